@@ -1,0 +1,37 @@
+# shequbao: `make site` builds the sample paper into site/, `make test` runs every test.
+# Both create .venv and install what they need (Debian packages via scripts/install-system-deps.sh).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test check clean
+
+site: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict
+	@echo
+	@echo "网站已生成到 site/ 文件夹。本机预览：make serve，然后用浏览器打开 http://127.0.0.1:8000/"
+
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve --livereload
+
+check: $(VENV)/.installed
+	$(BIN)/shequbao check content
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+$(VENV)/.installed: pyproject.toml scripts/install-system-deps.sh
+	bash scripts/install-system-deps.sh
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,20 @@
+"""The first lines of an article, as plain text for indexes."""
+
+from __future__ import annotations
+
+import markdown
+from markupsafe import Markup
+
+EXCERPT_LENGTH = 90
+
+
+def make_excerpt(body: str, length: int = EXCERPT_LENGTH) -> str:
+    """First text paragraph of a Markdown ``body``, tags stripped, cut at ``length`` characters."""
+    for block in body.split("\n\n"):
+        block = block.strip()
+        if not block or block.startswith(("#", "!", "<", "|", "```", ">", "---")):
+            continue
+        text = Markup(markdown.markdown(block)).striptags()
+        if text:
+            return text if len(text) <= length else text[:length].rstrip("，、；：,;: ") + "……"
+    return ""

@@ -1,0 +1,116 @@
+"""The newspaper as data: immutable once loaded. Knows nothing of MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+KINDS = ("news", "brief", "photo", "notice")
+
+# Byline roles in the order a Chinese byline prints them, with their labels.
+ROLES = (
+    ("authors", ""),
+    ("reporters", "记者"),
+    ("correspondents", "通讯员"),
+    ("interns", "实习生"),
+    ("photographers", "摄"),
+)
+
+
+@dataclass(frozen=True)
+class Paper:
+    """Paper-wide settings from ``mkdocs.yml`` (the plugin's ``paper_*`` options)."""
+
+    name: str
+    publisher: str = ""
+    permit: str = ""
+
+
+@dataclass(frozen=True)
+class Image:
+    """A photo of an article. ``src`` is relative to the content folder; empty when the
+    photo has not been supplied yet (imported captions)."""
+
+    src: str
+    caption: str = ""
+    credit: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A print page (版面) of an issue."""
+
+    page: int
+    name: str
+    editor: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"第{self.page}版"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article, brief, photo item or notice."""
+
+    issue_id: str
+    slug: str
+    src: str  # path of the Markdown file, relative to the content folder
+    title: str
+    kind: str
+    page: int
+    date: dt.date
+    order: int | None = None
+    kicker: str = ""
+    subtitle: str = ""
+    authors: tuple[str, ...] = ()
+    reporters: tuple[str, ...] = ()
+    correspondents: tuple[str, ...] = ()
+    interns: tuple[str, ...] = ()
+    photographers: tuple[str, ...] = ()
+    source: str = ""
+    images: tuple[Image, ...] = ()
+    draft: bool = False
+    excerpt: str = ""
+
+    @property
+    def sort_key(self) -> tuple:
+        # Unordered items follow the ordered ones on their page, by file name.
+        return (self.page, self.order is None, self.order or 0, self.slug)
+
+    @property
+    def display_title(self) -> str:
+        if self.title:
+            return self.title
+        return self.images[0].caption if self.images and self.images[0].caption else "图片新闻"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One issue (期): its folder name is its id and URL slug."""
+
+    id: str
+    number: int
+    date: dt.date
+    sections: tuple[Section, ...]
+    total: int | None = None
+    title: str = ""
+    articles: tuple[Article, ...] = field(default=(), repr=False)  # in print order
+
+    @property
+    def src(self) -> str:
+        return f"issues/{self.id}/issue.yml"
+
+    def section(self, page: int) -> Section | None:
+        return next((s for s in self.sections if s.page == page), None)
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Every issue of the paper, newest first."""
+
+    paper: Paper
+    issues: tuple[Issue, ...]
+
+    def issue(self, issue_id: str) -> Issue | None:
+        return next((i for i in self.issues if i.id == issue_id), None)

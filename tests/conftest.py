@@ -1,0 +1,120 @@
+"""Shared helpers: small fixture sites copied into tmp_path, real MkDocs builds, HTML links."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def make_photo(path: Path, colour=(170, 60, 50), size=(96, 64)) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", size, colour).save(path, "JPEG")
+    return path
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A copy of tests/fixtures/mini (two issues of 《梧桐里》) with its photos."""
+    site = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", site)
+    images = site / "content/issues/2023-05/images"
+    make_photo(images / "dianti.jpg")
+    make_photo(images / "huayuan.jpg", (60, 140, 80))
+    return site
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A copy of the bundled sample paper (mkdocs.yml, content/, theme_overrides/)."""
+    site = tmp_path / "sample"
+    site.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", site)
+    for folder in ("content", "theme_overrides"):
+        shutil.copytree(ROOT / folder, site / folder)
+    return site
+
+
+def build(project: Path, **overrides) -> Path:
+    """Run a real ``mkdocs build`` of ``project`` (strict); return the site folder."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    overrides.setdefault("site_dir", str(project / "site"))
+    overrides.setdefault("strict", True)
+    config = load_config(str(project / "mkdocs.yml"), **overrides)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return Path(overrides["site_dir"])
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+
+
+def page_links(html: str) -> list[str]:
+    parser = _Links()
+    parser.feed(html)
+    return parser.links
+
+
+def broken_links(site: Path, base_url: str = "https://example.org/") -> list[str]:
+    """Every internal href/src of every page that does not lead to a file in ``site``."""
+    broken = []
+    base_path = urlsplit(base_url).path
+    for page in site.rglob("*.html"):
+        page_url = urljoin(base_url, page.relative_to(site).as_posix())
+        for link in page_links(page.read_text(encoding="utf-8")):
+            if link.startswith(("#", "mailto:", "tel:", "javascript:", "data:")):
+                continue
+            target = urlsplit(urljoin(page_url, link))
+            if target.netloc != urlsplit(base_url).netloc:
+                continue
+            path = unquote(target.path)
+            if not path.startswith(base_path):
+                broken.append(f"{page.relative_to(site)}: {link}")
+                continue
+            local = site / path[len(base_path):]
+            if path.endswith("/"):
+                local = local / "index.html"
+            if not local.is_file():
+                broken.append(f"{page.relative_to(site)}: {link}")
+    return broken
+
+
+def external_references(site: Path, own_host: str = "example.org") -> list[str]:
+    """href/src values of every page pointing at a host other than ``own_host``."""
+    found = []
+    for page in site.rglob("*.html"):
+        for link in page_links(page.read_text(encoding="utf-8")):
+            host = urlsplit(link).netloc
+            if host and host != own_host:
+                found.append(f"{page.relative_to(site)}: {link}")
+    return found
