@@ -16,6 +16,7 @@ from typing import Any
 from .excerpts import make_excerpt
 from .model import KINDS, ROLES, Archive, Article, Image, Issue, Paper, Section
 from .names import check_name
+from .people import Directory, load_directory, resolve_people
 from .problems import ContentError, Problem
 from .slugs import is_slug, make_slug
 from .yamlio import Document, ReadError, parse_yaml, read_text, split_front_matter
@@ -96,27 +97,38 @@ def load_archive(content_dir: Path, paper: Paper, *, drafts: bool = False) -> tu
     :class:`ContentError` listing every error if there is any.
     """
     problems: list[Problem] = []
+    directory = load_directory(content_dir, problems)
     number_lines: dict[str, int | None] = {}  # issue id → line of its number, for duplicates
     issues = []
     issues_dir = content_dir / "issues"
     if issues_dir.is_dir():
         for entry in sorted(issues_dir.iterdir()):
             if entry.is_dir():
-                issue = _load_issue(entry, content_dir, problems, drafts, number_lines)
+                issue = _load_issue(entry, content_dir, problems, drafts, number_lines, directory)
                 if issue is not None:
                     issues.append(issue)
             elif entry.suffix == ".md":
                 problems.append(Problem(_rel(entry, content_dir), None, "", "文章要放在某一期的文件夹里（issues/<期>/），不能直接放在 issues/ 下"))
     _check_unique_numbers(issues, number_lines, problems)
+    people = resolve_people(_people_keys(issues), directory, problems)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ContentError(problems)
     issues.sort(key=lambda i: (i.date, i.number), reverse=True)
-    return Archive(paper, tuple(issues)), sorted(problems)
+    return Archive(paper, tuple(issues), people), sorted(problems)
+
+
+def _people_keys(issues: list[Issue]) -> list[str]:
+    keys = []
+    for issue in issues:
+        for article in issue.articles:
+            keys.extend(name for role, _ in ROLES for name in getattr(article, role))
+            keys.extend(image.credit for image in article.images if image.credit_is_person)
+    return keys
 
 
 def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
-                number_lines: dict[str, int | None]) -> Issue | None:
+                number_lines: dict[str, int | None], directory: Directory) -> Issue | None:
     yml = folder / "issue.yml"
     check = _Checker(problems, _rel(yml, root))
     if not is_slug(folder.name):
@@ -142,7 +154,7 @@ def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
     total = check.integer(data, "total")
     title = check.text(data, "title")
     sections = _load_sections(data, check)
-    articles = _load_articles(folder, root, sections, date, problems, drafts)
+    articles = _load_articles(folder, root, sections, date, problems, drafts, directory)
     if number is None or date is None or not sections:
         return None
     return Issue(folder.name, number, date, sections, total, title, articles)
@@ -173,7 +185,7 @@ def _load_sections(data: dict, check: _Checker) -> tuple[Section, ...]:
 
 
 def _load_articles(folder: Path, root: Path, sections: tuple[Section, ...], issue_date: dt.date | None,
-                   problems: list[Problem], drafts: bool) -> tuple[Article, ...]:
+                   problems: list[Problem], drafts: bool, directory: Directory) -> tuple[Article, ...]:
     articles: list[Article] = []
     seen: dict[str, str] = {}
     for path in sorted(folder.rglob("*.md")):
@@ -189,14 +201,14 @@ def _load_articles(folder: Path, root: Path, sections: tuple[Section, ...], issu
             problems.append(Problem(rel, None, "", f"和 {seen[slug]} 的网址相同（{slug}），请给其中一篇改个文件名"))
             continue
         seen[slug] = rel
-        article = _load_article(path, rel, slug, folder, root, sections, issue_date, problems)
+        article = _load_article(path, rel, slug, folder, root, sections, issue_date, problems, directory)
         if article is not None and (drafts or not article.draft):
             articles.append(article)
     return tuple(sorted(articles, key=lambda a: a.sort_key))
 
 
 def _load_article(path: Path, rel: str, slug: str, folder: Path, root: Path, sections: tuple[Section, ...],
-                  issue_date: dt.date | None, problems: list[Problem]) -> Article | None:
+                  issue_date: dt.date | None, problems: list[Problem], directory: Directory) -> Article | None:
     check = _Checker(problems, rel)
     try:
         check.doc, body, _ = split_front_matter(read_text(path))
@@ -220,8 +232,8 @@ def _load_article(path: Path, rel: str, slug: str, folder: Path, root: Path, sec
     date = check.date(data, "date") or issue_date
     if date and issue_date and abs(date - issue_date) > DATE_DRIFT:
         check.add("date", f"{date} 离这一期的出版日期 {issue_date} 超过 90 天，请确认没有写错", "warning")
-    people = {role: _names(data, role, check) for role, _ in ROLES}
-    images = _images(data, check, folder, root)
+    people = {role: _names(data, role, check, directory) for role, _ in ROLES}
+    images = _images(data, check, folder, root, directory)
     if kind == "photo" and not data.get("images"):
         check.add("images", "图片新闻（kind: photo）至少要有一张图片，写在 images 里")
     draft = data.get("draft", False)
@@ -237,7 +249,7 @@ def _load_article(path: Path, rel: str, slug: str, folder: Path, root: Path, sec
     )
 
 
-def _names(data: dict, role: str, check: _Checker) -> tuple[str, ...]:
+def _names(data: dict, role: str, check: _Checker, directory: Directory) -> tuple[str, ...]:
     value = data.get(role)
     if value is None or value == [] or value == "":
         return ()
@@ -252,6 +264,7 @@ def _names(data: dict, role: str, check: _Checker) -> tuple[str, ...]:
             check.add((role, index), f"应当是姓名，这里是{_kind_of(raw)}")
             continue
         name, problem = check_name(raw, role)
+        problem = problem or directory.check_reference(name)
         if problem:
             check.add((role, index), problem)
         elif name:
@@ -259,7 +272,7 @@ def _names(data: dict, role: str, check: _Checker) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _images(data: dict, check: _Checker, folder: Path, root: Path) -> tuple[Image, ...]:
+def _images(data: dict, check: _Checker, folder: Path, root: Path, directory: Directory) -> tuple[Image, ...]:
     value = data.get("images")
     if value is None or value == []:
         return ()
@@ -285,7 +298,8 @@ def _images(data: dict, check: _Checker, folder: Path, root: Path) -> tuple[Imag
         elif not caption:
             check.add(where, "图片既没有 src 也没有 caption")
             continue
-        images.append(Image(src, caption, credit))
+        person = directory.credit_key(credit) if credit else ""
+        images.append(Image(src, caption, person or credit, credit_is_person=bool(person)))
     return tuple(images)
 
 

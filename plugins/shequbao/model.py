@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 KINDS = ("news", "brief", "photo", "notice")
@@ -27,13 +28,30 @@ class Paper:
 
 
 @dataclass(frozen=True)
+class Person:
+    """Someone in a byline or photo credit. ``key`` is how articles name them (``陈玲``,
+    ``张伟@平凉``); ``name`` is how the paper prints them."""
+
+    key: str
+    name: str
+    slug: str
+    title: str = ""  # e.g. 社区通讯员
+    bio: str = ""
+
+    @property
+    def src(self) -> str:
+        return f"people/{self.slug}.md"
+
+
+@dataclass(frozen=True)
 class Image:
     """A photo of an article. ``src`` is relative to the content folder; empty when the
     photo has not been supplied yet (imported captions)."""
 
     src: str
     caption: str = ""
-    credit: str = ""
+    credit: str = ""  # a person's key when ``credit_is_person``, else as written (资料图片)
+    credit_is_person: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,10 +125,11 @@ class Issue:
 
 @dataclass(frozen=True)
 class Archive:
-    """Every issue of the paper, newest first."""
+    """Every issue of the paper, newest first, and everyone in its bylines and credits."""
 
     paper: Paper
     issues: tuple[Issue, ...]
+    people: Mapping[str, Person] = field(default_factory=dict)  # key as written → person
 
     def issue(self, issue_id: str) -> Issue | None:
         return next((i for i in self.issues if i.id == issue_id), None)

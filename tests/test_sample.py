@@ -1,0 +1,69 @@
+"""The bundled sample paper 《桂园》 builds, links up and stays untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from conftest import ROOT, broken_links, build, external_references, tree_digest
+from shequbao.cli import main
+
+CONTENT = ROOT / "content"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """One strict build of the real repository's paper, written outside the repository."""
+    before = tree_digest(CONTENT)
+    built = build(ROOT, site_dir=str(tmp_path_factory.mktemp("sample") / "site"))
+    assert tree_digest(CONTENT) == before, "the build changed content/"
+    return built
+
+
+def published_articles() -> list[Path]:
+    return [p for p in sorted(CONTENT.glob("issues/*/*.md")) if not frontmatter.load(p).get("draft")]
+
+
+def test_sample_is_a_real_paper():
+    issues = sorted(CONTENT.glob("issues/*/issue.yml"))
+    kinds = [frontmatter.load(p).get("kind", "news") for p in published_articles()]
+    assert len(issues) >= 3 and len(kinds) >= 25
+    assert kinds.count("brief") >= 6 and kinds.count("photo") >= 2
+    assert sum(p.stat().st_size for p in CONTENT.rglob("images/*")) < 3 * 1024 * 1024
+
+
+def test_an_index_per_issue_and_a_page_per_article(site):
+    assert (site / "issues/index.html").is_file()
+    for yml in CONTENT.glob("issues/*/issue.yml"):
+        assert (site / "issues" / yml.parent.name / "index.html").is_file()
+    for article in published_articles():
+        assert (site / "issues" / article.parent.name / article.stem / "index.html").is_file(), article
+
+
+def test_every_link_resolves_and_nothing_comes_from_elsewhere(site):
+    assert broken_links(site) == []
+    assert external_references(site) == []
+
+
+def edit_front_matter(path: Path, field: str, value: str) -> None:
+    """Set ``field: value`` in the front matter of ``path`` (replacing the field if present)."""
+    text = path.read_text(encoding="utf-8")
+    head, body = text[4:].split("\n---\n", 1)
+    lines = [line for line in head.splitlines() if not line.startswith(f"{field}:")]
+    path.write_text("---\n" + "\n".join([f"{field}: {value}", *lines]) + "\n---\n" + body, encoding="utf-8")
+
+
+def test_check_names_three_broken_files(sample, capsys):
+    issue = sorted((sample / "content/issues").iterdir())[-1]
+    first, second, third = sorted(issue.glob("*.md"))[:3]
+    edit_front_matter(first, "date", "2025-02-30")
+    edit_front_matter(second, "page", "9")
+    edit_front_matter(third, "images", "\n  - {src: images/nowhere.jpg}")
+    assert main(["check", str(sample / "content")]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 4  # three problems and the summary
+    assert f"{first.name}:2: date: “2025-02-30”不是有效日期" in lines[0]
+    assert f"{second.name}:2: page: 这一期没有第9版" in lines[1]
+    assert f"{third.name}:3: images[1].src: 找不到图片文件" in lines[2]
