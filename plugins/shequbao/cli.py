@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import importer
 from .load import load_archive
 from .model import Paper
 from .problems import ContentError
@@ -19,6 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("content", nargs="?", default="content", help="内容文件夹（默认 content）")
     check.add_argument("--drafts", action="store_true", help="草稿也当作要发布的内容检查（默认也检查，只是不发布）")
     check.set_defaults(run=_run_check)
+
+    imports = commands.add_parser("import", help="把旧报纸提取出的纯文本导入为草稿稿件（见 docs/importing.md）")
+    importer.add_arguments(imports)
+    imports.set_defaults(run=importer.run)
 
     args = parser.parse_args(argv)
     return args.run(args)

@@ -1,0 +1,158 @@
+"""Draft Markdown files: front matter the loader accepts, slugs, bodies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+import yaml
+
+from ..slugs import make_slug
+from . import dates
+from .bylines import ROLE_FIELDS
+from .reflow import squeeze
+from .segment import Article, Parsed, working_title
+
+LEFTOVER = "_leftover.md"
+RESERVED_SLUGS = {"index", "gallery", "page", "people", "issues"}
+SLUG_SYLLABLES = 6
+SLUG_MAX = 40
+ORDER_STEP = 10
+
+
+@dataclass
+class Draft:
+    name: str  # file name inside the issue folder
+    meta: dict
+    body: str
+    article: Article | None  # None for the leftover file
+
+    @property
+    def text(self) -> str:
+        return render(self.meta, self.body)
+
+    @property
+    def chars(self) -> int:
+        captions = "".join(img.get("caption", "") for img in self.meta.get("images", ()))
+        return len(squeeze(self.body)) + len(squeeze(captions))
+
+    @property
+    def people(self) -> list[str]:
+        seen: list[str] = []
+        for role in ROLE_FIELDS:
+            seen.extend(n for n in self.meta.get(role, ()) if n not in seen)
+        return seen
+
+
+def scalar(value) -> str:
+    """One YAML scalar, plain when that reads back unchanged, else double-quoted."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, dt.date)):
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    text = str(value)
+    plain = (
+        text
+        and text == text.strip()
+        and text[0] not in "“”‘’\"'!&*[]{}|>%@`#,?:-—"
+        and ": " not in text
+        and " #" not in text
+        and not any(c in text for c in "[]{},")
+    )
+    if plain:
+        try:
+            plain = yaml.safe_load(text) == text
+        except yaml.YAMLError:
+            plain = False
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def front_matter(meta: dict) -> str:
+    lines = []
+    for key, value in meta.items():
+        if key == "images":
+            lines.append("images:")
+            for image in value:
+                if not image.get("src"):
+                    lines.append("  # TODO: photo — 照片尚未提供，补上文件后填写 src")
+                items = list(image.items())
+                for n, (k, v) in enumerate(items):
+                    lines.append(f"  {'-' if n == 0 else ' '} {k}: {scalar(v)}")
+        elif isinstance(value, list):
+            lines.append(f"{key}: [{', '.join(scalar(v) for v in value)}]")
+        else:
+            lines.append(f"{key}: {scalar(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def render(meta: dict, body: str) -> str:
+    body = body.strip()
+    return f"---\n{front_matter(meta)}---\n" + (f"\n{body}\n" if body else "")
+
+
+def body_markdown(article: Article) -> str:
+    blocks = []
+    for para in article.paras:
+        text = para.text
+        if para.heading:
+            blocks.append(f"{'#' * para.heading} {text}")
+        else:
+            # a paragraph that Markdown would read as a heading or a quote stays text
+            blocks.append("\\" + text if text[:1] in "#>" else text)
+    return "\n\n".join(blocks)
+
+
+def make_name(text: str, taken: set[str]) -> str:
+    """A short pinyin slug for ``text``, unique among ``taken`` (which it joins)."""
+    slug = make_slug(text, max_length=120)
+    slug = "-".join(slug.split("-")[:SLUG_SYLLABLES])[:SLUG_MAX].strip("-") or "gao-jian"
+    base, n = slug, 1
+    while slug in taken or slug in RESERVED_SLUGS:
+        n += 1
+        slug = f"{base}-{n}"
+    taken.add(slug)
+    return slug
+
+
+def build(
+    parsed: Parsed,
+    *,
+    year: int | None,
+    issue_date: dt.date | None,
+) -> list[Draft]:
+    """One draft per article, in reading order, plus ``_leftover.md`` if needed."""
+    drafts: list[Draft] = []
+    taken: set[str] = set()
+    orders: dict[int, int] = {}
+    for art in parsed.articles:
+        orders[art.page] = orders.get(art.page, 0) + ORDER_STEP
+        meta: dict = {}
+        for key in ("title", "kicker", "subtitle"):
+            if getattr(art, key):
+                meta[key] = getattr(art, key)
+        meta["kind"] = art.kind
+        meta["page"] = art.page
+        meta["order"] = orders[art.page]
+        if art.date and (day := dates.resolve(art.date, year, issue_date)):
+            meta["date"] = day
+        for role in ROLE_FIELDS:
+            if art.byline.people.get(role):
+                meta[role] = list(art.byline.people[role])
+        if art.byline.source:
+            meta["source"] = art.byline.source
+        credit = "、".join(art.byline.people.get("photographers", ()))
+        captions = art.captions or ([""] if credit else [])  # a credited photo not in the text
+        if captions:
+            meta["images"] = [
+                {k: v for k, v in (("caption", c), ("credit", credit)) if v} for c in captions
+            ]
+        meta["draft"] = True
+        name = make_name(art.title or working_title(art.captions[0] if art.captions else art.body_text), taken)
+        drafts.append(Draft(name=f"{name}.md", meta=meta, body=body_markdown(art), article=art))
+    if parsed.leftover:
+        page = parsed.articles[0].page if parsed.articles else min(parsed.pages or {1: ""})
+        meta = {"title": "未归类文本", "kind": "news", "page": page, "draft": True}
+        body = "\n\n".join(p.text for p in parsed.leftover)
+        drafts.append(Draft(name=LEFTOVER, meta=meta, body=body, article=None))
+    return drafts

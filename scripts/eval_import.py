@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Measure the importer against hand-made answer keys.
+
+    python scripts/eval_import.py CORPUS_DIR [-v]
+
+CORPUS_DIR holds extracted issues (``*.txt``) and ``truth.json``, which gives for each
+file every article: headline, subheadline, kind, people, and the first and last 15
+characters of its body. Printed per file and overall:
+
+- segmentation precision/recall/F1: a draft matches an article when its body starts
+  and ends with the article's first/last 15 characters (whitespace ignored; for photo
+  items the body is caption + text, as in the answer key);
+- headline accuracy: the two headline lines may be in either role (the key's rule);
+  an article printed without a headline must get no printed headline;
+- byline name precision/recall/F1 (names per matched article; roles are reported
+  separately, the key records a bare ■name as an inferred correspondent);
+- kind accuracy, and characters lost: input characters (whitespace aside) found in no
+  draft file and in none of the structure the importer reports removing (bylines,
+  column labels, Markdown marks).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
+
+from shequbao.importer.drafts import build  # noqa: E402
+from shequbao.importer.reflow import squeeze  # noqa: E402
+from shequbao.importer.segment import segment  # noqa: E402
+
+ROLE_NAMES = {
+    "reporters": "reporter",
+    "correspondents": "correspondent",
+    "interns": "intern",
+    "photographers": "photographer",
+    "authors": "correspondent",  # the key's inferred role for a bare ■name
+}
+
+
+def article_body(art) -> str:
+    text = "".join(art.captions) if art.kind == "photo" else ""
+    return squeeze(text + art.body_text)
+
+
+def roles_of(art) -> dict[str, str]:
+    """name → role in the key's vocabulary."""
+    people = art.byline.people
+    roles = {}
+    for field, role in ROLE_NAMES.items():
+        for name in people.get(field, ()):
+            roles.setdefault(name, role)
+    both = set(people.get("authors", ())) & set(people.get("photographers", ()))
+    for name in both:
+        roles[name] = "writer-photographer"
+    return roles
+
+
+def headline_ok(art, truth: dict) -> bool:
+    head, sub = truth.get("headline"), truth.get("subheadline")
+    if head is None:
+        return art.title_generated or not art.title
+    if art.title_generated:
+        return False
+    other = art.kicker or art.subtitle
+    wanted = {head.strip(), (sub or "").strip()}
+    return {art.title.strip(), other.strip()} == wanted
+
+
+def evaluate(text: str, truth: list[dict], verbose: bool = False) -> dict:
+    parsed = segment(text)
+    drafts = build(parsed, year=None, issue_date=None)
+    preds = parsed.articles
+    matched: dict[int, int] = {}  # truth index → pred index
+    used: set[int] = set()
+    for ti, t in enumerate(truth):
+        first, last = squeeze(t["first_chars"]), squeeze(t["last_chars"])
+        for pi, art in enumerate(preds):
+            body = article_body(art)
+            if pi not in used and body.startswith(first) and body.endswith(last):
+                matched[ti] = pi
+                used.add(pi)
+                break
+    r = {"truth": len(truth), "pred": len(preds), "match": len(matched)}
+    r["head"] = sum(headline_ok(preds[pi], truth[ti]) for ti, pi in matched.items())
+    r["kind"] = sum(preds[pi].kind == truth[ti]["kind"] for ti, pi in matched.items())
+    tp = roles = 0
+    for ti, pi in matched.items():
+        want = {p["name"]: p["role"] for p in truth[ti]["people"]}
+        got = roles_of(preds[pi])
+        tp += len(want.keys() & got.keys())
+        roles += sum(want[n] == got[n] for n in want.keys() & got.keys())
+    r["name_tp"], r["role_ok"] = tp, roles
+    r["name_pred"] = sum(len(roles_of(a)) for a in preds)
+    r["name_truth"] = sum(len(t["people"]) for t in truth)
+    out = Counter(squeeze("".join(d.text for d in drafts) + "".join(parsed.markup)))
+    lost = Counter(squeeze(text)) - out
+    r["lost"] = sum(lost.values())
+    r["lost_chars"] = "".join(sorted(lost.elements()))[:60]
+    r["markup"] = len(squeeze("".join(parsed.markup)))
+    if verbose:
+        for ti, t in enumerate(truth):
+            if ti not in matched:
+                print(f"  missed: {t['headline']!r} {t['first_chars']}…{t['last_chars']}")
+            elif not headline_ok(preds[matched[ti]], t):
+                a = preds[matched[ti]]
+                print(f"  headline: got {a.kicker!r}/{a.title!r}/{a.subtitle!r}, want {t['headline']!r}/{t['subheadline']!r}")
+        for pi, a in enumerate(preds):
+            if pi not in used:
+                body = article_body(a)
+                print(f"  extra: line {a.line} {a.title!r} {body[:15]}…{body[-15:]}")
+    return r
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def line(label: str, r: dict) -> str:
+    sp = r["match"] / r["pred"] if r["pred"] else 0.0
+    sr = r["match"] / r["truth"] if r["truth"] else 0.0
+    np_ = r["name_tp"] / r["name_pred"] if r["name_pred"] else 1.0
+    nr = r["name_tp"] / r["name_truth"] if r["name_truth"] else 1.0
+    return (
+        f"{label:<28} seg P {sp:.3f} R {sr:.3f} F1 {f1(sp, sr):.3f} | "
+        f"headline {r['head']}/{r['truth']} {r['head'] / r['truth']:.3f} | "
+        f"names P {np_:.3f} R {nr:.3f} F1 {f1(np_, nr):.3f} (roles {r['role_ok']}/{r['name_tp']}) | "
+        f"kind {r['kind']}/{r['truth']} {r['kind'] / r['truth']:.3f} | "
+        f"lost {r['lost']} chars"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("-v", "--verbose", action="store_true", help="list misses and mismatches")
+    args = ap.parse_args(argv)
+    truth_file = args.corpus / "truth.json"
+    if not truth_file.is_file():
+        print(f"错误：{truth_file} 不存在", file=sys.stderr)
+        return 1
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    total: Counter = Counter()
+    for path in sorted(args.corpus.glob("*.txt")):
+        if path.name not in truth:
+            print(f"{path.name}: 没有答案，跳过")
+            continue
+        r = evaluate(path.read_text(encoding="utf-8"), truth[path.name]["articles"], args.verbose)
+        print(line(path.name, r))
+        if r["lost"]:
+            print(f"  lost: {r['lost_chars']}")
+        total.update({k: v for k, v in r.items() if isinstance(v, int)})
+    if not total:
+        print("没有可评估的文件")
+        return 1
+    print(line("OVERALL", total))
+    print(f"(structure removed as bylines/labels/marks: {total['markup']} chars)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
