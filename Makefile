@@ -13,8 +13,9 @@ site: $(VENV)/.installed
 	@echo
 	@echo "网站已生成到 site/ 文件夹。本机预览：make serve，然后用浏览器打开 http://127.0.0.1:8000/"
 
+# ISSUES=all shows every issue in the preview (default: the newest 3); ISSUES=2012-07 one issue.
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --livereload
+	SHEQUBAO_PREVIEW="$(ISSUES)" $(BIN)/mkdocs serve --livereload
 
 check: $(VENV)/.installed
 	$(BIN)/shequbao check content
@@ -30,6 +31,7 @@ $(VENV)/.installed: pyproject.toml scripts/install-system-deps.sh
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
+	bash scripts/install-system-deps.sh --test
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 

@@ -5,6 +5,18 @@ set -euo pipefail
 
 missing=()
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
+# The print edition (WeasyPrint): Pango, the Noto CJK fonts (no tofu boxes), and HarfBuzz
+# subsetting (without libharfbuzz-subset0 writing a PDF is ~50× slower).
+if command -v dpkg >/dev/null 2>&1; then
+  for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+fi
+# `--test` (make test): the browser tests drive Debian's chromium (never a downloaded browser).
+if [ "${1:-}" = "--test" ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)  # the PDF tests read text, fonts, images
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -17,6 +17,13 @@ FIXTURES = Path(__file__).parent / "fixtures"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_cache(tmp_path_factory):
+    """One cache of derived data (PDFs, search index) for the whole run: builds of unchanged
+    fixtures redo none of that work. Tests of a cache itself point SHEQUBAO_CACHE_DIR elsewhere."""
+    os.environ.setdefault("SHEQUBAO_CACHE_DIR", str(tmp_path_factory.mktemp("shequbao-cache")))
+
+
 def make_photo(path: Path, colour=(170, 60, 50), size=(96, 64)) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     Image.new("RGB", size, colour).save(path, "JPEG")
@@ -45,14 +52,17 @@ def sample(tmp_path: Path) -> Path:
     return site
 
 
-def build(project: Path, **overrides) -> Path:
-    """Run a real ``mkdocs build`` of ``project`` (strict); return the site folder."""
+def build(project: Path, *, pdf: bool = False, **overrides) -> Path:
+    """Run a real ``mkdocs build`` of ``project`` (strict); return the site folder.
+    The print editions (PDFs, seconds per issue) are made only when ``pdf`` (tests/test_print*.py)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     overrides.setdefault("site_dir", str(project / "site"))
     overrides.setdefault("strict", True)
     config = load_config(str(project / "mkdocs.yml"), **overrides)
+    if not pdf and "shequbao" in config.plugins:
+        config.plugins["shequbao"].config.print_enabled = False
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(config)

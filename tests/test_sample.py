@@ -67,3 +67,18 @@ def test_check_names_three_broken_files(sample, capsys):
     assert f"{first.name}:2: date: “2025-02-30”不是有效日期" in lines[0]
     assert f"{second.name}:2: page: 这一期没有第9版" in lines[1]
     assert f"{third.name}:3: images[1].src: 找不到图片文件" in lines[2]
+
+
+def test_people_pages_and_every_byline_name_is_a_link(site):
+    assert (site / "people/index.html").is_file()
+    roles = ("authors", "reporters", "correspondents", "interns", "photographers")
+    for path in published_articles():
+        meta = frontmatter.load(path).metadata
+        html = (site / "issues" / path.parent.name / path.stem / "index.html").read_text(encoding="utf-8")
+        byline = html[html.index('class="sqb-byline"'):] if any(meta.get(r) for r in roles) else ""
+        for role in roles:
+            for key in meta.get(role) or []:
+                name = key.split("@")[0]
+                assert f'">{name}</a>' in byline and 'href="../../../people/' in byline, (path.name, key)
+    namesakes = [site / "people/wang-fang-dan-gui/index.html", site / "people/wang-fang-xiang-zhang/index.html"]
+    assert all(p.is_file() for p in namesakes)

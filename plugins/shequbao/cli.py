@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 from . import importer
 from .load import load_archive
 from .model import Paper
+from .print.cli import add_print_command
 from .problems import ContentError
+from .scaffold import ScaffoldError, new_article, new_issue
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,6 +27,28 @@ def main(argv: list[str] | None = None) -> int:
     imports = commands.add_parser("import", help="把旧报纸提取出的纯文本导入为草稿稿件（见 docs/importing.md）")
     importer.add_arguments(imports)
     imports.set_defaults(run=importer.run)
+
+    new = commands.add_parser("new", help="新建一期或一篇稿件（不会覆盖已有文件）")
+    kinds = new.add_subparsers(dest="what", required=True, metavar="issue|article")
+    issue = kinds.add_parser("issue", help="新建下一期：期号、总期号加一，版面照上一期")
+    issue.add_argument("--number", type=int, help="期号（默认：最近一期加一）")
+    issue.add_argument("--date", type=dt.date.fromisoformat, help="出版日期 YYYY-MM-DD（默认：按出版节奏推算，或今天）")
+    issue.add_argument("--content", default="content", help="内容文件夹（默认 content）")
+    issue.set_defaults(run=_run_new_issue)
+    article = kinds.add_parser("article", help="在一期里新建一篇稿件，文件名是标题的拼音")
+    article.add_argument("title", help="标题，例如 \"垃圾分类新规实施首月\"")
+    article.add_argument("--issue", help="哪一期（文件夹名，默认最近一期）")
+    article.add_argument("--page", type=int, default=1, help="第几版（默认 1）")
+    article.add_argument("--kind", default="news", help="news 消息 | brief 短消息 | photo 图片新闻 | notice 通知")
+    for flag, role, label in (("--author", "authors", "署名"), ("--reporter", "reporters", "记者"),
+                              ("--correspondent", "correspondents", "通讯员"), ("--intern", "interns", "实习生"),
+                              ("--photographer", "photographers", "摄影")):
+        article.add_argument(flag, dest=role, nargs="+", default=[], metavar="姓名", help=f"{label}，可写多个")
+    article.add_argument("--draft", action="store_true", help="作为草稿（预览时显示，发布时不出现）")
+    article.add_argument("--content", default="content", help="内容文件夹（默认 content）")
+    article.set_defaults(run=_run_new_article)
+
+    add_print_command(commands)
 
     args = parser.parse_args(argv)
     return args.run(args)
@@ -46,6 +71,31 @@ def _run_check(args: argparse.Namespace) -> int:
         print(problem.format(content.as_posix()), file=sys.stderr)
     articles = sum(len(issue.articles) for issue in archive.issues)
     print(f"检查通过：{len(archive.issues)} 期，{articles} 篇" + (f"，{len(warnings)} 条提醒" if warnings else ""))
+    return 0
+
+
+def _run_new_issue(args: argparse.Namespace) -> int:
+    try:
+        path = new_issue(Path(args.content), number=args.number, date=args.date)
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"已新建 {path}")
+    print("下一步：核对日期和版面，然后 shequbao new article \"标题\" --page 1")
+    return 0
+
+
+def _run_new_article(args: argparse.Namespace) -> int:
+    people = {role: getattr(args, role) for role in ("authors", "reporters", "correspondents", "interns", "photographers")}
+    try:
+        path = new_article(Path(args.content), args.title, issue=args.issue, page=args.page, kind=args.kind,
+                           draft=args.draft, **people)
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"已新建 {path}")
+    if args.kind == "photo":
+        print("图片新闻需要照片：把照片放进这一期的 images/ 文件夹，再在 images 里写上 src、caption、credit")
     return 0
 
 

@@ -6,6 +6,7 @@ import markdown
 from markupsafe import Markup
 
 EXCERPT_LENGTH = 90
+_MARKDOWN = markdown.Markdown()  # one parser for every excerpt: building it costs more than converting
 
 
 def make_excerpt(body: str, length: int = EXCERPT_LENGTH) -> str:
@@ -14,7 +15,7 @@ def make_excerpt(body: str, length: int = EXCERPT_LENGTH) -> str:
         block = block.strip()
         if not block or block.startswith(("#", "!", "<", "|", "```", ">", "---")):
             continue
-        text = Markup(markdown.markdown(block)).striptags()
+        text = Markup(_MARKDOWN.reset().convert(block)).striptags()
         if text:
             return text if len(text) <= length else text[:length].rstrip("，、；：,;: ") + "……"
     return ""

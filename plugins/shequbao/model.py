@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 KINDS = ("news", "brief", "photo", "notice")
 
@@ -133,3 +133,13 @@ class Archive:
 
     def issue(self, issue_id: str) -> Issue | None:
         return next((i for i in self.issues if i.id == issue_id), None)
+
+    def preview(self, spec: str) -> Archive:
+        """The issues a preview shows: ``all``, the newest ``N``, or issue ids ``2012-07,2012-08``."""
+        spec = spec.strip()
+        if not spec or spec == "all" or spec == "0":
+            return self
+        if spec.isdigit():
+            return replace(self, issues=self.issues[:int(spec)])
+        wanted = {part.strip() for part in spec.split(",")}
+        return replace(self, issues=tuple(i for i in self.issues if i.id in wanted))

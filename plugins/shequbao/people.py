@@ -88,11 +88,13 @@ def load_directory(content_dir: Path, problems: list[Problem]) -> Directory:
 
 
 def resolve_people(keys: list[str], directory: Directory, problems: list[Problem]) -> dict[str, Person]:
-    """A person for every key, with slugs unique across the paper (stable: by key order)."""
+    """A person for every key, with slugs unique across the paper, the same on every build."""
     people: dict[str, Person] = {}
     taken: dict[str, str] = {}  # slug → key
     profiles = directory.profiles
-    chosen = sorted((key for key in set(keys) if profiles.get(key) and profiles[key].slug), key=_order)
+    # Slugs chosen in people.yml go first, in file order; then everyone else by pinyin.
+    chosen = sorted((key for key in set(keys) if profiles.get(key) and profiles[key].slug),
+                    key=lambda key: (profiles[key].line or 0, key))
     for key in chosen + sorted((k for k in set(keys) if k not in chosen), key=_order):
         profile = profiles.get(key) or Profile(key, key.split("@")[0])
         slug = profile.slug or _auto_slug(key, profile.name)

@@ -7,6 +7,7 @@ the model and views onto MkDocs files, pages and template contexts.
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +18,20 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .feeds import build_feeds
+from .gallery import (
+    GalleryPage, IssueGalleryView, gallery_src, generate_gallery_pages, generate_issue_galleries, issue_gallery_src,
+)
+from .images import ImageSettings, collect_refs, is_original, process_photos, rewrite_body_images
 from .load import load_archive
-from .model import Archive, Paper
+from .model import Archive, Paper, Person
+from .person_pages import PeopleIndex, PersonPage, generate_people_pages, person_page_src
+from .print import PAGE_SIZES, MarkdownSetup, PrintError, PrintOptions, build_editions, publish
 from .problems import ContentError
+from .search import SearchError, SearchPage, index_site
+from .sitemap import page_date
 from .views import (
     ArticleView, IssueView, archive_src, format_date, generate_archive_pages, generate_article_views,
     generate_byline, generate_issue_views,
@@ -46,6 +56,36 @@ class ShequbaoConfig(Config):
     """Show ``draft: true`` items (marked 草稿); default: shown by ``mkdocs serve``, left out of ``mkdocs build``."""
     archive_per_page = c.Type(int, default=60)
     """Issues per page of 往期 (``/issues/``, ``/issues/page/2/`` …)."""
+    images_widths = c.ListOfItems(c.Type(int), default=[480, 960, 1600])
+    """Widths of the photo renditions, in pixels (never wider than the original)."""
+    images_quality = c.Type(int, default=80)
+    """JPEG and WebP quality of the renditions (1–100)."""
+    images_max_pixels = c.Type(int, default=100_000_000)
+    """Photos with more pixels are refused (decompression bombs)."""
+    images_workers = c.Type(int, default=2)
+    """Processes that render photos on a cold build."""
+    images_per_page = c.Type(int, default=60)
+    """Photos per page of 图片 (``/gallery/``, ``/gallery/page/2/`` …)."""
+    people_per_page = c.Type(int, default=50)
+    """Articles per page of a person's byline archive (``/people/<slug>/page/2/`` …)."""
+    preview_issues = c.Type(int, default=3)
+    """Newest issues shown by ``mkdocs serve`` (0: all); env ``SHEQUBAO_PREVIEW`` (``all``, a number or issue ids) overrides."""
+    print_enabled = c.Optional(c.Type(bool))
+    """Make the print edition (PDF) of every issue; default: yes for ``mkdocs build``, no under ``mkdocs serve``."""
+    print_page_size = c.Choice(tuple(PAGE_SIZES), default="A3")
+    """Paper size of the PDF: A3, A4, 4开 or 8开."""
+    print_columns = c.Optional(c.Type(int))
+    """Columns per page; default 4 on A3, 3 on A4, 5 on 4开, 4 on 8开."""
+    print_bleed = c.Type(bool, default=False)
+    """Print-shop mode: 3 mm bleed and crop marks around every page."""
+    print_workers = c.Optional(c.Type(int))
+    """Processes that render PDFs on a cold build; default: one per CPU."""
+    search_enabled = c.Optional(c.Type(bool))
+    """Index the articles for search (Pagefind); default: yes for ``mkdocs build``, no under ``mkdocs serve``."""
+    feeds_enabled = c.Type(bool, default=True)
+    """RSS feeds of the paper (``/feed.xml``) and of each person; needs ``site_url``."""
+    feeds_items = c.Type(int, default=50)
+    """Items per feed (the latest ones)."""
 
 
 @dataclass
@@ -57,6 +97,20 @@ class _Context:
     view: Any = None
     latest: IssueView | None = None
     show_drafts: bool = False
+    people: Any = None  # key → Person
+    pdfs: Any = None  # issue id → print.PdfFile
+    images: Any = None  # ImageSet: renditions of every photo
+
+    def person(self, key: str) -> Person | None:
+        """The person a byline name or photo credit refers to, if any."""
+        return self.people.get(key) if self.people else None
+
+    def pdf(self, issue):
+        """The print edition of ``issue`` (``.url``, ``.size_text``), or None when PDFs are off."""
+        return self.pdfs.get(issue.id) if self.pdfs else None
+
+    def person_url(self, person: Person, number: int = 1) -> str:
+        return self.url(person_page_src(person, number))
 
     def url(self, src: str) -> str:
         """URL (relative to the site root) of the page or file generated from ``src``."""
@@ -77,6 +131,16 @@ class _Context:
     def byline(self, article) -> tuple:
         return generate_byline(article)
 
+    def photo(self, image):
+        """Renditions of ``image`` (a model Image), or None when it has no file."""
+        return self.images.get(image.src) if self.images and image.src else None
+
+    def gallery_url(self, issue=None, number: int = 1) -> str:
+        """URL of /gallery/ (page ``number``) or of an issue's gallery; "" when it has none."""
+        src = issue_gallery_src(issue) if issue is not None else gallery_src(number)
+        file = self.files.get_file_from_path(src)
+        return file.url if file else ""
+
 
 class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     def __init__(self):
@@ -84,6 +148,8 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         self._archive: Archive | None = None
         self._views: dict[str, Any] = {}  # src_uri → view
         self._context: _Context | None = None
+        self._images = None
+        self._pdfs: dict[str, Any] = {}  # issue id → print.PdfFile
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -115,14 +181,18 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         show_drafts = self._show_drafts()
         try:
             self._archive, warnings = load_archive(docs_dir, paper, drafts=show_drafts)
+            self._archive = self._resolve_preview(self._archive)
+            self._images = self._process_images(docs_dir, config)
         except ContentError as error:
             for problem in error.problems:
                 (log.error if problem.severity == "error" else log.warning)(problem.format(docs_dir.name))
             raise PluginError(f"{docs_dir.name}/ 里有 {len(error.problems)} 处问题，请按上面的提示修改") from None
         for problem in warnings:
             log.warning(problem.format(docs_dir.name))
-        self._views = {}
+        log.info(f"shequbao: {self._images.stats.summary()}")
+        self._views = {SearchPage.src: SearchPage(self._search_enabled())}
         files = self._resolve_files(files, config)
+        self._add_feeds(files, config)
         self._context = _Context(paper, files, show_drafts=show_drafts)
         return files
 
@@ -132,6 +202,9 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         if isinstance(page.meta.get("title"), str):
             page.meta["title"] = escape(page.meta["title"])  # the theme prints titles unescaped
         view = self._views.get(page.file.src_uri)
+        day = page_date(view, self._archive) if self._archive else None
+        if day is not None:
+            page.update_date = day.isoformat()  # the sitemap's <lastmod>: from the content, not the build day
         if view is None:
             if page.is_homepage:
                 page.meta.setdefault("template", "shequbao/home.html")
@@ -139,6 +212,8 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             return
         template, title = _render_meta(view)
         page.meta.update(template=template, title=escape(title), hide=HIDE_SIDEBARS)
+        if isinstance(view, ArticleView) and view.article.excerpt:  # <meta name="description">, printed unescaped
+            page.meta.setdefault("description", escape(view.article.excerpt))
 
     def on_page_context(self, context, *, page, config, nav):
         if not self.config.enabled or self._context is None:
@@ -149,10 +224,101 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             view=self._views.get(page.file.src_uri),
             latest=self._latest_issue_view(),
             show_drafts=self._context.show_drafts,
+            people=self._archive.people,
+            images=self._images,
+            pdfs=self._pdfs,
         )
         return context
 
+    def on_page_content(self, html: str, *, page, config, files) -> str | None:
+        if not self.config.enabled or self._images is None or page.file.src_uri not in self._views:
+            return
+        return rewrite_body_images(html, page.url, self._images)
+
+    def on_nav(self, nav, *, config, files):
+        """The print editions, before any page is rendered (issue pages link to them with their size)."""
+        self._pdfs = {}
+        if not self.config.enabled or self._archive is None or not self._print_enabled():
+            return
+        cache = Path(os.environ.get("SHEQUBAO_CACHE_DIR") or Path(config.config_file_path or config.docs_dir).parent / ".cache")
+        try:
+            options = PrintOptions(self.config.print_page_size, self.config.print_columns, self.config.print_bleed)
+            pdfs = build_editions(
+                self._archive, Path(config.docs_dir), cache / "pdf", options,
+                MarkdownSetup(tuple(config.markdown_extensions), dict(config.mdx_configs)),
+                workers=self.config.print_workers, prune=True,
+            )
+        except (PrintError, ValueError) as error:
+            raise PluginError(f"shequbao: {error}") from None
+        rendered = sum(pdf.rendered for pdf in pdfs)
+        log.info(f"shequbao: 印刷版 PDF {len(pdfs)} 期（新生成 {rendered} 期，其余取自 .cache/pdf/）")
+        for pdf in pdfs:
+            for message in pdf.overflow_messages():
+                log.info(message)  # advice for the print layout: the site is fine, so --strict does not stop
+        self._pdfs = {pdf.issue_id: pdf for pdf in pdfs}
+
+    def on_post_build(self, *, config):
+        if self._pdfs:
+            publish(list(self._pdfs.values()), Path(config.site_dir))
+        if self.config.enabled and self._search_enabled():
+            self._index_search(config)
+
     # -- helpers -------------------------------------------------------------
+
+    def _print_enabled(self) -> bool:
+        if self.config.print_enabled is not None:
+            return self.config.print_enabled
+        return self._command != "serve"
+
+    def _process_images(self, docs_dir: Path, config):
+        """Renditions of every photo, from .cache/images/ beside mkdocs.yml or rendered now."""
+        refs, problems = collect_refs(self._archive, docs_dir)
+        settings = ImageSettings(
+            widths=tuple(self.config.images_widths), quality=self.config.images_quality,
+            max_pixels=self.config.images_max_pixels, workers=self.config.images_workers,
+        )
+        cache = Path(config.config_file_path or docs_dir).parent / ".cache" / "images"
+        return process_photos(refs, docs_dir, cache, settings, problems)
+
+    def _search_enabled(self) -> bool:
+        if self.config.search_enabled is not None:
+            return self.config.search_enabled
+        return self._command != "serve"
+
+    def _index_search(self, config) -> None:
+        """Pagefind over the written site, from .cache/pagefind/ when no article changed."""
+        cache = Path(os.environ.get("SHEQUBAO_CACHE_DIR") or Path(config.config_file_path or config.docs_dir).parent / ".cache")
+        try:
+            stats = index_site(Path(config.site_dir), cache / "pagefind")
+        except SearchError as error:
+            raise PluginError(f"shequbao: {error}") from None
+        log.info(f"shequbao: {stats.summary()}")
+
+    def _add_feeds(self, files: Files, config) -> None:
+        """RSS of the paper and of each person, as generated files (so `mkdocs serve` has them too)."""
+        if not self.config.feeds_enabled:
+            return
+        if not config.site_url:
+            log.info("shequbao: mkdocs.yml 没有 site_url，不生成 RSS（订阅需要完整网址）")
+            return
+
+        def url(src: str) -> str:
+            return files.get_file_from_path(src).url
+
+        feeds = build_feeds(self._archive, config.site_url, url, config.site_description or "", self.config.feeds_items)
+        for feed in feeds:
+            files.append(File.generated(config, feed.path, content=feed.xml))
+
+    def _resolve_preview(self, archive: Archive) -> Archive:
+        """Under ``mkdocs serve``, publish only the issues being worked on, so reloads stay fast."""
+        if self._command != "serve":
+            return archive
+        spec = os.environ.get("SHEQUBAO_PREVIEW") or str(self.config.preview_issues)
+        preview = archive.preview(spec)
+        if len(preview.issues) < len(archive.issues):
+            shown = "、".join(f"第{i.number}期" for i in preview.issues) or "（没有符合的期）"
+            log.info(f"预览只显示 {shown}；看全部请用 make serve ISSUES=all，看某一期用 make serve ISSUES=<文件夹名>")
+        return preview
 
     def _show_drafts(self) -> bool:
         if self.config.drafts is not None:
@@ -174,6 +340,8 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
                 continue
             if src.endswith((".yml", ".yaml")) or (file.is_documentation_page() and src not in published):
                 files.remove(file)  # issue.yml, and drafts when they are not shown
+            elif is_original(src):
+                file.inclusion = InclusionLevel.EXCLUDED  # photos are published as renditions only
         issue_views = generate_issue_views(archive)
         for view in issue_views:
             self._views[view.src] = view
@@ -182,6 +350,13 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
                 _resolve_slug_url(files, article_view.article, config)
         for page in generate_archive_pages(issue_views, self.config.archive_per_page):
             self._views[page.src] = page
+        people_index, person_pages = generate_people_pages(archive, self.config.people_per_page)
+        for page in (people_index, *person_pages):
+            self._views[page.src] = page
+        for page in (*generate_issue_galleries(archive), *generate_gallery_pages(archive, self.config.images_per_page)):
+            self._views[page.src] = page
+        for path, cached in self._images.outputs():
+            files.append(File.generated(config, path, abs_src_path=cached))
         for src in self._views:
             if files.get_file_from_path(src) is None:
                 files.append(File.generated(config, src, content=""))
@@ -206,7 +381,13 @@ def _render_meta(view) -> tuple[str, str]:
         return "shequbao/issue.html", f"第{issue.number}期" + (f" · {issue.title}" if issue.title else "")
     if isinstance(view, ArticleView):
         return "shequbao/article.html", view.article.display_title
+    if isinstance(view, (IssueGalleryView, GalleryPage, SearchPage)):
+        return view.template, view.title
+    if isinstance(view, PeopleIndex):
+        return "shequbao/people.html", "作者"
     suffix = f"（第{view.number}页）" if view.number > 1 else ""
+    if isinstance(view, PersonPage):
+        return "shequbao/person.html", view.person.name + suffix
     return "shequbao/archive.html", "往期" + suffix
 
 

@@ -18,8 +18,8 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _FULLWIDTH_KEY = re.compile(r"^\s*-?\s*([A-Za-z_]+)\s*：")
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML without implicit timestamps."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe YAML (libyaml's fast parser where PyYAML has it) without implicit timestamps."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -120,7 +120,7 @@ def _yaml_error(exc: yaml.YAMLError, first_line: int) -> ReadError:
     # An unclosed quote is reported at the end of the text; point at where it opened.
     mark = exc.context_mark if "quoted scalar" in context else getattr(exc, "problem_mark", None)
     line = first_line + mark.line if mark is not None else None
-    if "\t" in problem or "'\\t'" in problem:
+    if "\t" in problem or "'\\t'" in problem or "tab character" in problem:
         return ReadError("YAML 格式错误：这一行用了 Tab 缩进，请改用空格", line)
     hint = ""
     if "quoted scalar" in context or "end of stream" in problem:

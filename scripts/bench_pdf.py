@@ -1,0 +1,169 @@
+"""Benchmark of the print edition: seconds per generated 4-版 A3 issue, and a warm rebuild.
+
+    .venv/bin/python scripts/bench_pdf.py [--issues 3] [--workers 1] [--keep DIR]
+
+Generates a paper of ``--issues`` issues (4 版 each: 5–6 stories with photos, 短消息, a photo
+item; text made up here from a phrase bank), renders every PDF cold on ``--workers``
+processes (default 1: the one-core figure), then again warm (must render 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from shequbao.load import load_archive
+from shequbao.model import Paper
+from shequbao.print import PrintOptions, build_editions
+
+PLACES = ["丹桂居民区", "银杏苑", "东风新村", "桂园小区", "梧桐里", "滨河花园", "长青坊", "新华一村"]
+PEOPLE = ["陈玲", "王晓峰", "张志举", "李秀兰", "周敏", "赵建国", "孙涛", "吴秀英", "郑爽", "钱多多"]
+SUBJECTS = ["居委会", "物业公司", "社区志愿者", "楼组长", "社区卫生服务站", "老年协会", "街道城管中队", "业委会"]
+ACTIONS = [
+    "开展了垃圾分类入户宣传", "组织居民对加装电梯方案进行意见征询", "为独居老人上门测量血压",
+    "清理了楼道堆物和小区死角", "举办了邻里节文艺汇演", "完成了雨污分流改造的最后一段管道铺设",
+    "走访了辖区内的困难家庭", "开设了智能手机使用课堂", "修缮了小区里年久失修的休闲长廊",
+    "启动了“美丽楼道”评比活动", "为辖区儿童开办了暑期托管班", "排查了电动自行车违规充电隐患",
+]
+DETAILS = [
+    "不少居民表示，这样的活动办到了大家的心坎上", "据介绍，这项工作将在年底前覆盖全部楼栋",
+    "参加活动的居民有老有少，现场气氛十分热烈", "工作人员耐心解答了居民提出的各类问题",
+    "下一步，居民区还将听取更多居民的意见和建议", "七十多岁的老党员也主动报名加入了志愿者队伍",
+    "活动现场还设置了咨询台，发放宣传资料三百余份", "居民们纷纷点赞，希望今后多开展类似的活动",
+]
+TITLES = [
+    "{place}“撤桶并点”见成效", "{place}老楼加装电梯顺利开工", "{place}邻里节唱响和谐曲",
+    "小楼道里的大变化", "{place}智能手机课堂开课", "{place}雨污分流改造完工", "银发志愿者守护平安",
+    "{place}休闲长廊焕然一新", "社区食堂开进{place}", "{place}美丽楼道评比揭晓",
+]
+KICKERS = ["为民办实事", "聚焦社区治理", "文明创建进行时", "", ""]
+SECTIONS = ["要闻", "社区", "民生", "文苑"]
+
+
+def sentence(rng: random.Random) -> str:
+    return f"{rng.choice(SUBJECTS)}{rng.choice(ACTIONS)}，{rng.choice(DETAILS)}。"
+
+
+def paragraph(rng: random.Random, sentences: int) -> str:
+    return "".join(sentence(rng) for _ in range(sentences))
+
+
+def make_photo(path: Path, rng: random.Random, size=(3000, 2000)) -> None:
+    """A camera-sized JPEG: a gradient with a few shapes (compresses like a photo, roughly)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    base = tuple(rng.randrange(60, 200) for _ in range(3))
+    image = Image.linear_gradient("L").resize(size).convert("RGB")
+    overlay = Image.new("RGB", size, base)
+    image = Image.blend(image, overlay, 0.6)
+    draw = ImageDraw.Draw(image)
+    for _ in range(12):
+        x, y = rng.randrange(size[0]), rng.randrange(size[1])
+        r = rng.randrange(80, 400)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(rng.randrange(256) for _ in range(3)))
+    image.save(path, "JPEG", quality=90)
+
+
+def write_article(folder: Path, slug: str, meta: dict, body: str) -> None:
+    lines = ["---"]
+    for key, value in meta.items():
+        if isinstance(value, list):
+            if value and isinstance(value[0], dict):
+                lines.append(f"{key}:")
+                lines.extend("  - {" + ", ".join(f"{k}: {v}" for k, v in item.items()) + "}" for item in value)
+            else:
+                lines.append(f"{key}: [{', '.join(value)}]")
+        else:
+            lines.append(f"{key}: {value}")
+    lines += ["---", "", body, ""]
+    (folder / f"{slug}.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def make_issue(content: Path, number: int, date: dt.date, seed: int) -> None:
+    """One 4-版 issue: per 版 a lead story with a photo, 2 more stories, 短消息; a photo item on 版2
+    (~3,000 characters a 版, about what a community paper prints on A3)."""
+    rng = random.Random(seed)
+    folder = content / "issues" / date.strftime("%Y-%m")
+    folder.mkdir(parents=True)
+    pages = "\n".join(f"  - {{page: {i + 1}, name: {name}, editor: {rng.choice(PEOPLE)}}}" for i, name in enumerate(SECTIONS))
+    (folder / "issue.yml").write_text(f"number: {number}\ndate: {date}\ntotal: {number + 300}\npages:\n{pages}\n", encoding="utf-8")
+    n = 0
+    for page in range(1, 5):
+        stories = 3
+        for k in range(stories):
+            n += 1
+            lead = k == 0
+            meta = {
+                "title": rng.choice(TITLES).format(place=rng.choice(PLACES)), "page": page, "order": k * 10 + 10,
+                "reporters": [rng.choice(PEOPLE)], "correspondents": rng.sample(PEOPLE, 2),
+            }
+            kicker = rng.choice(KICKERS) if lead else ""
+            if kicker:
+                meta["kicker"] = kicker
+            if lead and page != 2:  # 版2's picture is its photo item
+                meta["subtitle"] = f"{rng.choice(PLACES)}探索居民自治新路子"
+                make_photo(folder / f"images/p{n}.jpg", rng)
+                meta["images"] = [{"src": f"images/p{n}.jpg", "caption": "居民在活动现场", "credit": rng.choice(PEOPLE)}]
+            paragraphs = rng.randint(4, 5) if lead else rng.randint(2, 3)
+            body = "\n\n".join(("本报讯 " if i == 0 else "") + paragraph(rng, rng.randint(2, 3)) for i in range(paragraphs))
+            write_article(folder, f"a{n}", meta, body)
+        for k in range(3 if page != 4 else 2):
+            n += 1
+            write_article(folder, f"b{n}", {
+                "title": f"{rng.choice(PLACES)}{rng.choice(['举办', '开展', '启动'])}{rng.choice(['健康讲座', '消防演练', '读书会', '义诊'])}",
+                "kind": "brief", "page": page, "order": 100 + k, "authors": [rng.choice(PEOPLE)],
+            }, paragraph(rng, 2))
+        if page == 2:
+            n += 1
+            make_photo(folder / f"images/p{n}.jpg", rng)
+            write_article(folder, f"f{n}", {
+                "kind": "photo", "page": page, "order": 50, "photographers": [rng.choice(PEOPLE)],
+                "images": [{"src": f"images/p{n}.jpg", "caption": "孩子们在新建成的口袋公园里嬉戏", "credit": rng.choice(PEOPLE)}],
+            }, "孩子们在新建成的口袋公园里嬉戏。")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--issues", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--size", default="A3")
+    parser.add_argument("--keep", type=Path, help="generate into this folder and keep it (default: a temporary one)")
+    args = parser.parse_args(argv)
+
+    root = args.keep or Path(tempfile.mkdtemp(prefix="bench-pdf-"))
+    if root.exists():
+        shutil.rmtree(root)
+    content = root / "content"
+    for i in range(args.issues):
+        make_issue(content, 100 + i, dt.date(2025, 1 + i % 12, 25), seed=i)
+    archive, _ = load_archive(content, Paper("桂园", "桂园街道办事处", "准印证号（示例）K-0000"))
+    options = PrintOptions(args.size)
+    cache = root / ".cache" / "pdf"
+
+    start = time.perf_counter()
+    pdfs = build_editions(archive, content, cache, options, workers=args.workers)
+    cold = time.perf_counter() - start
+    start = time.perf_counter()
+    again = build_editions(archive, content, cache, options, workers=args.workers)
+    warm = time.perf_counter() - start
+
+    for pdf in pdfs:
+        flag = f"  超版：{'、'.join(pdf.overflow)}" if pdf.overflow else ""
+        print(f"{pdf.filename}: {pdf.pages} 页, {pdf.size_text}{flag}")
+    print(f"cold: {len(pdfs)} issues × 4 版 {args.size} on {args.workers} worker(s): {cold:.2f} s, "
+          f"{cold / len(pdfs):.2f} s per issue (includes importing WeasyPrint and loading fonts once)")
+    print(f"warm: rendered {sum(p.rendered for p in again)} PDFs in {warm:.2f} s")
+    if not args.keep:
+        shutil.rmtree(root)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""Bytes a reader downloads per search, measured in Debian's chromium.
+
+    .venv/bin/python scripts/bench_search.py [--site site/] [QUERY ...]
+
+Builds the sample paper into a temporary folder (or uses --site, a built site with its
+pagefind/ index), serves it on 127.0.0.1 and opens /search/?q=QUERY in a fresh browser
+context for each query (nothing cached), counting every response under pagefind/ and
+the search script. Prints one line per query and the index size on disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = ["养老", "党建", "陈玲", "垃圾分类 志愿者", "桂花糕", "群租"]
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync"]
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def build_sample(target: Path) -> Path:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(target), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return target
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build the sample into a temporary folder)")
+    parser.add_argument("queries", nargs="*", default=QUERIES)
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site or build_sample(Path(tmp) / "site")
+        index_bytes = sum(p.stat().st_size for p in (site / "pagefind").rglob("*.pf_*"))
+        pages = sum(1 for p in site.rglob("*.html") if b"data-pagefind-body" in p.read_bytes())
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_port}/"
+        print(f"site: {pages} indexed articles, index files {index_bytes / 1024:.0f} KiB on disk")
+        print("KiB total: pagefind.js, its worker and wasm, search.js and the index files the query fetched;"
+              " KiB index: the index files only (uncompressed transfer, as http.server sends them)")
+        print(f"{'query':<16} {'hits':>4} {'requests':>8} {'KiB total':>9} {'KiB index':>9} {'ms':>6}")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            for query in args.queries:
+                context = browser.new_context()
+                page = context.new_page()
+                sizes: dict[str, int] = {}
+
+                def count(response, sizes=sizes):
+                    path = urlsplit(response.url).path
+                    if path.startswith("/pagefind/") or path.endswith("/search.js"):
+                        try:
+                            sizes[path] = len(response.body())
+                        except Exception:  # redirects and the like have no body
+                            pass
+
+                page.on("response", count)
+                started = time.perf_counter()
+                page.goto(base + "search/?q=" + quote(query))
+                page.locator(".sqb-search[data-state=done]").wait_for(state="attached")
+                page.wait_for_load_state("networkidle")
+                elapsed = (time.perf_counter() - started) * 1000
+                hits = page.locator(".sqb-result").count()
+                total = sum(sizes.values())
+                index = sum(v for k, v in sizes.items() if k.endswith((".pf_index", ".pf_fragment", ".pf_filter", ".pf_meta")))
+                print(f"{query:<16} {hits:>4} {len(sizes):>8} {total / 1024:>9.1f} {index / 1024:>9.1f} {elapsed:>6.0f}")
+                context.close()
+            browser.close()
+        server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""The print edition through real ``mkdocs build`` runs of the fixture paper 《梧桐里》, and the CLI."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, broken_links, build, make_photo, tree_digest
+from pdf_helpers import flat, fonts, image_count, info, page_texts
+
+PDFS = {"2023-05": "issues/2023-05/wu-tong-li-2023-05.pdf", "2023-06": "issues/2023-06/wu-tong-li-2023-06.pdf"}
+
+
+def copy_mini(target: Path) -> Path:
+    shutil.copytree(FIXTURES / "mini", target)
+    images = target / "content/issues/2023-05/images"
+    make_photo(images / "dianti.jpg", size=(480, 320))
+    make_photo(images / "huayuan.jpg", (60, 140, 80), size=(480, 320))
+    return target
+
+
+def build_pdf(project: Path, **overrides) -> Path:
+    """A build with PDFs, cached in ``.cache/pdf`` beside the project's mkdocs.yml."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("SHEQUBAO_CACHE_DIR", raising=False)
+        return build(project, pdf=True, **overrides)
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory) -> tuple[Path, Path]:
+    project = copy_mini(tmp_path_factory.mktemp("print") / "mini")
+    return project, build_pdf(project)
+
+
+def test_a_pdf_per_issue_linked_from_its_issue_page(printed):
+    project, site = printed
+    for issue, rel in PDFS.items():
+        assert (site / rel).is_file()
+        html = (site / f"issues/{issue}/index.html").read_text(encoding="utf-8")
+        size = (site / rel).stat().st_size
+        assert re.search(rf'<a href="{Path(rel).name}" download(="")?>下载印刷版 PDF</a> <small>（\d+ KB）</small>', html)
+        assert size > 10_000
+    assert broken_links(site) == []
+    assert list((project / ".cache/pdf").glob("*.pdf")) and not list((project / "content").rglob("*.pdf"))
+
+
+def test_front_page_masthead_titles_and_bylines_in_order(printed):
+    _, site = printed
+    pages = page_texts(site / PDFS["2023-05"])
+    assert len(pages) >= 2  # at least one page per 版
+    front = flat(pages[0])
+    order = ["梧桐里", "第7期（总第57期）", "2023年5月20日 星期六", "农历癸卯年四月初二", "梧桐街道办事处 主办",
+             "第1版 · 要闻", "为民办实事", "老楼加装电梯 居民告别“爬楼难”", "——梧桐新村第三批加装电梯项目竣工",
+             "记者 郑爽 通讯员 何建国 严丽", "居民试乘新装的电梯", "孙涛 摄", "本报讯 5月16日上午"]
+    positions = [front.index(words) for words in order]
+    assert positions == sorted(positions)
+    assert front.endswith("责任编辑：林小梅 梧桐里 第7期 · 总第57期")  # the footer
+
+
+def test_second_page_has_the_running_head_photo_and_boxed_briefs(printed):
+    _, site = printed
+    second = flat(page_texts(site / PDFS["2023-05"])[1])
+    assert "第2版 · 社区 · 2023年5月20日" in second
+    assert "居民在新建成的口袋花园里赏花" in second and "孙涛 摄" in second
+    briefs = second[second.index("短消息"):]
+    assert briefs.index("梧桐新村开展消防演练") < briefs.index("（通讯员 严丽）") < briefs.index("社区卫生服务站进楼组义诊")
+    assert "（■王慧）" in briefs
+    assert "夏令营" not in "".join(page_texts(site / PDFS["2023-05"]))  # drafts are not printed
+
+
+def test_fonts_embedded_subset_page_size_and_photos(printed):
+    _, site = printed
+    pdf = site / PDFS["2023-05"]
+    rows = fonts(pdf)
+    assert rows and all(row["emb"] == "yes" and row["sub"] == "yes" for row in rows)
+    assert all(re.match(r"^[A-Z]{6}\+Noto-(Serif|Sans)-CJK-SC", row["name"]) for row in rows), rows
+    assert info(pdf)["Page size"].startswith("841.89 x 1190.55")  # A3 in points
+    assert image_count(pdf) == 2  # the story's photo and the photo item
+    assert info(site / PDFS["2023-06"])["Title"] == "梧桐里 第8期 · 端午特刊"
+
+
+def test_warm_rebuild_renders_nothing(printed, caplog):
+    project, site = printed
+    before = {rel: (site / rel).read_bytes() for rel in PDFS.values()}
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.shequbao")
+    build_pdf(project)
+    assert any("印刷版 PDF 2 期（新生成 0 期" in r.getMessage() for r in caplog.records)
+    assert {rel: (site / rel).read_bytes() for rel in PDFS.values()} == before
+
+
+def test_another_checkout_gives_identical_bytes_and_redoes_only_what_changed(printed, tmp_path, caplog):
+    _, first_site = printed
+    project = copy_mini(tmp_path / "elsewhere")  # other path, empty cache
+    site = build_pdf(project)
+    for rel in PDFS.values():
+        assert (site / rel).read_bytes() == (first_site / rel).read_bytes(), rel
+    content_before = tree_digest(project / "content")
+
+    # A long story on 版1 of 第8期: only that issue is rendered again, and the editor is told it overflows.
+    story = project / "content/issues/2023-06/zongzi.md"
+    paragraph = "包粽子的队伍里，有退休多年的老教师，也有刚搬来不久的年轻夫妇，大家边包边聊，笑声不断。" * 4
+    story.write_text(story.read_text(encoding="utf-8") + "\n\n".join([paragraph] * 60) + "\n", encoding="utf-8")
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.shequbao")
+    site = build_pdf(project)  # strict: an overflow is advice, not a failed build
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("印刷版 PDF 2 期（新生成 1 期" in m for m in messages)
+    assert any("《梧桐里》第8期：第1版 要闻 的稿件一版排不下" in m for m in messages)
+    assert (site / PDFS["2023-05"]).read_bytes() == (first_site / PDFS["2023-05"]).read_bytes()
+    assert len(list((project / ".cache/pdf").glob("*.pdf"))) == 2  # the old 第8期 PDF was dropped
+    assert tree_digest(project / "content") == {**content_before, **tree_digest(project / "content")}
+    assert not list((project / "content").rglob("*.pdf"))
+
+
+def test_pdfs_are_off_under_serve_unless_asked():
+    from shequbao.plugin import ShequbaoPlugin
+
+    plugin = ShequbaoPlugin()
+    plugin.load_config({})
+    plugin.on_startup(command="serve", dirty=False)
+    assert not plugin._print_enabled()
+    plugin.on_startup(command="build", dirty=False)
+    assert plugin._print_enabled()
+    plugin.load_config({"print_enabled": True})
+    plugin.on_startup(command="serve", dirty=False)
+    assert plugin._print_enabled()
+    errors, _ = plugin.load_config({"print_page_size": "A5"})
+    assert errors and "A3" in str(errors[0][1])
+
+
+def test_cli_prints_one_issue_with_the_settings_of_mkdocs_yml(tmp_path, capsys):
+    from shequbao.cli import main
+
+    project = copy_mini(tmp_path / "mini")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "paper_publisher:", "print_page_size: A4\n      paper_publisher:"), encoding="utf-8")
+    out = tmp_path / "out" / "di8qi.pdf"
+    assert main(["print", "8", "-o", str(out), "--config", str(config)]) == 0
+    assert "di8qi.pdf：" in capsys.readouterr().out
+    assert info(out)["Page size"].startswith("595.276 x 841.89")  # A4, from mkdocs.yml
+    assert "邻里同包粽 浓浓端午情" in flat("".join(page_texts(out)))
+    assert main(["print", "99", "--config", str(config)]) == 2
+    assert "找不到“99”这一期。现有：2023-06（第8期）、2023-05（第7期）" in capsys.readouterr().err

@@ -1,0 +1,106 @@
+"""shequbao new issue / new article: numbering, slugs, never overwriting, valid output."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import frontmatter
+import pytest
+import yaml
+
+from conftest import build
+from shequbao.cli import main
+from shequbao.scaffold import IssueInfo, ScaffoldError, new_article, new_issue, next_date
+
+
+def test_new_issue_follows_the_latest(mini, capsys):
+    assert main(["new", "issue", "--content", str(mini / "content")]) == 0
+    path = mini / "content/issues/2023-07/issue.yml"
+    assert f"已新建 {path}" in capsys.readouterr().out
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data == {"number": 9, "date": dt.date(2023, 7, 20), "total": 59,
+                    "pages": [{"page": 1, "name": "要闻"}, {"page": 2, "name": "文苑"}]}
+    assert main(["check", str(mini / "content")]) == 0
+
+
+def test_new_issue_with_number_and_date(mini):
+    path = new_issue(mini / "content", number=12, date=dt.date(2023, 10, 1))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert (path.parent.name, data["number"], data["total"]) == ("2023-10", 12, 62)
+
+
+def test_new_issue_never_reuses_a_number_or_a_file(mini):
+    with pytest.raises(ScaffoldError, match="第8期已经有了"):
+        new_issue(mini / "content", number=8)
+    first = new_issue(mini / "content", date=dt.date(2023, 7, 1))
+    second = new_issue(mini / "content", date=dt.date(2023, 7, 15))  # same month: a dated folder
+    assert (first.parent.name, second.parent.name) == ("2023-07", "2023-07-15")
+
+
+def test_first_issue_of_a_new_paper(tmp_path):
+    path = new_issue(tmp_path / "content", today=dt.date(2026, 1, 5))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert path.parent.name == "2026-01" and data["number"] == 1 and data["date"] == dt.date(2026, 1, 5)
+    assert [p["name"] for p in data["pages"]] == ["要闻", "社区"]
+
+
+@pytest.mark.parametrize("dates, expected", [
+    (["2025-01-31", "2025-02-28"], "2025-03-28"),  # monthly
+    (["2025-11-26", "2025-12-26"], "2026-01-26"),  # across the year
+    (["2025-03-01", "2025-03-11"], "2025-03-21"),  # every ten days
+    (["2025-03-01"], "2026-01-05"),  # no rhythm yet: today
+])
+def test_next_date_keeps_the_rhythm(dates, expected):
+    issues = [IssueInfo(d, n, dt.date.fromisoformat(d), None, ()) for n, d in enumerate(dates, 1)]
+    assert next_date(issues, dt.date(2026, 1, 5)).isoformat() == expected
+
+
+def test_new_article_has_a_pinyin_slug_and_every_field(mini, capsys):
+    code = main(["new", "article", "端午节里话包粽", "--page", "2", "--kind", "brief", "--reporter", "郑爽",
+                 "--correspondent", "严丽", "何建国", "--content", str(mini / "content")])
+    assert code == 0
+    path = mini / "content/issues/2023-06/duan-wu-jie-li-hua-bao-zong.md"
+    assert f"已新建 {path}" in capsys.readouterr().out
+    text = path.read_text(encoding="utf-8")
+    for field in ("kicker", "subtitle", "order", "date", "authors", "interns", "photographers", "source", "images"):
+        assert f"# {field}:" in text, field  # every field is there, explained, to fill in
+    post = frontmatter.loads(text)
+    assert post.metadata == {"title": "端午节里话包粽", "kind": "brief", "page": 2, "reporters": ["郑爽"],
+                             "correspondents": ["严丽", "何建国"], "draft": False}
+    assert main(["check", str(mini / "content")]) == 0
+
+
+@pytest.mark.parametrize("title", ["社区“邻里节”开幕: 千人同乐", "“十五分钟生活圈”来了", "#1 号楼加装电梯", "yes"])
+def test_titles_that_yaml_would_misread_come_back_unchanged(mini, title):
+    path = new_article(mini / "content", title)
+    assert frontmatter.load(path)["title"] == title
+
+
+def test_new_article_never_overwrites(mini, capsys):
+    path = new_article(mini / "content", "邻里同包粽")
+    path.write_text(path.read_text(encoding="utf-8") + "\n编辑写好的正文。\n", encoding="utf-8")
+    before = path.read_bytes()
+    assert main(["new", "article", "邻里同包粽", "--content", str(mini / "content")]) == 1
+    assert "已经存在，没有覆盖它" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("options, words", [
+    (["--page", "5"], "第8期没有第5版"),
+    (["--issue", "2099-01"], "没有 issues/2099-01/ 这一期"),
+    (["--kind", "video"], "--kind 只能是"),
+])
+def test_new_article_refuses_with_a_reason(mini, capsys, options, words):
+    assert main(["new", "article", "标题", *options, "--content", str(mini / "content")]) == 1
+    assert words in capsys.readouterr().err
+
+
+def test_new_issue_then_article_then_build(mini, monkeypatch):
+    monkeypatch.chdir(mini)
+    assert main(["new", "issue"]) == 0
+    assert main(["new", "article", "测试标题", "--page", "1"]) == 0
+    site = build(mini)
+    page = (site / "issues/2023-07/ce-shi-biao-ti/index.html").read_text(encoding="utf-8")
+    assert "测试标题" in page and "第9期" in page
+    assert "测试标题" in (site / "index.html").read_text(encoding="utf-8")  # the newest issue is on the home page
