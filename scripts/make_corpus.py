@@ -153,8 +153,9 @@ def _write_config(out: Path) -> None:
     (out / "mkdocs.yml").write_text(
         "site_name: 合成报\nsite_url: https://example.org/\ndocs_dir: content\n"
         "theme:\n  name: material\n  language: zh\n  font: false\n"
-        "nav:\n  - 首页: index.md\n  - 往期: issues/index.md\n  - 作者: people/index.md\n  - 关于: about.md\n"
-        "plugins:\n  - shequbao\nextra:\n  generator: false\n",
+        "nav:\n  - 首页: index.md\n  - 往期: issues/index.md\n  - 作者: people/index.md\n  - 图片: gallery/index.md\n"
+        "  - 关于: about.md\n"
+        "plugins:\n  - shequbao\n  - glightbox:\n      manual: true\nextra:\n  generator: false\n",
         encoding="utf-8",
     )
 

@@ -24,6 +24,14 @@ from shequbao import images as images_module
 from shequbao.images import ImageSettings, PhotoRef, _target_widths, process_photos
 from shequbao.problems import ContentError
 
+
+@pytest.fixture(autouse=True, scope="module")
+def own_cache():
+    """These tests look at the renditions cache itself: keep it beside each project's mkdocs.yml."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("SHEQUBAO_CACHE_DIR", raising=False)
+        yield
+
 RED, BLUE = (220, 30, 30), (30, 30, 220)
 PUBLISHED_IMAGES = (".jpg", ".jpeg", ".webp", ".png", ".gif")
 

@@ -27,6 +27,7 @@ from .gallery import (
 from .images import ImageSettings, collect_refs, is_original, process_photos, rewrite_body_images
 from .load import load_archive
 from .model import Archive, Paper, Person
+from .people import PEOPLE_FILE
 from .person_pages import PeopleIndex, PersonPage, generate_people_pages, person_page_src
 from .print import PAGE_SIZES, MarkdownSetup, PrintError, PrintOptions, build_editions, publish
 from .problems import ContentError
@@ -240,11 +241,10 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         self._pdfs = {}
         if not self.config.enabled or self._archive is None or not self._print_enabled():
             return
-        cache = Path(os.environ.get("SHEQUBAO_CACHE_DIR") or Path(config.config_file_path or config.docs_dir).parent / ".cache")
         try:
             options = PrintOptions(self.config.print_page_size, self.config.print_columns, self.config.print_bleed)
             pdfs = build_editions(
-                self._archive, Path(config.docs_dir), cache / "pdf", options,
+                self._archive, Path(config.docs_dir), _cache_dir(config) / "pdf", options,
                 MarkdownSetup(tuple(config.markdown_extensions), dict(config.mdx_configs)),
                 workers=self.config.print_workers, prune=True,
             )
@@ -258,9 +258,11 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         self._pdfs = {pdf.issue_id: pdf for pdf in pdfs}
 
     def on_post_build(self, *, config):
+        if not self.config.enabled:
+            return
         if self._pdfs:
             publish(list(self._pdfs.values()), Path(config.site_dir))
-        if self.config.enabled and self._search_enabled():
+        if self._search_enabled():
             self._index_search(config)
 
     # -- helpers -------------------------------------------------------------
@@ -277,8 +279,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             widths=tuple(self.config.images_widths), quality=self.config.images_quality,
             max_pixels=self.config.images_max_pixels, workers=self.config.images_workers,
         )
-        cache = Path(config.config_file_path or docs_dir).parent / ".cache" / "images"
-        return process_photos(refs, docs_dir, cache, settings, problems)
+        return process_photos(refs, docs_dir, _cache_dir(config) / "images", settings, problems)
 
     def _search_enabled(self) -> bool:
         if self.config.search_enabled is not None:
@@ -287,9 +288,8 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
 
     def _index_search(self, config) -> None:
         """Pagefind over the written site, from .cache/pagefind/ when no article changed."""
-        cache = Path(os.environ.get("SHEQUBAO_CACHE_DIR") or Path(config.config_file_path or config.docs_dir).parent / ".cache")
         try:
-            stats = index_site(Path(config.site_dir), cache / "pagefind")
+            stats = index_site(Path(config.site_dir), _cache_dir(config) / "pagefind")
         except SearchError as error:
             raise PluginError(f"shequbao: {error}") from None
         log.info(f"shequbao: {stats.summary()}")
@@ -336,6 +336,8 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         published = {a.src: a for issue in archive.issues for a in issue.articles}
         for file in list(files):
             src = file.src_uri
+            if src == PEOPLE_FILE:
+                files.remove(file)  # profiles are shown on the person pages, not published as a file
             if not src.startswith("issues/"):
                 continue
             if src.endswith((".yml", ".yaml")) or (file.is_documentation_page() and src not in published):
@@ -361,6 +363,13 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             if files.get_file_from_path(src) is None:
                 files.append(File.generated(config, src, content=""))
         return files
+
+
+def _cache_dir(config) -> Path:
+    """Where derived files (renditions, PDFs, the search index) are kept between builds:
+    ``.cache/`` beside mkdocs.yml, never inside the content; ``SHEQUBAO_CACHE_DIR`` overrides."""
+    configured = os.environ.get("SHEQUBAO_CACHE_DIR")
+    return Path(configured) if configured else Path(config.config_file_path or config.docs_dir).parent / ".cache"
 
 
 def _escape_ours(previous):
