@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
+from .views import paginate
 from .model import Archive, Article, Image, Issue
 
 PHOTOS_PER_PAGE = 60
@@ -63,6 +64,9 @@ class GalleryPage:
     def src(self) -> str:
         return gallery_src(self.number)
 
+    def page_src(self, number: int) -> str:
+        return gallery_src(number)
+
     template = "shequbao/gallery.html"
 
     @property
@@ -99,7 +103,7 @@ def generate_issue_galleries(archive: Archive) -> tuple[IssueGalleryView, ...]:
 def generate_gallery_pages(archive: Archive, per_page: int = PHOTOS_PER_PAGE) -> tuple[GalleryPage, ...]:
     """``/gallery/`` split into pages of ``per_page`` photos, newest issue first."""
     items = [item for issue in archive.issues for item in issue_items(issue)]
-    chunks = [items[i:i + per_page] for i in range(0, len(items), max(1, per_page))] or [[]]
+    chunks = paginate(items, per_page)
     pages = []
     started: set[str] = set()
     for number, chunk in enumerate(chunks, 1):

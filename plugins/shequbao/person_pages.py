@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from .model import ROLES, Archive, Article, Image, Issue, Person
+from .views import paginate
 
 ITEMS_PER_PAGE = 50
 # How a role is named on a person's pages, and the unit it is counted in.
@@ -51,6 +52,9 @@ class PersonPage:
     def src(self) -> str:
         return person_page_src(self.person, self.number)
 
+    def page_src(self, number: int) -> str:
+        return person_page_src(self.person, number)
+
     @property
     def photos(self) -> tuple[tuple[Image, Article], ...]:
         return tuple((image, item.article) for _, items in self.groups for item in items for image in item.photos)
@@ -81,7 +85,7 @@ def generate_people_pages(archive: Archive, per_page: int = ITEMS_PER_PAGE) -> t
     pages = []
     for person in people:
         items = appearances[person.key]
-        chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)]
+        chunks = paginate(items, per_page)
         for number, chunk in enumerate(chunks, 1):
             groups = tuple(
                 (group[0].issue, tuple(group))

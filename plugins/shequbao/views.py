@@ -7,6 +7,7 @@ page lists the whole archive unpaginated.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -82,6 +83,9 @@ class ArchivePage:
     def src(self) -> str:
         return archive_src(self.number)
 
+    def page_src(self, number: int) -> str:
+        return archive_src(number)
+
 
 def archive_src(number: int) -> str:
     return "issues/index.md" if number == 1 else f"issues/page/{number}.md"
@@ -128,7 +132,7 @@ def generate_article_views(issue: Issue) -> tuple[ArticleView, ...]:
 
 def generate_archive_pages(views: tuple[IssueView, ...], per_page: int = ISSUES_PER_PAGE) -> tuple[ArchivePage, ...]:
     """Split 往期 into pages of ``per_page`` issues, newest first."""
-    chunks = [views[i:i + per_page] for i in range(0, len(views), per_page)] or [()]
+    chunks = paginate(views, per_page)
     year_pages: dict[int, int] = {}
     for number, chunk in enumerate(chunks, 1):
         for view in chunk:
@@ -141,6 +145,12 @@ def generate_archive_pages(views: tuple[IssueView, ...], per_page: int = ISSUES_
         )
         pages.append(ArchivePage(number, len(chunks), years, tuple(year_pages.items())))
     return tuple(pages)
+
+
+def paginate(items: Sequence, per_page: int) -> list[tuple]:
+    """``items`` cut into pages of ``per_page``; always at least one (maybe empty) page."""
+    per_page = max(1, per_page)
+    return [tuple(items[i:i + per_page]) for i in range(0, len(items), per_page)] or [()]
 
 
 def format_date(day: dt.date, weekday: bool = False) -> str:
