@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-ROLE_FIELDS = ("authors", "reporters", "correspondents", "interns", "photographers")
+from ..model import ROLES
+
+ROLE_FIELDS = tuple(role for role, _ in ROLES)  # the byline fields, in print order
 
 # role word → the fields its names go to
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
