@@ -63,7 +63,7 @@ def test_check_names_three_broken_files(sample, capsys):
     edit_front_matter(third, "images", "\n  - {src: images/nowhere.jpg}")
     assert main(["check", str(sample / "content")]) == 1
     lines = capsys.readouterr().err.splitlines()
-    assert len(lines) == 4  # three problems and the summary
+    assert len(lines) == 3  # one line a problem; the count goes to stdout
     assert f"{first.name}:2: date: “2025-02-30”不是有效日期" in lines[0]
     assert f"{second.name}:2: page: 这一期没有第9版" in lines[1]
     assert f"{third.name}:3: images[1].src: 找不到图片文件" in lines[2]

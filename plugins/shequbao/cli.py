@@ -65,7 +65,7 @@ def _run_check(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(problem.format(content.as_posix()), file=sys.stderr)
         errors = sum(p.severity == "error" for p in error.problems)
-        print(f"发现 {errors} 处错误，请按提示修改后再运行 shequbao check", file=sys.stderr)
+        print(f"发现 {errors} 处错误，请按提示修改后再运行 shequbao check")  # the problems alone go to stderr
         return 1
     for problem in warnings:
         print(problem.format(content.as_posix()), file=sys.stderr)
