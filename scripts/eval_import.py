@@ -71,6 +71,14 @@ def headline_ok(art, truth: dict) -> bool:
     return {art.title.strip(), other.strip()} == wanted
 
 
+def lost_characters(text: str, parsed, drafts) -> Counter:
+    """Input characters (whitespace aside) found in no draft file and in none of the structure
+    the importer reports removing (bylines, column labels, Markdown marks). Also used by
+    tests/test_fuzz.py."""
+    out = Counter(squeeze("".join(d.text for d in drafts) + "".join(parsed.markup)))
+    return Counter(squeeze(text)) - out
+
+
 def evaluate(text: str, truth: list[dict], verbose: bool = False) -> dict:
     parsed = segment(text)
     drafts = build(parsed, year=None, issue_date=None)
@@ -97,8 +105,7 @@ def evaluate(text: str, truth: list[dict], verbose: bool = False) -> dict:
     r["name_tp"], r["role_ok"] = tp, roles
     r["name_pred"] = sum(len(roles_of(a)) for a in preds)
     r["name_truth"] = sum(len(t["people"]) for t in truth)
-    out = Counter(squeeze("".join(d.text for d in drafts) + "".join(parsed.markup)))
-    lost = Counter(squeeze(text)) - out
+    lost = lost_characters(text, parsed, drafts)
     r["lost"] = sum(lost.values())
     r["lost_chars"] = "".join(sorted(lost.elements()))[:60]
     r["markup"] = len(squeeze("".join(parsed.markup)))

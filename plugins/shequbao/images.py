@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable, Iterable
+from urllib.parse import unquote
 
 from .model import Archive
 from .problems import ContentError, Problem
@@ -160,7 +161,7 @@ def is_original(src: str) -> bool:
 
 # -- which photos ---------------------------------------------------------------------
 
-_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\n]*?[\"'])?\s*\)")
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*(?:<([^>\n]+)>|([^)\s>]+))(?:\s+[\"'][^\n]*?[\"'])?\s*\)")  # <a b.jpg>: a space
 _HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*([\"'])([^\"']+)\1", re.IGNORECASE)
 
 
@@ -188,7 +189,7 @@ def _body_refs(article_src: str, issue_id: str, content_dir: Path, problems: lis
         return []
     if "![" not in text and "<img" not in text.lower():
         return []
-    found = [(m.start(), m.group(1)) for m in _MD_IMAGE.finditer(text)]
+    found = [(m.start(), m.group(1) or m.group(2)) for m in _MD_IMAGE.finditer(text)]
     found += [(m.start(), m.group(2)) for m in _HTML_IMAGE.finditer(text)]
     refs = []
     folder = posixpath.dirname(article_src)
@@ -196,17 +197,32 @@ def _body_refs(article_src: str, issue_id: str, content_dir: Path, problems: lis
         line = text.count("\n", 0, start) + 1
         if re.match(r"^[a-z][a-z0-9+.-]*:|^//|^/|^#", url, re.IGNORECASE):
             continue  # another host, an absolute site path or an anchor: not ours
-        path = url.split("#", 1)[0].split("?", 1)[0]
+        path = unquote(url.split("#", 1)[0].split("?", 1)[0])  # images/a%20b.jpg is the file a b.jpg
         if posixpath.splitext(path)[1].lower() not in IMAGE_SUFFIXES:
             continue
         src = posixpath.normpath(posixpath.join(folder, path))
-        if not src.startswith(folder + "/"):
+        if not src.startswith(folder + "/") or not _inside(content_dir / src, content_dir / folder):
             problems.append(Problem(article_src, line, "正文", f"图片“{url}”不在这一期的文件夹里，请把它放进 issues/{issue_id}/images/，写成 images/文件名"))
-        elif not (content_dir / src).is_file():
+        elif not _is_file(content_dir / src):
             problems.append(Problem(article_src, line, "正文", f"找不到图片文件 {src}，请检查文件名（区分大小写）"))
         else:
             refs.append(PhotoRef(article_src, src, "正文", None, line))
     return refs
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is in ``folder`` once symlinks are followed (a link to a photo elsewhere is not)."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, ValueError):
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a NUL byte, a name too long for the file system
+        return False
 
 
 # -- the cache ------------------------------------------------------------------------
@@ -569,7 +585,7 @@ def _front_matter_line(path: Path, index: int) -> int | None:
 
 
 def srcset(renditions: Iterable[Rendition], url: Callable[[str], str]) -> str:
-    return ", ".join(f"{url(r.path)} {r.width}w" for r in renditions)
+    return ", ".join(f"{url(r.path).replace(' ', '%20')} {r.width}w" for r in renditions)  # a space would end the URL
 
 
 def picture_html(photo: Photo, alt: str, url: Callable[[str], str], sizes: str = "100vw",
@@ -614,13 +630,13 @@ def rewrite_body_images(content: str, page_url: str, images: ImageSet, sizes: st
         src = parser.attrs.get("src") or ""
         if not src or re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.IGNORECASE):
             return match.group(0)
-        target = posixpath.normpath(posixpath.join(page_dir, src.split("#", 1)[0].split("?", 1)[0]))
+        target = posixpath.normpath(posixpath.join(page_dir, unquote(src.split("#", 1)[0].split("?", 1)[0])))  # MkDocs %-encodes 活动.jpg
         photo = images.get(target)
         if photo is None:
             return match.group(0)
         alt = parser.attrs.get("alt") or parser.attrs.get("title") or ""
         picture = picture_html(photo, alt, url, sizes)
-        title = f' data-title="{html.escape(alt)}"' if alt else ""
+        title = f' data-title="{html.escape(html.escape(alt))}"' if alt else ""  # twice: GLightbox puts it into innerHTML
         return f'<a class="glightbox sqb-lightbox" href="{html.escape(url(photo.largest.path))}" data-type="image"{title}>{picture}</a>'
 
     if "<img" not in content:

@@ -53,11 +53,11 @@ class _Checker:
                 continue
             guess = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
             hint = f"，是不是想写 {guess[0]}？" if guess else f"。可用的字段：{'、'.join(allowed)}"
-            self.add(prefix + (key,), f"不认识的字段“{key}”{hint}")
+            self.add(prefix + (str(key),), f"不认识的字段“{key}”{hint}")
 
     def text(self, data: dict, key: str, *, prefix: tuple = (), required: bool = False) -> str:
         value = data.get(key)
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and not value.strip()):  # a title of only spaces is empty too
             if required:
                 self.add(prefix + (key,), "不能为空")
             return ""
@@ -178,7 +178,7 @@ def _load_sections(data: dict, check: _Checker) -> tuple[Section, ...]:
         if page is None:
             continue
         if page in sections:
-            check.add(where + ("page",), f"第{page}版写了两次")
+            check.add(where + ("page",), f"第{page}版写了两次，请删掉重复的一行或改正版次")
             continue
         sections[page] = Section(page, name, editor)
     return tuple(sections.values())
@@ -307,12 +307,16 @@ def _image_src(src: str, check: _Checker, where: tuple, folder: Path, root: Path
     target = folder / src
     try:
         inside = PurePosixPath(src).is_absolute() is False and target.resolve().is_relative_to(folder.resolve())
-    except OSError:
+    except (OSError, ValueError):  # a NUL byte, a name too long for the file system
         inside = False
     if not inside:
         check.add(where, f"图片“{src}”不在这一期的文件夹里，请把它放进 issues/{folder.name}/images/，写成 images/文件名")
         return None
-    if not target.is_file():
+    try:
+        found = target.is_file()
+    except (OSError, ValueError):
+        found = False
+    if not found:
         check.add(where, f"找不到图片文件 issues/{folder.name}/{src}，请检查文件名（区分大小写）")
         return None
     if target.suffix.lower() not in IMAGE_SUFFIXES:

@@ -7,6 +7,7 @@ pinyin slug that is unique across the paper.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,7 +129,9 @@ def _load_profile(key: str, entry, doc: Document, problems: list[Problem]) -> Pr
         return None
     for field in entry:
         if field not in PERSON_FIELDS:
-            add(str(field), f"不认识的字段“{field}”，可用的字段：{'、'.join(PERSON_FIELDS)}", doc.line(key, field))
+            guess = difflib.get_close_matches(str(field), PERSON_FIELDS, n=1, cutoff=0.6)
+            hint = f"是不是想写 {guess[0]}？" if guess else f"请改用可用的字段：{'、'.join(PERSON_FIELDS)}"
+            add(str(field), f"不认识的字段“{field}”，{hint}", doc.line(key, field))
     values = {}
     for field in PERSON_FIELDS:
         value = entry.get(field)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import total_ordering
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with the content, found while loading it.
 
@@ -18,6 +20,13 @@ class Problem:
     field: str
     message: str
     severity: str = "error"  # "error" fails the build; "warning" fails it only in strict mode
+
+    def __lt__(self, other: "Problem") -> bool:
+        # by file, then line (problems without a line first), field, message; never None < int
+        return self._key() < other._key()
+
+    def _key(self) -> tuple:
+        return (self.path, self.line or 0, self.field, self.message, self.severity)
 
     def format(self, root: str = "") -> str:
         place = f"{root.rstrip('/')}/{self.path}" if root else self.path

@@ -79,7 +79,7 @@ def parse_yaml(text: str, first_line: int = 1) -> Document:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        raise _yaml_error(exc, first_line) from None
+        raise _yaml_error(exc, first_line, text) from None
     finally:
         loader.dispose()
     lines: dict[tuple, int] = {}
@@ -114,13 +114,20 @@ def _check_fullwidth_colons(text: str, first_line: int) -> None:
             )
 
 
-def _yaml_error(exc: yaml.YAMLError, first_line: int) -> ReadError:
+def _yaml_error(exc: yaml.YAMLError, first_line: int, text: str = "") -> ReadError:
+    if isinstance(exc, yaml.reader.ReaderError):  # NUL and other control characters (pasted from Word, PDFs…)
+        at = text.find(chr(exc.character))  # exc.position counts bytes in libyaml, characters in PyYAML
+        line = first_line + text.count("\n", 0, at) if at >= 0 else None
+        return ReadError(f"这一行有看不见的控制字符（编码 {exc.character:#06x}），"
+                         "请删掉这一行里多余的字符（可以把这一行删除后重新输入）", line)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
     # An unclosed quote is reported at the end of the text; point at where it opened.
     mark = exc.context_mark if "quoted scalar" in context else getattr(exc, "problem_mark", None)
     line = first_line + mark.line if mark is not None else None
-    if "\t" in problem or "'\\t'" in problem or "tab character" in problem:
+    bad = text.split("\n")[mark.line] if mark is not None and mark.line < text.count("\n") + 1 else ""
+    tab_indent = "\t" in bad[:len(bad) - len(bad.lstrip())]  # libyaml just says "cannot start any token"
+    if tab_indent or "\t" in problem or "'\\t'" in problem or "tab character" in problem:
         return ReadError("YAML 格式错误：这一行用了 Tab 缩进，请改用空格", line)
     hint = ""
     if "quoted scalar" in context or "end of stream" in problem:
@@ -129,12 +136,22 @@ def _yaml_error(exc: yaml.YAMLError, first_line: int) -> ReadError:
         hint = "（值里有“: ”时，请给整个值加上引号）"
     elif "expected ':'" in problem or "could not find expected" in problem:
         hint = "（字段名和值之间要有半角冒号加空格，例如 page: 1）"
+    else:
+        hint = "（请检查这一行：字段名后面是半角冒号加空格，值里有 : # [ ] { } ! 等符号时给整个值加上引号）"
     return ReadError(f"YAML 格式错误：{problem}{hint}", line)
 
 
 def _collect_lines(node: yaml.Node, path: tuple, first_line: int, lines: dict) -> None:
     if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
         for key, value in node.value:
+            line = first_line + key.start_mark.line
+            if isinstance(key, yaml.ScalarNode) and key.value != "<<":
+                if key.value in seen:  # PyYAML would silently keep the last one
+                    where = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+                    raise ReadError(f"“{key.value}”写了两次（第{seen[key.value]}行和第{line}行），请删掉其中一个",
+                                    line, f"{where}.{key.value}" if where else str(key.value))
+                seen[key.value] = line
             child = path + (key.value,)
             lines.setdefault(child, first_line + key.start_mark.line)
             _collect_lines(value, child, first_line, lines)

@@ -125,7 +125,7 @@ def _units(text: str) -> list[Unit]:
         m = MD_HEADING.match(line)
         if m and m[2]:
             u.level, u.text = len(m[1]), m[2]
-            u.markup.append(m[1])
+            u.markup.append(line[:m.start(2)] + line[m.end(2):])  # the opening and any closing #s
         _classify(u, before_first_article=not seen_body)
         seen_body = seen_body or (u.kind == "text" and not u.candidate)
         units.append(u)
@@ -378,10 +378,20 @@ class _Segmenter:
             self._close(i)
 
 
+_JUNK = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ufeff]")  # not whitespace, never text
+
+
 def segment(text: str, page: int = 1) -> Parsed:
     """Cut ``text`` into articles; every article is finished (title, kind, captions)."""
-    text = text.lstrip("\ufeff").replace("\u3000", " ").replace("\xa0", " ")
+    junk = _JUNK.search(text.lstrip("\ufeff"))
+    junk_line = text.lstrip("\ufeff").count("\n", 0, junk.start()) + 1 if junk else 0
+    removed = "".join(_JUNK.findall(text))  # control characters and BOMs left by the extraction
+    text = _JUNK.sub("", text).replace("\u3000", " ").replace("\xa0", " ")
     parsed = _Segmenter(_units(text), page).run()
+    if removed:
+        parsed.markup.append(removed)
+        if removed.strip("\ufeff"):
+            parsed.warnings.append((junk_line, f"文中有 {len(removed.replace(chr(0xFEFF), ''))} 个看不见的控制字符，已删除"))
     kept = []
     for art in parsed.articles:
         if not art.paras and not art.captions:
