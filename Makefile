@@ -8,8 +8,9 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test check clean
 
+# Builds into site.building/ and replaces site/ only when the build succeeds.
 site: $(VENV)/.installed
-	$(BIN)/mkdocs build --strict
+	$(BIN)/shequbao build
 	@echo
 	@echo "网站已生成到 site/ 文件夹。本机预览：make serve，然后用浏览器打开 http://127.0.0.1:8000/"
 

@@ -12,6 +12,7 @@ from .load import load_archive
 from .model import Paper
 from .print.cli import add_print_command
 from .problems import ContentError
+from .sitebuild import build_site
 from .scaffold import ScaffoldError, new_article, new_issue
 
 
@@ -23,6 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("content", nargs="?", default="content", help="内容文件夹（默认 content）")
     check.add_argument("--drafts", action="store_true", help="草稿也当作要发布的内容检查（默认也检查，只是不发布）")
     check.set_defaults(run=_run_check)
+
+    build = commands.add_parser("build", help="生成网站：先生成到 site.building/，成功后才替换 site/")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="网站设置文件（默认 mkdocs.yml）")
+    build.add_argument("--no-strict", dest="strict", action="store_false", help="有警告也照样生成")
+    build.set_defaults(run=lambda args: build_site(args.config, strict=args.strict))
 
     imports = commands.add_parser("import", help="把旧报纸提取出的纯文本导入为草稿稿件（见 docs/importing.md）")
     importer.add_arguments(imports)

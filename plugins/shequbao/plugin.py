@@ -12,12 +12,13 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .feeds import build_feeds
@@ -25,6 +26,7 @@ from .gallery import (
     GalleryPage, IssueGalleryView, gallery_src, generate_gallery_pages, generate_issue_galleries, issue_gallery_src,
 )
 from .images import ImageSettings, collect_refs, is_original, process_photos, rewrite_body_images
+from .linkcheck import find_broken_links
 from .load import load_archive
 from .model import Archive, Paper, Person
 from .people import PEOPLE_FILE
@@ -87,6 +89,8 @@ class ShequbaoConfig(Config):
     """RSS feeds of the paper (``/feed.xml``) and of each person; needs ``site_url``."""
     feeds_items = c.Type(int, default=50)
     """Items per feed (the latest ones)."""
+    links_check = c.Type(bool, default=True)
+    """After the build, check that every link to our own pages, files and #anchors resolves (warnings: strict fails)."""
 
 
 @dataclass
@@ -115,7 +119,7 @@ class _Context:
 
     def url(self, src: str) -> str:
         """URL (relative to the site root) of the page or file generated from ``src``."""
-        file = self.files.get_file_from_path(src)
+        file = self.files.src_uris.get(src)  # our srcs are POSIX already: no PurePath per link
         if file is None:
             raise PluginError(f"shequbao: no page for {src}")
         return file.url
@@ -139,7 +143,7 @@ class _Context:
     def gallery_url(self, issue=None, number: int = 1) -> str:
         """URL of /gallery/ (page ``number``) or of an issue's gallery; "" when it has none."""
         src = issue_gallery_src(issue) if issue is not None else gallery_src(number)
-        file = self.files.get_file_from_path(src)
+        file = self.files.src_uris.get(src)
         return file.url if file else ""
 
 
@@ -231,10 +235,24 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         )
         return context
 
+    @event_priority(50)  # before the glightbox plugin's on_page_content
     def on_page_content(self, html: str, *, page, config, files) -> str | None:
-        if not self.config.enabled or self._images is None or page.file.src_uri not in self._views:
+        if not self.config.enabled:
+            return
+        # Our templates and rewrite_body_images make the lightbox links themselves; glightbox's own
+        # wrapping would re-serialise the body as a whole <html> document inside the page.
+        page.meta["glightbox"] = False
+        if self._images is None or page.file.src_uri not in self._views:
             return
         return rewrite_body_images(html, page.url, self._images)
+
+    @event_priority(50)  # before the glightbox plugin's on_post_page
+    def on_post_page(self, output: str, *, page, config) -> str | None:
+        """Only pages with a lightbox photo get glightbox's script and style (it parses the whole
+        page's HTML to add them: a tenth of a large build)."""
+        if self.config.enabled:
+            page.meta["glightbox"] = "glightbox" in output
+        return None
 
     def on_nav(self, nav, *, config, files):
         """The print editions, before any page is rendered (issue pages link to them with their size)."""
@@ -257,6 +275,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
                 log.info(message)  # advice for the print layout: the site is fine, so --strict does not stop
         self._pdfs = {pdf.issue_id: pdf for pdf in pdfs}
 
+    @event_priority(-100)  # last: other plugins (glightbox) write their assets first; we index and check them
     def on_post_build(self, *, config):
         if not self.config.enabled:
             return
@@ -264,6 +283,11 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             publish(list(self._pdfs.values()), Path(config.site_dir))
         if self._search_enabled():
             self._index_search(config)
+        if self.config.links_check:
+            broken = find_broken_links(Path(config.site_dir), urlsplit(config.site_url or "/").path)
+            for page, link in broken:
+                log.warning(f"shequbao: {page} 里的链接 {link} 打不开（页面、文件或锚点不存在）")
+            log.info(f"shequbao: 链接检查完毕，{len(broken)} 个打不开")
 
     # -- helpers -------------------------------------------------------------
 
@@ -340,10 +364,13 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
                 files.remove(file)  # profiles are shown on the person pages, not published as a file
             if not src.startswith("issues/"):
                 continue
-            if src.endswith((".yml", ".yaml")) or (file.is_documentation_page() and src not in published):
-                files.remove(file)  # issue.yml, and drafts when they are not shown
+            if file.is_documentation_page():
+                if src not in published:
+                    files.remove(file)  # drafts when they are not shown
             elif is_original(src):
                 file.inclusion = InclusionLevel.EXCLUDED  # photos are published as renditions only
+            else:
+                files.remove(file)  # issue.yml, Thumbs.db, notes.docx…: nothing else leaves an issue folder
         issue_views = generate_issue_views(archive)
         for view in issue_views:
             self._views[view.src] = view

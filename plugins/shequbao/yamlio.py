@@ -159,3 +159,17 @@ def _collect_lines(node: yaml.Node, path: tuple, first_line: int, lines: dict) -
         for index, item in enumerate(node.value):
             lines[path + (index,)] = first_line + item.start_mark.line
             _collect_lines(item, path + (index,), first_line, lines)
+
+
+class _SiteConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain data: tags such as ``!ENV`` or ``!!python/name:`` become None."""
+
+
+_SiteConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_SiteConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_site_config(path: Path) -> dict:
+    """``mkdocs.yml`` as a dict, for commands that do not run MkDocs itself."""
+    data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_SiteConfigLoader)  # noqa: S506 (safe loader subclass)
+    return data if isinstance(data, dict) else {}

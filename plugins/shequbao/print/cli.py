@@ -11,11 +11,10 @@ import shutil
 import sys
 from pathlib import Path
 
-import yaml
-
 from ..load import load_archive
 from ..model import Paper
 from ..problems import ContentError
+from ..yamlio import read_site_config
 from .build import build_editions
 from .edition import DEFAULT_EXTENSIONS, MarkdownSetup
 from .options import PAGE_SIZES, PrintOptions
@@ -82,19 +81,6 @@ def run_print(args: argparse.Namespace) -> int:
         print(message, file=sys.stderr)
     print(f"{output}：{pdf.pages} 页，{pdf.size_text}（{options.page_size}，{options.column_count} 栏）")
     return 0
-
-
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml as plain data: tags such as ``!ENV`` or ``!!python/name:`` become None."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def read_site_config(path: Path) -> dict:
-    data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_Loader)  # noqa: S506 (safe loader subclass)
-    return data if isinstance(data, dict) else {}
 
 
 def markdown_setup(site: dict) -> MarkdownSetup:

@@ -1,0 +1,99 @@
+"""Safe output: failed builds keep the old site, builds are reproducible, links resolve,
+the HTML parses, and nothing private is published."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import html5lib
+import pytest
+from PIL import Image
+
+from conftest import build, tree_digest
+
+
+def shequbao(project: Path, *args: str) -> subprocess.CompletedProcess:
+    console = Path(sys.executable).with_name("shequbao")
+    return subprocess.run([str(console), *args], cwd=project, capture_output=True, text=True, timeout=600)
+
+
+def test_failed_build_leaves_the_previous_site(sample):
+    first = shequbao(sample, "build")
+    assert first.returncode == 0, first.stderr
+    before = tree_digest(sample / "site")
+    assert "issues/index.html" in before
+    broken = sorted((sample / "content/issues").glob("*/*.md"))[0]
+    broken.write_text(broken.read_text(encoding="utf-8").replace("page:", "page: 9\nold_page:", 1), encoding="utf-8")
+    second = shequbao(sample, "build")
+    assert second.returncode != 0
+    assert "site/ 仍是上一次成功生成的网站" in second.stderr
+    assert "Traceback" not in second.stderr
+    assert tree_digest(sample / "site") == before
+    assert not (sample / "site.building").exists()
+
+
+def test_two_builds_are_byte_identical_pdfs_included(sample, tmp_path):
+    one = build(sample, pdf=True, site_dir=str(tmp_path / "one"))
+    two = build(sample, pdf=True, site_dir=str(tmp_path / "two"))
+    digest = tree_digest(one)
+    assert any(name.endswith(".pdf") for name in digest) and any(name.startswith("pagefind/") for name in digest)
+    assert digest == tree_digest(two)
+
+
+def test_a_broken_link_fails_the_strict_build(mini, caplog):
+    article = mini / "content/issues/2023-06/wuyue.md"
+    article.write_text(article.read_text(encoding="utf-8") + '\n<a href="../../2023-05/no-such-article/">旧文</a>\n'
+                       '<a href="../zongzi/#no-such-anchor">粽子</a>\n', encoding="utf-8")
+    with pytest.raises(Exception):
+        build(mini)
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any("issues/2023-06/wuyue/index.html 里的链接 ../../2023-05/no-such-article/ 打不开" in w for w in warnings)
+    assert any("../zongzi/#no-such-anchor 打不开" in w for w in warnings)
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory) -> tuple[Path, Path]:
+    """The sample paper with stray files an editor's computer leaves behind, built once."""
+    import shutil
+
+    from conftest import ROOT
+
+    project = tmp_path_factory.mktemp("private") / "sample"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    for folder in ("content", "theme_overrides"):
+        shutil.copytree(ROOT / folder, project / folder)
+    issue = sorted((project / "content/issues").iterdir())[-1]
+    (issue / "Thumbs.db").write_bytes(b"\0thumbnail cache")
+    (issue / ".DS_Store").write_bytes(b"\0mac")
+    (issue / "采访笔记.docx").write_bytes(b"PK private notes")
+    (issue / "images" / "unused-original.jpg").write_bytes((issue / "images").glob("*.jpg").__next__().read_bytes())
+    return project, build(project)
+
+
+def test_published_html_parses_without_errors(sample_site):
+    _, site = sample_site
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        parser = html5lib.HTMLParser(strict=False)
+        parser.parse(page.read_bytes())
+        assert parser.errors == [], (page.relative_to(site), parser.errors[:3])
+
+
+def test_nothing_private_is_published(sample_site):
+    project, site = sample_site
+    published = [p for p in site.rglob("*") if p.is_file()]
+    names = {p.name for p in published}
+    assert not names & {"issue.yml", "people.yml", "Thumbs.db", ".DS_Store", "采访笔记.docx"}
+    originals = {p.read_bytes() for p in (project / "content").rglob("images/*") if p.is_file()}
+    images = [p for p in published if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp", ".gif")
+              and "assets" not in p.relative_to(site).parts]
+    assert images
+    for path in images:
+        assert path.read_bytes() not in originals, path
+        with Image.open(path) as img:
+            assert not img.getexif(), path
+            assert not {"exif", "xmp", "icc_profile", "XML:com.adobe.xmp", "comment"} & set(img.info), (path, img.info.keys())
