@@ -21,21 +21,28 @@ def find_broken_links(site: Path, base_path: str = "/") -> list[tuple[str, str]]
     ``base_path`` is where the site is served (``/`` or ``/paper/``), for links such as ``/paper/x/``.
     """
     base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
-    pages = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*.html")}
+    existing = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}  # one walk, no stat per link
+    links: dict[str, list[str]] = {}
     ids: dict[str, set[str]] = {}
+    for rel in sorted(name for name in existing if name.endswith(".html")):  # keep only links and ids in memory
+        html = (site / rel).read_text(encoding="utf-8", errors="replace")
+        links[rel] = list(dict.fromkeys(_links(html)))
+        ids[rel] = {a or b for a, b in _ID.findall(html)}
+    resolved: dict[tuple[str, str], tuple[str | None, str]] = {}  # (folder, link) → target: nav and assets repeat
     broken = []
-    for rel, html in pages.items():
-        for link in _links(html):
-            target, anchor = _resolve(rel, link, base_path)
+    for rel, page_links in links.items():
+        folder = posixpath.dirname(rel)
+        for link in page_links:
+            key = (folder, link)
+            if key not in resolved:
+                resolved[key] = _resolve(rel, link, base_path)
+            target, anchor = resolved[key]
             if target is None:
                 continue
-            if not (site / target).is_file():
+            if target == "\0":  # "#anchor" on the page itself
+                target = rel
+            if target not in existing or (anchor and target in ids and unquote(anchor) not in ids[target]):
                 broken.append((rel, link))
-            elif anchor and target in pages:
-                if target not in ids:
-                    ids[target] = {a or b for a, b in _ID.findall(pages[target])}
-                if unquote(anchor) not in ids[target]:
-                    broken.append((rel, link))
     return broken
 
 
@@ -56,8 +63,8 @@ def _resolve(page: str, link: str, base_path: str) -> tuple[str | None, str]:
     parts = urlsplit(link)
     if parts.scheme or parts.netloc:
         return None, ""
-    if not parts.path:  # "#anchor" on the same page
-        return page, parts.fragment
+    if not parts.path:  # "#anchor" on the same page (whichever page of the folder asks)
+        return "\0", parts.fragment
     path = unquote(parts.path)
     if path.startswith("/"):
         if not path.startswith(base_path):
