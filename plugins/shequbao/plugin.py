@@ -173,6 +173,9 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         if not self.config.enabled:
             return
         env.autoescape = _escape_ours(env.autoescape)
+        # MkDocs makes a new environment for every build, so templates cannot change during one:
+        # skip Jinja's mtime check on each of the ~30 template look-ups a page makes.
+        env.auto_reload = False
 
     def on_files(self, files: Files, *, config) -> Files | None:
         if not self.config.enabled:
