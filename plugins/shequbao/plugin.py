@@ -59,7 +59,7 @@ class ShequbaoConfig(Config):
     """Show ``draft: true`` items (marked 草稿); default: shown by ``mkdocs serve``, left out of ``mkdocs build``."""
     archive_per_page = c.Type(int, default=60)
     """Issues per page of 往期 (``/issues/``, ``/issues/page/2/`` …)."""
-    images_widths = c.ListOfItems(c.Type(int), default=[480, 960, 1600])
+    images_widths = c.ListOfItems(c.Type(int), default=[480, 960, 1500])
     """Widths of the photo renditions, in pixels (never wider than the original)."""
     images_quality = c.Type(int, default=80)
     """JPEG and WebP quality of the renditions (1–100)."""
