@@ -42,10 +42,7 @@ class _Checker:
     def add(self, field: tuple | str, message: str, severity: str = "error") -> None:
         path = field if isinstance(field, tuple) else (field,) if field else ()
         line = self.doc.line(*path) if self.doc and path else None
-        name = ".".join(str(p) for p in path if isinstance(p, str))
-        if any(isinstance(p, int) for p in path):
-            name = _describe(path)
-        self.problems.append(Problem(self.path, line, name, message, severity))
+        self.problems.append(Problem(self.path, line, _describe(path), message, severity))
 
     def unknown_fields(self, data: dict, allowed: tuple[str, ...], prefix: tuple = ()) -> None:
         for key in data:

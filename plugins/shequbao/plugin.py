@@ -142,7 +142,10 @@ class _Context:
 
     def gallery_url(self, issue=None, number: int = 1) -> str:
         """URL of /gallery/ (page ``number``) or of an issue's gallery; "" when it has none."""
-        src = issue_gallery_src(issue) if issue is not None else gallery_src(number)
+        return self.url_if(issue_gallery_src(issue) if issue is not None else gallery_src(number))
+
+    def url_if(self, src: str) -> str:
+        """Like ``url``, but "" when the build has no such file (a feed that is off, a gallery without photos)."""
         file = self.files.src_uris.get(src)
         return file.url if file else ""
 
@@ -295,9 +298,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     # -- helpers -------------------------------------------------------------
 
     def _print_enabled(self) -> bool:
-        if self.config.print_enabled is not None:
-            return self.config.print_enabled
-        return self._command != "serve"
+        return self._unless_serving(self.config.print_enabled)
 
     def _process_images(self, docs_dir: Path, config):
         """Renditions of every photo, from .cache/images/ beside mkdocs.yml or rendered now."""
@@ -309,9 +310,11 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         return process_photos(refs, docs_dir, _cache_dir(config) / "images", settings, problems)
 
     def _search_enabled(self) -> bool:
-        if self.config.search_enabled is not None:
-            return self.config.search_enabled
-        return self._command != "serve"
+        return self._unless_serving(self.config.search_enabled)
+
+    def _unless_serving(self, setting: bool | None) -> bool:
+        """An option set in mkdocs.yml, or else: on for ``mkdocs build``, off for the preview."""
+        return setting if setting is not None else self._command != "serve"
 
     def _index_search(self, config) -> None:
         """Pagefind over the written site, from .cache/pagefind/ when no article changed."""
@@ -330,7 +333,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             return
 
         def url(src: str) -> str:
-            return files.get_file_from_path(src).url
+            return files.src_uris[src].url
 
         feeds = build_feeds(self._archive, config.site_url, url, config.site_description or "", self.config.feeds_items)
         for feed in feeds:
@@ -348,9 +351,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         return preview
 
     def _show_drafts(self) -> bool:
-        if self.config.drafts is not None:
-            return self.config.drafts
-        return self._command == "serve"
+        return self.config.drafts if self.config.drafts is not None else self._command == "serve"
 
     def _latest_issue_view(self):
         if not self._archive or not self._archive.issues:
@@ -390,7 +391,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         for path, cached in self._images.outputs():
             files.append(File.generated(config, path, abs_src_path=cached))
         for src in self._views:
-            if files.get_file_from_path(src) is None:
+            if src not in files.src_uris:
                 files.append(File.generated(config, src, content=""))
         return files
 
@@ -432,7 +433,7 @@ def _render_meta(view) -> tuple[str, str]:
 
 def _resolve_slug_url(files: Files, article, config) -> None:
     """An article whose file name is not a slug (``垃圾分类.md``) is published at its pinyin slug."""
-    file = files.get_file_from_path(article.src)
+    file = files.src_uris.get(article.src)
     if file is None or file.name == article.slug:
         return
     parent = posixpath.dirname(article.src)

@@ -23,6 +23,11 @@ from ..model import ROLES
 
 ROLE_FIELDS = tuple(role for role, _ in ROLES)  # the byline fields, in print order
 
+
+def names_in_order(people: dict) -> list[str]:
+    """Everyone of a ``role → names`` mapping, in byline order, each once."""
+    return list(dict.fromkeys(name for role in ROLE_FIELDS for name in people.get(role, ())))
+
 # role word → the fields its names go to
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "本报记者": ("reporters",),
@@ -90,10 +95,7 @@ class Byline:
 
     @property
     def names(self) -> list[str]:
-        seen: list[str] = []
-        for role in ROLE_FIELDS:
-            seen.extend(n for n in self.people.get(role, ()) if n not in seen)
-        return seen
+        return names_in_order(self.people)
 
     @property
     def photo_credit_only(self) -> bool:

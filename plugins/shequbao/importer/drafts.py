@@ -10,7 +10,7 @@ import yaml
 
 from ..slugs import make_slug
 from . import dates
-from .bylines import ROLE_FIELDS
+from .bylines import ROLE_FIELDS, names_in_order
 from .reflow import squeeze
 from .segment import Article, Parsed, working_title
 
@@ -39,10 +39,7 @@ class Draft:
 
     @property
     def people(self) -> list[str]:
-        seen: list[str] = []
-        for role in ROLE_FIELDS:
-            seen.extend(n for n in self.meta.get(role, ()) if n not in seen)
-        return seen
+        return names_in_order(self.meta)
 
 
 def scalar(value) -> str:
