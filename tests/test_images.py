@@ -123,20 +123,24 @@ def read(site: Path, rel: str) -> str:
 # -- renditions -----------------------------------------------------------------------
 
 
-def test_renditions_at_each_width_in_webp_and_jpeg_never_upscaled(site):
+def test_renditions_at_each_width_in_webp_and_the_largest_in_jpeg_never_upscaled(site):
+    """WebP at every width; one JPEG, the largest, for the lightbox, og:image and browsers without WebP."""
     folder = site / "issues/2023-05/images"
     expected = {
-        "dianti": [(480, 864), (960, 1728), (1000, 1800)],  # portrait after orientation, 1000 px wide
+        "dianti": [(480, 864), (833, 1499)],  # portrait after orientation (1000 × 1800): at most 1500 tall
         "huayuan": [(480, 320), (960, 640), (1500, 1000)],
         "neijing": [(480, 360), (960, 720), (1200, 900)],
     }
     for name, sizes in expected.items():
         for width, height in sizes:
-            for suffix, fmt in (("webp", "WEBP"), ("jpg", "JPEG")):
-                with Image.open(folder / f"{name}-{width}.{suffix}") as im:
-                    assert (im.format, im.size) == (fmt, (width, height)), (name, width, suffix)
+            with Image.open(folder / f"{name}-{width}.webp") as im:
+                assert (im.format, im.size) == ("WEBP", (width, height)), (name, width)
+        width, height = sizes[-1]
+        with Image.open(folder / f"{name}-{width}.jpg") as im:
+            assert (im.format, im.size) == ("JPEG", (width, height)), name
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        f"{name}-{w}.{s}" for name, sizes in expected.items() for w, _ in sizes for s in ("webp", "jpg"))
+        [f"{name}-{w}.webp" for name, sizes in expected.items() for w, _ in sizes]
+        + [f"{name}-{sizes[-1][0]}.jpg" for name, sizes in expected.items()])
     with Image.open(site / "issues/2023-06/images/zongzi-640.webp") as im:
         assert im.size == (640, 480)  # 640 px wide: 480 and 640, no 960 or 1500
 
@@ -146,12 +150,17 @@ def test_target_widths_never_upscale():
     assert _target_widths(1000, (480, 960, 1600)) == [480, 960, 1000]
     assert _target_widths(960, (480, 960, 1600)) == [480, 960]
     assert _target_widths(300, (480, 960, 1600)) == [300]
+    assert _target_widths(2000, (480, 960, 1500), height=3000) == [480, 960, 1000]  # portrait: 1500 tall
+    assert _target_widths(3000, (480, 960, 1500), height=2000) == [480, 960, 1500]  # landscape: 1500 wide
 
 
-def test_orientation_is_applied(site):
-    with Image.open(site / "issues/2023-05/images/dianti-480.jpg") as im:
+@pytest.mark.parametrize("rendition", ["dianti-480.webp", "dianti-833.webp", "dianti-833.jpg"])
+def test_orientation_is_applied(site, rendition):
+    with Image.open(site / "issues/2023-05/images" / rendition) as im:
         im = im.convert("RGB")
-        top, bottom = im.getpixel((240, 50)), im.getpixel((240, im.height - 50))
+        assert im.width < im.height  # portrait
+        x = im.width // 2
+        top, bottom = im.getpixel((x, 50)), im.getpixel((x, im.height - 50))
     assert top[0] > 180 and top[2] < 80, top  # red on top, as the photographer held the phone
     assert bottom[2] > 180 and bottom[0] < 80, bottom
 
@@ -167,7 +176,7 @@ def test_no_original_is_published(paper, site):
 
 def test_no_metadata_in_any_published_image(site):
     files = published_images(site)
-    assert len(files) == 2 * (3 + 3 + 3 + 2)
+    assert len(files) == (2 + 3 + 3 + 2) + 4  # WebP at each width, one JPEG per photo
     for path in files:
         data = path.read_bytes()
         for marker in (b"Exif", b"GPS", b"PhoneMaker", b"SecretCam", b"xmpmeta", b"ns.adobe.com", b"Room 301", b"ICC_PROFILE"):
@@ -187,12 +196,12 @@ IMG = re.compile(r"<img\b[^>]*>")
 
 def test_article_has_picture_with_srcset_sizes_and_dimensions(site):
     html = read(site, "issues/2023-05/jiazhuang-dianti/index.html")
-    assert '<source type="image/webp" srcset="../images/dianti-480.webp 480w, ../images/dianti-960.webp 960w, ../images/dianti-1000.webp 1000w"' in html
-    assert ('<img src="../images/dianti-960.jpg" srcset="../images/dianti-480.jpg 480w, ../images/dianti-960.jpg 960w, '
-            '../images/dianti-1000.jpg 1000w"') in html
-    assert 'width="960" height="1728" alt="居民试乘新装的电梯" loading="lazy"' in html
+    assert '<source type="image/webp" srcset="../images/dianti-480.webp 480w, ../images/dianti-833.webp 833w"' in html
+    # browsers without WebP get the one JPEG
+    assert '<img src="../images/dianti-833.jpg" srcset="../images/dianti-833.jpg 833w"' in html
+    assert 'width="833" height="1499" alt="居民试乘新装的电梯" loading="lazy"' in html
     # the lightbox opens the largest JPEG, with caption and credit
-    assert '<a class="glightbox sqb-lightbox" href="../images/dianti-1000.jpg" data-type="image" data-title="居民试乘新装的电梯" data-description="孙涛 摄">' in html
+    assert '<a class="glightbox sqb-lightbox" href="../images/dianti-833.jpg" data-type="image" data-title="居民试乘新装的电梯" data-description="孙涛 摄">' in html
     # the image in the body became a <picture> too
     assert 'srcset="../images/neijing-480.webp 480w, ../images/neijing-960.webp 960w, ../images/neijing-1200.webp 1200w"' in html
     assert 'alt="电梯轿厢内景"' in html and "neijing.jpg" not in html
@@ -232,7 +241,7 @@ def test_lightbox_assets_are_served_by_the_site(site):
 
 def test_archive_cover_is_a_picture(site):
     html = read(site, "issues/index.html")
-    assert '<img src="2023-05/images/dianti-960.jpg"' in html and 'width="960" height="1728"' in html
+    assert '<img src="2023-05/images/dianti-833.jpg"' in html and 'width="833" height="1499"' in html
     assert 'srcset="2023-06/images/zongzi-480.webp 480w, 2023-06/images/zongzi-640.webp 640w"' in html
 
 
@@ -330,7 +339,8 @@ def test_pool_renders_in_two_processes_then_hits_the_cache(tmp_path):
     settings = ImageSettings(widths=(320, 640), workers=2)
     cold = process_photos(refs, content, tmp_path / "cache", settings)
     assert (cold.stats.rendered, cold.stats.cached) == (4, 0)
-    assert [r.width for r in cold.get("issues/x/images/p3.jpg").jpeg] == [320, 640]
+    assert [r.width for r in cold.get("issues/x/images/p3.jpg").webp] == [320, 640]
+    assert [r.width for r in cold.get("issues/x/images/p3.jpg").jpeg] == [640]
     warm = process_photos(refs, content, tmp_path / "cache", settings)
     assert (warm.stats.rendered, warm.stats.cached) == (0, 4)
     assert warm.photos == cold.photos

@@ -1,36 +1,28 @@
-"""Search index (search.py): Pagefind over the article pages, cached, Chinese by character."""
+"""Search index (search.py, scan.py): Pagefind fed page by page, cached by what the pages are
+made of, Chinese by character."""
 
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
 
+from conftest import build
 from shequbao import search
-from shequbao.search import index_site, site_digest, spaced
+from shequbao.scan import PageScanner
+from shequbao.search import IndexWriter, cached_index, index_key, indexed_part, page_url, publish_index, spaced
 
 ARTICLE = """<!doctype html><html lang="zh-CN"><head><title>{title}</title></head><body>
 <header>桂园 首页</header>
 <article data-pagefind-body><h1>{title}</h1><p>{text}</p>
 <div hidden data-pagefind-ignore><span data-pagefind-meta="title">{title}</span>
 <span data-pagefind-filter="year">2025</span></div></article></body></html>"""
-
-
-def make_site(root: Path, pages: dict[str, tuple[str, str]], other: int = 1) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    for path, (title, text) in pages.items():
-        file = root / path / "index.html"
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(ARTICLE.format(title=title, text=text), encoding="utf-8")
-    for n in range(other):  # pages without data-pagefind-body are not indexed
-        (root / f"list{n}.html").write_text("<html><body>往期 党建 养老</body></html>", encoding="utf-8")
-    return root
-
-
 PAGES = {
-    "issues/a/one": ("党建联建", "街道党建办召开会议，居民区党组织签订协议。"),
-    "issues/a/two": ("养老服务", "社区开设养老服务窗口，党员志愿者建立联络群。"),
+    "issues/a/one/index.html": ARTICLE.format(title="党建联建", text="街道党建办召开会议，居民区党组织签订协议。"),
+    "issues/a/two/index.html": ARTICLE.format(title="养老服务", text="社区开设养老服务窗口，党员志愿者建立联络群。"),
+    "issues/index.html": "<html><body>往期 党建 养老</body></html>",  # no data-pagefind-body: not indexed
 }
 
 
@@ -44,53 +36,100 @@ def test_spaced_puts_han_characters_apart_in_text_only():
     assert 'class="标题"' in out and 'var s = "中文";' in out
 
 
-def test_index_is_made_once_and_then_copied_from_the_cache(tmp_path):
-    site = make_site(tmp_path / "site", PAGES)
-    cache = tmp_path / "cache"
-    first = index_site(site, cache)
-    assert (first.pages, first.cached) == (2, False)
-    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text())
-    assert sum(lang["page_count"] for lang in entry["languages"].values()) == 2
+@pytest.mark.parametrize("path, url", [
+    ("issues/a/one/index.html", "/issues/a/one/"),
+    ("index.html", "/"),
+    ("issues/a/one.html", "/issues/a/one.html"),
+])
+def test_results_link_where_the_page_is(path, url):
+    assert page_url(path) == url
+
+
+def write_index(cache: Path, key: str, pages: dict[str, str], executable: Path | None = None) -> tuple[Path | None, int]:
+    writer = IndexWriter(cache, key, executable)
+    for path, html in pages.items():
+        writer.add(path, html)
+    return writer.finish(), writer.pages
+
+
+def test_article_pages_are_indexed_into_the_cache_and_linked_into_the_site(tmp_path):
+    cache, site = tmp_path / "cache", tmp_path / "site"
+    entry, pages = write_index(cache, "k1", PAGES)
+    assert pages == 2 and entry == cache / "k1" and cached_index(cache, "k1") == entry
+    meta = json.loads((entry / "pagefind-entry.json").read_text())
+    assert sum(lang["page_count"] for lang in meta["languages"].values()) == 2
+    assert not list(cache.glob(".*")), "no scratch folder left behind"
+    publish_index(entry, site, cache)
     assert (site / "pagefind/pagefind.js").is_file()
-    assert not list(site.rglob(".pages-*")) and not list(cache.glob(".*"))  # no scratch left behind
-
-    again = index_site(site, cache)
-    assert (again.pages, again.cached) == (2, True)
-
-    (site / "list0.html").write_text("<html><body>改了</body></html>", encoding="utf-8")
-    assert index_site(site, cache).cached, "pages outside the index do not invalidate it"
-
-    (site / "issues/a/two/index.html").write_text(ARTICLE.format(title="养老", text="改了一个字。"), encoding="utf-8")
-    changed = index_site(site, cache)
-    assert (changed.pages, changed.cached) == (2, False)
+    assert (site / "pagefind/pagefind-entry.json").stat().st_ino == (entry / "pagefind-entry.json").stat().st_ino
 
 
 def test_a_site_without_articles_gets_no_index(tmp_path):
-    site = make_site(tmp_path / "site", {})
-    stats = index_site(site, tmp_path / "cache")
-    assert stats.pages == 0 and not (site / "pagefind").exists()
-    assert "没有可索引的文章" in stats.summary()
+    entry, pages = write_index(tmp_path / "cache", "k", {"index.html": "<html><body>首页</body></html>"})
+    assert (entry, pages) == (None, 0) and cached_index(tmp_path / "cache", "k") is None
+    assert "没有可索引的文章" in search.SearchStats(0, False, 0.0).summary()
 
 
-def test_digest_follows_the_indexed_pages_only(tmp_path):
-    site = make_site(tmp_path / "site", PAGES, other=2)
-    key, pages = site_digest(site)
-    assert pages == 2
-    (site / "list1.html").write_text("x", encoding="utf-8")
-    assert site_digest(site) == (key, 2)
+def test_the_key_follows_every_input():
+    inputs = [("issues/a/one.md", b"title: x"), ("people.yml", b"")]
+    assert index_key(inputs) == index_key(list(inputs))
+    assert index_key(inputs) != index_key([("issues/a/one.md", b"title: y"), ("people.yml", b"")])
+    assert index_key(inputs) != index_key(inputs[:1])
 
 
 def test_old_indexes_are_pruned(tmp_path, monkeypatch):
     monkeypatch.setattr(search, "KEEP_ENTRIES", 2)
     cache = tmp_path / "cache"
-    site = make_site(tmp_path / "site", PAGES)
     for n in range(4):
-        (site / "issues/a/one/index.html").write_text(ARTICLE.format(title="党建", text=f"第{n}次"), encoding="utf-8")
-        index_site(site, cache)
-    assert len([p for p in cache.iterdir() if p.is_dir()]) == 2
+        entry, _ = write_index(cache, f"k{n}", {"a/index.html": ARTICLE.format(title="党建", text=f"第{n}次")})
+        publish_index(entry, tmp_path / "site", cache)
+    assert sorted(p.name for p in cache.iterdir()) == ["k2", "k3"]
 
 
 def test_a_missing_pagefind_is_reported(tmp_path):
-    site = make_site(tmp_path / "site", PAGES)
     with pytest.raises(search.SearchError, match="Pagefind"):
-        index_site(site, tmp_path / "cache", executable=tmp_path / "no-pagefind")
+        write_index(tmp_path / "cache", "k", PAGES, executable=tmp_path / "no-pagefind")
+
+
+def test_the_scan_process_indexes_and_checks_links_as_pages_come(tmp_path):
+    site = tmp_path / "site"
+    scanner = PageScanner(links="/", search=(tmp_path / "cache", "k", 2))
+    try:
+        for path, html in PAGES.items():
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            (site / path).write_text(html, encoding="utf-8")
+            scanner.add(path, html)
+        (site / "extra.html").write_text('<a href="missing/">x</a><a href="issues/a/one/">y</a>', encoding="utf-8")
+        entry, pages = scanner.finish_search()
+        assert pages == 2 and (entry / "pagefind-entry.json").is_file()
+        assert scanner.check_links(site) == [("extra.html", "missing/")], "copied HTML is checked too"
+    finally:
+        scanner.close()
+
+
+def test_the_index_is_made_again_only_when_an_article_changes(mini, tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv("SHEQUBAO_CACHE_DIR", str(tmp_path / "cache"))
+    caplog.set_level(logging.INFO, logger="mkdocs")
+
+    def summary() -> str:
+        messages = [r.getMessage() for r in caplog.records if "搜索：" in r.getMessage()]
+        caplog.clear()
+        return messages[-1]
+
+    build(mini)
+    assert "新生成" in summary()
+    build(mini, site_dir=str(tmp_path / "again"))
+    assert "取自缓存" in summary() and (tmp_path / "again/pagefind/pagefind-entry.json").is_file()
+    article = mini / "content/issues/2023-06/zongzi.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n端午包粽子。\n", encoding="utf-8")
+    build(mini)
+    assert "新生成" in summary()
+
+
+def test_pagefind_reads_only_the_article_element():
+    page = ('<!doctype html><html lang="zh-CN" class="no-js"><head><title>x</title></head><body><nav>首页 往期</nav>'
+            '<article class="md-content"><article class="sqb-article" data-pagefind-body><h1>加装电梯</h1>'
+            '<article>引文</article><p>居民签字。</p></article><footer>版权</footer></article></body></html>')
+    assert indexed_part(page) == ('<html lang="zh-CN" class="no-js"><body><article class="sqb-article" data-pagefind-body>'
+                                  '<h1>加装电梯</h1><article>引文</article><p>居民签字。</p></article></body></html>')
+    assert indexed_part("<html><body>首页</body></html>") == "<html><body>首页</body></html>"

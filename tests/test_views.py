@@ -59,3 +59,21 @@ def test_issue_neighbours_and_article_neighbours():
 def test_dates_are_written_the_chinese_way():
     assert format_date(dt.date(2012, 7, 25)) == "2012年7月25日"
     assert format_date(dt.date(2012, 7, 25), weekday=True) == "2012年7月25日 星期三"
+
+
+@pytest.mark.parametrize("block", [
+    "街道党工委召开会议，\n部署今冬明春的安全工作。",
+    "居民**王芳**说：“好！”",
+    "详见[通知](../tongzhi/)。",
+    "电话 6218-1234，地址：桂园路 8 号",
+    "1. 第一条\n2. 第二条",
+    "- 报名\n- 参加",
+    "    缩进的代码",
+    "A & B <b>粗</b>",
+    "价格 3*4=12 元",
+])
+def test_plain_paragraphs_skip_the_parser_with_the_same_text(block):
+    from shequbao.excerpts import _MARKDOWN, plain_text
+    from markupsafe import Markup
+
+    assert plain_text(block) == Markup(_MARKDOWN.reset().convert(block)).striptags()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 from markupsafe import Markup
 
 EXCERPT_LENGTH = 90
 _MARKDOWN = markdown.Markdown()  # one parser for every excerpt: building it costs more than converting
+# A paragraph without these is its own text in Markdown: no parser needed (most news paragraphs).
+_MARKUP = re.compile(r"[\\`*_\[\]<>&!#|=~]|^(?: {4}|\t|[-+]\s|\d+[.)]\s)", re.M)
 
 
 def make_excerpt(body: str, length: int = EXCERPT_LENGTH) -> str:
@@ -15,7 +19,14 @@ def make_excerpt(body: str, length: int = EXCERPT_LENGTH) -> str:
         block = block.strip()
         if not block or block.startswith(("#", "!", "<", "|", "```", ">", "---")):
             continue
-        text = Markup(_MARKDOWN.reset().convert(block)).striptags()
+        text = plain_text(block)
         if text:
             return text if len(text) <= length else text[:length].rstrip("，、；：,;: ") + "……"
     return ""
+
+
+def plain_text(block: str) -> str:
+    """The text of one Markdown paragraph, as a reader sees it (spaces collapsed)."""
+    if _MARKUP.search(block) is None:
+        return " ".join(block.split())
+    return Markup(_MARKDOWN.reset().convert(block)).striptags()

@@ -1,8 +1,9 @@
 """Photos: responsive renditions, privacy-safe and cached. Knows nothing of MkDocs.
 
 For every photo of the paper (front matter ``images`` and ``![..](..)``/``<img>`` in article
-bodies) we write renditions at a few widths (never upscaled) as WebP and JPEG, with the
-EXIF orientation applied and *all* metadata (EXIF/GPS, XMP, ICC, comments) dropped.
+bodies) we write renditions at a few widths (never upscaled) as WebP, and the largest also
+as JPEG (for the lightbox, og:image and browsers without WebP), with the EXIF orientation
+applied, colours converted to sRGB and *all* metadata (EXIF/GPS, XMP, ICC, comments) dropped.
 
 Renditions are cached under ``.cache/images/`` keyed by a hash of the source bytes and
 the rendition settings, so a rebuild with nothing changed decodes no image. A cold build
@@ -11,8 +12,8 @@ pixels, unsupported format) are collected as :class:`~shequbao.problems.Problem`
 the article and its field, and raised together as a :class:`ContentError`.
 
 Published paths mirror the original: ``issues/<id>/images/dianti.jpg`` becomes
-``issues/<id>/images/dianti-480.webp``, ``…-960.jpg`` and so on. The original itself is
-never published.
+``issues/<id>/images/dianti-480.webp``, ``…-960.webp``, ``…-1500.webp`` and
+``…-1500.jpg``. The original itself is never published.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from .yamlio import ReadError, read_text, split_front_matter
 
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "2"  # bump when the rendering code changes what it writes
+PIPELINE_VERSION = "4"  # bump when the rendering code changes what it writes
 FORMATS = (("webp", "webp"), ("jpeg", "jpg"))  # (format, file suffix), in <source> order
 DECODABLE = {"JPEG", "MPO", "PNG", "WEBP", "GIF"}
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
@@ -60,13 +61,24 @@ class ImageSettings:
     quality: int = 80  # JPEG and WebP quality, 1–100
     max_pixels: int = 100_000_000  # larger photos are refused as decompression bombs
     workers: int = 2  # processes for a cold build; 1 renders in this process
-    webp_method: int = 1  # libwebp effort 0–6: 1 is ~1.7× faster than 2 and, on photos, hardly bigger
-    resample: str = "bilinear"  # filter of the big first step down from the original: bilinear | bicubic | lanczos
+    # libwebp effort 0–6. 0 would save ~5 % of the CPU per photo but makes the WebP of
+    # photos 15–20 % bigger; 2 makes them ~25 % smaller for ~1.4× the encoding time.
+    webp_method: int = 1
+    # Filters, each step from the picture before. ``big`` for the largest rendition (from the
+    # decoded original) and the next one (from the largest), where most pixels are: bilinear,
+    # a tent filter, makes no moiré of railings, blinds or brick and costs half of bicubic;
+    # ``small`` for the smaller ones. Box or hamming cost less but make visible moiré on such
+    # fine patterns (tests/test_images_render.py). box | bilinear | hamming | bicubic | lanczos.
+    big: str = "bilinear"
+    small: str = "bicubic"
+    # JPEG renditions: "largest" writes only the widest (the lightbox, og:image and the
+    # <img> of the few browsers without WebP), "all" one at every width.
+    jpeg: str = "largest"
 
     def fingerprint(self) -> str:
         """What the output depends on (not the pixel limit or the pool size)."""
         widths = ",".join(str(w) for w in sorted(set(self.widths)))
-        return f"v{PIPELINE_VERSION}|w={widths}|q={self.quality}|m={self.webp_method}|r={self.resample}"
+        return f"v{PIPELINE_VERSION}|w={widths}|q={self.quality}|m={self.webp_method}|r={self.big},{self.small}|j={self.jpeg}"
 
 
 @dataclass(frozen=True)
@@ -84,7 +96,8 @@ class Rendition:
 
 @dataclass(frozen=True)
 class Photo:
-    """One source photo and its renditions, smallest first within each format."""
+    """One source photo and its renditions, smallest first within each format: WebP at every
+    width, JPEG at the largest (or at every width with ``ImageSettings(jpeg="all")``)."""
 
     src: str  # content-relative path of the original
     width: int  # of the original, after orientation
@@ -279,7 +292,7 @@ def _render(job: _Job) -> dict:
     Errors come back as ``{"error": code, ...}`` so the caller can phrase them for editors.
     """
     global DECODES
-    from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
+    from PIL import Image, ImageFile, UnidentifiedImageError
 
     ImageFile.LOAD_TRUNCATED_IMAGES = False
     settings = job.settings
@@ -305,7 +318,7 @@ def _render(job: _Job) -> dict:
                 if im.width * im.height > settings.max_pixels:
                     return {"error": "bomb", "width": im.width, "height": im.height}
                 DECODES += 1
-                return _render_open(im, job, Image, ImageOps)
+                return _render_open(im, job, Image)
     except UnidentifiedImageError:
         return {"error": "not-image"}
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
@@ -327,44 +340,63 @@ def _header_size(path: Path) -> dict:
         Image.MAX_IMAGE_PIXELS = limit
 
 
-def _render_open(im, job: _Job, Image, ImageOps) -> dict:
+# EXIF orientation → the transposition that shows the photo upright (as ImageOps.exif_transpose)
+_ORIENTATIONS = {2: "FLIP_LEFT_RIGHT", 3: "ROTATE_180", 4: "FLIP_TOP_BOTTOM", 5: "TRANSPOSE", 6: "ROTATE_270",
+                 7: "TRANSVERSE", 8: "ROTATE_90"}
+
+
+def _render_open(im, job: _Job, Image) -> dict:
+    """Renditions of an opened photo, largest first, each made from the one before.
+
+    The costly steps touch as few pixels as possible: libjpeg decodes at ½, ¼ or ⅛ scale
+    when that is still large enough, and the first resize runs before the rotation and the
+    colour conversion, which then work on the largest rendition, not on the decoded original.
+    """
     settings = job.settings
     orientation = im.getexif().get(0x0112, 1)
+    transpose = _ORIENTATIONS.get(orientation)
     swapped = orientation in (5, 6, 7, 8)
     width, height = (im.height, im.width) if swapped else im.size
-    widths = _target_widths(width, settings.widths)
+    widths = _target_widths(width, settings.widths, height)
     if im.format in ("JPEG", "MPO"):
         # Let libjpeg decode at 1/2, 1/4 or 1/8 scale when that is still large enough.
         scale = widths[-1] / width
         im.draft(im.mode if im.mode in ("RGB", "L") else None, (max(1, round(im.width * scale)), max(1, round(im.height * scale))))
-    icc = im.info.get("icc_profile")
+    icc = im.info.get("icc_profile") if im.mode in ("RGB", "RGBA") else None  # as before: no profile for L, CMYK, P…
     im.load()
-    im = ImageOps.exif_transpose(im)
-    im = _to_srgb(im, icc)
     has_alpha = im.mode in ("RGBA", "LA") or (im.mode == "P" and "transparency" in im.info)
     mode = "RGBA" if has_alpha else "RGB"
     if im.mode != mode:
         im = im.convert(mode)
-    im.info = {}
+    big = getattr(Image.Resampling, settings.big.upper(), Image.Resampling.BILINEAR)
+    small = getattr(Image.Resampling, settings.small.upper(), Image.Resampling.BICUBIC)
     entry = Path(job.entry)
     tmp = Path(tempfile.mkdtemp(dir=entry.parent, prefix=f".{entry.name}-"))
-    sizes = []
+    sizes, jpegs = [], []
     try:
         current = im
-        for w in reversed(widths):  # largest first, each from the one before: fast and sharp enough
+        for w in reversed(widths):  # largest first, each from the one before
             h = max(1, round(height * w / width))
-            if current.size != (w, h):
-                first = getattr(Image.Resampling, settings.resample.upper(), Image.Resampling.BILINEAR)
-                current = current.resize((w, h), first if current is im else Image.Resampling.BICUBIC)
+            if not sizes:
+                size = (h, w) if swapped else (w, h)  # still as stored: rotate the smaller picture
+                current = _resize(im, size, big, Image)
+                if transpose:
+                    current = current.transpose(getattr(Image.Transpose, transpose))
+                current = _to_srgb(current, icc)
+                im = None  # the decoded original is no longer needed
+            else:
+                current = _resize(current, (w, h), big if len(sizes) == 1 else small, Image)
             current.info = {}
             current.save(tmp / f"{w}.webp", "WEBP", quality=settings.quality, method=settings.webp_method)
-            flat = current
-            if has_alpha:
-                flat = Image.new("RGB", current.size, (255, 255, 255))
-                flat.paste(current, mask=current.getchannel("A"))
-            flat.save(tmp / f"{w}.jpg", "JPEG", quality=settings.quality, optimize=True)  # as small as progressive, 3× faster
+            if settings.jpeg == "all" or not jpegs:
+                flat = current
+                if has_alpha:
+                    flat = Image.new("RGB", current.size, (255, 255, 255))
+                    flat.paste(current, mask=current.getchannel("A"))
+                flat.save(tmp / f"{w}.jpg", "JPEG", quality=settings.quality, optimize=True)  # as small as progressive, 3× faster
+                jpegs.append([w, h])
             sizes.append([w, h])
-        meta = {"width": width, "height": height, "renditions": sorted(sizes)}
+        meta = {"width": width, "height": height, "renditions": sorted(sizes), "jpeg": sorted(jpegs)}
         (tmp / "meta.json").write_text(json.dumps(meta, sort_keys=True), encoding="utf-8")
         try:
             os.replace(tmp, entry)
@@ -376,9 +408,27 @@ def _render_open(im, job: _Job, Image, ImageOps) -> dict:
         raise
 
 
-def _target_widths(width: int, widths: Iterable[int]) -> list[int]:
-    """Rendition widths for an original ``width`` px wide: never upscaled, smallest first."""
+def _resize(im, size: tuple[int, int], resample, Image):
+    """``im`` shrunk to ``size``; a box filter by a whole factor is the cheaper Image.reduce."""
+    if im.size == size:
+        return im
+    factor = im.width // size[0]
+    if resample == Image.Resampling.BOX and factor > 1 and im.width == factor * size[0] and im.height == factor * size[1]:
+        return im.reduce(factor)
+    return im.resize(size, resample)
+
+
+def _target_widths(width: int, widths: Iterable[int], height: int = 0) -> list[int]:
+    """Rendition widths for an original ``width`` × ``height`` px: never upscaled, smallest first.
+
+    The largest configured width bounds the long side: a portrait photo's largest rendition is
+    that tall, not that wide (a 2000 × 3000 photo gets 1000 × 1500, not 1500 × 2250). It fills
+    a screen in the lightbox all the same, and a 3000 px original is then decoded at ½ scale
+    whichever way it was taken (portraits cost three times a landscape photo otherwise).
+    """
     wanted = sorted(set(w for w in widths if w > 0))
+    if wanted and height > width:
+        width = min(width, max(1, wanted[-1] * width // height))
     out = [w for w in wanted if w < width]
     if not out or (wanted and wanted[-1] >= width):
         out.append(width)
@@ -477,12 +527,19 @@ def _run(jobs: dict[str, _Job], workers: int):
                 yield src, {"error": "corrupt", "detail": f"{type(exc).__name__}: {exc}"}
 
 
+def _files(meta: dict) -> list[tuple[str, str, int, int]]:
+    """``(format, suffix, width, height)`` of each rendition in a cache entry, in <source> order."""
+    sizes = {"webp": meta["renditions"], "jpeg": meta.get("jpeg", meta["renditions"])}
+    return [(fmt, suffix, w, h) for fmt, suffix in FORMATS for w, h in sizes[fmt]]
+
+
 def _read_meta(entry: Path) -> dict | None:
     try:
         meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        files = _files(meta)
+    except (OSError, ValueError, KeyError, TypeError):
         return None
-    if not all((entry / f"{w}.{suffix}").is_file() for w, _ in meta.get("renditions", []) for _, suffix in FORMATS):
+    if not files or not all((entry / f"{w}.{suffix}").is_file() for _, suffix, w, _ in files):
         return None
     return meta
 
@@ -517,11 +574,9 @@ def _collides(content_dir: Path, base: str) -> bool:
 
 
 def _photo(src: str, name: str, meta: dict, entry: Path) -> Photo:
-    renditions = []
-    for fmt, suffix in FORMATS:
-        for w, h in meta["renditions"]:
-            renditions.append(Rendition(f"{name}-{w}.{suffix}", w, h, fmt, str(entry / f"{w}.{suffix}")))
-    return Photo(src, meta["width"], meta["height"], tuple(renditions))
+    renditions = tuple(Rendition(f"{name}-{w}.{suffix}", w, h, fmt, str(entry / f"{w}.{suffix}"))
+                       for fmt, suffix, w, h in _files(meta))
+    return Photo(src, meta["width"], meta["height"], renditions)
 
 
 def _prune(cache_dir: Path, keep: set[Path]) -> None:

@@ -1,7 +1,14 @@
-"""Every link of the built site leads somewhere: pages, assets and #anchors, checked after a build."""
+"""Every link of the built site leads somewhere: pages, assets and #anchors.
+
+Two steps, so that the first can run while pages are still being written (in the scan
+process, see ``scan.py``): :func:`page_links` and :class:`LinkTargets` read one page's links
+and ids and work out which file each link points at; :func:`broken_links` then looks those
+files and anchors up in the finished site.
+"""
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Iterator
@@ -14,35 +21,57 @@ _ID = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)')""")
 _SKIP = ("mailto:", "tel:", "javascript:", "data:")
 
 
-def find_broken_links(site: Path, base_path: str = "/") -> list[tuple[str, str]]:
-    """``(page, link)`` for every internal href/src/srcset that does not resolve, anchors included.
+def page_links(html: str) -> tuple[list[str], set[str]]:
+    """The internal-looking links (href, src, srcset) of one page, each once, and its element ids."""
+    return list(dict.fromkeys(_links(html))), {a or b for a, b in _ID.findall(html)}
 
-    Links with a scheme or host (other sites) are not followed; ``page`` is relative to ``site``;
-    ``base_path`` is where the site is served (``/`` or ``/paper/``), for links such as ``/paper/x/``.
-    """
-    base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
-    existing = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}  # one walk, no stat per link
-    links: dict[str, list[str]] = {}
-    ids: dict[str, set[str]] = {}
-    for rel in sorted(name for name in existing if name.endswith(".html")):  # keep only links and ids in memory
-        html = (site / rel).read_text(encoding="utf-8", errors="replace")
-        links[rel] = list(dict.fromkeys(_links(html)))
-        ids[rel] = {a or b for a, b in _ID.findall(html)}
-    resolved: dict[tuple[str, str], tuple[str | None, str]] = {}  # (folder, link) → target: nav and assets repeat
-    broken = []
-    for rel, page_links in links.items():
-        folder = posixpath.dirname(rel)
-        for link in page_links:
+
+def site_files(site: Path) -> set[str]:
+    """Every file of the site, as paths relative to it (one walk, no stat per link)."""
+    site = str(site)
+    found = set()
+    for folder, _dirs, names in os.walk(site):
+        prefix = os.path.relpath(folder, site).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        found.update(prefix + name for name in names)
+    return found
+
+
+class LinkTargets:
+    """Resolves each page's links to site files as the pages come; the site's base path
+    (``/`` or ``/paper/``) is for links such as ``/paper/x/``."""
+
+    def __init__(self, base_path: str = "/"):
+        self.base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+        self._seen: dict[tuple[str, str], tuple[str | None, str]] = {}  # (folder, link) → target: nav and assets repeat
+
+    def resolve(self, page: str, links: list[str]) -> list[tuple[str, str, str]]:
+        """``(link, target file, anchor)`` for each internal link of ``page`` (other sites left out)."""
+        folder = posixpath.dirname(page)
+        out = []
+        for link in links:
             key = (folder, link)
-            if key not in resolved:
-                resolved[key] = _resolve(rel, link, base_path)
-            target, anchor = resolved[key]
-            if target is None:
-                continue
-            if target == "\0":  # "#anchor" on the page itself
-                target = rel
+            if key not in self._seen:
+                self._seen[key] = _resolve(page, link, self.base_path)
+            target, anchor = self._seen[key]
+            if target is not None:
+                out.append((link, page if target == "\0" else target, anchor))
+        return out
+
+
+def broken_links(
+    targets: dict[str, list[tuple[str, str, str]]], ids: dict[str, set[str]], existing: set[str],
+) -> list[tuple[str, str]]:
+    """``(page, link)`` for every link that does not resolve, anchors included.
+
+    ``targets`` are :meth:`LinkTargets.resolve` of each page (site-relative path), ``ids`` its
+    :func:`page_links` ids, ``existing`` is :func:`site_files` of the finished site.
+    """
+    broken = []
+    for page in sorted(targets):
+        for link, target, anchor in targets[page]:
             if target not in existing or (anchor and target in ids and unquote(anchor) not in ids[target]):
-                broken.append((rel, link))
+                broken.append((page, link))
     return broken
 
 

@@ -9,31 +9,35 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import time
+from importlib import metadata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
 
+from .cachelinks import link_files
 from .feeds import build_feeds
 from .gallery import (
     GalleryPage, IssueGalleryView, gallery_src, generate_gallery_pages, generate_issue_galleries, issue_gallery_src,
 )
-from .images import ImageSettings, collect_refs, is_original, process_photos, rewrite_body_images
-from .linkcheck import find_broken_links
+from .images import ImageSettings, collect_refs, is_original, picture_html, process_photos, rewrite_body_images
 from .load import load_archive
 from .model import Archive, Paper, Person
 from .people import PEOPLE_FILE
 from .person_pages import PeopleIndex, PersonPage, generate_people_pages, person_page_src
 from .print import PAGE_SIZES, MarkdownSetup, PrintError, PrintOptions, build_editions, publish
 from .problems import ContentError
-from .search import SearchError, SearchPage, index_site
+from .scan import PageScanner, ScanError
+from .search import SearchPage, SearchStats, cached_index, index_inputs, index_key, publish_index
 from .sitemap import page_date
 from .views import (
     ArticleView, IssueView, archive_src, format_date, generate_archive_pages, generate_article_views,
@@ -44,6 +48,7 @@ log = logging.getLogger("mkdocs.plugins.shequbao")
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "assets/shequbao/shequbao.css"
 HIDE_SIDEBARS = ["navigation", "toc"]
+_NOT_IN_PAGES = ("print_", "images_workers", "links_check")  # options that change no article page
 
 
 class ShequbaoConfig(Config):
@@ -60,7 +65,7 @@ class ShequbaoConfig(Config):
     archive_per_page = c.Type(int, default=60)
     """Issues per page of 往期 (``/issues/``, ``/issues/page/2/`` …)."""
     images_widths = c.ListOfItems(c.Type(int), default=[480, 960, 1500])
-    """Widths of the photo renditions, in pixels (never wider than the original)."""
+    """Widths of the photo renditions, in pixels (never wider than the original; the largest also bounds a portrait photo's height)."""
     images_quality = c.Type(int, default=80)
     """JPEG and WebP quality of the renditions (1–100)."""
     images_max_pixels = c.Type(int, default=100_000_000)
@@ -105,6 +110,7 @@ class _Context:
     people: Any = None  # key → Person
     pdfs: Any = None  # issue id → print.PdfFile
     images: Any = None  # ImageSet: renditions of every photo
+    page_url: str = ""  # the page being rendered (URL relative to the site root), for relative links
 
     def person(self, key: str) -> Person | None:
         """The person a byline name or photo credit refers to, if any."""
@@ -140,6 +146,10 @@ class _Context:
         """Renditions of ``image`` (a model Image), or None when it has no file."""
         return self.images.get(image.src) if self.images and image.src else None
 
+    def picture(self, photo, alt: str, sizes: str = "100vw") -> Markup:
+        """``<picture>`` of ``photo`` (WebP and JPEG ``srcset``), links relative to the page."""
+        return Markup(picture_html(photo, alt, lambda path: get_relative_url(path, self.page_url), sizes))
+
     def gallery_url(self, issue=None, number: int = 1) -> str:
         """URL of /gallery/ (page ``number``) or of an issue's gallery; "" when it has none."""
         return self.url_if(issue_gallery_src(issue) if issue is not None else gallery_src(number))
@@ -158,6 +168,8 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         self._context: _Context | None = None
         self._images = None
         self._pdfs: dict[str, Any] = {}  # issue id → print.PdfFile
+        self._scanner: PageScanner | None = None  # reads each written page: links, search index
+        self._search: tuple[str, Path | None] | None = None  # (key, cached index or None) when indexing
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -205,6 +217,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         files = self._resolve_files(files, config)
         self._add_feeds(files, config)
         self._context = _Context(paper, files, show_drafts=show_drafts)
+        self._start_scanner(config)
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str | None:
@@ -238,6 +251,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             people=self._archive.people,
             images=self._images,
             pdfs=self._pdfs,
+            page_url=page.url,
         )
         return context
 
@@ -253,12 +267,28 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         return rewrite_body_images(html, page.url, self._images)
 
     @event_priority(50)  # before the glightbox plugin's on_post_page
-    def on_post_page(self, output: str, *, page, config) -> str | None:
+    def _mark_lightbox_pages(self, output: str, *, page, config) -> str | None:
         """Only pages with a lightbox photo get glightbox's script and style (it parses the whole
         page's HTML to add them: a tenth of a large build)."""
         if self.config.enabled:
             page.meta["glightbox"] = "glightbox" in output
         return None
+
+    @event_priority(-100)  # last: the page as it is written
+    def _scan_page(self, output: str, *, page, config) -> str | None:
+        if self.config.enabled and self._scanner is not None:
+            self._scanner.add(page.file.dest_uri, output)
+        return None
+
+    on_post_page = CombinedEvent(_mark_lightbox_pages, _scan_page)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str | None:
+        if self.config.enabled and self._scanner is not None and template_name.endswith(".html"):
+            self._scanner.add(template_name, output_content)  # 404.html
+        return None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_scanner()
 
     def on_nav(self, nav, *, config, files):
         """The print editions, before any page is rendered (issue pages link to them with their size)."""
@@ -285,15 +315,23 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     def on_post_build(self, *, config):
         if not self.config.enabled:
             return
+        site_dir = Path(config.site_dir)
         if self._pdfs:
-            publish(list(self._pdfs.values()), Path(config.site_dir))
-        if self._search_enabled():
-            self._index_search(config)
-        if self.config.links_check:
-            broken = find_broken_links(Path(config.site_dir), urlsplit(config.site_url or "/").path)
-            for page, link in broken:
-                log.warning(f"shequbao: {page} 里的链接 {link} 打不开（页面、文件或锚点不存在）")
-            log.info(f"shequbao: 链接检查完毕，{len(broken)} 个打不开")
+            publish(list(self._pdfs.values()), site_dir)
+        if self._images:
+            link_files(self._images.outputs(), site_dir)  # renditions: hard links into the cache
+        try:
+            if self._search is not None:
+                self._publish_search(config)
+            if self.config.links_check and self._scanner is not None:
+                broken = self._scanner.check_links(site_dir)
+                for page, link in broken:
+                    log.warning(f"shequbao: {page} 里的链接 {link} 打不开（页面、文件或锚点不存在）")
+                log.info(f"shequbao: 链接检查完毕，{len(broken)} 个打不开")
+        except ScanError as error:
+            raise PluginError(f"shequbao: {error}") from None
+        finally:
+            self._stop_scanner()
 
     # -- helpers -------------------------------------------------------------
 
@@ -316,12 +354,55 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         """An option set in mkdocs.yml, or else: on for ``mkdocs build``, off for the preview."""
         return setting if setting is not None else self._command != "serve"
 
-    def _index_search(self, config) -> None:
-        """Pagefind over the written site, from .cache/pagefind/ when no article changed."""
-        try:
-            stats = index_site(Path(config.site_dir), _cache_dir(config) / "pagefind")
-        except SearchError as error:
-            raise PluginError(f"shequbao: {error}") from None
+    def _start_scanner(self, config) -> None:
+        """The scan process, when links are checked or an index is to be made (not from the cache)."""
+        self._stop_scanner()
+        self._search = None
+        make_index = False
+        if self._search_enabled():
+            key = self._search_key(config)
+            cached = cached_index(_cache_dir(config) / "pagefind", key)
+            self._search = (key, cached)
+            make_index = cached is None
+        if self.config.links_check or make_index:
+            articles = sum(len(issue.articles) for issue in self._archive.issues)
+            search = (_cache_dir(config) / "pagefind", self._search[0], articles) if make_index else None
+            base_path = urlsplit(config.site_url or "/").path if self.config.links_check else None
+            self._scanner = PageScanner(links=base_path, search=search)
+
+    def _stop_scanner(self) -> None:
+        if self._scanner is not None:
+            self._scanner.close()
+            self._scanner = None
+
+    def _search_key(self, config) -> str:
+        """Key of the cached index: what the article pages are made of (mkdocs.yml, options,
+        versions, our templates and the paper's overrides, the articles with their issue.yml,
+        people.yml, the photos' renditions)."""
+        options = sorted((k, v) for k, v in self.config.items() if not k.startswith(_NOT_IN_PAGES))
+        versions = [metadata.version(n) for n in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")]
+        settings = [
+            ("config", Path(config.config_file_path).read_bytes() if config.config_file_path else b""),
+            ("options", repr(options).encode()), ("versions", " ".join(versions).encode()),
+            ("photos", repr(self._images.outputs() if self._images else ()).encode()),
+        ]
+        issues = self._archive.issues
+        sources = [PEOPLE_FILE, *(f"issues/{i.id}/issue.yml" for i in issues), *(a.src for i in issues for a in i.articles)]
+        folders = [TEMPLATES, *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
+        return index_key(index_inputs(settings, folders, Path(config.docs_dir), sources))
+
+    def _publish_search(self, config) -> None:
+        """The search index into the site: from .cache/pagefind/ when no article changed, else as the scan process made it."""
+        started = time.perf_counter()
+        _key, entry = self._search
+        cached = entry is not None
+        if cached:
+            pages = sum(len(issue.articles) for issue in self._archive.issues)
+        else:
+            entry, pages = self._scanner.finish_search()  # Pagefind has read the pages as they were written
+        if entry is not None:
+            publish_index(entry, Path(config.site_dir), _cache_dir(config) / "pagefind")
+        stats = SearchStats(pages, cached=cached, seconds=time.perf_counter() - started)
         log.info(f"shequbao: {stats.summary()}")
 
     def _add_feeds(self, files: Files, config) -> None:
@@ -388,8 +469,6 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             self._views[page.src] = page
         for page in (*generate_issue_galleries(archive), *generate_gallery_pages(archive, self.config.images_per_page)):
             self._views[page.src] = page
-        for path, cached in self._images.outputs():
-            files.append(File.generated(config, path, abs_src_path=cached))
         for src in self._views:
             if src not in files.src_uris:
                 files.append(File.generated(config, src, content=""))

@@ -1,11 +1,13 @@
 """Full-text search of the built site with Pagefind (knows nothing of MkDocs).
 
-Pagefind runs on the finished HTML. Only article pages carry ``data-pagefind-body``, so
-only they are indexed (their metadata and filters come from ``search-meta.html``). The
-index is cached under ``.cache/pagefind/<hash>/`` keyed by the indexed HTML and the
-Pagefind version, so a build that changed no article copies the cached index instead of
-running Pagefind again. The extended build of Pagefind is required: the plain one does
-not segment Chinese (it finds nothing for 群租).
+Pagefind reads the pages as MkDocs writes them: the scan process (``scan.py``) sends each
+to Pagefind's service through :class:`IndexWriter`, on the second core, while the next
+pages are rendered. Only article pages carry ``data-pagefind-body``, so only they are
+indexed (their metadata and filters come from ``search-meta.html``). The index is cached
+under ``.cache/pagefind/<key>/``, keyed (:func:`index_key`) by what those pages are made
+of, so a build that changed no article links the cached index in without starting
+Pagefind. The extended build of Pagefind is required: the plain one does not segment
+Chinese (it finds nothing for 群租).
 
 Chinese is indexed character by character. Pagefind segments the pages into words with
 its own dictionary, but the browser segments the query with another (ICU): 党建 is one
@@ -19,19 +21,25 @@ of the excerpts again; titles and other metadata are read from unspaced elements
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 import os
 import re
 import shutil
 import subprocess
-import time
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from .cachelinks import link_tree
+
 OUTPUT = "pagefind"  # folder of the index in the site
-BODY_MARKER = b"data-pagefind-body"
-INDEX_VERSION = "2"  # bump when the way we call Pagefind or prepare its pages changes
+BODY_MARKER = "data-pagefind-body"  # only article pages have it
+INDEX_VERSION = "3"  # bump when the way we call Pagefind or prepare its pages changes
 KEEP_ENTRIES = 4  # cached indexes kept (several sites or configurations may share a cache)
 
 
@@ -74,27 +82,31 @@ def pagefind_executable() -> Path:
     return get_executable()
 
 
-def site_digest(site_dir: Path) -> tuple[str, int]:
-    """Hash of every page Pagefind will index (path and bytes) and how many there are."""
-    digest = hashlib.sha256(f"shequbao-search {INDEX_VERSION} pagefind {_pagefind_version()}\n".encode())
-    pages = 0
-    for path in sorted(site_dir.rglob("*.html")):
-        relative = path.relative_to(site_dir).as_posix()
-        if relative.startswith(OUTPUT + "/"):
-            continue
-        data = path.read_bytes()
-        if BODY_MARKER not in data:
-            continue  # pages without data-pagefind-body are left out of the index
-        pages += 1
-        digest.update(relative.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
-    return digest.hexdigest(), pages
-
-
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # the same ranges as search.js
 _HAN_BOUNDARY = re.compile(f"(?<=[{HAN}])(?=\\S)|(?<=\\S)(?=[{HAN}])")
 _EDGES = re.compile(f"^(?=[{HAN}])|(?<=[{HAN}])$")
 _TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _KEEP = re.compile(r"data-pagefind-(?:meta|filter|sort)\b|^<(?:script|style)\b", re.I)
+
+
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
+
+
+def indexed_part(html: str) -> str:
+    """The part of a page Pagefind reads: its ``<html>`` tag (the language) and the element
+    with ``data-pagefind-body``; the theme around it (a tenth of the bytes) is left out."""
+    marker = html.find(BODY_MARKER)
+    start = html.rfind("<", 0, marker)
+    name = re.match(r"<([a-zA-Z][a-zA-Z0-9]*)", html[start:]) if marker >= 0 else None
+    root = _HTML_TAG.search(html, 0, start)
+    if name is None or root is None:
+        return html
+    depth, tags = 0, re.compile(rf"<(/?){name.group(1)}\b[^>]*>", re.I)
+    for tag in tags.finditer(html, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return f"{root.group(0)}<body>{html[start:tag.end()]}</body></html>"
+    return html
 
 
 def spaced(html: str) -> str:
@@ -115,54 +127,171 @@ def spaced(html: str) -> str:
     return "".join(parts)
 
 
-def index_site(site_dir: Path, cache_dir: Path, executable: Path | None = None) -> SearchStats:
-    """Write the search index into ``site_dir/pagefind/``, from the cache when nothing changed."""
-    started = time.perf_counter()
-    site_dir, cache_dir = Path(site_dir), Path(cache_dir)
-    target = site_dir / OUTPUT
-    if target.exists():
-        shutil.rmtree(target)
-    key, pages = site_digest(site_dir)
-    if not pages:
-        return SearchStats(0, False, time.perf_counter() - started)
-    entry = cache_dir / key[:24]
-    cached = (entry / "pagefind-entry.json").is_file()
-    if not cached:
-        _run_pagefind(site_dir, cache_dir, entry, executable or pagefind_executable())
+def index_key(inputs: Iterable[tuple[str, bytes]]) -> str:
+    """Key of an index in the cache, from what the indexed pages are made of (``(name, bytes)``
+    pairs: the articles' files, issue.yml, people.yml, settings, templates), so that a build
+    knows before rendering whether Pagefind has to run at all."""
+    digest = hashlib.sha256(f"shequbao-search {INDEX_VERSION} pagefind {_pagefind_version()}\n".encode())
+    for name, data in inputs:
+        digest.update(name.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
+    return digest.hexdigest()[:24]
+
+
+def cached_index(cache_dir: Path, key: str) -> Path | None:
+    """The cached index for ``key``, if a build made it before."""
+    entry = Path(cache_dir) / key
+    return entry if (entry / "pagefind-entry.json").is_file() else None
+
+
+def publish_index(entry: Path, site_dir: Path, cache_dir: Path) -> None:
+    """Put the index into ``site_dir/pagefind/`` (hard links to the cache)."""
+    link_tree(entry, Path(site_dir) / OUTPUT)
     os.utime(entry)  # most recently used: kept by _prune
-    shutil.copytree(entry, target)
-    _prune(cache_dir, keep=entry)
-    return SearchStats(pages, cached, time.perf_counter() - started)
+    _prune(Path(cache_dir), keep=entry)
 
 
-def _run_pagefind(site_dir: Path, cache_dir: Path, entry: Path, executable: Path) -> None:
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    scratch = cache_dir / f".tmp-{os.getpid()}"
-    pages = cache_dir / f".pages-{os.getpid()}"
-    for folder in (scratch, pages):
-        if folder.exists():
-            shutil.rmtree(folder)
-    for path in sorted(site_dir.rglob("*.html")):  # the article pages, spaced for Pagefind
-        data = path.read_bytes()
-        if BODY_MARKER in data and not path.relative_to(site_dir).as_posix().startswith(OUTPUT + "/"):
-            copy = pages / path.relative_to(site_dir)
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_text(spaced(data.decode("utf-8")), encoding="utf-8")
-    command = [str(executable), "--site", str(pages), "--output-path", str(scratch), "--silent"]
+def index_inputs(settings: Iterable[tuple[str, bytes]], folders: Iterable[Path], content_dir: Path,
+                 sources: Iterable[str]) -> Iterator[tuple[str, bytes]]:
+    """The inputs :func:`index_key` reads: ``settings`` as given (mkdocs.yml, options, versions),
+    every file under ``folders`` (templates and the paper's overrides), then each of ``sources``
+    (articles, issue.yml, people.yml; relative to ``content_dir``) that exists."""
+    yield from settings
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                yield f"template:{path.relative_to(folder).as_posix()}", path.read_bytes()
+    for src in sources:
+        path = content_dir / src
+        if path.is_file():
+            yield src, path.read_bytes()
+
+
+def page_url(path: str) -> str:
+    """The URL Pagefind gives a result, from its page's path in the site (as its CLI does)."""
+    url = "/" + path
+    return url[: -len("index.html")] if url.endswith("/index.html") or url == "/index.html" else url
+
+
+class IndexWriter:
+    """Pagefind's service (``pagefind --service``), fed one article page at a time while the
+    site is still being rendered; :meth:`finish` puts the index into the cache.
+
+    The service's protocol (base64 JSON messages ending in ``,`` on stdin and stdout) is spoken
+    here rather than through the ``pagefind`` package's client: that client (1.5.2) waits 0.1 s
+    before reading each answer, ten pages a second, and its ``write_files`` answers before the
+    files are written. We ask for the files (``GetFiles``) and write them ourselves.
+    """
+
+    def __init__(self, cache_dir: Path, key: str, executable: Path | None = None):
+        self.cache_dir, self.key = Path(cache_dir), key
+        self.pages = 0
+        executable = executable or pagefind_executable()
+        try:
+            self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
+                                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except OSError as error:
+            raise SearchError(f"无法运行 Pagefind（{executable}）：{error}") from None
+        self._answers: dict[int, dict] = {}
+        self._errors: list[str] = []
+        self._arrived = threading.Condition()
+        self._last_id = 0
+        threading.Thread(target=self._read_answers, daemon=True).start()
+        self._index_id = self._call({"type": "NewIndex", "config": None})["index_id"]
+
+    def add(self, path: str, html: str) -> None:
+        """Index ``html`` (the page at ``path`` in the site) if it is an article page."""
+        if BODY_MARKER not in html:
+            return
+        self._send({"type": "AddFile", "index_id": self._index_id, "file_path": None,
+                    "url": page_url(path), "file_contents": spaced(indexed_part(html))})
+        self.pages += 1
+
+    def finish(self) -> Path | None:
+        """Write the index into the cache (``None`` when no page was an article) and stop Pagefind."""
+        try:
+            if not self.pages:
+                return None
+            files = self._call({"type": "GetFiles", "index_id": self._index_id})["files"]
+            if self._errors:
+                raise SearchError(f"Pagefind 生成搜索索引失败：{self._errors[0]}")
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            scratch = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.cache_dir))
+            for file in files:
+                target = scratch / file["path"]
+                if not target.resolve().is_relative_to(scratch.resolve()):
+                    raise SearchError(f"Pagefind 给出了不合规的文件名：{file['path']}")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(base64.b64decode(file["content"]))
+            if not _complete(scratch):
+                shutil.rmtree(scratch)
+                raise SearchError("Pagefind 没有给出完整的搜索索引")
+            entry = self.cache_dir / self.key
+            if entry.exists():  # another build got there first
+                shutil.rmtree(scratch)
+            else:
+                scratch.rename(entry)
+            return entry
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._process.poll() is None:
+            try:
+                self._process.stdin.close()  # the service exits at the end of its input
+                self._process.wait(timeout=30)
+            except (OSError, subprocess.TimeoutExpired):
+                self._process.kill()
+                self._process.wait()
+
+    def _send(self, payload: dict) -> int:
+        self._last_id += 1
+        message = json.dumps({"message_id": self._last_id, "payload": payload}, ensure_ascii=False)
+        try:
+            self._process.stdin.write(base64.b64encode(message.encode()) + b",")
+        except OSError:
+            raise SearchError(f"Pagefind 意外退出（退出码 {self._process.poll()}）") from None
+        return self._last_id
+
+    def _call(self, payload: dict) -> dict:
+        message_id = self._send(payload)
+        self._process.stdin.flush()
+        with self._arrived:
+            while message_id not in self._answers:
+                if self._process.poll() is not None and message_id not in self._answers:
+                    raise SearchError(f"Pagefind 意外退出（退出码 {self._process.returncode}）")
+                self._arrived.wait(timeout=1)
+            answer = self._answers.pop(message_id)
+        if answer.get("type") == "Error":
+            raise SearchError(f"Pagefind 生成搜索索引失败：{answer.get('message')}")
+        return answer
+
+    def _read_answers(self) -> None:
+        """Reader thread: every answer of the service; those of AddFile only count their errors."""
+        pending = b""
+        stream = self._process.stdout
+        while chunk := stream.read1(1 << 16):
+            pending += chunk
+            *messages, pending = pending.split(b",")
+            for message in messages:
+                answer = json.loads(base64.b64decode(message))
+                payload = answer.get("payload") or {}
+                if payload.get("type") == "IndexedFile":
+                    continue
+                if payload.get("type") == "Error":
+                    self._errors.append(str(payload.get("message")))
+                with self._arrived:
+                    self._answers[answer.get("message_id")] = payload
+                    self._arrived.notify_all()
+        with self._arrived:
+            self._arrived.notify_all()
+
+
+def _complete(folder: Path) -> bool:
+    """Whether Pagefind's entry file is there and readable."""
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
-    except OSError as error:
-        raise SearchError(f"无法运行 Pagefind（{executable}）：{error}") from None
-    finally:
-        shutil.rmtree(pages, ignore_errors=True)
-    if result.returncode != 0 or not (scratch / "pagefind-entry.json").is_file():
-        shutil.rmtree(scratch, ignore_errors=True)
-        detail = (result.stderr or result.stdout).strip()
-        raise SearchError(f"Pagefind 生成搜索索引失败（退出码 {result.returncode}）：{detail}")
-    if entry.exists():  # another build got there first
-        shutil.rmtree(scratch)
-    else:
-        scratch.rename(entry)
+        return bool(json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8")).get("languages"))
+    except (OSError, ValueError):
+        return False
 
 
 def _prune(cache_dir: Path, keep: Path) -> None:

@@ -12,13 +12,13 @@ import hashlib
 import json
 import multiprocessing
 import os
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 
-from ..model import Archive, Issue, Paper
+from ..cachelinks import link_files
+from ..model import Archive, Issue
 from .edition import Edition, MarkdownSetup, make_edition
 from .options import PrintOptions
 from .render import JPEG_QUALITY, PRINT_LONG_SIDE, PrintError, RenderResult, check_fonts, render_pdf
@@ -175,11 +175,8 @@ def build_editions(archive: Archive, content_dir: Path, cache_dir: Path, options
 
 
 def publish(files: list[PdfFile], site_dir: Path) -> None:
-    """Copy the PDFs into the built site: ``site/issues/<id>/<paper>-<id>.pdf``."""
-    for pdf in files:
-        target = site_dir / pdf.url
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(pdf.path, target)
+    """The PDFs into the built site (hard links to the cache): ``site/issues/<id>/<paper>-<id>.pdf``."""
+    link_files(((pdf.url, pdf.path) for pdf in files), site_dir)
 
 
 def _render_all(todo: list[tuple[Edition, str]], cache: PdfCache, workers: int | None) -> list[RenderResult]:
