@@ -157,7 +157,7 @@ def build(name: str, config: Path, site: Path, env: dict, strict: bool = True) -
     pages = sum(1 for _ in site.rglob("*.html"))
     run = Run(name, seconds, usage.ru_maxrss / 1024, pages, text)
     if match := re.search(r"图片 (\d+) 张：新生成 (\d+) 张，缓存 (\d+) 张（([\d.]+) 秒）", text):
-        total, rendered, cached, secs = int(match[1]), int(match[2]), int(match[3]), float(match[4])
+        rendered, cached, secs = int(match[2]), int(match[3]), float(match[4])
         run.extra.update(photos_rendered=rendered, photos_cached=cached, photo_seconds=secs)
     if match := re.search(r"印刷版 PDF (\d+) 期（新生成 (\d+) 期", text):
         run.extra.update(pdfs=int(match[1]), pdfs_rendered=int(match[2]))

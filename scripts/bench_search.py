@@ -3,15 +3,19 @@
     .venv/bin/python scripts/bench_search.py [--site site/] [QUERY ...]
 
 Builds the sample paper into a temporary folder (or uses --site, a built site with its
-pagefind/ index), serves it on 127.0.0.1 and opens /search/?q=QUERY in a fresh browser
-context for each query (nothing cached), counting every response under pagefind/ and
-the search script. Prints one line per query and the index size on disk.
+pagefind/ index), serves it on 127.0.0.1 as examples/nginx.conf would (scripts and other
+text gzipped; Pagefind's index files are gzipped by Pagefind itself) and opens
+/search/?q=QUERY in a fresh browser context for each query (nothing cached), counting the
+bytes on the wire of every response under pagefind/ and of the search script. Prints one
+line per query and the index size on disk.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import gzip
+import io
 import http.server
 import os
 import sys
@@ -22,14 +26,31 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
+GZIPPED = (".js", ".css", ".json", ".xml", ".svg", ".html")  # gzip_types of examples/nginx.conf
 QUERIES = ["养老", "党建", "陈玲", "垃圾分类 志愿者", "桂花糕", "群租"]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync"]
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
+    """A static host as examples/nginx.conf sets one up: text gzipped (Pagefind's own files
+    are gzipped already and go as they are)."""
+
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if (not path.endswith(GZIPPED) or "gzip" not in self.headers.get("Accept-Encoding", "")
+                or not os.path.isfile(path) or os.path.getsize(path) < 1024):
+            return super().send_head()
+        body = gzip.compress(Path(path).read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def build_sample(target: Path) -> Path:
@@ -62,7 +83,7 @@ def main(argv=None) -> int:
         base = f"http://127.0.0.1:{server.server_port}/"
         print(f"site: {pages} indexed articles, index files {index_bytes / 1024:.0f} KiB on disk")
         print("KiB total: pagefind.js, its worker and wasm, search.js and the index files the query fetched;"
-              " KiB index: the index files only (uncompressed transfer, as http.server sends them)")
+              " KiB index: the index files only (bytes on the wire, text gzipped as examples/nginx.conf does)")
         print(f"{'query':<16} {'hits':>4} {'requests':>8} {'KiB total':>9} {'KiB index':>9} {'ms':>6}")
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
@@ -75,7 +96,8 @@ def main(argv=None) -> int:
                     path = urlsplit(response.url).path
                     if path.startswith("/pagefind/") or path.endswith("/search.js"):
                         try:
-                            sizes[path] = len(response.body())
+                            response.finished()
+                            sizes[path] = response.request.sizes()["responseBodySize"]  # bytes on the wire
                         except Exception:  # redirects and the like have no body
                             pass
 

@@ -18,11 +18,10 @@ import pytest
 from mkdocs.exceptions import Abort, PluginError
 from PIL import Image, TiffImagePlugin
 
-from conftest import FIXTURES, broken_links, build, external_references, make_photo, tree_digest
+from conftest import FIXTURES, broken_links, build, external_references, tree_digest
 
 from shequbao import images as images_module
 from shequbao.images import ImageSettings, PhotoRef, _target_widths, process_photos
-from shequbao.problems import ContentError
 
 
 @pytest.fixture(autouse=True, scope="module")

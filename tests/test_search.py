@@ -133,3 +133,18 @@ def test_pagefind_reads_only_the_article_element():
     assert indexed_part(page) == ('<html lang="zh-CN" class="no-js"><body><article class="sqb-article" data-pagefind-body>'
                                   '<h1>加装电梯</h1><article>引文</article><p>居民签字。</p></article></body></html>')
     assert indexed_part("<html><body>首页</body></html>") == "<html><body>首页</body></html>"
+
+
+def test_a_scan_process_that_died_fails_the_build_with_a_message_not_a_hang(tmp_path):
+    from shequbao.scan import ScanError
+
+    scanner = PageScanner(links="/", search=(tmp_path / "cache", "k", 2))
+    try:
+        scanner._process.kill()
+        scanner._process.join()
+        with pytest.raises(ScanError, match="子进程意外退出"):
+            for path, html in PAGES.items():
+                scanner.add(path, html)
+            scanner.finish_search()
+    finally:
+        scanner.close()

@@ -554,23 +554,25 @@ def _names(sources: list[str], content_dir: Path) -> dict[str, str]:
     for src in sources:
         by_base.setdefault(posixpath.splitext(src)[0], []).append(src)
     names = {}
+    listings: dict[Path, list[str]] = {}  # one listing per folder, not one per photo
     for base, group in by_base.items():
         for src in group:
             name = base
-            if len(group) > 1 or _collides(content_dir, base):
+            if len(group) > 1 or _collides(content_dir, base, listings):
                 name = f"{base}-{posixpath.splitext(src)[1].lstrip('.').lower()}"
             names[src] = name
     return names
 
 
-def _collides(content_dir: Path, base: str) -> bool:
+def _collides(content_dir: Path, base: str, listings: dict[Path, list[str]]) -> bool:
     folder = (content_dir / base).parent
-    stem = posixpath.basename(base)
-    pattern = re.compile(re.escape(stem) + r"-\d+\.(webp|jpg)$")
-    try:
-        return any(pattern.match(p.name) for p in folder.iterdir())
-    except OSError:
-        return False
+    if folder not in listings:
+        try:
+            listings[folder] = os.listdir(folder)
+        except OSError:
+            listings[folder] = []
+    pattern = re.compile(re.escape(posixpath.basename(base)) + r"-\d+\.(webp|jpg)$")
+    return any(pattern.match(name) for name in listings[folder])
 
 
 def _photo(src: str, name: str, meta: dict, entry: Path) -> Photo:
