@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build benchmark (issue 10): shequbao against bare MkDocs + Material on one synthetic paper.
 
-    .venv/bin/python scripts/bench.py --articles 5000            # one size
+    python scripts/bench.py --articles 5000                      # one size (runs in .venv, made by make site)
     .venv/bin/python scripts/bench.py                            # 1,000 and 5,000
     .venv/bin/python scripts/bench.py --sizes 1000,5000 --big    # … and 10,000 (about half an hour)
 
@@ -41,6 +41,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+VENV_PYTHON = ROOT / ".venv/bin/python"
+if VENV_PYTHON.exists() and Path(sys.prefix).resolve() != VENV_PYTHON.parent.parent.resolve():
+    os.execv(str(VENV_PYTHON), [str(VENV_PYTHON), *sys.argv])  # `python scripts/bench.py` after `make site`
 BIN = Path(sys.executable).parent
 NAV = "nav:\n  - 首页: index.md\n  - 往期: issues/index.md\n  - 作者: people/index.md\n  - 图片: gallery/index.md\n  - 关于: about.md\n"
 BARE = ("site_name: 合成报\nsite_url: https://example.org/\ndocs_dir: content\nsite_dir: {site}\n"
