@@ -75,8 +75,7 @@ def _run_check(args: argparse.Namespace) -> int:
         return 1
     for problem in warnings:
         print(problem.format(content.as_posix()), file=sys.stderr)
-    articles = sum(len(issue.articles) for issue in archive.issues)
-    print(f"检查通过：{len(archive.issues)} 期，{articles} 篇" + (f"，{len(warnings)} 条提醒" if warnings else ""))
+    print(f"检查通过：{len(archive.issues)} 期，{archive.article_count} 篇" + (f"，{len(warnings)} 条提醒" if warnings else ""))
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import posixpath
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -208,7 +209,8 @@ def _load_article(path: Path, rel: str, slug: str, folder: Path, root: Path, sec
                   issue_date: dt.date | None, problems: list[Problem], directory: Directory) -> Article | None:
     check = _Checker(problems, rel)
     try:
-        check.doc, body, _ = split_front_matter(read_text(path))
+        text = read_text(path)
+        check.doc, body, _ = split_front_matter(text)
     except ReadError as exc:
         problems.append(Problem(rel, exc.line, exc.field, exc.message))
         return None
@@ -242,7 +244,8 @@ def _load_article(path: Path, rel: str, slug: str, folder: Path, root: Path, sec
         issue_id=folder.name, slug=slug, src=rel, title=title, kind=kind, page=page, date=date,
         order=check.integer(data, "order"), kicker=check.text(data, "kicker"),
         subtitle=check.text(data, "subtitle"), source=check.text(data, "source"),
-        images=images, draft=bool(draft), excerpt=make_excerpt(body), **people,
+        images=images, draft=bool(draft), excerpt=make_excerpt(body),
+        digest=hashlib.sha256(text.encode()).hexdigest(), **people,
     )
 
 

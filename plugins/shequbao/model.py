@@ -90,6 +90,7 @@ class Article:
     images: tuple[Image, ...] = ()
     draft: bool = False
     excerpt: str = ""
+    digest: str = ""  # sha256 of the file's text: caches keyed by content need not read it again
 
     @property
     def sort_key(self) -> tuple:
@@ -133,6 +134,10 @@ class Archive:
 
     def issue(self, issue_id: str) -> Issue | None:
         return next((i for i in self.issues if i.id == issue_id), None)
+
+    @property
+    def article_count(self) -> int:
+        return sum(len(issue.articles) for issue in self.issues)
 
     def preview(self, spec: str) -> Archive:
         """The issues a preview shows: ``all``, the newest ``N``, or issue ids ``2012-07,2012-08``."""

@@ -365,8 +365,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             self._search = (key, cached)
             make_index = cached is None
         if self.config.links_check or make_index:
-            articles = sum(len(issue.articles) for issue in self._archive.issues)
-            search = (_cache_dir(config) / "pagefind", self._search[0], articles) if make_index else None
+            search = (_cache_dir(config) / "pagefind", self._search[0], self._archive.article_count) if make_index else None
             base_path = urlsplit(config.site_url or "/").path if self.config.links_check else None
             self._scanner = PageScanner(links=base_path, search=search)
 
@@ -387,7 +386,8 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             ("photos", repr(self._images.outputs() if self._images else ()).encode()),
         ]
         issues = self._archive.issues
-        sources = [PEOPLE_FILE, *(f"issues/{i.id}/issue.yml" for i in issues), *(a.src for i in issues for a in i.articles)]
+        settings += [(a.src, a.digest.encode()) for i in issues for a in i.articles]  # read once, by the loader
+        sources = [PEOPLE_FILE, *(f"issues/{i.id}/issue.yml" for i in issues)]
         folders = [TEMPLATES, *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
         return index_key(index_inputs(settings, folders, Path(config.docs_dir), sources))
 
@@ -397,7 +397,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         _key, entry = self._search
         cached = entry is not None
         if cached:
-            pages = sum(len(issue.articles) for issue in self._archive.issues)
+            pages = self._archive.article_count
         else:
             entry, pages = self._scanner.finish_search()  # Pagefind has read the pages as they were written
         if entry is not None:

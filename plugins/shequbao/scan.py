@@ -143,7 +143,6 @@ class _Index:
 
     def __init__(self, search: tuple[Path, str, int] | None):
         self.failure: str | None = None  # the first error, reported when the index is asked for
-        self.pages = 0
         self._articles = search[2] if search else 0
         self._writer = None
         self._writing: threading.Thread | None = None
@@ -161,8 +160,7 @@ class _Index:
             self.failure = f"{path}：所有文章都已编入索引之后又来了一篇（共 {self._articles} 篇）"
             return
         self._writer.add(path, html)
-        self.pages += 1
-        if self.pages == self._articles:
+        if self._writer.pages == self._articles:
             self._writing = threading.Thread(target=self._write, daemon=True)
             self._writing.start()
 
@@ -174,7 +172,7 @@ class _Index:
             self._writing.join()
         if self.failure is not None:
             raise SearchError(self.failure)
-        return (str(self._entry) if self._entry else ""), self.pages
+        return (str(self._entry) if self._entry else ""), self._writer.pages if self._writer else 0
 
     def close(self) -> None:
         if self._writing is not None:

@@ -129,7 +129,7 @@ def spaced(html: str) -> str:
 
 def index_key(inputs: Iterable[tuple[str, bytes]]) -> str:
     """Key of an index in the cache, from what the indexed pages are made of (``(name, bytes)``
-    pairs: the articles' files, issue.yml, people.yml, settings, templates), so that a build
+    pairs: the articles' digests, issue.yml, people.yml, settings, templates), so that a build
     knows before rendering whether Pagefind has to run at all."""
     digest = hashlib.sha256(f"shequbao-search {INDEX_VERSION} pagefind {_pagefind_version()}\n".encode())
     for name, data in inputs:
@@ -152,9 +152,9 @@ def publish_index(entry: Path, site_dir: Path, cache_dir: Path) -> None:
 
 def index_inputs(settings: Iterable[tuple[str, bytes]], folders: Iterable[Path], content_dir: Path,
                  sources: Iterable[str]) -> Iterator[tuple[str, bytes]]:
-    """The inputs :func:`index_key` reads: ``settings`` as given (mkdocs.yml, options, versions),
-    every file under ``folders`` (templates and the paper's overrides), then each of ``sources``
-    (articles, issue.yml, people.yml; relative to ``content_dir``) that exists."""
+    """The inputs :func:`index_key` reads: ``settings`` as given (mkdocs.yml, options, versions,
+    the articles' digests), every file under ``folders`` (templates and the paper's overrides),
+    then each of ``sources`` (issue.yml, people.yml; relative to ``content_dir``) that exists."""
     yield from settings
     for folder in folders:
         for path in sorted(Path(folder).rglob("*")):
@@ -215,16 +215,19 @@ class IndexWriter:
             if self._errors:
                 raise SearchError(f"Pagefind 生成搜索索引失败：{self._errors[0]}")
             self.cache_dir.mkdir(parents=True, exist_ok=True)
-            scratch = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.cache_dir))
-            for file in files:
-                target = scratch / file["path"]
-                if not target.resolve().is_relative_to(scratch.resolve()):
-                    raise SearchError(f"Pagefind 给出了不合规的文件名：{file['path']}")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(base64.b64decode(file["content"]))
-            if not _complete(scratch):
-                shutil.rmtree(scratch)
-                raise SearchError("Pagefind 没有给出完整的搜索索引")
+            scratch = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.cache_dir)).resolve()
+            try:
+                for file in files:
+                    target = scratch / file["path"]
+                    if not target.resolve().is_relative_to(scratch):
+                        raise SearchError(f"Pagefind 给出了不合规的文件名：{file['path']}")
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(base64.b64decode(file["content"]))
+                if not _complete(scratch):
+                    raise SearchError("Pagefind 没有给出完整的搜索索引")
+            except BaseException:
+                shutil.rmtree(scratch, ignore_errors=True)
+                raise
             entry = self.cache_dir / self.key
             if entry.exists():  # another build got there first
                 shutil.rmtree(scratch)
