@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import ROLES
 
-ROLE_FIELDS = tuple(role for role, _ in ROLES)  # the byline fields, in print order
+ROLE_FIELDS = ROLES  # the byline fields, in print order
 
 
 def names_in_order(people: dict) -> list[str]:

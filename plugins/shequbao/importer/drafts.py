@@ -10,12 +10,12 @@ import yaml
 
 from ..slugs import make_slug
 from . import dates
+from ..pages import is_reserved
 from .bylines import ROLE_FIELDS, names_in_order
 from .reflow import squeeze
 from .segment import Article, Parsed, working_title
 
 LEFTOVER = "_leftover.md"
-RESERVED_SLUGS = {"index", "gallery", "page", "people", "issues"}
 SLUG_SYLLABLES = 6
 SLUG_MAX = 40
 ORDER_STEP = 10
@@ -105,7 +105,7 @@ def make_name(text: str, taken: set[str]) -> str:
     slug = make_slug(text, max_length=120)
     slug = "-".join(slug.split("-")[:SLUG_SYLLABLES])[:SLUG_MAX].strip("-") or "gao-jian"
     base, n = slug, 1
-    while slug in taken or slug in RESERVED_SLUGS:
+    while slug in taken or is_reserved(slug, article=True):
         n += 1
         slug = f"{base}-{n}"
     taken.add(slug)

@@ -6,12 +6,12 @@ PDF of every issue; ``publish`` copies them into the site; ``make_edition`` and
 """
 
 from .build import PdfFile, build_editions, format_size, publish
-from .edition import Edition, MarkdownSetup, byline_text, make_edition, pdf_filename
+from .edition import Edition, MarkdownSetup, make_edition
 from .options import PAGE_SIZES, PrintOptions, page_size_name
 from .render import PrintError, RenderResult, check_fonts, render_pdf
 
 __all__ = [
     "PAGE_SIZES", "Edition", "MarkdownSetup", "PdfFile", "PrintError", "PrintOptions", "RenderResult",
-    "build_editions", "byline_text", "check_fonts", "format_size", "make_edition", "page_size_name",
-    "pdf_filename", "publish", "render_pdf",
+    "build_editions", "check_fonts", "format_size", "make_edition", "page_size_name",
+    "publish", "render_pdf",
 ]

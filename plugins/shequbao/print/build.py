@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 
-from ..cachelinks import link_files
+from ..cache import link_files
 from ..model import Archive, Issue
 from .edition import Edition, MarkdownSetup, make_edition
 from .options import PrintOptions
@@ -38,11 +38,6 @@ class PdfFile:
     pages: int
     overflow: tuple[str, ...]  # 版 that run onto a second page
     rendered: bool  # made by this run (False: taken from the cache)
-
-    @property
-    def url(self) -> str:
-        """Where the site publishes it, relative to the site root."""
-        return f"issues/{self.issue_id}/{self.filename}"
 
     @property
     def size_text(self) -> str:
@@ -151,7 +146,7 @@ def build_editions(archive: Archive, content_dir: Path, cache_dir: Path, options
     editions: list[tuple[Edition, str]] = []
     for issue in (archive.issues if issues is None else issues):
         edition = make_edition(archive.paper, issue, content_dir, options, markdown_setup,
-                               image_dir=cache.image_dir, file_hash=cache.file_hash)
+                               image_dir=cache.image_dir, file_hash=cache.file_hash, people=archive.people)
         editions.append((edition, hashlib.sha256(f"{base}\0{edition.key()}".encode()).hexdigest()))
     cache.save()
     todo = [(edition, key) for edition, key in editions if cache.info(key) is None]
@@ -174,9 +169,9 @@ def build_editions(archive: Archive, content_dir: Path, cache_dir: Path, options
     return files
 
 
-def publish(files: list[PdfFile], site_dir: Path) -> None:
-    """The PDFs into the built site (hard links to the cache): ``site/issues/<id>/<paper>-<id>.pdf``."""
-    link_files(((pdf.url, pdf.path) for pdf in files), site_dir)
+def publish(files: list[tuple[str, PdfFile]], site_dir: Path) -> None:
+    """The PDFs into the built site (hard links to the cache), each at its path in the site."""
+    link_files(((path, pdf.path) for path, pdf in files), site_dir)
 
 
 def _render_all(todo: list[tuple[Edition, str]], cache: PdfCache, workers: int | None) -> list[RenderResult]:

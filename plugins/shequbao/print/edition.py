@@ -23,8 +23,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from ..model import Article, Issue, Paper, Section
-from ..slugs import make_slug
-from ..views import format_date, generate_byline
+from ..pages import pdf_filename
+from ..text import byline_text, credit_text, format_date, section_label
 from ..yamlio import ReadError, read_text, split_front_matter
 from .lunar import lunar_date
 from .options import PrintOptions
@@ -65,6 +65,7 @@ class PrintSection:
     """One 版 as the template lays it out."""
 
     section: Section
+    label: str  # 第2版
     anchor: str
     running: str  # 第2版 · 社区 · 2012年7月25日
     stories: tuple[dict, ...]
@@ -93,19 +94,16 @@ class Edition:
         return digest.hexdigest()
 
 
-def pdf_filename(paper: Paper, issue: Issue) -> str:
-    """``<paper-slug>-<issue-id>.pdf``; ``shequbao-<id>.pdf`` if the paper's name has no slug."""
-    return f"{make_slug(paper.name) or 'shequbao'}-{issue.id}.pdf"
-
-
 def make_edition(paper: Paper, issue: Issue, content_dir: Path, options: PrintOptions,
                  markdown_setup: MarkdownSetup | None = None, *, image_dir: Path,
-                 file_hash=None) -> Edition:
+                 file_hash=None, people=None) -> Edition:
     """The print edition of ``issue`` as HTML.
 
     ``image_dir`` is where print copies of the photos go (the PDF cache); ``file_hash``
-    maps a path to the hex digest of its bytes (defaults to reading the file).
+    maps a path to the hex digest of its bytes (defaults to reading the file); ``people``
+    (key → Person) gives the printed names of bylines and credits.
     """
+    people = people or {}
     markdown_setup = markdown_setup or MarkdownSetup()
     file_hash = file_hash or _sha256_file
     content_dir = content_dir.resolve()
@@ -126,10 +124,11 @@ def make_edition(paper: Paper, issue: Issue, content_dir: Path, options: PrintOp
         lead = next((a for a in stories if a.kind != "photo"), None)
         sections.append(PrintSection(
             section=section,
+            label=section_label(section.page),
             anchor=SECTION_ANCHOR.format(section.page),
-            running=f"{section.label} · {section.name} · {date_text}",
-            stories=tuple(_item(a, folder, markdown_setup, print_copy, lead=a is lead) for a in stories),
-            briefs=tuple(_item(a, folder, markdown_setup, print_copy) for a in articles if a.kind == "brief"),
+            running=f"{section_label(section.page)} · {section.name} · {date_text}",
+            stories=tuple(_item(a, folder, markdown_setup, print_copy, people, lead=a is lead) for a in stories),
+            briefs=tuple(_item(a, folder, markdown_setup, print_copy, people) for a in articles if a.kind == "brief"),
         ))
     html = _template().render(
         paper=paper, issue=issue, sections=sections,
@@ -150,43 +149,16 @@ def make_edition(paper: Paper, issue: Issue, content_dir: Path, options: PrintOp
         html=html,
         base_url=f"file://{ISSUE_MOUNT}",
         mounts=((ISSUE_MOUNT, str(folder)), (IMAGE_MOUNT, str(image_dir.resolve()))),
-        sections=tuple((s.anchor, f"{s.section.label} {s.section.name}") for s in sections),
+        sections=tuple((s.anchor, f"{s.label} {s.section.name}") for s in sections),
         images=tuple(images.values()),
         key_parts=key_parts,
     )
 
 
-def byline_text(article: Article) -> str:
-    """``记者 郑爽 通讯员 何建国 严丽``, ``■薛明珠``, ``孙涛 摄``: the Chinese order of roles."""
-    parts = []
-    for part in generate_byline(article):
-        names = " ".join(display_name(name) for name in part.names)
-        if part.role == "authors":
-            parts.append(f"■{names}")
-        elif part.label_after:
-            parts.append(f"{names} {part.label}")
-        else:
-            parts.append(f"{part.label} {names}")
-    return " ".join(parts)
-
-
-def display_name(key: str) -> str:
-    """The printed name of a byline key: ``张伟@平凉`` (two people called 张伟) prints as 张伟."""
-    return key.split("@", 1)[0].strip()
-
-
-def credit_text(credit: str) -> str:
-    """``孙涛`` → ``孙涛 摄``; a credit that says what it is (``社区供图``, ``资料照片``) stays as written."""
-    credit = display_name(credit)
-    if not credit or any(word in credit for word in ("摄", "供图", "提供", "照片", "图片", "来源")):
-        return credit
-    return f"{credit} 摄"
-
-
-def _item(article: Article, folder: Path, setup: MarkdownSetup, print_copy, lead: bool = False) -> dict:
+def _item(article: Article, folder: Path, setup: MarkdownSetup, print_copy, people, lead: bool = False) -> dict:
     body = _print_body_images(_body(article, folder, setup), folder, print_copy)
     photos = [
-        {"src": print_copy(image.src), "caption": image.caption, "credit": credit_text(image.credit)}
+        {"src": print_copy(image.src), "caption": image.caption, "credit": credit_text(image, people)}
         for image in article.images if image.src
     ]
     return {
@@ -194,7 +166,7 @@ def _item(article: Article, folder: Path, setup: MarkdownSetup, print_copy, lead
         "kind": article.kind,
         "lead": lead,
         "title": article.title,
-        "byline": byline_text(article),
+        "byline": byline_text(article, people),
         "body": Markup(body),
         "photos": photos,
         "length": len(body),
