@@ -43,8 +43,9 @@ ROLE_NAMES = {
 
 
 def article_body(art) -> str:
+    """Caption (photo items) and body, without the 本报讯 the drafts keep: the key leaves it out."""
     text = "".join(art.captions) if art.kind == "photo" else ""
-    return squeeze(text + art.body_text)
+    return squeeze(text + art.body_text.removeprefix("本报讯"))
 
 
 def roles_of(art) -> dict[str, str]:
@@ -67,7 +68,7 @@ def headline_ok(art, truth: dict) -> bool:
     if art.title_generated:
         return False
     other = art.kicker or art.subtitle
-    wanted = {head.strip(), (sub or "").strip()}
+    wanted = {head.strip(), (sub or "").strip().removeprefix("——")}  # the drafts keep no ——
     return {art.title.strip(), other.strip()} == wanted
 
 

@@ -80,6 +80,7 @@ class Byline:
     people: dict[str, list[str]] = field(default_factory=dict)
     source: str = ""
     text: str = ""
+    unsure: list[str] = field(default_factory=list)  # names printed without a role word
 
     def add(self, role: str, name: str) -> None:
         names = self.people.setdefault(role, [])
@@ -92,6 +93,7 @@ class Byline:
                 self.add(role, name)
         self.source = self.source or other.source
         self.text = " ".join(t for t in (self.text, other.text) if t)
+        self.unsure.extend(n for n in other.unsure if n not in self.unsure)
 
     @property
     def names(self) -> list[str]:
@@ -139,6 +141,8 @@ def parse_names(text: str) -> Byline | None:
 
     def flush(extra: tuple[str, ...] = ()) -> None:
         roles = (ROLE_WORDS[prefix] if prefix else ()) + extra
+        if not roles:
+            byline.unsure.extend(group)
         for name in group:
             for role in roles or ("authors",):
                 byline.add(role, name)
@@ -255,3 +259,24 @@ def split_lead(text: str) -> tuple[Byline | None, str, str] | None:
                 body = " ".join(words[n:]).lstrip()
                 return byline, body, text[: len(text) - len(body)]
     return None, rest, text[: m.end()]
+
+
+_CREDIT_CUT = re.compile(r"[\s■(（]")
+
+
+def split_credit(caption: str) -> tuple[str, Byline | None]:
+    """Split a photo credit off the end of a caption: ``…活动现场 陈凯庭 摄`` →
+    (``…活动现场``, photographers), ``（陈凯庭 摄）`` too; ``(caption, None)`` if none."""
+    caption = caption.strip()
+    if not caption.endswith(("摄", "摄)", "摄）", "摄影", "供图")):
+        return caption, None
+    start = max(0, len(caption) - 40)
+    for m in _CREDIT_CUT.finditer(caption, start):
+        tail = caption[m.start():].strip()
+        byline = parse_byline(tail)
+        if byline and byline.photo_credit_only:
+            return caption[: m.start()].rstrip(), byline
+    byline = parse_byline(caption)
+    if byline and byline.photo_credit_only:
+        return "", byline
+    return caption, None

@@ -68,8 +68,9 @@ def masthead(text: str, before_first_article: bool) -> Masthead | None:
     )
 
 
-def page_marker(text: str) -> tuple[int, str] | None:
-    """``第2版``, ``第2版 社区``, ``要闻 第1版`` → (page, name)."""
+def page_marker(text: str) -> tuple[int, str, dt.date | None] | None:
+    """``第2版``, ``第2版 社区``, ``要闻 第1版``, ``第2版 · 社区 · 2025年9月25日`` →
+    (page, name, date)."""
     m = _PAGE.search(text)
     if not m or len(text) > 30 or any(c in text for c in "。，,；;"):
         return None
@@ -77,10 +78,11 @@ def page_marker(text: str) -> tuple[int, str] | None:
     if not page:
         return None
     words = [w for w in re.split(r"[\s:：·|/\-—■]+", _PAGE.sub(" ", text)) if w]
-    words = [w for w in words if not dates.full_date(w) and not _WEEKDAY.fullmatch(w)]
+    words = [w for w in words if not dates.full_date(w) and not _WEEKDAY.fullmatch(w)
+             and not _NUMBER.fullmatch(w) and not _TOTAL.fullmatch(w)]
     if len(words) > 2 or any(len(w) > 8 for w in words):
         return None
-    return page, (words[-1] if words else "")
+    return page, (words[-1] if words else ""), dates.full_date(text)
 
 
 def section_label(text: str) -> str | None:
