@@ -154,6 +154,12 @@ def parse_names(text: str) -> Byline | None:
             continue
         next_is_name = i + 1 < len(tokens) and tokens[i + 1][0] == "name"
         if group and value in SUFFIX_ROLES and (prefix is None or not next_is_name):
+            if prefix is not None and len(group) >= 2:
+                # 通讯员 沈佳怡 徐立新 摄: the last name took the photo, the others keep their role
+                last = group.pop()
+                flush()
+                group.append(last)
+                prefix = None
             flush(ROLE_WORDS[value])  # 陈凯庭 摄: the role qualifies the names before it
             prefix = None
         else:
@@ -178,6 +184,12 @@ def parse_paren(text: str) -> Byline | None:
     if not m:
         return None
     inner = m[1].strip()
+    names, mark, unit = inner.partition("来源")
+    if mark and names.strip():  # (通讯员 王芳 来源：香樟居民区党支部)
+        byline, source = parse_names(names), parse_source(unit.lstrip(":： "))
+        if byline is not None and source:
+            byline.source, byline.text = source, text.strip()
+            return byline
     if re.fullmatch(r"[\u3400-\u9fff]{4,}", inner) or _SOURCE_PREFIX.match(inner):
         source = parse_source(inner)
         return Byline(source=source, text=text.strip()) if source else None

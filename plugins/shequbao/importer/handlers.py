@@ -74,22 +74,17 @@ def on_figure(seg: Segmenter, u: Unit, i: int) -> None:
     photo, credit = figure_photo(u)
     if credit is not None:
         seg.markup.append(credit.text)
-    if u.title:  # a photo item: its bold title leads the caption
+    if u.title or (u.gap >= 2 and u.picture is not None):  # a photo item (its title leads the caption)
         seg.close(i)
-        head = Unit(no=u.no, text=u.title.strip(_DECORATION), gap=u.gap, level=1, kind="heading")
-        art = seg.open_article(u.no, [head])
+        heads = [Unit(no=u.no, text=u.title.strip(_DECORATION), gap=u.gap, level=1, kind="heading")] if u.title else []
+        art = seg.open_article(u.no, heads)
         art.section = "photo"
         art.photos.append(photo)
         if credit is not None:
             art.byline.merge(credit)
         seg.close(i)
         return
-    nxt = seg.next_unit(i + 1)
-    starts_module = u.gap >= 2 and nxt is not None and nxt.kind == "heading"
-    if starts_module or seg.cur is None:
-        seg.pending_photos.append(photo)  # the photo above a headline belongs to that story
-    else:
-        seg.add_photo(photo)
+    seg.add_photo(photo)
 
 
 def on_furniture(seg: Segmenter, u: Unit, i: int) -> None:

@@ -65,7 +65,9 @@ class Segmenter:
         if not cur.paras and text.startswith("本报讯"):
             cur.lead = True
         para = cur.open_para
-        if para is not None and not verse and not u.whole:
+        if u.cont and cur.paras and not cur.paras[-1].heading and not cur.paras[-1].verse:
+            cur.paras[-1].append(text)  # the PDF says: this continues the paragraph before
+        elif para is not None and not verse and not u.whole:
             para.append(text)
         else:
             cur.paras.append(Para(text, u.no, verse=verse, whole=u.whole))

@@ -46,6 +46,7 @@ class Unit:
     sub: str = ""  # kind of report section heading: year | 一 | (一) | 1 | 部分
     value: object = None  # section kind, (page, name), Masthead, editor name, jump
     whole: bool = False  # a complete paragraph (PDF): never joined with the next
+    cont: bool = False  # (PDF) the rest of a paragraph cut off by a column or page end
     picture: Any = None
     title: str = ""
     dashed: bool = False  # a headline line printed with a leading —— (a 副题)

@@ -66,9 +66,15 @@ def make_units(lines: list[Line]) -> tuple[list[Unit], list[tuple[int, str]]]:
 def _classify(u: Unit, line: Line, before_first_article: bool) -> None:
     if line.hint == "furniture":
         u.kind = "furniture"
+    elif line.hint == "subhead":  # a PDF story's own section heading
+        u.kind, u.body, u.sub, u.candidate, u.whole = "text", u.text, "h", True, True
+        return
     elif line.hint in ("figure", "caption"):
         u.kind, u.body, u.picture, u.title = "figure", u.text, line.picture, line.title
         return  # its text is kept as a caption
+    elif line.hint in ("para", "cont"):  # a paragraph of body text: only a byline or a jump line may end it
+        _classify_body(u, line)
+        return
     elif (label := masthead.section_label(u.text)) is not None:
         u.kind, u.value = "section", label
     elif u.level == 0 and (page := masthead.page_marker(u.text)):
@@ -82,9 +88,21 @@ def _classify(u: Unit, line: Line, before_first_article: bool) -> None:
     elif u.level == 0 and (byline := parse_byline(u.text)):
         u.kind, u.byline = "byline", byline
     else:
-        _classify_text(u, whole=line.hint == "para")
+        _classify_text(u, whole=False)
         return
     u.markup.append(u.text)
+
+
+def _classify_body(u: Unit, line: Line) -> None:
+    if jump := _JUMP.fullmatch(u.text):
+        u.kind, u.value = "jump", _jump(jump)
+        u.markup.append(u.text)
+    elif byline := parse_byline(u.text):
+        u.kind, u.byline = "byline", byline
+        u.markup.append(u.text)
+    else:
+        _classify_text(u, whole=True)
+        u.cont = line.hint == "cont"
 
 
 def _classify_text(u: Unit, whole: bool) -> None:
