@@ -210,6 +210,8 @@ def parse_byline(text: str) -> Byline | None:
         return None
     if text[0] in "(（":
         return parse_paren(text)
+    if text[0] == "■" and (source := parse_source(text[1:])):  # ■街道办事处
+        return Byline(source=source, text=text)
     m = _SOURCE_PREFIX.match(text)
     if m:
         source = parse_source(text)

@@ -22,7 +22,7 @@ from .structure import Unit
 
 HEADING_MAX = 50  # characters
 FULL_SHARE = 0.9  # a line this close to the full width may be a cut sentence
-_YEAR_START = re.compile(r"^(?:(?:19|20)\d\d|[二〇○一九零]{4})年度?")
+_YEAR_START = re.compile(r"^(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})年度?")
 _YEAR_SEPARATOR = re.compile(r"^[:：、\s·—\-]+")
 _SKIPPED = ("page", "masthead", "editor", "furniture", "jump", "figure")
 
