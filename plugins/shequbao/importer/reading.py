@@ -9,8 +9,8 @@ from .segment import segment, segment_lines
 from .structure import Parsed
 
 # One issue is 30,000–100,000 characters (0.1–0.3 MB of UTF-8); a whole year of a weekly
-# is ~10 MB. Larger texts are refused before they are read (memory stays flat).
-MAX_TEXT_BYTES = 16 * 1024 * 1024
+# is 5–15 MB. Larger texts are refused before they are read (memory stays flat).
+MAX_TEXT_BYTES = 8 * 1024 * 1024
 MAX_TEXT_MB = MAX_TEXT_BYTES // (1024 * 1024)
 
 

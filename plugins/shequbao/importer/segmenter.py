@@ -37,9 +37,11 @@ class Segmenter:
     # -- helpers ---------------------------------------------------------------
 
     def next_unit(self, i: int) -> Unit | None:
-        for u in self.units[i:]:
-            if u.kind not in _PASSIVE:
-                return u
+        units = self.units
+        while i < len(units):  # no slice: a copy of the rest would make the pass quadratic
+            if units[i].kind not in _PASSIVE:
+                return units[i]
+            i += 1
         return None
 
     def open_article(self, line: int, heads: list[Unit] = ()) -> Article:
@@ -95,7 +97,10 @@ class Segmenter:
             return False
         if nxt.byline is not None:
             return True
-        after = self.next_unit(self.units.index(nxt, j) + 1)
+        k = j
+        while self.units[k] is not nxt:
+            k += 1
+        after = self.next_unit(k + 1)
         return after is None or after.kind in ("byline", "heading", "section") or (after.candidate and after.kind == "text")
 
     # -- the pass ----------------------------------------------------------------
