@@ -15,12 +15,22 @@ MODULES = {p: "shequbao." + ".".join(p.relative_to(PACKAGE).with_suffix("").part
 CORE = [p for p, name in MODULES.items() if name not in ADAPTERS]
 
 
+def runtime_nodes(tree: ast.AST):
+    """Every node of ``tree`` except those under ``if TYPE_CHECKING:`` (imports for type hints only)."""
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", getattr(node.test, "attr", "")) == "TYPE_CHECKING":
+            yield from (n for child in node.orelse for n in [child, *runtime_nodes(child)])
+            continue
+        yield node
+        yield from runtime_nodes(node)
+
+
 def imports(path: Path) -> set[str]:
-    """Every module ``path`` imports (relative imports resolved, ``from . import x`` as ``pkg.x``)."""
+    """Every module ``path`` imports at run time (relative imports resolved, ``from . import x`` as ``pkg.x``)."""
     name = MODULES[path]
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -75,12 +85,7 @@ def test_plugin_is_the_adapter():
     assert "mkdocs.plugins" in imports(PACKAGE / "plugin.py")
 
 
-TOO_LONG_TODAY = {"importer/segment.py"}  # being split with the PDF importer (issue 19); strict: passing fails
-
-
-@pytest.mark.parametrize("path", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="split pending")) if p.relative_to(PACKAGE).as_posix() in TOO_LONG_TODAY
-    else p for p in sorted(MODULES)], ids=lambda p: p.relative_to(PACKAGE).as_posix())
+@pytest.mark.parametrize("path", sorted(MODULES), ids=lambda p: p.relative_to(PACKAGE).as_posix())
 def test_modules_and_functions_stay_short(path):
     source = path.read_text(encoding="utf-8")
     limit = 300 if path.name == "plugin.py" else 400

@@ -116,9 +116,9 @@ def test_no_template_makes_a_url_from_a_string(path):
 
 @pytest.mark.parametrize("title", ["Feed", "Images", "Index", "Page", "Gallery", "2", "128"])
 def test_the_importer_never_names_a_draft_the_loader_refuses(title):
-    from shequbao.importer.drafts import make_name
+    from shequbao.importer.drafts import Names
 
-    name = make_name(title, set())
+    name = Names().make(title)
     assert name and not is_reserved(name, article=True)
 
 

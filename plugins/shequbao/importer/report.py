@@ -50,6 +50,8 @@ def render(
     warnings: list[str],
     dry_run: bool,
 ) -> str:
+    """The summary, the table of drafts, and every point to check (``warnings``, each
+    already starting with its file and line)."""
     counts: dict[str, int] = {}
     for d in drafts:
         if d.article is not None:
