@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -19,7 +20,8 @@ from .gallery import generate_gallery_pages, generate_issue_galleries
 from .model import Archive, Article, Issue, Paper, Person
 from .person_pages import PersonPage, generate_people_pages
 from .slugs import make_slug
-from .text import issue_label, page_title
+from .pageview import generate_ban_views
+from .text import issue_label, issue_number, page_title, section_label
 from .views import ArchivePage, ArticleView, generate_archive_pages, generate_article_views, generate_issue_views
 
 # Names that would collide with a page or folder of the registry (issues/page/2/, people/index/,
@@ -43,13 +45,14 @@ class Kind(StrEnum):
     GALLERY = "gallery"  # 图片, paginated
     ISSUE_GALLERY = "issue-gallery"
     SEARCH = "search"
+    BAN = "ban"  # 数字报: one 版 as the printed page, its stories as link regions
 
 
 TEMPLATES = {
     Kind.HOME: "shequbao/home.html", Kind.PAGE: "", Kind.ISSUE: "shequbao/issue.html",
     Kind.ARTICLE: "shequbao/article.html", Kind.ARCHIVE: "shequbao/archive.html", Kind.PEOPLE: "shequbao/people.html",
     Kind.PERSON: "shequbao/person.html", Kind.GALLERY: "shequbao/gallery.html",
-    Kind.ISSUE_GALLERY: "shequbao/gallery.html", Kind.SEARCH: "shequbao/search.html",
+    Kind.ISSUE_GALLERY: "shequbao/gallery.html", Kind.SEARCH: "shequbao/search.html", Kind.BAN: "shequbao/ban.html",
 }
 GENERATED = frozenset(TEMPLATES) - {Kind.HOME, Kind.PAGE, Kind.ARTICLE}  # pages with no file in content/
 
@@ -141,6 +144,10 @@ class Site:
     def search(self) -> Page:
         return self._series[(Kind.SEARCH, "", 1)]
 
+    def ban(self, issue: Issue, page: int) -> Page | None:
+        """The page view of 第``page``版 of ``issue``."""
+        return self.find(Kind.BAN, issue.id, page)
+
     def sibling(self, page: Page, number: int) -> Page:
         """Page ``number`` of the paginated list ``page`` belongs to."""
         return self._series[(page.kind, _series_key(page), number)]
@@ -149,9 +156,11 @@ class Site:
         return feed_path(person)
 
 
-def plan_pages(archive: Archive, static: tuple[tuple[str, str], ...], options: PlanOptions) -> Site:
+def plan_pages(archive: Archive, static: tuple[tuple[str, str], ...], options: PlanOptions,
+               printed: Mapping[str, Any] | None = None) -> Site:
     """Every page of the paper: ``static`` are the editors' own pages at the top of the content
-    folder (``(src, title)``: ``index.md`` is the home page, others like ``about.md``)."""
+    folder (``(src, title)``: ``index.md`` is the home page, others like ``about.md``);
+    ``printed`` the print edition of each issue (by id), when the build makes them."""
     newest = archive.issues[0].date if archive.issues else None
     urls = options.directory_urls
     pages: list[Page] = [Page(Kind.SEARCH, "search.md", _url("search.md", urls), "搜索", newest)]
@@ -165,6 +174,10 @@ def plan_pages(archive: Archive, static: tuple[tuple[str, str], ...], options: P
         pages.append(Page(Kind.ISSUE, _issue_src(issue), _url(_issue_src(issue), urls), issue_label(issue), issue.date, view))
         for article_view in generate_article_views(issue):
             pages.append(_article_page(article_view, urls))
+        for ban in generate_ban_views(issue, (printed or {}).get(issue.id)):
+            src = f"issues/{issue.id}/{ban.section.page}.md"
+            title = f"{section_label(ban.section.page)} {ban.section.name} · {issue_number(issue)}"
+            pages.append(Page(Kind.BAN, src, _url(src, urls), title, issue.date, ban, ban.section.page))
     for view in generate_archive_pages(issue_views, options.archive_per_page):
         src = _numbered("issues", view.number)
         pages.append(Page(Kind.ARCHIVE, src, _url(src, urls), page_title("往期", view.number), _newest(view) or newest, view, view.number))
@@ -181,6 +194,23 @@ def plan_pages(archive: Archive, static: tuple[tuple[str, str], ...], options: P
         src = _numbered("gallery", view.number)
         pages.append(Page(Kind.GALLERY, src, _url(src, urls), page_title("图片", view.number), _newest(view) or newest, view, view.number))
     return Site(pages, urls)
+
+
+def derived_files(site: Site, paper: Paper, images: Any, editions: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Every file the build links from the cache into the site, ``(path in the site, cached
+    file)``: photo renditions, print editions (whole issue and per 版) and the page images."""
+    files = list(images.outputs()) if images is not None else []
+    for page in site:
+        if page.kind is Kind.ISSUE and page.view.issue.id in editions:
+            files.append((pdf_path(paper, page.view.issue), str(editions[page.view.issue.id].path)))
+        elif page.kind is Kind.BAN:
+            view = page.view
+            if view.pdf is not None:
+                files.append((ban_pdf_path(paper, view.issue, view.section.page), view.pdf.path))
+            if view.image is not None:
+                files += [(ban_image_path(view.issue, view.section.page, width, fmt, view.image.version), file)
+                          for width, fmt, file in view.image.files]
+    return files
 
 
 def is_reserved(slug: str, *, article: bool = False) -> bool:
@@ -202,6 +232,18 @@ def pdf_path(paper: Paper, issue: Issue) -> str:
 
 def pdf_filename(paper: Paper, issue: Issue) -> str:
     return f"{make_slug(paper.name) or 'shequbao'}-{issue.id}.pdf"
+
+
+def ban_pdf_path(paper: Paper, issue: Issue, page: int) -> str:
+    """One 版 of the print edition: ``issues/<id>/<paper-slug>-<id>-<N>.pdf``."""
+    return pdf_path(paper, issue).removesuffix(".pdf") + f"-{page}.pdf"
+
+
+def ban_image_path(issue: Issue, page: int, width: int, fmt: str, version: str) -> str:
+    """The printed 版 as an image: ``issues/<id>/<N>/ban-800.<version>.webp`` (``version`` names
+    the print edition it comes from, so a changed page never hides behind a cached one)."""
+    suffix = "jpg" if fmt == "jpeg" else fmt
+    return f"issues/{issue.id}/{page}/ban-{width}.{version}.{suffix}"
 
 
 def rendition_path(base: str, width: int, suffix: str) -> str:
@@ -259,7 +301,7 @@ def _url(src: str, directory_urls: bool) -> str:
 
 
 def _series_key(page: Page) -> str:
-    if page.kind is Kind.ISSUE or page.kind is Kind.ISSUE_GALLERY:
+    if page.kind in (Kind.ISSUE, Kind.ISSUE_GALLERY, Kind.BAN):
         return page.view.issue.id
     if page.kind is Kind.PERSON:
         return page.view.person.slug

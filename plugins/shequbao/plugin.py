@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,18 +17,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .cache import link_files
 from .config import NOT_IN_PAGES, ShequbaoConfig, read_settings
 from .context import OursStrictUndefined, TemplateContext, autoescape_ours, filters
 from .feeds import build_feeds
 from .load import load_archive
-from .pages import Kind, Site, asset_path, pdf_path, plan_pages
+from .finish import Finisher, ScanError
+from .pages import Kind, Site, asset_path, derived_files, plan_pages
 from .people import PEOPLE_FILE
 from .photos import BodyImages, PageImages, collect_refs, is_original, process_photos
-from .print import PrintError, build_editions, publish
+from .print import PrintError, build_editions
 from .problems import ContentError
-from .scan import PageScanner, ScanError
-from .search import SearchStats, cached_index, publish_index, search_key
+from .search import search_key
 
 log = logging.getLogger("mkdocs.plugins.shequbao")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -45,8 +43,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         self._site: Site | None = None
         self._images = None
         self._pdfs: dict = {}  # issue id → print.PdfFile
-        self._scanner: PageScanner | None = None  # reads each written page: links, search index
-        self._search: tuple[str, Path | None] | None = None  # (key, cached index or None) when indexing
+        self._finisher: Finisher | None = None  # reads each written page (links, search index), then finishes the site
         self._body_images = BodyImages()  # photos in article texts, as <picture>
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -93,17 +90,17 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         for problem in warnings:
             log.warning(problem.format(docs_dir.name))
         log.info(f"shequbao: {self._images.stats.summary()}")
-        self._site = plan_pages(self._archive, self._archive.static_pages, settings.plan)
+        self._pdfs = self._build_editions()
+        self._site = plan_pages(self._archive, self._archive.static_pages, settings.plan, self._pdfs)
         files = self._resolve_files(files, config)
         self._add_feeds(files, config)
-        self._start_scanner(config)
+        self._finisher = self._start_finisher(config)
         return files
 
-    def on_nav(self, nav, *, config, files):
-        """The print editions, before any page is rendered (issue pages link to them with their size)."""
-        self._pdfs = {}
-        if not self.config.enabled or self._archive is None or not self._unless_serving(self.config.print_enabled):
-            return
+    def _build_editions(self) -> dict:
+        """The print editions, before the pages are planned (the 数字报 pages show them)."""
+        if not self._unless_serving(self.config.print_enabled):
+            return {}
         settings = self._settings
         try:
             pdfs = build_editions(self._archive, settings.content_dir, settings.cache_root / "pdf", settings.print,
@@ -114,7 +111,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         for pdf in pdfs:
             for message in pdf.overflow_messages():
                 log.info(message)  # advice for the print layout: the site is fine, so --strict does not stop
-        self._pdfs = {pdf.issue_id: pdf for pdf in pdfs}
+        return {pdf.issue_id: pdf for pdf in pdfs}
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str | None:
         if not self.config.enabled:
@@ -162,40 +159,32 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
 
     @event_priority(-100)  # last: the page as it is written
     def _scan_page(self, output: str, *, page, config) -> str | None:
-        if self.config.enabled and self._scanner is not None:
-            self._scanner.add(page.file.dest_uri, output)
+        if self.config.enabled and self._finisher is not None:
+            self._finisher.add(page.file.dest_uri, output)
         return None
 
     on_post_page = CombinedEvent(_mark_lightbox_pages, _scan_page)
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str | None:
-        if self.config.enabled and self._scanner is not None and template_name.endswith(".html"):
-            self._scanner.add(template_name, output_content)  # 404.html
+        if self.config.enabled and self._finisher is not None and template_name.endswith(".html"):
+            self._finisher.add(template_name, output_content)  # 404.html
         return None
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._stop_scanner()
+        if self._finisher is not None:
+            self._finisher.stop()
 
     @event_priority(-100)  # last: other plugins (glightbox) write their assets first; we index and check them
     def on_post_build(self, *, config):
         if not self.config.enabled:
             return
-        site_dir = Path(config.site_dir)
-        publish([(pdf_path(self._archive.paper, self._archive.issue(i)), pdf) for i, pdf in self._pdfs.items()], site_dir)
-        if self._images:
-            link_files(self._images.outputs(), site_dir)  # renditions: hard links into the cache
+        files = derived_files(self._site, self._archive.paper, self._images, self._pdfs)
         try:
-            if self._search is not None:
-                self._publish_search(config)
-            if self.config.links_check and self._scanner is not None:
-                broken = self._scanner.check_links(site_dir)
-                for page, link in broken:
-                    log.warning(f"shequbao: {page} 里的链接 {link} 打不开（页面、文件或锚点不存在）")
-                log.info(f"shequbao: 链接检查完毕，{len(broken)} 个打不开")
+            notes = self._finisher.finish(Path(config.site_dir), files)
         except ScanError as error:
             raise PluginError(f"shequbao: {error}") from None
-        finally:
-            self._stop_scanner()
+        for note in notes:
+            (log.warning if note.level == "warning" else log.info)(note.text)
 
     # -- helpers -------------------------------------------------------------
 
@@ -263,38 +252,12 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
                                     self.config.feeds_items):
                 files.append(File.generated(config, feed.path, content=feed.xml))
 
-    def _start_scanner(self, config) -> None:
-        """The scan process, when links are checked or an index is to be made (not from the cache)."""
-        self._stop_scanner()
-        self._search = None
-        root = self._settings.cache_root
-        make_index = False
+    def _start_finisher(self, config) -> Finisher:
+        """The scan process (links, search index) and the last steps of the build."""
+        search = None
         if self._unless_serving(self.config.search_enabled):
             options = sorted((k, v) for k, v in self.config.items() if not k.startswith(NOT_IN_PAGES))
             folders = [TEMPLATES, *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
-            key = search_key(config.config_file_path, options, self._images, self._archive, folders, self._settings.content_dir)
-            self._search = (key, cached_index(root, key))
-            make_index = self._search[1] is None
-        if self.config.links_check or make_index:
-            search = (root, self._search[0], self._archive.article_count) if make_index else None
-            base_path = urlsplit(config.site_url or "/").path if self.config.links_check else None
-            self._scanner = PageScanner(links=base_path, search=search)
-
-    def _stop_scanner(self) -> None:
-        if self._scanner is not None:
-            self._scanner.close()
-            self._scanner = None
-
-    def _publish_search(self, config) -> None:
-        """The search index into the site: from the cache when no article changed, else as the scan process made it."""
-        started = time.perf_counter()
-        _key, entry = self._search
-        cached = entry is not None
-        if cached:
-            pages = self._archive.article_count
-        else:
-            entry, pages = self._scanner.finish_search()  # Pagefind has read the pages as they were written
-        if entry is not None:
-            publish_index(entry, Path(config.site_dir), self._settings.cache_root)
-        log.info(f"shequbao: {SearchStats(pages, cached=cached, seconds=time.perf_counter() - started).summary()}")
-
+            search = search_key(config.config_file_path, options, self._images, self._archive, folders, self._settings.content_dir)
+        links = urlsplit(config.site_url or "/").path if self.config.links_check else None
+        return Finisher(self._settings.cache_root, links_base=links, search_key=search, articles=self._archive.article_count)

@@ -104,6 +104,13 @@ def subtitle_text(subtitle: str) -> str:
     return f"{SUBTITLE_DASH}{core}" if core else ""
 
 
+def format_size(size: int) -> str:
+    """A file's size as readers see it: ``1.2 MB``, ``850 KB``."""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
+
+
 def page_title(title: str, number: int = 1) -> str:
     """``往期``, ``往期（第2页）``: the title of one page of a paginated list."""
     return title + (f"（第{number}页）" if number > 1 else "")
