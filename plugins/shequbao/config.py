@@ -64,6 +64,9 @@ class ShequbaoConfig(Config):
     """RSS feeds of the paper (``/feed.xml``) and of each person; needs ``site_url``."""
     feeds_items = c.Type(int, default=50)
     """Items per feed (the latest ones)."""
+    incremental = c.Type(bool, default=True)
+    """Render only the pages whose inputs changed since the last build, linking the others from
+    ``.cache/pages/`` (byte-identical to a full build); false renders every page every time."""
     links_check = c.Type(bool, default=True)
     """After the build, check that every link to our own pages, files and #anchors resolves (warnings: strict fails)."""
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import link_files
+from .pagecache import PAGE_FILE
 from .scan import PageScanner, ScanError
 from .search import SearchStats, cached_index, publish_index
 
@@ -32,29 +33,35 @@ class Finisher:
     ``articles``: how many article pages the index will hold.
     """
 
-    def __init__(self, cache_root: Path, *, links_base: str | None, search_key: str | None, articles: int):
+    def __init__(self, cache_root: Path, *, links_base: str | None, search_key: str | None, articles: int,
+                 keep_pages: bool = False):
         self.cache_root = Path(cache_root)
         self.search_key = search_key
         self.articles = articles
         self.cached = cached_index(cache_root, search_key) if search_key else None
         make_index = search_key is not None and self.cached is None
         self.scanner = None
-        if links_base is not None or make_index:
+        if links_base is not None or make_index or keep_pages:
             search = (self.cache_root, search_key, articles) if make_index else None
-            self.scanner = PageScanner(links=links_base, search=search)
+            self.scanner = PageScanner(links=links_base, search=search, pages=self.cache_root if keep_pages else None)
         self.check_links = links_base is not None
 
-    def add(self, path: str, html: str) -> None:
-        """A page as it is written (``path`` relative to the site folder)."""
+    def add(self, path: str, html: str, key: str | None = None) -> None:
+        """A page as it is written (``path`` relative to the site folder); with a ``key``, it is
+        kept in the page cache."""
         if self.scanner is not None:
-            self.scanner.add(path, html)
+            self.scanner.add(path, html, key)
 
-    def finish(self, site_dir: Path, files: Iterable[tuple[str, str | Path]]) -> list[Note]:
-        """Link ``files`` (``(path in the site, cached file)``) into the site, publish the search
-        index, check every link; what to tell the editor. Raises ScanError if the scan failed."""
-        link_files(files, site_dir)
+    def finish(self, site_dir: Path, files: Iterable[tuple[str, str | Path]],
+               cached_pages: list[tuple[str, Path]] = ()) -> list[Note]:
+        """Link ``files`` (``(path in the site, cached file)``) and the pages taken from the page
+        cache (``(path in the site, entry)``) into the site, publish the search index, check every
+        link; what to tell the editor. Raises ScanError if the scan failed."""
+        link_files([*files, *((path, entry / PAGE_FILE) for path, entry in cached_pages)], site_dir)
         notes = []
         try:
+            if self.scanner is not None and cached_pages:
+                self.scanner.add_cached([(path, str(entry)) for path, entry in cached_pages])
             if self.search_key is not None:
                 notes.append(self._publish_search(site_dir))
             if self.check_links and self.scanner is not None:

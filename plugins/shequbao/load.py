@@ -268,7 +268,7 @@ def _load_article(path: Path, rel: str, slug: str, folder: Path, root: Path, sec
         issue_id=folder.name, slug=slug, src=rel, title=title, kind=kind, page=page, date=date,
         order=order, kicker=kicker, subtitle=subtitle, source=source,
         images=images, draft=bool(draft), excerpt=make_excerpt(body),
-        digest=hashlib.sha256(text.encode()).hexdigest(), **people,
+        digest=hashlib.sha256(text.encode()).hexdigest(), links_pages=".md" in body, **people,
     )
 
 

@@ -79,6 +79,7 @@ class Article:
     draft: bool = False
     excerpt: str = ""
     digest: str = ""  # sha256 of the file's text: caches keyed by content need not read it again
+    links_pages: bool = False  # its text links to other pages by their file (foo.md): their addresses are in it
 
     @property
     def sort_key(self) -> tuple:

@@ -22,6 +22,8 @@ from .context import OursStrictUndefined, TemplateContext, autoescape_ours, filt
 from .feeds import build_feeds
 from .load import load_archive
 from .finish import Finisher, ScanError
+from .pagecache import CachePlan, PageStore, base_key, plan_cache, write_sitemap
+from .pagekeys import KeyInputs
 from .pages import Kind, Site, asset_path, derived_files, plan_pages
 from .people import PEOPLE_FILE
 from .photos import BodyImages, PageImages, collect_refs, is_original, process_photos
@@ -92,10 +94,29 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         log.info(f"shequbao: {self._images.stats.summary()}")
         self._pdfs = self._build_editions()
         self._site = plan_pages(self._archive, self._archive.static_pages, settings.plan, self._pdfs)
+        self._cache = self._plan_cache(config, refs)
         files = self._resolve_files(files, config)
         self._add_feeds(files, config)
         self._finisher = self._start_finisher(config)
         return files
+
+    def _plan_cache(self, config, refs) -> CachePlan:
+        """Which pages to render and which to take from the page cache (incremental builds)."""
+        others = [name for name in config.plugins if name not in ("shequbao", "glightbox")]
+        store = PageStore(self._settings.cache_root) if self.config.incremental and not others else None
+        markdown = repr([e for e in config.markdown_extensions if isinstance(e, str)]) + repr(dict(config.mdx_configs))
+        config_bytes = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+        base = base_key(config_bytes, sorted(self.config.items()), [Path(d) for d in config.theme.dirs], markdown,
+                        f"{self._command} {os.environ.get('SHEQUBAO_PREVIEW', '')}")
+        photos_of: dict[str, list[str]] = {}
+        for ref in refs:
+            photos_of.setdefault(ref.article, []).append(ref.src)
+        inputs = KeyInputs(base, self._archive.people, self._images, {k: tuple(v) for k, v in photos_of.items()},
+                           self._pdfs, frozenset(a.src for i in self._archive.issues for a in i.articles if a.links_pages))
+        plan = plan_cache(self._site, inputs, store, set(_nav_sources(config.nav)))
+        if store is not None:
+            log.info(f"shequbao: {plan.summary()}")
+        return plan
 
     def _build_editions(self) -> dict:
         """The print editions, before the pages are planned (the 数字报 pages show them)."""
@@ -160,7 +181,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     @event_priority(-100)  # last: the page as it is written
     def _scan_page(self, output: str, *, page, config) -> str | None:
         if self.config.enabled and self._finisher is not None:
-            self._finisher.add(page.file.dest_uri, output)
+            self._finisher.add(page.file.dest_uri, output, self._cache.render.get(page.file.src_uri))
         return None
 
     on_post_page = CombinedEvent(_mark_lightbox_pages, _scan_page)
@@ -179,8 +200,11 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         if not self.config.enabled:
             return
         files = derived_files(self._site, self._archive.paper, self._images, self._pdfs)
+        cached = [(self._site.pages[src].dest, entry.path) for src, entry in self._cache.cached.items()]
+        if config.site_url:
+            write_sitemap(self._site, config.site_url, Path(config.site_dir))
         try:
-            notes = self._finisher.finish(Path(config.site_dir), files)
+            notes = self._finisher.finish(Path(config.site_dir), files, cached)
         except ScanError as error:
             raise PluginError(f"shequbao: {error}") from None
         for note in notes:
@@ -226,6 +250,8 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             elif file.is_documentation_page():
                 if src not in self._site.pages:
                     files.remove(file)  # drafts when they are not shown
+                elif src in self._cache.cached:
+                    file.inclusion = InclusionLevel.EXCLUDED  # unchanged: linked from the page cache, not rendered
             elif is_original(src):
                 file.inclusion = InclusionLevel.EXCLUDED  # photos are published as renditions only
             else:
@@ -240,6 +266,8 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
                         dest_uri=page.dest)
             if existing is None:
                 file.generated_by, file.content_string = "shequbao", ""
+            if page.src in self._cache.cached:
+                file.inclusion = InclusionLevel.EXCLUDED
             files.append(file)
         return files
 
@@ -260,4 +288,17 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             folders = [TEMPLATES, *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
             search = search_key(config.config_file_path, options, self._images, self._archive, folders, self._settings.content_dir)
         links = urlsplit(config.site_url or "/").path if self.config.links_check else None
-        return Finisher(self._settings.cache_root, links_base=links, search_key=search, articles=self._archive.article_count)
+        keep = any(key is not None for key in self._cache.render.values())
+        return Finisher(self._settings.cache_root, links_base=links, search_key=search,
+                        articles=self._archive.article_count, keep_pages=keep)
+
+
+def _nav_sources(nav) -> list[str]:
+    """The content files the menu (``nav``) lists: always rendered, MkDocs links them from every page."""
+    if nav is None:
+        return []
+    found = []
+    for item in nav if isinstance(nav, list) else [nav]:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        found += _nav_sources(value) if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return found
