@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from . import importer
+from .dates import parse_date
 from .load import load_archive
 from .model import ROLES, Paper
 from .pages import pdf_filename
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     kinds = new.add_subparsers(dest="what", required=True, metavar="issue|article")
     issue = kinds.add_parser("issue", help="新建下一期：期号、总期号加一，版面照上一期")
     issue.add_argument("--number", type=int, help="期号（默认：最近一期加一）")
-    issue.add_argument("--date", type=dt.date.fromisoformat, help="出版日期 YYYY-MM-DD（默认：按出版节奏推算，或今天）")
+    issue.add_argument("--date", type=_date_argument, help="出版日期 YYYY-MM-DD（默认：按出版节奏推算，或今天）")
     issue.add_argument("--content", default="content", help="内容文件夹（默认 content）")
     issue.set_defaults(run=_run_new_issue)
     article = kinds.add_parser("article", help="在一期里新建一篇稿件，文件名是标题的拼音")
@@ -69,6 +70,13 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     return args.run(args)
+
+
+def _date_argument(text: str) -> dt.date:
+    day, problem = parse_date(text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return day
 
 
 def _run_check(args: argparse.Namespace) -> int:
