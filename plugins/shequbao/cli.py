@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--drafts", action="store_true", help="草稿也当作要发布的内容检查（默认也检查，只是不发布）")
     check.set_defaults(run=_run_check)
 
-    build = commands.add_parser("build", help="生成网站：先生成到 site.building/，成功后才替换 site/")
+    build = commands.add_parser("build", help="生成网站：先生成到 site.building/，成功后才替换 site/（一次只能有一个构建）")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="网站设置文件（默认 mkdocs.yml）")
     build.add_argument("--no-strict", dest="strict", action="store_false", help="有警告也照样生成")
     build.set_defaults(run=lambda args: build_site(args.config, strict=args.strict))

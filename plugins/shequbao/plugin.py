@@ -8,7 +8,6 @@ as files, copies each page's template, title and date, and gives our templates `
 from __future__ import annotations
 
 import logging
-import os
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,20 +15,24 @@ from urllib.parse import urlsplit
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 
+from . import sitedir
 from .cache import link_files
-from .config import NOT_IN_PAGES, ShequbaoConfig, read_settings
+from .config import (NOT_IN_PAGES, ShequbaoConfig, add_feeds, apply_policy, read_settings, resolve_preview,
+                     strict_warnings)
 from .context import OursStrictUndefined, TemplateContext, autoescape_ours, filters
-from .feeds import build_feeds
 from .load import load_archive
 from .pages import Kind, Site, asset_path, pdf_path, plan_pages
 from .people import PEOPLE_FILE
-from .photos import BodyImages, PageImages, collect_refs, is_original, process_photos
+from .photos import BodyImages, PageImages, collect_refs, process_photos
 from .print import PrintError, build_editions, publish
 from .problems import ContentError
+from .sanitize import SafeHtml
 from .scan import PageScanner, ScanError
 from .search import SearchStats, cached_index, publish_index, search_key
+from .sources import scan_content
+from .yamlio import clean_body
 
 log = logging.getLogger("mkdocs.plugins.shequbao")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -48,9 +51,14 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         self._scanner: PageScanner | None = None  # reads each written page: links, search index
         self._search: tuple[str, Path | None] | None = None  # (key, cached index or None) when indexing
         self._body_images = BodyImages()  # photos in article texts, as <picture>
+        self._safe_html = SafeHtml()  # raw HTML in texts, sanitised (unless raw_html: trusted)
+        self._staging: sitedir.Staging | None = None  # the build writes here; swapped in on success
+        self._interrupts = None  # Ctrl-C stops every worker process
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
+        if command != "serve":
+            self._interrupts = sitedir.stop_children_on_interrupt()
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -61,9 +69,14 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         # The nav is a fixed handful of entries by design; articles are reached through our pages.
         config.validation.nav.omitted_files = logging.DEBUG
         config.markdown_extensions.append(self._body_images)
+        if self.config.raw_html != "trusted":
+            config.markdown_extensions.append(self._safe_html)
         try:
             self._settings = read_settings(config, self.config)
-        except ValueError as error:
+            if self._command != "serve":  # into <site>.building/, locked; swapped in when all went well
+                self._staging = sitedir.begin(Path(config.site_dir))
+                config.site_dir = str(self._staging.folder)
+        except (ValueError, sitedir.SiteDirError) as error:
             raise PluginError(f"shequbao: {error}") from None
 
     def on_env(self, env, *, config, files):
@@ -76,14 +89,16 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         # skip Jinja's mtime check on each of the ~30 template look-ups a page makes.
         env.auto_reload = False
 
-    def on_files(self, files: Files, *, config) -> Files | None:
+    def on_pre_build(self, *, config) -> None:
+        """Load and check the content before MkDocs lists it (its listing follows links)."""
         if not self.config.enabled:
             return
         settings = self._settings
         docs_dir = settings.content_dir
         try:
             self._archive, warnings = load_archive(docs_dir, settings.paper, drafts=self._show_drafts())
-            self._archive = self._resolve_preview(self._archive)
+            if self._command == "serve":  # only the issues being worked on, so reloads stay fast
+                self._archive = resolve_preview(self._archive, self.config.preview_issues, log)
             refs, problems = collect_refs(self._archive, docs_dir, tuple(config.markdown_extensions))
             self._images = process_photos(refs, docs_dir, settings.cache_root, settings.images, problems)
         except ContentError as error:
@@ -94,8 +109,13 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             log.warning(problem.format(docs_dir.name))
         log.info(f"shequbao: {self._images.stats.summary()}")
         self._site = plan_pages(self._archive, self._archive.static_pages, settings.plan)
-        files = self._resolve_files(files, config)
-        self._add_feeds(files, config)
+
+    def on_files(self, files: Files, *, config) -> Files | None:
+        if not self.config.enabled:
+            return
+        files = apply_policy(files, self._site, scan_content(self._settings.content_dir), self._settings.content_dir,
+                             config, PEOPLE_FILE)
+        add_feeds(files, config, self._archive, self._site, self.config, log)
         self._start_scanner(config)
         return files
 
@@ -119,19 +139,21 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str | None:
         if not self.config.enabled:
             return
+        self._safe_html.page = (page.file.src_uri, markdown, Path(page.file.abs_src_path or ""))
         if isinstance(page.meta.get("title"), str):
             page.meta["title"] = escape(page.meta["title"])  # the theme prints titles unescaped
         planned = self._site.get(page.file.src_uri) if self._site else None
         if planned is None:
-            return
+            return clean_body(markdown)
         if planned.date is not None:
             page.update_date = planned.date.isoformat()  # the sitemap's <lastmod>: from the content, not the build day
         if planned.template:
             page.meta.update(template=planned.template, title=escape(planned.title), hide=HIDE_SIDEBARS)
-        if planned.kind is Kind.ARTICLE:
-            if planned.view.article.excerpt:  # <meta name="description">, printed unescaped
-                page.meta.setdefault("description", escape(planned.view.article.excerpt))
+        if planned.kind is Kind.ARTICLE and planned.view.article.excerpt:  # <meta name="description">, printed unescaped
+            page.meta.setdefault("description", escape(planned.view.article.excerpt))
+        if planned.kind in (Kind.ARTICLE, Kind.HOME, Kind.PAGE):
             self._body_images.page = PageImages(planned.src, planned.url, self._images)
+        return clean_body(markdown)  # control characters (the loader has warned about them)
 
     def on_page_context(self, context, *, page, config, nav):
         if self.config.enabled and self._site is not None:
@@ -150,7 +172,10 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         # Our templates and BodyImages make the lightbox links themselves; glightbox's own
         # wrapping would re-serialise the body as a whole <html> document inside the page.
         page.meta["glightbox"] = False
-        self._body_images.page = None
+        self._body_images.page = self._safe_html.page = None
+        for problem in self._safe_html.problems:
+            log.warning(problem.format(self._settings.content_dir.name))
+        self._safe_html.problems.clear()
 
     @event_priority(50)  # before the glightbox plugin's on_post_page
     def _mark_lightbox_pages(self, output: str, *, page, config) -> str | None:
@@ -174,7 +199,16 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         return None
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._stop_scanner()
+        self._abort()
+        message = sitedir.describe_os_error(error) or (str(error) if isinstance(error, sitedir.SiteDirError) else "")
+        if message:  # a full disk, permissions: a message, not a traceback
+            raise PluginError(f"shequbao: {message}") from None
+
+    def on_shutdown(self) -> None:
+        if self._abort():  # still staged: interrupted (Ctrl-C), neither failed nor swapped
+            log.error(f"已中断：{self._settings.site_dir.name}/ 仍是上一次成功生成的网站")
+        if self._interrupts is not None:
+            self._interrupts.close()
 
     @event_priority(-100)  # last: other plugins (glightbox) write their assets first; we index and check them
     def on_post_build(self, *, config):
@@ -196,6 +230,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             raise PluginError(f"shequbao: {error}") from None
         finally:
             self._stop_scanner()
+        self._swap(config)
 
     # -- helpers -------------------------------------------------------------
 
@@ -209,59 +244,24 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     def _template_context(self, page, config) -> TemplateContext:
         return TemplateContext(
             paper=self._archive.paper, site=self._site, page=page, people=self._archive.people, images=self._images,
-            pdfs=self._pdfs, show_drafts=self._show_drafts(), feeds=self._feeds_made(config),
+            pdfs=self._pdfs, show_drafts=self._show_drafts(), feeds=bool(self.config.feeds_enabled and config.site_url),
             search=self._unless_serving(self.config.search_enabled),
         )
 
-    def _feeds_made(self, config) -> bool:
-        return bool(self.config.feeds_enabled and config.site_url)
+    def _swap(self, config) -> None:
+        """The staged site becomes the site, unless --strict is about to fail the build."""
+        if self._staging is not None and not (config.strict and strict_warnings()):
+            staging, self._staging = self._staging, None
+            sitedir.commit(staging)  # a SiteDirError is told by on_build_error
+            config.site_dir = str(staging.site_dir)  # for gh-deploy, which reads it after the build
 
-    def _resolve_preview(self, archive):
-        """Under ``mkdocs serve``, publish only the issues being worked on, so reloads stay fast."""
-        if self._command != "serve":
-            return archive
-        preview = archive.preview(os.environ.get("SHEQUBAO_PREVIEW") or str(self.config.preview_issues))
-        if len(preview.issues) < len(archive.issues):
-            shown = "、".join(f"第{i.number}期" for i in preview.issues) or "（没有符合的期）"
-            log.info(f"预览只显示 {shown}；看全部请用 make serve ISSUES=all，看某一期用 make serve ISSUES=<文件夹名>")
-        return preview
-
-    def _resolve_files(self, files: Files, config) -> Files:
-        """Drop what readers must not get, and give MkDocs every page of the registry at its place."""
-        for file in list(files):
-            src = file.src_uri
-            if src == PEOPLE_FILE:
-                files.remove(file)  # profiles are shown on the person pages, not published as a file
-            elif not src.startswith("issues/"):
-                continue
-            elif file.is_documentation_page():
-                if src not in self._site.pages:
-                    files.remove(file)  # drafts when they are not shown
-            elif is_original(src):
-                file.inclusion = InclusionLevel.EXCLUDED  # photos are published as renditions only
-            else:
-                files.remove(file)  # issue.yml, Thumbs.db, notes.docx…: nothing else leaves an issue folder
-        for page in self._site:
-            existing = files.src_uris.get(page.src)
-            if existing is not None and existing.dest_uri == page.dest:
-                continue
-            if existing is not None:
-                files.remove(existing)
-            file = File(page.src, existing.src_dir if existing else None, config.site_dir, config.use_directory_urls,
-                        dest_uri=page.dest)
-            if existing is None:
-                file.generated_by, file.content_string = "shequbao", ""
-            files.append(file)
-        return files
-
-    def _add_feeds(self, files: Files, config) -> None:
-        """RSS of the paper and of each person, as generated files (so `mkdocs serve` has them too)."""
-        if self.config.feeds_enabled and not config.site_url:
-            log.info("shequbao: mkdocs.yml 没有 site_url，不生成 RSS（订阅需要完整网址）")
-        if self._feeds_made(config):
-            for feed in build_feeds(self._archive, self._site, config.site_url, config.site_description or "",
-                                    self.config.feeds_items):
-                files.append(File.generated(config, feed.path, content=feed.xml))
+    def _abort(self) -> bool:
+        """Stop the scan process and forget the staged site (the previous one stays)."""
+        self._stop_scanner()
+        staging, self._staging = self._staging, None
+        if staging is not None:
+            sitedir.abort(staging)
+        return staging is not None
 
     def _start_scanner(self, config) -> None:
         """The scan process, when links are checked or an index is to be made (not from the cache)."""
