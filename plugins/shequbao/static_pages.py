@@ -4,6 +4,7 @@ quotes may nest)."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -16,7 +17,9 @@ PAGE_FIELDS = ("title", "description", "template", "hide", "icon", "status", "su
 TAKEN_NAMES = ("search", "issues", "people", "gallery", "feed", "pagefind", "assets", "page", "sitemap", "404")
 MAX_NESTING = 12  # levels of lists and quotes in a body (a newspaper article uses two or three)
 INDENT = 4  # columns per level of a nested list in Python-Markdown
+MARKUP_BUDGET = 200_000  # characters × “[”/“~~” in one paragraph (a real one: 2,000 × 10; 50 links: 3,000 × 50)
 _QUOTES = re.compile(r"^(?:[ \t]*>)+")
+_MARKERS = re.compile(r"^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+")
 
 
 def load_static_pages(content_dir: Path, listing: Listing, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
@@ -56,7 +59,9 @@ def _load_page(path: Path, rel: str, problems: list[Problem]) -> str | None:
         return None
     for key in data:
         if key not in PAGE_FIELDS:
-            problems.append(Problem(rel, doc.line(key), str(key), f"不认识的字段“{key}”。可用的字段：{'、'.join(PAGE_FIELDS)}"))
+            guess = difflib.get_close_matches(str(key), PAGE_FIELDS, n=1, cutoff=0.6)
+            hint = f"，是不是想写 {guess[0]}？" if guess else f"，请改用可用的字段：{'、'.join(PAGE_FIELDS)}"
+            problems.append(Problem(rel, doc.line(key), str(key), f"不认识的字段“{key}”{hint}"))
     title = data.get("title")
     if title is not None and (isinstance(title, bool) or not isinstance(title, (str, int, float))):
         problems.append(Problem(rel, doc.line("title"), "title", "应当是一行文字，例如 title: 关于本报"))
@@ -65,13 +70,29 @@ def _load_page(path: Path, rel: str, problems: list[Problem]) -> str | None:
 
 
 def body_problems(rel: str, body: str, body_line: int) -> list[Problem]:
-    """Lists or quotes nested deeper than MAX_NESTING (Markdown would recurse once per level)."""
-    for number, line in enumerate(body.split("\n")):
+    """What Markdown cannot render in bounded time: lists or quotes nested deeper than
+    MAX_NESTING (it recurses once per level), and paragraphs long *and* full of ``[`` or ``~~``
+    (Python-Markdown's links and pymdownx.tilde scan the rest of the paragraph from each one:
+    their time grows with the square of the paragraph; past MARKUP_BUDGET it is refused)."""
+    problems, start, paragraph = [], 0, []
+    for number, line in enumerate(body.split("\n") + [""]):
         quotes = _QUOTES.match(line)
         depth = quotes.group(0).count(">") if quotes else 0
         rest = line[quotes.end():] if quotes else line
         columns = len(rest.expandtabs(INDENT)) - len(rest.expandtabs(INDENT).lstrip(" "))
-        if depth + columns // INDENT > MAX_NESTING:
-            return [Problem(rel, body_line + number, "正文", f"列表或引用嵌套太深（超过 {MAX_NESTING} 层）："
-                            "请减少缩进或“>”的层数，报纸稿件一般不超过两三层")]
-    return []
+        markers = _MARKERS.match(rest.lstrip())
+        depth += columns // INDENT + (markers.group(0).count(" ") if markers else 0)
+        if depth > MAX_NESTING and not any(p.message.startswith("列表") for p in problems):
+            problems.append(Problem(rel, body_line + number, "正文", f"列表或引用嵌套太深（超过 {MAX_NESTING} 层）："
+                                    "请减少缩进或“>”、“-”的层数，报纸稿件一般不超过两三层"))
+        if line.strip():
+            start = start if paragraph else number
+            paragraph.append(line)
+            continue
+        text = "\n".join(paragraph)
+        paragraph = []
+        marks = text.count("[") + text.count("~~")
+        if marks * len(text) > MARKUP_BUDGET:
+            problems.append(Problem(rel, body_line + start, "正文", f"这一段有 {len(text)} 个字符和 {marks} 个“[”或“~~”符号，"
+                                    "网站排版它会非常慢：请把它分成几段，或删掉多余的 [ 和 ~~ 符号"))
+    return problems
