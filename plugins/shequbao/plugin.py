@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 
 from . import sitedir
-from .cache import link_files
+from .cache import damage_notes, link_files
 from .config import (NOT_IN_PAGES, ShequbaoConfig, add_feeds, apply_policy, read_settings, resolve_preview,
                      strict_warnings)
 from .context import OursStrictUndefined, TemplateContext, autoescape_ours, filters
@@ -57,8 +57,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
-        if command != "serve":
-            self._interrupts = sitedir.stop_children_on_interrupt()
+        self._interrupts = sitedir.stop_children_on_interrupt() if command != "serve" else None
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -230,12 +229,13 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             raise PluginError(f"shequbao: {error}") from None
         finally:
             self._stop_scanner()
+        for note in damage_notes():  # renditions, PDFs or an index rebuilt: say so
+            log.info(f"shequbao: {note}")
         self._swap(config)
 
     # -- helpers -------------------------------------------------------------
 
-    def _unless_serving(self, setting: bool | None) -> bool:
-        """An option set in mkdocs.yml, or else: on for ``mkdocs build``, off for the preview."""
+    def _unless_serving(self, setting: bool | None) -> bool:  # on for ``mkdocs build``, off for the preview
         return setting if setting is not None else self._command != "serve"
 
     def _show_drafts(self) -> bool:

@@ -383,3 +383,6 @@ GOOD_FILES: dict[str, Content] = {
                            "  - {src: 'images/活动 现场.jpg', caption: 文件名里有空格和中文, credit: 孙涛}",
                            body=f"{BODY}\n\n![正文里的同一张照片](<images/活动 现场.jpg>)\n\n![百分号写法](images/活动%20现场.jpg)"),
 }
+
+# The raw-HTML cases' files, for a build of all of them at once (tests/test_hostile.py).
+HTML_CASES_FILES: dict[str, str] = {rel: content for case in CASES if case.stage == "html" for rel, content in case.files.items()}
