@@ -103,10 +103,10 @@ def _check_writable(site_dir: Path) -> None:
     if not os.access(parent, os.W_OK | os.X_OK):
         raise SiteDirError(f"没有权限在 {parent} 里写入（生成网站要在这里建 {site_dir.name}.building/ 并替换 {site_dir.name}/）："
                            f"请运行 sudo chown $(id -un) '{parent}'，或用有权限的账号生成")
-    if not site_dir.is_dir() or os.geteuid() == 0:
+    if not site_dir.is_dir():
         return
     owner = site_dir.stat().st_uid
-    if owner != os.geteuid():
+    if owner != os.geteuid() and not os.access(site_dir, os.W_OK):
         raise SiteDirError(f"{site_dir} 属于另一个用户（uid {owner}），这次生成无法替换它："
                            f"请运行 sudo chown -R $(id -un) '{site_dir}'，或用那个用户生成")
     for folder in (site_dir, *[p for p in site_dir.rglob("*") if p.is_dir() and not p.is_symlink()][:2000]):
