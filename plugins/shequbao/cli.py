@@ -15,7 +15,6 @@ from .model import ROLES, Paper
 from .pages import pdf_filename
 from .problems import ContentError
 from .scaffold import ScaffoldError, new_article, new_issue
-from .sitebuild import build_site
 
 ROLE_FLAGS = {"authors": ("--author", "署名"), "reporters": ("--reporter", "记者"), "correspondents": ("--correspondent", "通讯员"),
               "interns": ("--intern", "实习生"), "photographers": ("--photographer", "摄影")}
@@ -33,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="生成网站：先生成到 site.building/，成功后才替换 site/（一次只能有一个构建）")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="网站设置文件（默认 mkdocs.yml）")
     build.add_argument("--no-strict", dest="strict", action="store_false", help="有警告也照样生成")
-    build.set_defaults(run=lambda args: build_site(args.config, strict=args.strict))
+    build.set_defaults(run=_run_build)
 
     imports = commands.add_parser("import", help="把旧报纸提取出的纯文本导入为草稿稿件（见 docs/importing.md）")
     importer.add_arguments(imports)
@@ -70,6 +69,12 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     return args.run(args)
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    from .sitebuild import build_site  # MkDocs is imported only for a build (check starts fast)
+
+    return build_site(args.config, strict=args.strict)
 
 
 def _date_argument(text: str) -> dt.date:
