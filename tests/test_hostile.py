@@ -235,16 +235,27 @@ def test_a_damaged_rendition_is_rebuilt_with_a_note(tmp_path, monkeypatch, caplo
 def test_a_damaged_search_index_is_rebuilt(tmp_path, monkeypatch, caplog):
     monkeypatch.setenv("SHEQUBAO_CACHE_DIR", str(tmp_path / "cache"))
     site = paper(tmp_path)
-    first = build(site)
-    words = (first / "pagefind/pagefind-entry.json").read_text(encoding="utf-8")
+    first = tree_digest(build(site))
     entry = next((tmp_path / "cache/pagefind").rglob("pagefind-entry.json"))
     entry.write_text("{}", encoding="utf-8")
     caplog.set_level("INFO")
-    second = build(site)
+    assert tree_digest(build(site)) == first  # rebuilt, and the same (the index is reproducible)
     assert any("已损坏" in r.getMessage() for r in caplog.records)
-    assert (second / "pagefind/pagefind-entry.json").read_text(encoding="utf-8") != "{}"
-    assert '"page_count":6' in words.replace(" ", "") and '"page_count":6' in (second / "pagefind/pagefind-entry.json").read_text(
-        encoding="utf-8").replace(" ", "")
+
+
+def test_a_damaged_pdf_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("SHEQUBAO_CACHE_DIR", str(tmp_path / "cache"))
+    site = paper(tmp_path)
+    first = tree_digest(build(site, pdf=True))
+    cached = next((tmp_path / "cache").rglob("*.pdf"))
+    cached.write_bytes(cached.read_bytes()[:2000])
+    assert tree_digest(build(site, pdf=True)) == first
+
+
+if WEASYPRINT:  # its PDF cache trusts that a file exists; the Typst engine keeps PDFs in cache.Store entries
+    test_a_damaged_pdf_is_rebuilt = pytest.mark.xfail(
+        reason="WeasyPrint engine's PdfCache: held to the Typst engine's rule when it lands", strict=False)(
+        test_a_damaged_pdf_is_rebuilt)
 
 
 def _descendants(pid: int) -> set[int]:
@@ -300,3 +311,19 @@ def test_ctrl_c_stops_every_worker_and_keeps_the_old_site(tmp_path):
     assert not [pid for pid in workers if _alive(pid)]
     assert tree_digest(site / "site") == before
     assert not (site / "site.building").exists()
+
+
+# -- reproducible search index ------------------------------------------------------------
+
+
+def test_two_clean_builds_in_different_folders_have_the_same_search_index(tmp_path, monkeypatch):
+    """Pagefind writes its filters in a random (hash map) order; the published index is sorted,
+    so two clean builds (own caches, own folders) give byte-identical pagefind/ (the browser
+    tests search this index)."""
+    digests = []
+    for name in ("one", "two"):
+        monkeypatch.setenv("SHEQUBAO_CACHE_DIR", str(tmp_path / f"cache-{name}"))
+        out = build(paper(tmp_path / name))
+        digests.append({k: v for k, v in tree_digest(out).items() if k.startswith("pagefind/")})
+    assert any(k.startswith("pagefind/filter/") for k in digests[0])
+    assert digests[0] == digests[1]

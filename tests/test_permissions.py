@@ -99,3 +99,21 @@ def test_a_read_only_project_folder_is_named(tmp_path):
         assert tree_digest(site / "site") == before
     finally:
         site.chmod(0o755)
+
+
+def test_a_site_of_another_user_is_named_with_the_fix(tmp_path):
+    site = paper(tmp_path)
+    build(site)
+    before = tree_digest(site / "site")
+    try:
+        os.chown(site / "site", 65534, 65534)  # nobody's (root without CAP_DAC_OVERRIDE keeps CAP_CHOWN)
+    except PermissionError:
+        pytest.skip("only root can give a folder to another user")
+    try:
+        built = run(site, "build")
+        assert built.returncode == 1 and "Traceback" not in built.stderr
+        assert "属于另一个用户（uid 65534）" in built.stderr and "chown -R" in built.stderr
+        assert tree_digest(site / "site") == before
+        assert not (site / "site.building").exists() and not (site / "site.old").exists()
+    finally:
+        os.chown(site / "site", os.getuid(), os.getgid())

@@ -19,6 +19,8 @@ from .cache import cache_root
 from .model import Paper
 from .pages import PlanOptions
 from .photos import ImageSettings
+from .mdlinear import NAME as LINEAR
+from .mdlinear import LinearLinks
 from .sanitize import NAME as SANITIZE
 from .print import PAGE_SIZES, MarkdownSetup, PrintOptions
 
@@ -105,7 +107,7 @@ def read_settings(config, options: ShequbaoConfig) -> Settings:
         images=ImageSettings(widths=tuple(options.images_widths), quality=options.images_quality,
                              max_pixels=options.images_max_pixels, workers=options.images_workers),
         print=PrintOptions(options.print_page_size, options.print_columns, options.print_bleed),
-        markdown=MarkdownSetup(tuple(e for e in config.markdown_extensions if isinstance(e, str))
+        markdown=MarkdownSetup(tuple(e for e in config.markdown_extensions if isinstance(e, str)) + (LINEAR,)
                                + ((SANITIZE,) if options.raw_html != "trusted" else ()), dict(config.mdx_configs)),
         print_workers=options.print_workers,
     )
@@ -191,3 +193,9 @@ def resolve_preview(archive, preview_issues: int, log):
         shown = "、".join(f"第{i.number}期" for i in preview.issues) or "（没有符合的期）"
         log.info(f"预览只显示 {shown}；看全部请用 make serve ISSUES=all，看某一期用 make serve ISSUES=<文件夹名>")
     return preview
+
+
+def our_extensions(options: ShequbaoConfig, body_images, safe_html) -> list:
+    """The Markdown extensions every page gets: photos in texts, links in linear time, and the
+    sanitiser unless ``raw_html: trusted``."""
+    return [body_images, LinearLinks(), *([safe_html] if options.raw_html != "trusted" else [])]

@@ -19,8 +19,8 @@ from mkdocs.structure.files import Files
 
 from . import sitedir
 from .cache import damage_notes, link_files
-from .config import (NOT_IN_PAGES, ShequbaoConfig, add_feeds, apply_policy, read_settings, resolve_preview,
-                     strict_warnings)
+from .config import (NOT_IN_PAGES, ShequbaoConfig, add_feeds, apply_policy, our_extensions, read_settings,
+                     resolve_preview, strict_warnings)
 from .context import OursStrictUndefined, TemplateContext, autoescape_ours, filters
 from .load import load_archive
 from .pages import Kind, Site, asset_path, pdf_path, plan_pages
@@ -67,9 +67,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             config.extra_css.insert(0, STYLESHEET)
         # The nav is a fixed handful of entries by design; articles are reached through our pages.
         config.validation.nav.omitted_files = logging.DEBUG
-        config.markdown_extensions.append(self._body_images)
-        if self.config.raw_html != "trusted":
-            config.markdown_extensions.append(self._safe_html)
+        config.markdown_extensions.extend(our_extensions(self.config, self._body_images, self._safe_html))
         try:
             self._settings = read_settings(config, self.config)
             if self._command != "serve":  # into <site>.building/, locked; swapped in when all went well

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import markdown
 
+from ..mdlinear import LinearLinks
 from ..model import IMAGE_SUFFIXES, ORIGINAL_SUFFIXES, Archive
 from ..problems import Problem
 from ..sources import REFUSED_SUFFIXES
@@ -66,7 +67,7 @@ def find_body_images(text: str, extensions: tuple = ()) -> list[tuple[str, int |
         return []
     found: list[str] = []
     names = [e for e in (*extensions, "attr_list", "md_in_html") if isinstance(e, str)]
-    md = markdown.Markdown(extensions=[*dict.fromkeys(names), BodyImages(collect=found)])
+    md = markdown.Markdown(extensions=[*dict.fromkeys(names), BodyImages(collect=found), LinearLinks()])
     md.convert(text)
     lines, start = [], 0
     for url in found:
