@@ -40,7 +40,7 @@ BODIES = {
     "> × 500": ">" * 500 + " x\n",
 }
 EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html", "pymdownx.betterem", "pymdownx.tilde", "shequbao.sanitize"]
-LINEAR = "shequbao.mdlinear"  # Markdown's links in linear time (the site's pages and the print edition get it)
+LINEAR = "shequbao.mdlinear"  # Markdown's links in linear time (every page of the site gets it)
 
 
 def check(files: dict[str, str]) -> tuple[float, float, float, str]:

@@ -19,9 +19,7 @@ from .cache import cache_root
 from .model import Paper
 from .pages import PlanOptions
 from .photos import ImageSettings
-from .mdlinear import NAME as LINEAR
 from .mdlinear import LinearLinks
-from .sanitize import NAME as SANITIZE
 from .print import PAGE_SIZES, MarkdownSetup, PrintOptions
 
 
@@ -107,8 +105,7 @@ def read_settings(config, options: ShequbaoConfig) -> Settings:
         images=ImageSettings(widths=tuple(options.images_widths), quality=options.images_quality,
                              max_pixels=options.images_max_pixels, workers=options.images_workers),
         print=PrintOptions(options.print_page_size, options.print_columns, options.print_bleed),
-        markdown=MarkdownSetup(tuple(e for e in config.markdown_extensions if isinstance(e, str)) + (LINEAR,)
-                               + ((SANITIZE,) if options.raw_html != "trusted" else ()), dict(config.mdx_configs)),
+        markdown=MarkdownSetup(tuple(e for e in config.markdown_extensions if isinstance(e, str)), dict(config.mdx_configs)),
         print_workers=options.print_workers,
     )
 
@@ -142,9 +139,11 @@ def apply_policy(files, site, listing, docs_dir: Path, config, people_file: str)
 
     from .sources import Verdict
 
-    docs = str(docs_dir.resolve())
+    docs, real = str(docs_dir.resolve()), {}
     for file in list(files):
-        if file.generated_by or os.path.realpath(file.src_dir or "") != docs:
+        if file.src_dir not in real:
+            real[file.src_dir] = os.path.realpath(file.src_dir or "")
+        if file.generated_by or real[file.src_dir] != docs:
             continue  # the theme's files, generated files
         verdict = listing.verdict(file.src_uri, site.pages)
         if verdict is Verdict.ORIGINAL and file.src_uri in listing.files:

@@ -29,7 +29,7 @@ def parse_date(value: object) -> tuple[dt.date | None, str]:
     try:
         day = dt.date(*(int(g) for g in match.groups()))
     except ValueError:
-        return None, f"“{text}”不是有效日期，请写成 YYYY-MM-DD 的真实日期（这个月没有这一天），例如 {EXAMPLE}"
+        return None, f"“{text}”不是有效日期，请写成 YYYY-MM-DD，例如 {EXAMPLE}"  # this month has no such day
     return in_range(day, text)
 
 

@@ -198,9 +198,10 @@ def _load_articles(folder: Path, root: Path, sections: tuple[Section, ...], issu
     articles: list[Article] = []
     seen: dict[str, str] = {}
     prefix = _rel(folder, root) + "/"
-    for rel in sorted(p for p in listing.folders if p.startswith(prefix) and p.endswith(".md")):
+    files, folders = listing.descendants(prefix[:-1])
+    for rel in (p for p in folders if p.endswith(".md")):
         problems.append(Problem(rel, None, "", "这是一个文件夹，不是文章：文章是 .md 文件，请给这个文件夹改个名字"))
-    for rel in sorted(p for p in listing.files if p.startswith(prefix) and p.endswith(".md")):
+    for rel in (p for p in files if p.endswith(".md")):
         path = root / rel
         if "/" in rel[len(prefix):]:
             problems.append(Problem(rel, None, "", "文章要直接放在这一期的文件夹里，不能放在子文件夹中"))

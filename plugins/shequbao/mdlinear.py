@@ -64,7 +64,7 @@ def _scan(data: str, index: int) -> tuple[str, int, bool]:
     return data[index:], len(data), False
 
 
-NAME = "shequbao.mdlinear"  # how Markdown loads it by name (the print edition)
+NAME = "shequbao.mdlinear"  # how Markdown loads it by name (for a print engine rendering bodies with Markdown)
 
 
 def makeExtension(**kwargs) -> LinearLinks:  # noqa: N802 - Markdown's name for it

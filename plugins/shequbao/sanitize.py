@@ -13,9 +13,9 @@ shows what readers would get, and a strict build (``shequbao build``, the defaul
 nothing is published silently. ``raw_html: trusted`` in the plugin's options lets raw HTML
 through as typed (a paper whose every text comes from its own staff).
 
-:class:`SafeHtml` is a Markdown extension (a postprocessor, after the raw HTML is put back), so
-the print edition, which renders bodies with the site's Markdown settings, gets the same text
-(``makeExtension``: Markdown loads it by the name ``shequbao.sanitize``). Knows nothing of MkDocs.
+:class:`SafeHtml` is a Markdown extension (a postprocessor, after the raw HTML is put back); a
+print engine that renders bodies through Markdown can load it by the name ``shequbao.sanitize``
+(``makeExtension``). The Typst print engine drops raw HTML itself. Knows nothing of MkDocs.
 """
 
 from __future__ import annotations

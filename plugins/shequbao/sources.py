@@ -46,13 +46,22 @@ class Listing:
     files: set[str] = field(default_factory=set)
     folders: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
+    entries: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)  # folder → (files, folders)
 
     def children(self, folder: str) -> tuple[list[str], list[str]]:
-        """``(files, folders)`` directly inside ``folder``, sorted."""
-        prefix = folder + "/" if folder else ""
-        def inside(path: str) -> bool:
-            return path.startswith(prefix) and "/" not in path[len(prefix):]
-        return sorted(p for p in self.files if inside(p)), sorted(p for p in self.folders if inside(p))
+        """``(files, folders)`` directly inside ``folder`` ("" for the top), sorted."""
+        files, folders = self.entries.get(folder, ([], []))
+        return sorted(files), sorted(folders)
+
+    def descendants(self, folder: str) -> tuple[list[str], list[str]]:
+        """``(files, folders)`` anywhere inside ``folder``, sorted."""
+        files, folders, todo = [], [], [folder]
+        while todo:
+            inner_files, inner_folders = self.entries.get(todo.pop(), ([], []))
+            files += inner_files
+            folders += inner_folders
+            todo += inner_folders
+        return sorted(files), sorted(folders)
 
     def is_file(self, path: str) -> bool:
         return posixpath.normpath(path) in self.files
@@ -94,11 +103,14 @@ def scan_content(root: Path) -> Listing:
             except OSError as exc:
                 listing.problems.append(Problem(path, None, "", os_problem(exc, entry.path)))
                 continue
+            here = listing.entries.setdefault(folder, ([], []))
             if stat.S_ISDIR(mode):
                 listing.folders.add(path)
+                here[1].append(path)
                 stack.append(path)
             elif stat.S_ISREG(mode):
                 listing.files.add(path)
+                here[0].append(path)
                 if is_asset(path):
                     _check_asset(listing, path)
             elif stat.S_ISLNK(mode):
