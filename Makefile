@@ -21,8 +21,10 @@ serve: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/shequbao check content
 
+# The permission tests run a second time without root's power over file modes (scripts/test-as-user.sh).
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+	bash scripts/test-as-user.sh
 
 $(VENV)/.installed: pyproject.toml scripts/install-system-deps.sh
 	bash scripts/install-system-deps.sh

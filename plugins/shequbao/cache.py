@@ -203,8 +203,19 @@ class Store:
 
     def _discard(self, key: str, entry: Path) -> None:
         self.damaged.append(key)
+        _DAMAGED.append(f"缓存 {self.folder.name}/{key[:12]}… 已损坏（文件和封存时记下的大小或校验值不符），已删除并重新生成")
         shutil.rmtree(entry, ignore_errors=True)
         return None
+
+
+_DAMAGED: list[str] = []  # notes of damaged entries found by any Store in this process
+
+
+def damage_notes() -> list[str]:
+    """The notes of damaged cache entries found (and rebuilt) since the last call."""
+    notes = list(dict.fromkeys(_DAMAGED))
+    _DAMAGED.clear()
+    return notes
 
 
 def seal(folder: Path, meta: dict) -> None:

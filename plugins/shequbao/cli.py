@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 from . import importer
+from .dates import parse_date
 from .load import load_archive
 from .model import ROLES, Paper
 from .pages import pdf_filename
 from .problems import ContentError
 from .scaffold import ScaffoldError, new_article, new_issue
-from .sitebuild import build_site
 
 ROLE_FLAGS = {"authors": ("--author", "署名"), "reporters": ("--reporter", "记者"), "correspondents": ("--correspondent", "通讯员"),
               "interns": ("--intern", "实习生"), "photographers": ("--photographer", "摄影")}
@@ -29,10 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--drafts", action="store_true", help="草稿也当作要发布的内容检查（默认也检查，只是不发布）")
     check.set_defaults(run=_run_check)
 
-    build = commands.add_parser("build", help="生成网站：先生成到 site.building/，成功后才替换 site/")
+    build = commands.add_parser("build", help="生成网站：先生成到 site.building/，成功后才替换 site/（一次只能有一个构建）")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="网站设置文件（默认 mkdocs.yml）")
     build.add_argument("--no-strict", dest="strict", action="store_false", help="有警告也照样生成")
-    build.set_defaults(run=lambda args: build_site(args.config, strict=args.strict))
+    build.set_defaults(run=_run_build)
 
     imports = commands.add_parser("import", help="把旧报纸提取出的纯文本导入为草稿稿件（见 docs/importing.md）")
     importer.add_arguments(imports)
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     kinds = new.add_subparsers(dest="what", required=True, metavar="issue|article")
     issue = kinds.add_parser("issue", help="新建下一期：期号、总期号加一，版面照上一期")
     issue.add_argument("--number", type=int, help="期号（默认：最近一期加一）")
-    issue.add_argument("--date", type=dt.date.fromisoformat, help="出版日期 YYYY-MM-DD（默认：按出版节奏推算，或今天）")
+    issue.add_argument("--date", type=_date_argument, help="出版日期 YYYY-MM-DD（默认：按出版节奏推算，或今天）")
     issue.add_argument("--content", default="content", help="内容文件夹（默认 content）")
     issue.set_defaults(run=_run_new_issue)
     article = kinds.add_parser("article", help="在一期里新建一篇稿件，文件名是标题的拼音")
@@ -69,6 +69,19 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     return args.run(args)
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    from .sitebuild import build_site  # MkDocs is imported only for a build (check starts fast)
+
+    return build_site(args.config, strict=args.strict)
+
+
+def _date_argument(text: str) -> dt.date:
+    day, problem = parse_date(text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return day
 
 
 def _run_check(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ that ``shequbao print`` makes the same PDF as a build.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from .cache import cache_root
 from .model import Paper
 from .pages import PlanOptions
 from .photos import ImageSettings
+from .mdlinear import LinearLinks
 from .print import PAGE_SIZES, MarkdownSetup, PrintOptions
 
 
@@ -69,9 +71,12 @@ class ShequbaoConfig(Config):
     ``.cache/pages/`` (byte-identical to a full build); false renders every page every time."""
     links_check = c.Type(bool, default=True)
     """After the build, check that every link to our own pages, files and #anchors resolves (warnings: strict fails)."""
+    raw_html = c.Choice(("safe", "trusted"), default="safe")
+    """Raw HTML in texts: ``safe`` removes what is not needed for text and photos (script, iframe, event handlers,
+    other hosts' pictures), with a warning for each; ``trusted`` publishes it as typed."""
 
 
-NOT_IN_PAGES = ("print_", "images_workers", "links_check")  # options that change no article page
+NOT_IN_PAGES = ("print_", "images_workers", "links_check")  # raw_html changes pages: it is in the search key  # options that change no article page
 
 
 @dataclass(frozen=True)
@@ -126,3 +131,73 @@ def load_settings(config_file: Path) -> Settings:
     if plugin is None:
         raise ValueError(f"{config_file} 里没有启用 shequbao 插件（plugins: - shequbao）")
     return read_settings(config, plugin.config)
+
+
+def apply_policy(files, site, listing, docs_dir: Path, config, people_file: str):
+    """MkDocs' files as the content policy (:mod:`shequbao.sources`) says: the registry's pages
+    at their place, ``assets/`` as it is, photo originals excluded (only renditions are
+    published), everything else of the content folder dropped. MkDocs' own listing follows
+    links: whatever it found through one is not in ``listing`` and is dropped too."""
+    from mkdocs.structure.files import File, InclusionLevel
+
+    from .sources import Verdict
+
+    docs, real = str(docs_dir.resolve()), {}
+    for file in list(files):
+        if file.src_dir not in real:
+            real[file.src_dir] = os.path.realpath(file.src_dir or "")
+        if file.generated_by or real[file.src_dir] != docs:
+            continue  # the theme's files, generated files
+        verdict = listing.verdict(file.src_uri, site.pages)
+        if verdict is Verdict.ORIGINAL and file.src_uri in listing.files:
+            file.inclusion = InclusionLevel.EXCLUDED  # published as renditions only
+        elif verdict is not Verdict.PUBLISH or file.src_uri == people_file:
+            files.remove(file)
+    for page in site:
+        existing = files.src_uris.get(page.src)
+        if existing is not None and existing.dest_uri == page.dest:
+            continue
+        if existing is not None:
+            files.remove(existing)
+        file = File(page.src, existing.src_dir if existing else None, config.site_dir, config.use_directory_urls,
+                    dest_uri=page.dest)
+        if existing is None:
+            file.generated_by, file.content_string = "shequbao", ""
+        files.append(file)
+    return files
+
+
+def strict_warnings() -> int:
+    """Warnings MkDocs has counted so far for ``--strict`` (it aborts after the last plugin event)."""
+    from mkdocs.utils import CountHandler
+
+    handlers = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+    return sum(count for handler in handlers for _level, count in handler.get_counts())
+
+
+def add_feeds(files, config, archive, site, options: ShequbaoConfig, log) -> None:
+    """RSS of the paper and of each person, as generated files (so `mkdocs serve` has them too)."""
+    from mkdocs.structure.files import File
+
+    from .feeds import build_feeds
+
+    if options.feeds_enabled and not config.site_url:
+        log.info("shequbao: mkdocs.yml 没有 site_url，不生成 RSS（订阅需要完整网址）")
+    if options.feeds_enabled and config.site_url:
+        for feed in build_feeds(archive, site, config.site_url, config.site_description or "", options.feeds_items):
+            files.append(File.generated(config, feed.path, content=feed.xml))
+
+
+def resolve_preview(archive, preview_issues: int, log):
+    """Under ``mkdocs serve``, the issues being worked on (``SHEQUBAO_PREVIEW`` or ``preview_issues``)."""
+    preview = archive.preview(os.environ.get("SHEQUBAO_PREVIEW") or str(preview_issues))
+    if len(preview.issues) < len(archive.issues):
+        shown = "、".join(f"第{i.number}期" for i in preview.issues) or "（没有符合的期）"
+        log.info(f"预览只显示 {shown}；看全部请用 make serve ISSUES=all，看某一期用 make serve ISSUES=<文件夹名>")
+    return preview
+
+
+def our_extensions(options: ShequbaoConfig, body_images, safe_html) -> list:
+    """The Markdown extensions every page gets: photos in texts, links in linear time, and the
+    sanitiser unless ``raw_html: trusted``."""
+    return [body_images, LinearLinks(), *([safe_html] if options.raw_html != "trusted" else [])]

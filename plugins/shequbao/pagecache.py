@@ -102,6 +102,26 @@ def plan_cache(site: Site, inputs: KeyInputs, store: PageStore | None, always: s
     return plan
 
 
+def photos_by_article(refs) -> dict[str, tuple[str, ...]]:
+    """Every photo each article shows (``photos.PhotoRef``: front matter and text)."""
+    found: dict[str, list[str]] = {}
+    for ref in refs:
+        found.setdefault(ref.article, []).append(ref.src)
+    return {article: tuple(srcs) for article, srcs in found.items()}
+
+
+def nav_sources(nav) -> list[str]:
+    """The content files the menu (mkdocs.yml's ``nav``) lists: always rendered, as MkDocs links
+    them from every page."""
+    if nav is None:
+        return []
+    found = []
+    for item in nav if isinstance(nav, list) else [nav]:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        found += nav_sources(value) if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return found
+
+
 def write_sitemap(site: Site, site_url: str, site_dir: Path) -> None:
     """``sitemap.xml`` and ``sitemap.xml.gz`` of every page of the registry, dated by the
     content (the same bytes whichever pages a build rendered)."""

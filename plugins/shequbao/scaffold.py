@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .dates import LAST_YEAR, in_range, parse_date
 from .model import KINDS
 from .slugs import make_slug
 from .yamlio import ReadError, parse_yaml, read_text
@@ -41,13 +42,23 @@ class IssueInfo:
 def new_issue(content: Path, *, number: int | None = None, date: dt.date | None = None,
               today: dt.date | None = None) -> Path:
     """Create the next issue's folder with its ``issue.yml``; return the path written."""
+    if number is not None and number < 1:
+        raise ScaffoldError(f"期号应当是正整数，这里是 {number}：例如 --number 128")
     issues = read_issues(content)
     latest = issues[-1] if issues else None
     number = number or (latest.number + 1 if latest else 1)
     if any(i.number == number for i in issues):
         other = next(i for i in issues if i.number == number)
         raise ScaffoldError(f"第{number}期已经有了（issues/{other.id}/），请用 --number 写另一个期号")
-    date = date or next_date(issues, today or dt.date.today())
+    if date is None:
+        try:
+            date = next_date(issues, today or dt.date.today())
+        except (ValueError, OverflowError):  # past the end of the calendar
+            date = dt.date.max
+    date, problem = in_range(date)
+    if problem:
+        raise ScaffoldError(f"新一期的出版日期超出了网站支持的范围（到 {LAST_YEAR} 年为止）：{problem}。"
+                            "请用 --date 写明日期，例如 --date 2025-09-25")
     total = latest.total + (number - latest.number) if latest and latest.total else None
     folder = content / "issues" / _issue_id(latest, number, date, {i.id for i in issues})
     target = folder / "issue.yml"
@@ -89,8 +100,11 @@ def read_issues(content: Path) -> list[IssueInfo]:
     for yml in sorted((content / "issues").glob("*/issue.yml")):
         try:
             data = parse_yaml(read_text(yml)).data
+            day, problem = parse_date(data["date"])
+            if problem:
+                raise ValueError(problem)
             found.append(IssueInfo(
-                yml.parent.name, int(data["number"]), dt.date.fromisoformat(str(data["date"])),
+                yml.parent.name, int(data["number"]), day,
                 int(data["total"]) if data.get("total") else None,
                 tuple(p for p in data.get("pages") or () if isinstance(p, dict)),
             ))

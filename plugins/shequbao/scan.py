@@ -143,6 +143,9 @@ class PageScanner:
 
 def _serve(conn, base_path: str | None, search: tuple[Path, str, int] | None, pages_root: Path | None) -> None:
     """The scan process: answers the messages of :class:`PageScanner` until ``stop``."""
+    from .sitedir import ignore_interrupts
+
+    ignore_interrupts()  # Ctrl-C: the build stops this process itself
     links = _Links(base_path)
     index = _Index(search)
     store = PageStore(pages_root) if pages_root is not None else None

@@ -157,19 +157,31 @@ def _render_all(todo: dict[str, str], content_dir: Path, store: Store, settings:
         with concurrent.futures.ProcessPoolExecutor(max_workers=max(1, min(settings.workers, len(todo))), mp_context=context,
                                                     initializer=init_worker, initargs=(settings.max_pixels,)) as pool:
             futures = {src: pool.submit(renderer, Job(str(content_dir / src), str(scratch[src]), settings)) for src in todo}
-            for src, future in futures.items():
-                try:
-                    result = future.result()
-                except concurrent.futures.process.BrokenProcessPool:
-                    result = Refused(Reason.WORKER_DIED)
-                entry = None
-                if isinstance(result, Rendered):
-                    entry = store.commit(todo[src], scratch[src], result.to_meta()).path
-                yield src, result, entry
+            yield from _results(futures, todo, store, scratch, pool)
     finally:
         for folder in scratch.values():
             if folder.exists():
                 store.abort(folder)
+
+
+def _results(futures: dict, todo: dict[str, str], store: Store, scratch: dict[str, Path], pool):
+    """``(src, result, entry)`` as the workers finish; on Ctrl-C (or any error) the workers are
+    stopped at once instead of finishing every photo first."""
+    try:
+        for src, future in futures.items():
+            try:
+                result = future.result()
+            except concurrent.futures.process.BrokenProcessPool:
+                result = Refused(Reason.WORKER_DIED)
+            entry = None
+            if isinstance(result, Rendered):
+                entry = store.commit(todo[src], scratch[src], result.to_meta()).path
+            yield src, result, entry
+    except BaseException:
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
 
 
 def _files(rendered: Rendered) -> list[tuple[str, str, int, int]]:
