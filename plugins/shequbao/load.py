@@ -11,11 +11,12 @@ import datetime as dt
 import difflib
 import hashlib
 import posixpath
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .excerpts import make_excerpt
-from .model import KINDS, ROLES, Archive, Article, Image, Issue, Paper, Section
+from .model import KINDS, ROLES, WEIGHTS, Archive, Article, Image, Issue, Paper, PrintHints, Section
 from .names import check_name
 from .people import Directory, load_directory, resolve_people
 from .problems import ContentError, Problem
@@ -26,9 +27,10 @@ ISSUE_FIELDS = ("number", "date", "total", "title", "pages")
 SECTION_FIELDS = ("page", "name", "editor")
 ARTICLE_FIELDS = (
     "title", "kicker", "subtitle", "kind", "page", "order", "date",
-    *(role for role, _ in ROLES), "source", "images", "draft",
+    *(role for role, _ in ROLES), "source", "images", "draft", "print",
 )
-IMAGE_FIELDS = ("src", "caption", "credit")
+IMAGE_FIELDS = ("src", "caption", "credit", "focus")
+PRINT_FIELDS = ("weight", "columns", "photo_columns", "jump")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 RESERVED_SLUGS = ("index", "gallery", "page", "images", "feed")
 DATE_DRIFT = dt.timedelta(days=90)  # an article dated further from its issue is suspicious
@@ -238,15 +240,51 @@ def _load_article(path: Path, rel: str, slug: str, folder: Path, root: Path, sec
     draft = data.get("draft", False)
     if not isinstance(draft, bool):
         check.add("draft", f"应当是 true 或 false，这里是“{draft}”")
+    hints, focus = _print_fields(data, check)
+    images = tuple(replace(image, focus=point) for image, point in zip(images, focus)) + images[len(focus):]
     if any(p.severity == "error" for p in problems[before:]) or page is None or date is None:
         return None
     return Article(
         issue_id=folder.name, slug=slug, src=rel, title=title, kind=kind, page=page, date=date,
         order=check.integer(data, "order"), kicker=check.text(data, "kicker"),
         subtitle=check.text(data, "subtitle"), source=check.text(data, "source"),
-        images=images, draft=bool(draft), excerpt=make_excerpt(body),
+        images=images, draft=bool(draft), excerpt=make_excerpt(body), print=hints,
         digest=hashlib.sha256(text.encode()).hexdigest(), **people,
     )
+
+
+def _print_fields(data: dict, check: _Checker) -> tuple[PrintHints, tuple[tuple[float, float] | None, ...]]:
+    """The editor's print hints (``print:``) and each image's ``focus``, checked."""
+    value = data.get("print")
+    hints = PrintHints()
+    if isinstance(value, dict):
+        check.unknown_fields(value, PRINT_FIELDS, ("print",))
+        weight = value.get("weight")
+        if weight is not None and weight not in WEIGHTS:
+            check.add(("print", "weight"), f"“{weight}”不是可用的分量，请写 lead（头条）、normal（一般）或 minor（次要），例如 weight: lead")
+            weight = None
+        columns = check.integer(value, "columns", prefix=("print",))
+        photo_columns = check.integer(value, "photo_columns", prefix=("print",))
+        for key, number in (("columns", columns), ("photo_columns", photo_columns)):
+            if number is not None and number > 8:
+                check.add(("print", key), f"栏数应在 1 到 8 之间，这里是 {number}，例如 {key}: 2")
+        jump = value.get("jump", True)
+        if not isinstance(jump, bool):
+            check.add(("print", "jump"), f"应当是 true 或 false，例如 jump: false，这里是“{jump}”")
+            jump = True
+        hints = PrintHints(weight, columns if (columns or 0) <= 8 else None,
+                           photo_columns if (photo_columns or 0) <= 8 else None, jump)
+    elif value is not None:
+        check.add("print", "应当写成“字段: 值”，例如\n  print:\n    weight: lead\n    columns: 2")
+    focus = []
+    for index, entry in enumerate(data.get("images") if isinstance(data.get("images"), list) else ()):
+        point = entry.get("focus") if isinstance(entry, dict) else None
+        if point is not None and not (isinstance(point, list) and len(point) == 2
+                                      and all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1 for v in point)):
+            check.add(("images", index, "focus"), f"应当是两个 0 到 1 之间的数 [左右, 上下]，例如 focus: [0.5, 0.3]，这里是“{point}”")
+            point = None
+        focus.append(tuple(float(v) for v in point) if point is not None else None)
+    return hints, tuple(focus)
 
 
 def _names(data: dict, role: str, check: _Checker, directory: Directory) -> tuple[str, ...]:

@@ -60,6 +60,18 @@ class ShequbaoConfig(Config):
     """主办: who publishes the paper."""
     paper_permit = c.Type(str, default="")
     """准印证号: the print permit number."""
+    paper_internal = c.Type(bool, default=False)
+    """Print "内部资料 免费交流" on page 1 of the print edition (a 内部资料 with a 准印证)."""
+    paper_edited_by = c.Type(str, default="")
+    """编印单位, in the 报尾 of the print edition's last 版."""
+    paper_printed_by = c.Type(str, default="")
+    """印刷单位, in the 报尾."""
+    paper_copies = c.Type(str, default="")
+    """印数, in the 报尾 (e.g. 5000份)."""
+    paper_address = c.Type(str, default="")
+    """地址, in the 报尾."""
+    paper_phone = c.Type(str, default="")
+    """电话, in the 报尾."""
     drafts = c.Optional(c.Type(bool))
     """Show ``draft: true`` items (marked 草稿); default: shown by ``mkdocs serve``, left out of ``mkdocs build``."""
     archive_per_page = c.Type(int, default=60)
@@ -200,6 +212,9 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             name=self.config.paper_name or config.site_name,
             publisher=self.config.paper_publisher,
             permit=self.config.paper_permit,
+            internal=self.config.paper_internal, edited_by=self.config.paper_edited_by,
+            printed_by=self.config.paper_printed_by, copies=self.config.paper_copies,
+            address=self.config.paper_address, phone=self.config.paper_phone,
         )
         show_drafts = self._show_drafts()
         try:
@@ -298,17 +313,19 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         try:
             options = PrintOptions(self.config.print_page_size, self.config.print_columns, self.config.print_bleed)
             pdfs = build_editions(
-                self._archive, Path(config.docs_dir), _cache_dir(config) / "pdf", options,
+                self._archive, Path(config.docs_dir), _cache_dir(config), options,
                 MarkdownSetup(tuple(config.markdown_extensions), dict(config.mdx_configs)),
                 workers=self.config.print_workers, prune=True,
             )
         except (PrintError, ValueError) as error:
             raise PluginError(f"shequbao: {error}") from None
         rendered = sum(pdf.rendered for pdf in pdfs)
-        log.info(f"shequbao: 印刷版 PDF {len(pdfs)} 期（新生成 {rendered} 期，其余取自 .cache/pdf/）")
+        log.info(f"shequbao: 印刷版 PDF {len(pdfs)} 期（新生成 {rendered} 期，其余取自 .cache/print/）")
         for pdf in pdfs:
-            for message in pdf.overflow_messages():
-                log.info(message)  # advice for the print layout: the site is fine, so --strict does not stop
+            for message in pdf.warnings():
+                log.warning(f"shequbao: {message}")  # a print layout problem: a strict build stops
+            for message in pdf.notes():
+                log.info(f"shequbao: {message}")
         self._pdfs = {pdf.issue_id: pdf for pdf in pdfs}
 
     @event_priority(-100)  # last: other plugins (glightbox) write their assets first; we index and check them

@@ -11,14 +11,15 @@ import shutil
 import sys
 from pathlib import Path
 
+from ..cache import cache_root
 from ..load import load_archive
 from ..model import Paper
 from ..problems import ContentError
 from ..yamlio import read_site_config
+from .blocks import DEFAULT_EXTENSIONS, MarkdownSetup
 from .build import build_editions
-from .edition import DEFAULT_EXTENSIONS, MarkdownSetup
+from .fonts import PrintError
 from .options import PAGE_SIZES, PrintOptions
-from .render import PrintError
 
 
 def add_print_command(commands) -> None:
@@ -46,6 +47,7 @@ def run_print(args: argparse.Namespace) -> int:
         name=str(plugin.get("paper_name") or site.get("site_name") or ""),
         publisher=str(plugin.get("paper_publisher") or ""),
         permit=str(plugin.get("paper_permit") or ""),
+        **paper_print_fields(plugin),
     )
     try:
         options = PrintOptions(
@@ -68,7 +70,8 @@ def run_print(args: argparse.Namespace) -> int:
         print(f"找不到“{args.issue}”这一期。现有：{have}", file=sys.stderr)
         return 2
     try:
-        [pdf] = build_editions(archive, content, root / ".cache" / "pdf", options, markdown_setup(site), issues=(issue,))
+        [pdf] = build_editions(archive, content, cache_root(root), options, markdown_setup(site), issues=(issue,),
+                               images=False)
     except PrintError as error:
         print(error, file=sys.stderr)
         return 1
@@ -77,10 +80,18 @@ def run_print(args: argparse.Namespace) -> int:
         output = output / pdf.filename
     output.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(pdf.path, output)
-    for message in pdf.overflow_messages():
-        print(message, file=sys.stderr)
+    for message in pdf.messages:
+        print(message.text, file=sys.stderr)
     print(f"{output}：{pdf.pages} 页，{pdf.size_text}（{options.page_size}，{options.column_count} 栏）")
     return 0
+
+
+def paper_print_fields(plugin: dict) -> dict:
+    """The 报尾 and 内部资料 settings (``paper_*`` options) as :class:`Paper` fields."""
+    texts = {"edited_by": "paper_edited_by", "printed_by": "paper_printed_by", "copies": "paper_copies",
+             "address": "paper_address", "phone": "paper_phone"}
+    fields = {name: str(plugin.get(option) or "") for name, option in texts.items()}
+    return {**fields, "internal": bool(plugin.get("paper_internal"))}
 
 
 def markdown_setup(site: dict) -> MarkdownSetup:

@@ -1,0 +1,69 @@
+"""One issue from content to composed pages: measure (Typst), plan every 版 (Python),
+jump or report what does not fit, and compose what Typst will draw."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .compose import ComposedPage, compose_modules
+from .content import IssueContent
+from .furniture import crop_marks, page_furniture
+from .measure import ItemMetrics, Request
+from .messages import Message, page_messages
+from .options import BLEED_MM, MM, PrintOptions
+from .planner import PagePlan, plan_page
+from .shapes import ShapeMaker
+from .style import Style
+
+
+@dataclass
+class Layout:
+    content: IssueContent
+    style: Style
+    pages: list[ComposedPage] = field(default_factory=list)
+    plans: list[PagePlan] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
+    bleed: float = 0.0  # pt around the trim page
+
+    def typst_input(self, options: PrintOptions) -> dict:
+        g = self.style.geometry
+        bleed = BLEED_MM * MM if options.bleed else 0.0
+        marks = crop_marks(g.width, g.height) if options.bleed else []
+        c = self.content
+        return {
+            "doc": {"title": c.title, "author": c.author, "keywords": list(c.keywords), "date": list(c.date)},
+            "page": {"width": g.width, "height": g.height, "bleed": bleed},
+            "pages": [{"parts": page.parts, "marks": marks} for page in self.pages],
+        }
+
+
+def lay_out(content: IssueContent, options: PrintOptions, engine) -> Layout:
+    style = Style(options.geometry())
+    metrics, widths = measure_items(content, style, engine)
+    layout = Layout(content, style, bleed=BLEED_MM * MM if options.bleed else 0.0)
+    for index, page in enumerate(content.pages):
+        parts, top, bottom = page_furniture(content, index, style)
+        area = bottom - top
+        page_metrics = [metrics.get((index, i), ItemMetrics()) for i in range(len(page.items))]
+        plan = plan_items(page.items, page_metrics, widths, style, area)
+        composed = ComposedPage(parts=list(parts))
+        compose_modules(plan, page.items, page_metrics, style, top, composed)
+        layout.pages.append(composed)
+        layout.plans.append(plan)
+    layout.messages = page_messages(content, layout.plans)
+    return layout
+
+
+def measure_items(content: IssueContent, style: Style, engine):
+    request = Request(style)
+    for index, page in enumerate(content.pages):
+        request.add_page(index, page)
+    return request.read(engine.measure(request.payload()))
+
+
+def plan_items(items, metrics, widths, style: Style, area: float) -> PagePlan:
+    shapes = []
+    for index, (item, m) in enumerate(zip(items, metrics)):
+        maker = ShapeMaker(style, item, m, widths, index, area)
+        shapes.append({span: maker.shapes(span) for span in range(1, style.geometry.columns + 1)})
+    return plan_page(shapes, style, area)

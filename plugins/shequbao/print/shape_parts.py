@@ -1,0 +1,122 @@
+"""The heights of a shape's parts (headline block, photo row, caption, text) and its own cost."""
+
+from __future__ import annotations
+
+import math
+
+from .shapes import BOXED, MAX_PHOTO_SHARE, Shape
+from .style import BYLINE, CAPTION, CROP, FOCUS_CROP, KICKER, SUBTITLE
+
+BANNER = 1.9  # a box's banner (短消息, 本期导读), in body sizes
+PREFERRED_SPAN = {"lead": 1.0, "normal": 0.5, "minor": 0.3}  # × columns
+
+
+def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, step: int) -> Shape | None:
+    style, item, m = maker.style, maker.item, maker.m
+    g = style.geometry
+    beside = 0 < photo_cols < span
+    head_span = span - photo_cols if beside else span
+    head = head_height(maker, head_span, step)
+    if head is None:
+        return None
+    head_h, lines = head
+    photo, lo, hi = photo_row(maker, photo_cols, span)
+    if photo is None:
+        return None
+    caption = 0.0
+    if item.photos and m.caption.get(photo_cols):
+        size, pitch = style.small(CAPTION)
+        caption = style.lines_height(m.caption[photo_cols], size, pitch)
+    rows = body_rows(maker, span, inner, tracking)
+    pad = round(style.body * 0.7, 2) * 2 if item.kind in BOXED else 0.0
+    if beside:
+        side = photo + style.gap / 2 + caption
+        if side > head_h + style.pitch * 6 or head_h > side + style.pitch * 4:
+            return None  # the headline beside the photo would leave a hole
+    shape = Shape(item=maker.index, span=span, photo_cols=photo_cols, step=step, tracking=tracking, inner=inner,
+                  title_lines=lines, head=head_h if not beside else max(head_h, photo + style.gap / 2 + caption),
+                  photo=photo if not beside else 0.0, crop_lo=lo, crop_hi=hi, caption=caption if not beside else 0.0,
+                  rows=rows, pad=pad, cost=0.0)
+    return Shape(**{**shape.__dict__, "cost": shape_cost(maker, shape, lines, photo, beside)})
+
+
+def head_height(maker, span: int, step: int) -> tuple[float, tuple[str, ...]] | None:
+    style, item, m = maker.style, maker.item, maker.m
+    width = style.geometry.span_width(span)
+    if item.kind in ("briefs", "guide"):
+        return round(style.body * BANNER, 2), (item.title,)
+    height, small_gap = 0.0, style.body * 0.35
+    if item.kicker:
+        size, pitch = style.small(KICKER[item.weight])
+        height += style.lines_height(m.kicker.get(span, 1), size, pitch) + small_gap
+    lines: tuple[str, ...] = ()
+    if item.title:
+        size, pitch = style.headline(item.weight, step)
+        lines = maker.title_lines(width, size)
+        if lines is None:
+            return None
+        height += style.lines_height(len(lines), size, pitch)
+    if item.subtitle:
+        size, pitch = style.small(SUBTITLE[item.weight])
+        height += small_gap + style.lines_height(m.subtitle.get(span, 1), size, pitch)
+    if item.byline:
+        size, pitch = style.small(BYLINE)
+        height += small_gap * 1.4 + style.lines_height(m.byline.get(span, 1), size, pitch)
+    return round(height, 3), lines
+
+
+def photo_row(maker, photo_cols: int, span: int) -> tuple[float | None, float, float]:
+    """Natural height of the photo row ``photo_cols`` columns wide, and its crop bounds."""
+    style, item = maker.style, maker.item
+    if not photo_cols or not item.photos:
+        return 0.0, 1.0, 1.0
+    width = style.geometry.span_width(photo_cols)
+    count = len(item.photos)
+    room = width - (count - 1) * style.photo_gap
+    height = room / sum(p.aspect for p in item.photos)
+    if min(p.aspect * height for p in item.photos) < style.geometry.column * 0.6:
+        return None, 1.0, 1.0  # a photo narrower than most of a column
+    if height > maker.area_height * MAX_PHOTO_SHARE:
+        return None, 1.0, 1.0
+    crop = min(FOCUS_CROP if p.focus else CROP for p in item.photos)
+    return round(height, 3), 1 - crop, 1 / (1 - crop)
+
+
+def body_rows(maker, span: int, inner: int, tracking: int) -> int:
+    item, m = maker.item, maker.m
+    if item.kind in ("briefs", "guide"):
+        lines = m.body_lines(f"{span}/{inner}", 0)
+    else:
+        lines = m.body_lines("c", tracking)
+    return math.ceil(lines / inner) if lines else 0
+
+
+def shape_cost(maker, shape: Shape, lines: tuple[str, ...], photo: float, beside: bool) -> float:
+    style, item = maker.style, maker.item
+    columns = style.geometry.columns
+    cost = 0.0
+    if item.kind not in ("briefs", "guide"):
+        preferred = max(1, round(columns * PREFERRED_SPAN[item.weight]))
+        if item.kind == "photo":
+            preferred = max(preferred, min(columns, 2))
+        cost += 2.5 * abs(shape.span - preferred)
+        cost += 1.2 * shape.step * (2 if item.weight == "lead" else 1)
+        cost += {0: 0, 1: 0, 2: 1.5, 3: 5}.get(len(lines), 9)
+        cost += 3 * shape.tracking
+    else:
+        cost += 2 * abs(shape.inner - min(shape.span, len(item.briefs)))
+        if item.kind == "guide":
+            cost += 3 * (shape.span - 1)
+    rows_area = (maker.area_height / style.pitch)
+    if shape.rows and shape.rows < 4 and item.kind not in ("briefs", "guide"):
+        cost += 3 * (4 - shape.rows)
+    if shape.rows > rows_area * 0.7:
+        cost += 0.3 * (shape.rows - rows_area * 0.7)
+    if item.photos and not item.photo_columns:
+        if beside:
+            cost += 2 + 2 * (shape.span - shape.photo_cols - 1)
+        if shape.photo_cols * 2 < shape.span:
+            cost += 3
+        if item.weight == "lead" and shape.photo_cols < min(2, columns):
+            cost += 4
+    return cost
