@@ -3,7 +3,9 @@
 
 Every picture is made of simple shapes (sky, buildings, trees, people, banners without
 text), drawn with a seeded random generator, so running the script again gives the same
-pictures. Files go to ``content/issues/<issue>/images/<name>.jpg``.
+pictures. Files go to ``content/issues/<issue>/images/<name>.jpg``, 1600×1067, or 1067×1600
+for a portrait (``Photo(..., size=PORTRAIT)``); the name seeds the generator, so a scene drawn
+under two names (the two canteens) gives two different pictures.
 
     python scripts/make_sample_photos.py           # write the missing photos
     python scripts/make_sample_photos.py --force   # overwrite existing ones too
@@ -15,18 +17,25 @@ import argparse
 import random
 import sys
 from pathlib import Path
+from typing import Callable, NamedTuple
 
 from PIL import Image, ImageDraw, ImageFilter
 
 ROOT = Path(__file__).resolve().parent.parent
 ISSUES = ROOT / "content" / "issues"
-SIZE = (1600, 1067)
+SIZE = (1600, 1067)      # landscape, the usual news photo
+PORTRAIT = (1067, 1600)  # a portrait-format picture (taller than wide)
 QUALITY = 80
 
 Color = tuple[int, int, int]
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def dims(draw: ImageDraw.ImageDraw) -> tuple[int, int]:
+    """Width and height of the picture being drawn (landscape or portrait)."""
+    return draw.im.size
 
 
 def mix(a: Color, b: Color, t: float) -> Color:
@@ -45,12 +54,12 @@ def gradient(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], top: Col
 
 
 def sky(draw: ImageDraw.ImageDraw, horizon: int, top: Color = (118, 168, 222), bottom: Color = (214, 230, 242)) -> None:
-    gradient(draw, (0, 0, SIZE[0], horizon), top, bottom)
+    gradient(draw, (0, 0, dims(draw)[0], horizon), top, bottom)
 
 
 def clouds(draw: ImageDraw.ImageDraw, rng: random.Random, horizon: int, count: int = 4) -> None:
     for _ in range(count):
-        cx, cy = rng.randint(0, SIZE[0]), rng.randint(40, max(60, horizon // 2))
+        cx, cy = rng.randint(0, dims(draw)[0]), rng.randint(40, max(60, horizon // 2))
         for _ in range(rng.randint(4, 7)):
             rx, ry = rng.randint(50, 120), rng.randint(22, 45)
             dx, dy = rng.randint(-110, 110), rng.randint(-18, 18)
@@ -58,7 +67,7 @@ def clouds(draw: ImageDraw.ImageDraw, rng: random.Random, horizon: int, count: i
 
 
 def ground(draw: ImageDraw.ImageDraw, horizon: int, near: Color = (150, 150, 146), far: Color = (186, 184, 178)) -> None:
-    gradient(draw, (0, horizon, SIZE[0], SIZE[1]), far, near)
+    gradient(draw, (0, horizon, *dims(draw)), far, near)
 
 
 def building(draw: ImageDraw.ImageDraw, rng: random.Random, x: int, base: int, width: int, height: int,
@@ -86,7 +95,7 @@ def building(draw: ImageDraw.ImageDraw, rng: random.Random, x: int, base: int, w
 def skyline(draw: ImageDraw.ImageDraw, rng: random.Random, base: int, lit: bool = False,
             low: int = 260, high: int = 560) -> None:
     x = -rng.randint(0, 80)
-    while x < SIZE[0]:
+    while x < dims(draw)[0]:
         width = rng.randint(170, 300)
         building(draw, rng, x, base, width, rng.randint(low, high), lit=lit)
         x += width + rng.randint(12, 60)
@@ -125,7 +134,8 @@ def person(draw: ImageDraw.ImageDraw, rng: random.Random, x: float, base: float,
 
 
 def crowd(draw: ImageDraw.ImageDraw, rng: random.Random, count: int, y0: int, y1: int,
-          x0: int = 40, x1: int = SIZE[0] - 40, **kwargs) -> None:
+          x0: int = 40, x1: int | None = None, **kwargs) -> None:
+    x1 = dims(draw)[0] - 40 if x1 is None else x1
     people = sorted((rng.uniform(y0, y1), rng.uniform(x0, x1)) for _ in range(count))
     for base, x in people:  # back to front
         person(draw, rng, x, base, scale=0.55 + 0.75 * (base - y0) / max(1, y1 - y0), **kwargs)
@@ -152,15 +162,69 @@ def lantern(draw: ImageDraw.ImageDraw, x: int, y: int, r: int) -> None:
 
 
 def indoor(draw: ImageDraw.ImageDraw, floor_y: int, wall: Color = (236, 228, 212)) -> None:
-    gradient(draw, (0, 0, SIZE[0], floor_y), mix(wall, (255, 255, 255), 0.3), wall)
-    gradient(draw, (0, floor_y, SIZE[0], SIZE[1]), (196, 170, 136), (160, 132, 100))
-    draw.rectangle([0, floor_y - 14, SIZE[0], floor_y], fill=mix(wall, (120, 100, 80), 0.4))
+    width, height = dims(draw)
+    gradient(draw, (0, 0, width, floor_y), mix(wall, (255, 255, 255), 0.3), wall)
+    gradient(draw, (0, floor_y, width, height), (196, 170, 136), (160, 132, 100))
+    draw.rectangle([0, floor_y - 14, width, floor_y], fill=mix(wall, (120, 100, 80), 0.4))
 
 
 def table(draw: ImageDraw.ImageDraw, x0: int, y0: int, x1: int, y1: int, cloth: Color = (246, 246, 240)) -> None:
     draw.rectangle([x0 + 16, y1, x0 + 28, y1 + 70], fill=(110, 90, 70))
     draw.rectangle([x1 - 28, y1, x1 - 16, y1 + 70], fill=(110, 90, 70))
     draw.rectangle([x0, y0, x1, y1], fill=cloth)
+
+
+def back_view(draw: ImageDraw.ImageDraw, rng: random.Random, x: float, base: float, scale: float = 1.0) -> None:
+    """Someone in the audience seen from behind: shoulders and the back of the head."""
+    shirt = jitter(rng, rng.choice([(64, 70, 90), (120, 60, 56), (90, 100, 110), (150, 140, 120), (60, 60, 64)]), 12)
+    hair = rng.choice([(36, 30, 28), (60, 52, 46), (150, 150, 150), (196, 196, 192)])
+    draw.rounded_rectangle([x - 30 * scale, base - 50 * scale, x + 30 * scale, base], radius=int(14 * scale), fill=shirt)
+    r = 15 * scale
+    draw.ellipse([x - r, base - 50 * scale - 2 * r + 4, x + r, base - 50 * scale + 4], fill=hair)
+
+
+def bicycle(draw: ImageDraw.ImageDraw, x: float, base: float, scale: float = 1.0, frame: Color = (40, 90, 150)) -> None:
+    r = 26 * scale
+    for cx in (x - 34 * scale, x + 34 * scale):
+        draw.ellipse([cx - r, base - 2 * r, cx + r, base], outline=(40, 40, 44), width=max(2, int(4 * scale)))
+    hub = base - r
+    draw.line([(x - 34 * scale, hub), (x, hub - 22 * scale), (x + 34 * scale, hub), (x - 6 * scale, hub)],
+              fill=frame, width=max(2, int(5 * scale)))
+
+
+def glow(draw: ImageDraw.ImageDraw, x: float, y: float, r: float, core: Color, around: Color) -> None:
+    """A light in the dark: rings from the background colour to the lamp's colour."""
+    for i in range(8, 0, -1):
+        t = i / 8
+        draw.ellipse([x - r * t, y - r * t, x + r * t, y + r * t], fill=mix(core, around, t * t))
+
+
+def screen(draw: ImageDraw.ImageDraw, rng: random.Random, box: tuple[int, int, int, int],
+           colors: tuple[Color, ...] = ((230, 60, 50), (80, 200, 100))) -> None:
+    """A dark LED display with rows of lit dashes (no readable text)."""
+    x0, y0, x1, y1 = box
+    draw.rectangle(box, fill=(28, 30, 34))
+    rows = max(1, (y1 - y0 - 10) // 22)
+    for r in range(rows):
+        x = x0 + 10
+        while x < x1 - 30:
+            w = rng.randint(14, 46)
+            draw.rectangle([x, y0 + 8 + r * 22, min(x + w, x1 - 10), y0 + 20 + r * 22], fill=rng.choice(colors))
+            x += w + rng.randint(8, 18)
+
+
+def strokes(draw: ImageDraw.ImageDraw, rng: random.Random, box: tuple[int, int, int, int], count: int,
+            ink: Color = (26, 24, 24), width: int = 9) -> None:
+    """Brush strokes in a column of squares, read from far away as a line of calligraphy."""
+    x0, y0, x1, y1 = box
+    cell = (y1 - y0) / count
+    for i in range(count):
+        top = y0 + i * cell
+        for _ in range(rng.randint(3, 5)):
+            ax, ay = rng.uniform(x0 + 4, x1 - 4), rng.uniform(top + 4, top + cell - 8)
+            bx = min(x1 - 4, max(x0 + 4, ax + rng.uniform(-(x1 - x0) * 0.6, (x1 - x0) * 0.6)))
+            by = min(top + cell - 6, ay + rng.uniform(0, cell * 0.6))
+            draw.line([(ax, ay), (bx, by)], fill=ink, width=width)
 
 
 # ---------------------------------------------------------------- scenes
@@ -342,23 +406,311 @@ def scene_lajifenlei(draw, rng):
     person(draw, rng, 1460, 990, 1.4)
 
 
-# issue id, file name, scene
+def scene_meeting(draw, rng):
+    """A meeting room: officials at a green-covered table, residents' backs in the rows in front."""
+    indoor(draw, 540, wall=(234, 230, 222))
+    banner(draw, (360, 70, 1240, 170), color=(180, 36, 34))
+    draw.rectangle([1300, 110, 1540, 380], fill=(60, 64, 76))  # projection screen
+    draw.rectangle([1314, 124, 1526, 366], fill=(176, 198, 220))
+    for y in range(160, 340, 34):
+        draw.rectangle([1334, y, 1334 + rng.randint(80, 170), y + 12], fill=(90, 110, 150))
+    suits = [(40, 44, 56), (56, 60, 72), (230, 230, 226), (48, 52, 62)]
+    for i in range(6):
+        person(draw, rng, 330 + i * 180, 585, 1.5, shirt=jitter(rng, rng.choice(suits), 8), seated=True)
+    table(draw, 210, 560, 1390, 620, cloth=(44, 96, 66))
+    for i in range(6):
+        x = 330 + i * 180
+        draw.rectangle([x - 36, 536, x + 36, 560], fill=(246, 244, 236))  # name cards
+        draw.rectangle([x + 44, 540, x + 60, 560], fill=(236, 236, 240))  # a cup
+    for row, (y, count, scale) in enumerate([(800, 9, 1.5), (930, 8, 1.9), (1067, 7, 2.3)]):
+        for i in range(count):
+            x = 120 + i * (1360 / (count - 1)) + rng.uniform(-25, 25)
+            back_view(draw, rng, x, y, scale)
+
+
+def scene_canteen(draw, rng):
+    """A community canteen at lunch: a serving counter, a menu board, older people at tables."""
+    indoor(draw, 500, wall=(242, 234, 218))
+    draw.rectangle([70, 290, 780, 320], fill=(150, 154, 160))
+    draw.rectangle([70, 320, 780, 500], fill=(206, 212, 216))  # counter
+    dishes = [(150, 90, 50), (90, 150, 70), (230, 190, 70), (200, 70, 50), (120, 170, 90), (236, 230, 210)]
+    for i in range(6):
+        x = 100 + i * 112
+        draw.rectangle([x, 340, x + 92, 400], fill=(230, 232, 234))
+        draw.ellipse([x + 8, 348, x + 84, 394], fill=jitter(rng, dishes[i], 14))
+    for x in (200, 420, 640):  # cooks behind the counter, in white
+        person(draw, rng, x, 330, 1.2, shirt=(246, 246, 244), hair=(250, 250, 250), seated=True)
+    screen(draw, rng, (880, 80, 1460, 300), colors=((246, 214, 120), (240, 240, 230), (236, 120, 90)))
+    for row, (y, scale) in enumerate([(690, 1.5), (930, 2.0)]):
+        x0, x1 = (820, 1540) if row == 0 else (120, 1480)
+        n = 4 if row == 0 else 5
+        for i in range(n):
+            x = x0 + 80 + i * ((x1 - x0 - 160) / (n - 1))
+            person(draw, rng, x, y - 20, scale, seated=True,
+                   hair=rng.choice([(200, 200, 196), (170, 170, 168), (226, 226, 222), (60, 52, 46)]))
+        table(draw, x0, y - 20, x1, y + 30, cloth=(236, 224, 196))
+        for i in range(n):
+            x = x0 + 80 + i * ((x1 - x0 - 160) / (n - 1))
+            draw.rectangle([x - 44, y - 14, x + 44, y + 16], fill=(196, 200, 204))  # tray
+            draw.ellipse([x - 36, y - 10, x - 6, y + 10], fill=jitter(rng, (150, 90, 50), 10))
+            draw.ellipse([x + 4, y - 10, x + 36, y + 10], fill=jitter(rng, (100, 160, 80), 10))
+
+
+def scene_market(draw, rng):
+    """Inside a refurbished food market: stalls under awnings, price displays, shoppers."""
+    gradient(draw, (0, 0, SIZE[0], 420), (120, 126, 134), (186, 190, 194))
+    for x in range(-200, 1800, 160):  # roof trusses
+        draw.line([(x, 0), (x + 200, 220)], fill=(96, 100, 108), width=6)
+    draw.rectangle([0, 200, SIZE[0], 220], fill=(90, 94, 100))
+    gradient(draw, (0, 420, SIZE[0], SIZE[1]), (204, 204, 198), (168, 170, 166))
+    for y in range(460, SIZE[1], 60):  # floor tiles
+        draw.line([(0, y), (SIZE[0], y)], fill=(190, 190, 186), width=2)
+    produce = [(80, 150, 60), (200, 50, 40), (236, 150, 40), (120, 180, 80), (230, 210, 120), (150, 60, 90)]
+    for i, x in enumerate(range(40, 1600, 260)):
+        awning = rng.choice([(40, 120, 170), (200, 70, 50), (60, 140, 90)])
+        draw.rectangle([x, 300, x + 230, 600], fill=(236, 234, 228))
+        for k in range(6):  # striped awning
+            draw.rectangle([x + k * 38, 260, x + k * 38 + 38, 300], fill=awning if k % 2 == 0 else (246, 246, 240))
+        screen(draw, rng, (x + 30, 318, x + 200, 372))
+        draw.rectangle([x, 520, x + 230, 620], fill=(150, 150, 152))  # counter
+        for _ in range(40):
+            px, py = rng.randint(x + 12, x + 218), rng.randint(470, 530)
+            draw.ellipse([px - 14, py - 12, px + 14, py + 12], fill=jitter(rng, rng.choice(produce), 16))
+        person(draw, rng, x + 115, 470, 1.1, shirt=(246, 246, 240), seated=True)
+    crowd(draw, rng, 16, 760, 1060)
+
+
+def scene_service_hall(draw, rng):
+    """A service hall: counter windows, a queue display, residents waiting on rows of seats."""
+    indoor(draw, 560, wall=(236, 238, 236))
+    screen(draw, rng, (520, 60, 1080, 170), colors=((230, 60, 50), (240, 200, 80)))
+    draw.rectangle([120, 260, 1480, 290], fill=(60, 110, 170))  # signboard strip over the counters
+    for i in range(6):
+        x = 140 + i * 225
+        draw.rectangle([x, 300, x + 200, 460], fill=(206, 222, 232))  # glass
+        person(draw, rng, x + 100, 470, 1.2, shirt=(240, 242, 246), seated=True)
+    draw.rectangle([110, 460, 1490, 600], fill=(216, 206, 190))  # counter
+    draw.rectangle([110, 452, 1490, 470], fill=(170, 160, 146))
+    person(draw, rng, 700, 760, 1.9, hair=(210, 210, 206))  # an older resident at a window
+    person(draw, rng, 790, 770, 1.9, shirt=(200, 80, 70))    # with her daughter
+    for row, y in enumerate((860, 1000)):
+        for i in range(7):
+            x = 160 + i * 200
+            draw.rectangle([x - 60, y - 20, x + 60, y + 10], fill=(60, 110, 170))  # seats
+            if rng.random() < 0.6:
+                back_view(draw, rng, x, y - 10, 1.6 + row * 0.3)
+
+
+def scene_osmanthus(draw, rng):
+    """An osmanthus tree in bloom between old blocks; neighbours at a card table beneath."""
+    horizon = 640
+    sky(draw, horizon, (110, 164, 224), (220, 232, 242))
+    clouds(draw, rng, horizon, 3)
+    ground(draw, horizon, (160, 156, 150), (192, 188, 180))
+    skyline(draw, rng, horizon, low=300, high=460)
+    for x, scale in ((800, 3.2), (130, 2.0), (1500, 2.2)):
+        tree(draw, rng, x, 900, scale, leaves=(60, 104, 62))
+        for _ in range(int(160 * scale)):  # the small golden flowers, inside the crown
+            fx, fy = x + rng.uniform(-90, 90) * scale, 900 - rng.uniform(70, 230) * scale
+            r = rng.uniform(3, 6)
+            draw.ellipse([fx - r, fy - r, fx + r, fy + r], fill=jitter(rng, (240, 176, 40), 18))
+    table(draw, 640, 880, 960, 910, cloth=(190, 150, 100))
+    for x in (600, 700, 900, 1000):
+        person(draw, rng, x, 900, 1.4, seated=True, hair=rng.choice([(200, 200, 196), (150, 150, 150)]))
+    person(draw, rng, 1200, 1040, 1.6)
+    person(draw, rng, 1280, 1050, 1.0, shirt=(230, 90, 90))  # a child
+
+
+def scene_portrait(draw, rng):
+    """Portrait format: a resident-area secretary in front of the notice board, notebook in hand."""
+    width, height = dims(draw)
+    gradient(draw, (0, 0, width, 1180), (228, 220, 206), (210, 200, 186))  # the building's wall
+    for y in range(40, 520, 160):
+        for x in range(60, width, 250):
+            draw.rectangle([x, y, x + 150, y + 100], fill=jitter(rng, (110, 134, 156), 8))
+    draw.rectangle([90, 560, width - 90, 1060], fill=(120, 80, 60))  # the notice board
+    draw.rectangle([110, 580, width - 110, 1040], fill=(200, 214, 222))
+    for _ in range(9):
+        x, y = rng.randint(130, width - 330), rng.randint(600, 880)
+        draw.rectangle([x, y, x + rng.randint(140, 200), y + rng.randint(110, 150)],
+                       fill=rng.choice([(246, 244, 236), (236, 90, 80), (250, 226, 140), (170, 210, 240)]))
+    banner(draw, (110, 480, width - 110, 560), color=(186, 38, 36))
+    gradient(draw, (0, 1180, width, height), (176, 170, 162), (140, 136, 130))
+    for x in (40, width - 40):
+        tree(draw, rng, x, 1260, 2.2)
+    person(draw, rng, width * 0.5, 1580, 5.0, shirt=(176, 44, 52), hair=(40, 32, 30))
+    draw.rectangle([width * 0.5 + 70, 1130, width * 0.5 + 170, 1260], fill=(40, 70, 130))  # notebook
+    draw.rectangle([width * 0.5 + 78, 1140, width * 0.5 + 162, 1250], fill=(236, 234, 226))
+
+
+def scene_construction(draw, rng):
+    """A rebuilding site behind blue hoarding: a concrete frame, a tower crane, workers in helmets."""
+    horizon = 700
+    sky(draw, horizon)
+    clouds(draw, rng, horizon, 3)
+    ground(draw, horizon, (170, 156, 136), (196, 184, 166))
+    skyline(draw, rng, horizon - 40, low=180, high=300)
+    for floor in range(5):  # the frame going up
+        y = horizon - floor * 90
+        draw.rectangle([380, y - 14, 1180, y], fill=(170, 170, 166))
+        if floor < 4:
+            for x in range(390, 1180, 130):
+                draw.rectangle([x, y - 90, x + 18, y], fill=(150, 150, 148))
+    draw.rectangle([1290, 120, 1320, horizon], fill=(236, 190, 40))  # crane mast
+    for y in range(130, horizon, 40):
+        draw.line([(1290, y), (1320, y + 40)], fill=(180, 140, 30), width=3)
+    draw.rectangle([640, 110, 1560, 128], fill=(236, 190, 40))  # jib
+    draw.rectangle([1400, 128, 1470, 170], fill=(120, 120, 124))  # counterweight
+    draw.line([(820, 128), (820, 420)], fill=(60, 60, 60), width=3)
+    draw.rectangle([790, 420, 850, 450], fill=(120, 90, 60))
+    for x in range(0, SIZE[0], 200):  # hoarding
+        draw.rectangle([x, 740, x + 196, 900], fill=(40, 96, 170))
+        draw.rectangle([x + 10, 800, x + 186, 820], fill=(236, 240, 246))
+    for _ in range(7):
+        person(draw, rng, rng.randint(420, 1160), rng.randint(690, 720), 0.7, shirt=(236, 120, 40), hair=(246, 200, 40))
+    for x in (300, 520, 1180):
+        person(draw, rng, x, 1030, 1.8, shirt=(236, 120, 40), hair=(246, 200, 40))
+    person(draw, rng, 1420, 1040, 1.7, shirt=(70, 90, 140), hair=(246, 246, 246))  # the site's safety officer
+
+
+def scene_ginkgo_street(draw, rng):
+    """An autumn street lined with golden ginkgo trees, cyclists and walkers."""
+    horizon = 520
+    sky(draw, horizon, (130, 176, 226), (224, 234, 242))
+    ground(draw, horizon, (170, 166, 160), (200, 196, 190))
+    skyline(draw, rng, horizon, low=160, high=320)
+    vx = SIZE[0] // 2
+    draw.polygon([(vx - 30, horizon), (vx + 30, horizon), (1240, SIZE[1]), (360, SIZE[1])], fill=(96, 98, 104))
+    draw.line([(vx, horizon), (800, SIZE[1])], fill=(236, 236, 230), width=6)
+    for k in range(9, 0, -1):  # rows of trees, far to near
+        t = k / 9
+        y = horizon + (SIZE[1] - horizon) * (1 - t) + 30
+        scale = 0.35 + 1.5 * (1 - t)
+        for side in (-1, 1):
+            x = vx + side * (60 + (1 - t) * 700)
+            tree(draw, rng, int(x), int(y), scale, leaves=(232, 190, 50))
+    for _ in range(220):  # fallen leaves on the pavements
+        x, y = rng.randint(0, SIZE[0]), rng.randint(horizon + 120, SIZE[1])
+        if 360 < x < 1240 and y > horizon + 300:
+            continue
+        draw.ellipse([x - 5, y - 3, x + 5, y + 3], fill=jitter(rng, (238, 196, 60), 18))
+    bicycle(draw, 720, 930, 1.5)
+    person(draw, rng, 720, 870, 1.0, shirt=(200, 60, 60))
+    bicycle(draw, 900, 760, 0.8, frame=(200, 120, 40))
+    person(draw, rng, 200, 1040, 1.6)
+    person(draw, rng, 1400, 1000, 1.4, hair=(200, 200, 196))
+
+
+def scene_taiji(draw, rng):
+    """Early morning in the pocket park: rows of residents in white doing taiji under red maples."""
+    horizon = 560
+    sky(draw, horizon, (176, 200, 226), (240, 226, 206))
+    ground(draw, horizon, (190, 178, 160), (214, 204, 188))
+    skyline(draw, rng, horizon, low=160, high=320)
+    for x in range(30, 1600, 210):
+        tree(draw, rng, x + rng.randint(-30, 30), horizon + 60, 1.0,
+             leaves=rng.choice([(196, 70, 40), (214, 110, 40), (90, 130, 70)]))
+    for row, (y, n, scale) in enumerate([(700, 7, 1.0), (830, 6, 1.35), (990, 5, 1.7)]):
+        for i in range(n):
+            x = 220 + i * (1160 / (n - 1)) + rng.uniform(-20, 20)
+            person(draw, rng, x, y, scale, shirt=(246, 246, 242),
+                   hair=rng.choice([(200, 200, 196), (170, 170, 168), (40, 34, 30)]))
+
+
+def scene_camphor(draw, rng):
+    """An old camphor tree with a round bench around its trunk; people resting in its shade."""
+    horizon = 700
+    sky(draw, horizon)
+    clouds(draw, rng, horizon, 2)
+    ground(draw, horizon, (150, 150, 146), (184, 182, 176))
+    skyline(draw, rng, horizon, low=240, high=380)
+    draw.rectangle([740, 380, 860, 880], fill=(92, 70, 54))  # trunk
+    draw.polygon([(740, 560), (560, 360), (590, 340), (770, 520)], fill=(92, 70, 54))
+    draw.polygon([(860, 540), (1050, 330), (1080, 350), (860, 600)], fill=(92, 70, 54))
+    for _ in range(90):  # the crown
+        r = rng.randint(70, 140)
+        cx, cy = rng.randint(180, 1420), rng.randint(40, 440)
+        draw.ellipse([cx - r, cy - r * 0.8, cx + r, cy + r * 0.8], fill=jitter(rng, (54, 100, 58), 14))
+    draw.ellipse([480, 820, 1120, 980], fill=(170, 166, 160))  # the tree pool
+    draw.ellipse([560, 846, 1040, 954], fill=(120, 100, 76))
+    draw.rectangle([740, 800, 860, 900], fill=(92, 70, 54))
+    for x in (500, 620, 980, 1100):
+        person(draw, rng, x, 920, 1.5, seated=True, hair=rng.choice([(200, 200, 196), (150, 150, 150)]))
+    person(draw, rng, 1300, 1030, 1.1, shirt=(236, 190, 60))  # children running
+    person(draw, rng, 1400, 1050, 1.1, shirt=(90, 150, 220))
+
+
+def scene_calligraphy(draw, rng):
+    """Scrolls of calligraphy on the wall of an activity room; a writer at a table, neighbours looking on."""
+    indoor(draw, 640, wall=(238, 232, 218))
+    for x in (150, 520, 890, 1260):  # hanging scrolls
+        draw.rectangle([x, 60, x + 200, 500], fill=(246, 242, 230))
+        draw.rectangle([x - 10, 52, x + 210, 64], fill=(120, 80, 50))
+        draw.rectangle([x - 10, 498, x + 210, 510], fill=(120, 80, 50))
+        strokes(draw, rng, (x + 50, 90, x + 150, 470), 5)
+        draw.rectangle([x + 140, 440, x + 156, 456], fill=(200, 40, 40))  # the seal
+    draw.rectangle([200, 700, 1400, 860], fill=(50, 52, 58))  # felt-covered table
+    draw.rectangle([460, 720, 1060, 840], fill=(206, 42, 36))  # red paper for couplets
+    strokes(draw, rng, (500, 730, 1020, 830), 1, width=12)
+    draw.ellipse([1150, 740, 1250, 800], fill=(20, 20, 22))  # inkstone
+    for x in (1290, 1310, 1330):
+        draw.line([(x, 730), (x + 30, 830)], fill=(150, 110, 70), width=6)
+    person(draw, rng, 760, 700, 1.6, shirt=(70, 70, 80), hair=(210, 210, 206), seated=True)
+    for x in (300, 420, 1160, 1320, 1460):
+        person(draw, rng, x, 1040, 2.0)
+
+
+def scene_night_patrol(draw, rng):
+    """Volunteers in orange vests on a night patrol under street lamps, torches pointed at the kerb."""
+    horizon = 640
+    sky(draw, horizon, (14, 20, 44), (46, 52, 86))
+    gradient(draw, (0, horizon, SIZE[0], SIZE[1]), (54, 54, 60), (34, 34, 40))
+    skyline(draw, rng, horizon, lit=True, low=240, high=460)
+    for x in (160, 640, 1120, 1560):
+        draw.rectangle([x - 5, 330, x + 5, 860], fill=(70, 72, 80))
+        glow(draw, x, 330, 70, (255, 236, 170), (36, 42, 72))
+    for x, base in ((420, 960), (600, 990), (780, 970), (960, 1000), (1140, 980)):
+        draw.polygon([(x + 20, base - 150), (x + 160, base + 60), (x + 40, base + 70)], fill=(120, 116, 92))  # torch beam
+        person(draw, rng, x, base, 1.9, shirt=(240, 124, 30))
+        draw.rectangle([x - 34, base - 230, x - 18, base - 210], fill=(214, 36, 36))  # red armband
+
+
+class Photo(NamedTuple):
+    issue: str
+    name: str  # the file is images/<name>.jpg, and the name seeds the random generator
+    scene: Callable[[ImageDraw.ImageDraw, random.Random], None]
+    size: tuple[int, int] = SIZE
+
+
 PHOTOS = [
-    ("2024-12", "jiazhuang-dianti", scene_elevator),
-    ("2024-12", "dongzhi-huntun", scene_dongzhi),
-    ("2025-09", "yingguoqing", scene_guoqing),
-    ("2025-09", "koudai-gongyuan", scene_park),
-    ("2025-10", "xiaofang-yanlian", scene_xiaofang),
-    ("2025-10", "zhongqiu-youyuan", scene_zhongqiu),
-    ("2025-11", "chongyang-jinglao", scene_chongyang),
-    ("2025-11", "fuwuzhan", scene_shenghuoquan),
-    ("2025-11", "lajixiangfang", scene_lajifenlei),
+    Photo("2024-12", "jiazhuang-dianti", scene_elevator),
+    Photo("2024-12", "dongzhi-huntun", scene_dongzhi),
+    Photo("2024-12", "pingyihui", scene_meeting),
+    Photo("2024-12", "yinling-shitang", scene_canteen),
+    Photo("2025-09", "yingguoqing", scene_guoqing),
+    Photo("2025-09", "koudai-gongyuan", scene_park),
+    Photo("2025-09", "caichang", scene_market),
+    Photo("2025-09", "yanglao-chuangkou", scene_service_hall),
+    Photo("2025-09", "jingui", scene_osmanthus),
+    Photo("2025-10", "xiaofang-yanlian", scene_xiaofang),
+    Photo("2025-10", "zhongqiu-youyuan", scene_zhongqiu),
+    Photo("2025-10", "jiugai-gongdi", scene_construction),
+    Photo("2025-10", "liu-guifang", scene_portrait, PORTRAIT),
+    Photo("2025-10", "qiuse-yinxinglu", scene_ginkgo_street),
+    Photo("2025-10", "qiuse-taiji", scene_taiji),
+    Photo("2025-10", "qiuse-xiangzhang", scene_camphor),
+    Photo("2025-11", "chongyang-jinglao", scene_chongyang),
+    Photo("2025-11", "fuwuzhan", scene_shenghuoquan),
+    Photo("2025-11", "lajixiangfang", scene_lajifenlei),
+    Photo("2025-11", "yexun", scene_night_patrol),
+    Photo("2025-11", "zhangzhe-shitang", scene_canteen),
+    Photo("2025-11", "shufa", scene_calligraphy),
 ]
 
 
-def render(name: str, scene) -> Image.Image:
+def render(name: str, scene, size: tuple[int, int] = SIZE) -> Image.Image:
     rng = random.Random(f"guiyuan-{name}")
-    image = Image.new("RGB", SIZE, (255, 255, 255))
+    image = Image.new("RGB", size, (255, 255, 255))
     scene(ImageDraw.Draw(image), rng)
     # Soften the hard edges a little so the shapes read as a (very) low-fi photo.
     return image.filter(ImageFilter.GaussianBlur(1.2))
@@ -369,14 +721,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="overwrite photos that already exist")
     args = parser.parse_args(argv)
     skipped = 0
-    for issue, name, scene in PHOTOS:
+    for issue, name, scene, size in PHOTOS:
         target = ISSUES / issue / "images" / f"{name}.jpg"
         if target.exists() and not args.force:
             print(f"exists, not overwritten (use --force): {target.relative_to(ROOT)}", file=sys.stderr)
             skipped += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        render(name, scene).save(target, "JPEG", quality=QUALITY, optimize=True, progressive=True)
+        render(name, scene, size).save(target, "JPEG", quality=QUALITY, optimize=True, progressive=True)
         print(target.relative_to(ROOT))
     if skipped:
         print(f"{skipped} photo(s) left as they were", file=sys.stderr)

@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import frontmatter
 import pytest
 
 from conftest import FIXTURES, broken_links, build, make_photo, tree_digest
@@ -145,3 +146,19 @@ def test_cli_prints_one_issue_with_the_settings_of_mkdocs_yml(tmp_path, capsys):
     assert "邻里同包粽 浓浓端午情" in flat("".join(page_texts(out)))
     assert main(["print", "99", "--config", str(config)]) == 2
     assert "找不到“99”这一期。现有：2023-06（第8期）、2023-05（第7期）" in capsys.readouterr().err
+
+
+def test_the_overfull_fixture_is_reported_as_overflowing(tmp_path, capsys):
+    """tests/fixtures/overfull: one A3 版 of 4 columns with ~9,000 characters and two photos."""
+    from shequbao.cli import main
+
+    project = shutil.copytree(FIXTURES / "overfull", tmp_path / "overfull")
+    items = [frontmatter.load(p) for p in sorted((project / "content/issues/2024-03").glob("*.md"))]
+    assert {item["page"] for item in items} == {1} and 6 <= len(items) <= 8
+    assert 9000 <= sum(len("".join(item.content.split())) for item in items) <= 10000
+    assert sum(len(item.get("images") or []) for item in items) == 2
+    out = tmp_path / "out.pdf"
+    assert main(["print", "2024-03", "-o", str(out), "--config", str(project / "mkdocs.yml")]) == 0
+    assert "《梧桐里》第16期：第1版 要闻 的稿件一版排不下" in capsys.readouterr().err
+    assert info(out)["Page size"].startswith("841.89 x 1190.55")  # A3, from its mkdocs.yml
+    assert int(info(out)["Pages"]) >= 2

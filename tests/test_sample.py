@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import frontmatter
 import pytest
+import yaml
+from PIL import Image
 
 from conftest import ROOT, broken_links, build, external_references, tree_digest
 from shequbao.cli import main
@@ -26,12 +29,71 @@ def published_articles() -> list[Path]:
     return [p for p in sorted(CONTENT.glob("issues/*/*.md")) if not frontmatter.load(p).get("draft")]
 
 
+def body_chars(post: frontmatter.Post) -> int:
+    """Characters of an article's Markdown body, spaces and line breaks not counted."""
+    return len("".join(post.content.split()))
+
+
 def test_sample_is_a_real_paper():
     issues = sorted(CONTENT.glob("issues/*/issue.yml"))
     kinds = [frontmatter.load(p).get("kind", "news") for p in published_articles()]
-    assert len(issues) >= 3 and len(kinds) >= 25
-    assert kinds.count("brief") >= 6 and kinds.count("photo") >= 2
+    assert len(issues) >= 3 and len(kinds) >= 60
+    assert kinds.count("brief") >= 12 and kinds.count("photo") >= 5 and kinds.count("notice") >= 4
     assert sum(p.stat().st_size for p in CONTENT.rglob("images/*")) < 3 * 1024 * 1024
+
+
+def issues_with_four_pages_or_more() -> list[Path]:
+    found = [yml for yml in sorted(CONTENT.glob("issues/*/issue.yml"))
+             if len(yaml.safe_load(yml.read_text(encoding="utf-8"))["pages"]) >= 4]
+    assert len(found) >= 3
+    return found
+
+
+def test_every_issue_holds_what_a_real_issue_does():
+    """The print layout and the web pages are judged on these issues: a 4-版 issue has 12-20 items,
+    8,000-12,000 characters and 4-8 photos; every issue has a notice, and every item its order."""
+    for yml in issues_with_four_pages_or_more():
+        items = [frontmatter.load(p) for p in sorted(yml.parent.glob("*.md"))]
+        assert 12 <= len(items) <= 20, yml.parent.name
+        assert 8000 <= sum(body_chars(i) for i in items) <= 12000, yml.parent.name
+        assert 4 <= sum(len(i.get("images") or []) for i in items) <= 8, yml.parent.name
+    for yml in CONTENT.glob("issues/*/issue.yml"):
+        items = [frontmatter.load(p) for p in sorted(yml.parent.glob("*.md"))]
+        assert all(isinstance(i.get("order"), int) for i in items), yml.parent.name
+        assert any(i.get("kind") == "notice" for i in items), yml.parent.name
+        assert not any(str(i.get("subtitle", "")).startswith("—") for i in items), "the templates add the ——"
+
+
+def test_notices_are_written_as_real_notices():
+    """A salutation, the body with a phone number or an e-mail address, then the issuer and the date."""
+    for path in published_articles():
+        post = frontmatter.load(path)
+        if post.get("kind") != "notice":
+            continue
+        paragraphs = [p.strip() for p in post.content.split("\n\n") if p.strip()]
+        assert paragraphs[0].endswith("："), path.name
+        assert re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", paragraphs[-1]), path.name
+        assert len(paragraphs[-2]) <= 30 and not paragraphs[-2].endswith("。"), path.name
+        assert re.search(r"\d{3,4}-\d{4} ?\d{4}|[\w.-]+@[\w-]+\.\w+", post.content), path.name
+
+
+def is_portrait(photo: Path) -> bool:
+    with Image.open(photo) as image:
+        return image.height > image.width
+
+
+def test_the_sample_has_the_hard_cases_a_layout_must_handle():
+    posts = {p: frontmatter.load(p) for p in published_articles()}
+    photos = [CONTENT / "issues" / p.parent.name / image["src"] for p, post in posts.items()
+              for image in post.get("images") or []]
+    assert any(is_portrait(photo) for photo in photos), "a portrait photo"
+    assert any(post.get("kind") == "photo" and len(post.get("images") or []) >= 3 for post in posts.values())
+    assert any(body_chars(post) >= 1500 for post in posts.values()), "a story long enough to continue elsewhere"
+    assert any(re.search(r"^(\d+\.|-) ", post.content, re.M) for post in posts.values()), "a Markdown list"
+    assert any(re.search(r"^### ", post.content, re.M) for post in posts.values()), "a small subheading"
+    assert any(post.get("kicker") and post.get("title") and post.get("subtitle") for post in posts.values())
+    roles = ("authors", "reporters", "correspondents", "interns", "photographers")
+    assert all(any(post.get(role) for post in posts.values()) for role in roles)
 
 
 def test_an_index_per_issue_and_a_page_per_article(site):
