@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .compose import ComposedPage, compose_modules
 from .content import IssueContent
 from .furniture import crop_marks, page_furniture
+from .jump import PageState, resolve_overflows
 from .measure import ItemMetrics, Request
 from .messages import Message, page_messages
 from .options import BLEED_MM, MM, PrintOptions
@@ -41,17 +42,26 @@ def lay_out(content: IssueContent, options: PrintOptions, engine) -> Layout:
     style = Style(options.geometry())
     metrics, widths = measure_items(content, style, engine)
     layout = Layout(content, style, bleed=BLEED_MM * MM if options.bleed else 0.0)
+    states, furniture = [], []
     for index, page in enumerate(content.pages):
         parts, top, bottom = page_furniture(content, index, style)
-        area = bottom - top
         page_metrics = [metrics.get((index, i), ItemMetrics()) for i in range(len(page.items))]
-        plan = plan_items(page.items, page_metrics, widths, style, area)
+        state = PageState(index, page, list(page.items), page_metrics, bottom - top)
+        state.plan = plan_state(state, widths, style)
+        states.append(state)
+        furniture.append((parts, top))
+    jumps = resolve_overflows(states, lambda s: plan_state(s, widths, style), content.label)
+    for state, (parts, top) in zip(states, furniture):
         composed = ComposedPage(parts=list(parts))
-        compose_modules(plan, page.items, page_metrics, style, top, composed)
+        compose_modules(state.plan, tuple(state.items), state.metrics, style, top, composed)
         layout.pages.append(composed)
-        layout.plans.append(plan)
-    layout.messages = page_messages(content, layout.plans)
+        layout.plans.append(state.plan)
+    layout.messages = jumps + page_messages(content, layout.plans)
     return layout
+
+
+def plan_state(state: PageState, widths, style: Style) -> PagePlan:
+    return plan_items(state.items, state.metrics, widths, style, state.area)
 
 
 def measure_items(content: IssueContent, style: Style, engine):

@@ -80,16 +80,17 @@ def make_print_copy(original: Path, target: Path, crop: Crop) -> None:
     ICC or comments: pixels only), so nothing cut away or hidden leaves in the PDF."""
     from PIL import Image, ImageOps
 
-    want_w = max(8, min(MAX_SIDE, round(crop.width / 72 * PRINT_PPI)))
-    want_h = max(8, min(MAX_SIDE, round(crop.height / 72 * PRINT_PPI)))
+    want_w = round(crop.width / 72 * PRINT_PPI)
+    want_h = round(crop.height / 72 * PRINT_PPI)
     with Image.open(original) as image:
-        image.draft("RGB", (want_w * 2, want_h * 2))
-        image = ImageOps.exif_transpose(image)
-        image = _flatten(image)
-        w, h = image.size
         left, top, right, bottom = crop.box
-        box = (round(left * w), round(top * h), max(round(left * w) + 1, round(right * w)),
-               max(round(top * h) + 1, round(bottom * h)))
+        shown = ((right - left) * image.width, (bottom - top) * image.height)
+        scale = min(1.0, MAX_SIDE / max(want_w, want_h), shown[0] / max(1, want_w), shown[1] / max(1, want_h))
+        want_w, want_h = max(8, round(want_w * scale)), max(8, round(want_h * scale))
+        image.draft("RGB", (want_w, want_h))  # JPEG: decode at 1/2, 1/4 … when that is enough
+        image = _flatten(ImageOps.exif_transpose(image))
+        w, h = image.size
+        box = (left * w, top * h, max(left * w + 1, right * w), max(top * h + 1, bottom * h))
         image = image.resize((want_w, want_h), Image.Resampling.LANCZOS, box=box, reducing_gap=2.0)
         image.info = {}  # pixels only
         image.save(target, "JPEG", quality=JPEG_QUALITY)

@@ -99,7 +99,7 @@ def shape_cost(maker, shape: Shape, lines: tuple[str, ...], photo: float, beside
         preferred = max(1, round(columns * PREFERRED_SPAN[item.weight]))
         if item.kind == "photo":
             preferred = max(preferred, min(columns, 2))
-        cost += 2.5 * abs(shape.span - preferred)
+        cost += (5 if item.weight == "lead" else 2.5) * abs(shape.span - preferred)
         cost += 1.2 * shape.step * (2 if item.weight == "lead" else 1)
         cost += {0: 0, 1: 0, 2: 1.5, 3: 5}.get(len(lines), 9)
         cost += 3 * shape.tracking
@@ -115,8 +115,10 @@ def shape_cost(maker, shape: Shape, lines: tuple[str, ...], photo: float, beside
     if item.photos and not item.photo_columns:
         if beside:
             cost += 2 + 2 * (shape.span - shape.photo_cols - 1)
+            if shape.span - shape.photo_cols < 2 and item.weight != "minor":
+                cost += 6  # a headline squeezed into one column beside the photo
         if shape.photo_cols * 2 < shape.span:
             cost += 3
         if item.weight == "lead" and shape.photo_cols < min(2, columns):
-            cost += 4
+            cost += 8
     return cost

@@ -127,6 +127,7 @@ class ShapeMaker:
                  index: int, area_height: float):
         self.style, self.item, self.m, self.widths = style, item, metrics, widths
         self.index, self.area_height = index, area_height
+        self._titles: dict[tuple, tuple[str, ...] | None] = {}
 
     def shapes(self, span: int) -> list[Shape]:
         item = self.item
@@ -174,6 +175,12 @@ class ShapeMaker:
         return HEADLINE_STEPS[self.item.weight] if self.item.kind not in ("briefs", "guide") else (0,)
 
     def title_lines(self, width: float, size: float) -> tuple[str, ...] | None:
+        key = (round(width, 2), size)
+        if key not in self._titles:
+            self._titles[key] = self._title_lines(width, size)
+        return self._titles[key]
+
+    def _title_lines(self, width: float, size: float) -> tuple[str, ...] | None:
         item = self.item
         parts = item.title_parts or ((item.title,) if item.title else ())
         if not parts:
