@@ -45,6 +45,7 @@ class PdfFile:
     page_pdfs: tuple[Path, ...] = ()  # one PDF per 版
     images: dict = field(default_factory=dict)  # "800.webp" → one file per 版
     rects: dict = field(default_factory=dict)  # article content path → [{page, x, y, w, h}] (page fractions)
+    photos: tuple[dict, ...] = ()  # every photo printed: {src, page, shown (share of its area), focus}
     messages: tuple[Message, ...] = ()
     rendered: bool = False  # made by this run (False: taken from the cache)
 
@@ -138,6 +139,7 @@ def _pdf_file(archive: Archive, issue: Issue, entry: Entry | None, rendered: boo
         pages=meta["pages"], page_pdfs=tuple(entry.file(name) for name in meta["page_pdfs"]),
         images={kind: tuple(entry.file(n) for n in names) for kind, names in meta["images"].items()},
         rects=meta["rects"], messages=tuple(Message(**m) for m in meta["messages"]), rendered=rendered,
+        photos=tuple(meta.get("photos", ())),
     )
 
 
@@ -165,7 +167,7 @@ def render_job(archive: Archive, issue: Issue, content_dir: Path, options: Print
         with store.put(key, meta) as folder:  # sealed with ``meta`` as it is when the block ends
             done = render_issue(content, options, content_dir, folder, filename, images=images)
             meta.update(pages=done.pages, page_pdfs=done.page_pdfs, images=done.images, rects=done.rects,
-                        messages=[m.as_dict() for m in done.messages])
+                        messages=[m.as_dict() for m in done.messages], photos=done.photos)
         return meta
     except PrintError:
         raise

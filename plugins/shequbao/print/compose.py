@@ -64,6 +64,7 @@ def _module(placement: Placement, item: Item, m, x: float, y: float, style: Styl
         cursor = _beside(placement, item, m, x, cursor, style, page) + style.gap
     else:
         cursor = _stacked(placement, item, m, x, cursor, style, page, c)
+    inset = _inset(item, m, shape, style, page, pitch) if shape.flow else None
     if shape.rows:
         body_h = style.body + (shape.rows - 1) * pitch + blank
         bottom = y + placement.height - shape.pad / 2
@@ -71,8 +72,21 @@ def _module(placement: Placement, item: Item, m, x: float, y: float, style: Styl
         page.parts.append({
             "t": "body", "x": x, "y": cursor, "w": width, "h": round(body_h + 0.5, 3), "cols": shape.inner,
             "gutter": g.gutter, "size": style.body, "pitch": round(pitch, 4), "tracking": TRACKINGS[shape.tracking],
-            "blocks": _blocks(item), "key": item.key,
+            "blocks": _blocks(item), "key": f"{item.key}#{len(page.parts)}", "inset": inset,
         })
+
+
+def _inset(item: Item, m, shape, style: Style, page: ComposedPage, pitch: float) -> dict:
+    """The photo at the top of the first text column: it takes ``shape.flow`` lines exactly."""
+    photo = item.photos[0]
+    width = style.geometry.column
+    scale = pitch / style.pitch
+    height = shape.flow_photo + (scale - 1) * shape.flow * style.pitch
+    name = f"{len(page.crops)}"
+    page.crops.append(Crop(name, photo, crop_box(photo, width / height), width, height))
+    size, cap_pitch = style.small(CAPTION)
+    return {"crop": name, "w": width, "h": round(height, 3), "gap": style.gap / 2, "caption": caption_text(item),
+            "size": size, "pitch": cap_pitch, "height": round(shape.flow * pitch - (pitch - style.body), 3)}
 
 
 def _stacked(placement, item: Item, m, x: float, y: float, style: Style, page: ComposedPage, crop: float) -> float:
@@ -80,12 +94,12 @@ def _stacked(placement, item: Item, m, x: float, y: float, style: Style, page: C
     shape = placement.shape
     width = style.geometry.span_width(shape.span)
     if item.kind == "photo" and shape.photo:
-        y = _photos(item, x, y, width, shape.photo * crop, style, page)
+        y = _photos(item, x, y, width, shape.photo * crop, style, page, shape.grid)
         y = (_caption(item, m, shape.span, x, y + style.gap / 2, width, style, page) if shape.caption else y) + style.gap
         return _head(item, m, shape, shape.span, x, y, width, style, page) + (style.gap if shape.head else 0)
     y = _head(item, m, shape, shape.span, x, y, width, style, page)
     if shape.photo:
-        y = _photos(item, x, y + (style.gap if shape.head else 0), width, shape.photo * crop, style, page)
+        y = _photos(item, x, y + (style.gap if shape.head else 0), width, shape.photo * crop, style, page, shape.grid)
         y = _caption(item, m, shape.span, x, y + style.gap / 2, width, style, page) if shape.caption else y
     return y + (style.gap if shape.rows and (shape.head or shape.photo) else 0)
 
@@ -142,19 +156,29 @@ def _caption(item: Item, m, photo_cols: int, x, y, width, style: Style, page: Co
     return _text(page, x, y, width, text, m.caption.get(photo_cols, 1), size, pitch)
 
 
-def _photos(item: Item, x, y, width, height, style: Style, page: ComposedPage) -> float:
-    photos = item.photos
-    room = width - (len(photos) - 1) * style.photo_gap
-    total = sum(p.aspect for p in photos)
-    for photo in photos:
-        w = room * photo.aspect / total
-        name = f"{len(page.crops)}"
-        crop = Crop(name, photo, crop_box(photo, w / height), w, height)
-        page.crops.append(crop)
-        page.parts.append({"t": "image", "x": round(x, 3), "y": round(y, 3), "w": round(w, 3), "h": round(height, 3),
-                           "crop": name})
-        x += w + style.photo_gap
-    return y + height
+def _photos(item: Item, x, y, width, height, style: Style, page: ComposedPage, grid: bool = False) -> float:
+    """The photos in a row ``width`` wide and ``height`` tall (``grid``: the first across, the
+    others in a row below, the height shared as their natural heights are)."""
+    rows = [item.photos[:1], item.photos[1:]] if grid else [item.photos]
+    naturals = []
+    for row in rows:
+        room = width - (len(row) - 1) * style.photo_gap
+        naturals.append(room / sum(p.aspect for p in row))
+    scale = (height - style.photo_gap * (len(rows) - 1)) / sum(naturals)
+    for row, natural in zip(rows, naturals):
+        room = width - (len(row) - 1) * style.photo_gap
+        total = sum(p.aspect for p in row)
+        row_h = natural * scale
+        left = x
+        for photo in row:
+            w = room * photo.aspect / total
+            name = f"{len(page.crops)}"
+            page.crops.append(Crop(name, photo, crop_box(photo, w / row_h), w, row_h))
+            page.parts.append({"t": "image", "x": round(left, 3), "y": round(y, 3), "w": round(w, 3),
+                               "h": round(row_h, 3), "crop": name})
+            left += w + style.photo_gap
+        y += row_h + style.photo_gap
+    return y - style.photo_gap
 
 
 def crop_box(photo: Photo, aspect: float) -> tuple[float, float, float, float]:

@@ -99,8 +99,8 @@ def _most_kept(state: PageState, story: int, plan, to_page: int | None) -> int:
 
 
 def _jump(states, state: PageState, story: int, plan, label: str, messages: list[Message]) -> bool:
-    others = sorted((s for s in states if s is not state and s.plan.blank > s.area * 0.08),
-                    key=lambda s: -s.plan.blank)
+    others = sorted((s for s in states if s is not state and s.plan.empty_share > 0.04),
+                    key=lambda s: (-s.plan.empty_share, s.index))
     item, m = state.items[story], state.metrics[story]
     for target in others:
         to_page = target.page.page

@@ -22,8 +22,8 @@ def page_messages(content, plans) -> list[Message]:
     for page, plan in zip(content.pages, plans):
         if not page.items:
             continue
-        if plan.area and plan.blank / plan.area > UNDERFULL:
-            share = round(plan.blank / plan.area * 100)
+        if plan.area and plan.empty_share > UNDERFULL:
+            share = round(plan.empty_share * 100)
             out.append(Message("warning", f"{content.label}{page.label}还空着约 {share}%，请补充稿件或照片"))
     if len(content.pages) % 2:
         out.append(Message("warning", f"{content.label}：{len(content.pages)} 个版面无法对折印刷，请把版数改为双数"))

@@ -41,13 +41,19 @@ class Placement:
 @dataclass(frozen=True)
 class PagePlan:
     placements: tuple[Placement, ...]
-    used: float  # pt of the free area filled
+    used: float  # pt of the free area's height the modules take
     area: float
     cost: float
+    holes: float = 0.0  # share of the free area left blank inside modules (text ending short of its box)
 
     @property
     def blank(self) -> float:
         return max(0.0, self.area - self.used)
+
+    @property
+    def empty_share(self) -> float:
+        """Share of the free area with nothing on it: below the modules and at their feet."""
+        return (self.blank / self.area if self.area else 0.0) + self.holes
 
     @property
     def overflow(self) -> float:
@@ -76,7 +82,19 @@ def plan_page(shapes: list[dict[int, list[Shape]]], style: Style, area: float) -
     if not math.isfinite(total[h]):
         return PagePlan((), math.inf, area, math.inf)
     placements = planner.unfold(0, h)
-    return PagePlan(tuple(placements), h * GRID, area, float(total[h]))
+    return PagePlan(tuple(placements), h * GRID, area, float(total[h]), _holes(placements, style, area))
+
+
+def _holes(placements: list[Placement], style: Style, area: float) -> float:
+    from .shapes import fit
+
+    width = style.geometry.type_width
+    blank = 0.0
+    for p in placements:
+        extra = fit(p.shape, p.height, style)[2]
+        if extra > style.pitch * 0.6:
+            blank += extra * style.geometry.span_width(p.shape.span)
+    return blank / (area * width) if area else 0.0
 
 
 class _Planner:
@@ -85,18 +103,18 @@ class _Planner:
         self.columns = style.geometry.columns
         self.sep = int(round(style.separator / GRID))
         self.n = len(shapes)
-        self._modules: dict[tuple[int, int], _Table] = {}
+        self._modules: dict[tuple[int, int, bool], _Table] = {}
         self._stacks: dict[tuple[int, int, int], _Table] = {}
         self._rest: dict[int, _Table] = {}
 
-    def module(self, item: int, span: int) -> _Table:
-        key = (item, span)
+    def module(self, item: int, span: int, foot: bool = False) -> _Table:
+        key = (item, span, foot)
         if key not in self._modules:
             options = self.shapes[item].get(span, [])
             cost = np.full(self.cells, INF)
             choice = np.full(self.cells, -1)
             for index, shape in enumerate(options):
-                costs = shape_costs(shape, self.style, self.cells)
+                costs = shape_costs(shape, self.style, self.cells, foot)
                 better = costs < cost
                 cost[better] = costs[better]
                 choice[better] = index
@@ -104,10 +122,11 @@ class _Planner:
         return self._modules[key]
 
     def stack(self, start: int, end: int, span: int) -> _Table:
-        """Items start..end-1 one above the other, ``span`` columns wide."""
+        """Items start..end-1 one above the other, ``span`` columns wide (the last band's
+        bottom module stands at the page's foot)."""
         key = (start, end, span)
         if key not in self._stacks:
-            first = self.module(start, span)
+            first = self.module(start, span, foot=end - start == 1 and end == self.n)
             if end - start == 1:
                 table = first
             else:
@@ -185,7 +204,7 @@ class _Planner:
     def _unfold_stack(self, group, cells: int, column: int, top: float) -> list[Placement]:
         start, end, span = group
         if end - start == 1:
-            module = self.module(start, span)
+            module = self.module(start, span, foot=end == self.n)
             shape = module.shapes[int(module.choice[cells])]
             return [Placement(start, shape, column, top, cells * GRID)]
         table = self.stack(start, end, span)

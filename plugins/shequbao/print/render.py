@@ -36,6 +36,7 @@ class Rendered:
     images: dict[str, list[str]]  # "800.webp" → a file per page
     rects: dict[str, list[dict]]  # article path → [{page, x, y, w, h} as page fractions]
     messages: list[Message] = field(default_factory=list)
+    photos: list[dict] = field(default_factory=list)  # every photo printed: {src, page, shown, focus}
 
 
 def engine() -> Engine:
@@ -72,7 +73,15 @@ def render_issue(content: IssueContent, options: PrintOptions, content_dir: Path
         page_pdfs.append(name)
     made = page_images(eng, data, layout, options, folder) if images else {}
     eng.clear_photos()
-    return Rendered(len(layout.pages), filename, page_pdfs, made, rects, layout.messages)
+    photos = [{"src": crop.photo.src, "page": number, "shown": round(_shown(crop), 4), "focus": crop.photo.focus is not None}
+              for number, page in enumerate(layout.pages, start=1) for crop in page.crops]
+    return Rendered(len(layout.pages), filename, page_pdfs, made, rects, layout.messages, photos)
+
+
+def _shown(crop: Crop) -> float:
+    """The share of the photo's area that is printed."""
+    left, top, right, bottom = crop.box
+    return (right - left) * (bottom - top)
 
 
 def make_print_copy(original: Path, target: Path, crop: Crop) -> None:
@@ -121,7 +130,8 @@ def check_fit(eng: Engine, layout: Layout) -> None:
         pos = end["pos"]
         y = _pt(pos["y"]) - layout.bleed
         if pos["page"] != number or y > part["y"] + part["h"] + 1:
-            raise PrintError(f"印刷版 {layout.content.label}：{end['key']} 的文字超出了排好的位置（排版程序的错误，请报告）")
+            where = end["key"].split("#")[0]
+            raise PrintError(f"印刷版 {layout.content.label}：{where} 的文字超出了排好的位置（排版程序的错误，请报告）")
 
 
 def module_rects(eng: Engine, layout: Layout) -> dict[str, list[dict]]:

@@ -11,7 +11,10 @@ BANNER = 1.9  # a box's banner (短消息, 本期导读), in body sizes
 PREFERRED_SPAN = {"lead": 1.0, "normal": 0.5, "minor": 0.3}  # × columns
 
 
-def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, step: int) -> Shape | None:
+def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, step: int,
+               mode: str = "row") -> Shape | None:
+    if mode == "flow":
+        return flow_shape(maker, span, tracking, step)
     style, item, m = maker.style, maker.item, maker.m
     g = style.geometry
     beside = 0 < photo_cols < span
@@ -20,7 +23,7 @@ def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, ste
     if head is None:
         return None
     head_h, lines = head
-    photo, lo, hi = photo_row(maker, photo_cols, span)
+    photo, lo, hi = photo_row(maker, photo_cols, span, grid=mode == "grid")
     if photo is None:
         return None
     caption = 0.0
@@ -36,8 +39,33 @@ def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, ste
     shape = Shape(item=maker.index, span=span, photo_cols=photo_cols, step=step, tracking=tracking, inner=inner,
                   title_lines=lines, head=head_h if not beside else max(head_h, photo + style.gap / 2 + caption),
                   photo=photo if not beside else 0.0, crop_lo=lo, crop_hi=hi, caption=caption if not beside else 0.0,
-                  rows=rows, pad=pad, cost=0.0)
-    return Shape(**{**shape.__dict__, "cost": shape_cost(maker, shape, lines, photo, beside)})
+                  rows=rows, pad=pad, cost=0.0, grid=mode == "grid")
+    return Shape(**{**shape.__dict__, "cost": shape_cost(maker, shape, lines, photo, beside) + (1.5 if shape.grid else 0)})
+
+
+def flow_shape(maker, span: int, tracking: int, step: int) -> Shape | None:
+    """The photo one column wide at the top of the first text column; the text flows on."""
+    style, item, m = maker.style, maker.item, maker.m
+    head = head_height(maker, span, step)
+    photo, lo, hi = photo_row(maker, 1, span)
+    if head is None or photo is None:
+        return None
+    size, pitch = style.small(CAPTION)
+    caption = style.lines_height(m.caption.get(1, 0), size, pitch) + (style.gap / 2 if m.caption.get(1) else 0)
+    room = photo + caption + style.lead
+    lines = max(1, round(room / style.pitch))
+    height = lines * style.pitch - style.lead - caption
+    if not lo <= height / photo <= hi:
+        lines = math.ceil(room / style.pitch)
+        height = lines * style.pitch - style.lead - caption
+        if height / photo > hi:
+            return None
+    body = m.body_lines("c", tracking)
+    rows = math.ceil((body + lines) / span)
+    shape = Shape(item=maker.index, span=span, photo_cols=1, step=step, tracking=tracking, inner=span,
+                  title_lines=head[1], head=head[0], photo=0.0, crop_lo=1.0, crop_hi=1.0, caption=0.0, rows=rows,
+                  pad=0.0, cost=0.0, flow=lines, flow_photo=round(height, 3))
+    return Shape(**{**shape.__dict__, "cost": shape_cost(maker, shape, head[1], height, False) + 1.0})
 
 
 def head_height(maker, span: int, step: int) -> tuple[float, tuple[str, ...]] | None:
@@ -65,17 +93,22 @@ def head_height(maker, span: int, step: int) -> tuple[float, tuple[str, ...]] | 
     return round(height, 3), lines
 
 
-def photo_row(maker, photo_cols: int, span: int) -> tuple[float | None, float, float]:
-    """Natural height of the photo row ``photo_cols`` columns wide, and its crop bounds."""
+def photo_row(maker, photo_cols: int, span: int, grid: bool = False) -> tuple[float | None, float, float]:
+    """Natural height of the photos ``photo_cols`` columns wide (one row, or with ``grid`` the
+    first across and the rest in a row below), and the crop bounds of that height."""
     style, item = maker.style, maker.item
     if not photo_cols or not item.photos:
         return 0.0, 1.0, 1.0
     width = style.geometry.span_width(photo_cols)
-    count = len(item.photos)
-    room = width - (count - 1) * style.photo_gap
-    height = room / sum(p.aspect for p in item.photos)
-    if min(p.aspect * height for p in item.photos) < style.geometry.column * 0.6:
-        return None, 1.0, 1.0  # a photo narrower than most of a column
+    rows = [item.photos[:1], item.photos[1:]] if grid else [item.photos]
+    height = 0.0
+    for row in rows:
+        room = width - (len(row) - 1) * style.photo_gap
+        row_height = room / sum(p.aspect for p in row)
+        if min(p.aspect * row_height for p in row) < style.geometry.column * 0.6:
+            return None, 1.0, 1.0  # a photo narrower than most of a column
+        height += row_height
+    height += style.photo_gap * (len(rows) - 1)
     if height > maker.area_height * MAX_PHOTO_SHARE:
         return None, 1.0, 1.0
     crop = min(FOCUS_CROP if p.focus else CROP for p in item.photos)

@@ -44,7 +44,9 @@ class Shape:
     rows: int  # body lines per column, balanced
     pad: float  # inside a frame, top + bottom
     cost: float  # the shape's own cost (how good it looks at its natural height)
-    beside_extra: float = 0.0  # beside: how much the photo side is taller than the headline
+    flow: int = 0  # the photo sits at the top of the first text column, taking this many lines
+    flow_photo: float = 0.0  # … at this height
+    grid: bool = False  # the first photo across, the others in a row below it
 
     def natural(self, style: Style) -> float:
         return self.fixed(style) + self.photo + self.body(style.pitch, style)
@@ -73,8 +75,9 @@ class Shape:
         return style.pitch * (8 if self.pad else max(1.5, min(4, self.rows * self.inner * 0.12)))
 
 
-def shape_costs(shape: Shape, style: Style, cells: int) -> np.ndarray:
-    """The cost of setting ``shape`` at each height ``i * GRID`` (inf where it cannot)."""
+def shape_costs(shape: Shape, style: Style, cells: int, foot: bool = False) -> np.ndarray:
+    """The cost of setting ``shape`` at each height ``i * GRID`` (inf where it cannot); at the
+    page's ``foot`` blank space in the module is what the reader sees as an empty page."""
     heights = np.arange(cells) * GRID
     natural = shape.natural(style)
     down, up = shape.flex(style)
@@ -89,7 +92,10 @@ def shape_costs(shape: Shape, style: Style, cells: int) -> np.ndarray:
     used = np.minimum(delta[grow], up)
     slack = delta[grow] - used
     grow_cost = shape.cost + (6 * (used / up) ** 2 if up > 0 else 0) + slack_cost(slack, style, bool(shape.pad))
-    grow_cost[slack > shape.slack_limit(style)] = INF
+    if foot:
+        grow_cost = grow_cost + 4 * np.maximum(0, slack / style.pitch - 0.5)
+    beyond = slack - shape.slack_limit(style)
+    grow_cost = np.where(beyond > 0, grow_cost + 40 + 4 * beyond / style.pitch, grow_cost)  # a hole: last resort
     cost[grow] = np.minimum(cost[grow], grow_cost)
     return cost
 
@@ -134,24 +140,30 @@ class ShapeMaker:
         if item.columns and span != min(item.columns, self.style.geometry.columns):
             return []
         out = []
-        for photo_cols in self.photo_options(span):
+        for photo_cols, mode in self.photo_options(span):
             for tracking in self.trackings():
                 for inner in self.inner_options(span):
-                    out.extend(self.steps(span, photo_cols, tracking, inner))
+                    out.extend(self.steps(span, photo_cols, tracking, inner, mode))
         return out
 
     def trackings(self) -> range:
         return range(len(TRACKINGS)) if self.item.kind not in ("briefs", "guide") else range(1)
 
-    def photo_options(self, span: int) -> list[int]:
-        if not self.item.photos:
-            return [0]
+    def photo_options(self, span: int) -> list[tuple[int, bool]]:
+        """(photo width in columns, arrangement: row | flow | grid) the item may have at ``span``."""
+        photos = self.item.photos
+        if not photos:
+            return [(0, "row")]
+        flow = [(1, "flow")] if span > 1 and len(photos) == 1 and self.item.kind != "photo" else []
+        grid = [(span, "grid")] if len(photos) >= 3 else []
         if self.item.photo_columns:
             wanted = min(self.item.photo_columns, span)
-            return [wanted] if self.item.kind != "photo" or wanted == span else []
+            if self.item.kind == "photo" and wanted != span:
+                return []
+            return [(wanted, "row")] + (flow if wanted == 1 else []) + (grid if wanted == span else [])
         if self.item.kind == "photo":
-            return [span]
-        return list(range(span, 0, -1))
+            return [(span, "row"), *grid]
+        return [(cols, "row") for cols in range(span, 0, -1)] + flow + grid
 
     def inner_options(self, span: int) -> list[int]:
         if self.item.kind in ("briefs", "guide"):
@@ -159,12 +171,12 @@ class ShapeMaker:
             return list(range(1, most + 1))
         return [span]
 
-    def steps(self, span, photo_cols, tracking, inner) -> list[Shape]:
+    def steps(self, span, photo_cols, tracking, inner, mode) -> list[Shape]:
         from .shape_parts import make_shape
 
         out = []
         for step in range(len(self.style_steps())):
-            shape = make_shape(self, span, photo_cols, tracking, inner, step)
+            shape = make_shape(self, span, photo_cols, tracking, inner, step, mode)
             if shape is not None:
                 out.append(shape)
         return out
