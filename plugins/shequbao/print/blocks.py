@@ -26,6 +26,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 DEFAULT_EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html")
+
 _PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _SPACES = re.compile(r"[ \t\r\n]+")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

@@ -95,12 +95,12 @@ def _stacked(placement, item: Item, m, x: float, y: float, style: Style, page: C
     width = style.geometry.span_width(shape.span)
     if item.kind == "photo" and shape.photo:
         y = _photos(item, x, y, width, shape.photo * crop, style, page, shape.grid)
-        y = (_caption(item, m, shape.span, x, y + style.gap / 2, width, style, page) if shape.caption else y) + style.gap
+        y = (_caption(item, m, shape.span, x, y + style.gap / 2, width, style, page, shape.grid) if shape.caption else y) + style.gap
         return _head(item, m, shape, shape.span, x, y, width, style, page) + (style.gap if shape.head else 0)
     y = _head(item, m, shape, shape.span, x, y, width, style, page)
     if shape.photo:
         y = _photos(item, x, y + (style.gap if shape.head else 0), width, shape.photo * crop, style, page, shape.grid)
-        y = _caption(item, m, shape.span, x, y + style.gap / 2, width, style, page) if shape.caption else y
+        y = _caption(item, m, shape.span, x, y + style.gap / 2, width, style, page, shape.grid) if shape.caption else y
     return y + (style.gap if shape.rows and (shape.head or shape.photo) else 0)
 
 
@@ -148,8 +148,8 @@ def _text(page: ComposedPage, x, y, width, text, lines: int, size, pitch) -> flo
     return y + lines * pitch - (pitch - size)
 
 
-def _caption(item: Item, m, photo_cols: int, x, y, width, style: Style, page: ComposedPage) -> float:
-    text = caption_text(item)
+def _caption(item: Item, m, photo_cols: int, x, y, width, style: Style, page: ComposedPage, grid: bool = False) -> float:
+    text = caption_text(item, grid)
     if not text:
         return y
     size, pitch = style.small(CAPTION)

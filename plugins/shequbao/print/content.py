@@ -217,7 +217,8 @@ def _with_guide(items: tuple[Item, ...], others: list[PageContent]) -> tuple[Ite
         stories = [i for i in page.items if i.kind in ("news", "photo", "notice") and i.title]
         stories.sort(key=lambda i: (i.weight != "lead", i.kind == "notice"))
         for story in stories[:GUIDE_PER_PAGE]:
-            entries.append(Brief(story.title, ({"t": "guide", "runs": [{"s": page.label}, {"s": story.title}], "first": True},), story.key))
+            runs = [{"s": page.label}, {"s": story.title}]
+            entries.append(Brief(story.title, ({"t": "guide", "runs": runs, "first": True},), story.key))
     if not entries:
         return items
     guide = Item(key="guide", kind="guide", weight="minor", title="本期导读", briefs=tuple(entries))

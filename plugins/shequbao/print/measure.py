@@ -32,15 +32,16 @@ class ItemMetrics:
         return sum(self.blocks.get((width, tracking), ()))
 
 
-def caption_text(item: Item) -> str:
-    """One caption block for the item's photos: ``说明 孙涛 摄``, or ``左图：… 右图：…``."""
+def caption_text(item: Item, grid: bool = False) -> str:
+    """One caption block for the item's photos: ``说明 孙涛 摄``, or ``左图：… 右图：…`` (``grid``:
+    ``上图：… 下左：… 下右：…``, as long, so the measured lines hold for both)."""
     photos = [p for p in item.photos if p.caption or p.credit]
     if not photos:
         return ""
     if len(item.photos) == 1:
         p = photos[0]
         return "　".join(part for part in (p.caption, p.credit) if part)
-    names = {2: ("左图", "右图"), 3: ("左图", "中图", "右图")}.get(len(item.photos))
+    names = {2: ("左图", "右图"), 3: ("上图", "下左", "下右") if grid else ("左图", "中图", "右图")}.get(len(item.photos))
     out = []
     for index, p in enumerate(item.photos):
         label = names[index] if names else f"图{index + 1}"
