@@ -101,8 +101,7 @@ def measure_pdf(pdf: Path, geometry, bleed: float = 0.0) -> list[PageFigures]:
             _blank(figures, chars, images, geometry)
             lines = text_lines(chars, geometry)
             _short(figures, lines, geometry)
-            whole = text_lines(chars, geometry, by_column=False)
-            figures.kinsoku = [line.text for line in whole if line.text[0] in CLOSING or line.text[-1] in OPENING]
+            figures.kinsoku = [line.text for line in lines if line.text[0] in CLOSING or line.text[-1] in OPENING]
             out.append(figures)
     return out
 
@@ -138,21 +137,20 @@ class Line:
     column: int
 
 
-def text_lines(chars: list[dict], g, by_column: bool = True) -> list[Line]:
-    """Characters grouped into lines: same baseline, no wide gap (and the same grid column
-    when ``by_column``; a trimmed “ at a line's start hangs left of its column)."""
-    rows: dict[tuple, list[dict]] = {}
+def text_lines(chars: list[dict], g) -> list[Line]:
+    """Characters grouped into lines: the same baseline and no gap wider than 3/4 em (the
+    gutter between two columns is wider, even where a line starts with a hanging “)."""
+    rows: dict[float, list[dict]] = {}
     for c in chars:
-        column = int((c["x1"] - 1 - g.left) // (g.column + g.gutter)) if by_column else 0
-        rows.setdefault((round(c["bottom"] * 2) / 2, column), []).append(c)
+        rows.setdefault(round(c["bottom"] * 2) / 2, []).append(c)
     lines = []
     for row in rows.values():
         row.sort(key=lambda c: c["x0"])
         start = 0
         for i in range(1, len(row) + 1):
-            if i == len(row) or row[i]["x0"] - row[i - 1]["x1"] > min(row[i]["size"], row[i - 1]["size"]) * 1.2:
+            if i == len(row) or row[i]["x0"] - row[i - 1]["x1"] > min(row[i]["size"], row[i - 1]["size"]) * 0.75:
                 part = row[start:i]
-                column = int((part[0]["x1"] - 1 - g.left) // (g.column + g.gutter))  # a trimmed “ hangs left
+                column = int((part[0]["x1"] - 1 - g.left) // (g.column + g.gutter))
                 lines.append(Line(part[0]["x0"], part[-1]["x1"], part[0]["top"], part[0]["size"],
                                   part[0]["fontname"], "".join(c["text"] for c in part), column))
                 start = i

@@ -30,6 +30,7 @@ class Crop:
 
 @dataclass
 class ComposedPage:
+    number: int = 1
     parts: list[dict] = field(default_factory=list)
     crops: list[Crop] = field(default_factory=list)
 
@@ -72,7 +73,7 @@ def _module(placement: Placement, item: Item, m, x: float, y: float, style: Styl
         page.parts.append({
             "t": "body", "x": x, "y": cursor, "w": width, "h": round(body_h + 0.5, 3), "cols": shape.inner,
             "gutter": g.gutter, "size": style.body, "pitch": round(pitch, 4), "tracking": TRACKINGS[shape.tracking],
-            "blocks": _blocks(item), "key": f"{item.key}#{len(page.parts)}", "inset": inset,
+            "blocks": _blocks(item), "key": f"{item.key}#{page.number}:{len(page.parts)}", "inset": inset,
         })
 
 

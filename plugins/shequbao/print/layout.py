@@ -52,7 +52,7 @@ def lay_out(content: IssueContent, options: PrintOptions, engine) -> Layout:
         furniture.append((parts, top))
     jumps = resolve_overflows(states, lambda s: plan_state(s, widths, style), content.label)
     for state, (parts, top) in zip(states, furniture):
-        composed = ComposedPage(parts=list(parts))
+        composed = ComposedPage(state.index + 1, list(parts))
         compose_modules(state.plan, tuple(state.items), state.metrics, style, top, composed)
         layout.pages.append(composed)
         layout.plans.append(state.plan)

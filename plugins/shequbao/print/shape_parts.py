@@ -61,7 +61,7 @@ def flow_shape(maker, span: int, tracking: int, step: int) -> Shape | None:
         if height / photo > hi:
             return None
     body = m.body_lines("c", tracking)
-    rows = math.ceil((body + lines) / span)
+    rows = max(lines, math.ceil((body + lines) / span))  # the photo stands in the first column
     shape = Shape(item=maker.index, span=span, photo_cols=1, step=step, tracking=tracking, inner=span,
                   title_lines=head[1], head=head[0], photo=0.0, crop_lo=1.0, crop_hi=1.0, caption=0.0, rows=rows,
                   pad=0.0, cost=0.0, flow=lines, flow_photo=round(height, 3))
