@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from pdf_helpers import bare, image_count, measure_pdf, page_texts  # noqa: E402
+from pdf_helpers import bare, image_objects, measure_pdf, page_texts  # noqa: E402
 
 LIMITS = {"blank_mean": 0.06, "blank_worst": 0.15, "short": 0.03}
 
@@ -100,7 +100,7 @@ def measure_edition(pdf, issue, content_dir: Path, geometry, bleed: float = 0.0)
                 figures.missing.append(f"{article.src}：{text[:12]}…")
                 break
     figures.photos = sum(1 for a in issue.articles for image in a.images if image.src)
-    figures.images = image_count(pdf.path)
+    figures.images = len(image_objects(pdf.path))
     if figures.images < figures.photos:
         figures.missing.append(f"照片 {figures.images}/{figures.photos}")
     figures.messages = [m.text for m in pdf.messages if m.severity == "warning"]

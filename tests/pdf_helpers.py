@@ -55,6 +55,11 @@ def image_count(pdf: Path) -> int:
     return len(_run("pdfimages", "-list", str(pdf)).splitlines()[2:])
 
 
+def image_objects(pdf: Path) -> set[str]:
+    """The distinct image objects of the PDF (one per photo: none drawn twice by mistake)."""
+    return {line.split()[10] for line in _run("pdfimages", "-list", str(pdf)).splitlines()[2:]}
+
+
 def write_issue(content: Path, issue_id: str, yml: str, articles: dict[str, str]) -> Path:
     """A small issue folder: ``issue.yml`` and ``<slug>.md`` files (front matter + body)."""
     folder = content / "issues" / issue_id

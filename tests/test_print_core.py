@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_photo
-from pdf_helpers import bare, flat, fonts, image_count, info, measure_pdf, page_texts, write_issue
+from pdf_helpers import bare, flat, fonts, image_count, image_objects, info, measure_pdf, page_texts, write_issue
 from shequbao.load import load_archive
 from shequbao.model import Paper
 from shequbao.print import MarkdownSetup, PrintError, PrintOptions, build_editions, check_fonts

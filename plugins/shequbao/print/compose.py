@@ -6,6 +6,7 @@ The Typst program only places what it is given; all geometry is decided here.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from .content import Item, Photo
@@ -61,7 +62,7 @@ def _module(placement: Placement, item: Item, m, x: float, y: float, style: Styl
     cursor = y + shape.pad / 2
     if item.kind in ("briefs", "guide"):
         cursor = _banner(item, x, cursor, width, style, page) + style.gap
-    elif shape.photo_cols and shape.photo_cols < shape.span:
+    elif shape.photo_cols and shape.photo_cols < shape.span and not shape.flow:
         cursor = _beside(placement, item, m, x, cursor, style, page) + style.gap
     else:
         cursor = _stacked(placement, item, m, x, cursor, style, page, c)
@@ -83,8 +84,9 @@ def _inset(item: Item, m, shape, style: Style, page: ComposedPage, pitch: float)
     width = style.geometry.column
     scale = pitch / style.pitch
     height = shape.flow_photo + (scale - 1) * shape.flow * style.pitch
-    name = f"{len(page.crops)}"
-    page.crops.append(Crop(name, photo, crop_box(photo, width / height), width, height))
+    box = crop_box(photo, width / height)
+    name = crop_name(photo, box, width, height)
+    page.crops.append(Crop(name, photo, box, width, height))
     size, cap_pitch = style.small(CAPTION)
     return {"crop": name, "w": width, "h": round(height, 3), "gap": style.gap / 2, "caption": caption_text(item),
             "size": size, "pitch": cap_pitch, "height": round(shape.flow * pitch - (pitch - style.body), 3)}
@@ -173,13 +175,21 @@ def _photos(item: Item, x, y, width, height, style: Style, page: ComposedPage, g
         left = x
         for photo in row:
             w = room * photo.aspect / total
-            name = f"{len(page.crops)}"
-            page.crops.append(Crop(name, photo, crop_box(photo, w / row_h), w, row_h))
+            box = crop_box(photo, w / row_h)
+            name = crop_name(photo, box, w, row_h)
+            page.crops.append(Crop(name, photo, box, w, row_h))
             page.parts.append({"t": "image", "x": round(left, 3), "y": round(y, 3), "w": round(w, 3),
                                "h": round(row_h, 3), "crop": name})
             left += w + style.photo_gap
         y += row_h + style.photo_gap
     return y - style.photo_gap
+
+
+def crop_name(photo: Photo, box, width: float, height: float) -> str:
+    """The print copy's file name: the same name is always the same picture (Typst keeps
+    files it has read between compiles)."""
+    key = f"{photo.src}|{photo.width}x{photo.height}|{[round(v, 5) for v in box]}|{width:.2f}x{height:.2f}"
+    return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
 def crop_box(photo: Photo, aspect: float) -> tuple[float, float, float, float]:

@@ -58,7 +58,9 @@ def render_issue(content: IssueContent, options: PrintOptions, content_dir: Path
     layout = lay_out(content, options, eng)
     for page in layout.pages:
         for crop in page.crops:
-            make_print_copy(content_dir / crop.photo.src, eng.photos / f"{crop.file}.jpg", crop)
+            target = eng.photos / f"{crop.file}.jpg"
+            if not target.exists():
+                make_print_copy(content_dir / crop.photo.src, target, crop)
     data = layout.typst_input(options)
     pdf = eng.render(data)
     check_fit(eng, layout)
