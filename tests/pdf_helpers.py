@@ -103,16 +103,17 @@ def measure_pdf(pdf: Path, geometry, bleed: float = 0.0) -> list[PageFigures]:
                                                              c["bottom"] - bleed)
             images = [(i["x0"] - bleed, i["x1"] - bleed, i["bottom"] - bleed) for i in page.images]
             figures = PageFigures(number)
-            _blank(figures, chars, images, geometry)
             lines = text_lines(chars, geometry)
+            _blank(figures, chars, _column_extents(lines, geometry), images, geometry)
             _short(figures, lines, geometry)
             figures.kinsoku = [line.text for line in lines if line.text[0] in CLOSING or line.text[-1] in OPENING]
             out.append(figures)
     return out
 
 
-def _blank(figures: PageFigures, chars, images, g) -> None:
-    """Blank under the lowest text or image in each strip, down to the foot of the type area."""
+def _blank(figures: PageFigures, chars, extents, images, g) -> None:
+    """Blank under the lowest text or image in each strip, down to the foot of the type area.
+    A line of text covers its column's width (the end of a short line is not under it)."""
     height = g.bottom - g.top
     width = g.type_width / STRIPS
     shares = []
@@ -123,6 +124,9 @@ def _blank(figures: PageFigures, chars, images, g) -> None:
         for c in chars:
             if c["top"] < g.bottom and c["x1"] > x0 and c["x0"] < x1:
                 lowest = max(lowest, c["bottom"])
+        for left, right, bottom in extents:
+            if bottom < g.bottom and right > x0 and left < x1:
+                lowest = max(lowest, bottom)
         for ix0, ix1, bottom in images:
             if ix1 > x0 and ix0 < x1 and bottom <= g.bottom + 1:
                 lowest = max(lowest, bottom)
@@ -161,6 +165,18 @@ def text_lines(chars: list[dict], g) -> list[Line]:
                 start = i
     lines.sort(key=lambda l: (l.column, l.top, l.x0))
     return lines
+
+
+def _column_extents(lines: list[Line], g) -> list[tuple[float, float, float]]:
+    """(left, right, bottom) of every body line, across its whole text column."""
+    body = [l for l in lines if "Serif" in l.font and abs(l.size - g.body) < 0.3]
+    out = []
+    for segment in _segments(body, g):
+        left = min(l.x0 for l in segment)
+        right = max(l.x1 for l in segment) if len(segment) > 1 else segment[0].x1
+        right = max(right, left + g.column - 1) if right - left < g.column else right
+        out.extend((left, right, l.top + l.size) for l in segment)
+    return out
 
 
 def _short(figures: PageFigures, lines: list[Line], g) -> None:

@@ -68,9 +68,7 @@ def _module(placement: Placement, item: Item, m, x: float, y: float, style: Styl
         cursor = _stacked(placement, item, m, x, cursor, style, page, c)
     inset = _inset(item, m, shape, style, page, pitch) if shape.flow else None
     if shape.rows:
-        body_h = style.body + (shape.rows - 1) * pitch + blank
-        bottom = y + placement.height - shape.pad / 2
-        body_h = max(body_h, bottom - cursor) if item.kind in BOXED else body_h
+        body_h = style.body + (shape.rows - 1) * pitch  # balanced; any blank stays below all columns
         page.parts.append({
             "t": "body", "x": x, "y": cursor, "w": width, "h": round(body_h + 0.5, 3), "cols": shape.inner,
             "gutter": g.gutter, "size": style.body, "pitch": round(pitch, 4), "tracking": TRACKINGS[shape.tracking],

@@ -67,6 +67,7 @@ class Item:
     draft: bool = False
     jump_from: int | None = None  # 上接第N版
     jump_to: int | None = None  # 下转第N版
+    verse: bool = False  # lines broken by hand (a poem): not spread over many columns
 
     @property
     def chars(self) -> int:
@@ -184,7 +185,9 @@ def _item(article: Article, archive: Archive, blocks: list, inline_photos: list,
     if article.kind == "photo":
         blocks = _photo_text(article, blocks, byline)
         byline = ""
+    breaks = sum(1 for block in blocks for run in block["runs"] if run.get("br"))
     return Item(
+        verse=breaks >= 2 * max(1, len(blocks)) and breaks >= 4,
         key=article.src, kind=article.kind, weight=weight, title=title, title_parts=tuple(parts),
         kicker=article.kicker, subtitle=subtitle_text(article.subtitle), byline=byline,
         blocks=tuple(blocks), photos=tuple(p for p in photos if p is not None),

@@ -34,7 +34,7 @@ def masthead(content: IssueContent, page: PageContent, style: Style) -> tuple[li
     lines = [info["number"] + (f"（{info['total']}）" if info["total"] else ""), info["date"], info["lunar"],
              info["publisher"], info["permit"]]
     lines = [line for line in lines if line]
-    info_w = g.span_width(1) + g.gutter
+    info_w = g.span_width(2)
     small, pitch = round(b * 0.95, 2), round(b * 1.55, 2)
     parts.append({"t": "text", "x": x + width - info_w, "y": y + b * 0.3, "w": info_w, "lines": lines, "font": "sans",
                   "weight": "regular", "size": small, "pitch": pitch, "align": "right"})

@@ -39,7 +39,8 @@ def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, ste
     shape = Shape(item=maker.index, span=span, photo_cols=photo_cols, step=step, tracking=tracking, inner=inner,
                   title_lines=lines, head=head_h if not beside else max(head_h, photo + style.gap / 2 + caption),
                   photo=photo if not beside else 0.0, crop_lo=lo, crop_hi=hi, caption=caption if not beside else 0.0,
-                  rows=rows, pad=pad, cost=0.0, grid=mode == "grid")
+                  rows=rows, pad=pad, cost=0.0, grid=mode == "grid", verse=item.verse,
+                  short=rows * inner - body_lines(maker, span, inner, tracking))
     return Shape(**{**shape.__dict__, "cost": shape_cost(maker, shape, lines, photo, beside) + (1.5 if shape.grid else 0)})
 
 
@@ -64,7 +65,7 @@ def flow_shape(maker, span: int, tracking: int, step: int) -> Shape | None:
     rows = max(lines, math.ceil((body + lines) / span))  # the photo stands in the first column
     shape = Shape(item=maker.index, span=span, photo_cols=1, step=step, tracking=tracking, inner=span,
                   title_lines=head[1], head=head[0], photo=0.0, crop_lo=1.0, crop_hi=1.0, caption=0.0, rows=rows,
-                  pad=0.0, cost=0.0, flow=lines, flow_photo=round(height, 3))
+                  pad=0.0, cost=0.0, flow=lines, flow_photo=round(height, 3), short=rows * span - body - lines)
     return Shape(**{**shape.__dict__, "cost": shape_cost(maker, shape, head[1], height, False) + 1.0})
 
 
@@ -115,12 +116,15 @@ def photo_row(maker, photo_cols: int, span: int, grid: bool = False) -> tuple[fl
     return round(height, 3), 1 - crop, 1 / (1 - crop)
 
 
-def body_rows(maker, span: int, inner: int, tracking: int) -> int:
+def body_lines(maker, span: int, inner: int, tracking: int) -> int:
     item, m = maker.item, maker.m
     if item.kind in ("briefs", "guide"):
-        lines = m.body_lines(f"{span}/{inner}", 0)
-    else:
-        lines = m.body_lines("c", tracking)
+        return m.body_lines(f"{span}/{inner}", 0)
+    return m.body_lines("c", tracking)
+
+
+def body_rows(maker, span: int, inner: int, tracking: int) -> int:
+    lines = body_lines(maker, span, inner, tracking)
     return math.ceil(lines / inner) if lines else 0
 
 

@@ -47,6 +47,8 @@ class Shape:
     flow: int = 0  # the photo sits at the top of the first text column, taking this many lines
     flow_photo: float = 0.0  # … at this height
     grid: bool = False  # the first photo across, the others in a row below it
+    verse: bool = False  # a poem: short lines
+    short: int = 0  # lines the last text column has fewer than the others
 
     def natural(self, style: Style) -> float:
         return self.fixed(style) + self.photo + self.body(style.pitch, style)
@@ -97,6 +99,10 @@ def shape_costs(shape: Shape, style: Style, cells: int, foot: bool = False) -> n
     beyond = slack - shape.slack_limit(style)
     grow_cost = np.where(beyond > 0, grow_cost + 40 + 4 * beyond / style.pitch, grow_cost)  # a hole: last resort
     cost[grow] = np.minimum(cost[grow], grow_cost)
+    if foot and shape.verse:
+        cost = cost + 40  # a poem's short lines at the page's foot leave it looking empty
+    if foot and shape.short > 1:
+        cost = cost + 1.5 * (shape.short - 1)  # a short last column at the foot: a hole in the page
     return cost
 
 
@@ -169,6 +175,8 @@ class ShapeMaker:
         if self.item.kind in ("briefs", "guide"):
             most = min(span, max(1, len(self.item.briefs)))
             return list(range(1, most + 1))
+        if self.item.verse and span > 2:
+            return []  # a poem's short lines across the page would leave it half empty
         return [span]
 
     def steps(self, span, photo_cols, tracking, inner, mode) -> list[Shape]:

@@ -18,9 +18,9 @@ SUBTITLE = {"lead": 1.35, "normal": 1.15, "minor": 1.05}
 SMALL_PITCH = 1.4
 BYLINE = 0.9
 CAPTION = 0.85
-TRACKINGS = (0.0, -0.04)  # 挤排: at most 0.05 em tighter
+TRACKINGS = (0.0, -0.05)  # 挤排: at most 0.05 em tighter
 LEADING_FLEX = 0.05  # line pitch ±5%
-CROP = 0.10  # a photo may lose this much of its area; more only with a focus
+CROP = 0.095  # a photo may lose at most 10% of its area (kept a little inside); more only with a focus
 FOCUS_CROP = 0.30
 PHOTO_GAP = 0.5  # between photos in a row, × body
 
