@@ -44,7 +44,7 @@ class PagePlan:
     used: float  # pt of the free area's height the modules take
     area: float
     cost: float
-    holes: float = 0.0  # share of the free area left blank inside modules (text ending short of its box)
+    holes: float = 0.0  # share of the free area left blank at the feet of the bottom modules
 
     @property
     def blank(self) -> float:
@@ -86,14 +86,16 @@ def plan_page(shapes: list[dict[int, list[Shape]]], style: Style, area: float) -
 
 
 def _holes(placements: list[Placement], style: Style, area: float) -> float:
+    """Share of the free area blank at the feet of the modules standing on the page's foot
+    (what a reader sees as an empty bottom, with the blank under the modules)."""
     from .shapes import fit
 
     width = style.geometry.type_width
+    foot = max((p.top + p.height for p in placements), default=0.0)
     blank = 0.0
     for p in placements:
-        extra = fit(p.shape, p.height, style)[2]
-        if extra > style.pitch * 0.6:
-            blank += extra * style.geometry.span_width(p.shape.span)
+        if abs(p.top + p.height - foot) < 1:
+            blank += fit(p.shape, p.height, style)[2] * style.geometry.span_width(p.shape.span)
     return blank / (area * width) if area else 0.0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from .shapes import BOXED, MAX_PHOTO_SHARE, Shape
-from .style import BYLINE, CAPTION, CROP, FOCUS_CROP, KICKER, SUBTITLE
+from .style import BYLINE, CAPTION, CROP, FOCUS_CROP, KICKER, SUBTITLE, USUAL_STEP
 
 BANNER = 1.9  # a box's banner (短消息, 本期导读), in body sizes
 PREFERRED_SPAN = {"lead": 1.0, "normal": 0.5, "minor": 0.3}  # × columns
@@ -137,7 +137,7 @@ def shape_cost(maker, shape: Shape, lines: tuple[str, ...], photo: float, beside
         if item.kind == "photo":
             preferred = max(preferred, min(columns, 2))
         cost += (5 if item.weight == "lead" else 2.5) * abs(shape.span - preferred)
-        cost += 1.2 * shape.step * (2 if item.weight == "lead" else 1)
+        cost += 1.2 * abs(shape.step - USUAL_STEP) * (2 if item.weight == "lead" else 1) + (1.5 if shape.step < USUAL_STEP else 0)
         cost += {0: 0, 1: 0, 2: 1.5, 3: 5}.get(len(lines), 9)
         cost += 3 * shape.tracking
     else:

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from .options import Geometry
 
-HEADLINE_STEPS = {  # headline sizes a weight may get, biggest first (× body)
-    "lead": (3.0, 2.6, 2.25, 2.0),
-    "normal": (2.2, 1.9, 1.65, 1.45),
-    "minor": (1.7, 1.5, 1.3),
+HEADLINE_STEPS = {  # headline sizes a weight may get, biggest first (× body); the second is the usual one
+    "lead": (3.4, 3.0, 2.6, 2.25, 2.0),
+    "normal": (2.6, 2.2, 1.9, 1.65, 1.45),
+    "minor": (2.0, 1.7, 1.5, 1.3),
 }
+USUAL_STEP = 1
 HEADLINE_PITCH = 1.22
 KICKER = {"lead": 1.3, "normal": 1.1, "minor": 1.0}
 SUBTITLE = {"lead": 1.35, "normal": 1.15, "minor": 1.05}
