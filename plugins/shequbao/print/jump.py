@@ -31,11 +31,23 @@ def resolve_overflows(states: list[PageState], plan, label: str) -> list[Message
     for state in states:
         if state.plan.overflow <= TOLERANCE:
             continue
+        if len(states) < 4 and _drop_guide(state, plan):
+            continue
         story = _longest_story(state)
         if story is not None and _jump(states, state, story, plan, label, messages):
             continue
         messages.append(_overflow(label, state, _cut_until_fits(state, plan)))
     return messages
+
+
+def _drop_guide(state: PageState, plan) -> bool:
+    """A paper of two or three 版 can do without page 1's 导读 when the page is full."""
+    guide = next((i for i, item in enumerate(state.items) if item.kind == "guide"), None)
+    if guide is None:
+        return False
+    del state.items[guide], state.metrics[guide]
+    state.plan = plan(state)
+    return state.plan.overflow <= TOLERANCE
 
 
 def _longest_story(state: PageState) -> int | None:

@@ -23,7 +23,7 @@ DEFAULT_COLUMNS = {"A3": 4, "A4": 3, "4开": 5, "8开": 4}
 BODY_PT = {"A3": 10.5, "A4": 9, "4开": 10.5, "8开": 10}  # 五号 on the large sheets, 小五 on A4
 BLEED_MM = 3
 MARGINS_MM = (13, 12, 12)  # top, sides (at least), bottom
-PITCH = 1.62  # line pitch in body sizes (baseline to baseline)
+PITCH = 1.56  # line pitch in body sizes (baseline to baseline)
 GUTTER = 1.5  # gap between columns, in body sizes
 
 
