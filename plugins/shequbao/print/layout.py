@@ -42,15 +42,15 @@ def lay_out(content: IssueContent, options: PrintOptions, engine) -> Layout:
     style = Style(options.geometry())
     metrics, widths = measure_items(content, style, engine)
     layout = Layout(content, style, bleed=BLEED_MM * MM if options.bleed else 0.0)
-    states, furniture = [], []
+    states, furniture, known = [], [], {}
     for index, page in enumerate(content.pages):
         parts, top, bottom = page_furniture(content, index, style)
         page_metrics = [metrics.get((index, i), ItemMetrics()) for i in range(len(page.items))]
         state = PageState(index, page, list(page.items), page_metrics, bottom - top)
-        state.plan = plan_state(state, widths, style)
+        state.plan = plan_state(state, widths, style, known)
         states.append(state)
         furniture.append((parts, top))
-    jumps = resolve_overflows(states, lambda s: plan_state(s, widths, style), content.label)
+    jumps = resolve_overflows(states, lambda s: plan_state(s, widths, style, known), content.label)
     for state, (parts, top) in zip(states, furniture):
         composed = ComposedPage(state.index + 1, list(parts))
         compose_modules(state.plan, tuple(state.items), state.metrics, style, top, composed)
@@ -60,8 +60,8 @@ def lay_out(content: IssueContent, options: PrintOptions, engine) -> Layout:
     return layout
 
 
-def plan_state(state: PageState, widths, style: Style) -> PagePlan:
-    return plan_items(state.items, state.metrics, widths, style, state.area)
+def plan_state(state: PageState, widths, style: Style, known: dict | None = None) -> PagePlan:
+    return plan_items(state.items, state.metrics, widths, style, state.area, known)
 
 
 def measure_items(content: IssueContent, style: Style, engine):
@@ -71,9 +71,14 @@ def measure_items(content: IssueContent, style: Style, engine):
     return request.read(engine.measure(request.payload()))
 
 
-def plan_items(items, metrics, widths, style: Style, area: float) -> PagePlan:
+def plan_items(items, metrics, widths, style: Style, area: float, known: dict | None = None) -> PagePlan:
+    """The page's plan; ``known`` keeps each item's shapes between the replans of 转版."""
+    known = {} if known is None else known
     shapes = []
     for index, (item, m) in enumerate(zip(items, metrics)):
-        maker = ShapeMaker(style, item, m, widths, index, area)
-        shapes.append({span: maker.shapes(span) for span in range(1, style.geometry.columns + 1)})
+        key = (id(item), id(m), index, area)
+        if key not in known:
+            maker = ShapeMaker(style, item, m, widths, index, area)
+            known[key] = ((item, m), {span: maker.shapes(span) for span in range(1, style.geometry.columns + 1)})
+        shapes.append(known[key][1])
     return plan_page(shapes, style, area)

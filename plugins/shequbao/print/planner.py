@@ -221,18 +221,18 @@ class _Planner:
 def minplus(a: np.ndarray, b: np.ndarray, offset: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """c[k] = min over i of a[i] + b[k - i - offset], and the i that gives it."""
     n = len(a)
+    rows = np.nonzero(np.isfinite(a))[0]
+    rows = rows[rows + offset < n]
     c = np.full(n, INF)
     arg = np.full(n, -1)
-    for i in np.nonzero(np.isfinite(a))[0]:
-        begin = i + offset
-        if begin >= n:
-            break
-        candidate = a[i] + b[:n - begin]
-        segment = c[begin:]
-        better = candidate < segment
-        if better.any():
-            segment[better] = candidate[better]
-            arg[begin:][better] = i
+    if not len(rows):
+        return c, arg
+    padded = np.concatenate([np.full(n, INF), b])
+    index = n + np.arange(n)[None, :] - rows[:, None] - offset  # b[k - i - offset], inf before 0
+    table = a[rows][:, None] + padded[index]
+    best = np.argmin(table, axis=0)
+    c = table[best, np.arange(n)]
+    arg = np.where(np.isfinite(c), rows[best], -1)
     return c, arg
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -19,7 +20,7 @@ from .headlines import best_lines
 from .measure import PIECE_SIZE, ItemMetrics
 from .style import CROP, FOCUS_CROP, LEADING_FLEX, TRACKINGS, Style
 
-GRID = 4.0  # pt: the planner's height unit
+GRID = 6.0  # pt: the planner's height unit
 INF = math.inf
 BOXED = ("notice", "briefs", "guide")
 MAX_PHOTO_SHARE = 0.55  # of the page's free height
@@ -77,6 +78,7 @@ class Shape:
         return style.pitch * (8 if self.pad else max(1.5, min(4, self.rows * self.inner * 0.12)))
 
 
+@lru_cache(maxsize=50_000)
 def shape_costs(shape: Shape, style: Style, cells: int, foot: bool = False) -> np.ndarray:
     """The cost of setting ``shape`` at each height ``i * GRID`` (inf where it cannot); at the
     page's ``foot`` blank space in the module is what the reader sees as an empty page."""
