@@ -19,8 +19,8 @@ from .layout import Layout, lay_out
 from .messages import Message
 from .options import PrintOptions
 
-PRINT_PPI = 240  # photos: pixels per inch at their printed size
-MAX_SIDE = 2400
+PRINT_PPI = 200  # photos: pixels per inch at their printed size (newsprint screens at 85–100 lpi)
+MAX_SIDE = 2000
 JPEG_QUALITY = 85
 IMAGE_WIDTHS = (800, 1600)  # page images for the 数字报 page view
 _ENGINE: Engine | None = None
@@ -102,7 +102,7 @@ def make_print_copy(original: Path, target: Path, crop: Crop) -> None:
         image = _flatten(ImageOps.exif_transpose(image))
         w, h = image.size
         box = (left * w, top * h, max(left * w + 1, right * w), max(top * h + 1, bottom * h))
-        image = image.resize((want_w, want_h), Image.Resampling.LANCZOS, box=box, reducing_gap=2.0)
+        image = image.resize((want_w, want_h), Image.Resampling.BICUBIC, box=box, reducing_gap=2.0)
         image.info = {}  # pixels only
         image.save(target, "JPEG", quality=JPEG_QUALITY)
 
