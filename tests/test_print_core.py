@@ -328,3 +328,39 @@ def test_photos_in_the_text_are_printed_from_print_copies(paper, tmp_path):
     pdf = render(paper, tmp_path)
     assert image_count(pdf.path) == 5  # four photos of the front matter and this one; nothing fetched
     assert "借书的居民" in bare("".join(page_texts(pdf.path)))
+
+
+def test_editors_print_hints_are_read_and_checked(paper, tmp_path):
+    from shequbao.problems import ContentError
+
+    path = paper / "issues/2024-09/shitang.md"
+    text = path.read_text(encoding="utf-8")
+    good = text.replace("page: 1\n", "page: 1\nprint:\n  weight: lead\n  columns: 3\n  photo_columns: 2\n  jump: false\n")
+    good = good.replace("credit: 李卫东}", "credit: 李卫东, focus: [0.5, 0.3]}")
+    path.write_text(good, encoding="utf-8")
+    archive, _ = load_archive(paper, PAPER)
+    article = next(a for a in archive.issues[0].articles if a.slug == "shitang")
+    assert (article.print.weight, article.print.columns, article.print.photo_columns, article.print.jump) == ("lead", 3, 2, False)
+    assert article.images[0].focus == (0.5, 0.3)
+    pdf = render(paper, tmp_path)
+    [rect] = pdf.rects["issues/2024-09/shitang.md"]
+    assert abs(rect["w"] - (3 * 178.5 + 2 * 15.75) / 841.89) < 0.01  # three columns wide, as asked
+
+    bad = text.replace("page: 1\n", "page: 1\nprint:\n  weight: big\n  colums: 2\n  jump: maybe\n")
+    bad = bad.replace("credit: 李卫东}", "credit: 李卫东, focus: [2, 0.3]}")
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_archive(paper, PAPER)
+    messages = [p.format("content") for p in error.value.problems]
+    assert any("print.weight: “big”不是可用的分量" in m and "weight: lead" in m for m in messages), messages
+    assert any("print.colums: 不认识的字段“colums”，是不是想写 columns？" in m for m in messages), messages
+    assert any("print.jump: 应当是 true 或 false，例如 jump: false" in m for m in messages), messages
+    assert any("images[1].focus: 应当是两个 0 到 1 之间的数" in m and "[0.5, 0.3]" in m for m in messages), messages
+
+
+def test_a_ban_without_items_says_so(paper, tmp_path):
+    (paper / "issues/2024-09/tushujiao.md").unlink()
+    (paper / "issues/2024-09/youyuan.md").unlink()
+    pdf = render(paper, tmp_path)
+    assert pdf.pages == 2 and "本版暂无稿件" in bare(page_texts(pdf.path)[1])
+    assert any("第2版没有稿件" in w for w in pdf.warnings())

@@ -119,3 +119,10 @@ def _text(x, y, width, text, size, *, font="sans", weight="regular", fill=None, 
 
 def _rule(x1, y, x2, width, color=None) -> dict:
     return {"t": "rule", "x1": x1, "y1": y, "x2": x2, "y2": y, "width": width, "color": color}
+
+
+def empty_notice(content: IssueContent, top: float, bottom: float, style: Style) -> dict:
+    """``本版暂无稿件`` in the middle of a 版 with no items."""
+    g = style.geometry
+    return _text(g.left, (top + bottom) / 2 - style.body, g.type_width, content.masthead["empty"],
+                 round(style.body * 1.6, 2), fill="grey", align="center", tracking=0.2)

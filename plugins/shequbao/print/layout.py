@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .compose import ComposedPage, compose_modules
 from .content import IssueContent
-from .furniture import crop_marks, page_furniture
+from .furniture import crop_marks, empty_notice, page_furniture
 from .jump import PageState, resolve_overflows
 from .measure import ItemMetrics, Request
 from .messages import Message, page_messages
@@ -38,14 +38,22 @@ class Layout:
         }
 
 
-def lay_out(content: IssueContent, options: PrintOptions, engine) -> Layout:
+def lay_out(content: IssueContent, options: PrintOptions, engine, extra: dict[str, int] | None = None) -> Layout:
+    """The issue's pages; ``extra``: lines to add to an item's measure (when Typst set more)."""
     style = Style(options.geometry())
     metrics, widths = measure_items(content, style, engine)
+    for (index, item_index), m in metrics.items():
+        more = (extra or {}).get(content.pages[index].items[item_index].key, 0)
+        for lines in m.blocks.values():
+            if more and lines:
+                lines[-1] += more
     layout = Layout(content, style, bleed=BLEED_MM * MM if options.bleed else 0.0)
     states, furniture, known = [], [], {}
     for index, page in enumerate(content.pages):
         parts, top, bottom = page_furniture(content, index, style)
         page_metrics = [metrics.get((index, i), ItemMetrics()) for i in range(len(page.items))]
+        if not page.items:
+            parts = [*parts, empty_notice(content, top, bottom, style)]
         state = PageState(index, page, list(page.items), page_metrics, bottom - top)
         state.plan = plan_state(state, widths, style, known)
         states.append(state)

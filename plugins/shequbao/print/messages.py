@@ -21,6 +21,8 @@ def page_messages(content, plans) -> list[Message]:
     out = []
     for page, plan in zip(content.pages, plans):
         if not page.items:
+            out.append(Message("warning", f"{content.label}{page.label}没有稿件，请把稿件的 page 改为 {page.page}，"
+                                          f"或在 issue.yml 里删掉这一版"))
             continue
         if plan.area and plan.empty_share > UNDERFULL:
             share = round(plan.empty_share * 100)

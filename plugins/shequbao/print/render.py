@@ -22,7 +22,8 @@ from .options import PrintOptions
 PRINT_PPI = 200  # photos: pixels per inch at their printed size (newsprint screens at 85–100 lpi)
 MAX_SIDE = 2000
 JPEG_QUALITY = 85
-IMAGE_WIDTHS = (800, 1600)  # page images for the 数字报 page view
+IMAGE_WIDTHS = (800, 1600)
+RETRIES = 3  # page images for the 数字报 page view
 _ENGINE: Engine | None = None
 
 
@@ -55,15 +56,23 @@ def render_issue(content: IssueContent, options: PrintOptions, content_dir: Path
     ``pages/N-800.webp`` … Raises PrintError with a message for the editor."""
     eng = engine()
     eng.clear_photos()
-    layout = lay_out(content, options, eng)
-    for page in layout.pages:
-        for crop in page.crops:
-            target = eng.photos / f"{crop.file}.jpg"
-            if not target.exists():
-                make_print_copy(content_dir / crop.photo.src, target, crop)
-    data = layout.typst_input(options)
-    pdf = eng.render(data)
-    check_fit(eng, layout)
+    extra: dict[str, int] = {}
+    for _ in range(RETRIES):
+        layout = lay_out(content, options, eng, extra)
+        for page in layout.pages:
+            for crop in page.crops:
+                target = eng.photos / f"{crop.file}.jpg"
+                if not target.exists():
+                    make_print_copy(content_dir / crop.photo.src, target, crop)
+        data = layout.typst_input(options)
+        pdf = eng.render(data)
+        over = overflowing(eng, layout)
+        if not over:
+            break
+        for key in over:  # Typst set more lines than measured: plan that item with more room
+            extra[key] = extra.get(key, 0) + 2
+    else:
+        raise PrintError(f"印刷版 {content.label}：{'、'.join(sorted(over))} 的文字超出了排好的位置（排版程序的错误，请报告）")
     rects = module_rects(eng, layout)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / filename).write_bytes(pdf)
@@ -118,9 +127,9 @@ def _flatten(image):
     return background
 
 
-def check_fit(eng: Engine, layout: Layout) -> None:
-    """Every module's text ended inside its box (the measured lines were right)."""
-    boxes = {}
+def overflowing(eng: Engine, layout: Layout) -> set[str]:
+    """The items whose text did not end inside its box (the measured lines were wrong)."""
+    boxes, over = {}, set()
     for number, page in enumerate(layout.pages, start=1):
         for part in page.parts:
             if part["t"] == "body":
@@ -132,8 +141,8 @@ def check_fit(eng: Engine, layout: Layout) -> None:
         pos = end["pos"]
         y = _pt(pos["y"]) - layout.bleed
         if pos["page"] != number or y > part["y"] + part["h"] + 1:
-            where = end["key"].split("#")[0]
-            raise PrintError(f"印刷版 {layout.content.label}：{where} 的文字超出了排好的位置（排版程序的错误，请报告）")
+            over.add(end["key"].split("#")[0])
+    return over
 
 
 def module_rects(eng: Engine, layout: Layout) -> dict[str, list[dict]]:
