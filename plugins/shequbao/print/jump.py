@@ -4,10 +4,11 @@ Pages are never added. Stories are cut between paragraphs."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 from .content import Item, PageContent
-from .measure import ItemMetrics
+from .measure import ItemMetrics, item_blocks
 from .messages import Message
 
 TOLERANCE = 2.0  # pt
@@ -23,6 +24,7 @@ class PageState:
     metrics: list[ItemMetrics]
     area: float
     plan: object = None
+    chars: int = 17  # characters in a column line
 
 
 def resolve_overflows(states: list[PageState], plan, label: str) -> list[Message]:
@@ -111,8 +113,8 @@ def _most_kept(state: PageState, story: int, plan, to_page: int | None) -> int:
 
 
 def _jump(states, state: PageState, story: int, plan, label: str, messages: list[Message]) -> bool:
-    others = sorted((s for s in states if s is not state and s.plan.empty_share > 0.04),
-                    key=lambda s: (-s.plan.empty_share, s.index))
+    others = sorted((s for s in states if s is not state and s.plan.overflow <= TOLERANCE),
+                    key=lambda s: (-s.plan.empty_share, s.index))  # the emptiest first; any may make room
     item, m = state.items[story], state.metrics[story]
     for target in others:
         to_page = target.page.page
@@ -133,13 +135,12 @@ def _jump(states, state: PageState, story: int, plan, label: str, messages: list
     return False
 
 
-def _cut_until_fits(state: PageState, plan, pitch_columns: float | None = None) -> list[tuple[Item, int]]:
-    """Leave out the last paragraphs of the longest stories, about as many lines as the 版 is
-    over each round, until it fits; returns (story as it was, characters left out)."""
-    from .blocks import plain_text
-
+def _cut_until_fits(state: PageState, plan) -> list[tuple[Item, int, Item]]:
+    """Leave out the end of the longest items (paragraphs, the last 短消息, the tail of one huge
+    paragraph), about as much as the 版 is over each round, until it fits; returns (item as it
+    was, characters left out)."""
     originals: dict[str, Item] = {}
-    for _ in range(40):
+    for _ in range(60):
         if state.plan.overflow <= TOLERANCE:
             break
         story = _longest_cuttable(state)
@@ -147,34 +148,77 @@ def _cut_until_fits(state: PageState, plan, pitch_columns: float | None = None) 
             break
         item, m = state.items[story], state.metrics[story]
         originals.setdefault(item.key, item)
-        lines = m.blocks.get(("c", 0), [])
-        over = state.plan.overflow / (state.area / 60) * 2  # lines of a column, roughly, over
-        keep, dropped = len(item.blocks), 0
-        while keep > 1 and dropped < max(1.0, over):
-            keep -= 1
-            dropped += lines[keep] if keep < len(lines) else 1
-        state.items[story], state.metrics[story] = _split(item, m, keep, None)
+        lines = m.blocks.get(("c", 0)) or next(iter(m.blocks.values()), [])
+        if math.isinf(state.plan.overflow):  # far too much to plan at all: halve the longest item
+            over = sum(lines) / 2
+        else:
+            over = state.plan.overflow / (state.area / 60) * 2  # lines of a column, roughly, over
+        state.items[story], state.metrics[story] = _shorter(item, m, lines, over, state.chars)
         state.plan = plan(state)
     cut = []
     for key, original in originals.items():
         now = next(i for i in state.items if i.key == key)
-        cut.append((original, len(plain_text(list(original.blocks))) - len(plain_text(list(now.blocks)))))
+        cut.append((original, original.chars - now.chars, now))
     return cut
+
+
+def _shorter(item: Item, m: ItemMetrics, lines: list[int], over: float, chars: int) -> tuple[Item, ItemMetrics]:
+    """``item`` about ``over`` lines shorter."""
+    if item.kind == "briefs":
+        return _fewer_briefs(item, m)
+    if len(item.blocks) == 1 or lines[-1] > over * 2 + 10:  # one long paragraph: cut inside it
+        return _shorter_paragraph(item, m, max(1, round(over)), chars)
+    keep, dropped = len(item.blocks), 0
+    while keep > 1 and dropped < max(1.0, over):
+        keep -= 1
+        dropped += lines[keep] if keep < len(lines) else 1
+    return _split(item, m, keep, None)
+
+
+def _shorter_paragraph(item: Item, m: ItemMetrics, over: int, chars: int) -> tuple[Item, ItemMetrics]:
+    """The last paragraph cut by ``over`` lines' worth of characters (its lines then estimated
+    generously; the typeset text is checked against its box anyway)."""
+    from .blocks import plain_text, split_blocks
+
+    last = item.blocks[-1]
+    length = len(plain_text([last]))
+    keep = max(chars, length - over * chars)
+    head, _ = split_blocks([last], keep)
+    estimate = -(-keep // max(1, chars - 1)) + 1
+    lines = {key: [*values[:-1], min(values[-1], estimate)] for key, values in m.blocks.items()}
+    return replace(item, blocks=(*item.blocks[:-1], *head)), replace_metrics(m, lines)
+
+
+def _fewer_briefs(item: Item, m: ItemMetrics) -> tuple[Item, ItemMetrics]:
+    """The 短消息 box without its last brief (its title block and text blocks)."""
+    keep = item.briefs[:-1]
+    count = sum(1 + len(brief.blocks) for brief in keep)
+    lines = {key: values[:count] for key, values in m.blocks.items()}
+    return replace(item, briefs=keep), replace_metrics(m, lines)
 
 
 def _longest_cuttable(state: PageState) -> int | None:
     best, most = None, 0
     for index, (item, m) in enumerate(zip(state.items, state.metrics)):
-        lines = m.body_lines()
-        if item.kind in ("news", "notice", "photo") and len(item.blocks) > 1 and lines > most:
+        lines = sum(next(iter(m.blocks.values()), []))
+        cuttable = len(item.briefs) > 1 if item.kind == "briefs" else lines > 3
+        if cuttable and item.kind != "guide" and lines > most:
             best, most = index, lines
     return best
 
 
-def _overflow(label: str, state: PageState, cut: list[tuple[Item, int]]) -> Message:
-    dropped = sum(count for _, count in cut)
+def _what(item: Item, count: int, now: Item) -> str:
+    if item.kind == "briefs":
+        left_out = item.briefs[len(now.briefs):]
+        names = "、".join(f"《{brief.title}》" for brief in left_out[:3])
+        return f"短消息{names}{'等' if len(left_out) > 3 else ''} {len(left_out)} 条（约 {count} 字）"
+    return f"《{item.title}》后面约 {count} 字"
+
+
+def _overflow(label: str, state: PageState, cut: list[tuple[Item, int, Item]]) -> Message:
+    dropped = sum(count for _, count, _ in cut)
     if state.plan.overflow > TOLERANCE:  # still too much: the editor must cut
         over = round(state.plan.overflow / state.area * 100)
         return Message("warning", f"{label}{state.page.label}的稿件超出版面约 {over}%，请删减或移到其他版")
-    which = "、".join(f"《{item.title}》后面约 {count} 字" for item, count in cut if count)
+    which = "、".join(_what(item, count, now) for item, count, now in cut if count)
     return Message("warning", f"{label}{state.page.label}超出约 {dropped} 字，请删减或移到其他版（没有排进去的：{which}）")

@@ -54,7 +54,7 @@ def lay_out(content: IssueContent, options: PrintOptions, engine, extra: dict[st
         page_metrics = [metrics.get((index, i), ItemMetrics()) for i in range(len(page.items))]
         if not page.items:
             parts = [*parts, empty_notice(content, top, bottom, style)]
-        state = PageState(index, page, list(page.items), page_metrics, bottom - top)
+        state = PageState(index, page, list(page.items), page_metrics, bottom - top, chars=style.geometry.chars)
         state.plan = plan_state(state, widths, style, known)
         states.append(state)
         furniture.append((parts, top))
