@@ -116,7 +116,7 @@ def _side_by_side(rects: dict, page: int) -> bool:
     return False
 
 
-def measure_project(project: Path, size: str | None = None) -> list[IssueFigures]:
+def measure_project(project: Path, size: str | None = None, images: bool = True) -> list[IssueFigures]:
     from shequbao.cache import cache_root
     from shequbao.load import load_archive
     from shequbao.print import PrintOptions, build_editions
@@ -131,7 +131,7 @@ def measure_project(project: Path, size: str | None = None) -> list[IssueFigures
                   str(plugin.get("paper_permit") or ""), **paper_print_fields(plugin))
     options = PrintOptions(size or plugin.get("print_page_size") or "A3", plugin.get("print_columns"))
     archive, _ = load_archive(content, paper)
-    pdfs = build_editions(archive, content, cache_root(project), options, markdown_setup(site))
+    pdfs = build_editions(archive, content, cache_root(project), options, markdown_setup(site), images=images)
     return [measure_edition(pdf, issue, content, options.geometry()) for pdf, issue in zip(pdfs, archive.issues)]
 
 

@@ -67,11 +67,18 @@ def candidate_pieces(text: str, max_lines: int = 3) -> set[str]:
 def best_lines(text: str, fits, max_lines: int = 3) -> list[str] | None:
     """The most even way to set ``text`` in at most ``max_lines`` lines each of which ``fits``
     (a function of the line's text), preferring fewer lines and good breaks; None if none fits."""
+    found = scored_lines(text, fits, max_lines)
+    return found[0] if found else None
+
+
+def scored_lines(text: str, fits, max_lines: int = 3) -> tuple[list[str], int] | None:
+    """Like :func:`best_lines`, with the cost of its breaks (0 at spaces and punctuation, 1–2
+    between words, 3 where a word may be split)."""
     text = text.strip()
     if fits(text):
-        return [text]
+        return [text], 0
     points = break_points(text)
-    best: tuple[float, list[str]] | None = None
+    best: tuple[float, list[str], int] | None = None
     for lines, cost in _splits(text, points, max_lines):
         if not all(fits(line) for line in lines):
             continue
@@ -80,8 +87,8 @@ def best_lines(text: str, fits, max_lines: int = 3) -> list[str] | None:
         if lines[-1] and len(lines[-1]) == 1:
             score += 20  # one character alone
         if best is None or score < best[0]:
-            best = (score, lines)
-    return best[1] if best else None
+            best = (score, lines, cost)
+    return (best[1], best[2]) if best else None
 
 
 def _splits(text: str, points: dict[int, int], max_lines: int):

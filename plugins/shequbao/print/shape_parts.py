@@ -139,6 +139,7 @@ def shape_cost(maker, shape: Shape, lines: tuple[str, ...], photo: float, beside
         cost += (5 if item.weight == "lead" else 2.5) * abs(shape.span - preferred)
         cost += 1.2 * abs(shape.step - USUAL_STEP) * (2 if item.weight == "lead" else 1) + (1.5 if shape.step < USUAL_STEP else 0)
         cost += {0: 0, 1: 0, 2: 1.5, 3: 5}.get(len(lines), 9)
+        cost += 3 * maker.break_costs.get(tuple(lines), 0)  # a headline broken inside a word
         cost += 3 * shape.tracking
     else:
         cost += 2 * abs(shape.inner - min(shape.span, len(item.briefs)))

@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from .content import Item
-from .headlines import best_lines
+from .headlines import scored_lines
 from .measure import PIECE_SIZE, ItemMetrics
 from .style import CROP, FOCUS_CROP, LEADING_FLEX, TRACKINGS, Style
 
@@ -142,6 +142,7 @@ class ShapeMaker:
         self.style, self.item, self.m, self.widths = style, item, metrics, widths
         self.index, self.area_height = index, area_height
         self._titles: dict[tuple, tuple[str, ...] | None] = {}
+        self.break_costs: dict[tuple[str, ...], int] = {}  # a headline's lines → the cost of its breaks
 
     def shapes(self, span: int) -> list[Shape]:
         item = self.item
@@ -216,9 +217,12 @@ class ShapeMaker:
             return known * size / PIECE_SIZE <= limit
 
         lines: list[str] = []
+        cost = 0
         for part in parts:
-            got = best_lines(part, fits, max_lines=3)
+            got = scored_lines(part, fits, max_lines=3)
             if got is None:
                 return None
-            lines.extend(got)
+            lines.extend(got[0])
+            cost += got[1]
+        self.break_costs[tuple(lines)] = cost
         return tuple(lines) if len(lines) <= 4 else None
