@@ -164,3 +164,17 @@ def test_every_edition_has_a_page_per_ban_and_loses_no_text(tmp_path, issue):
         for paragraph in text.split("---\n", 2)[2].split("\n\n"):
             if paragraph.strip() and bare(paragraph) not in printed:
                 assert f"《{title}》" in named, (title, paragraph[:20], pdf.messages)
+
+
+def test_headlines_break_where_an_editor_would():
+    from shequbao.print.headlines import best_lines, display_title, title_parts
+
+    assert title_parts("老楼加装电梯|居民告别“爬楼难”") == ["老楼加装电梯", "居民告别“爬楼难”"]
+    assert title_parts("老楼加装电梯｜居民告别") == ["老楼加装电梯", "居民告别"] and display_title("甲|乙") == "甲 乙"
+    fits = lambda width: (lambda line: len(line) <= width)  # noqa: E731
+    assert best_lines("老楼加装电梯 居民告别“爬楼难”", fits(10)) == ["老楼加装电梯", "居民告别“爬楼难”"]
+    assert best_lines("社区服务中心开设养老服务“一站式”窗口", fits(12)) == ["社区服务中心开设养老服务", "“一站式”窗口"]
+    lines = best_lines("首个“15分钟社区生活圈”综合服务站启用", fits(12))
+    assert lines and all("15分" not in line or "15分钟" in line for line in lines)  # a number keeps its unit
+    assert not any(line[0] in "，。、”）" or line[-1] in "“（" for line in lines)  # 避头尾
+    assert best_lines("短标题", fits(12)) == ["短标题"]
