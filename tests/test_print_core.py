@@ -364,3 +364,12 @@ def test_a_ban_without_items_says_so(paper, tmp_path):
     pdf = render(paper, tmp_path)
     assert pdf.pages == 2 and "本版暂无稿件" in bare(page_texts(pdf.path)[1])
     assert any("第2版没有稿件" in w for w in pdf.warnings())
+
+
+def test_each_brief_has_its_own_rectangle(paper, tmp_path):
+    (paper / "issues/2024-09/tushujiao2.md").write_text(BRIEF.replace("社区图书角添新书", "社区食堂推出新菜"), encoding="utf-8")
+    pdf = render(paper, tmp_path)
+    [one] = pdf.rects["issues/2024-09/tushujiao.md"]
+    [two] = pdf.rects["issues/2024-09/tushujiao2.md"]
+    assert one["page"] == two["page"] == 2 and one != two
+    assert one["y"] + one["h"] <= two["y"] + 1e-3 or one["x"] + one["w"] <= two["x"] + 1e-3  # one below or beside the other

@@ -56,7 +56,7 @@ def _module(placement: Placement, item: Item, m, x: float, y: float, style: Styl
     f, c, blank = fit(shape, placement.height, style)
     pitch = style.pitch * f
     page.parts.append({"t": "mark", "x": x, "y": y, "w": width, "h": placement.height, "keys": list(item.keys),
-                       "key": item.key})
+                       "key": item.key, "cols": shape.inner, "gutter": g.gutter})
     if item.kind in BOXED:
         _frame(item, x, y, width, placement.height, style, page)
     cursor = y + shape.pad / 2
@@ -219,7 +219,11 @@ def _banner(item: Item, x, y, width, style: Style, page: ComposedPage) -> float:
 
 
 def _blocks(item: Item) -> list[dict]:
+    """The blocks to set; a 短消息's title carries its article's key, so the page view can find it."""
     blocks = item_blocks(item)
+    if item.kind == "briefs":
+        titles = iter(brief.key for brief in item.briefs)
+        blocks = [{**b, "key": next(titles)} if b["t"] == "bt" else b for b in blocks]
     return blocks
 
 

@@ -146,17 +146,38 @@ def overflowing(eng: Engine, layout: Layout) -> set[str]:
 
 
 def module_rects(eng: Engine, layout: Layout) -> dict[str, list[dict]]:
-    """Each article's module on its page, as fractions of the trim page (for the page view)."""
+    """Each article's module on its page, as fractions of the trim page (for the page view);
+    in the 短消息 box, each brief from its title down to the next one in its column."""
     g = layout.style.geometry
     rects: dict[str, list[dict]] = {}
+    briefs = [(b["key"], b["pos"]) for b in eng.query("<brief>")]
     for mark in eng.query("<module>"):
         pos = mark["pos"]
-        x, y = _pt(pos["x"]) - layout.bleed, _pt(pos["y"]) - layout.bleed
-        rect = {"page": pos["page"], "x": round(x / g.width, 5), "y": round(y / g.height, 5),
-                "w": round(mark["w"] / g.width, 5), "h": round(mark["h"] / g.height, 5)}
-        for key in mark["keys"]:
-            rects.setdefault(key, []).append(rect)
+        box = (pos["page"], _pt(pos["x"]) - layout.bleed, _pt(pos["y"]) - layout.bleed, mark["w"], mark["h"])
+        inside = [(key, p) for key, p in briefs if key in mark["keys"] and p["page"] == pos["page"]]
+        found = _brief_boxes(box, mark, inside, layout.bleed) if inside else {key: box for key in mark["keys"]}
+        for key, (page, x, y, w, h) in found.items():
+            rects.setdefault(key, []).append({"page": page, "x": round(x / g.width, 5), "y": round(y / g.height, 5),
+                                              "w": round(w / g.width, 5), "h": round(h / g.height, 5)})
     return rects
+
+
+def _brief_boxes(box, mark: dict, inside: list, bleed: float) -> dict[str, tuple]:
+    page, x0, y0, w, h = box
+    cols, gutter = max(1, mark.get("cols") or 1), mark.get("gutter") or 0
+    inner = (w - (cols - 1) * gutter) / cols
+    starts = []
+    for key, p in inside:
+        x, y = _pt(p["x"]) - bleed, _pt(p["y"]) - bleed
+        column = min(cols - 1, max(0, round((x - x0) / (inner + gutter))))
+        starts.append((column, y, key))
+    starts.sort()
+    out = {}
+    for index, (column, y, key) in enumerate(starts):
+        after = [s for s in starts[index + 1:] if s[0] == column]
+        bottom = after[0][1] if after else y0 + h
+        out[key] = (page, x0 + column * (inner + gutter), y, inner, max(1.0, bottom - y))
+    return out
 
 
 def page_images(eng: Engine, data: dict, layout: Layout, options: PrintOptions, folder: Path) -> dict[str, list[str]]:
