@@ -32,7 +32,7 @@ from PIL import Image, ImageDraw, ImageFilter, TiffImagePlugin
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from shequbao.images import ImageSettings, PhotoRef, process_photos  # noqa: E402
+from shequbao.photos import ImageSettings, Job, PhotoRef, init_worker, process_photos, render  # noqa: E402
 
 SIZE = (3000, 2000)
 
@@ -91,17 +91,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"settings: {settings.fingerprint()}")
         cache = Path(tmp) / "cache"
 
-        # CPU seconds per photo in one process (workers=1 renders in this process): it depends
+        # CPU seconds per photo in one process (the worker's render() called here): it depends
         # far less than the wall clock below on what else the machine is doing (on a shared
         # one still ±15 %: compare runs made one right after the other), and 2 idle cores
         # render about 2 / (CPU s per photo) photos a second. Every photo counts (a third are
         # stored rotated, which costs about three times as much); one is rendered first so
         # that imports and encoder set-up are not counted.
-        one = dataclasses.replace(base, workers=1)
-        process_photos(refs[:1], content, Path(tmp) / "warm", one)
+        init_worker(base.max_pixels)
         sample = refs if args.cpu_sample <= 0 else refs[:args.cpu_sample]
-        cpu = time.process_time()
-        process_photos(sample, content, Path(tmp) / "cpu", one)
+        for n, ref in enumerate([refs[0], *sample]):
+            folder = Path(tmp) / "cpu" / str(n)
+            folder.mkdir(parents=True)
+            if n == 1:
+                cpu = time.process_time()
+            render(Job(str(content / ref.src), str(folder), base))
         cpu = (time.process_time() - cpu) / len(sample)
         print(f"cpu: {cpu:.4f} s per photo in one process ({len(sample)} photos) "
               f"⇒ 2 / {cpu:.4f} = {2 / cpu:.1f} photos/s on 2 idle cores")

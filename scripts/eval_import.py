@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Measure the importer against hand-made answer keys.
+"""Measure the importer against hand-made answer keys, and against the paper's own PDFs.
 
     python scripts/eval_import.py CORPUS_DIR [-v]
+    python scripts/eval_import.py --pdf [CONTENT_DIR] [-v]   # round trip of every issue's print PDF
 
 CORPUS_DIR holds extracted issues (``*.txt``) and ``truth.json``, which gives for each
 file every article: headline, subheadline, kind, people, and the first and last 15
@@ -43,8 +44,9 @@ ROLE_NAMES = {
 
 
 def article_body(art) -> str:
+    """Caption (photo items) and body, without the 本报讯 the drafts keep: the key leaves it out."""
     text = "".join(art.captions) if art.kind == "photo" else ""
-    return squeeze(text + art.body_text)
+    return squeeze(text + art.body_text.removeprefix("本报讯"))
 
 
 def roles_of(art) -> dict[str, str]:
@@ -67,7 +69,7 @@ def headline_ok(art, truth: dict) -> bool:
     if art.title_generated:
         return False
     other = art.kicker or art.subtitle
-    wanted = {head.strip(), (sub or "").strip()}
+    wanted = {head.strip(), (sub or "").strip().removeprefix("——")}  # the drafts keep no ——
     return {art.title.strip(), other.strip()} == wanted
 
 
@@ -123,6 +125,119 @@ def evaluate(text: str, truth: list[dict], verbose: bool = False) -> dict:
     return r
 
 
+# -- round trip: an issue → its print PDF → import → compared with the issue's own articles --
+
+MATCH_CHARS = 15  # first and last characters compared, as in the corpus key
+
+
+def plain_body(markdown_text: str) -> str:
+    """An article body as printed: Markdown rendered, tags dropped, whitespace squeezed."""
+    import html
+    import re
+
+    import markdown
+
+    rendered = markdown.markdown(markdown_text, extensions=["tables", "attr_list", "md_in_html"])
+    return squeeze(html.unescape(re.sub(r"<[^>]+>", "", rendered)))
+
+
+def source_items(issue, content_dir: Path) -> list[dict]:
+    """What the PDF of ``issue`` should give back: per article its text, names and photos."""
+    from shequbao.yamlio import read_text, split_front_matter
+
+    items = []
+    for art in issue.articles:
+        _, body, _ = split_front_matter(read_text(content_dir / art.src))
+        captions = squeeze("".join(img.caption for img in art.images))
+        credits = {img.credit.split("@")[0] for img in art.images if img.credit_is_person}
+        people = set(art.authors + art.reporters + art.correspondents + art.interns + art.photographers)
+        items.append({"title": art.title, "kind": art.kind, "body": plain_body(body), "captions": captions,
+                      "names": {n.split("@")[0] for n in people} | credits, "photos": len(art.images)})
+    return items
+
+
+def imported_text(art) -> str:
+    return squeeze(("".join(art.captions) if art.kind == "photo" else "") + art.body_text)
+
+
+def evaluate_pdf(pdf: Path, items: list[dict], verbose: bool = False) -> dict:
+    """Import ``pdf`` and score it against the source ``items`` (see :func:`source_items`)."""
+    import pdfplumber
+
+    from shequbao.importer.reading import read_issue
+
+    with pdfplumber.open(pdf) as doc:
+        printed = squeeze("".join(page.extract_text() or "" for page in doc.pages))
+    parsed = read_issue(pdf)
+    preds = parsed.articles
+    matched, used = {}, set()
+    for ti, item in enumerate(items):
+        body = item["body"] if item["body"][:MATCH_CHARS] in printed else ""  # an engine may not print it
+        want = (item["captions"] if item["kind"] == "photo" else "") + body
+        item["expected"] = want
+        for pi, art in enumerate(preds):
+            got = imported_text(art)
+            if pi not in used and got.startswith(want[:MATCH_CHARS]) and got.endswith(want[-MATCH_CHARS:]):
+                matched[ti], used = pi, used | {pi}
+                break
+    r = {"truth": len(items), "pred": len(preds), "match": len(matched)}
+    got_names = [set(a.byline.names) | {p.credit for p in a.photos if p.credit} for a in preds]
+    r["name_tp"] = sum(len(items[ti]["names"] & got_names[pi]) for ti, pi in matched.items())
+    r["name_pred"] = sum(len(n) for n in got_names)
+    r["name_truth"] = sum(len(i["names"]) for i in items)
+    r["photos"] = sum(i["photos"] for i in items)
+    r["photos_got"] = sum(min(items[ti]["photos"], sum(p.picture is not None for p in preds[pi].photos))
+                          for ti, pi in matched.items())
+    # every printed character of every body and caption must be in some imported article
+    source = Counter("".join(i["expected"] + i["captions"] for i in items))
+    kept = Counter(squeeze("".join(a.title + a.kicker + a.subtitle + imported_text(a) + "".join(a.captions)
+                                   for a in preds) + "".join(p.text for p in parsed.leftover)))
+    lost = source - kept
+    r["lost"] = sum(lost.values())
+    r["unprinted"] = sum(len(i["body"]) for i in items if i["body"] and not i["expected"].endswith(i["body"]))
+    r["lost_chars"] = "".join(sorted(lost.elements()))[:60]
+    if verbose:
+        for ti, item in enumerate(items):
+            if ti not in matched:
+                print(f"  missed: {item['title']!r} {item['expected'][:15]}…{item['expected'][-15:]}")
+        for pi, a in enumerate(preds):
+            if pi not in used:
+                print(f"  extra: {a.title!r} {imported_text(a)[:15]}…{imported_text(a)[-15:]}")
+    return r
+
+
+def pdf_line(label: str, r: dict) -> str:
+    sp = r["match"] / r["pred"] if r["pred"] else 0.0
+    sr = r["match"] / r["truth"] if r["truth"] else 0.0
+    np_ = r["name_tp"] / r["name_pred"] if r["name_pred"] else 1.0
+    nr = r["name_tp"] / r["name_truth"] if r["name_truth"] else 1.0
+    return (f"{label:<28} seg P {sp:.3f} R {sr:.3f} F1 {f1(sp, sr):.3f} | names F1 {f1(np_, nr):.3f} | "
+            f"photos {r['photos_got']}/{r['photos']} | lost {r['lost']} chars "
+            f"(not printed by the engine: {r['unprinted']})")
+
+
+def round_trip(content: Path, verbose: bool = False) -> Counter:
+    """Print every issue of ``content`` with the project's print engine, import it, score it."""
+    import tempfile
+
+    from shequbao.load import load_archive
+    from shequbao.model import Paper
+    from shequbao.print import PrintOptions, build_editions
+
+    archive, _ = load_archive(content, Paper(name="桂园"))
+    total: Counter = Counter()
+    with tempfile.TemporaryDirectory() as cache:
+        for pdf_file in build_editions(archive, content, Path(cache), PrintOptions("A3")):
+            issue = next(i for i in archive.issues if i.id == pdf_file.issue_id)
+            r = evaluate_pdf(pdf_file.path, source_items(issue, content), verbose)
+            print(pdf_line(issue.id, r))
+            if r["lost"]:
+                print(f"  lost: {r['lost_chars']}")
+            total.update({k: v for k, v in r.items() if isinstance(v, int)})
+    print(pdf_line("OVERALL", total))
+    return total
+
+
 def f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
@@ -143,9 +258,13 @@ def line(label: str, r: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("corpus", type=Path)
+    ap.add_argument("corpus", type=Path, nargs="?", help="folder of *.txt and truth.json, or with --pdf a content folder")
+    ap.add_argument("--pdf", action="store_true", help="round trip: print every issue, import its PDF, compare")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and mismatches")
     args = ap.parse_args(argv)
+    if args.pdf:
+        round_trip(args.corpus or Path("content"), args.verbose)
+        return 0
     truth_file = args.corpus / "truth.json"
     if not truth_file.is_file():
         print(f"错误：{truth_file} 不存在", file=sys.stderr)

@@ -117,22 +117,16 @@ def _side_by_side(rects: dict, page: int) -> bool:
 
 
 def measure_project(project: Path, size: str | None = None, images: bool = True) -> list[IssueFigures]:
-    from shequbao.cache import cache_root
+    from shequbao.config import load_settings
     from shequbao.load import load_archive
     from shequbao.print import PrintOptions, build_editions
-    from shequbao.print.cli import _plugin_config, markdown_setup, paper_print_fields
-    from shequbao.model import Paper
-    from shequbao.yamlio import read_site_config
 
-    site = read_site_config(project / "mkdocs.yml")
-    plugin = _plugin_config(site)
-    content = project / str(site.get("docs_dir") or "docs")
-    paper = Paper(str(plugin.get("paper_name") or site.get("site_name") or ""), str(plugin.get("paper_publisher") or ""),
-                  str(plugin.get("paper_permit") or ""), **paper_print_fields(plugin))
-    options = PrintOptions(size or plugin.get("print_page_size") or "A3", plugin.get("print_columns"))
-    archive, _ = load_archive(content, paper)
-    pdfs = build_editions(archive, content, cache_root(project), options, markdown_setup(site), images=images)
-    return [measure_edition(pdf, issue, content, options.geometry()) for pdf, issue in zip(pdfs, archive.issues)]
+    settings = load_settings(project / "mkdocs.yml")
+    base = settings.print
+    options = PrintOptions(size or base.page_size, base.columns, base.bleed)
+    archive, _ = load_archive(settings.content_dir, settings.paper)
+    pdfs = build_editions(archive, settings.content_dir, settings.cache_root, options, settings.markdown, images=images)
+    return [measure_edition(pdf, issue, settings.content_dir, options.geometry()) for pdf, issue in zip(pdfs, archive.issues)]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from shequbao.importer.drafts import build as build_drafts
+from shequbao.yamlio import split_front_matter
 from shequbao.importer.segment import segment
 from shequbao.load import ARTICLE_FIELDS, ISSUE_FIELDS, load_archive
 from shequbao.model import Paper
@@ -165,8 +166,10 @@ def no_character_lost(text: str) -> None:
     drafts = build_drafts(parsed, year=2012, issue_date=None)
     lost = eval_import.lost_characters(text, parsed, drafts)
     assert not lost, f"lost {''.join(sorted(lost.elements()))!r}"
-    for draft in drafts:  # every draft is a file the loader can read back
-        assert draft.text.startswith("---\n") and draft.name.endswith(".md")
+    for draft in drafts:  # every draft is a file the loader's reader reads back, with its fields
+        doc, body, _ = split_front_matter(draft.text)
+        assert draft.name.endswith(".md") and isinstance(doc.data, dict)
+        assert doc.data.get("page") == draft.meta["page"] and doc.data.get("kind", "news") == draft.meta["kind"]
 
 
 @settings(FUZZ, max_examples=300)

@@ -20,8 +20,8 @@ from PIL import Image, TiffImagePlugin
 
 from conftest import FIXTURES, broken_links, build, external_references, tree_digest
 
-from shequbao import images as images_module
-from shequbao.images import ImageSettings, PhotoRef, _target_widths, process_photos
+from shequbao.photos import ImageSettings, PhotoRef, process_photos, target_widths
+from shequbao.problems import ContentError
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -145,12 +145,12 @@ def test_renditions_at_each_width_in_webp_and_the_largest_in_jpeg_never_upscaled
 
 
 def test_target_widths_never_upscale():
-    assert _target_widths(3000, (480, 960, 1600)) == [480, 960, 1600]
-    assert _target_widths(1000, (480, 960, 1600)) == [480, 960, 1000]
-    assert _target_widths(960, (480, 960, 1600)) == [480, 960]
-    assert _target_widths(300, (480, 960, 1600)) == [300]
-    assert _target_widths(2000, (480, 960, 1500), height=3000) == [480, 960, 1000]  # portrait: 1500 tall
-    assert _target_widths(3000, (480, 960, 1500), height=2000) == [480, 960, 1500]  # landscape: 1500 wide
+    assert target_widths(3000, (480, 960, 1600)) == [480, 960, 1600]
+    assert target_widths(1000, (480, 960, 1600)) == [480, 960, 1000]
+    assert target_widths(960, (480, 960, 1600)) == [480, 960]
+    assert target_widths(300, (480, 960, 1600)) == [300]
+    assert target_widths(2000, (480, 960, 1500), height=3000) == [480, 960, 1000]  # portrait: 1500 tall
+    assert target_widths(3000, (480, 960, 1500), height=2000) == [480, 960, 1500]  # landscape: 1500 wide
 
 
 @pytest.mark.parametrize("rendition", ["dianti-480.webp", "dianti-833.webp", "dianti-833.jpg"])
@@ -303,10 +303,8 @@ def test_warm_rebuild_decodes_nothing_and_gives_the_same_site(paper, site, monke
         raise AssertionError("a warm build opened an image")
 
     monkeypatch.setattr(Image, "open", no_decoding)
-    decodes = images_module.DECODES
     with caplog.at_level(logging.INFO, logger="mkdocs"):
         build(paper)
-    assert images_module.DECODES == decodes
     assert any("新生成 0 张，缓存 4 张" in r.getMessage() for r in caplog.records)
     assert tree_digest(site) == before
     assert {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.suffix in (".webp", ".jpg")} == renditions
@@ -415,5 +413,40 @@ def test_missing_body_image_is_reported(mini, caplog):
 
 def test_cache_lives_beside_mkdocs_yml_not_in_content(mini):
     build(mini)
-    assert list((mini / ".cache/images").rglob("meta.json"))
+    assert list((mini / ".cache/images").rglob("manifest.json"))
     assert not [p for p in (mini / "content").rglob("*") if ".cache" in p.parts or p.suffix == ".webp"]
+
+
+@pytest.mark.parametrize("tag", ['<img src="images/neijing.jpg" alt="轿厢内景">', "<IMG SRC=images/neijing.jpg ALT=轿厢内景>"])
+def test_a_raw_img_in_the_text_is_shown_like_a_markdown_image(mini, tag):
+    """``<img src="images/x.jpg">`` means the file beside the article, as ``![](images/x.jpg)`` does."""
+    may = mini / "content/issues/2023-05"
+    plain_photo(may / "images/neijing.jpg", (1200, 900), (200, 180, 40))
+    article = may / "jiazhuang-dianti.md"
+    article.write_text(article.read_text(encoding="utf-8") + f"\n<p>{tag}</p>\n", encoding="utf-8")
+    site = build(mini)
+    page = read(site, "issues/2023-05/jiazhuang-dianti/index.html")
+    body = page[page.index('class="sqb-article__body"'):]
+    assert "images/neijing.jpg" not in body and not re.search(r"<img\b[^>]*neijing\.jpg", body, re.I)
+    assert re.search(r'<picture><source type="image/webp" srcset="\.\./images/neijing-480\.webp 480w', body)
+    assert 'data-title="轿厢内景"' in body  # the lightbox link carries the alt text
+    assert broken_links(site) == []
+
+
+def die_rendering(job):
+    """A worker that exits while rendering, as one killed for using too much memory does."""
+    import os
+
+    os._exit(9)
+
+
+def test_a_worker_that_dies_is_reported_as_such_not_as_a_corrupt_photo(tmp_path):
+    content = tmp_path / "content"
+    plain_photo(content / "issues/x/images/p.jpg")
+    refs = [PhotoRef("issues/x/a.md", "issues/x/images/p.jpg", "images[1].src", 0)]
+    with pytest.raises(ContentError) as raised:
+        process_photos(refs, content, tmp_path / "cache", ImageSettings(workers=1), renderer=die_rendering)
+    [problem] = raised.value.problems
+    assert (problem.path, problem.field) == ("issues/x/a.md", "images[1].src")
+    assert "处理图片 images/p.jpg 时进程退出（内存不足？）" in problem.message and "损坏" not in problem.message
+    assert not list((tmp_path / "cache").rglob("*.webp"))

@@ -7,14 +7,13 @@ Every picture and colour profile is generated here; nothing is copied from anywh
 from __future__ import annotations
 
 import io
-import json
 import struct
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageCms, ImageDraw, ImageFilter, ImageStat
 
-from shequbao.images import ImageSettings, _Job, _render
+from shequbao.photos import ImageSettings, Job, Rendered, init_worker, render as render_photo
 
 SETTINGS = ImageSettings(widths=(40, 80, 150), workers=1)
 # the four quadrants of an upright test picture: which way up and which side left
@@ -36,11 +35,11 @@ def quadrants(size: tuple[int, int]) -> Image.Image:
 
 def render(source: Path, tmp_path: Path, settings: ImageSettings = SETTINGS) -> tuple[dict, Path]:
     entry = tmp_path / "cache" / source.stem
-    entry.parent.mkdir(parents=True, exist_ok=True)
-    meta = _render(_Job(str(source), str(entry), settings))
-    assert "error" not in meta, meta
-    assert json.loads((entry / "meta.json").read_text(encoding="utf-8")) == meta
-    return meta, entry
+    entry.mkdir(parents=True, exist_ok=True)
+    init_worker(settings.max_pixels)  # as the pool's worker processes are set up
+    rendered = render_photo(Job(str(source), str(entry), settings))
+    assert isinstance(rendered, Rendered), rendered
+    return rendered.to_meta(), entry
 
 
 def close(a, b, tolerance=24) -> bool:
@@ -63,7 +62,7 @@ def test_every_rendition_is_upright_whatever_the_exif_orientation(tmp_path, orie
     assert [w for w, _ in meta["renditions"]] == expected
     assert meta["jpeg"] == [meta["renditions"][-1]]  # one JPEG, the largest
     files = [f"{w}.webp" for w in expected] + [f"{expected[-1]}.jpg"]
-    assert sorted(p.name for p in entry.iterdir()) == sorted(files + ["meta.json"])
+    assert sorted(p.name for p in entry.iterdir()) == sorted(files)
     for name in files:
         with Image.open(entry / name) as im:
             im = im.convert("RGB")
@@ -174,7 +173,7 @@ def test_a_photo_smaller_than_every_width_is_kept_at_its_size(tmp_path):
     Image.new("RGB", (30, 20), (10, 120, 200)).save(source)
     meta, entry = render(source, tmp_path)
     assert meta == {"width": 30, "height": 20, "renditions": [[30, 20]], "jpeg": [[30, 20]]}
-    assert sorted(p.name for p in entry.iterdir()) == ["30.jpg", "30.webp", "meta.json"]
+    assert sorted(p.name for p in entry.iterdir()) == ["30.jpg", "30.webp"]
 
 
 def test_every_setting_that_changes_the_output_changes_the_cache_key():

@@ -21,11 +21,18 @@ def test_corpus_drafts_build_strict(tmp_path, monkeypatch, capsys):
     (site / "content/index.md").write_text("---\ntitle: 首页\n---\n", encoding="utf-8")
     monkeypatch.chdir(site)
     issues = []
-    for text in sorted(CORPUS.glob("*.txt")):
+    for number, text in enumerate(sorted(CORPUS.glob("*.txt")), start=1):
         year = re.search(r"(19|20)\d\d", text.stem).group(0)
         issue = f"{re.sub(r'[^a-z]', '', text.stem)}-{year}"
-        assert main(["import", str(text), "--issue", issue, "--year", year]) == 0, capsys.readouterr().err
+        argv = ["import", str(text), "--issue", issue, "--year", year]
+        assert main(argv) == 1 and "--number" in capsys.readouterr().err  # no 期号 in the text
+        assert main([*argv, "--number", str(number)]) == 0, capsys.readouterr().err
         issues.append(issue)
+    # 版 names the text does not give are left empty: check names each one, the editor fills it in
+    assert main(["check", "content"]) == 1
+    assert "name: 不能为空" in capsys.readouterr().err
+    for yml in (site / "content/issues").glob("*/issue.yml"):
+        yml.write_text(yml.read_text(encoding="utf-8").replace('name: ""', "name: 要闻"), encoding="utf-8")
     drafts = list((site / "content/issues").glob("*/*.md"))
     assert len(drafts) >= 25
     for draft in drafts:

@@ -56,7 +56,8 @@ def test_front_matter_round_trips(content):
     folder = content / "issues" / "2018-05"
     posts = {p.stem: frontmatter.load(p) for p in folder.glob("*.md")}
     first = next(p for p in posts.values() if p.metadata.get("title", "").startswith("垃圾分类"))
-    assert first.metadata["subtitle"] == "——柳岸居民区试点生活垃圾定时定点投放"
+    assert first.metadata["subtitle"] == "柳岸居民区试点生活垃圾定时定点投放"  # the templates add ——
+    assert first.content.startswith("本报讯 “现在每天早上")  # as the scaffold writes new articles
     assert first.metadata["correspondents"] == ["周晓岚", "吴建国"]
     assert first.metadata["reporters"] == ["陈玲"]
     assert first.metadata["date"] == dt.date(2018, 5, 18)
@@ -72,7 +73,8 @@ def test_front_matter_round_trips(content):
 
 
 def test_no_overwrite_without_force(content, capsys):
-    assert invoke(FIXTURES / "markdown.txt", "--issue", "2019-07", "--date", "2019-07-10", "--content", content) == 0
+    assert invoke(FIXTURES / "markdown.txt", "--issue", "2019-07", "--date", "2019-07-10", "--number", 7,
+                  "--content", content) == 0
     folder = content / "issues" / "2019-07"
     target = next(folder.glob("*.md"))
     target.write_text("编辑改过的稿子\n", encoding="utf-8")
@@ -96,33 +98,58 @@ def test_existing_issue_yml_is_read_not_rewritten(content, capsys):
 
 
 def test_dry_run_writes_nothing(content, capsys):
-    assert invoke(FIXTURES / "report.txt", "--issue", "2019-01", "--date", "2019-01-20", "--dry-run", "--content", content) == 0
+    assert invoke(FIXTURES / "report.txt", "--issue", "2019-01", "--date", "2019-01-20", "--number", 1, "--dry-run",
+                  "--content", content) == 0
     assert not content.exists()
     out = capsys.readouterr().out
     assert "试运行" in out and "街道2018年工作总结" in out
 
 
 def test_report_becomes_one_article_with_subheadings(content):
-    invoke(FIXTURES / "report.txt", "--issue", "2019-01", "--date", "2019-01-20", "--content", content)
+    invoke(FIXTURES / "report.txt", "--issue", "2019-01", "--date", "2019-01-20", "--number", 1, "--content", content)
     (draft,) = (content / "issues" / "2019-01").glob("*.md")
     body = frontmatter.load(draft).content
     assert "## 2018年工作回顾" in body and "### 一、坚持党建引领" in body and "#### (一)加强基层组织建设" in body
 
 
-def test_issue_number_follows_latest_issue(content, capsys):
-    old = content / "issues" / "2019-06"
+def old_issue(content, folder="2019-06", number=6):
+    old = content / "issues" / folder
     old.mkdir(parents=True)
-    (old / "issue.yml").write_text("number: 6\ndate: 2019-06-10\npages: [{page: 1, name: 要闻}]\n", encoding="utf-8")
-    assert invoke(FIXTURES / "markdown.txt", "--issue", "2019-07", "--date", "2019-07-10", "--content", content) == 0
-    issue = yaml.safe_load((content / "issues" / "2019-07" / "issue.yml").read_text(encoding="utf-8"))
-    assert issue["number"] == 7 and issue["pages"] == [{"page": 1, "name": "第1版"}]
+    (old / "issue.yml").write_text(f"number: {number}\ndate: 2019-06-10\npages: [{{page: 1, name: 要闻}}]\n",
+                                   encoding="utf-8")
+
+
+def test_issue_number_is_never_invented(content, capsys):
+    old_issue(content)
+    assert invoke(FIXTURES / "markdown.txt", "--issue", "2012-07", "--date", "2012-07-10", "--content", content) == 1
+    err = capsys.readouterr().err
+    assert "--number" in err and "7" in err  # asks for it, naming the next free number
+    assert not (content / "issues" / "2012-07").exists()
+    assert invoke(FIXTURES / "markdown.txt", "--issue", "2012-07", "--date", "2012-07-10", "--number", 3,
+                  "--content", content) == 0
+    issue = yaml.safe_load((content / "issues" / "2012-07" / "issue.yml").read_text(encoding="utf-8"))
+    assert issue["number"] == 3
+    assert issue["pages"] == [{"page": 1, "name": ""}]  # no 版 name in the text: left for the editor
+    assert "name 空着" in capsys.readouterr().out
+
+
+def test_taken_issue_number_is_refused(content, capsys):
+    old_issue(content, "2018-04", 36)
+    old_issue(content, "2018-05-old", 37)
+    assert invoke(FIXTURES / "newspaper.txt", "--issue", "2018-05", "--content", content) == 1  # 第36期 in its masthead
+    err = capsys.readouterr().err
+    assert "36" in err and "2018-04" in err and "38" in err
+    assert invoke(FIXTURES / "newspaper.txt", "--issue", "2018-05", "--number", 37, "--content", content) == 1
+    assert "38" in capsys.readouterr().err
+    assert invoke(FIXTURES / "newspaper.txt", "--issue", "2018-05", "--number", 40, "--content", content) == 0
 
 
 @pytest.mark.parametrize(
     "argv, message",
     [
         (["--issue", "2019_07"], "不能用作文件夹名"),
-        (["--issue", "2019-07"], "--date"),  # no masthead date and no 月日 in the text
+        (["--issue", "2019-07"], "--number"),  # no 期号 in the text
+        (["--issue", "2019-07", "--number", "7"], "--date"),  # no masthead date and no 月日 in the text
     ],
 )
 def test_user_errors(content, capsys, argv, message):

@@ -198,3 +198,23 @@ def test_imported_caption_without_photo_is_accepted(mini):
     archive, _ = load(mini)
     loaded = next(a for a in archive.issue("2023-05").articles if a.slug == "jinglao")
     assert loaded.images[0].src == "" and loaded.images[0].caption == "活动现场"
+
+
+def test_every_field_problem_of_an_article_is_reported_in_one_run(mini):
+    """A bad date does not hide a bad order, kicker, subtitle or source: one run names them all."""
+    write(mini, f"{ISSUE}/duo.md", article(page=1, date="2023-02-30", order="第一", kicker="[引, 题]",
+                                           subtitle="{a: 1}", source="[街道]", draft="maybe"))
+    problems = [p for p in problems_of(mini) if p.path.endswith("duo.md")]
+    assert sorted(p.field for p in problems) == ["date", "draft", "kicker", "order", "source", "subtitle"]
+
+
+@pytest.mark.parametrize("folder", ["page", "index"])
+def test_an_issue_folder_may_not_take_a_name_the_site_uses(mini, folder):
+    write(mini, f"issues/{folder}/issue.yml", "number: 9\ndate: 2023-07-20\npages:\n  - {page: 1, name: 要闻}\n")
+    [problem] = [p for p in problems_of(mini) if f"issues/{folder}" in p.path]
+    assert f"不能叫“{folder}”" in problem.message
+
+
+def test_an_article_may_not_be_named_like_a_page_number(mini):
+    write(mini, f"{ISSUE}/2.md", article(page=1))
+    assert any(p.path == f"{ISSUE}/2.md" and "不能用作网址" in p.message for p in problems_of(mini))

@@ -54,7 +54,7 @@ def test_people_come_from_every_role_and_photo_credits(mini):
         "郑爽": "zheng-shuang", "何建国": "he-jian-guo", "严丽": "yan-li", "孙涛": "sun-tao", "王慧": "wang-hui",
         "钱多多": "qian-duo-duo", "吴秀英": "wu-xiu-ying",
     }
-    index, pages = generate_people_pages(archive)
+    index, pages = generate_people_pages(archive, per_page=50)
     tallies = {person.name: [(t.role, t.count, t.unit) for t in ts] for _, entries in index.letters for person, ts in entries}
     assert tallies["郑爽"] == [("记者", 2, "篇")]
     assert tallies["严丽"] == [("通讯员", 2, "篇")]

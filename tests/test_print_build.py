@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 from pathlib import Path
@@ -127,12 +128,12 @@ def test_pdfs_are_off_under_serve_unless_asked():
     plugin = ShequbaoPlugin()
     plugin.load_config({})
     plugin.on_startup(command="serve", dirty=False)
-    assert not plugin._print_enabled()
+    assert not plugin._unless_serving(plugin.config.print_enabled)
     plugin.on_startup(command="build", dirty=False)
-    assert plugin._print_enabled()
+    assert plugin._unless_serving(plugin.config.print_enabled)
     plugin.load_config({"print_enabled": True})
     plugin.on_startup(command="serve", dirty=False)
-    assert plugin._print_enabled()
+    assert plugin._unless_serving(plugin.config.print_enabled)
     errors, _ = plugin.load_config({"print_page_size": "A5"})
     assert errors and "A3" in str(errors[0][1])
 
@@ -151,6 +152,23 @@ def test_cli_prints_one_issue_with_the_settings_of_mkdocs_yml(tmp_path, capsys):
     assert "邻里同包粽浓浓端午情" in bare("".join(page_texts(out)))
     assert main(["print", "99", "--config", str(config)]) == 2
     assert "找不到“99”这一期。现有：2023-06（第8期）、2023-05（第7期）" in capsys.readouterr().err
+    # the command keeps its PDFs where builds do: SHEQUBAO_CACHE_DIR (set for the test run), not beside mkdocs.yml
+    assert not (project / ".cache").exists()
+    assert list((Path(os.environ["SHEQUBAO_CACHE_DIR"]) / "print").rglob("*.pdf"))
+
+
+def test_the_pdf_prints_names_as_people_yml_gives_them(tmp_path, capsys):
+    """people.yml ``小钱@梧桐: {name: 钱多多}``: the web, the feeds and the PDF all print 钱多多."""
+    from shequbao.cli import main
+
+    project = copy_mini(tmp_path / "mini")
+    (project / "content/people.yml").write_text("小钱@梧桐:\n  name: 钱多多\n  title: 实习生\n", encoding="utf-8")
+    story = project / "content/issues/2023-06/zongzi.md"
+    story.write_text(story.read_text(encoding="utf-8").replace("interns: [钱多多]", "interns: [小钱@梧桐]"), encoding="utf-8")
+    out = tmp_path / "8.pdf"
+    assert main(["print", "8", "-o", str(out), "--config", str(project / "mkdocs.yml")]) == 0
+    text = flat("".join(page_texts(out)))
+    assert "实习生 钱多多" in text and "小钱" not in text
 
 
 def test_the_overfull_fixture_is_reported_as_overflowing(tmp_path, capsys):

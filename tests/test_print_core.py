@@ -15,7 +15,7 @@ from shequbao.load import load_archive
 from shequbao.model import Paper
 from shequbao.print import MarkdownSetup, PrintError, PrintOptions, build_editions, check_fonts
 from shequbao.print import fonts as fonts_module
-from shequbao.print.cli import markdown_setup, read_site_config
+from shequbao.config import load_settings
 from shequbao.print.lunar import lunar_date
 
 PAPER = Paper("银杏苑", "银杏街道办事处", "准印证号 K-0002", edited_by="银杏街道宣传科", printed_by="某印刷厂",
@@ -107,7 +107,7 @@ def test_front_page_masthead_story_order_and_people_names(paper, tmp_path):
 def test_last_page_has_the_colophon_and_page_one_the_guide(paper, tmp_path):
     pdf = render(paper, tmp_path)
     front, second = (bare(t) for t in page_texts(pdf.path))
-    assert "本期导读" in front and "第2版中秋游园会" in front
+    assert "本期导读" in front and "2版中秋游园会" in front
     for words in ("编印：银杏街道宣传科", "印刷：某印刷厂", "印数：3000份", "地址：银杏路1号", "电话：021-00000000"):
         assert bare(words) in second, words
 
@@ -116,6 +116,7 @@ def test_photo_item_prints_its_text_and_every_photo(paper, tmp_path):
     pdf = render(paper, tmp_path)
     second = bare(page_texts(pdf.path)[1])
     assert "中秋前夕，银杏苑举办游园会" in second and "徐立新摄" in second
+    assert len(image_objects(pdf.path)) == 4  # each photo its own picture
     assert ("左图：猜灯谜" in second and "右图：赏月" in second) or ("上图：猜灯谜" in second and "下右：赏月" in second)
     assert image_count(pdf.path) == 4
 
@@ -261,7 +262,7 @@ def test_cache_renders_once_then_only_what_changed(paper, tmp_path):
     [first] = build_editions(archive, paper, cache, PrintOptions(), workers=1)
     [again] = build_editions(archive, paper, cache, PrintOptions(), workers=1)
     assert first.rendered and not again.rendered and again.path == first.path
-    assert first.url == "issues/2024-09/yin-xing-yuan-2024-09.pdf"
+    assert first.filename == "yin-xing-yuan-2024-09.pdf"
     [other_size] = build_editions(archive, paper, cache, PrintOptions("A4"), workers=1)  # options are an input
     assert other_size.rendered and other_size.path != first.path
     make_photo(paper / "issues/2024-09/images/shitang.jpg", colour=(10, 20, 200), size=(600, 400))  # new bytes
@@ -312,11 +313,15 @@ def test_cli_settings_come_from_mkdocs_yml(tmp_path):
         "site_name: 银杏苑\nmarkdown_extensions:\n  - attr_list\n  - toc:\n      permalink: true\n"
         "  - pymdownx.superfences:\n      custom_fences:\n        - name: mermaid\n"
         "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
-        "plugins:\n  - shequbao:\n      print_page_size: A4\n", encoding="utf-8")
-    site = read_site_config(tmp_path / "mkdocs.yml")
-    setup = markdown_setup(site)
+        "plugins:\n  - shequbao:\n      print_page_size: A4\n      paper_internal: true\n"
+        "      paper_printed_by: 某印刷厂\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    settings = load_settings(tmp_path / "mkdocs.yml")  # through MkDocs itself: !!python/name and all
+    setup = settings.markdown
     assert setup.extensions == ("toc", "tables", "fenced_code", "attr_list", "pymdownx.superfences")
     assert setup.configs["toc"] == {"permalink": True}
+    assert settings.print.page_size == "A4" and settings.paper.name == "银杏苑"
+    assert settings.paper.internal and settings.paper.printed_by == "某印刷厂"  # 内部资料 and 报尾 options
     assert MarkdownSetup(("toc",), {"x": {"f": print}}).key() == MarkdownSetup(("toc",), {"x": {"f": print}}).key()
 
 

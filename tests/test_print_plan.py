@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
-
-import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +14,7 @@ from shequbao.print.content import Brief, Item, Photo
 from shequbao.print.measure import ItemMetrics
 from shequbao.print.options import PrintOptions
 from shequbao.print.planner import plan_page
-from shequbao.print.shapes import ShapeMaker
+from shequbao.print.shape_maker import ShapeMaker
 from shequbao.print.style import Style
 
 STYLE = Style(PrintOptions("A3").geometry())

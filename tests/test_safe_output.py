@@ -45,12 +45,13 @@ def test_two_builds_are_byte_identical_pdfs_included(sample, tmp_path):
 def test_a_broken_link_fails_the_strict_build(mini, caplog):
     article = mini / "content/issues/2023-06/wuyue.md"
     article.write_text(article.read_text(encoding="utf-8") + '\n<a href="../../2023-05/no-such-article/">旧文</a>\n'
-                       '<a href="../zongzi/#no-such-anchor">粽子</a>\n', encoding="utf-8")
+                       '<a href="../zongzi/#no-such-anchor">粽子</a>\n<A HREF=nowhere.html>无引号</A>\n', encoding="utf-8")
     with pytest.raises(Exception):
         build(mini)
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert any("issues/2023-06/wuyue/index.html 里的链接 ../../2023-05/no-such-article/ 打不开" in w for w in warnings)
     assert any("../zongzi/#no-such-anchor 打不开" in w for w in warnings)
+    assert any("wuyue/index.html 里的链接 nowhere.html 打不开" in w for w in warnings)  # unquoted, upper case
 
 
 @pytest.fixture(scope="module")

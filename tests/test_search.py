@@ -55,10 +55,10 @@ def write_index(cache: Path, key: str, pages: dict[str, str], executable: Path |
 def test_article_pages_are_indexed_into_the_cache_and_linked_into_the_site(tmp_path):
     cache, site = tmp_path / "cache", tmp_path / "site"
     entry, pages = write_index(cache, "k1", PAGES)
-    assert pages == 2 and entry == cache / "k1" and cached_index(cache, "k1") == entry
+    assert pages == 2 and entry == cache / "pagefind/k1/k1" and cached_index(cache, "k1") == entry
     meta = json.loads((entry / "pagefind-entry.json").read_text())
     assert sum(lang["page_count"] for lang in meta["languages"].values()) == 2
-    assert not list(cache.glob(".*")), "no scratch folder left behind"
+    assert not list(cache.rglob(".*")), "no scratch folder left behind"
     publish_index(entry, site, cache)
     assert (site / "pagefind/pagefind.js").is_file()
     assert (site / "pagefind/pagefind-entry.json").stat().st_ino == (entry / "pagefind-entry.json").stat().st_ino
@@ -83,7 +83,7 @@ def test_old_indexes_are_pruned(tmp_path, monkeypatch):
     for n in range(4):
         entry, _ = write_index(cache, f"k{n}", {"a/index.html": ARTICLE.format(title="党建", text=f"第{n}次")})
         publish_index(entry, tmp_path / "site", cache)
-    assert sorted(p.name for p in cache.iterdir()) == ["k2", "k3"]
+    assert sorted(p.name for p in cache.glob("pagefind/*/*")) == ["k2", "k3"]
 
 
 def test_a_missing_pagefind_is_reported(tmp_path):

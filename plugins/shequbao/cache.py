@@ -145,22 +145,39 @@ class Store:
 
     @contextlib.contextmanager
     def put(self, key: str, meta: dict | None = None) -> Iterator[Path]:
-        """Write an entry: files go into the yielded scratch folder; on success it is sealed and
-        renamed into place (if another build sealed the same key meanwhile, theirs is kept)."""
-        entry = self.path(key)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        scratch = Path(tempfile.mkdtemp(dir=entry.parent, prefix=f".{key}-"))
+        """Write an entry: files go into the yielded scratch folder, sealed and renamed into
+        place when the block ends without an error."""
+        scratch = self.begin(key)
         try:
             yield scratch
-            seal(scratch, meta or {})
-            try:
-                os.replace(scratch, entry)
-            except OSError:  # the same entry exists (another build): keep theirs
-                if not (entry / MANIFEST).is_file():
-                    shutil.rmtree(entry, ignore_errors=True)
-                    os.replace(scratch, entry)
+            self.commit(key, scratch, meta or {})
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
+
+    def begin(self, key: str) -> Path:
+        """A scratch folder beside the entry of ``key``, to write its files into (see :meth:`commit`)."""
+        entry = self.path(key)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(dir=entry.parent, prefix=f".{key}-"))
+
+    def commit(self, key: str, scratch: Path, meta: dict) -> Entry:
+        """Seal ``scratch`` and make it the entry of ``key`` (if another build sealed the same
+        key meanwhile, theirs is kept and ``scratch`` removed)."""
+        entry = self.path(key)
+        seal(scratch, meta)
+        try:
+            os.replace(scratch, entry)
+        except OSError:  # the entry exists (another build, or a damaged leftover)
+            if (entry / MANIFEST).is_file():
+                shutil.rmtree(scratch, ignore_errors=True)
+            else:
+                shutil.rmtree(entry, ignore_errors=True)
+                os.replace(scratch, entry)
+        return Entry(entry, meta)
+
+    def abort(self, scratch: Path) -> None:
+        """Forget a scratch folder from :meth:`begin` that will not be committed."""
+        shutil.rmtree(scratch, ignore_errors=True)
 
     def prune(self, keep: Iterable[str] = (), *, days: float = KEEP_DAYS, recent: int | None = None) -> None:
         """Remove entries no build used for ``days`` (or beyond the ``recent`` most recently used),

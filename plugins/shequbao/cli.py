@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shutil
 import sys
 from pathlib import Path
 
 from . import importer
 from .load import load_archive
-from .model import Paper
-from .print.cli import add_print_command
+from .model import ROLES, Paper
+from .pages import pdf_filename
 from .problems import ContentError
-from .sitebuild import build_site
 from .scaffold import ScaffoldError, new_article, new_issue
+from .sitebuild import build_site
+
+ROLE_FLAGS = {"authors": ("--author", "署名"), "reporters": ("--reporter", "记者"), "correspondents": ("--correspondent", "通讯员"),
+              "interns": ("--intern", "实习生"), "photographers": ("--photographer", "摄影")}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,15 +50,22 @@ def main(argv: list[str] | None = None) -> int:
     article.add_argument("--issue", help="哪一期（文件夹名，默认最近一期）")
     article.add_argument("--page", type=int, default=1, help="第几版（默认 1）")
     article.add_argument("--kind", default="news", help="news 消息 | brief 短消息 | photo 图片新闻 | notice 通知")
-    for flag, role, label in (("--author", "authors", "署名"), ("--reporter", "reporters", "记者"),
-                              ("--correspondent", "correspondents", "通讯员"), ("--intern", "interns", "实习生"),
-                              ("--photographer", "photographers", "摄影")):
+    for role in ROLES:
+        flag, label = ROLE_FLAGS[role]
         article.add_argument(flag, dest=role, nargs="+", default=[], metavar="姓名", help=f"{label}，可写多个")
     article.add_argument("--draft", action="store_true", help="作为草稿（预览时显示，发布时不出现）")
     article.add_argument("--content", default="content", help="内容文件夹（默认 content）")
     article.set_defaults(run=_run_new_article)
 
-    add_print_command(commands)
+    printing = commands.add_parser("print", aliases=["pdf"], help="生成一期的印刷版 PDF，不生成网站")
+    printing.add_argument("issue", help="哪一期：文件夹名（如 2025-09）或期号（如 101）")
+    printing.add_argument("-o", "--output", type=Path, help="PDF 存到哪里（默认：当前文件夹，文件名同网站上的）")
+    printing.add_argument("--size", help="纸张：A3、A4、4开、8开（默认按 mkdocs.yml，或 A3）")
+    printing.add_argument("--columns", type=int, help="每版分几栏（默认 A3 4 栏、A4 3 栏）")
+    printing.add_argument("--bleed", action="store_true", default=None, help="给印刷厂：加 3 毫米出血和裁切线")
+    printing.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="网站设置文件（默认 mkdocs.yml）")
+    printing.add_argument("--drafts", action="store_true", help="草稿也排进去（标“草稿”）")
+    printing.set_defaults(run=_run_print)
 
     args = parser.parse_args(argv)
     return args.run(args)
@@ -91,7 +102,7 @@ def _run_new_issue(args: argparse.Namespace) -> int:
 
 
 def _run_new_article(args: argparse.Namespace) -> int:
-    people = {role: getattr(args, role) for role in ("authors", "reporters", "correspondents", "interns", "photographers")}
+    people = {role: getattr(args, role) for role in ROLES}
     try:
         path = new_article(Path(args.content), args.title, issue=args.issue, page=args.page, kind=args.kind,
                            draft=args.draft, **people)
@@ -102,6 +113,53 @@ def _run_new_article(args: argparse.Namespace) -> int:
     if args.kind == "photo":
         print("图片新闻需要照片：把照片放进这一期的 images/ 文件夹，再在 images 里写上 src、caption、credit")
     return 0
+
+
+def _run_print(args: argparse.Namespace) -> int:
+    """The print edition of one issue, with the settings of mkdocs.yml (as a build makes it)."""
+    from .config import load_settings
+    from .print import PrintError, PrintOptions, build_editions
+
+    if not args.config.is_file():
+        print(f"找不到 {args.config}：请在报纸的文件夹里运行，或用 --config 写明 mkdocs.yml 的位置", file=sys.stderr)
+        return 2
+    try:
+        settings = load_settings(args.config)
+        base = settings.print
+        options = PrintOptions(args.size or base.page_size, args.columns or base.columns, args.bleed or base.bleed)
+        archive, _ = load_archive(settings.content_dir, settings.paper, drafts=args.drafts)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    except ContentError as error:
+        _print_problems(error, settings.content_dir.name)
+        print("内容有问题，请先按提示修改（shequbao check 可以列出全部问题）", file=sys.stderr)
+        return 1
+    issue = next((i for i in archive.issues if args.issue in (i.id, str(i.number))), None)
+    if issue is None:
+        have = "、".join(f"{i.id}（第{i.number}期）" for i in archive.issues) or "没有任何一期"
+        print(f"找不到“{args.issue}”这一期。现有：{have}", file=sys.stderr)
+        return 2
+    try:
+        [pdf] = build_editions(archive, settings.content_dir, settings.cache_root, options, settings.markdown,
+                               issues=(issue,), images=False)
+    except PrintError as error:
+        print(error, file=sys.stderr)
+        return 1
+    output = args.output or Path(pdf_filename(settings.paper, issue))
+    if output.is_dir():
+        output = output / pdf_filename(settings.paper, issue)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(pdf.path, output)
+    for message in pdf.messages:
+        print(message.text, file=sys.stderr)
+    print(f"{output}：{pdf.pages} 页，{pdf.size_text}（{options.page_size}，{options.column_count} 栏）")
+    return 0
+
+
+def _print_problems(error: ContentError, root: str) -> None:
+    for problem in error.problems:
+        print(problem.format(root), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Gallery pages as data: every photo of an issue, and every photo of the paper, paginated.
 
-Like :mod:`shequbao.views`, this knows nothing of MkDocs; each view says which page it is
-(``src``), which template shows it and its title.
+Like :mod:`shequbao.views`, this knows nothing of MkDocs; where each page is published is
+decided by :mod:`shequbao.pages`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from itertools import groupby
 from .views import paginate
 from .model import Archive, Article, Image, Issue
 
-PHOTOS_PER_PAGE = 60
 
 
 @dataclass(frozen=True)
@@ -30,16 +29,6 @@ class IssueGalleryView:
 
     issue: Issue
     items: tuple[GalleryItem, ...]
-
-    @property
-    def src(self) -> str:
-        return issue_gallery_src(self.issue)
-
-    template = "shequbao/gallery.html"
-
-    @property
-    def title(self) -> str:
-        return f"图片 · 第{self.issue.number}期"
 
 
 @dataclass(frozen=True)
@@ -60,27 +49,6 @@ class GalleryPage:
     groups: tuple[GalleryGroup, ...]
     total: int  # photos in all
 
-    @property
-    def src(self) -> str:
-        return gallery_src(self.number)
-
-    def page_src(self, number: int) -> str:
-        return gallery_src(number)
-
-    template = "shequbao/gallery.html"
-
-    @property
-    def title(self) -> str:
-        return "图片" + (f"（第{self.number}页）" if self.number > 1 else "")
-
-
-def gallery_src(number: int) -> str:
-    return "gallery/index.md" if number == 1 else f"gallery/page/{number}.md"
-
-
-def issue_gallery_src(issue: Issue) -> str:
-    return f"issues/{issue.id}/gallery.md"
-
 
 def issue_items(issue: Issue) -> tuple[GalleryItem, ...]:
     """Every photo of ``issue`` that has a file, in print order, each once per article."""
@@ -100,7 +68,7 @@ def generate_issue_galleries(archive: Archive) -> tuple[IssueGalleryView, ...]:
     return tuple(v for v in views if v.items)
 
 
-def generate_gallery_pages(archive: Archive, per_page: int = PHOTOS_PER_PAGE) -> tuple[GalleryPage, ...]:
+def generate_gallery_pages(archive: Archive, per_page: int) -> tuple[GalleryPage, ...]:
     """``/gallery/`` split into pages of ``per_page`` photos, newest issue first."""
     items = [item for issue in archive.issues for item in issue_items(issue)]
     chunks = paginate(items, per_page)

@@ -10,20 +10,46 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
-from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-_LINK = re.compile(r"""\s(?:href|src)=(?:"([^"]*)"|'([^']*)')""")
-_SRCSET = re.compile(r"""\ssrcset=(?:"([^"]*)"|'([^']*)')""")
-_ID = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)')""")
+from .pages import served_file
+
 _SKIP = ("mailto:", "tel:", "javascript:", "data:")
 
 
+class _LinksAndIds(HTMLParser):
+    """Every href, src and srcset candidate of a page, and its element ids (and ``<a name>``),
+    read as a browser reads them: unquoted or upper-case attributes included."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)  # text is skipped; attribute values are unescaped anyway
+        self.links: dict[str, None] = {}
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name in ("href", "src"):
+                self.links[value] = None
+            elif name == "srcset":
+                for candidate in value.split(","):
+                    if candidate.strip():
+                        self.links[candidate.strip().split()[0]] = None
+            elif name == "id" or (name == "name" and tag == "a"):
+                self.ids.add(value)
+
+    handle_startendtag = handle_starttag
+
+
 def page_links(html: str) -> tuple[list[str], set[str]]:
-    """The internal-looking links (href, src, srcset) of one page, each once, and its element ids."""
-    return list(dict.fromkeys(_links(html))), {a or b for a, b in _ID.findall(html)}
+    """The links (href, src, srcset) of one page, each once, and its element ids."""
+    parser = _LinksAndIds()
+    parser.feed(html)
+    parser.close()
+    return list(parser.links), parser.ids
 
 
 def site_files(site: Path) -> set[str]:
@@ -75,15 +101,6 @@ def broken_links(
     return broken
 
 
-def _links(html: str) -> Iterator[str]:
-    for a, b in _LINK.findall(html):
-        yield a or b
-    for a, b in _SRCSET.findall(html):
-        for candidate in (a or b).split(","):
-            if candidate.strip():
-                yield candidate.strip().split()[0]
-
-
 def _resolve(page: str, link: str, base_path: str) -> tuple[str | None, str]:
     """The file a link from ``page`` points at (relative to the site root), and its anchor."""
     link = link.strip()
@@ -102,5 +119,5 @@ def _resolve(page: str, link: str, base_path: str) -> tuple[str | None, str]:
     else:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
     if path.endswith("/") or target in ("", "."):
-        target = posixpath.join("" if target == "." else target, "index.html")
+        target = served_file("" if target == "." else target + "/")
     return target, parts.fragment

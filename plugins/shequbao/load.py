@@ -16,23 +16,21 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .excerpts import make_excerpt
-from .model import KINDS, ROLES, WEIGHTS, Archive, Article, Image, Issue, Paper, PrintHints, Section
+from .model import IMAGE_SUFFIXES, KINDS, ROLES, Archive, Article, Image, Issue, Paper, Section
 from .names import check_name
+from .pages import is_reserved
 from .people import Directory, load_directory, resolve_people
+from .printhints import print_fields
 from .problems import ContentError, Problem
 from .slugs import is_slug, make_slug
 from .yamlio import Document, ReadError, parse_yaml, read_text, split_front_matter
 
 ISSUE_FIELDS = ("number", "date", "total", "title", "pages")
 SECTION_FIELDS = ("page", "name", "editor")
-ARTICLE_FIELDS = (
-    "title", "kicker", "subtitle", "kind", "page", "order", "date",
-    *(role for role, _ in ROLES), "source", "images", "draft", "print",
-)
+ARTICLE_FIELDS = ("title", "kicker", "subtitle", "kind", "page", "order", "date", *ROLES, "source", "images", "draft",
+                  "print")
 IMAGE_FIELDS = ("src", "caption", "credit", "focus")
-PRINT_FIELDS = ("weight", "columns", "photo_columns", "jump")
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
-RESERVED_SLUGS = ("index", "gallery", "page", "images", "feed")
+PAGE_FIELDS = ("title", "description", "template", "hide", "icon", "status", "subtitle", "search", "tags")  # MkDocs and Material
 DATE_DRIFT = dt.timedelta(days=90)  # an article dated further from its issue is suspicious
 
 
@@ -111,18 +109,40 @@ def load_archive(content_dir: Path, paper: Paper, *, drafts: bool = False) -> tu
                 problems.append(Problem(_rel(entry, content_dir), None, "", "文章要放在某一期的文件夹里（issues/<期>/），不能直接放在 issues/ 下"))
     _check_unique_numbers(issues, number_lines, problems)
     people = resolve_people(_people_keys(issues), directory, problems)
+    static_pages = _load_static_pages(content_dir, problems)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ContentError(problems)
     issues.sort(key=lambda i: (i.date, i.number), reverse=True)
-    return Archive(paper, tuple(issues), people), sorted(problems)
+    return Archive(paper, tuple(issues), people, static_pages), sorted(problems)
+
+
+def _load_static_pages(content_dir: Path, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+    """The editors' own pages at the top of the content folder (index.md, about.md …): ``(src, title)``."""
+    pages = []
+    for path in sorted(content_dir.glob("*.md")):
+        rel = _rel(path, content_dir)
+        check = _Checker(problems, rel)
+        try:
+            text = read_text(path)
+            check.doc, _, _ = split_front_matter(text) if text.startswith("---") else (None, text, 1)
+        except ReadError as exc:
+            problems.append(Problem(rel, exc.line, exc.field, exc.message))
+            continue
+        data = check.doc.data if check.doc is not None else {}
+        if not isinstance(data, dict):
+            check.add("", "front matter 应当是“字段: 值”的形式，例如 title: 关于本报")
+            continue
+        check.unknown_fields(data, PAGE_FIELDS)
+        pages.append((rel, check.text(data, "title")))
+    return tuple(pages)
 
 
 def _people_keys(issues: list[Issue]) -> list[str]:
     keys = []
     for issue in issues:
         for article in issue.articles:
-            keys.extend(name for role, _ in ROLES for name in getattr(article, role))
+            keys.extend(name for role in ROLES for name in getattr(article, role))
             keys.extend(image.credit for image in article.images if image.credit_is_person)
     return keys
 
@@ -131,9 +151,12 @@ def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
                 number_lines: dict[str, int | None], directory: Directory) -> Issue | None:
     yml = folder / "issue.yml"
     check = _Checker(problems, _rel(yml, root))
-    if not is_slug(folder.name):
+    if not is_slug(folder.name) or is_reserved(folder.name):
         check.path = _rel(folder, root)
-        check.add("", f"期的文件夹名会成为网址，只能用小写字母、数字和连字符，例如 {make_slug(folder.name) or '2025-09'}")
+        if is_reserved(folder.name):
+            check.add("", f"期的文件夹名不能叫“{folder.name}”（网站自己的网址要用），请换一个，例如出版年月 2025-09")
+        else:
+            check.add("", f"期的文件夹名会成为网址，只能用小写字母、数字和连字符，例如 {make_slug(folder.name) or '2025-09'}")
         return None
     if not yml.is_file():
         check.add("", "这一期缺少 issue.yml：写上 number（期号）、date（出版日期）和 pages（版面）")
@@ -194,7 +217,7 @@ def _load_articles(folder: Path, root: Path, sections: tuple[Section, ...], issu
             problems.append(Problem(rel, None, "", "文章要直接放在这一期的文件夹里，不能放在子文件夹中"))
             continue
         slug = path.stem if is_slug(path.stem) else make_slug(path.stem)
-        if not slug or slug in RESERVED_SLUGS:
+        if not slug or is_reserved(slug, article=True):
             problems.append(Problem(rel, None, "", f"文件名“{path.name}”不能用作网址，请换一个（例如标题的拼音）"))
             continue
         if slug in seen:
@@ -233,58 +256,25 @@ def _load_article(path: Path, rel: str, slug: str, folder: Path, root: Path, sec
     date = check.date(data, "date") or issue_date
     if date and issue_date and abs(date - issue_date) > DATE_DRIFT:
         check.add("date", f"{date} 离这一期的出版日期 {issue_date} 超过 90 天，请确认没有写错", "warning")
-    people = {role: _names(data, role, check, directory) for role, _ in ROLES}
+    people = {role: _names(data, role, check, directory) for role in ROLES}
     images = _images(data, check, folder, root, directory)
     if kind == "photo" and not data.get("images"):
         check.add("images", "图片新闻（kind: photo）至少要有一张图片，写在 images 里")
     draft = data.get("draft", False)
     if not isinstance(draft, bool):
         check.add("draft", f"应当是 true 或 false，这里是“{draft}”")
-    hints, focus = _print_fields(data, check)
+    order, kicker = check.integer(data, "order"), check.text(data, "kicker")
+    subtitle, source = check.text(data, "subtitle"), check.text(data, "source")
+    hints, focus = print_fields(data, check)
     images = tuple(replace(image, focus=point) for image, point in zip(images, focus)) + images[len(focus):]
     if any(p.severity == "error" for p in problems[before:]) or page is None or date is None:
         return None
     return Article(
         issue_id=folder.name, slug=slug, src=rel, title=title, kind=kind, page=page, date=date,
-        order=check.integer(data, "order"), kicker=check.text(data, "kicker"),
-        subtitle=check.text(data, "subtitle"), source=check.text(data, "source"),
+        order=order, kicker=kicker, subtitle=subtitle, source=source,
         images=images, draft=bool(draft), excerpt=make_excerpt(body), print=hints,
         digest=hashlib.sha256(text.encode()).hexdigest(), **people,
     )
-
-
-def _print_fields(data: dict, check: _Checker) -> tuple[PrintHints, tuple[tuple[float, float] | None, ...]]:
-    """The editor's print hints (``print:``) and each image's ``focus``, checked."""
-    value = data.get("print")
-    hints = PrintHints()
-    if isinstance(value, dict):
-        check.unknown_fields(value, PRINT_FIELDS, ("print",))
-        weight = value.get("weight")
-        if weight is not None and weight not in WEIGHTS:
-            check.add(("print", "weight"), f"“{weight}”不是可用的分量，请写 lead（头条）、normal（一般）或 minor（次要），例如 weight: lead")
-            weight = None
-        columns = check.integer(value, "columns", prefix=("print",))
-        photo_columns = check.integer(value, "photo_columns", prefix=("print",))
-        for key, number in (("columns", columns), ("photo_columns", photo_columns)):
-            if number is not None and number > 8:
-                check.add(("print", key), f"栏数应在 1 到 8 之间，这里是 {number}，例如 {key}: 2")
-        jump = value.get("jump", True)
-        if not isinstance(jump, bool):
-            check.add(("print", "jump"), f"应当是 true 或 false，例如 jump: false，这里是“{jump}”")
-            jump = True
-        hints = PrintHints(weight, columns if (columns or 0) <= 8 else None,
-                           photo_columns if (photo_columns or 0) <= 8 else None, jump)
-    elif value is not None:
-        check.add("print", "应当写成“字段: 值”，例如\n  print:\n    weight: lead\n    columns: 2")
-    focus = []
-    for index, entry in enumerate(data.get("images") if isinstance(data.get("images"), list) else ()):
-        point = entry.get("focus") if isinstance(entry, dict) else None
-        if point is not None and not (isinstance(point, list) and len(point) == 2
-                                      and all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1 for v in point)):
-            check.add(("images", index, "focus"), f"应当是两个 0 到 1 之间的数 [左右, 上下]，例如 focus: [0.5, 0.3]，这里是“{point}”")
-            point = None
-        focus.append(tuple(float(v) for v in point) if point is not None else None)
-    return hints, tuple(focus)
 
 
 def _names(data: dict, role: str, check: _Checker, directory: Directory) -> tuple[str, ...]:

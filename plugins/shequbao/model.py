@@ -7,15 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 KINDS = ("news", "brief", "photo", "notice")
-
-# Byline roles in the order a Chinese byline prints them, with their labels.
-ROLES = (
-    ("authors", ""),
-    ("reporters", "记者"),
-    ("correspondents", "通讯员"),
-    ("interns", "实习生"),
-    ("photographers", "摄"),
-)
+# Byline roles, in the order a Chinese byline prints them (their labels are in text.py).
+ROLES = ("authors", "reporters", "correspondents", "interns", "photographers")
+# Photos the site publishes (as renditions), and other picture files it recognises to refuse.
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+ORIGINAL_SUFFIXES = IMAGE_SUFFIXES + (".heic", ".heif", ".avif", ".tif", ".tiff", ".bmp", ".dng", ".raw", ".cr2", ".nef", ".arw")
 
 
 @dataclass(frozen=True)
@@ -44,10 +40,6 @@ class Person:
     slug: str
     title: str = ""  # e.g. 社区通讯员
     bio: str = ""
-
-    @property
-    def src(self) -> str:
-        return f"people/{self.slug}.md"
 
 
 @dataclass(frozen=True)
@@ -82,10 +74,6 @@ class Section:
     page: int
     name: str
     editor: str = ""
-
-    @property
-    def label(self) -> str:
-        return f"第{self.page}版"
 
 
 @dataclass(frozen=True)
@@ -153,6 +141,7 @@ class Archive:
     paper: Paper
     issues: tuple[Issue, ...]
     people: Mapping[str, Person] = field(default_factory=dict)  # key as written → person
+    static_pages: tuple[tuple[str, str], ...] = ()  # (src, title) of the editors' own pages (首页, 关于)
 
     def issue(self, issue_id: str) -> Issue | None:
         return next((i for i in self.issues if i.id == issue_id), None)

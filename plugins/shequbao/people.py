@@ -15,6 +15,7 @@ from pathlib import Path
 from .model import Person
 from .names import check_name
 from .problems import Problem
+from .pages import is_reserved
 from .slugs import is_slug, make_person_slug, make_slug
 from .yamlio import Document, ReadError, parse_yaml, read_text
 
@@ -149,11 +150,17 @@ def _load_profile(key: str, entry, doc: Document, problems: list[Problem]) -> Pr
     if values["slug"] and not is_slug(values["slug"]):
         add("slug", f"slug 只能用小写字母、数字和连字符，例如 {make_person_slug(name)}", doc.line(key, "slug"))
         values["slug"] = ""
+    elif is_reserved(values["slug"]):
+        add("slug", f"slug 不能叫“{values['slug']}”（网站自己的网址 people/{values['slug']}/ 要用），"
+                    f"请换一个，例如 {make_person_slug(name)}", doc.line(key, "slug"))
+        values["slug"] = ""
     return Profile(key, name, values["title"], values["bio"], values["slug"], line)
 
 
 def _auto_slug(key: str, name: str) -> str:
     slug = make_person_slug(name) or "ren"
+    if is_reserved(slug):  # a name read as "page" or "index" in pinyin
+        slug = f"{slug}-ren"
     if "@" in key:
         slug = f"{slug}-{make_slug(key.split('@', 1)[1])}".rstrip("-")
     return slug

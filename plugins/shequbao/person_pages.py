@@ -9,12 +9,8 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from .model import ROLES, Archive, Article, Image, Issue, Person
+from .text import PHOTO_ROLE, ROLE_NAMES
 from .views import paginate
-
-ITEMS_PER_PAGE = 50
-# How a role is named on a person's pages, and the unit it is counted in.
-ROLE_NAMES = {"authors": "作者", "reporters": "记者", "correspondents": "通讯员", "interns": "实习生"}
-PHOTO_ROLE = "摄影"
 
 
 @dataclass(frozen=True)
@@ -49,13 +45,6 @@ class PersonPage:
     groups: tuple[tuple[Issue, tuple[Appearance, ...]], ...]  # this page's items by issue, newest first
 
     @property
-    def src(self) -> str:
-        return person_page_src(self.person, self.number)
-
-    def page_src(self, number: int) -> str:
-        return person_page_src(self.person, number)
-
-    @property
     def photos(self) -> tuple[tuple[Image, Article], ...]:
         return tuple((image, item.article) for _, items in self.groups for item in items for image in item.photos)
 
@@ -66,14 +55,8 @@ class PeopleIndex:
 
     letters: tuple[tuple[str, tuple[tuple[Person, tuple[Tally, ...]], ...]], ...]
 
-    src = "people/index.md"
 
-
-def person_page_src(person: Person, number: int) -> str:
-    return person.src if number == 1 else f"people/{person.slug}/page/{number}.md"
-
-
-def generate_people_pages(archive: Archive, per_page: int = ITEMS_PER_PAGE) -> tuple[PeopleIndex, tuple[PersonPage, ...]]:
+def generate_people_pages(archive: Archive, per_page: int) -> tuple[PeopleIndex, tuple[PersonPage, ...]]:
     """The 作者 index and every person's pages."""
     appearances = _collect_appearances(archive)
     people = sorted((archive.people[key] for key in appearances), key=lambda p: (p.slug, p.key))
@@ -100,9 +83,9 @@ def _collect_appearances(archive: Archive) -> dict[str, list[Appearance]]:
     for issue in archive.issues:  # newest first, articles in print order
         for article in issue.articles:
             roles: dict[str, list[str]] = {}
-            for role, _ in ROLES:
+            for role in ROLES:
                 for key in getattr(article, role):
-                    roles.setdefault(key, []).append(ROLE_NAMES.get(role, "摄"))
+                    roles.setdefault(key, []).append(ROLE_NAMES[role])
             photos: dict[str, list[Image]] = {}
             for image in article.images:
                 owners = [image.credit] if image.credit_is_person else list(article.photographers)
@@ -125,5 +108,5 @@ def _tally(items: list[Appearance]) -> tuple[Tally, ...]:
             counts[PHOTO_ROLE] = counts.get(PHOTO_ROLE, 0) + len(item.photos)
         elif "摄" in item.roles:  # a photographer's byline on an item without a published photo
             counts[PHOTO_ROLE] = counts.get(PHOTO_ROLE, 0) + 1
-    order = [*ROLE_NAMES.values(), PHOTO_ROLE]
+    order = [*(name for role, name in ROLE_NAMES.items() if role != "photographers"), PHOTO_ROLE]
     return tuple(Tally(role, counts[role]) for role in order if role in counts)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import threading
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 from .linkcheck import LinkTargets, broken_links, page_links, site_files
@@ -23,6 +24,38 @@ BATCH = 16  # pages per message to the scan process
 
 class ScanError(Exception):
     """The scan process failed (Pagefind missing or failing, or a bug)."""
+
+
+# Messages to the scan process …
+@dataclass(frozen=True)
+class Pages:
+    pages: list[tuple[str, str]]  # (path in the site, HTML as written)
+
+
+@dataclass(frozen=True)
+class FinishSearch:
+    pass
+
+
+@dataclass(frozen=True)
+class CheckLinks:
+    site_dir: str
+
+
+@dataclass(frozen=True)
+class Stop:
+    pass
+
+
+# … and its answers.
+@dataclass(frozen=True)
+class Done:
+    value: object
+
+
+@dataclass(frozen=True)
+class Failed:
+    message: str
 
 
 class PageScanner:
@@ -54,18 +87,18 @@ class PageScanner:
         """Wait until Pagefind has written the index into the cache: its folder (``None`` when no
         page was an article or no index was asked for) and the number of pages indexed."""
         self._flush()
-        entry, pages = self._request(("search",))
+        entry, pages = self._request(FinishSearch())
         return (Path(entry) if entry else None), pages
 
     def check_links(self, site_dir: Path) -> list[tuple[str, str]]:
         """``(page, link)`` for every link that does not resolve in the finished ``site_dir``."""
         self._flush()
-        return self._request(("links", str(site_dir)))
+        return self._request(CheckLinks(str(site_dir)))
 
     def close(self) -> None:
         if self._process.is_alive():
             try:
-                self._conn.send(("stop",))
+                self._conn.send(Stop())
             except OSError:
                 pass
             self._process.join(timeout=10)
@@ -76,23 +109,23 @@ class PageScanner:
     def _flush(self) -> None:
         if self._batch:
             batch, self._batch = self._batch, []
-            self._send(("pages", batch))
+            self._send(Pages(batch))
 
-    def _send(self, message: tuple) -> None:
+    def _send(self, message) -> None:
         try:
             self._conn.send(message)
         except OSError:
             raise ScanError(f"检查页面的子进程意外退出（退出码 {self._process.exitcode}）") from None
 
-    def _request(self, message: tuple):
+    def _request(self, message):
         self._send(message)
         try:
-            status, value = self._conn.recv()
+            answer = self._conn.recv()
         except EOFError:
             raise ScanError(f"检查页面的子进程意外退出（退出码 {self._process.exitcode}）") from None
-        if status == "error":
-            raise ScanError(value)
-        return value
+        if isinstance(answer, Failed):
+            raise ScanError(answer.message)
+        return answer.value
 
 
 def _serve(conn, base_path: str | None, search: tuple[Path, str, int] | None) -> None:
@@ -107,29 +140,28 @@ def _serve(conn, base_path: str | None, search: tuple[Path, str, int] | None) ->
                 message = conn.recv()
             except EOFError:  # the build has gone
                 return
-            kind = message[0]
             try:
-                if kind == "pages":
-                    for path, html in message[1]:
+                if isinstance(message, Pages):
+                    for path, html in message.pages:
                         if resolver:
                             links, ids[path] = page_links(html)
                             targets[path] = resolver.resolve(path, links)
                         index.add(path, html)
-                elif kind == "search":
-                    conn.send(("ok", index.finish()))
-                elif kind == "links":
-                    site = Path(message[1])
+                elif isinstance(message, FinishSearch):
+                    conn.send(Done(index.finish()))
+                elif isinstance(message, CheckLinks):
+                    site = Path(message.site_dir)
                     existing = site_files(site)
                     for path in sorted(existing - targets.keys()):  # HTML that was copied, not rendered
                         if path.endswith(".html") and not path.startswith(OUTPUT + "/"):
                             links, ids[path] = page_links((site / path).read_text(encoding="utf-8", errors="replace"))
                             targets[path] = resolver.resolve(path, links)
-                    conn.send(("ok", broken_links(targets, ids, existing)))
-                elif kind == "stop":
+                    conn.send(Done(broken_links(targets, ids, existing)))
+                elif isinstance(message, Stop):
                     return
             except Exception as error:  # a bug: say where, and do not leave the build waiting
-                if kind != "pages":
-                    conn.send(("error", str(error) if isinstance(error, SearchError) else traceback.format_exc()))
+                if not isinstance(message, Pages):
+                    conn.send(Failed(str(error) if isinstance(error, SearchError) else traceback.format_exc()))
                 elif index.failure is None:
                     index.failure = traceback.format_exc()
     finally:

@@ -6,7 +6,7 @@ pages are rendered. Only article pages carry ``data-pagefind-body``, so only the
 indexed (their metadata and filters come from ``search-meta.html``). The index is cached
 under ``.cache/pagefind/<key>/``, keyed (:func:`index_key`) by what those pages are made
 of, so a build that changed no article links the cached index in without starting
-Pagefind. The extended build of Pagefind is required: the plain one does not segment
+Pagefind (a :class:`~shequbao.cache.Store` entry like every cached artefact). The extended build of Pagefind is required: the plain one does not segment
 Chinese (it finds nothing for 群租).
 
 Chinese is indexed character by character. Pagefind segments the pages into words with
@@ -24,34 +24,22 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
-import shutil
 import subprocess
-import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from .cachelinks import link_tree
+from .cache import Store, code_key, link_tree
+from .pages import SEARCH_INDEX as OUTPUT
+from .pages import url_of_file
 
-OUTPUT = "pagefind"  # folder of the index in the site
 BODY_MARKER = "data-pagefind-body"  # only article pages have it
-INDEX_VERSION = "3"  # bump when the way we call Pagefind or prepare its pages changes
+KIND = "pagefind"  # the cache's folder of search indexes
 KEEP_ENTRIES = 4  # cached indexes kept (several sites or configurations may share a cache)
-
-
-@dataclass(frozen=True)
-class SearchPage:
-    """``/search/``: the search form and its results (filled in the browser by Pagefind)."""
-
-    enabled: bool  # False when this build makes no index (``mkdocs serve``, ``search_enabled: false``)
-
-    src = "search.md"
-    template = "shequbao/search.html"
-    title = "搜索"
+CODE = code_key(Path(__file__))  # how we call Pagefind and prepare its pages
 
 
 class SearchError(Exception):
@@ -131,23 +119,38 @@ def index_key(inputs: Iterable[tuple[str, bytes]]) -> str:
     """Key of an index in the cache, from what the indexed pages are made of (``(name, bytes)``
     pairs: the articles' digests, issue.yml, people.yml, settings, templates), so that a build
     knows before rendering whether Pagefind has to run at all."""
-    digest = hashlib.sha256(f"shequbao-search {INDEX_VERSION} pagefind {_pagefind_version()}\n".encode())
+    digest = hashlib.sha256(f"shequbao-search {CODE} pagefind {_pagefind_version()}\n".encode())
     for name, data in inputs:
         digest.update(name.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
     return digest.hexdigest()[:24]
 
 
-def cached_index(cache_dir: Path, key: str) -> Path | None:
-    """The cached index for ``key``, if a build made it before."""
-    entry = Path(cache_dir) / key
-    return entry if (entry / "pagefind-entry.json").is_file() else None
+def cached_index(cache_root: Path, key: str) -> Path | None:
+    """The cached index for ``key``, if a build made it before (and it is intact)."""
+    entry = Store(cache_root, KIND).get(key)
+    return entry.path if entry is not None else None
 
 
-def publish_index(entry: Path, site_dir: Path, cache_dir: Path) -> None:
-    """Put the index into ``site_dir/pagefind/`` (hard links to the cache)."""
+def publish_index(entry: Path, site_dir: Path, cache_root: Path) -> None:
+    """Put the index into ``site_dir/pagefind/`` (hard links to the cache); forget old indexes."""
     link_tree(entry, Path(site_dir) / OUTPUT)
-    os.utime(entry)  # most recently used: kept by _prune
-    _prune(Path(cache_dir), keep=entry)
+    Store(cache_root, KIND).prune(keep=[entry.name], recent=KEEP_ENTRIES)
+
+
+def search_key(config_file: str | None, options: list, images, archive, folders: list[Path], content_dir: Path) -> str:
+    """Key of the cached index: what the article pages are made of (mkdocs.yml, the plugin's
+    options, versions, our templates and the paper's overrides, the articles with their
+    issue.yml, people.yml, the photos' renditions)."""
+    versions = [_version(n) for n in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")]
+    settings = [
+        ("config", Path(config_file).read_bytes() if config_file else b""),
+        ("options", repr(options).encode()), ("versions", " ".join(versions).encode()),
+        ("photos", repr(images.outputs() if images else ()).encode()),
+    ]
+    issues = archive.issues
+    settings += [(a.src, a.digest.encode()) for i in issues for a in i.articles]  # read once, by the loader
+    sources = ["people.yml", *(f"issues/{i.id}/issue.yml" for i in issues)]
+    return index_key(index_inputs(settings, folders, content_dir, sources))
 
 
 def index_inputs(settings: Iterable[tuple[str, bytes]], folders: Iterable[Path], content_dir: Path,
@@ -168,8 +171,7 @@ def index_inputs(settings: Iterable[tuple[str, bytes]], folders: Iterable[Path],
 
 def page_url(path: str) -> str:
     """The URL Pagefind gives a result, from its page's path in the site (as its CLI does)."""
-    url = "/" + path
-    return url[: -len("index.html")] if url.endswith("/index.html") or url == "/index.html" else url
+    return url_of_file(path)
 
 
 class IndexWriter:
@@ -182,8 +184,8 @@ class IndexWriter:
     files are written. We ask for the files (``GetFiles``) and write them ourselves.
     """
 
-    def __init__(self, cache_dir: Path, key: str, executable: Path | None = None):
-        self.cache_dir, self.key = Path(cache_dir), key
+    def __init__(self, cache_root: Path, key: str, executable: Path | None = None):
+        self.store, self.key = Store(cache_root, KIND), key
         self.pages = 0
         executable = executable or pagefind_executable()
         try:
@@ -214,26 +216,16 @@ class IndexWriter:
             files = self._call({"type": "GetFiles", "index_id": self._index_id})["files"]
             if self._errors:
                 raise SearchError(f"Pagefind 生成搜索索引失败：{self._errors[0]}")
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            scratch = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.cache_dir)).resolve()
-            try:
+            with self.store.put(self.key) as scratch:
                 for file in files:
                     target = scratch / file["path"]
-                    if not target.resolve().is_relative_to(scratch):
+                    if not target.resolve().is_relative_to(scratch.resolve()):
                         raise SearchError(f"Pagefind 给出了不合规的文件名：{file['path']}")
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(base64.b64decode(file["content"]))
                 if not _complete(scratch):
                     raise SearchError("Pagefind 没有给出完整的搜索索引")
-            except BaseException:
-                shutil.rmtree(scratch, ignore_errors=True)
-                raise
-            entry = self.cache_dir / self.key
-            if entry.exists():  # another build got there first
-                shutil.rmtree(scratch)
-            else:
-                scratch.rename(entry)
-            return entry
+            return self.store.path(self.key)
         finally:
             self.close()
 
@@ -297,21 +289,16 @@ def _complete(folder: Path) -> bool:
         return False
 
 
-def _prune(cache_dir: Path, keep: Path) -> None:
-    """Keep the most recently used indexes only."""
-    entries = sorted(
-        (p for p in cache_dir.iterdir() if p.is_dir() and not p.name.startswith(".")),
-        key=lambda p: p.stat().st_mtime, reverse=True,
-    )
-    for old in entries[KEEP_ENTRIES:]:
-        if old != keep:
-            shutil.rmtree(old, ignore_errors=True)
-
-
 def _pagefind_version() -> str:
     for name in ("pagefind_bin_extended", "pagefind-bin-extended", "pagefind"):
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            continue
+        version = _version(name)
+        if version != "-":
+            return version
     return "unknown"
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"

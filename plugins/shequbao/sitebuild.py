@@ -2,7 +2,7 @@
 
 A build that fails (bad content, a broken link in strict mode) leaves the previous
 ``site/`` exactly as it was, so a web server pointed at it never serves a half-built paper.
-MkDocs runs in its own process: the core does not import it.
+MkDocs runs in its own process; this is an adapter (it reads mkdocs.yml through ``config``).
 """
 
 from __future__ import annotations
@@ -12,13 +12,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .yamlio import read_site_config
+from .config import load_settings
 
 
 def build_site(config: Path, *, strict: bool = True) -> int:
     """Build into ``<site_dir>.building`` and, if MkDocs succeeds, replace ``site_dir`` with it."""
-    settings = read_site_config(config)
-    site_dir = (config.parent / (settings.get("site_dir") or "site")).resolve()
+    try:
+        site_dir = load_settings(config).site_dir.resolve()
+    except (OSError, ValueError) as error:
+        print(error, file=sys.stderr)
+        return 2
     staging = site_dir.with_name(site_dir.name + ".building")
     retired = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(staging, ignore_errors=True)

@@ -11,8 +11,9 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def make_slug(text: str, max_length: int = 60) -> str:
-    """Return a lower-case, hyphenated pinyin slug for ``text`` (one syllable per character)."""
-    return _slugify(" ".join(lazy_pinyin(text)), max_length=max_length, word_boundary=True)
+    """Return a lower-case, hyphenated pinyin slug for ``text`` (one syllable per character);
+    a long one is cut after a whole syllable, keeping the first syllables in order."""
+    return _slugify(" ".join(lazy_pinyin(text)), max_length=max_length, word_boundary=True, save_order=True)
 
 
 def is_slug(text: str) -> bool:

@@ -46,7 +46,7 @@ class BylinePart:
 
 def byline_parts(article: Article) -> tuple[BylinePart, ...]:
     """The roles of ``article``'s byline in the order Chinese papers print them."""
-    return tuple(BylinePart(role, getattr(article, role)) for role, _ in ROLES if getattr(article, role))
+    return tuple(BylinePart(role, getattr(article, role)) for role in ROLES if getattr(article, role))
 
 
 def byline_text(article: Article, people: Mapping[str, Person]) -> str:

@@ -6,28 +6,12 @@ page lists the whole archive unpaginated.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from .model import ROLES, Archive, Article, Image, Issue, Section
-
-ISSUES_PER_PAGE = 60
-WEEKDAYS = "一二三四五六日"
-
-
-@dataclass(frozen=True)
-class BylinePart:
-    """One role of a byline: ``记者 陈玲 王晓峰`` or ``陈凯庭 摄``."""
-
-    role: str
-    label: str
-    names: tuple[str, ...]
-
-    @property
-    def label_after(self) -> bool:
-        return self.role == "photographers"
+from .model import Archive, Article, Image, Issue, Section
+from .text import BylinePart, byline_parts
 
 
 @dataclass(frozen=True)
@@ -47,10 +31,6 @@ class IssueView:
     lead_image: Image | None
     previous: Issue | None  # older
     next: Issue | None  # newer
-
-    @property
-    def src(self) -> str:
-        return f"issues/{self.issue.id}/index.md"
 
 
 @dataclass(frozen=True)
@@ -79,25 +59,6 @@ class ArchivePage:
     years: tuple[YearGroup, ...]
     year_pages: tuple[tuple[int, int], ...]  # (year, page number where it starts) for the jump list
 
-    @property
-    def src(self) -> str:
-        return archive_src(self.number)
-
-    def page_src(self, number: int) -> str:
-        return archive_src(number)
-
-
-def archive_src(number: int) -> str:
-    return "issues/index.md" if number == 1 else f"issues/page/{number}.md"
-
-
-def generate_byline(article: Article) -> tuple[BylinePart, ...]:
-    """The byline parts in the order Chinese papers print them."""
-    labels = {"authors": "■", **{role: label for role, label in ROLES if label}}
-    return tuple(
-        BylinePart(role, labels[role], getattr(article, role)) for role, _ in ROLES if getattr(article, role)
-    )
-
 
 def generate_issue_views(archive: Archive) -> tuple[IssueView, ...]:
     """One view per issue, newest first, each knowing its neighbours."""
@@ -122,7 +83,7 @@ def generate_article_views(issue: Issue) -> tuple[ArticleView, ...]:
             article=article,
             issue=issue,
             section=issue.section(article.page),
-            byline=generate_byline(article),
+            byline=byline_parts(article),
             previous=articles[index - 1] if index > 0 else None,
             next=articles[index + 1] if index + 1 < len(articles) else None,
         )
@@ -130,7 +91,7 @@ def generate_article_views(issue: Issue) -> tuple[ArticleView, ...]:
     )
 
 
-def generate_archive_pages(views: tuple[IssueView, ...], per_page: int = ISSUES_PER_PAGE) -> tuple[ArchivePage, ...]:
+def generate_archive_pages(views: tuple[IssueView, ...], per_page: int) -> tuple[ArchivePage, ...]:
     """Split 往期 into pages of ``per_page`` issues, newest first."""
     chunks = paginate(views, per_page)
     year_pages: dict[int, int] = {}
@@ -151,12 +112,6 @@ def paginate(items: Sequence, per_page: int) -> list[tuple]:
     """``items`` cut into pages of ``per_page``; always at least one (maybe empty) page."""
     per_page = max(1, per_page)
     return [tuple(items[i:i + per_page]) for i in range(0, len(items), per_page)] or [()]
-
-
-def format_date(day: dt.date, weekday: bool = False) -> str:
-    """``2025年9月25日`` (``星期四`` appended when asked)."""
-    text = f"{day.year}年{day.month}月{day.day}日"
-    return f"{text} 星期{WEEKDAYS[day.weekday()]}" if weekday else text
 
 
 def _section_view(issue: Issue, section: Section) -> SectionView:

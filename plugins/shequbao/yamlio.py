@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from frontmatter import YAMLHandler
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)  # the --- lines around front matter (as Jekyll and MkDocs read them)
 _FULLWIDTH_KEY = re.compile(r"^\s*-?\s*([A-Za-z_]+)\s*：")
 
 
@@ -90,7 +90,7 @@ def parse_yaml(text: str, first_line: int = 1) -> Document:
 
 def split_front_matter(text: str) -> tuple[Document, str, int]:
     """Split a Markdown file into (front matter, body, line where the body starts)."""
-    boundary = YAMLHandler.FM_BOUNDARY
+    boundary = _BOUNDARY
     opening = boundary.match(text)
     if not opening:
         raise ReadError("文件开头没有 front matter：第一行应当是 ---，接着写 title: 等字段，再用一行 --- 结束", 1)
@@ -159,17 +159,3 @@ def _collect_lines(node: yaml.Node, path: tuple, first_line: int, lines: dict) -
         for index, item in enumerate(node.value):
             lines[path + (index,)] = first_line + item.start_mark.line
             _collect_lines(item, path + (index,), first_line, lines)
-
-
-class _SiteConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as plain data: tags such as ``!ENV`` or ``!!python/name:`` become None."""
-
-
-_SiteConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_SiteConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def read_site_config(path: Path) -> dict:
-    """``mkdocs.yml`` as a dict, for commands that do not run MkDocs itself."""
-    data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_SiteConfigLoader)  # noqa: S506 (safe loader subclass)
-    return data if isinstance(data, dict) else {}

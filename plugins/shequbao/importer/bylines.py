@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..model import ROLES
 
-ROLE_FIELDS = tuple(role for role, _ in ROLES)  # the byline fields, in print order
+ROLE_FIELDS = ROLES  # the byline fields, in print order
 
 
 def names_in_order(people: dict) -> list[str]:
@@ -80,6 +80,7 @@ class Byline:
     people: dict[str, list[str]] = field(default_factory=dict)
     source: str = ""
     text: str = ""
+    unsure: list[str] = field(default_factory=list)  # names printed without a role word
 
     def add(self, role: str, name: str) -> None:
         names = self.people.setdefault(role, [])
@@ -92,6 +93,7 @@ class Byline:
                 self.add(role, name)
         self.source = self.source or other.source
         self.text = " ".join(t for t in (self.text, other.text) if t)
+        self.unsure.extend(n for n in other.unsure if n not in self.unsure)
 
     @property
     def names(self) -> list[str]:
@@ -139,6 +141,8 @@ def parse_names(text: str) -> Byline | None:
 
     def flush(extra: tuple[str, ...] = ()) -> None:
         roles = (ROLE_WORDS[prefix] if prefix else ()) + extra
+        if not roles:
+            byline.unsure.extend(group)
         for name in group:
             for role in roles or ("authors",):
                 byline.add(role, name)
@@ -150,6 +154,12 @@ def parse_names(text: str) -> Byline | None:
             continue
         next_is_name = i + 1 < len(tokens) and tokens[i + 1][0] == "name"
         if group and value in SUFFIX_ROLES and (prefix is None or not next_is_name):
+            if prefix is not None and len(group) >= 2:
+                # 通讯员 沈佳怡 徐立新 摄: the last name took the photo, the others keep their role
+                last = group.pop()
+                flush()
+                group.append(last)
+                prefix = None
             flush(ROLE_WORDS[value])  # 陈凯庭 摄: the role qualifies the names before it
             prefix = None
         else:
@@ -174,6 +184,12 @@ def parse_paren(text: str) -> Byline | None:
     if not m:
         return None
     inner = m[1].strip()
+    names, mark, unit = inner.partition("来源")
+    if mark and names.strip():  # (通讯员 王芳 来源：香樟居民区党支部)
+        byline, source = parse_names(names), parse_source(unit.lstrip(":： "))
+        if byline is not None and source:
+            byline.source, byline.text = source, text.strip()
+            return byline
     if re.fullmatch(r"[\u3400-\u9fff]{4,}", inner) or _SOURCE_PREFIX.match(inner):
         source = parse_source(inner)
         return Byline(source=source, text=text.strip()) if source else None
@@ -194,6 +210,8 @@ def parse_byline(text: str) -> Byline | None:
         return None
     if text[0] in "(（":
         return parse_paren(text)
+    if text[0] == "■" and (source := parse_source(text[1:])):  # ■街道办事处
+        return Byline(source=source, text=text)
     m = _SOURCE_PREFIX.match(text)
     if m:
         source = parse_source(text)
@@ -255,3 +273,24 @@ def split_lead(text: str) -> tuple[Byline | None, str, str] | None:
                 body = " ".join(words[n:]).lstrip()
                 return byline, body, text[: len(text) - len(body)]
     return None, rest, text[: m.end()]
+
+
+_CREDIT_CUT = re.compile(r"[\s■(（]")
+
+
+def split_credit(caption: str) -> tuple[str, Byline | None]:
+    """Split a photo credit off the end of a caption: ``…活动现场 陈凯庭 摄`` →
+    (``…活动现场``, photographers), ``（陈凯庭 摄）`` too; ``(caption, None)`` if none."""
+    caption = caption.strip()
+    if not caption.endswith(("摄", "摄)", "摄）", "摄影", "供图")):
+        return caption, None
+    start = max(0, len(caption) - 40)
+    for m in _CREDIT_CUT.finditer(caption, start):
+        tail = caption[m.start():].strip()
+        byline = parse_byline(tail)
+        if byline and byline.photo_credit_only:
+            return caption[: m.start()].rstrip(), byline
+    byline = parse_byline(caption)
+    if byline and byline.photo_credit_only:
+        return "", byline
+    return caption, None

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
 from ..slugs import make_slug
 from . import dates
+from ..pages import is_reserved
 from .bylines import ROLE_FIELDS, names_in_order
 from .reflow import squeeze
 from .segment import Article, Parsed, working_title
+from .structure import Photo
 
 LEFTOVER = "_leftover.md"
-RESERVED_SLUGS = {"index", "gallery", "page", "people", "issues"}
 SLUG_SYLLABLES = 6
 SLUG_MAX = 40
 ORDER_STEP = 10
@@ -27,6 +28,7 @@ class Draft:
     meta: dict
     body: str
     article: Article | None  # None for the leftover file
+    pictures: dict[str, bytes] = field(default_factory=dict)  # images/… → the photo's bytes
 
     @property
     def text(self) -> str:
@@ -100,16 +102,25 @@ def body_markdown(article: Article) -> str:
     return "\n\n".join(blocks)
 
 
-def make_name(text: str, taken: set[str]) -> str:
-    """A short pinyin slug for ``text``, unique among ``taken`` (which it joins)."""
-    slug = make_slug(text, max_length=120)
-    slug = "-".join(slug.split("-")[:SLUG_SYLLABLES])[:SLUG_MAX].strip("-") or "gao-jian"
-    base, n = slug, 1
-    while slug in taken or slug in RESERVED_SLUGS:
-        n += 1
-        slug = f"{base}-{n}"
-    taken.add(slug)
-    return slug
+class Names:
+    """Unique short pinyin slugs. Each base remembers its last suffix, so a thousand items
+    with the same title cost a thousand steps, not half a million."""
+
+    def __init__(self):
+        self.taken: set[str] = set()
+        self.last: dict[str, int] = {}
+
+    def make(self, text: str) -> str:
+        slug = make_slug(text[:60], max_length=120)
+        base = "-".join(slug.split("-")[:SLUG_SYLLABLES])[:SLUG_MAX].strip("-") or "gao-jian"
+        n = self.last.get(base, 1)
+        slug = base if n == 1 else f"{base}-{n}"
+        while slug in self.taken or is_reserved(slug, article=True):
+            n += 1
+            slug = f"{base}-{n}"
+        self.last[base] = n
+        self.taken.add(slug)
+        return slug
 
 
 def build(
@@ -120,36 +131,56 @@ def build(
 ) -> list[Draft]:
     """One draft per article, in reading order, plus ``_leftover.md`` if needed."""
     drafts: list[Draft] = []
-    taken: set[str] = set()
+    names = Names()
     orders: dict[int, int] = {}
     for art in parsed.articles:
         orders[art.page] = orders.get(art.page, 0) + ORDER_STEP
-        meta: dict = {}
-        for key in ("title", "kicker", "subtitle"):
-            if getattr(art, key):
-                meta[key] = getattr(art, key)
-        meta["kind"] = art.kind
-        meta["page"] = art.page
-        meta["order"] = orders[art.page]
-        if art.date and (day := dates.resolve(art.date, year, issue_date)):
-            meta["date"] = day
-        for role in ROLE_FIELDS:
-            if art.byline.people.get(role):
-                meta[role] = list(art.byline.people[role])
-        if art.byline.source:
-            meta["source"] = art.byline.source
-        credit = "、".join(art.byline.people.get("photographers", ()))
-        captions = art.captions or ([""] if credit else [])  # a credited photo not in the text
-        if captions:
-            meta["images"] = [
-                {k: v for k, v in (("caption", c), ("credit", credit)) if v} for c in captions
-            ]
-        meta["draft"] = True
-        name = make_name(art.title or working_title(art.captions[0] if art.captions else art.body_text), taken)
-        drafts.append(Draft(name=f"{name}.md", meta=meta, body=body_markdown(art), article=art))
+        name = names.make(art.title or working_title(art.captions[0] if art.captions else art.body_text))
+        meta = article_meta(art, orders[art.page], year, issue_date)
+        draft = Draft(name=f"{name}.md", meta=meta, body=body_markdown(art), article=art)
+        add_images(draft, art, name)
+        drafts.append(draft)
     if parsed.leftover:
         page = parsed.articles[0].page if parsed.articles else min(parsed.pages or {1: ""})
         meta = {"title": "未归类文本", "kind": "news", "page": page, "draft": True}
         body = "\n\n".join(p.text for p in parsed.leftover)
         drafts.append(Draft(name=LEFTOVER, meta=meta, body=body, article=None))
     return drafts
+
+
+def article_meta(art: Article, order: int, year: int | None, issue_date: dt.date | None) -> dict:
+    """The front matter of one article, in the loader's field order."""
+    meta: dict = {}
+    for key in ("title", "kicker", "subtitle"):
+        if getattr(art, key):
+            meta[key] = getattr(art, key)
+    meta["kind"] = art.kind
+    meta["page"] = art.page
+    meta["order"] = order
+    if art.date and (day := dates.resolve(art.date, year, issue_date)):
+        meta["date"] = day
+    for role in ROLE_FIELDS:
+        if art.byline.people.get(role):
+            meta[role] = list(art.byline.people[role])
+    if art.byline.source:
+        meta["source"] = art.byline.source
+    meta["draft"] = True
+    return meta
+
+
+def add_images(draft: Draft, art: Article, name: str) -> None:
+    """``images`` of the front matter; photos read from a PDF go to ``images/<name>.jpg``."""
+    credit = "、".join(art.byline.people.get("photographers", ()))
+    photos = art.photos or ([Photo("")] if credit else [])  # a credited photo not in the text
+    images = []
+    for n, photo in enumerate(photos, start=1):
+        image = {}
+        if photo.picture is not None:
+            src = f"images/{name}{'' if n == 1 else f'-{n}'}.{photo.picture.ext}"
+            draft.pictures[src] = photo.picture.data
+            image["src"] = src
+        image.update((k, v) for k, v in (("caption", photo.caption), ("credit", photo.credit or credit)) if v)
+        images.append(image)
+    if images:
+        meta = draft.meta
+        draft.meta = {**{k: v for k, v in meta.items() if k != "draft"}, "images": images, "draft": True}

@@ -41,20 +41,53 @@ def _load(path: Path) -> dict:
     return data
 
 
-def _latest_number(content: Path, skip: Path) -> int | None:
-    """The number of the newest existing issue (by date, then number)."""
-    best = None
+def taken_numbers(content: Path, skip: Path) -> dict[int, str]:
+    """期号 → folder name of every other issue under ``content/issues``."""
+    taken: dict[int, str] = {}
     for yml in sorted((content / "issues").glob("*/issue.yml")):
         if yml.parent == skip:
             continue
         try:
             data = yaml.safe_load(yml.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError):
+        except (OSError, yaml.YAMLError, UnicodeDecodeError):
             continue
         if isinstance(data, dict) and isinstance(data.get("number"), int):
-            key = (str(data.get("date", "")), data["number"])
-            best = max(best, key) if best else key
-    return best[1] if best else None
+            taken.setdefault(data["number"], yml.parent.name)
+    return taken
+
+
+def next_free(taken: dict[int, str], after: int = 0) -> int:
+    """The smallest issue number above ``after`` that no issue uses."""
+    number = after + 1
+    while number in taken:
+        number += 1
+    return number
+
+
+def choose_number(number: int | None, found: int | None, taken: dict[int, str]) -> tuple[int, str]:
+    """The issue number and where it came from; refuses a missing or taken one."""
+    if number is not None:
+        how = "来自 --number"
+    elif found is not None:
+        number, how = found, "来自报头的“第N期”"
+    else:
+        raise UserError(
+            "文中没有找到期号（报头的“第N期”）。请看原报的报头，用 --number 写明这一期的期号"
+            f"（{_free_text(taken)}）。"
+        )
+    if number in taken:
+        raise UserError(
+            f"期号 {number}（{how.removeprefix('来自')}）已经被 content/issues/{taken[number]} 用了。"
+            f"请用 --number 写另一个期号，下一个没有用过的是 {next_free(taken, number)}；"
+            f"如果就是那一期，请用 --issue {taken[number]} 导入到那里。"
+        )
+    return number, how
+
+
+def _free_text(taken: dict[int, str]) -> str:
+    if not taken:
+        return "content/issues 里还没有别的期"
+    return f"content/issues 里已用的期号是 {min(taken)}–{max(taken)}，最近一期之后没有用过的是 {next_free(taken, max(taken))}"
 
 
 def plan(
@@ -79,14 +112,7 @@ def plan(
         return facts
 
     facts = IssueFacts(number=None, date=None, total=parsed.total, existing=False)
-    if number is not None:
-        facts.number, how = number, "来自 --number"
-    elif parsed.number is not None:
-        facts.number, how = parsed.number, "来自报头的“第N期”"
-    elif (latest := _latest_number(content, folder)) is not None:
-        facts.number, how = latest + 1, "最近一期的期号加 1，请核对"
-    else:
-        facts.number, how = 1, "找不到期号，暂定为 1，请核对"
+    facts.number, how = choose_number(number, parsed.number, taken_numbers(content, folder))
     facts.notes.append(f"期号 {facts.number}：{how}")
 
     if date is not None:
@@ -108,16 +134,19 @@ def plan(
 
 
 def add_pages(facts: IssueFacts, used: list[int], found: dict[int, str]) -> list[str]:
-    """Give a new issue every page its drafts use; for an existing one, list the pages
-    it lacks (as warnings: the build would reject those drafts)."""
+    """Give a new issue every page its drafts use, named as the text names it (or left
+    empty for the editor); for an existing one, list the pages it lacks (the build would
+    reject those drafts)."""
     missing = []
     for page in sorted(set(used)):
         if page in facts.pages:
             continue
         if facts.existing:
-            missing.append(f"已有的 issue.yml 没有第{page}版，请在 pages 中加上 {{page: {page}, name: …}}")
+            missing.append(f"已有的 issue.yml 没有第{page}版，请在 pages 中加上 {{page: {page}, name: 版名}}")
         else:
-            facts.pages[page] = found.get(page) or f"第{page}版"
+            facts.pages[page] = found.get(page, "")
+            if not facts.pages[page]:
+                missing.append(f"issue.yml：文中没有第{page}版的版名（如“要闻”），name 空着，请填上")
     return missing
 
 

@@ -28,6 +28,7 @@ _NUMBER = re.compile(r"(?<!总)第\s*(\d{1,4})\s*期")
 _TOTAL = re.compile(r"总\s*第\s*(\d{1,5})\s*期")
 _PAGE = re.compile(r"第\s*([0-9一二三四五六七八九十]{1,3})\s*版")
 _WEEKDAY = re.compile(r"(?:星期|周)[一二三四五六日天]")
+_DATE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _EDITOR = re.compile(r"^[(（]?(?:本版|责任)?编辑[:：\s]*([\u3400-\u9fff]{2,4})[)）]?$")
 
 # Column labels that open a run of short items (kind brief, or photo).
@@ -68,19 +69,22 @@ def masthead(text: str, before_first_article: bool) -> Masthead | None:
     )
 
 
-def page_marker(text: str) -> tuple[int, str] | None:
-    """``第2版``, ``第2版 社区``, ``要闻 第1版`` → (page, name)."""
+def page_marker(text: str) -> tuple[int, str, dt.date | None] | None:
+    """``第2版``, ``第2版 社区``, ``要闻 第1版``, ``第2版 · 社区 · 2025年9月25日`` →
+    (page, name, date)."""
     m = _PAGE.search(text)
     if not m or len(text) > 30 or any(c in text for c in "。，,；;"):
         return None
     page = cn_number(m[1])
     if not page:
         return None
-    words = [w for w in re.split(r"[\s:：·|/\-—■]+", _PAGE.sub(" ", text)) if w]
-    words = [w for w in words if not dates.full_date(w) and not _WEEKDAY.fullmatch(w)]
+    rest = _DATE.sub(" ", _PAGE.sub(" ", text))
+    words = [w for w in re.split(r"[\s:：·|/\-—■]+", rest) if w]
+    words = [w for w in words if not dates.full_date(w) and not _WEEKDAY.fullmatch(w)
+             and not _NUMBER.fullmatch(w) and not _TOTAL.fullmatch(w)]
     if len(words) > 2 or any(len(w) > 8 for w in words):
         return None
-    return page, (words[-1] if words else "")
+    return page, (words[-1] if words else ""), dates.full_date(text)
 
 
 def section_label(text: str) -> str | None:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..text import kind_label
 from .drafts import Draft
-
-KIND_LABELS = {"news": "消息", "brief": "短消息", "photo": "图片新闻", "notice": "公告"}
-
 
 def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -39,7 +37,7 @@ def table(drafts: list[Draft]) -> list[str]:
         elif not title and d.meta.get("images"):
             title = "（无标题）" + d.meta["images"][0].get("caption", "")
         people = "、".join(d.people) or d.meta.get("source", "")
-        row = (d.name, KIND_LABELS.get(d.meta["kind"], d.meta["kind"]), str(d.meta["page"]),
+        row = (d.name, kind_label(d.meta["kind"]), str(d.meta["page"]),
                title, people, str(d.chars))
         lines.append("  ".join(pad(v, w) for v, (_, w) in zip(row, cols)).rstrip())
     return lines
@@ -52,11 +50,13 @@ def render(
     warnings: list[str],
     dry_run: bool,
 ) -> str:
+    """The summary, the table of drafts, and every point to check (``warnings``, each
+    already starting with its file and line)."""
     counts: dict[str, int] = {}
     for d in drafts:
         if d.article is not None:
             counts[d.meta["kind"]] = counts.get(d.meta["kind"], 0) + 1
-    summary = "、".join(f"{KIND_LABELS.get(k, k)} {n} 篇" for k, n in counts.items()) or "没有稿件"
+    summary = "、".join(f"{kind_label(k)} {n} 篇" for k, n in counts.items()) or "没有稿件"
     out = [f"导入到 {folder}：{summary}" + ("（试运行，不写文件）" if dry_run else "")]
     out += [f"  {n}" for n in notes]
     out.append("")

@@ -6,13 +6,12 @@ edition of every issue; ``publish`` links the PDFs into the site.
 """
 
 from .blocks import MarkdownSetup
-from .build import PdfFile, build_editions, format_size, publish, site_paths
-from .content import pdf_filename
+from .build import PdfFile, build_editions, format_size, publish
 from .fonts import PrintError, check_fonts
 from .messages import Message
 from .options import PAGE_SIZES, PrintOptions, page_size_name
 
 __all__ = [
     "PAGE_SIZES", "MarkdownSetup", "Message", "PdfFile", "PrintError", "PrintOptions", "build_editions",
-    "check_fonts", "format_size", "page_size_name", "pdf_filename", "publish", "site_paths",
+    "check_fonts", "format_size", "page_size_name", "publish",
 ]

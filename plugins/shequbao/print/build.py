@@ -22,7 +22,8 @@ from pathlib import Path
 from ..cache import DigestMemo, Entry, Store, code_key, link_files
 from ..model import Archive, Issue
 from .blocks import MarkdownSetup
-from .content import issue_content, pdf_filename
+from ..pages import pdf_filename
+from .content import issue_content
 from .fonts import PrintError, check_fonts
 from .messages import Message
 from .options import PrintOptions
@@ -50,10 +51,6 @@ class PdfFile:
     rendered: bool = False  # made by this run (False: taken from the cache)
 
     @property
-    def url(self) -> str:
-        return site_paths(self.issue_id, self.filename)["pdf"]
-
-    @property
     def size_text(self) -> str:
         return format_size(self.size)
 
@@ -62,12 +59,6 @@ class PdfFile:
 
     def notes(self) -> list[str]:
         return [m.text for m in self.messages if m.severity != "warning"]
-
-
-def site_paths(issue_id: str, filename: str) -> dict[str, str]:
-    """Where the site publishes an edition's files, relative to the site root: the one place
-    that names them (to be replaced by the page registry)."""
-    return {"pdf": f"issues/{issue_id}/{filename}", "pages": f"issues/{issue_id}/print"}
 
 
 def format_size(size: int) -> str:
@@ -124,9 +115,10 @@ def edition_key(archive: Archive, issue: Issue, content_dir: Path, options: Prin
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
-def publish(files: list[PdfFile], site_dir: Path) -> None:
-    """The PDFs into the built site (hard links to the cache)."""
-    link_files(((pdf.url, pdf.path) for pdf in files), site_dir)
+def publish(files: list[tuple[str, PdfFile]], site_dir: Path) -> None:
+    """The PDFs into the built site (hard links to the cache), each at its path in the site
+    (``pages.pdf_path``: the registry names every file of the site)."""
+    link_files(((path, pdf.path) for path, pdf in files), site_dir)
 
 
 def _pdf_file(archive: Archive, issue: Issue, entry: Entry | None, rendered: bool) -> PdfFile:

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..model import Archive, Article, Issue, Paper
-from ..slugs import make_slug
 from ..text import (
     EMPTY_SECTION, byline_text, credit_text, format_date, issue_number, section_label, subtitle_text, total_label,
 )
@@ -130,11 +129,6 @@ def colophon_lines(paper: Paper) -> list[str]:
     return [f"{label}：{value}" for label, value in parts if value]
 
 
-def pdf_filename(paper: Paper, issue: Issue) -> str:
-    """``<paper-slug>-<issue-id>.pdf``; ``shequbao-<id>.pdf`` if the paper's name has no slug."""
-    return f"{make_slug(paper.name) or 'shequbao'}-{issue.id}.pdf"
-
-
 def _masthead(paper: Paper, issue: Issue) -> dict:
     return {
         "name": paper.name, "number": issue_number(issue), "total": total_label(issue),
@@ -220,7 +214,7 @@ def _with_guide(items: tuple[Item, ...], others: list[PageContent]) -> tuple[Ite
         stories = [i for i in page.items if i.kind in ("news", "photo", "notice") and i.title]
         stories.sort(key=lambda i: (i.weight != "lead", i.kind == "notice"))
         for story in stories[:GUIDE_PER_PAGE]:
-            runs = [{"s": page.label}, {"s": story.title}]
+            runs = [{"s": f"{page.page}版"}, {"s": story.title}]  # “2版”, as 导读 print it (第2版 heads a page)
             entries.append(Brief(story.title, ({"t": "guide", "runs": runs, "first": True},), story.key))
     if not entries:
         return items

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass, replace
 
 from .content import Item, PageContent
-from .measure import ItemMetrics, item_blocks
+from .measure import ItemMetrics
 from .messages import Message
 
 TOLERANCE = 2.0  # pt

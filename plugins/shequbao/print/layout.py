@@ -13,7 +13,7 @@ from .measure import ItemMetrics, Request
 from .messages import Message, page_messages
 from .options import BLEED_MM, MM, PrintOptions
 from .planner import PagePlan, plan_page
-from .shapes import ShapeMaker
+from .shape_maker import ShapeMaker
 from .style import Style
 
 

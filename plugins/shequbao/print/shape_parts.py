@@ -16,7 +16,6 @@ def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, ste
     if mode == "flow":
         return flow_shape(maker, span, tracking, step)
     style, item, m = maker.style, maker.item, maker.m
-    g = style.geometry
     beside = 0 < photo_cols < span
     head_span = span - photo_cols if beside else span
     head = head_height(maker, head_span, step)
@@ -46,7 +45,7 @@ def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, ste
 
 def flow_shape(maker, span: int, tracking: int, step: int) -> Shape | None:
     """The photo one column wide at the top of the first text column; the text flows on."""
-    style, item, m = maker.style, maker.item, maker.m
+    style, m = maker.style, maker.m
     head = head_height(maker, span, step)
     photo, lo, hi = photo_row(maker, 1, span)
     if head is None or photo is None:

@@ -1,0 +1,216 @@
+"""``shequbao import FILE.pdf``.
+
+- Round trip: every sample issue printed by the project's own print engine
+  (``shequbao.print.build_editions``) and imported again gives back its articles:
+  segmentation F1 ≥ 0.95 (first and last characters), byline names F1 ≥ 0.95, every
+  photo, no printed body character lost. Whatever engine ``shequbao.print`` is, this judges it.
+- Synthetic layouts made with Typst: modules side by side, several columns, a story
+  continued on another page (下转/上接), a photo with its caption, a scan without text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import io
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from PIL import Image
+
+from shequbao.importer import add_arguments, run
+from shequbao.importer.reading import read_issue
+from shequbao.importer.reflow import squeeze
+
+ROOT = Path(__file__).parents[1]
+_spec = importlib.util.spec_from_file_location("eval_import", ROOT / "scripts" / "eval_import.py")
+ev = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(ev)
+
+
+def invoke(*argv):
+    parser = argparse.ArgumentParser(prog="shequbao import")
+    add_arguments(parser)
+    return run(parser.parse_args([str(a) for a in argv]))
+
+
+# -- the round trip through the project's print engine ---------------------------------------
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    """(issue, PDF path, source items) of every sample issue, printed by the project's engine."""
+    from shequbao.load import load_archive
+    from shequbao.model import Paper
+    from shequbao.print import PrintOptions, build_editions
+
+    content = ROOT / "content"
+    archive, _ = load_archive(content, Paper(name="桂园", publisher="桂园街道办事处"))
+    cache = tmp_path_factory.mktemp("pdf-cache")
+    files = build_editions(archive, content, cache, PrintOptions("A3"))
+    issues = {i.id: i for i in archive.issues}
+    return [(issues[f.issue_id], f.path, ev.source_items(issues[f.issue_id], content)) for f in files]
+
+
+@pytest.mark.xfail(reason="the print edition is being rebuilt on Typst (issue 15); re-measured when it lands", strict=False)
+def test_round_trip_of_every_sample_issue(printed):
+    assert len(printed) >= 4
+    for issue, pdf, items in printed:
+        r = ev.evaluate_pdf(pdf, items)
+        seg = ev.f1(r["match"] / r["pred"], r["match"] / r["truth"])
+        names = ev.f1(r["name_tp"] / max(r["name_pred"], 1), r["name_tp"] / max(r["name_truth"], 1))
+        assert seg >= 0.95, (issue.id, ev.pdf_line(issue.id, r))
+        assert names >= 0.95, (issue.id, ev.pdf_line(issue.id, r))
+        assert r["photos_got"] == r["photos"], (issue.id, ev.pdf_line(issue.id, r))
+        assert r["lost"] == 0, (issue.id, r["lost_chars"])
+
+
+def test_masthead_pages_and_bylines_from_the_pdf(printed):
+    issue, pdf, _ = next(p for p in printed if p[0].id == "2025-09")
+    parsed = read_issue(pdf)
+    assert (parsed.number, parsed.total, parsed.date) == (issue.number, issue.total, issue.date)
+    assert parsed.pages == {s.page: s.name for s in issue.sections}
+    assert all(not a.subtitle.startswith("—") for a in parsed.articles)
+    assert all(a.paras[0].text.startswith("本报讯") for a in parsed.articles if a.lead)
+
+
+def test_import_writes_photos_into_images(printed, tmp_path, capsys):
+    issue, pdf, _ = next(p for p in printed if p[0].id == "2025-09")
+    content = tmp_path / "content"
+    assert invoke(pdf, "--issue", "2025-09", "--content", content) == 0
+    folder = content / "issues" / "2025-09"
+    photos = sorted((folder / "images").iterdir())
+    assert len(photos) == sum(len(a.images) for a in issue.articles)
+    for photo in photos:
+        Image.open(photo).verify()
+    texts = "".join(p.read_text(encoding="utf-8") for p in folder.glob("*.md"))
+    assert texts.count("src: images/") == len(photos)
+    meta = yaml.safe_load((folder / "issue.yml").read_text(encoding="utf-8"))
+    assert meta["number"] == issue.number and meta["pages"][1] == {"page": 2, "name": "社区", "editor": "钱卫东"}
+
+
+# -- synthetic layouts with Typst --------------------------------------------------------------
+
+SANS, SERIF = "Noto Sans CJK SC", "Noto Serif CJK SC"
+
+
+def module(item: dict, cols: int = 2) -> str:
+    """One story as Typst: 引题, title, 副题, byline, body in ``cols`` columns, photo."""
+    parts = []
+    if item.get("kicker"):
+        parts.append(f'#block(text(font: "{SANS}", size: 12pt)[{item["kicker"]}])')
+    parts.append(f'#block(text(font: "{SANS}", size: {item.get("size", 20)}pt, weight: "bold")[{item["title"]}])')
+    if item.get("subtitle"):
+        parts.append(f'#block(text(font: "{SANS}", size: 12pt)[——{item["subtitle"]}])')
+    if item.get("byline"):
+        parts.append(f'#block(text(font: "{SANS}", size: 8.5pt)[{item["byline"]}])')
+    if item.get("photo"):
+        parts.append(f'#block(image("{item["photo"]}", width: 100%))')
+        parts.append(f'#block(text(font: "{SANS}", size: 8pt)[{item["caption"]}])')
+    body = "\n\n".join(item["paras"])
+    parts.append(f"#columns({cols}, gutter: 1.4em)[{body}]")
+    return "\n".join(parts)
+
+
+def typst_pdf(pages: list[list[list[dict]]], tmp: Path, name: str = "t.pdf", photos: dict | None = None) -> Path:
+    """A PDF of ``pages``; a page is a list of rows, a row a list of modules side by side."""
+    import typst
+
+    for photo, colour in (photos or {}).items():
+        Image.new("RGB", (400, 260), colour).save(tmp / photo, quality=90)
+    doc = [
+        '#set page(paper: "a3", margin: 1.6cm)',
+        f'#set text(font: "{SERIF}", size: 9.5pt, lang: "zh")',
+        "#set par(first-line-indent: (amount: 2em, all: true), justify: true, leading: 0.75em, spacing: 0.75em)",
+    ]
+    for n, rows in enumerate(pages, start=1):
+        if n > 1:
+            doc.append("#pagebreak()")
+        doc.append(f'#block(text(font: "{SANS}", size: 8pt, weight: "bold")[第{n}版 · 社区 · 2025年9月25日])')
+        for row in rows:
+            cells = ", ".join(f"[{module(m, m.get('cols', 2))}]" for m in row)
+            doc.append(f"#block(above: 2.6em, grid(columns: {len(row)} * (1fr,), gutter: 2em, {cells}))")
+    (tmp / "doc.typ").write_text("\n".join(doc), encoding="utf-8")
+    target = tmp / name
+    target.write_bytes(typst.compile(str(tmp / "doc.typ")))
+    return target
+
+
+PARA_A = "本报讯 九月下旬，银杏坊居民区召开议事会，围绕楼道整治和停车管理两件事听取居民意见，二十多位居民代表先后发言，会议持续了两个多小时。"
+PARA_B = "会后，居民区把大家的建议整理成清单，逐条明确责任人和完成时限，并在公告栏公示，接受居民监督。"
+PARA_C = "夜幕降临，社区广场上的灯亮了起来，跳广场舞的阿姨们排好了队形，孩子们在一旁追逐嬉戏，一派热闹景象。"
+PARA_D = "负责管理广场的志愿者老周说，今年新装了路灯和座椅，来活动的居民比往年多了一倍，大家都说好。"
+
+
+def test_modules_side_by_side_in_columns(tmp_path):
+    rows = [
+        [{"title": "银杏坊议事会商定两件实事", "kicker": "居民的事居民议", "byline": "记者 陈玲 通讯员 张志举",
+          "paras": [PARA_A, PARA_B]},
+         {"title": "广场夜色", "subtitle": "社区广场添新灯", "byline": "■薛明珠", "paras": [PARA_C, PARA_D]}],
+        [{"title": "第三篇稿件在下面一整行", "byline": "记者 王晓峰", "paras": [PARA_B, PARA_C, PARA_D], "cols": 4}],
+    ]
+    parsed = read_issue(typst_pdf([rows], tmp_path))
+    arts = parsed.articles
+    assert [a.title for a in arts] == ["银杏坊议事会商定两件实事", "广场夜色", "第三篇稿件在下面一整行"]
+    assert (arts[0].kicker, arts[1].subtitle) == ("居民的事居民议", "社区广场添新灯")
+    assert arts[0].byline.people == {"reporters": ["陈玲"], "correspondents": ["张志举"]}
+    assert arts[1].byline.people == {"authors": ["薛明珠"]}
+    assert [squeeze(p.text) for p in arts[0].paras] == [squeeze(PARA_A), squeeze(PARA_B)]
+    assert [squeeze(p.text) for p in arts[2].paras] == [squeeze(PARA_B), squeeze(PARA_C), squeeze(PARA_D)]
+    assert parsed.pages == {1: "社区"}
+
+
+def test_story_continued_on_another_page_is_one_article(tmp_path):
+    first = {"title": "旧改项目进展顺利", "byline": "记者 李思远", "paras": [PARA_A, PARA_B + "（下转第2版）"]}
+    rest = {"title": "旧改项目进展顺利", "paras": ["（上接第1版）", PARA_C, PARA_D], "size": 14}
+    other = {"title": "另一篇稿件", "byline": "■薛明珠", "paras": [PARA_D]}
+    parsed = read_issue(typst_pdf([[[first]], [[other], [rest]]], tmp_path))
+    titles = [a.title for a in parsed.articles]
+    assert titles == ["旧改项目进展顺利", "另一篇稿件"]
+    body = squeeze(parsed.articles[0].body_text)
+    assert body == squeeze(PARA_A + PARA_B + PARA_C + PARA_D)
+    assert not parsed.articles[0].warnings or all("转到" not in w for _, w in parsed.articles[0].warnings)
+
+
+def test_photo_with_caption_and_credit(tmp_path):
+    story = {"title": "口袋公园建成开放", "byline": "记者 陈玲", "photo": "park.jpg",
+             "caption": "建成开放的口袋公园 徐立新 摄", "paras": [PARA_C, PARA_D]}
+    parsed = read_issue(typst_pdf([[[story]]], tmp_path, photos={"park.jpg": (90, 150, 90)}))
+    (art,) = parsed.articles
+    (photo,) = art.photos
+    assert (photo.caption, photo.credit) == ("建成开放的口袋公园", "徐立新")
+    assert photo.picture is not None and photo.picture.ext == "jpg"
+    assert Image.open(io.BytesIO(photo.picture.data)).size == (400, 260)
+
+
+def test_scan_without_text_layer_is_refused_with_a_message(tmp_path, capsys, monkeypatch):
+    scan = tmp_path / "scan.pdf"
+    Image.new("RGB", (600, 800), "white").save(scan)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract
+    assert invoke(scan, "--issue", "2012-07", "--number", 5, "--content", tmp_path / "content") == 1
+    err = capsys.readouterr().err
+    assert "没有文字层" in err and "tesseract-ocr-chi-sim" in err
+
+
+def test_scan_is_read_by_ocr_when_tesseract_is_there(tmp_path, capsys, monkeypatch):
+    scan = tmp_path / "scan.pdf"
+    Image.new("RGB", (600, 800), "white").save(scan)
+    fake = tmp_path / "bin" / "tesseract"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\nif [ \"$1\" = --list-langs ]; then echo eng; echo chi_sim; exit 0; fi\n"
+                    "printf '社区开展消夏晚会\\n\\n本报讯 演出持续了两个小时，居民们纷纷叫好。 ■薛明珠\\n'\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}:/usr/bin:/bin")
+    assert invoke(scan, "--issue", "2012-07", "--number", 5, "--date", "2012-07-25", "--dry-run",
+                  "--content", tmp_path / "content") == 0
+    out = capsys.readouterr().out
+    assert "社区开展消夏晚会" in out and "OCR" in out
+
+
+def test_no_character_of_a_synthetic_pdf_is_lost(tmp_path):
+    rows = [[{"title": "居民议事", "byline": "记者 陈玲", "paras": [PARA_A, PARA_B, PARA_C]}]]
+    pdf = typst_pdf([rows], tmp_path)
+    parsed = read_issue(pdf)
+    kept = Counter(squeeze("".join(a.kicker + a.title + a.subtitle + a.body_text for a in parsed.articles)))
+    assert not Counter(squeeze(PARA_A + PARA_B + PARA_C)) - kept
