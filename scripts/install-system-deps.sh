@@ -5,10 +5,9 @@ set -euo pipefail
 
 missing=()
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
-# The print edition (WeasyPrint): Pango, the Noto CJK fonts (no tofu boxes), and HarfBuzz
-# subsetting (without libharfbuzz-subset0 writing a PDF is ~50× slower).
+# The print edition (Typst, from its wheel) needs only the Noto CJK fonts (no tofu boxes).
 if command -v dpkg >/dev/null 2>&1; then
-  for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk; do
+  for pkg in fonts-noto-cjk; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
   done
 fi

@@ -5,7 +5,6 @@ themselves (file, line, field, message) are in tests/bad_content/cases.py."""
 from __future__ import annotations
 
 import errno
-import io
 import os
 import re
 import shutil
@@ -23,7 +22,6 @@ from bad_content.cases import HTML_CASES_FILES, SECRET, exif_jpeg
 from conftest import FIXTURES, build, make_photo, tree_digest
 
 from shequbao import sitedir
-from shequbao.cache import Store
 from shequbao.sanitize import clean_html
 
 WEASYPRINT = (Path(__import__("shequbao.print", fromlist=["x"]).__file__).parent / "edition.html").exists()

@@ -154,8 +154,8 @@ def _run_print(args: argparse.Namespace) -> int:
         print(f"找不到“{args.issue}”这一期。现有：{have}", file=sys.stderr)
         return 2
     try:
-        [pdf] = build_editions(archive, settings.content_dir, settings.cache_root / "pdf", options, settings.markdown,
-                               issues=(issue,))
+        [pdf] = build_editions(archive, settings.content_dir, settings.cache_root, options, settings.markdown,
+                               issues=(issue,), images=False)
     except PrintError as error:
         print(error, file=sys.stderr)
         return 1
@@ -164,8 +164,8 @@ def _run_print(args: argparse.Namespace) -> int:
         output = output / pdf_filename(settings.paper, issue)
     output.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(pdf.path, output)
-    for message in pdf.overflow_messages():
-        print(message, file=sys.stderr)
+    for message in pdf.messages:
+        print(message.text, file=sys.stderr)
     print(f"{output}：{pdf.pages} 页，{pdf.size_text}（{options.page_size}，{options.column_count} 栏）")
     return 0
 

@@ -32,6 +32,18 @@ class ShequbaoConfig(Config):
     """主办: who publishes the paper."""
     paper_permit = c.Type(str, default="")
     """准印证号: the print permit number."""
+    paper_internal = c.Type(bool, default=False)
+    """Print "内部资料 免费交流" on page 1 of the print edition (a 内部资料 with a 准印证)."""
+    paper_edited_by = c.Type(str, default="")
+    """编印单位, in the 报尾 of the print edition's last 版."""
+    paper_printed_by = c.Type(str, default="")
+    """印刷单位, in the 报尾."""
+    paper_copies = c.Type(str, default="")
+    """印数, in the 报尾 (e.g. 5000份)."""
+    paper_address = c.Type(str, default="")
+    """地址, in the 报尾."""
+    paper_phone = c.Type(str, default="")
+    """电话, in the 报尾."""
     drafts = c.Optional(c.Type(bool))
     """Show ``draft: true`` items (marked 草稿); default: shown by ``mkdocs serve``, left out of ``mkdocs build``."""
     archive_per_page = c.Type(int, default=60)
@@ -96,7 +108,9 @@ def read_settings(config, options: ShequbaoConfig) -> Settings:
     Raises ValueError (a Chinese message) for impossible print options."""
     return Settings(
         paper=Paper(name=options.paper_name or config.site_name, publisher=options.paper_publisher,
-                    permit=options.paper_permit),
+                    permit=options.paper_permit, internal=options.paper_internal, edited_by=options.paper_edited_by,
+                    printed_by=options.paper_printed_by, copies=options.paper_copies, address=options.paper_address,
+                    phone=options.paper_phone),
         content_dir=Path(config.docs_dir),
         site_dir=Path(config.site_dir),
         cache_root=cache_root(Path(config.config_file_path or config.docs_dir).parent),

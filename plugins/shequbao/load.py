@@ -12,6 +12,7 @@ import difflib
 import hashlib
 import os
 import posixpath
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -21,6 +22,7 @@ from .model import IMAGE_SUFFIXES, KINDS, ROLES, Archive, Article, Image, Issue,
 from .names import check_name
 from .pages import is_reserved
 from .people import Directory, load_directory, resolve_people
+from .printhints import print_fields
 from .problems import ContentError, Problem
 from .slugs import is_slug, make_slug
 from .sources import Listing, scan_content
@@ -29,8 +31,9 @@ from .yamlio import Document, ReadError, parse_yaml, read_text, split_front_matt
 
 ISSUE_FIELDS = ("number", "date", "total", "title", "pages")
 SECTION_FIELDS = ("page", "name", "editor")
-ARTICLE_FIELDS = ("title", "kicker", "subtitle", "kind", "page", "order", "date", *ROLES, "source", "images", "draft")
-IMAGE_FIELDS = ("src", "caption", "credit")
+ARTICLE_FIELDS = ("title", "kicker", "subtitle", "kind", "page", "order", "date", *ROLES, "source", "images", "draft",
+                  "print")
+IMAGE_FIELDS = ("src", "caption", "credit", "focus")
 DATE_DRIFT = dt.timedelta(days=90)  # an article dated further from its issue is suspicious
 
 
@@ -260,12 +263,14 @@ def _load_article(path: Path, rel: str, slug: str, folder: Path, root: Path, sec
         check.add("draft", f"应当是 true 或 false，这里是“{draft}”")
     order, kicker = check.integer(data, "order"), check.text(data, "kicker")
     subtitle, source = check.text(data, "subtitle"), check.text(data, "source")
+    hints, focus = print_fields(data, check)
+    images = tuple(replace(image, focus=point) for image, point in zip(images, focus)) + images[len(focus):]
     if any(p.severity == "error" for p in problems[before:]) or page is None or date is None:
         return None
     return Article(
         issue_id=folder.name, slug=slug, src=rel, title=title, kind=kind, page=page, date=date,
         order=order, kicker=kicker, subtitle=subtitle, source=source,
-        images=images, draft=bool(draft), excerpt=make_excerpt(body),
+        images=images, draft=bool(draft), excerpt=make_excerpt(body), print=hints,
         digest=hashlib.sha256(text.encode()).hexdigest(), **people,
     )
 

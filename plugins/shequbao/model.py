@@ -21,6 +21,13 @@ class Paper:
     name: str
     publisher: str = ""
     permit: str = ""
+    # 报尾 of the print edition's last 版, and page 1's "内部资料 免费交流" (``paper_*`` options)
+    edited_by: str = ""  # 编印单位
+    printed_by: str = ""  # 印刷单位
+    copies: str = ""  # 印数
+    address: str = ""  # 地址
+    phone: str = ""  # 电话
+    internal: bool = False  # 内部资料 免费交流
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,20 @@ class Image:
     caption: str = ""
     credit: str = ""  # a person's key when ``credit_is_person``, else as written (资料图片)
     credit_is_person: bool = False
+    focus: tuple[float, float] | None = None  # print: the point a crop keeps (x, y as fractions)
+
+
+WEIGHTS = ("lead", "normal", "minor")
+
+
+@dataclass(frozen=True)
+class PrintHints:
+    """An editor's hints for the print layout (front matter ``print:``); None: the layout decides."""
+
+    weight: str | None = None  # lead | normal | minor
+    columns: int | None = None  # module width in columns
+    photo_columns: int | None = None  # photo width in columns
+    jump: bool = True  # may continue on another 版 (转版)
 
 
 @dataclass(frozen=True)
@@ -78,6 +99,7 @@ class Article:
     images: tuple[Image, ...] = ()
     draft: bool = False
     excerpt: str = ""
+    print: PrintHints = PrintHints()
     digest: str = ""  # sha256 of the file's text: caches keyed by content need not read it again
 
     @property

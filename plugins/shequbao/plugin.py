@@ -123,14 +123,13 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             return
         settings = self._settings
         try:
-            pdfs = build_editions(self._archive, settings.content_dir, settings.cache_root / "pdf", settings.print,
+            pdfs = build_editions(self._archive, settings.content_dir, settings.cache_root, settings.print,
                                   settings.markdown, workers=settings.print_workers, prune=True)
         except (PrintError, ValueError) as error:
             raise PluginError(f"shequbao: {error}") from None
         log.info(f"shequbao: 印刷版 PDF {len(pdfs)} 期（新生成 {sum(p.rendered for p in pdfs)} 期，其余取自缓存）")
-        for pdf in pdfs:
-            for message in pdf.overflow_messages():
-                log.info(message)  # advice for the print layout: the site is fine, so --strict does not stop
+        for message in (m for pdf in pdfs for m in pdf.messages):  # a warning stops a strict build
+            (log.warning if message.severity == "warning" else log.info)(f"shequbao: {message.text}")
         self._pdfs = {pdf.issue_id: pdf for pdf in pdfs}
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str | None:
