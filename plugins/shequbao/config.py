@@ -30,6 +30,12 @@ class ShequbaoConfig(Config):
     """主办: who publishes the paper."""
     paper_permit = c.Type(str, default="")
     """准印证号: the print permit number."""
+    icp = c.Type(str, default="")
+    """ICP 备案号 (e.g. 沪ICP备12345678号-1), shown in every footer, linked to https://beian.miit.gov.cn/."""
+    police_record = c.Type(str, default="")
+    """公安备案号 (e.g. 沪公网安备31010402000001号), shown in every footer, linked to the MPS record search."""
+    internal_publication = c.Type(bool, default=False)
+    """A 内部资料 (no public ISSN/CN number): “内部资料 免费交流” on the site's footer and page 1 of the PDF."""
     drafts = c.Optional(c.Type(bool))
     """Show ``draft: true`` items (marked 草稿); default: shown by ``mkdocs serve``, left out of ``mkdocs build``."""
     archive_per_page = c.Type(int, default=60)
@@ -91,7 +97,8 @@ def read_settings(config, options: ShequbaoConfig) -> Settings:
     Raises ValueError (a Chinese message) for impossible print options."""
     return Settings(
         paper=Paper(name=options.paper_name or config.site_name, publisher=options.paper_publisher,
-                    permit=options.paper_permit),
+                    permit=options.paper_permit, icp=options.icp.strip(), police_record=options.police_record.strip(),
+                    internal=options.internal_publication),
         content_dir=Path(config.docs_dir),
         site_dir=Path(config.site_dir),
         cache_root=cache_root(Path(config.config_file_path or config.docs_dir).parent),

@@ -14,6 +14,7 @@ import posixpath
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .completeness import check_published, is_published
 from .excerpts import make_excerpt
 from .model import IMAGE_SUFFIXES, KINDS, ROLES, Archive, Article, Image, Issue, Paper, Section
 from .names import check_name
@@ -21,6 +22,7 @@ from .pages import is_reserved
 from .people import Directory, load_directory, resolve_people
 from .problems import ContentError, Problem
 from .slugs import is_slug, make_slug
+from .suggest import missing_photo_message
 from .yamlio import Document, ReadError, parse_yaml, read_text, split_front_matter
 
 ISSUE_FIELDS = ("number", "date", "total", "title", "pages")
@@ -104,14 +106,16 @@ def load_archive(content_dir: Path, paper: Paper, *, drafts: bool = False) -> tu
                     issues.append(issue)
             elif entry.suffix == ".md":
                 problems.append(Problem(_rel(entry, content_dir), None, "", "文章要放在某一期的文件夹里（issues/<期>/），不能直接放在 issues/ 下"))
-    _check_unique_numbers(issues, number_lines, problems)
+    _check_unique_numbers(issues, number_lines, problems)  # an issue held back keeps its number
+    held_back = () if drafts else tuple(issue for issue in issues if not is_published(issue))
+    issues = [issue for issue in issues if all(issue is not h for h in held_back)]  # nothing to publish: not at all
     people = resolve_people(_people_keys(issues), directory, problems)
     static_pages = _load_static_pages(content_dir, problems)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ContentError(problems)
     issues.sort(key=lambda i: (i.date, i.number), reverse=True)
-    return Archive(paper, tuple(issues), people, static_pages), sorted(problems)
+    return Archive(paper, tuple(issues), people, static_pages, held_back), sorted(problems)
 
 
 def _load_static_pages(content_dir: Path, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
@@ -174,10 +178,14 @@ def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
     total = check.integer(data, "total")
     title = check.text(data, "title")
     sections = _load_sections(data, check)
-    articles = _load_articles(folder, root, sections, date, problems, drafts, directory)
+    known = len(problems)
+    articles = _load_articles(folder, root, sections, date, problems, directory)
     if number is None or date is None or not sections:
         return None
-    return Issue(folder.name, number, date, sections, total, title, articles)
+    if all(p.severity != "error" for p in problems[known:]):  # an article with errors is not missing
+        check_published(folder.name, number, sections, articles, check.add)
+    return Issue(folder.name, number, date, sections, total, title,
+                 articles if drafts else tuple(a for a in articles if not a.draft))
 
 
 def _load_sections(data: dict, check: _Checker) -> tuple[Section, ...]:
@@ -205,7 +213,8 @@ def _load_sections(data: dict, check: _Checker) -> tuple[Section, ...]:
 
 
 def _load_articles(folder: Path, root: Path, sections: tuple[Section, ...], issue_date: dt.date | None,
-                   problems: list[Problem], drafts: bool, directory: Directory) -> tuple[Article, ...]:
+                   problems: list[Problem], directory: Directory) -> tuple[Article, ...]:
+    """Every article of the issue, drafts too (the caller leaves drafts out when they are not shown)."""
     articles: list[Article] = []
     seen: dict[str, str] = {}
     for path in sorted(folder.rglob("*.md")):
@@ -222,7 +231,7 @@ def _load_articles(folder: Path, root: Path, sections: tuple[Section, ...], issu
             continue
         seen[slug] = rel
         article = _load_article(path, rel, slug, folder, root, sections, issue_date, problems, directory)
-        if article is not None and (drafts or not article.draft):
+        if article is not None:
             articles.append(article)
     return tuple(sorted(articles, key=lambda a: a.sort_key))
 
@@ -340,7 +349,7 @@ def _image_src(src: str, check: _Checker, where: tuple, folder: Path, root: Path
     except (OSError, ValueError):
         found = False
     if not found:
-        check.add(where, f"找不到图片文件 issues/{folder.name}/{src}，请检查文件名（区分大小写）")
+        check.add(where, missing_photo_message(f"issues/{folder.name}/{src}", target))
         return None
     if target.suffix.lower() not in IMAGE_SUFFIXES:
         check.add(where, f"“{src}”不是支持的图片格式，请用 JPEG、PNG、WebP 或 GIF")

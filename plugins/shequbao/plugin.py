@@ -16,24 +16,24 @@ from urllib.parse import urlsplit
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 
+from . import preview
 from .cache import link_files
+from .completeness import held_back_message
 from .config import NOT_IN_PAGES, ShequbaoConfig, read_settings
 from .context import OursStrictUndefined, TemplateContext, autoescape_ours, filters
 from .feeds import build_feeds
 from .load import load_archive
-from .pages import Kind, Site, asset_path, pdf_path, plan_pages
-from .people import PEOPLE_FILE
-from .photos import BodyImages, PageImages, collect_refs, is_original, process_photos
+from .pages import Kind, Site, pdf_path, plan_pages
+from .photos import BodyImages, PageImages, collect_refs, process_photos
 from .print import PrintError, build_editions, publish
 from .problems import ContentError
 from .scan import PageScanner, ScanError
 from .search import SearchStats, cached_index, publish_index, search_key
+from .siterules import TEMPLATES, material_loader, prepare_config, resolve_files
 
 log = logging.getLogger("mkdocs.plugins.shequbao")
-TEMPLATES = Path(__file__).parent / "templates"
-STYLESHEET = asset_path("shequbao.css")
 HIDE_SIDEBARS = ["navigation", "toc"]
 
 
@@ -55,11 +55,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.insert(0, STYLESHEET)
-        # The nav is a fixed handful of entries by design; articles are reached through our pages.
-        config.validation.nav.omitted_files = logging.DEBUG
+        prepare_config(config)  # theme folders, stylesheet, nav, font: siterules.py
         config.markdown_extensions.append(self._body_images)
         try:
             self._settings = read_settings(config, self.config)
@@ -69,6 +65,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     def on_env(self, env, *, config, files):
         if not self.config.enabled:
             return
+        material_loader(env)
         env.autoescape = autoescape_ours(env.autoescape)
         env.undefined = OursStrictUndefined
         env.filters.update(filters(self._archive.people if self._archive else {}))
@@ -87,17 +84,27 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             refs, problems = collect_refs(self._archive, docs_dir, tuple(config.markdown_extensions))
             self._images = process_photos(refs, docs_dir, settings.cache_root, settings.images, problems)
         except ContentError as error:
+            if self._command == "serve":  # the browser shows the problems until they are fixed
+                preview.show(error.problems, docs_dir.name)
+                return self._error_preview(files, config)
             for problem in error.problems:
                 (log.error if problem.severity == "error" else log.warning)(problem.format(docs_dir.name))
             raise PluginError(f"{docs_dir.name}/ 里有 {len(error.problems)} 处问题，请按上面的提示修改") from None
+        preview.clear()
         for problem in warnings:
             log.warning(problem.format(docs_dir.name))
+        for issue in self._archive.held_back:
+            log.info(f"shequbao: {held_back_message(issue)}")
         log.info(f"shequbao: {self._images.stats.summary()}")
         self._site = plan_pages(self._archive, self._archive.static_pages, settings.plan)
-        files = self._resolve_files(files, config)
+        files = resolve_files(files, self._site, config)  # and our assets, fingerprinted
         self._add_feeds(files, config)
         self._start_scanner(config)
         return files
+
+    def on_serve(self, server, *, config, builder):
+        preview.install(server)
+        return server
 
     def on_nav(self, nav, *, config, files):
         """The print editions, before any page is rendered (issue pages link to them with their size)."""
@@ -216,6 +223,13 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     def _feeds_made(self, config) -> bool:
         return bool(self.config.feeds_enabled and config.site_url)
 
+    def _error_preview(self, files: Files, config) -> Files:
+        """A build of no pages, while the preview shows the content's problems (preview.py)."""
+        self._archive = self._site = self._images = None
+        config.nav = []
+        config.theme.static_templates.discard("404.html")
+        return Files([file for file in files if not file.is_documentation_page()])
+
     def _resolve_preview(self, archive):
         """Under ``mkdocs serve``, publish only the issues being worked on, so reloads stay fast."""
         if self._command != "serve":
@@ -225,34 +239,6 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             shown = "、".join(f"第{i.number}期" for i in preview.issues) or "（没有符合的期）"
             log.info(f"预览只显示 {shown}；看全部请用 make serve ISSUES=all，看某一期用 make serve ISSUES=<文件夹名>")
         return preview
-
-    def _resolve_files(self, files: Files, config) -> Files:
-        """Drop what readers must not get, and give MkDocs every page of the registry at its place."""
-        for file in list(files):
-            src = file.src_uri
-            if src == PEOPLE_FILE:
-                files.remove(file)  # profiles are shown on the person pages, not published as a file
-            elif not src.startswith("issues/"):
-                continue
-            elif file.is_documentation_page():
-                if src not in self._site.pages:
-                    files.remove(file)  # drafts when they are not shown
-            elif is_original(src):
-                file.inclusion = InclusionLevel.EXCLUDED  # photos are published as renditions only
-            else:
-                files.remove(file)  # issue.yml, Thumbs.db, notes.docx…: nothing else leaves an issue folder
-        for page in self._site:
-            existing = files.src_uris.get(page.src)
-            if existing is not None and existing.dest_uri == page.dest:
-                continue
-            if existing is not None:
-                files.remove(existing)
-            file = File(page.src, existing.src_dir if existing else None, config.site_dir, config.use_directory_urls,
-                        dest_uri=page.dest)
-            if existing is None:
-                file.generated_by, file.content_string = "shequbao", ""
-            files.append(file)
-        return files
 
     def _add_feeds(self, files: Files, config) -> None:
         """RSS of the paper and of each person, as generated files (so `mkdocs serve` has them too)."""
