@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .cache import make_readable
 from .config import load_settings
 
 
@@ -32,6 +33,7 @@ def build_site(config: Path, *, strict: bool = True) -> int:
         kept = f"{site_dir.name}/ 仍是上一次成功生成的网站" if site_dir.exists() else f"没有生成 {site_dir.name}/"
         print(f"网站没有生成成功，{kept}。请按上面的提示修改后再试。", file=sys.stderr)
         return done.returncode or 1
+    make_readable(staging)  # whatever the umask: a web server's worker reads every file
     shutil.rmtree(retired, ignore_errors=True)
     if site_dir.exists():
         site_dir.rename(retired)
