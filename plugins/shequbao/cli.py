@@ -22,6 +22,12 @@ ROLE_FLAGS = {"authors": ("--author", "署名"), "reporters": ("--reporter", "�
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every command and option of ``shequbao`` (``./sqb``), with Chinese help."""
     argzh.install()  # argparse's own words (usage, options, errors) in Chinese
     parser = argzh.ChineseParser(prog="shequbao", description="社区报网站工具。在报纸的文件夹里用 ./sqb 运行，例如 ./sqb check")
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令", title="命令")
@@ -72,8 +78,7 @@ def main(argv: list[str] | None = None) -> int:
 
     _add_publish(commands)
     _add_init(commands)
-    args = parser.parse_args(argv)
-    return args.run(args)
+    return parser
 
 
 def _add_publish(commands) -> None:
