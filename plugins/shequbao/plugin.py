@@ -225,7 +225,8 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
 
     def _error_preview(self, files: Files, config) -> Files:
         """A build of no pages, while the preview shows the content's problems (preview.py)."""
-        self._archive = self._site = self._images = None
+        self._stop_scanner()
+        self._archive = self._site = self._images = self._search = None
         config.nav = []
         config.theme.static_templates.discard("404.html")
         return Files([file for file in files if not file.is_documentation_page()])
