@@ -113,6 +113,7 @@ def test_every_command_and_option_has_chinese_help():
             assert action.help and CJK.search(action.help), (parser.prog, action.option_strings or action.dest)
         text = parser.format_help()
         assert text.startswith("用法：") and "usage" not in text and "options:" not in text, parser.prog
+        assert "选项：" in text and not re.search(r"^\S.*:$", text, flags=re.M), text
 
 
 def test_init_makes_a_paper_that_checks_and_builds_from_a_plain_shell(tmp_path):

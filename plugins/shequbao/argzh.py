@@ -8,6 +8,7 @@ from the first line to the last. Messages not in the table stay as argparse wrot
 from __future__ import annotations
 
 import argparse
+import re
 
 MESSAGES = {
     "usage: ": "用法：",
@@ -18,7 +19,7 @@ MESSAGES = {
     "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
     "the following arguments are required: %s": "缺少必须写的参数：%s",
     "unrecognized arguments: %s": "不认识这些参数：%s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "不认识“%(value)s”，可以写：%(choices)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "不认识“%(value)s”，可以写：%(choices)s",  # 3.11: repr
     "invalid %(type)s value: %(value)r": "“%(value)s”不是有效的%(type)s",
     "expected one argument": "后面要写一个值",
     "expected at most one argument": "后面最多写一个值",
@@ -44,7 +45,14 @@ def translate_plural(singular: str, plural: str, n: int) -> str:
 
 
 class ChineseParser(argparse.ArgumentParser):
-    """An ArgumentParser whose type errors name the type in Chinese (“不是有效的整数”)."""
+    """An ArgumentParser whose type errors name the type in Chinese (“不是有效的整数”) and whose
+    section headings end with a full-width colon (选项：)."""
+
+    def error(self, message: str):
+        super().error(re.sub(r"'([^']*)'", r"\1", message))  # check、build, not 'check', 'build'
+
+    def format_help(self) -> str:
+        return re.sub(r"^(\S[^\n]*?):$", r"\1：", super().format_help(), flags=re.M)
 
     def _get_value(self, action, arg_string):
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -29,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """Every command and option of ``shequbao`` (``./sqb``), with Chinese help."""
     argzh.install()  # argparse's own words (usage, options, errors) in Chinese
-    parser = argzh.ChineseParser(prog="shequbao", description="社区报网站工具。在报纸的文件夹里用 ./sqb 运行，例如 ./sqb check")
+    prog = os.environ.get("SHEQUBAO_PROG") or "shequbao"  # ./sqb says "./sqb"
+    parser = argzh.ChineseParser(prog=prog, description="社区报网站工具。在报纸的文件夹里用 ./sqb 运行，例如 ./sqb check")
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令", title="命令")
 
     check = commands.add_parser("check", help="检查 content/ 里的每一期和每篇文章，不生成网站")
@@ -43,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--no-strict", dest="strict", action="store_false", help="有警告也照样生成")
     build.set_defaults(run=lambda args: build_site(args.config, strict=args.strict))
 
-    imports = commands.add_parser("import", help="把旧报纸提取出的纯文本导入为草稿稿件（见 docs/importing.md）")
+    imports = commands.add_parser("import", help="把旧报纸（PDF，或从中提取的纯文本）导入为草稿稿件（见 docs/importing.md）")
     importer.add_arguments(imports)
     imports.set_defaults(run=importer.run)
 
