@@ -94,7 +94,8 @@ def test_warm_rebuild_renders_nothing(printed, caplog):
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.shequbao")
     build_pdf(project)
     assert any("印刷版 PDF 2 期（新生成 0 期" in r.getMessage() for r in caplog.records)
-    assert any("还空着约" in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records)
+    # the small paper's 版 are far from full: the editor is told, and the site is built all the same
+    assert any("还空着约" in r.getMessage() and r.levelno == logging.INFO for r in caplog.records)
     assert {rel: (site / rel).read_bytes() for rel in PDFS.values()} == before
 
 
