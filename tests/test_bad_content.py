@@ -271,9 +271,9 @@ def hostile(tmp_path_factory) -> tuple[Path, list[str]]:
     handler, logger = _Collect(), logging.getLogger("mkdocs")
     level = logger.level
     logger.addHandler(handler)
-    logger.setLevel(logging.INFO)  # the overflow advice is an INFO line
+    logger.setLevel(logging.INFO)
     try:
-        out = build(site, pdf=True)
+        out = build(site, pdf=True, strict=False)  # the print layout's warnings (overflow) would stop a strict build
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
@@ -364,11 +364,11 @@ def test_very_long_article_and_sixty_briefs_build(hostile):
     pdf = next((site / "issues/2023-07").glob("*.pdf"))
     pages = page_texts(pdf)
     printed = squeeze("".join(pages))
-    assert squeeze(BIG_PARAGRAPH[:2000]) in printed and "第60条简讯" in printed
-    assert len(pages) > 2  # it runs on; the editor is told so
-    overflow = [m for m in log if "一版排不下" in m]
-    assert any("简讯" in m for m in overflow) and any("要闻" in m for m in overflow), log
-    assert not [m for m in log if m.startswith(("ERROR", "WARNING"))]
+    assert squeeze(BIG_PARAGRAPH[:2000]) in printed and "第1条简讯" in printed
+    assert len(pages) == 2  # never more pages than 版: the editor is told what to cut
+    overflow = [m for m in log if m.startswith("WARNING") and "请删减或移到其他版" in m]
+    assert any("第10期第1版超出约" in m and "《一篇很长的稿件》后面约" in m for m in overflow), log
+    assert not [m for m in log if m.startswith("ERROR")]
 
 
 def squeeze(text: str) -> str:

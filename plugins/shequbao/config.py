@@ -32,6 +32,22 @@ class ShequbaoConfig(Config):
     """主办: who publishes the paper."""
     paper_permit = c.Type(str, default="")
     """准印证号: the print permit number."""
+    paper_edited_by = c.Type(str, default="")
+    """编印单位, in the 报尾 of the print edition's last 版."""
+    paper_printed_by = c.Type(str, default="")
+    """印刷单位, in the 报尾."""
+    paper_copies = c.Type(str, default="")
+    """印数, in the 报尾 (e.g. 5000份)."""
+    paper_address = c.Type(str, default="")
+    """地址, in the 报尾."""
+    paper_phone = c.Type(str, default="")
+    """电话, in the 报尾."""
+    icp = c.Type(str, default="")
+    """ICP 备案号 (e.g. 沪ICP备12345678号-1), shown in every footer, linked to https://beian.miit.gov.cn/."""
+    police_record = c.Type(str, default="")
+    """公安备案号 (e.g. 沪公网安备31010402000001号), shown in every footer, linked to the MPS record search."""
+    internal_publication = c.Type(bool, default=False)
+    """A 内部资料 (no public ISSN/CN number): “内部资料 免费交流” on the site's footer and page 1 of the PDF."""
     drafts = c.Optional(c.Type(bool))
     """Show ``draft: true`` items (marked 草稿); default: shown by ``mkdocs serve``, left out of ``mkdocs build``."""
     archive_per_page = c.Type(int, default=60)
@@ -99,7 +115,10 @@ def read_settings(config, options: ShequbaoConfig) -> Settings:
     Raises ValueError (a Chinese message) for impossible print options."""
     return Settings(
         paper=Paper(name=options.paper_name or config.site_name, publisher=options.paper_publisher,
-                    permit=options.paper_permit),
+                    permit=options.paper_permit, icp=options.icp.strip(), police_record=options.police_record.strip(),
+                    internal=options.internal_publication, edited_by=options.paper_edited_by,
+                    printed_by=options.paper_printed_by, copies=options.paper_copies, address=options.paper_address,
+                    phone=options.paper_phone),
         content_dir=Path(config.docs_dir),
         site_dir=Path(config.site_dir),
         cache_root=cache_root(Path(config.config_file_path or config.docs_dir).parent),
@@ -133,38 +152,16 @@ def load_settings(config_file: Path) -> Settings:
     return read_settings(config, plugin.config)
 
 
-def apply_policy(files, site, listing, docs_dir: Path, config, people_file: str):
-    """MkDocs' files as the content policy (:mod:`shequbao.sources`) says: the registry's pages
-    at their place, ``assets/`` as it is, photo originals excluded (only renditions are
-    published), everything else of the content folder dropped. MkDocs' own listing follows
-    links: whatever it found through one is not in ``listing`` and is dropped too."""
-    from mkdocs.structure.files import File, InclusionLevel
+def page_base_key(config, options: ShequbaoConfig, command: str) -> str:
+    """The site-wide inputs of every page's HTML (``pagecache.base_key``) from mkdocs.yml: the
+    file itself, the plugin's options, the theme folders, the Markdown setup, and the command
+    (a preview differs from a build, and by the issues it shows)."""
+    from .pagecache import base_key
 
-    from .sources import Verdict
-
-    docs, real = str(docs_dir.resolve()), {}
-    for file in list(files):
-        if file.src_dir not in real:
-            real[file.src_dir] = os.path.realpath(file.src_dir or "")
-        if file.generated_by or real[file.src_dir] != docs:
-            continue  # the theme's files, generated files
-        verdict = listing.verdict(file.src_uri, site.pages)
-        if verdict is Verdict.ORIGINAL and file.src_uri in listing.files:
-            file.inclusion = InclusionLevel.EXCLUDED  # published as renditions only
-        elif verdict is not Verdict.PUBLISH or file.src_uri == people_file:
-            files.remove(file)
-    for page in site:
-        existing = files.src_uris.get(page.src)
-        if existing is not None and existing.dest_uri == page.dest:
-            continue
-        if existing is not None:
-            files.remove(existing)
-        file = File(page.src, existing.src_dir if existing else None, config.site_dir, config.use_directory_urls,
-                    dest_uri=page.dest)
-        if existing is None:
-            file.generated_by, file.content_string = "shequbao", ""
-        files.append(file)
-    return files
+    markdown = repr([e for e in config.markdown_extensions if isinstance(e, str)]) + repr(dict(config.mdx_configs))
+    config_bytes = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+    return base_key(config_bytes, sorted(options.items()), [Path(d) for d in config.theme.dirs], markdown,
+                    f"{command} {os.environ.get('SHEQUBAO_PREVIEW', '')}")
 
 
 def strict_warnings() -> int:

@@ -10,10 +10,13 @@ hands the planned pages to MkDocs as they are.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import posixpath
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from .gallery import generate_gallery_pages, generate_issue_galleries
@@ -30,6 +33,12 @@ RESERVED_SLUGS = ("index", "page", "gallery", "images", "feed")
 FEED_FILE = "feed.xml"
 SEARCH_INDEX = "pagefind"  # the folder of the search index in the site
 ASSETS = "assets/shequbao"  # our stylesheet and scripts
+ASSET_SOURCES = Path(__file__).parent / "templates" / ASSETS
+FINGERPRINT_HEX = 8
+# Files whose name changes whenever their content does, so a browser or CDN may keep them a
+# year: ours (shequbao.<hash>.css, dianti-960.<hash>.webp), Material's (main.<hash>.min.css)
+# and Pagefind's chunks (zh-cn_<hash>.pf_fragment). Everything else is cached briefly.
+FINGERPRINTED = re.compile(r"(\.[0-9a-f]{8,}\.(min\.)?[a-z0-9]+|_[0-9a-f]{7,}\.pf_(meta|index|fragment|filter))$")
 
 
 class Kind(StrEnum):
@@ -211,6 +220,18 @@ def derived_files(site: Site, paper: Paper, images: Any, editions: Mapping[str, 
                 files += [(ban_image_path(view.issue, view.section.page, width, fmt, view.image.version), file)
                           for width, fmt, file in view.image.files]
     return files
+def site_nav(content_files: set[str]) -> list[dict[str, str]]:
+    """The site's menu when mkdocs.yml has none: 首页, 往期, 作者, 图片, and 关于 when the
+    content has about.md (``content_files``: the editors' own pages at the top of content/)."""
+    fixed = (("首页", "index.md"), ("往期", "issues/index.md"), ("作者", "people/index.md"), ("图片", "gallery/index.md"),
+             ("关于", "about.md"))
+    return [{title: src} for title, src in fixed if "/" in src or src in content_files]
+
+
+def names_issue_or_article(src: str) -> bool:
+    """Whether a nav entry names one issue or article (anything under issues/ but 往期 itself)."""
+    src = src.lstrip("./")
+    return src.startswith("issues/") and src != _numbered("issues", 1)
 
 
 def is_reserved(slug: str, *, article: bool = False) -> bool:
@@ -246,9 +267,11 @@ def ban_image_path(issue: Issue, page: int, width: int, fmt: str, version: str) 
     return f"issues/{issue.id}/{page}/ban-{width}.{version}.{suffix}"
 
 
-def rendition_path(base: str, width: int, suffix: str) -> str:
-    """A photo rendition beside where the original sits in the content: ``issues/x/images/a-960.webp``."""
-    return f"{base}-{width}.{suffix}"
+def rendition_path(base: str, width: int, suffix: str, key: str) -> str:
+    """A photo rendition beside where the original sits in the content, fingerprinted with its
+    cache key (which changes with the photo, the settings and the code):
+    ``issues/x/images/a-960.<8 hex>.webp``."""
+    return f"{base}-{width}.{key[:FINGERPRINT_HEX]}.{suffix}"
 
 
 def search_index_path() -> str:
@@ -257,8 +280,31 @@ def search_index_path() -> str:
 
 
 def asset_path(name: str) -> str:
-    """Our stylesheet and scripts: ``assets/shequbao/<name>``."""
+    """Our stylesheet and scripts, fingerprinted with their content:
+    ``assets/shequbao/shequbao.<8 hex>.css`` for ``shequbao.css``."""
+    stem, dot, suffix = name.rpartition(".")
+    return f"{ASSETS}/{stem}.{_asset_digest(name)}{dot}{suffix}"
+
+
+def asset_source(name: str) -> str:
+    """Where the theme holds one of our assets (its file before fingerprinting): ``assets/shequbao/<name>``."""
     return f"{ASSETS}/{name}"
+
+
+def is_fingerprinted(path: str) -> bool:
+    """Whether a file of the site is named by its content (safe to cache for a year)."""
+    return bool(FINGERPRINTED.search(path))
+
+
+_ASSET_DIGESTS: dict[tuple[str, int], str] = {}
+
+
+def _asset_digest(name: str) -> str:
+    source = ASSET_SOURCES / name
+    stamp = source.stat().st_mtime_ns  # a developer editing the stylesheet under `mkdocs serve` gets a new name
+    if (name, stamp) not in _ASSET_DIGESTS:
+        _ASSET_DIGESTS[(name, stamp)] = hashlib.sha256(source.read_bytes()).hexdigest()[:FINGERPRINT_HEX]
+    return _ASSET_DIGESTS[(name, stamp)]
 
 
 def served_file(path: str) -> str:

@@ -8,7 +8,6 @@ as files, copies each page's template, title and date, and gives our templates `
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,28 +16,28 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 
-from . import sitedir
+from . import preview, sitedir
 from .cache import damage_notes
-from .config import (NOT_IN_PAGES, ShequbaoConfig, add_feeds, apply_policy, our_extensions, read_settings,
+from .completeness import held_back_message
+from .config import (NOT_IN_PAGES, ShequbaoConfig, add_feeds, our_extensions, page_base_key, read_settings,
                      resolve_preview, strict_warnings)
 from .context import OursStrictUndefined, TemplateContext, autoescape_ours, filters
 from .load import load_archive
-from .finish import Finisher, ScanError
-from .pagecache import CachePlan, PageStore, base_key, nav_sources, photos_by_article, plan_cache, write_sitemap
+from .pagecache import CachePlan, PageStore, nav_sources, photos_by_article, plan_cache, write_sitemap
 from .pagekeys import KeyInputs
-from .pages import Kind, Site, asset_path, derived_files, plan_pages
+from .pages import Kind, Site, derived_files, plan_pages
 from .people import PEOPLE_FILE
 from .photos import BodyImages, PageImages, collect_refs, process_photos
 from .print import PrintError, build_editions
 from .problems import ContentError
 from .sanitize import SafeHtml
+from .finish import Finisher, ScanError
 from .search import search_key
+from .siterules import TEMPLATES, material_loader, prepare_config, resolve_files
 from .sources import scan_content
 from .yamlio import clean_body
 
 log = logging.getLogger("mkdocs.plugins.shequbao")
-TEMPLATES = Path(__file__).parent / "templates"
-STYLESHEET = asset_path("shequbao.css")
 HIDE_SIDEBARS = ["navigation", "toc"]
 
 
@@ -64,11 +63,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.insert(0, STYLESHEET)
-        # The nav is a fixed handful of entries by design; articles are reached through our pages.
-        config.validation.nav.omitted_files = logging.DEBUG
+        prepare_config(config)  # theme folders, stylesheet, nav, font: siterules.py
         config.markdown_extensions.extend(our_extensions(self.config, self._body_images, self._safe_html))
         try:
             self._settings = read_settings(config, self.config)
@@ -81,6 +76,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     def on_env(self, env, *, config, files):
         if not self.config.enabled:
             return
+        material_loader(env)
         env.autoescape = autoescape_ours(env.autoescape)
         env.undefined = OursStrictUndefined
         env.filters.update(filters(self._archive.people if self._archive else {}))
@@ -101,11 +97,18 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             refs, problems = collect_refs(self._archive, docs_dir, tuple(config.markdown_extensions))
             self._images = process_photos(refs, docs_dir, settings.cache_root, settings.images, problems)
         except ContentError as error:
+            if self._command == "serve":  # the browser shows the problems until they are fixed
+                preview.show(error.problems, docs_dir.name)
+                self._archive = self._site = self._images = None
+                return
             for problem in error.problems:
                 (log.error if problem.severity == "error" else log.warning)(problem.format(docs_dir.name))
             raise PluginError(f"{docs_dir.name}/ 里有 {len(error.problems)} 处问题，请按上面的提示修改") from None
+        preview.clear()
         for problem in warnings:
             log.warning(problem.format(docs_dir.name))
+        for issue in self._archive.held_back:
+            log.info(f"shequbao: {held_back_message(issue)}")
         log.info(f"shequbao: {self._images.stats.summary()}")
         self._pdfs = self._build_editions()
         self._site = plan_pages(self._archive, self._archive.static_pages, settings.plan, self._pdfs)
@@ -114,13 +117,19 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     def on_files(self, files: Files, *, config) -> Files | None:
         if not self.config.enabled:
             return
-        files = apply_policy(files, self._site, scan_content(self._settings.content_dir), self._settings.content_dir,
-                             config, PEOPLE_FILE)
+        if self._site is None:  # the preview of a paper with errors: no pages, the browser shows the problems
+            return preview.empty_build(files, config)
+        files = resolve_files(files, self._site, scan_content(self._settings.content_dir), self._settings.content_dir,
+                              config, PEOPLE_FILE)
         for src in self._cache.cached:  # unchanged: linked from the page cache, not rendered
             files.src_uris[src].inclusion = InclusionLevel.EXCLUDED
         add_feeds(files, config, self._archive, self._site, self.config, log)
-        self._finisher = self._start_finisher(config)
+        self._start_scanner(config)
         return files
+
+    def on_serve(self, server, *, config, builder):
+        preview.install(server)
+        return server
 
     def _build_editions(self) -> dict:
         """The print editions, before the pages are planned (issue pages and the 数字报 show them)."""
@@ -128,25 +137,20 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             return {}
         settings = self._settings
         try:
-            pdfs = build_editions(self._archive, settings.content_dir, settings.cache_root / "pdf", settings.print,
+            pdfs = build_editions(self._archive, settings.content_dir, settings.cache_root, settings.print,
                                   settings.markdown, workers=settings.print_workers, prune=True)
         except (PrintError, ValueError) as error:
             raise PluginError(f"shequbao: {error}") from None
         log.info(f"shequbao: 印刷版 PDF {len(pdfs)} 期（新生成 {sum(p.rendered for p in pdfs)} 期，其余取自缓存）")
-        for pdf in pdfs:
-            for message in pdf.overflow_messages():
-                log.info(message)  # advice for the print layout: the site is fine, so --strict does not stop
+        for message in (m for pdf in pdfs for m in pdf.messages):  # a warning stops a strict build
+            (log.warning if message.severity == "warning" else log.info)(f"shequbao: {message.text}")
         return {pdf.issue_id: pdf for pdf in pdfs}
 
     def _plan_cache(self, config, refs) -> CachePlan:
         """Which pages to render and which to take from the page cache (incremental builds)."""
-        others = [name for name in config.plugins if name not in ("shequbao", "glightbox")]
+        others = [name for name in config.plugins if name not in ("shequbao", "glightbox")]  # plugins we cannot key
         store = PageStore(self._settings.cache_root) if self.config.incremental and not others else None
-        markdown = repr([e for e in config.markdown_extensions if isinstance(e, str)]) + repr(dict(config.mdx_configs))
-        config_bytes = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
-        base = base_key(config_bytes, sorted(self.config.items()), [Path(d) for d in config.theme.dirs], markdown,
-                        f"{self._command} {os.environ.get('SHEQUBAO_PREVIEW', '')}")
-        inputs = KeyInputs(base, self._archive.people, self._images, photos_by_article(refs), self._pdfs,
+        inputs = KeyInputs(page_base_key(config, self.config, self._command), self._archive.people, self._images, photos_by_article(refs), self._pdfs,
                            frozenset(a.src for i in self._archive.issues for a in i.articles if a.links_pages))
         plan = plan_cache(self._site, inputs, store, set(nav_sources(config.nav)))
         if store is not None:
@@ -229,7 +233,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
 
     @event_priority(-100)  # last: other plugins (glightbox) write their assets first; we index and check them
     def on_post_build(self, *, config):
-        if not self.config.enabled:
+        if not self.config.enabled or self._archive is None:
             return
         site_dir = Path(config.site_dir)
         files = derived_files(self._site, self._archive.paper, self._images, self._pdfs)  # hard links into the cache
@@ -237,11 +241,10 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         if config.site_url:
             write_sitemap(self._site, config.site_url, site_dir)
         try:
-            notes = self._finisher.finish(site_dir, files, cached)
+            for note in self._finisher.finish(site_dir, files, cached):
+                (log.warning if note.level == "warning" else log.info)(note.text)
         except ScanError as error:
             raise PluginError(f"shequbao: {error}") from None
-        for note in notes:
-            (log.warning if note.level == "warning" else log.info)(note.text)
         for note in damage_notes():  # renditions, PDFs or an index rebuilt: say so
             log.info(f"shequbao: {note}")
         self._swap(config)
@@ -270,15 +273,14 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
 
     def _abort(self) -> bool:
         """Stop the scan process and forget the staged site (the previous one stays)."""
-        if self._finisher is not None:
-            self._finisher.stop()
+        self._stop_scanner()
         staging, self._staging = self._staging, None
         if staging is not None:
             sitedir.abort(staging)
         return staging is not None
 
-    def _start_finisher(self, config) -> Finisher:
-        """The scan process (links, search index, page cache) and the last steps of the build."""
+    def _start_scanner(self, config) -> None:
+        """The scan process (links, search index) and the last steps of the build (finish.py)."""
         search = None
         if self._unless_serving(self.config.search_enabled):
             options = sorted((k, v) for k, v in self.config.items() if not k.startswith(NOT_IN_PAGES))
@@ -286,5 +288,9 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             search = search_key(config.config_file_path, options, self._images, self._archive, folders, self._settings.content_dir)
         links = urlsplit(config.site_url or "/").path if self.config.links_check else None
         keep = any(key is not None for key in self._cache.render.values())
-        return Finisher(self._settings.cache_root, links_base=links, search_key=search,
-                        articles=self._archive.article_count, keep_pages=keep)
+        self._finisher = Finisher(self._settings.cache_root, links_base=links, search_key=search,
+                                  articles=self._archive.article_count, keep_pages=keep)
+
+    def _stop_scanner(self) -> None:
+        if self._finisher is not None:
+            self._finisher.stop()
