@@ -7,6 +7,7 @@ that ``shequbao print`` makes the same PDF as a build.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from dataclasses import dataclass
@@ -153,15 +154,31 @@ def load_settings(config_file: Path) -> Settings:
 
 
 def page_base_key(config, options: ShequbaoConfig, command: str) -> str:
-    """The site-wide inputs of every page's HTML (``pagecache.base_key``) from mkdocs.yml: the
-    file itself, the plugin's options, the theme folders, the Markdown setup, and the command
-    (a preview differs from a build, and by the issues it shows)."""
+    """The site-wide inputs of every page's HTML (``pagecache.base_key``): mkdocs.yml as MkDocs
+    read it (overrides and ``!ENV`` values included), every plugin's options, the theme and its
+    folders, and the command (a preview differs from a build, and by the issues it shows)."""
     from .pagecache import base_key
 
-    markdown = repr([e for e in config.markdown_extensions if isinstance(e, str)]) + repr(dict(config.mdx_configs))
-    config_bytes = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
-    return base_key(config_bytes, sorted(options.items()), [Path(d) for d in config.theme.dirs], markdown,
+    settings = {key: _plain(value) for key, value in config.items() if key not in VOLATILE}
+    settings["plugins"] = {name: _plain(dict(plugin.config)) for name, plugin in config.plugins.items()}
+    settings["theme"] = {**_plain(dict(config.theme)), "dirs": list(config.theme.dirs)}
+    return base_key(json.dumps(settings, sort_keys=True, ensure_ascii=False, default=_plain).encode(),
+                    sorted(options.items()), [Path(d) for d in config.theme.dirs], "",
                     f"{command} {os.environ.get('SHEQUBAO_PREVIEW', '')}")
+
+
+VOLATILE = ("config_file_path", "docs_dir", "site_dir", "dev_addr", "strict", "plugins", "theme", "watch")  # no part of a page
+
+
+def _plain(value):
+    """A config value as JSON-able data; objects by their class (never their address)."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, dict) or hasattr(value, "items"):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(v) for v in value]
+    return f"{type(value).__module__}.{type(value).__qualname__}"
 
 
 def strict_warnings() -> int:
