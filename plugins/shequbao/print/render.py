@@ -22,7 +22,7 @@ from .options import PrintOptions
 PRINT_PPI = 200  # photos: pixels per inch at their printed size (newsprint screens at 85–100 lpi)
 MAX_SIDE = 2000
 JPEG_QUALITY = 85
-IMAGE_WIDTHS = (800, 1600)
+IMAGE_WIDTHS = (240, 800, 1600)  # page images: 240 for the thumbnails of an issue's 版, 800 and 1600 for the 数字报 page view
 RETRIES = 3  # page images for the 数字报 page view
 _ENGINE: Engine | None = None
 
