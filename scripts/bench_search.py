@@ -41,6 +41,8 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = self.translate_path(self.path)
+        if os.path.isdir(path) and os.path.isfile(os.path.join(path, "index.html")) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")  # a page: its index.html, gzipped like every page
         if (not path.endswith(GZIPPED) or "gzip" not in self.headers.get("Accept-Encoding", "")
                 or not os.path.isfile(path) or os.path.getsize(path) < 1024):
             return super().send_head()

@@ -30,10 +30,21 @@ def test_spaced_puts_han_characters_apart_in_text_only():
     html = ('<h1 class="标题">党建联建 9月15日 abc</h1><p>居民<b>区</b>党组织</p>'
             '<span data-pagefind-meta="title">红色物业</span><script>var s = "中文";</script>')
     out = spaced(html)
-    assert "党 建 联 建 9 月 15 日 abc" in out
+    assert "党 建 联 建 \u20609 月 15 日 \u2060abc" in out  # the spaces typed next to Chinese, marked (U+2060)
     assert "居 民 <b> 区 </b> 党 组 织" in out
     assert '<span data-pagefind-meta="title">红色物业</span>' in out  # metadata is read as written
     assert 'class="标题"' in out and 'var s = "中文";' in out
+
+
+def test_spaces_typed_next_to_chinese_are_marked_even_across_a_link():
+    """Pagefind turns every space into one plain space in its snippets: the spaces the editor typed
+    next to a Han character are marked with a word joiner on the other word (search.js shows a space)."""
+    out = spaced('<p>本报讯 9月，发送邮件至 <a href="mailto:a@b.org">a@b.org</a> 桂园。电话021-5555 0100</p>'
+                 '<p>第二段</p>')
+    assert "讯 \u20609 月" in out and "至 <a" in out and ">\u2060a@b.org\u2060</a> 桂" in out
+    assert "021-5555 0100" in out, "spaces between other words stay as they are"
+    assert "</p><p> 第 二 段 </p>" in out, "nothing is joined across paragraphs"
+    assert "\u2060" not in spaced("<p>居民 区</p>"), "between two Han characters a typed space is not kept"
 
 
 @pytest.mark.parametrize("path, url", [

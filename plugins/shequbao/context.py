@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from . import text
 from .model import Article, Image, Issue, Paper, Person
-from .pages import Kind, Page, Site, asset_path, pdf_path, search_index_path
+from .pages import Kind, Page, Site, asset_path, lightbox_path, pdf_path, search_index_path
 from .photos import picture_html
 
 FILTERS = {  # and byline_text, bound to the paper's people by filters()
@@ -131,6 +131,10 @@ class TemplateContext:
 
     def asset_url(self, name: str) -> str:
         return asset_path(name)
+
+    def lightbox_url(self, part: str) -> str:
+        """GLightbox's ``script`` or ``style``."""
+        return lightbox_path(part)
 
     def search_index_url(self) -> str:
         return search_index_path()

@@ -28,6 +28,8 @@ RESERVED_SLUGS = ("index", "page", "gallery", "images", "feed")
 FEED_FILE = "feed.xml"
 SEARCH_INDEX = "pagefind"  # the folder of the search index in the site
 ASSETS = "assets/shequbao"  # our stylesheet and scripts
+# GLightbox, as the mkdocs-glightbox plugin publishes it (shequbao.js loads it on the first tap on a photo).
+LIGHTBOX = {"script": "assets/javascripts/glightbox.min.js", "style": "assets/stylesheets/glightbox.min.css"}
 
 
 class Kind(StrEnum):
@@ -217,6 +219,11 @@ def search_index_path() -> str:
 def asset_path(name: str) -> str:
     """Our stylesheet and scripts: ``assets/shequbao/<name>``."""
     return f"{ASSETS}/{name}"
+
+
+def lightbox_path(part: str) -> str:
+    """GLightbox's ``script`` or ``style``, where mkdocs-glightbox puts them."""
+    return LIGHTBOX[part]
 
 
 def served_file(path: str) -> str:

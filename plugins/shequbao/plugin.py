@@ -1,9 +1,7 @@
-"""MkDocs adapter: turns MkDocs events into calls to the core and back.
-
-Everything that knows about newspapers lives in the core modules: the registry
-(:mod:`shequbao.pages`) decides which pages exist and where; this file hands them to MkDocs
-as files, copies each page's template, title and date, and gives our templates ``sqb``.
-"""
+"""MkDocs adapter: turns MkDocs events into calls to the core and back. Everything that knows
+about newspapers lives in the core modules: the registry (:mod:`shequbao.pages`) decides which
+pages exist and where; this file hands them to MkDocs as files, copies each page's template,
+title and date, and gives our templates ``sqb``."""
 
 from __future__ import annotations
 
@@ -15,7 +13,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .cache import link_files
@@ -30,6 +28,7 @@ from .print import PrintError, build_editions, publish
 from .problems import ContentError
 from .scan import PageScanner, ScanError
 from .search import SearchStats, cached_index, publish_index, search_key
+from .typeset import ReaderText
 
 log = logging.getLogger("mkdocs.plugins.shequbao")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -60,7 +59,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             config.extra_css.insert(0, STYLESHEET)
         # The nav is a fixed handful of entries by design; articles are reached through our pages.
         config.validation.nav.omitted_files = logging.DEBUG
-        config.markdown_extensions.append(self._body_images)
+        config.markdown_extensions += [self._body_images, ReaderText()]  # photos; tel:/mailto:, notices
         try:
             self._settings = read_settings(config, self.config)
         except ValueError as error:
@@ -147,26 +146,16 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     def on_page_content(self, html: str, *, page, config, files) -> str | None:
         if not self.config.enabled:
             return
-        # Our templates and BodyImages make the lightbox links themselves; glightbox's own
-        # wrapping would re-serialise the body as a whole <html> document inside the page.
+        # Our templates and BodyImages make the lightbox links, and shequbao.js loads GLightbox on the
+        # first tap: the glightbox plugin neither wraps photos nor adds its script (it serves the files).
         page.meta["glightbox"] = False
         self._body_images.page = None
 
-    @event_priority(50)  # before the glightbox plugin's on_post_page
-    def _mark_lightbox_pages(self, output: str, *, page, config) -> str | None:
-        """Only pages with a lightbox photo get glightbox's script and style (it parses the whole
-        page's HTML to add them: a tenth of a large build)."""
-        if self.config.enabled:
-            page.meta["glightbox"] = "glightbox" in output
-        return None
-
     @event_priority(-100)  # last: the page as it is written
-    def _scan_page(self, output: str, *, page, config) -> str | None:
+    def on_post_page(self, output: str, *, page, config) -> str | None:
         if self.config.enabled and self._scanner is not None:
             self._scanner.add(page.file.dest_uri, output)
         return None
-
-    on_post_page = CombinedEvent(_mark_lightbox_pages, _scan_page)
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str | None:
         if self.config.enabled and self._scanner is not None and template_name.endswith(".html"):

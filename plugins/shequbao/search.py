@@ -15,8 +15,16 @@ word in the index and two in the query, so it matched pages with 党 and 建 any
 missed 党建办. Pagefind therefore reads a copy of the article pages with a space around
 every Han character (:func:`spaced`; the published pages are untouched), and search.js
 spaces the query the same way and looks it up as a phrase: every query word matches
-exactly the articles that contain it, as readers expect. search.js takes the spaces out
-of the excerpts again; titles and other metadata are read from unspaced elements.
+exactly the articles that contain it, as readers expect. search.js takes those spaces out
+of the snippets again; titles and other metadata are read from unspaced elements.
+
+Pagefind makes every kind of space into one plain space in its snippets, so a space the
+editor typed next to a Han character (``本报讯 9月18日``, ``发送邮件至 a@b.org``) would be taken
+out too. It is kept as a word joiner (U+2060, :data:`TYPED_SPACE`) fixed to the word on the
+other side (``讯 ⁠9``): Pagefind keeps it in the snippet and ignores it in the word, and
+search.js shows a space there. (Measured with Pagefind 1.x: a joiner standing as a word of its
+own would count as one, and a phrase across it would no longer match; joined to a Han
+character it splits the word. So a space typed between two Han characters is not kept.)
 """
 
 from __future__ import annotations
@@ -71,7 +79,13 @@ def pagefind_executable() -> Path:
 
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # the same ranges as search.js
+TYPED_SPACE = "\u2060"  # WORD JOINER: marks a space the editor typed (search.js shows a space there)
 _HAN_BOUNDARY = re.compile(f"(?<=[{HAN}])(?=\\S)|(?<=\\S)(?=[{HAN}])")
+_TYPED_AFTER_HAN = re.compile(f"(?<=[{HAN}])\\s+(?=[^\\s{HAN}])")  # 讯 9 → 讯 ⁠9
+_HAN = re.compile(f"[{HAN}]")
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\b",
+                         re.I)
+_TYPED_BEFORE_HAN = re.compile(f"(?<=[^\\s{HAN}])\\s+(?=[{HAN}])")  # org 桂 → org⁠ 桂
 _EDGES = re.compile(f"^(?=[{HAN}])|(?<=[{HAN}])$")
 _TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _KEEP = re.compile(r"data-pagefind-(?:meta|filter|sort)\b|^<(?:script|style)\b", re.I)
@@ -98,21 +112,50 @@ def indexed_part(html: str) -> str:
 
 
 def spaced(html: str) -> str:
-    """``html`` with a space on each side of every Han character in its text, except in
-    metadata, filter and sort elements (read as they are) and in scripts and styles."""
+    """``html`` with a space on each side of every Han character in its text (and the spaces the
+    editor typed next to one marked, see the module's docstring), except in metadata, filter and
+    sort elements (read as they are) and in scripts and styles."""
     parts = _TOKENS.split(html)
-    keep_until = None  # the end tag that closes an element whose text is kept as it is
-    for index, part in enumerate(parts):
-        if index % 2:  # a tag or comment
-            if keep_until is None:
-                match = _KEEP.search(part)
-                if match and not part.endswith("/>"):
-                    keep_until = "</" + re.match(r"<\s*([a-zA-Z0-9]+)", part).group(1).lower()
-            elif part.lower().startswith(keep_until):
-                keep_until = None
-        elif keep_until is None and part:  # spaces at the edges too: 居民<b>区</b> is three words
+    for run in _text_runs(parts):
+        for left, right in zip(run, run[1:]):  # 发送邮件至 <a>x@y.org</a>: a typed space across a tag
+            _mark_typed_join(parts, left, right)
+        for index in run:  # spaces at the edges too: 居民<b>区</b> is three words
+            part = _TYPED_BEFORE_HAN.sub(TYPED_SPACE + " ", _TYPED_AFTER_HAN.sub(" " + TYPED_SPACE, parts[index]))
             parts[index] = _EDGES.sub(" ", _HAN_BOUNDARY.sub(" ", part))
     return "".join(parts)
+
+
+def _text_runs(parts: list[str]) -> list[list[int]]:
+    """Indexes of the text parts of ``parts`` (text, tag, text, …) that Pagefind reads as words, in
+    runs joined only by inline tags (``<a>``, ``<b>`` …); kept elements (metadata) are left out."""
+    runs: list[list[int]] = [[]]
+    keep_until = None  # the end tag that closes an element whose text is kept as it is
+    for index, part in enumerate(parts):
+        if index % 2 == 0:
+            if keep_until is None and part:
+                runs[-1].append(index)
+            continue
+        if keep_until is None:
+            match = _KEEP.search(part)
+            if match and not part.endswith("/>"):
+                keep_until = "</" + re.match(r"<\s*([a-zA-Z0-9]+)", part).group(1).lower()
+        elif part.lower().startswith(keep_until):
+            keep_until = None
+        if keep_until is not None or not _INLINE_TAG.match(part):
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def _mark_typed_join(parts: list[str], left: int, right: int) -> None:
+    """A space typed where two text parts meet, between a Han character and another, marked as typed."""
+    before, after = parts[left].rstrip(), parts[right].lstrip()
+    if not before or not after or (before == parts[left] and after == parts[right]):
+        return
+    han_before, han_after = bool(_HAN.match(before[-1])), bool(_HAN.match(after[0]))
+    if han_before and not han_after:
+        parts[right] = parts[right][:len(parts[right]) - len(after)] + TYPED_SPACE + after
+    elif han_after and not han_before:
+        parts[left] = before + TYPED_SPACE + parts[left][len(before):]
 
 
 def index_key(inputs: Iterable[tuple[str, bytes]]) -> str:
