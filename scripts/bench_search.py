@@ -72,6 +72,7 @@ def build_sample(target: Path) -> Path:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build the sample into a temporary folder)")
+    parser.add_argument("--files", action="store_true", help="list the files each query fetched")
     parser.add_argument("queries", nargs="*", default=QUERIES)
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
@@ -113,6 +114,9 @@ def main(argv=None) -> int:
                 total = sum(sizes.values())
                 index = sum(v for k, v in sizes.items() if k.endswith((".pf_index", ".pf_fragment", ".pf_filter", ".pf_meta")))
                 print(f"{query:<16} {hits:>4} {len(sizes):>8} {total / 1024:>9.1f} {index / 1024:>9.1f} {elapsed:>6.0f}")
+                if args.files:
+                    for path, size in sorted(sizes.items(), key=lambda item: -item[1]):
+                        print(f"    {size / 1024:8.1f}  {path}")
                 context.close()
             browser.close()
         server.shutdown()

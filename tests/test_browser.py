@@ -18,7 +18,7 @@ from urllib.parse import urlencode, urlsplit
 import frontmatter
 import pytest
 
-from conftest import ROOT, build
+from conftest import ROOT, build, sample_with_corpus
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -243,6 +243,12 @@ def test_search_filters_and_relevance_are_controls_on_the_page(desktop, base_url
     for name in ("year", "section", "kind", "person"):
         assert page.locator(f"select[name={name}] option").count() > 2, name
     assert page.locator("select[name=person]").input_value() == "陈玲"
+    # The choices (search/filters.json, written at build time) are the values of the index's filters, with their counts.
+    in_index = page.evaluate("""async () => { const p = await import(new URL('../pagefind/pagefind.js', location.href).href);
+        await p.options({baseUrl: new URL('..', location.href).pathname}); return await p.filters(); }""")
+    choices = page.evaluate("async () => (await fetch('filters.json')).json()")
+    assert {name: dict(values) for name, values in choices.items()} == in_index
+    assert [v for v, _n in choices["year"]] == ["2025", "2024"] and [v for v, _n in choices["kind"]] == ["消息", "短消息", "图片新闻", "通知"]
 
     everything = search(desktop, base_url, "志愿者")
     page.locator("select[name=year]").select_option("2024")
@@ -559,6 +565,27 @@ def test_the_archive_shows_many_issues_a_screen_with_a_year_and_month_jump(phone
     assert "第101期" in target.inner_text() and 0 <= target.bounding_box()["y"] < 740 - 80
 
 
+def test_photos_are_sharp_on_a_phone(browser, base_url):
+    """Each photo's `sizes` says how wide the CSS shows it: a phone with a 2× screen gets a
+    rendition at least as wide as the photo's pixels (or the largest there is)."""
+    visit = Visit(browser, PHONE, device_scale_factor=2)
+    try:
+        for url in ("gallery/", "issues/2025-11/gallery/", "issues/", "issues/2025-11/", "issues/2025-09/yanglao-chuangkou/",
+                    "people/chen-kai-ting/"):
+            visit.page.goto(base_url + url)
+            visit.page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
+            visit.page.wait_for_load_state("networkidle")
+            blurry = visit.page.evaluate("""() => [...document.querySelectorAll('main img[srcset]')].filter(i => i.clientWidth)
+                .map(i => { const widths = i.srcset.split(',').map(s => parseInt(s.trim().split(' ')[1]));
+                            const wanted = Math.min(Math.max(...widths), i.clientWidth * devicePixelRatio);
+                            const chosen = parseInt(i.currentSrc.match(/-(\\d+)\\.\\w+$/)[1]);  // issues/x/images/a-960.webp
+                            return {src: i.currentSrc.split('/').pop(), natural: chosen, wanted}; })
+                .filter(i => i.natural < i.wanted * 0.95)""")
+            assert blurry == [], url
+    finally:
+        visit.close()
+
+
 def test_lightbox_back_gesture_counter_and_labels(phone, base_url):
     page = phone.page
     page.goto(base_url + "issues/2025-11/gallery/")
@@ -632,3 +659,52 @@ def test_no_request_grows_with_the_archive_and_material_s_bundle_is_not_sent(pho
     assert page.locator("link[rel=alternate][type='application/rss+xml']").count() >= 1 or True
     page.goto(base_url)
     assert page.locator("link[rel=alternate][type='application/rss+xml']").count() == 1
+
+
+@pytest.fixture(scope="module")
+def bigger_site(tmp_path_factory) -> Path:
+    """The sample with 1,000 more articles (scripts/make_corpus.py: 50 older issues)."""
+    project = sample_with_corpus(tmp_path_factory.mktemp("bigger"), articles=1000)
+    return build(project, strict=False)  # the corpus's names may share a pinyin with the sample's: a warning
+
+
+def requests_of(browser, site: Path, url: str) -> dict[str, int]:
+    """Every request of a page (path → size of the response body as sent, before gzip)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    visit = Visit(browser, PHONE)
+    sizes: dict[str, int] = {}
+    try:
+        def finished(request):
+            response = request.response()
+            if response is not None:
+                sizes[urlsplit(request.url).path + ("?" + urlsplit(request.url).query if urlsplit(request.url).query else "")] \
+                    = len(response.body())
+        visit.page.on("requestfinished", finished)
+        visit.page.goto(f"http://127.0.0.1:{server.server_port}/{url}")
+        visit.page.wait_for_load_state("networkidle")
+        if "search/" in url:
+            visit.page.locator(".sqb-search[data-state=done]").wait_for(state="attached")
+        visit.page.mouse.wheel(0, 20000)  # lazy photos too
+        visit.page.wait_for_load_state("networkidle")
+    finally:
+        visit.close()
+        server.shutdown()
+        server.server_close()
+    return sizes
+
+
+def test_no_request_of_a_page_depends_on_the_number_of_articles(browser, site, bigger_site):
+    """The same pages of the sample and of the sample with 1,000 more articles request the same
+    files, of the same sizes: nothing a page loads (sitemap.xml, a search index, a list of every
+    article) grows with the archive. Lists that do grow (往期, 图片, a person) are paginated."""
+    assert len(list(bigger_site.glob("issues/*/*/index.html"))) >= len(list(site.glob("issues/*/*/index.html"))) + 1000
+    for url in ("", "issues/2025-11/", "issues/2025-09/yanglao-chuangkou/", "issues/2025-11/gallery/", "search/",
+                "about/", "no/such/page/"):
+        small, big = requests_of(browser, site, url), requests_of(browser, bigger_site, url)
+        assert big == small, url
+    for url in ("issues/", "gallery/"):  # the page itself lists more issues (at most a page of them); nothing else changes
+        small, big = requests_of(browser, site, url), requests_of(browser, bigger_site, url)
+        document = urlsplit("/" + url).path
+        assert {k: v for k, v in big.items() if k != document and "/images/" not in k} == \
+            {k: v for k, v in small.items() if k != document and "/images/" not in k}, url

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from . import text
 from .model import Article, Image, Issue, Paper, Person
-from .pages import Kind, Page, Site, asset_path, lightbox_path, pdf_path, search_index_path
+from .pages import Kind, Page, Site, asset_path, lightbox_path, pdf_path, search_filters_path, search_index_path
 from .photos import picture_html
 
 FILTERS = {  # and byline_text, bound to the paper's people by filters()
@@ -135,6 +135,9 @@ class TemplateContext:
     def lightbox_url(self, part: str) -> str:
         """GLightbox's ``script`` or ``style``."""
         return lightbox_path(part)
+
+    def search_filters_url(self) -> str:
+        return search_filters_path()
 
     def search_index_url(self) -> str:
         return search_index_path()

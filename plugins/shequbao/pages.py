@@ -27,6 +27,7 @@ from .views import ArchivePage, ArticleView, generate_archive_pages, generate_ar
 RESERVED_SLUGS = ("index", "page", "gallery", "images", "feed")
 FEED_FILE = "feed.xml"
 SEARCH_INDEX = "pagefind"  # the folder of the search index in the site
+SEARCH_FILTERS = "search/filters.json"  # the choices of the search page's filters (search.filter_choices)
 ASSETS = "assets/shequbao"  # our stylesheet and scripts
 # GLightbox, as the mkdocs-glightbox plugin publishes it (shequbao.js loads it on the first tap on a photo).
 LIGHTBOX = {"script": "assets/javascripts/glightbox.min.js", "style": "assets/stylesheets/glightbox.min.css"}
@@ -214,6 +215,11 @@ def rendition_path(base: str, width: int, suffix: str) -> str:
 def search_index_path() -> str:
     """The folder of the search index: ``pagefind/``."""
     return f"{SEARCH_INDEX}/"
+
+
+def search_filters_path() -> str:
+    """The choices of the search filters (years, 版面, kinds, people): ``search/filters.json``."""
+    return SEARCH_FILTERS
 
 
 def asset_path(name: str) -> str:

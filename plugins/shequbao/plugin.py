@@ -21,13 +21,13 @@ from .config import NOT_IN_PAGES, ShequbaoConfig, read_settings
 from .context import OursStrictUndefined, TemplateContext, autoescape_ours, filters
 from .feeds import build_feeds
 from .load import load_archive
-from .pages import Kind, Site, asset_path, pdf_path, plan_pages
+from .pages import Kind, Site, asset_path, pdf_path, plan_pages, search_filters_path
 from .people import PEOPLE_FILE
 from .photos import BodyImages, PageImages, collect_refs, is_original, process_photos
 from .print import PrintError, build_editions, publish
 from .problems import ContentError
 from .scan import PageScanner, ScanError
-from .search import SearchStats, cached_index, publish_index, search_key
+from .search import SearchStats, cached_index, filter_choices_json, publish_index, search_key
 from .typeset import ReaderText
 
 log = logging.getLogger("mkdocs.plugins.shequbao")
@@ -95,6 +95,8 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         self._site = plan_pages(self._archive, self._archive.static_pages, settings.plan)
         files = self._resolve_files(files, config)
         self._add_feeds(files, config)
+        if self._unless_serving(self.config.search_enabled):  # the choices of the search page's filters
+            files.append(File.generated(config, search_filters_path(), content=filter_choices_json(self._archive)))
         self._start_scanner(config)
         return files
 

@@ -41,8 +41,11 @@ from importlib import metadata
 from pathlib import Path
 
 from .cache import Store, code_key, link_tree
+from .model import KINDS, ROLES, Archive
 from .pages import SEARCH_INDEX as OUTPUT
 from .pages import url_of_file
+from .slugs import make_person_slug
+from .text import kind_label, person_name
 
 BODY_MARKER = "data-pagefind-body"  # only article pages have it
 KIND = "pagefind"  # the cache's folder of search indexes
@@ -210,6 +213,34 @@ def index_inputs(settings: Iterable[tuple[str, bytes]], folders: Iterable[Path],
         path = content_dir / src
         if path.is_file():
             yield src, path.read_bytes()
+
+
+def filter_choices(archive: Archive) -> dict[str, list[tuple[str, int]]]:
+    """The values of the index's filters (as search-meta.html writes them) with their numbers of
+    articles: what the search page offers in its year, 版面, kind and person controls. Written
+    at build time because asking Pagefind for them downloads every filter's list of pages
+    (about 100 KB a search at 10,000 articles); this list is a few KB."""
+    counts: dict[str, dict[str, int]] = {"year": {}, "section": {}, "kind": {}, "person": {}}
+    section_pages: dict[str, int] = {}
+    people: dict[str, str] = {}  # printed name → key, for the order by pinyin
+    for issue in archive.issues:
+        for article in issue.articles:
+            section = issue.section(article.page)
+            section_pages[section.name] = min(section_pages.get(section.name, section.page), section.page)
+            names = {person_name(key, archive.people): key for role in ROLES for key in getattr(article, role)}
+            people.update(names)
+            for name, value in (("year", str(issue.date.year)), ("section", section.name), ("kind", kind_label(article.kind)),
+                                *(("person", n) for n in names)):
+                counts[name][value] = counts[name].get(value, 0) + 1
+    kinds = [kind_label(kind) for kind in KINDS]
+    slugs = {name: archive.people[key].slug if key in archive.people else make_person_slug(name) for name, key in people.items()}
+    order = {"year": lambda v: -int(v), "section": lambda v: (section_pages[v], v),
+             "kind": kinds.index, "person": lambda v: (slugs[v], v)}
+    return {name: [(value, counts[name][value]) for value in sorted(counts[name], key=order[name])] for name in counts}
+
+
+def filter_choices_json(archive: Archive) -> str:
+    return json.dumps(filter_choices(archive), ensure_ascii=False, separators=(",", ":"))
 
 
 def page_url(path: str) -> str:

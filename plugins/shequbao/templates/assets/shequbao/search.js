@@ -13,7 +13,6 @@ const HAN_BOUNDARY = new RegExp(`(?<=[${HAN}])(?=\\S)|(?<=\\S)(?=[${HAN}])`, "gu
 // between); a space the editor typed there is marked by a word joiner, shown as a space.
 const SPACED = new RegExp(`(?<=[${HAN}](?:</?mark>)*)\\s+|\\s+(?=(?:</?mark>)*[${HAN}])`, "gu");
 const TYPED = /(<mark>)?\u2060(<\/mark>)?/g;
-const COLLATOR = new Intl.Collator("zh-CN");
 
 function phrase(word) {
   return '"' + word.replace(/"/g, "").replace(HAN_BOUNDARY, " ") + '"';
@@ -85,28 +84,22 @@ function render(data) {
   return item;
 }
 
-// The filters' choices, from the index (every value with its number of articles).
-async function showOptions(pagefind, chosen, params) {
+// The filters' choices: the values of the index's filters with their numbers of articles, in a
+// small file written at build time (asking Pagefind would download every filter's page lists).
+async function showOptions(chosen, params) {
   let available = {};
   try {
-    available = await pagefind.filters();
+    const response = await fetch(new URL(root.dataset.filters, document.baseURI));
+    if (response.ok) available = await response.json(); // {year: [["2025", 40], …], …}, in order
   } catch (error) {
-    return;
+    return available;
   }
-  const order = {
-    year: (a, b) => Number(b) - Number(a),
-    section: COLLATOR.compare,
-    kind: COLLATOR.compare,
-    person: COLLATOR.compare,
-  };
   for (const [key, label] of Object.entries(FILTERS)) {
     const select = form.elements[key];
-    const values = Object.keys(available[key] || {}).sort(order[key]);
-    if (chosen[key] && !values.includes(chosen[key])) values.unshift(chosen[key]);
-    for (const value of values) {
-      const count = available[key] && available[key][value];
-      const option = new Option(count ? `${value}${key === "year" ? "年" : ""}（${count}）` : value, value);
-      select.append(option);
+    const values = available[key] || [];
+    if (chosen[key] && !values.some(([value]) => value === chosen[key])) values.unshift([chosen[key], 0]);
+    for (const [value, count] of values) {
+      select.append(new Option(count ? `${value}${key === "year" ? "年" : ""}（${count}）` : value, value));
     }
     select.value = chosen[key] || "";
     select.setAttribute("aria-label", label);
@@ -118,6 +111,17 @@ async function showOptions(pagefind, chosen, params) {
     radio.addEventListener("change", () => form.requestSubmit());
   }
   options.hidden = false;
+  return Object.fromEntries(Object.entries(available).map(([key, values]) => [key, Object.fromEntries(values)]));
+}
+
+// A query that is a name in the bylines: the text may not have it, the person filter has every article.
+function offerPerson(query, available) {
+  if (!available.person || !available.person[query]) return;
+  const line = element("p", "sqb-search__person", `“${query}”是本报的作者，署名的稿件有 ${available.person[query]} 篇：`);
+  const link = element("a", "", `看${query}的全部稿件`);
+  link.href = "?" + new URLSearchParams({ person: query });
+  line.append(link);
+  status.after(line);
 }
 
 // Empty fields stay out of the address: /search/?q=养老 rather than ?q=养老&sort=&year=…
@@ -139,8 +143,10 @@ async function main() {
   const filtered = Object.keys(chosen).length > 0;
   if (query) document.title = `${query} - ${document.title}`;
   if (!query && !filtered) {
-    say("输入词语搜索本报文章，例如“垃圾分类”“养老”或记者的名字；几个词用空格隔开，找同时含有这些词的文章。");
+    say("输入词语搜索本报文章，例如“垃圾分类”“养老”；几个词用空格隔开，找同时含有这些词的文章。"
+      + "搜索之后可以按年份、版面、类别和人员筛选。");
     input.focus();
+    return; // nothing asked: nothing of the index is fetched
   }
   if (root.dataset.enabled !== "yes") {
     say("这次生成的网站没有搜索索引（预览 make serve 时不生成）。用 make site 生成网站后就能搜索。");
@@ -155,15 +161,12 @@ async function main() {
     say("搜索暂时不能用（没有找到搜索索引）。");
     return;
   }
-  if (!query && !filtered) {
-    await showOptions(pagefind, chosen, params);
-    return;
-  }
   say("正在搜索……");
   const byScore = params.get("sort") === "relevance" && query;
   const searchOptions = { filters: chosen, ...(byScore ? {} : { sort: { date: "desc" } }) };
   const words = query ? query.split(/\s+/).filter(Boolean).slice(0, 8) : [null];
-  const [results] = await Promise.all([searchAll(pagefind, words, searchOptions, byScore), showOptions(pagefind, chosen, params)]);
+  const [results, available] = await Promise.all([searchAll(pagefind, words, searchOptions, byScore), showOptions(chosen, params)]);
+  if (query && !chosen.person) offerPerson(query, available);
   const what = query ? `含有“${query}”的文章` : "文章";
   const where = filtered ? `（${Object.entries(chosen).map(([k, v]) => `${FILTERS[k]}：${v}`).join("，")}）` : "";
   if (!results.length) {
