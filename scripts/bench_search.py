@@ -85,7 +85,7 @@ def main(argv=None) -> int:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_port}/"
         print(f"site: {pages} indexed articles, index files {index_bytes / 1024:.0f} KiB on disk")
-        print("KiB total: pagefind.js, its worker and wasm, search.js and the index files the query fetched;"
+        print("KiB total: pagefind.js, its worker and wasm, search.js, the filters' choices and the index files the query fetched;"
               " KiB index: the index files only (bytes on the wire, text gzipped as examples/nginx.conf does)")
         print(f"{'query':<16} {'hits':>4} {'requests':>8} {'KiB total':>9} {'KiB index':>9} {'ms':>6}")
         with sync_playwright() as p:
@@ -97,7 +97,7 @@ def main(argv=None) -> int:
 
                 def count(response, sizes=sizes):
                     path = urlsplit(response.url).path
-                    if path.startswith("/pagefind/") or path.endswith("/search.js"):
+                    if path.startswith("/pagefind/") or path.endswith(("/search.js", "/search/filters.json")):
                         try:
                             response.finished()
                             sizes[path] = response.request.sizes()["responseBodySize"]  # bytes on the wire
