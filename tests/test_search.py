@@ -159,3 +159,25 @@ def test_a_scan_process_that_died_fails_the_build_with_a_message_not_a_hang(tmp_
             scanner.finish_search()
     finally:
         scanner.close()
+
+
+def test_the_filters_choices_are_the_values_of_the_index_with_counts():
+    import datetime as dt
+
+    from shequbao.model import Archive, Article, Issue, Paper, Person, Section
+    from shequbao.search import filter_choices, filter_choices_json
+
+    def article(slug, page, kind="news", **names):
+        return Article(issue_id="i", slug=slug, src=f"issues/i/{slug}.md", title="题", kind=kind, page=page,
+                       date=dt.date(2025, 9, 1), **names)
+
+    new = Issue("2025-09", 2, dt.date(2025, 9, 25), (Section(1, "要闻"), Section(2, "社区")),
+                articles=(article("a", 1, reporters=("陈玲",)), article("b", 2, "brief", authors=("<b>韩</b>",))))
+    old = Issue("2024-12", 1, dt.date(2024, 12, 25), (Section(1, "要闻"),),
+                articles=(article("c", 1, "notice", reporters=("陈玲", "阿兰")),))
+    choices = filter_choices(Archive(Paper("报"), (new, old), {"陈玲": Person("陈玲", "陈玲", "chen-ling")}))
+    assert choices == {"year": [("2025", 2), ("2024", 1)], "section": [("要闻", 2), ("社区", 1)],
+                       "kind": [("消息", 1), ("短消息", 1), ("通知", 1)],
+                       "person": [("阿兰", 1), ("<b>韩</b>", 1), ("陈玲", 2)]}  # by pinyin: a-lan, b-han-b, chen-ling
+    text = filter_choices_json(Archive(Paper("报"), (new, old)))
+    assert "<b>" not in text and ["<b>韩</b>", 1] in json.loads(text)["person"]

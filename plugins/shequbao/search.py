@@ -240,7 +240,9 @@ def filter_choices(archive: Archive) -> dict[str, list[tuple[str, int]]]:
 
 
 def filter_choices_json(archive: Archive) -> str:
-    return json.dumps(filter_choices(archive), ensure_ascii=False, separators=(",", ":"))
+    """:func:`filter_choices` as JSON, with ``<``, ``>`` and ``&`` as escapes (a name is never markup)."""
+    text = json.dumps(filter_choices(archive), ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def page_url(path: str) -> str:
