@@ -1,15 +1,21 @@
-"""Benchmark of the print edition: seconds per generated 4-版 A3 issue, and a warm rebuild.
+"""Benchmark of the print edition: seconds to render a 4-版 A3 issue, and a warm rebuild.
 
-    .venv/bin/python scripts/bench_pdf.py [--issues 3] [--workers 1] [--keep DIR]
+    .venv/bin/python scripts/bench_pdf.py [--issues 3] [--workers 1] [--sample] [--keep DIR]
 
-Generates a paper of ``--issues`` issues (4 版 each: 5–6 stories with photos, 短消息, a photo
-item; text made up here from a phrase bank), renders every PDF cold on ``--workers``
-processes (default 1: the one-core figure), then again warm (must render 0).
+Generates a paper of ``--issues`` issues (4 版 each: stories with photos, 短消息, a photo item;
+text made up here from a phrase bank), or takes the bundled sample (``--sample``). Prints:
+
+- the render time of one 4-版 A3 issue on one core with no cache, best of 3 (each run a
+  different issue, in one process: the fonts are loaded once, as in a build's worker),
+  for the PDFs alone (the whole issue and one per 版) and with the page images;
+- the first issue's time, which includes starting Typst and loading the fonts;
+- every issue rendered cold on ``--workers`` processes, then again warm (must render 0).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import datetime as dt
 import random
 import shutil
@@ -23,6 +29,8 @@ from PIL import Image, ImageDraw
 from shequbao.load import load_archive
 from shequbao.model import Paper
 from shequbao.print import PrintOptions, build_editions
+
+ROOT = Path(__file__).resolve().parents[1]
 
 PLACES = ["丹桂居民区", "银杏苑", "东风新村", "桂园小区", "梧桐里", "滨河花园", "长青坊", "新华一村"]
 PEOPLE = ["陈玲", "王晓峰", "张志举", "李秀兰", "周敏", "赵建国", "孙涛", "吴秀英", "郑爽", "钱多多"]
@@ -135,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--size", default="A3")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it (default: a temporary one)")
+    parser.add_argument("--sample", action="store_true", help="the bundled sample paper instead of generated issues")
     args = parser.parse_args(argv)
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="bench-pdf-"))
@@ -143,22 +152,39 @@ def main(argv: list[str] | None = None) -> int:
     content = root / "content"
     for i in range(args.issues):
         make_issue(content, 100 + i, dt.date(2025, 1 + i % 12, 25), seed=i)
-    archive, _ = load_archive(content, Paper("桂园", "桂园街道办事处", "准印证号（示例）K-0000"))
+    if args.sample:
+        content = ROOT / "content"
+    paper = Paper("桂园", "桂园街道办事处", "准印证号（示例）K-0000")
+    archive, _ = load_archive(content, paper)
     options = PrintOptions(args.size)
-    cache = root / ".cache" / "pdf"
+    four = [issue for issue in archive.issues if len(issue.sections) == 4]
 
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    for images in (False, True):
+        times, cpu = [], []
+        for index, issue in enumerate(four[:3]):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            build_editions(archive, content, root / f"cache-one-{images}-{index}", options, issues=(issue,),
+                           workers=1, images=images)
+            times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+        what = "PDF + one PDF per 版 + page images" if images else "PDF + one PDF per 版"
+        print(f"one 4-版 {args.size} issue, one core, no cache ({what}): best {min(times):.2f} s wall, "
+              f"{min(cpu):.2f} s CPU (runs: {', '.join(f'{t:.2f}' for t in times)} s wall; the first starts Typst "
+              f"and loads the fonts)")
+
+    cache = root / ".cache"
     start = time.perf_counter()
     pdfs = build_editions(archive, content, cache, options, workers=args.workers)
     cold = time.perf_counter() - start
     start = time.perf_counter()
     again = build_editions(archive, content, cache, options, workers=args.workers)
     warm = time.perf_counter() - start
-
     for pdf in pdfs:
-        flag = f"  超版：{'、'.join(pdf.overflow)}" if pdf.overflow else ""
-        print(f"{pdf.filename}: {pdf.pages} 页, {pdf.size_text}{flag}")
-    print(f"cold: {len(pdfs)} issues × 4 版 {args.size} on {args.workers} worker(s): {cold:.2f} s, "
-          f"{cold / len(pdfs):.2f} s per issue (includes importing WeasyPrint and loading fonts once)")
+        notes = "；".join(m.text for m in pdf.messages)
+        print(f"{pdf.filename}: {pdf.pages} 页, {pdf.size_text}{'  ' + notes if notes else ''}")
+    print(f"cold: {len(pdfs)} issues on {args.workers} worker(s): {cold:.2f} s, {cold / len(pdfs):.2f} s per issue")
     print(f"warm: rendered {sum(p.rendered for p in again)} PDFs in {warm:.2f} s")
     if not args.keep:
         shutil.rmtree(root)

@@ -5,10 +5,9 @@ set -euo pipefail
 
 missing=()
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
-# The print edition (WeasyPrint): Pango, the Noto CJK fonts (no tofu boxes), and HarfBuzz
-# subsetting (without libharfbuzz-subset0 writing a PDF is ~50× slower).
+# The print edition (Typst, from its wheel) needs only the Noto CJK fonts (no tofu boxes).
 if command -v dpkg >/dev/null 2>&1; then
-  for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk; do
+  for pkg in fonts-noto-cjk; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
   done
 fi
@@ -16,6 +15,8 @@ fi
 if [ "${1:-}" = "--test" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)  # the PDF tests read text, fonts, images
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)  # the example nginx.conf is served by a real nginx
+  command -v rsync >/dev/null 2>&1 || missing+=(rsync)  # ./sqb publish user@host:/path (and a local folder)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

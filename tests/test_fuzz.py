@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -187,3 +188,108 @@ def test_importer_never_crashes_and_loses_no_character(lines):
 @example("#一#")  # the closing # of a Markdown heading was lost
 def test_importer_on_any_text_loses_no_character(text):
     no_character_lost(text)
+
+
+# -- whole content folders (issue 21) ------------------------------------------------------
+
+SECRET = "SQB-FUZZ-SECRET-91d2"
+NAMES = st.sampled_from(["a", "b.md", "c.md", ".d.md", "e.jpg", "issue.yml", "people.yml", "images", "assets", "x.svg",
+                         "index.md", "about.md", "page", "2023-07", "env.txt", "Thumbs.db", "z y.md"])
+PLACES = st.sampled_from(["", "issues", "issues/2023-05", "issues/2023-05/images", "issues/2023-07", "assets", "images"])
+YAML_TEXT = st.one_of(
+    st.dictionaries(KEY, VALUE, max_size=5).map(front_matter_text),
+    st.sampled_from(["a: &a [*a]\n", "x: &x [1, 2]\ny: [*x, *x]\n", "null: 1\n", "? [a]\n: b\n", "title: \"\\x07\"\n",
+                     "[" * 50 + "]" * 50 + "\n", "number: 9\ndate: 20230720\npages: [{page: 1, name: 要闻}]\n",
+                     "number: 9\ndate: 2023-07-20\npages: [{page: 1, name: 要闻}]\n"]),
+)
+ENTRY = st.tuples(PLACES, NAMES, st.sampled_from(["md", "yml", "bytes", "photo", "link-out", "link-out-dir", "link-in",
+                                                  "broken-link", "fifo", "dir"]), YAML_TEXT, TEXT)
+TREES = settings(FUZZ, max_examples=40)
+
+
+def plant(root: Path, entries) -> None:
+    """Random files, folders, links (inside and outside content/) and FIFOs into a copy of a paper."""
+    content, outside = root / "content", root / "outside"
+    outside.mkdir(exist_ok=True)
+    (outside / "secret.md").write_text(f"---\ntitle: {SECRET}\npage: 1\n---\n\n{SECRET}\n", encoding="utf-8")
+    (outside / "folder").mkdir(exist_ok=True)
+    (outside / "folder/issue.yml").write_text(f"number: 99\ndate: 2023-08-20\ntitle: {SECRET}\npages: [{{page: 1, name: 要闻}}]\n",
+                                              encoding="utf-8")
+    for place, name, kind, yaml_text, text in entries:
+        path = content / place / name
+        if path.exists() or path.is_symlink():
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if kind == "md":
+            path.write_text("---\n" + yaml_text + "---\n\n" + text + "\n", encoding="utf-8", errors="surrogatepass")
+        elif kind == "yml":
+            path.write_text(yaml_text, encoding="utf-8")
+        elif kind == "bytes":
+            path.write_bytes(text.encode("utf-8", "surrogatepass") + SECRET.encode())
+        elif kind == "photo":
+            path.write_bytes((root / "content/issues/2023-05/images/dianti.jpg").read_bytes())
+        elif kind == "link-out":
+            path.symlink_to(outside / "secret.md")
+        elif kind == "link-out-dir":
+            path.symlink_to(outside / "folder", target_is_directory=True)
+        elif kind == "link-in":
+            path.symlink_to(content / "issues/2023-05/issue.yml")
+        elif kind == "broken-link":
+            path.symlink_to(outside / "nothing")
+        elif kind == "fifo":
+            os.mkfifo(path)
+        else:
+            path.mkdir()
+
+
+@TREES
+@given(st.lists(ENTRY, min_size=1, max_size=8))
+@example([("", "env.txt", "link-out", "", ""), ("issues", "2023-07", "link-out-dir", "", "")])
+@example([("issues/2023-05", "b.md", "fifo", "", ""), ("issues/2023-05", "c.md", "dir", "", "")])
+@example([("assets", "x.svg", "bytes", "", ""), ("", "about.md", "md", "a: &a [*a]\n", "")])
+def test_random_content_folders_never_leak_or_crash(entries):
+    """Random trees of files, links, FIFOs, names and YAML: `check` and a strict build end in a
+    message or a site, never a traceback; content/ is unchanged; a failed build leaves no site;
+    and nothing from outside content/ ever reaches site/."""
+    from conftest import build, make_photo
+    from mkdocs.exceptions import Abort, PluginError
+
+    root = Path(tempfile.mkdtemp(prefix="sqb-tree-"))
+    try:
+        shutil.copytree(ROOT / "tests/fixtures/mini", root / "mini")
+        site = root / "mini"
+        make_photo(site / "content/issues/2023-05/images/dianti.jpg")
+        make_photo(site / "content/issues/2023-05/images/huayuan.jpg", (60, 140, 80))
+        plant(site, entries)
+        before = _state(site / "content")
+        try:
+            load_archive(site / "content", Paper("梧桐里"), drafts=True)
+        except ContentError as error:
+            assert all(p.message and isinstance(p.path, str) for p in error.problems)
+        try:
+            out = build(site)
+        except (PluginError, Abort):
+            assert not (site / "site").exists() and not (site / "site.building").exists()
+        else:
+            for path in out.rglob("*"):
+                assert not path.is_symlink(), path
+                if path.is_file():
+                    assert SECRET.encode() not in path.read_bytes(), path
+        assert _state(site / "content") == before
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _state(folder: Path) -> dict[str, str]:
+    import hashlib
+    import stat as stat_module
+
+    state = {}
+    for path in sorted(folder.rglob("*")):
+        info = path.lstat()
+        key = path.relative_to(folder).as_posix()
+        if stat_module.S_ISREG(info.st_mode):
+            state[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+        else:
+            state[key] = os.readlink(path) if path.is_symlink() else oct(info.st_mode)
+    return state

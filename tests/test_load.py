@@ -131,8 +131,9 @@ def test_symlinked_photo_pointing_outside_is_refused(mini, tmp_path):
     secret.write_bytes(b"not for readers")
     (mini / "content" / ISSUE / "images" / "link.jpg").symlink_to(secret)
     write(mini, f"{ISSUE}/jinglao.md", article(page=1, images="\n  - {src: images/link.jpg}"))
-    (problem,) = problems_of(mini)
+    link, problem = problems_of(mini)
     assert problem.field == "images[1].src" and "不在这一期的文件夹里" in problem.message
+    assert link.path == f"{ISSUE}/images/link.jpg" and "符号链接" in link.message  # the link itself, by its path
 
 
 def test_every_problem_of_the_paper_is_reported_at_once(mini):

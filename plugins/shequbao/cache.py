@@ -203,8 +203,19 @@ class Store:
 
     def _discard(self, key: str, entry: Path) -> None:
         self.damaged.append(key)
+        _DAMAGED.append(f"缓存 {self.folder.name}/{key[:12]}… 已损坏（文件和封存时记下的大小或校验值不符），已删除并重新生成")
         shutil.rmtree(entry, ignore_errors=True)
         return None
+
+
+_DAMAGED: list[str] = []  # notes of damaged entries found by any Store in this process
+
+
+def damage_notes() -> list[str]:
+    """The notes of damaged cache entries found (and rebuilt) since the last call."""
+    notes = list(dict.fromkeys(_DAMAGED))
+    _DAMAGED.clear()
+    return notes
 
 
 def seal(folder: Path, meta: dict) -> None:
@@ -290,3 +301,16 @@ def _version(name: str) -> str:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
         return "-"
+
+
+def make_readable(folder: Path) -> None:
+    """Every folder 0755 and file 0644 under ``folder`` (a built site: MkDocs writes pages with the
+    process's umask, and a web server's worker must read every file whatever that was)."""
+    os.chmod(folder, DIR_MODE)
+    for root, dirs, files in os.walk(folder):
+        for name in dirs:
+            os.chmod(os.path.join(root, name), DIR_MODE)
+        for name in files:
+            path = os.path.join(root, name)
+            if not os.path.islink(path) and os.stat(path).st_mode & 0o777 != FILE_MODE:
+                os.chmod(path, FILE_MODE)

@@ -8,6 +8,7 @@ that ``shequbao print`` makes the same PDF as a build.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from .cache import cache_root
 from .model import Paper
 from .pages import PlanOptions
 from .photos import ImageSettings
+from .mdlinear import LinearLinks
+from .typeset import ReaderText
 from .print import PAGE_SIZES, MarkdownSetup, PrintOptions
 
 
@@ -30,6 +33,22 @@ class ShequbaoConfig(Config):
     """主办: who publishes the paper."""
     paper_permit = c.Type(str, default="")
     """准印证号: the print permit number."""
+    paper_edited_by = c.Type(str, default="")
+    """编印单位, in the 报尾 of the print edition's last 版."""
+    paper_printed_by = c.Type(str, default="")
+    """印刷单位, in the 报尾."""
+    paper_copies = c.Type(str, default="")
+    """印数, in the 报尾 (e.g. 5000份)."""
+    paper_address = c.Type(str, default="")
+    """地址, in the 报尾."""
+    paper_phone = c.Type(str, default="")
+    """电话, in the 报尾."""
+    icp = c.Type(str, default="")
+    """ICP 备案号 (e.g. 沪ICP备12345678号-1), shown in every footer, linked to https://beian.miit.gov.cn/."""
+    police_record = c.Type(str, default="")
+    """公安备案号 (e.g. 沪公网安备31010402000001号), shown in every footer, linked to the MPS record search."""
+    internal_publication = c.Type(bool, default=False)
+    """A 内部资料 (no public ISSN/CN number): “内部资料 免费交流” on the site's footer and page 1 of the PDF."""
     drafts = c.Optional(c.Type(bool))
     """Show ``draft: true`` items (marked 草稿); default: shown by ``mkdocs serve``, left out of ``mkdocs build``."""
     archive_per_page = c.Type(int, default=60)
@@ -66,9 +85,12 @@ class ShequbaoConfig(Config):
     """Items per feed (the latest ones)."""
     links_check = c.Type(bool, default=True)
     """After the build, check that every link to our own pages, files and #anchors resolves (warnings: strict fails)."""
+    raw_html = c.Choice(("safe", "trusted"), default="safe")
+    """Raw HTML in texts: ``safe`` removes what is not needed for text and photos (script, iframe, event handlers,
+    other hosts' pictures), with a warning for each; ``trusted`` publishes it as typed."""
 
 
-NOT_IN_PAGES = ("print_", "images_workers", "links_check")  # options that change no article page
+NOT_IN_PAGES = ("print_", "images_workers", "links_check")  # raw_html changes pages: it is in the search key  # options that change no article page
 
 
 @dataclass(frozen=True)
@@ -91,7 +113,10 @@ def read_settings(config, options: ShequbaoConfig) -> Settings:
     Raises ValueError (a Chinese message) for impossible print options."""
     return Settings(
         paper=Paper(name=options.paper_name or config.site_name, publisher=options.paper_publisher,
-                    permit=options.paper_permit),
+                    permit=options.paper_permit, icp=options.icp.strip(), police_record=options.police_record.strip(),
+                    internal=options.internal_publication, edited_by=options.paper_edited_by,
+                    printed_by=options.paper_printed_by, copies=options.paper_copies, address=options.paper_address,
+                    phone=options.paper_phone),
         content_dir=Path(config.docs_dir),
         site_dir=Path(config.site_dir),
         cache_root=cache_root(Path(config.config_file_path or config.docs_dir).parent),
@@ -123,3 +148,50 @@ def load_settings(config_file: Path) -> Settings:
     if plugin is None:
         raise ValueError(f"{config_file} 里没有启用 shequbao 插件（plugins: - shequbao）")
     return read_settings(config, plugin.config)
+
+
+def strict_warnings() -> int:
+    """Warnings MkDocs has counted so far for ``--strict`` (it aborts after the last plugin event)."""
+    from mkdocs.utils import CountHandler
+
+    handlers = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+    return sum(count for handler in handlers for _level, count in handler.get_counts())
+
+
+def add_feeds(files, config, archive, site, options: ShequbaoConfig, log) -> None:
+    """RSS of the paper and of each person, as generated files (so `mkdocs serve` has them too)."""
+    from mkdocs.structure.files import File
+
+    from .feeds import build_feeds
+
+    if options.feeds_enabled and not config.site_url:
+        log.info("shequbao: mkdocs.yml 没有 site_url，不生成 RSS（订阅需要完整网址）")
+    if options.feeds_enabled and config.site_url:
+        for feed in build_feeds(archive, site, config.site_url, config.site_description or "", options.feeds_items):
+            files.append(File.generated(config, feed.path, content=feed.xml))
+
+
+def add_search_filters(files, config, archive) -> None:
+    """The choices of the search page's filters (search.filter_choices), as a generated file."""
+    from mkdocs.structure.files import File
+
+    from .pages import search_filters_path
+    from .search import filter_choices_json
+
+    files.append(File.generated(config, search_filters_path(), content=filter_choices_json(archive)))
+
+
+def resolve_preview(archive, preview_issues: int, log):
+    """Under ``mkdocs serve``, the issues being worked on (``SHEQUBAO_PREVIEW`` or ``preview_issues``)."""
+    preview = archive.preview(os.environ.get("SHEQUBAO_PREVIEW") or str(preview_issues))
+    if len(preview.issues) < len(archive.issues):
+        shown = "、".join(f"第{i.number}期" for i in preview.issues) or "（没有符合的期）"
+        log.info(f"预览只显示 {shown}；看全部请用 make serve ISSUES=all，看某一期用 make serve ISSUES=<文件夹名>")
+    return preview
+
+
+def our_extensions(options: ShequbaoConfig, body_images, safe_html) -> list:
+    """The Markdown extensions every page gets: photos in texts, links in linear time, phone numbers
+    and addresses as links and notices set as such (typeset.py), and the sanitiser unless
+    ``raw_html: trusted``."""
+    return [body_images, LinearLinks(), ReaderText(), *([safe_html] if options.raw_html != "trusted" else [])]

@@ -71,6 +71,16 @@ class TemplateContext:
     def credit(self, image: Image) -> str:
         return text.credit_text(image, self.people)
 
+    def footer_lines(self) -> list[tuple[str, str]]:
+        """The lines every footer carries besides the copyright: ``(text, link or "")`` for
+        内部资料, the ICP 备案号 and the 公安备案号, as mkdocs.yml sets them."""
+        lines = [(text.INTERNAL_PUBLICATION, "")] if self.paper.internal else []
+        if self.paper.icp:
+            lines.append((self.paper.icp, text.ICP_URL))
+        if self.paper.police_record:
+            lines.append((self.paper.police_record, text.police_record_url(self.paper.police_record)))
+        return lines
+
     def pdf(self, issue: Issue):
         """The print edition of ``issue`` (``.size_text``), or None when PDFs are off."""
         return self.pdfs.get(issue.id)

@@ -10,24 +10,32 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+import os
 import posixpath
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .completeness import check_published, is_published
+from .dates import parse_date
 from .excerpts import make_excerpt
 from .model import IMAGE_SUFFIXES, KINDS, ROLES, Archive, Article, Image, Issue, Paper, Section
 from .names import check_name
 from .pages import is_reserved
 from .people import Directory, load_directory, resolve_people
+from .printhints import print_fields
 from .problems import ContentError, Problem
 from .slugs import is_slug, make_slug
+from .sources import Listing, scan_content
+from .static_pages import body_problems, load_static_pages
+from .suggest import missing_photo_message
 from .yamlio import Document, ReadError, parse_yaml, read_text, split_front_matter
 
 ISSUE_FIELDS = ("number", "date", "total", "title", "pages")
 SECTION_FIELDS = ("page", "name", "editor")
-ARTICLE_FIELDS = ("title", "kicker", "subtitle", "kind", "page", "order", "date", *ROLES, "source", "images", "draft")
-IMAGE_FIELDS = ("src", "caption", "credit")
-PAGE_FIELDS = ("title", "description", "template", "hide", "icon", "status", "subtitle", "search", "tags")  # MkDocs and Material
+ARTICLE_FIELDS = ("title", "kicker", "subtitle", "kind", "page", "order", "date", *ROLES, "source", "images", "draft",
+                  "print")
+IMAGE_FIELDS = ("src", "caption", "credit", "focus")
 DATE_DRIFT = dt.timedelta(days=90)  # an article dated further from its issue is suspicious
 
 
@@ -36,6 +44,13 @@ class _Checker:
 
     def __init__(self, problems: list[Problem], path: str, doc: Document | None = None):
         self.problems, self.path, self.doc = problems, path, doc
+
+    def read(self, doc: Document) -> Document:
+        """Take ``doc`` as this file's document, with the problems found reading it."""
+        self.doc = doc
+        for note in doc.problems:
+            self.problems.append(Problem(self.path, note.line, note.field, note.message, note.severity))
+        return doc
 
     def add(self, field: tuple | str, message: str, severity: str = "error") -> None:
         path = field if isinstance(field, tuple) else (field,) if field else ()
@@ -78,11 +93,10 @@ class _Checker:
             if required:
                 self.add(key, "缺少日期，请写成 YYYY-MM-DD，例如 date: 2025-09-25")
             return None
-        try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.add(key, f"“{value}”不是有效日期，请写成 YYYY-MM-DD，例如 2025-09-25")
-            return None
+        day, problem = parse_date(value)
+        if problem:
+            self.add(key, problem)
+        return day
 
 
 def load_archive(content_dir: Path, paper: Paper, *, drafts: bool = False) -> tuple[Archive, list[Problem]]:
@@ -91,48 +105,29 @@ def load_archive(content_dir: Path, paper: Paper, *, drafts: bool = False) -> tu
     Returns the archive (drafts left out unless ``drafts``) and the warnings; raises
     :class:`ContentError` listing every error if there is any.
     """
-    problems: list[Problem] = []
+    listing = scan_content(content_dir)  # no link followed, no special file opened
+    problems: list[Problem] = list(listing.problems)
     directory = load_directory(content_dir, problems)
     number_lines: dict[str, int | None] = {}  # issue id → line of its number, for duplicates
     issues = []
-    issues_dir = content_dir / "issues"
-    if issues_dir.is_dir():
-        for entry in sorted(issues_dir.iterdir()):
-            if entry.is_dir():
-                issue = _load_issue(entry, content_dir, problems, drafts, number_lines, directory)
-                if issue is not None:
-                    issues.append(issue)
-            elif entry.suffix == ".md":
-                problems.append(Problem(_rel(entry, content_dir), None, "", "文章要放在某一期的文件夹里（issues/<期>/），不能直接放在 issues/ 下"))
-    _check_unique_numbers(issues, number_lines, problems)
+    files, folders = listing.children("issues")
+    for folder in folders:
+        issue = _load_issue(content_dir / folder, content_dir, problems, drafts, number_lines, directory, listing)
+        if issue is not None:
+            issues.append(issue)
+    for path in files:
+        if path.endswith(".md"):
+            problems.append(Problem(path, None, "", "文章要放在某一期的文件夹里（issues/<期>/），不能直接放在 issues/ 下"))
+    _check_unique_numbers(issues, number_lines, problems)  # an issue held back keeps its number
+    held_back = () if drafts else tuple(issue for issue in issues if not is_published(issue))
+    issues = [issue for issue in issues if all(issue is not h for h in held_back)]  # nothing to publish: not at all
     people = resolve_people(_people_keys(issues), directory, problems)
-    static_pages = _load_static_pages(content_dir, problems)
+    static_pages = load_static_pages(content_dir, listing, problems)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ContentError(problems)
     issues.sort(key=lambda i: (i.date, i.number), reverse=True)
-    return Archive(paper, tuple(issues), people, static_pages), sorted(problems)
-
-
-def _load_static_pages(content_dir: Path, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
-    """The editors' own pages at the top of the content folder (index.md, about.md …): ``(src, title)``."""
-    pages = []
-    for path in sorted(content_dir.glob("*.md")):
-        rel = _rel(path, content_dir)
-        check = _Checker(problems, rel)
-        try:
-            text = read_text(path)
-            check.doc, _, _ = split_front_matter(text) if text.startswith("---") else (None, text, 1)
-        except ReadError as exc:
-            problems.append(Problem(rel, exc.line, exc.field, exc.message))
-            continue
-        data = check.doc.data if check.doc is not None else {}
-        if not isinstance(data, dict):
-            check.add("", "front matter 应当是“字段: 值”的形式，例如 title: 关于本报")
-            continue
-        check.unknown_fields(data, PAGE_FIELDS)
-        pages.append((rel, check.text(data, "title")))
-    return tuple(pages)
+    return Archive(paper, tuple(issues), people, static_pages, held_back), sorted(problems)
 
 
 def _people_keys(issues: list[Issue]) -> list[str]:
@@ -145,7 +140,7 @@ def _people_keys(issues: list[Issue]) -> list[str]:
 
 
 def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
-                number_lines: dict[str, int | None], directory: Directory) -> Issue | None:
+                number_lines: dict[str, int | None], directory: Directory, listing: Listing) -> Issue | None:
     yml = folder / "issue.yml"
     check = _Checker(problems, _rel(yml, root))
     if not is_slug(folder.name) or is_reserved(folder.name):
@@ -155,11 +150,12 @@ def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
         else:
             check.add("", f"期的文件夹名会成为网址，只能用小写字母、数字和连字符，例如 {make_slug(folder.name) or '2025-09'}")
         return None
-    if not yml.is_file():
-        check.add("", "这一期缺少 issue.yml：写上 number（期号）、date（出版日期）和 pages（版面）")
+    if not listing.is_file(check.path):
+        if not os.path.lexists(yml):  # a link or a folder there is reported by the listing
+            check.add("", "这一期缺少 issue.yml：写上 number（期号）、date（出版日期）和 pages（版面）")
         return None
     try:
-        check.doc = parse_yaml(read_text(yml))
+        check.read(parse_yaml(read_text(yml)))
     except ReadError as exc:
         problems.append(Problem(check.path, exc.line, exc.field, exc.message))
         return None
@@ -174,10 +170,14 @@ def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
     total = check.integer(data, "total")
     title = check.text(data, "title")
     sections = _load_sections(data, check)
-    articles = _load_articles(folder, root, sections, date, problems, drafts, directory)
+    known = len(problems)
+    articles = _load_articles(folder, root, sections, date, problems, directory, listing)
     if number is None or date is None or not sections:
         return None
-    return Issue(folder.name, number, date, sections, total, title, articles)
+    if all(p.severity != "error" for p in problems[known:]):  # an article with errors is not missing
+        check_published(folder.name, number, sections, articles, check.add)
+    return Issue(folder.name, number, date, sections, total, title,
+                 articles if drafts else tuple(a for a in articles if not a.draft))
 
 
 def _load_sections(data: dict, check: _Checker) -> tuple[Section, ...]:
@@ -205,13 +205,21 @@ def _load_sections(data: dict, check: _Checker) -> tuple[Section, ...]:
 
 
 def _load_articles(folder: Path, root: Path, sections: tuple[Section, ...], issue_date: dt.date | None,
-                   problems: list[Problem], drafts: bool, directory: Directory) -> tuple[Article, ...]:
+                   problems: list[Problem], directory: Directory, listing: Listing) -> tuple[Article, ...]:
+    """Every article of the issue, drafts too (the caller leaves drafts out when they are not shown)."""
     articles: list[Article] = []
     seen: dict[str, str] = {}
-    for path in sorted(folder.rglob("*.md")):
-        rel = _rel(path, root)
-        if path.parent != folder:
+    prefix = _rel(folder, root) + "/"
+    files, folders = listing.descendants(prefix[:-1])
+    for rel in (p for p in folders if p.endswith(".md")):
+        problems.append(Problem(rel, None, "", "这是一个文件夹，不是文章：文章是 .md 文件，请给这个文件夹改个名字"))
+    for rel in (p for p in files if p.endswith(".md")):
+        path = root / rel
+        if "/" in rel[len(prefix):]:
             problems.append(Problem(rel, None, "", "文章要直接放在这一期的文件夹里，不能放在子文件夹中"))
+            continue
+        if path.name.startswith("."):
+            problems.append(Problem(rel, None, "", f"文件名“{path.name}”以点开头，是隐藏文件，网站不会发布它：请去掉开头的点"))
             continue
         slug = path.stem if is_slug(path.stem) else make_slug(path.stem)
         if not slug or is_reserved(slug, article=True):
@@ -221,26 +229,28 @@ def _load_articles(folder: Path, root: Path, sections: tuple[Section, ...], issu
             problems.append(Problem(rel, None, "", f"和 {seen[slug]} 的网址相同（{slug}），请给其中一篇改个文件名"))
             continue
         seen[slug] = rel
-        article = _load_article(path, rel, slug, folder, root, sections, issue_date, problems, directory)
-        if article is not None and (drafts or not article.draft):
+        article = _load_article(path, rel, slug, folder, root, sections, issue_date, problems, (directory, listing))
+        if article is not None:
             articles.append(article)
     return tuple(sorted(articles, key=lambda a: a.sort_key))
 
 
 def _load_article(path: Path, rel: str, slug: str, folder: Path, root: Path, sections: tuple[Section, ...],
-                  issue_date: dt.date | None, problems: list[Problem], directory: Directory) -> Article | None:
+                  issue_date: dt.date | None, problems: list[Problem], lookups: tuple[Directory, Listing]) -> Article | None:
     check = _Checker(problems, rel)
+    directory, listing = lookups
+    before = len(problems)
     try:
         text = read_text(path)
-        check.doc, body, _ = split_front_matter(text)
+        doc, body, body_line = split_front_matter(text)
     except ReadError as exc:
         problems.append(Problem(rel, exc.line, exc.field, exc.message))
         return None
-    data = check.doc.data
+    data = check.read(doc).data
     if not isinstance(data, dict):
         check.add("", "front matter 应当是“字段: 值”的形式，例如 title: 标题")
         return None
-    before = len(problems)
+    problems.extend(body_problems(rel, body, body_line))
     check.unknown_fields(data, ARTICLE_FIELDS)
     kind = check.text(data, "kind") or "news"
     if kind not in KINDS:
@@ -254,7 +264,7 @@ def _load_article(path: Path, rel: str, slug: str, folder: Path, root: Path, sec
     if date and issue_date and abs(date - issue_date) > DATE_DRIFT:
         check.add("date", f"{date} 离这一期的出版日期 {issue_date} 超过 90 天，请确认没有写错", "warning")
     people = {role: _names(data, role, check, directory) for role in ROLES}
-    images = _images(data, check, folder, root, directory)
+    images = _images(data, check, folder, root, (directory, listing))
     if kind == "photo" and not data.get("images"):
         check.add("images", "图片新闻（kind: photo）至少要有一张图片，写在 images 里")
     draft = data.get("draft", False)
@@ -262,12 +272,14 @@ def _load_article(path: Path, rel: str, slug: str, folder: Path, root: Path, sec
         check.add("draft", f"应当是 true 或 false，这里是“{draft}”")
     order, kicker = check.integer(data, "order"), check.text(data, "kicker")
     subtitle, source = check.text(data, "subtitle"), check.text(data, "source")
+    hints, focus = print_fields(data, check)
+    images = tuple(replace(image, focus=point) for image, point in zip(images, focus)) + images[len(focus):]
     if any(p.severity == "error" for p in problems[before:]) or page is None or date is None:
         return None
     return Article(
         issue_id=folder.name, slug=slug, src=rel, title=title, kind=kind, page=page, date=date,
         order=order, kicker=kicker, subtitle=subtitle, source=source,
-        images=images, draft=bool(draft), excerpt=make_excerpt(body),
+        images=images, draft=bool(draft), excerpt=make_excerpt(body), print=hints,
         digest=hashlib.sha256(text.encode()).hexdigest(), **people,
     )
 
@@ -295,7 +307,8 @@ def _names(data: dict, role: str, check: _Checker, directory: Directory) -> tupl
     return tuple(dict.fromkeys(names))
 
 
-def _images(data: dict, check: _Checker, folder: Path, root: Path, directory: Directory) -> tuple[Image, ...]:
+def _images(data: dict, check: _Checker, folder: Path, root: Path, lookups: tuple[Directory, Listing]) -> tuple[Image, ...]:
+    directory, listing = lookups
     value = data.get("images")
     if value is None or value == []:
         return ()
@@ -315,7 +328,7 @@ def _images(data: dict, check: _Checker, folder: Path, root: Path, directory: Di
         credit = check.text(entry, "credit", prefix=where)
         src = check.text(entry, "src", prefix=where)
         if src:
-            src = _image_src(src, check, where + ("src",), folder, root)
+            src = _image_src(src, check, where + ("src",), folder, root, listing)
             if src is None:
                 continue
         elif not caption:
@@ -326,7 +339,7 @@ def _images(data: dict, check: _Checker, folder: Path, root: Path, directory: Di
     return tuple(images)
 
 
-def _image_src(src: str, check: _Checker, where: tuple, folder: Path, root: Path) -> str | None:
+def _image_src(src: str, check: _Checker, where: tuple, folder: Path, root: Path, listing: Listing) -> str | None:
     target = folder / src
     try:
         inside = PurePosixPath(src).is_absolute() is False and target.resolve().is_relative_to(folder.resolve())
@@ -335,12 +348,8 @@ def _image_src(src: str, check: _Checker, where: tuple, folder: Path, root: Path
     if not inside:
         check.add(where, f"图片“{src}”不在这一期的文件夹里，请把它放进 issues/{folder.name}/images/，写成 images/文件名")
         return None
-    try:
-        found = target.is_file()
-    except (OSError, ValueError):
-        found = False
-    if not found:
-        check.add(where, f"找不到图片文件 issues/{folder.name}/{src}，请检查文件名（区分大小写）")
+    if not listing.is_file(_rel(target, root)) and not os.path.islink(target):
+        check.add(where, missing_photo_message(f"issues/{folder.name}/{src}", target))
         return None
     if target.suffix.lower() not in IMAGE_SUFFIXES:
         check.add(where, f"“{src}”不是支持的图片格式，请用 JPEG、PNG、WebP 或 GIF")

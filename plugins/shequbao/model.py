@@ -21,6 +21,15 @@ class Paper:
     name: str
     publisher: str = ""
     permit: str = ""
+    # 报尾 of the print edition's last 版, and page 1's "内部资料 免费交流" (``paper_*`` options)
+    edited_by: str = ""  # 编印单位
+    printed_by: str = ""  # 印刷单位
+    copies: str = ""  # 印数
+    address: str = ""  # 地址
+    phone: str = ""  # 电话
+    icp: str = ""  # ICP 备案号 (mainland hosting), in every page's footer
+    police_record: str = ""  # 公安备案号, in every page's footer
+    internal: bool = False  # 内部资料 免费交流: on the site's footer and page 1 of the print edition
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,20 @@ class Image:
     caption: str = ""
     credit: str = ""  # a person's key when ``credit_is_person``, else as written (资料图片)
     credit_is_person: bool = False
+    focus: tuple[float, float] | None = None  # print: the point a crop keeps (x, y as fractions)
+
+
+WEIGHTS = ("lead", "normal", "minor")
+
+
+@dataclass(frozen=True)
+class PrintHints:
+    """An editor's hints for the print layout (front matter ``print:``); None: the layout decides."""
+
+    weight: str | None = None  # lead | normal | minor
+    columns: int | None = None  # module width in columns
+    photo_columns: int | None = None  # photo width in columns
+    jump: bool = True  # may continue on another 版 (转版)
 
 
 @dataclass(frozen=True)
@@ -78,6 +101,7 @@ class Article:
     images: tuple[Image, ...] = ()
     draft: bool = False
     excerpt: str = ""
+    print: PrintHints = PrintHints()
     digest: str = ""  # sha256 of the file's text: caches keyed by content need not read it again
 
     @property
@@ -120,6 +144,7 @@ class Archive:
     issues: tuple[Issue, ...]
     people: Mapping[str, Person] = field(default_factory=dict)  # key as written → person
     static_pages: tuple[tuple[str, str], ...] = ()  # (src, title) of the editors' own pages (首页, 关于)
+    held_back: tuple[Issue, ...] = ()  # issues with nothing published (all drafts): in no page, feed or PDF
 
     def issue(self, issue_id: str) -> Issue | None:
         return next((i for i in self.issues if i.id == issue_id), None)

@@ -10,9 +10,12 @@ hands the planned pages to MkDocs as they are.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import posixpath
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from .gallery import generate_gallery_pages, generate_issue_galleries
@@ -31,6 +34,12 @@ SEARCH_FILTERS = "search/filters.json"  # the choices of the search page's filte
 ASSETS = "assets/shequbao"  # our stylesheet and scripts
 # GLightbox, as the mkdocs-glightbox plugin publishes it (shequbao.js loads it on the first tap on a photo).
 LIGHTBOX = {"script": "assets/javascripts/glightbox.min.js", "style": "assets/stylesheets/glightbox.min.css"}
+ASSET_SOURCES = Path(__file__).parent / "templates" / ASSETS
+FINGERPRINT_HEX = 8
+# Files whose name changes whenever their content does, so a browser or CDN may keep them a
+# year: ours (shequbao.<hash>.css, dianti-960.<hash>.webp), Material's (main.<hash>.min.css)
+# and Pagefind's chunks (zh-cn_<hash>.pf_fragment). Everything else is cached briefly.
+FINGERPRINTED = re.compile(r"(\.[0-9a-f]{8,}\.(min\.)?[a-z0-9]+|_[0-9a-f]{7,}\.pf_(meta|index|fragment|filter))$")
 
 
 class Kind(StrEnum):
@@ -186,6 +195,20 @@ def plan_pages(archive: Archive, static: tuple[tuple[str, str], ...], options: P
     return Site(pages, urls)
 
 
+def site_nav(content_files: set[str]) -> list[dict[str, str]]:
+    """The site's menu when mkdocs.yml has none: 首页, 往期, 作者, 图片, and 关于 when the
+    content has about.md (``content_files``: the editors' own pages at the top of content/)."""
+    fixed = (("首页", "index.md"), ("往期", "issues/index.md"), ("作者", "people/index.md"), ("图片", "gallery/index.md"),
+             ("关于", "about.md"))
+    return [{title: src} for title, src in fixed if "/" in src or src in content_files]
+
+
+def names_issue_or_article(src: str) -> bool:
+    """Whether a nav entry names one issue or article (anything under issues/ but 往期 itself)."""
+    src = src.lstrip("./")
+    return src.startswith("issues/") and src != _numbered("issues", 1)
+
+
 def is_reserved(slug: str, *, article: bool = False) -> bool:
     """Whether ``slug`` may not name an issue folder or a person (RESERVED_SLUGS), or an
     article (nor a number: ``issues/<id>/2/`` is reserved for the page view of 第2版)."""
@@ -207,9 +230,11 @@ def pdf_filename(paper: Paper, issue: Issue) -> str:
     return f"{make_slug(paper.name) or 'shequbao'}-{issue.id}.pdf"
 
 
-def rendition_path(base: str, width: int, suffix: str) -> str:
-    """A photo rendition beside where the original sits in the content: ``issues/x/images/a-960.webp``."""
-    return f"{base}-{width}.{suffix}"
+def rendition_path(base: str, width: int, suffix: str, key: str) -> str:
+    """A photo rendition beside where the original sits in the content, fingerprinted with its
+    cache key (which changes with the photo, the settings and the code):
+    ``issues/x/images/a-960.<8 hex>.webp``."""
+    return f"{base}-{width}.{key[:FINGERPRINT_HEX]}.{suffix}"
 
 
 def search_index_path() -> str:
@@ -223,13 +248,36 @@ def search_filters_path() -> str:
 
 
 def asset_path(name: str) -> str:
-    """Our stylesheet and scripts: ``assets/shequbao/<name>``."""
+    """Our stylesheet and scripts, fingerprinted with their content:
+    ``assets/shequbao/shequbao.<8 hex>.css`` for ``shequbao.css``."""
+    stem, dot, suffix = name.rpartition(".")
+    return f"{ASSETS}/{stem}.{_asset_digest(name)}{dot}{suffix}"
+
+
+def asset_source(name: str) -> str:
+    """Where the theme holds one of our assets (its file before fingerprinting): ``assets/shequbao/<name>``."""
     return f"{ASSETS}/{name}"
 
 
 def lightbox_path(part: str) -> str:
     """GLightbox's ``script`` or ``style``, where mkdocs-glightbox puts them."""
     return LIGHTBOX[part]
+
+
+def is_fingerprinted(path: str) -> bool:
+    """Whether a file of the site is named by its content (safe to cache for a year)."""
+    return bool(FINGERPRINTED.search(path))
+
+
+_ASSET_DIGESTS: dict[tuple[str, int], str] = {}
+
+
+def _asset_digest(name: str) -> str:
+    source = ASSET_SOURCES / name
+    stamp = source.stat().st_mtime_ns  # a developer editing the stylesheet under `mkdocs serve` gets a new name
+    if (name, stamp) not in _ASSET_DIGESTS:
+        _ASSET_DIGESTS[(name, stamp)] = hashlib.sha256(source.read_bytes()).hexdigest()[:FINGERPRINT_HEX]
+    return _ASSET_DIGESTS[(name, stamp)]
 
 
 def served_file(path: str) -> str:

@@ -69,13 +69,14 @@ class Directory:
 def load_directory(content_dir: Path, problems: list[Problem]) -> Directory:
     """Read ``people.yml`` if there is one; its problems are added to ``problems``."""
     path = content_dir / PEOPLE_FILE
-    if not path.is_file():
+    if not path.is_file() or path.is_symlink():  # a link is reported by the content listing
         return Directory({})
     try:
         doc = parse_yaml(read_text(path))
     except ReadError as exc:
         problems.append(Problem(PEOPLE_FILE, exc.line, exc.field, exc.message))
         return Directory({})
+    problems.extend(Problem(PEOPLE_FILE, n.line, n.field, n.message, n.severity) for n in doc.problems)
     if doc.data is None:
         return Directory({})
     if not isinstance(doc.data, dict):

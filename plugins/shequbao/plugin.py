@@ -1,38 +1,41 @@
-"""MkDocs adapter: turns MkDocs events into calls to the core and back. Everything that knows
-about newspapers lives in the core modules: the registry (:mod:`shequbao.pages`) decides which
-pages exist and where; this file hands them to MkDocs as files, copies each page's template,
-title and date, and gives our templates ``sqb``."""
+"""MkDocs adapter: turns MkDocs events into calls to the core and back.
+
+Everything that knows about newspapers lives in the core modules: the registry
+(:mod:`shequbao.pages`) decides which pages exist and where; this file hands them to MkDocs
+as files, copies each page's template, title and date, and gives our templates ``sqb``.
+"""
 
 from __future__ import annotations
 
 import logging
-import os
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 
-from .cache import link_files
-from .config import NOT_IN_PAGES, ShequbaoConfig, read_settings
+from . import preview, sitedir
+from .cache import damage_notes
+from .completeness import held_back_message
+from .config import (NOT_IN_PAGES, ShequbaoConfig, add_feeds, add_search_filters, our_extensions, read_settings,
+                     resolve_preview, strict_warnings)
 from .context import OursStrictUndefined, TemplateContext, autoescape_ours, filters
-from .feeds import build_feeds
 from .load import load_archive
-from .pages import Kind, Site, asset_path, pdf_path, plan_pages, search_filters_path
+from .pages import Kind, Site, pdf_path, plan_pages
 from .people import PEOPLE_FILE
-from .photos import BodyImages, PageImages, collect_refs, is_original, process_photos
-from .print import PrintError, build_editions, publish
+from .photos import BodyImages, PageImages, collect_refs, process_photos
+from .print import PrintError, build_editions
 from .problems import ContentError
-from .scan import PageScanner, ScanError
-from .search import SearchStats, cached_index, filter_choices_json, publish_index, search_key
-from .typeset import ReaderText
+from .sanitize import SafeHtml
+from .finish import Finisher, ScanError
+from .search import search_key
+from .siterules import TEMPLATES, material_loader, prepare_config, resolve_files
+from .sources import scan_content
+from .yamlio import clean_body
 
 log = logging.getLogger("mkdocs.plugins.shequbao")
-TEMPLATES = Path(__file__).parent / "templates"
-STYLESHEET = asset_path("shequbao.css")
 HIDE_SIDEBARS = ["navigation", "toc"]
 
 
@@ -44,30 +47,33 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         self._site: Site | None = None
         self._images = None
         self._pdfs: dict = {}  # issue id → print.PdfFile
-        self._scanner: PageScanner | None = None  # reads each written page: links, search index
-        self._search: tuple[str, Path | None] | None = None  # (key, cached index or None) when indexing
+        self._finisher: Finisher | None = None  # reads each written page (links, search index), then finishes
         self._body_images = BodyImages()  # photos in article texts, as <picture>
+        self._safe_html = SafeHtml()  # raw HTML in texts, sanitised (unless raw_html: trusted)
+        self._staging: sitedir.Staging | None = None  # the build writes here; swapped in on success
+        self._interrupts = None  # Ctrl-C stops every worker process
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
+        self._interrupts = sitedir.stop_children_on_interrupt() if command != "serve" else None
 
     def on_config(self, config):
         if not self.config.enabled:
             return
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.insert(0, STYLESHEET)
-        # The nav is a fixed handful of entries by design; articles are reached through our pages.
-        config.validation.nav.omitted_files = logging.DEBUG
-        config.markdown_extensions += [self._body_images, ReaderText()]  # photos; tel:/mailto:, notices
+        prepare_config(config)  # theme folders, stylesheet, nav, font: siterules.py
+        config.markdown_extensions.extend(our_extensions(self.config, self._body_images, self._safe_html))
         try:
             self._settings = read_settings(config, self.config)
-        except ValueError as error:
+            if self._command != "serve":  # into <site>.building/, locked; swapped in when all went well
+                self._staging = sitedir.begin(Path(config.site_dir))
+                config.site_dir = str(self._staging.folder)
+        except (ValueError, sitedir.SiteDirError) as error:
             raise PluginError(f"shequbao: {error}") from None
 
     def on_env(self, env, *, config, files):
         if not self.config.enabled:
             return
+        material_loader(env)
         env.autoescape = autoescape_ours(env.autoescape)
         env.undefined = OursStrictUndefined
         env.filters.update(filters(self._archive.people if self._archive else {}))
@@ -75,30 +81,50 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         # skip Jinja's mtime check on each of the ~30 template look-ups a page makes.
         env.auto_reload = False
 
-    def on_files(self, files: Files, *, config) -> Files | None:
+    def on_pre_build(self, *, config) -> None:
+        """Load and check the content before MkDocs lists it (its listing follows links)."""
         if not self.config.enabled:
             return
         settings = self._settings
         docs_dir = settings.content_dir
         try:
             self._archive, warnings = load_archive(docs_dir, settings.paper, drafts=self._show_drafts())
-            self._archive = self._resolve_preview(self._archive)
+            if self._command == "serve":  # only the issues being worked on, so reloads stay fast
+                self._archive = resolve_preview(self._archive, self.config.preview_issues, log)
             refs, problems = collect_refs(self._archive, docs_dir, tuple(config.markdown_extensions))
             self._images = process_photos(refs, docs_dir, settings.cache_root, settings.images, problems)
         except ContentError as error:
+            if self._command == "serve":  # the browser shows the problems until they are fixed
+                preview.show(error.problems, docs_dir.name)
+                self._archive = self._site = self._images = None
+                return
             for problem in error.problems:
                 (log.error if problem.severity == "error" else log.warning)(problem.format(docs_dir.name))
             raise PluginError(f"{docs_dir.name}/ 里有 {len(error.problems)} 处问题，请按上面的提示修改") from None
+        preview.clear()
         for problem in warnings:
             log.warning(problem.format(docs_dir.name))
+        for issue in self._archive.held_back:
+            log.info(f"shequbao: {held_back_message(issue)}")
         log.info(f"shequbao: {self._images.stats.summary()}")
         self._site = plan_pages(self._archive, self._archive.static_pages, settings.plan)
-        files = self._resolve_files(files, config)
-        self._add_feeds(files, config)
-        if self._unless_serving(self.config.search_enabled):  # the choices of the search page's filters
-            files.append(File.generated(config, search_filters_path(), content=filter_choices_json(self._archive)))
+
+    def on_files(self, files: Files, *, config) -> Files | None:
+        if not self.config.enabled:
+            return
+        if self._site is None:  # the preview of a paper with errors: no pages, the browser shows the problems
+            return preview.empty_build(files, config)
+        files = resolve_files(files, self._site, scan_content(self._settings.content_dir), self._settings.content_dir,
+                              config, PEOPLE_FILE)
+        add_feeds(files, config, self._archive, self._site, self.config, log)
+        if self._unless_serving(self.config.search_enabled):
+            add_search_filters(files, config, self._archive)
         self._start_scanner(config)
         return files
+
+    def on_serve(self, server, *, config, builder):
+        preview.install(server)
+        return server
 
     def on_nav(self, nav, *, config, files):
         """The print editions, before any page is rendered (issue pages link to them with their size)."""
@@ -107,32 +133,33 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             return
         settings = self._settings
         try:
-            pdfs = build_editions(self._archive, settings.content_dir, settings.cache_root / "pdf", settings.print,
+            pdfs = build_editions(self._archive, settings.content_dir, settings.cache_root, settings.print,
                                   settings.markdown, workers=settings.print_workers, prune=True)
         except (PrintError, ValueError) as error:
             raise PluginError(f"shequbao: {error}") from None
         log.info(f"shequbao: 印刷版 PDF {len(pdfs)} 期（新生成 {sum(p.rendered for p in pdfs)} 期，其余取自缓存）")
-        for pdf in pdfs:
-            for message in pdf.overflow_messages():
-                log.info(message)  # advice for the print layout: the site is fine, so --strict does not stop
+        for message in (m for pdf in pdfs for m in pdf.messages):  # a warning stops a strict build
+            (log.warning if message.severity == "warning" else log.info)(f"shequbao: {message.text}")
         self._pdfs = {pdf.issue_id: pdf for pdf in pdfs}
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str | None:
         if not self.config.enabled:
             return
+        self._safe_html.page = (page.file.src_uri, markdown, Path(page.file.abs_src_path or ""))
         if isinstance(page.meta.get("title"), str):
             page.meta["title"] = escape(page.meta["title"])  # the theme prints titles unescaped
         planned = self._site.get(page.file.src_uri) if self._site else None
         if planned is None:
-            return
+            return clean_body(markdown)
         if planned.date is not None:
             page.update_date = planned.date.isoformat()  # the sitemap's <lastmod>: from the content, not the build day
         if planned.template:
             page.meta.update(template=planned.template, title=escape(planned.title), hide=HIDE_SIDEBARS)
-        if planned.kind is Kind.ARTICLE:
-            if planned.view.article.excerpt:  # <meta name="description">, printed unescaped
-                page.meta.setdefault("description", escape(planned.view.article.excerpt))
+        if planned.kind is Kind.ARTICLE and planned.view.article.excerpt:  # <meta name="description">, printed unescaped
+            page.meta.setdefault("description", escape(planned.view.article.excerpt))
+        if planned.kind in (Kind.ARTICLE, Kind.HOME, Kind.PAGE):
             self._body_images.page = PageImages(planned.src, planned.url, self._images)
+        return clean_body(markdown)  # control characters (the loader has warned about them)
 
     def on_page_context(self, context, *, page, config, nav):
         if self.config.enabled and self._site is not None:
@@ -151,47 +178,52 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         # Our templates and BodyImages make the lightbox links, and shequbao.js loads GLightbox on the
         # first tap: the glightbox plugin neither wraps photos nor adds its script (it serves the files).
         page.meta["glightbox"] = False
-        self._body_images.page = None
+        self._body_images.page = self._safe_html.page = None
+        for problem in self._safe_html.problems:
+            log.warning(problem.format(self._settings.content_dir.name))
+        self._safe_html.problems.clear()
 
     @event_priority(-100)  # last: the page as it is written
     def on_post_page(self, output: str, *, page, config) -> str | None:
-        if self.config.enabled and self._scanner is not None:
-            self._scanner.add(page.file.dest_uri, output)
+        if self.config.enabled and self._finisher is not None:
+            self._finisher.add(page.file.dest_uri, output)
         return None
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str | None:
-        if self.config.enabled and self._scanner is not None and template_name.endswith(".html"):
-            self._scanner.add(template_name, output_content)  # 404.html
+        if self.config.enabled and self._finisher is not None and template_name.endswith(".html"):
+            self._finisher.add(template_name, output_content)  # 404.html
         return None
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._stop_scanner()
+        self._abort()
+        message = sitedir.describe_os_error(error) or (str(error) if isinstance(error, sitedir.SiteDirError) else "")
+        if message:  # a full disk, permissions: a message, not a traceback
+            raise PluginError(f"shequbao: {message}") from None
+
+    def on_shutdown(self) -> None:
+        if self._abort():  # still staged: interrupted (Ctrl-C), neither failed nor swapped
+            log.error(f"已中断：{self._settings.site_dir.name}/ 仍是上一次成功生成的网站")
+        if self._interrupts is not None:
+            self._interrupts.close()
 
     @event_priority(-100)  # last: other plugins (glightbox) write their assets first; we index and check them
     def on_post_build(self, *, config):
-        if not self.config.enabled:
+        if not self.config.enabled or self._archive is None:
             return
-        site_dir = Path(config.site_dir)
-        publish([(pdf_path(self._archive.paper, self._archive.issue(i)), pdf) for i, pdf in self._pdfs.items()], site_dir)
-        if self._images:
-            link_files(self._images.outputs(), site_dir)  # renditions: hard links into the cache
+        pdfs = [(pdf_path(self._archive.paper, self._archive.issue(i)), pdf.path) for i, pdf in self._pdfs.items()]
+        renditions = self._images.outputs() if self._images else []  # hard links into the cache
         try:
-            if self._search is not None:
-                self._publish_search(config)
-            if self.config.links_check and self._scanner is not None:
-                broken = self._scanner.check_links(site_dir)
-                for page, link in broken:
-                    log.warning(f"shequbao: {page} 里的链接 {link} 打不开（页面、文件或锚点不存在）")
-                log.info(f"shequbao: 链接检查完毕，{len(broken)} 个打不开")
+            for note in self._finisher.finish(Path(config.site_dir), [*pdfs, *renditions]):
+                (log.warning if note.level == "warning" else log.info)(note.text)
         except ScanError as error:
             raise PluginError(f"shequbao: {error}") from None
-        finally:
-            self._stop_scanner()
+        for note in damage_notes():  # renditions, PDFs or an index rebuilt: say so
+            log.info(f"shequbao: {note}")
+        self._swap(config)
 
     # -- helpers -------------------------------------------------------------
 
-    def _unless_serving(self, setting: bool | None) -> bool:
-        """An option set in mkdocs.yml, or else: on for ``mkdocs build``, off for the preview."""
+    def _unless_serving(self, setting: bool | None) -> bool:  # on for ``mkdocs build``, off for the preview
         return setting if setting is not None else self._command != "serve"
 
     def _show_drafts(self) -> bool:
@@ -200,92 +232,36 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     def _template_context(self, page, config) -> TemplateContext:
         return TemplateContext(
             paper=self._archive.paper, site=self._site, page=page, people=self._archive.people, images=self._images,
-            pdfs=self._pdfs, show_drafts=self._show_drafts(), feeds=self._feeds_made(config),
+            pdfs=self._pdfs, show_drafts=self._show_drafts(), feeds=bool(self.config.feeds_enabled and config.site_url),
             search=self._unless_serving(self.config.search_enabled),
         )
 
-    def _feeds_made(self, config) -> bool:
-        return bool(self.config.feeds_enabled and config.site_url)
+    def _swap(self, config) -> None:
+        """The staged site becomes the site, unless --strict is about to fail the build."""
+        if self._staging is not None and not (config.strict and strict_warnings()):
+            staging, self._staging = self._staging, None
+            sitedir.commit(staging)  # a SiteDirError is told by on_build_error
+            config.site_dir = str(staging.site_dir)  # for gh-deploy, which reads it after the build
 
-    def _resolve_preview(self, archive):
-        """Under ``mkdocs serve``, publish only the issues being worked on, so reloads stay fast."""
-        if self._command != "serve":
-            return archive
-        preview = archive.preview(os.environ.get("SHEQUBAO_PREVIEW") or str(self.config.preview_issues))
-        if len(preview.issues) < len(archive.issues):
-            shown = "、".join(f"第{i.number}期" for i in preview.issues) or "（没有符合的期）"
-            log.info(f"预览只显示 {shown}；看全部请用 make serve ISSUES=all，看某一期用 make serve ISSUES=<文件夹名>")
-        return preview
-
-    def _resolve_files(self, files: Files, config) -> Files:
-        """Drop what readers must not get, and give MkDocs every page of the registry at its place."""
-        for file in list(files):
-            src = file.src_uri
-            if src == PEOPLE_FILE:
-                files.remove(file)  # profiles are shown on the person pages, not published as a file
-            elif not src.startswith("issues/"):
-                continue
-            elif file.is_documentation_page():
-                if src not in self._site.pages:
-                    files.remove(file)  # drafts when they are not shown
-            elif is_original(src):
-                file.inclusion = InclusionLevel.EXCLUDED  # photos are published as renditions only
-            else:
-                files.remove(file)  # issue.yml, Thumbs.db, notes.docx…: nothing else leaves an issue folder
-        for page in self._site:
-            existing = files.src_uris.get(page.src)
-            if existing is not None and existing.dest_uri == page.dest:
-                continue
-            if existing is not None:
-                files.remove(existing)
-            file = File(page.src, existing.src_dir if existing else None, config.site_dir, config.use_directory_urls,
-                        dest_uri=page.dest)
-            if existing is None:
-                file.generated_by, file.content_string = "shequbao", ""
-            files.append(file)
-        return files
-
-    def _add_feeds(self, files: Files, config) -> None:
-        """RSS of the paper and of each person, as generated files (so `mkdocs serve` has them too)."""
-        if self.config.feeds_enabled and not config.site_url:
-            log.info("shequbao: mkdocs.yml 没有 site_url，不生成 RSS（订阅需要完整网址）")
-        if self._feeds_made(config):
-            for feed in build_feeds(self._archive, self._site, config.site_url, config.site_description or "",
-                                    self.config.feeds_items):
-                files.append(File.generated(config, feed.path, content=feed.xml))
+    def _abort(self) -> bool:
+        """Stop the scan process and forget the staged site (the previous one stays)."""
+        self._stop_scanner()
+        staging, self._staging = self._staging, None
+        if staging is not None:
+            sitedir.abort(staging)
+        return staging is not None
 
     def _start_scanner(self, config) -> None:
-        """The scan process, when links are checked or an index is to be made (not from the cache)."""
-        self._stop_scanner()
-        self._search = None
-        root = self._settings.cache_root
-        make_index = False
+        """The scan process (links, search index) and the last steps of the build (finish.py)."""
+        search = None
         if self._unless_serving(self.config.search_enabled):
             options = sorted((k, v) for k, v in self.config.items() if not k.startswith(NOT_IN_PAGES))
             folders = [TEMPLATES, *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
-            key = search_key(config.config_file_path, options, self._images, self._archive, folders, self._settings.content_dir)
-            self._search = (key, cached_index(root, key))
-            make_index = self._search[1] is None
-        if self.config.links_check or make_index:
-            search = (root, self._search[0], self._archive.article_count) if make_index else None
-            base_path = urlsplit(config.site_url or "/").path if self.config.links_check else None
-            self._scanner = PageScanner(links=base_path, search=search)
+            search = search_key(config.config_file_path, options, self._images, self._archive, folders, self._settings.content_dir)
+        links = urlsplit(config.site_url or "/").path if self.config.links_check else None
+        self._finisher = Finisher(self._settings.cache_root, links_base=links, search_key=search,
+                                  articles=self._archive.article_count)
 
     def _stop_scanner(self) -> None:
-        if self._scanner is not None:
-            self._scanner.close()
-            self._scanner = None
-
-    def _publish_search(self, config) -> None:
-        """The search index into the site: from the cache when no article changed, else as the scan process made it."""
-        started = time.perf_counter()
-        _key, entry = self._search
-        cached = entry is not None
-        if cached:
-            pages = self._archive.article_count
-        else:
-            entry, pages = self._scanner.finish_search()  # Pagefind has read the pages as they were written
-        if entry is not None:
-            publish_index(entry, Path(config.site_dir), self._settings.cache_root)
-        log.info(f"shequbao: {SearchStats(pages, cached=cached, seconds=time.perf_counter() - started).summary()}")
-
+        if self._finisher is not None:
+            self._finisher.stop()

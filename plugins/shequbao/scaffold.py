@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .dates import LAST_YEAR, in_range, parse_date
 from .model import KINDS
 from .slugs import make_slug
 from .yamlio import ReadError, parse_yaml, read_text
@@ -41,13 +42,23 @@ class IssueInfo:
 def new_issue(content: Path, *, number: int | None = None, date: dt.date | None = None,
               today: dt.date | None = None) -> Path:
     """Create the next issue's folder with its ``issue.yml``; return the path written."""
+    if number is not None and number < 1:
+        raise ScaffoldError(f"期号应当是正整数，这里是 {number}：例如 --number 128")
     issues = read_issues(content)
     latest = issues[-1] if issues else None
     number = number or (latest.number + 1 if latest else 1)
     if any(i.number == number for i in issues):
         other = next(i for i in issues if i.number == number)
         raise ScaffoldError(f"第{number}期已经有了（issues/{other.id}/），请用 --number 写另一个期号")
-    date = date or next_date(issues, today or dt.date.today())
+    if date is None:
+        try:
+            date = next_date(issues, today or dt.date.today())
+        except (ValueError, OverflowError):  # past the end of the calendar
+            date = dt.date.max
+    date, problem = in_range(date)
+    if problem:
+        raise ScaffoldError(f"新一期的出版日期超出了网站支持的范围（到 {LAST_YEAR} 年为止）：{problem}。"
+                            "请用 --date 写明日期，例如 --date 2025-09-25")
     total = latest.total + (number - latest.number) if latest and latest.total else None
     folder = content / "issues" / _issue_id(latest, number, date, {i.id for i in issues})
     target = folder / "issue.yml"
@@ -62,12 +73,12 @@ def new_article(content: Path, title: str, *, issue: str | None = None, page: in
     """Create a Markdown file for ``title`` in ``issue`` (default: the latest); return its path."""
     title = title.strip()
     if not title:
-        raise ScaffoldError("标题不能为空，例如：shequbao new article \"垃圾分类新规实施首月\"")
+        raise ScaffoldError("标题不能为空，例如：./sqb new article \"垃圾分类新规实施首月\"")
     if kind not in KINDS:
         raise ScaffoldError(f"--kind 只能是 {'、'.join(KINDS)}")
     issues = read_issues(content)
     if not issues:
-        raise ScaffoldError("还没有任何一期：先运行 shequbao new issue")
+        raise ScaffoldError("还没有任何一期：先运行 ./sqb new issue")
     info = next((i for i in issues if i.id == issue), None) if issue else issues[-1]
     if info is None:
         raise ScaffoldError(f"没有 issues/{issue}/ 这一期，现有的期：{'、'.join(i.id for i in issues)}")
@@ -89,13 +100,16 @@ def read_issues(content: Path) -> list[IssueInfo]:
     for yml in sorted((content / "issues").glob("*/issue.yml")):
         try:
             data = parse_yaml(read_text(yml)).data
+            day, problem = parse_date(data["date"])
+            if problem:
+                raise ValueError(problem)
             found.append(IssueInfo(
-                yml.parent.name, int(data["number"]), dt.date.fromisoformat(str(data["date"])),
+                yml.parent.name, int(data["number"]), day,
                 int(data["total"]) if data.get("total") else None,
                 tuple(p for p in data.get("pages") or () if isinstance(p, dict)),
             ))
         except (ReadError, KeyError, TypeError, ValueError) as exc:
-            raise ScaffoldError(f"{yml} 读不懂（{exc}）：先运行 shequbao check 改正它") from None
+            raise ScaffoldError(f"{yml} 读不懂（{exc}）：先运行 ./sqb check 改正它") from None
     return sorted(found, key=lambda i: (i.date, i.number))
 
 
@@ -136,7 +150,12 @@ def _write_new(target: Path, text: str) -> None:
         out.write(text)
 
 
-def _render(name: str, **values) -> str:
+def render_template(template: str, /, **values) -> str:
+    """A scaffold template (``templates/scaffold/<template>``) filled in; ``| yaml`` quotes a value for YAML."""
+    return _render(template, **values)
+
+
+def _render(name: str, /, **values) -> str:
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters["yaml"] = _yaml_scalar
     return env.get_template(name).render(**values)

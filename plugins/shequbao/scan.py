@@ -130,6 +130,9 @@ class PageScanner:
 
 def _serve(conn, base_path: str | None, search: tuple[Path, str, int] | None) -> None:
     """The scan process: answers the messages of :class:`PageScanner` until ``stop``."""
+    from .sitedir import ignore_interrupts
+
+    ignore_interrupts()  # Ctrl-C: the build stops this process itself
     targets: dict[str, list[tuple[str, str, str]]] = {}
     ids: dict[str, set[str]] = {}
     resolver = LinkTargets(base_path) if base_path is not None else None

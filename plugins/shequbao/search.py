@@ -44,13 +44,14 @@ from .cache import Store, code_key, link_tree
 from .model import KINDS, ROLES, Archive
 from .pages import SEARCH_INDEX as OUTPUT
 from .pages import url_of_file
+from .searchindex import normalise
 from .slugs import make_person_slug
 from .text import kind_label, person_name
 
 BODY_MARKER = "data-pagefind-body"  # only article pages have it
 KIND = "pagefind"  # the cache's folder of search indexes
 KEEP_ENTRIES = 4  # cached indexes kept (several sites or configurations may share a cache)
-CODE = code_key(Path(__file__))  # how we call Pagefind and prepare its pages
+CODE = code_key(Path(__file__), Path(__file__).with_name("searchindex.py"))  # how we call Pagefind and prepare its pages
 
 
 class SearchError(Exception):
@@ -299,6 +300,7 @@ class IndexWriter:
                         raise SearchError(f"Pagefind 给出了不合规的文件名：{file['path']}")
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(base64.b64decode(file["content"]))
+                normalise(scratch)  # Pagefind writes its filters in a random order: sorted, for reproducible sites
                 if not _complete(scratch):
                     raise SearchError("Pagefind 没有给出完整的搜索索引")
             return self.store.path(self.key)

@@ -1,40 +1,53 @@
-"""``shequbao build``: build the site beside the published one and swap it in only on success.
+"""``shequbao build``: ``mkdocs build --strict``, with Ctrl-C handled for editors.
 
-A build that fails (bad content, a broken link in strict mode) leaves the previous
-``site/`` exactly as it was, so a web server pointed at it never serves a half-built paper.
-MkDocs runs in its own process; this is an adapter (it reads mkdocs.yml through ``config``).
+The plugin itself builds into ``<site>.building/`` and swaps it in only when the whole build
+succeeded, with a lock so that only one build at a time writes a site folder
+(:mod:`shequbao.sitedir`); a plain ``mkdocs build`` gets that too. This command adds what a
+terminal needs: MkDocs runs in its own session, so Ctrl-C reaches only this process, which
+passes it on to MkDocs' main process alone; that one stops its workers (photos, PDFs, the scan
+process, Pagefind), removes the staging folder, and we print “已中断” instead of a traceback.
+An adapter (it reads mkdocs.yml through ``config``).
 """
 
 from __future__ import annotations
 
-import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 from .config import load_settings
 
+INTERRUPTED = 130  # the shell's exit status after Ctrl-C
+
 
 def build_site(config: Path, *, strict: bool = True) -> int:
-    """Build into ``<site_dir>.building`` and, if MkDocs succeeds, replace ``site_dir`` with it."""
+    """Run MkDocs; 0 when the new site replaced the old one."""
     try:
-        site_dir = load_settings(config).site_dir.resolve()
+        site_dir = load_settings(config).site_dir
     except (OSError, ValueError) as error:
         print(error, file=sys.stderr)
         return 2
-    staging = site_dir.with_name(site_dir.name + ".building")
-    retired = site_dir.with_name(site_dir.name + ".old")
-    shutil.rmtree(staging, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir", str(staging)]
-    done = subprocess.run(command + (["--strict"] if strict else []))
-    if done.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config)] + (["--strict"] if strict else [])
+    process = subprocess.Popen(command, start_new_session=True)
+    interrupted = False
+
+    def forward(signum, frame):
+        nonlocal interrupted
+        interrupted = True
+        process.send_signal(signal.SIGINT)
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        code = process.wait()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if interrupted:
+        print(f"已中断：{site_dir.name}/ 仍是上一次成功生成的网站", file=sys.stderr)
+        return INTERRUPTED
+    if code != 0:
         kept = f"{site_dir.name}/ 仍是上一次成功生成的网站" if site_dir.exists() else f"没有生成 {site_dir.name}/"
         print(f"网站没有生成成功，{kept}。请按上面的提示修改后再试。", file=sys.stderr)
-        return done.returncode or 1
-    shutil.rmtree(retired, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(retired)
-    staging.rename(site_dir)
-    shutil.rmtree(retired, ignore_errors=True)
+        return code or 1
     return 0

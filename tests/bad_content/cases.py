@@ -8,6 +8,7 @@ Texts are made up for these tests (nothing is copied from the corpus).
 from __future__ import annotations
 
 import io
+import os
 import struct
 import zlib
 from dataclasses import dataclass
@@ -75,7 +76,8 @@ def a(slug: str) -> str:
 
 
 def err(slug_or_path: str, line: int | None, field: str, words: str, severity: str = "error") -> Expect:
-    path = slug_or_path if "/" in slug_or_path or slug_or_path.endswith(".yml") else a(slug_or_path)
+    top = slug_or_path.endswith((".yml", ".md", ".txt"))  # a file at the top of content/
+    path = slug_or_path if "/" in slug_or_path or top else a(slug_or_path)
     return Expect(path, line, field, words, severity)
 
 
@@ -111,6 +113,54 @@ def issue_yml(number: int, date: str, extra: str = "") -> str:
 
 
 GBK_ARTICLE = md(TITLE, "page: 1").encode("gbk")
+SECRET = "SQB-SECRET-7c1e"  # written into every file outside content/: it must never reach site/
+
+
+def symlink(target: str | None, *, folder: bool = False, content: str = "") -> FileMaker:
+    """A symlink to ``target`` (``/proc/…`` as it is; a name: made outside content/ with SECRET in it;
+    None: a link to nothing)."""
+    def make(path: Path, site: Path) -> None:
+        if target is None:
+            path.symlink_to(site / "outside" / "gone.md")
+            return
+        dest = Path(target) if target.startswith("/") else site / "outside" / target
+        if not target.startswith("/"):
+            if folder:
+                dest.mkdir(parents=True, exist_ok=True)
+                (dest / "issue.yml").write_text(issue_yml(30, "2023-09-20") + f"title: {SECRET}\n", encoding="utf-8")
+                (dest / "mimi.md").write_text(md(f"title: {SECRET}", "page: 1", body=SECRET), encoding="utf-8")
+            else:
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                dest.write_text(content or md(f"title: {SECRET}", "page: 1", body=SECRET), encoding="utf-8")
+        path.symlink_to(dest, target_is_directory=folder)
+    return make
+
+
+def fifo(path: Path, site: Path) -> None:
+    os.mkfifo(path)
+
+
+def folder(path: Path, site: Path) -> None:
+    path.mkdir()
+    (path / "note.txt").write_text("文件夹", encoding="utf-8")
+
+
+def exif_jpeg(path: Path, site: Path) -> None:
+    """A photo with a camera's GPS position, a JPEG comment and an XMP packet."""
+    image = Image.new("RGB", (64, 48), (90, 120, 90))
+    exif = Image.Exif()
+    exif[0x010F] = "SQB-Camera"
+    exif[0x8825] = {1: "N", 2: (31.0, 14.0, 1.0), 3: "E", 4: (121.0, 28.0, 2.0)}
+    xmp = f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF>{SECRET}</rdf:RDF></x:xmpmeta>'.encode()
+    image.save(path, "JPEG", exif=exif, comment=SECRET.encode(), xmp=xmp)
+
+
+def bomb(depth: int = 9, width: int = 9) -> str:
+    """A billion-laughs alias bomb (9 levels of 9: 387 million strings when expanded)."""
+    lines = ['a0: &a0 ["哈", "哈", "哈", "哈", "哈", "哈", "哈", "哈", "哈"]']
+    for n in range(1, depth):
+        lines.append(f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * width) + "]")
+    return "\n".join(lines) + "\n"
 
 # -- the cases ------------------------------------------------------------------------
 
@@ -200,7 +250,7 @@ CASES: list[Case] = [
     Case("photo-absolute-path", {a("juedui"): photo_md("/etc/passwd")},
          (err("juedui", 5, "images[1].src", "不在这一期的文件夹里"),)),
     Case("photo-symlink-outside", {f"{May}/images/lianjie.jpg": link_outside("a.jpg"), a("lianjie"): photo_md("images/lianjie.jpg")},
-         (err("lianjie", 5, "images[1].src", "不在这一期的文件夹里"),)),
+         (err("lianjie", 5, "images[1].src", "不在这一期的文件夹里"), err(f"{May}/images/lianjie.jpg", None, "", "符号链接"))),
     Case("photo-not-a-photo-format", {f"{May}/images/wendang.pdf": b"%PDF-1.4", a("wendang"): photo_md("images/wendang.pdf")},
          (err("wendang", 5, "images[1].src", "不是支持的图片格式"),)),
     # photos only decoding finds (the build's photo step)
@@ -216,7 +266,97 @@ CASES: list[Case] = [
          (err("zhengwen-yuejie", 8, "正文", "不在这一期的文件夹里"),), stage="photos"),
     Case("body-photo-symlink-outside", {f"{May}/images/lianjie2.jpg": link_outside("b.jpg"),
                                         a("zhengwen-lianjie"): md(TITLE, "page: 1", body=f"{BODY}\n\n![现场](images/lianjie2.jpg)")},
-         (err("zhengwen-lianjie", 8, "正文", "不在这一期的文件夹里"),), stage="photos"),
+         (err(f"{May}/images/lianjie2.jpg", None, "", "符号链接"),)),  # the loader stops it before any photo is read
+    # what leaves content/ (issue 21): links, special files, folders, hidden files, assets/
+    Case("symlink-to-environ", {"env.txt": symlink("/proc/self/environ")}, (err("env.txt", None, "", "符号链接"),)),
+    Case("symlink-article-outside", {a("wailai"): symlink("wailai.md")}, (err("wailai", None, "", "符号链接"),)),
+    Case("symlink-issue-outside", {"issues/2024-09": symlink("qi", folder=True)},
+         (err("issues/2024-09", None, "", "符号链接"),)),
+    Case("symlink-in-assets", {"assets/zhengshu.pdf": symlink("/etc/hostname")}, (err("assets/zhengshu.pdf", None, "", "符号链接"),)),
+    Case("symlink-broken", {a("duanlian"): symlink(None)}, (err("duanlian", None, "", "指向的文件不存在"),)),
+    Case("article-a-fifo", {a("guandao"): fifo}, (err("guandao", None, "", "命名管道（FIFO）"),)),
+    Case("article-a-folder", {a("wenjianjia"): folder}, (err("wenjianjia", None, "", "这是一个文件夹，不是文章"),)),
+    Case("dot-file-article", {a(".yincang"): md(TITLE, "page: 1")}, (err(".yincang", None, "", "以点开头"),)),
+    Case("svg-in-assets", {"assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'},
+         (err("assets/logo.svg", None, "", "不发布 SVG"),)),
+    Case("exif-photo-in-assets", {"assets/zhaopian.jpg": exif_jpeg}, (err("assets/zhaopian.jpg", None, "", "拍摄信息（EXIF"),)),
+    Case("text-file-too-large", {a("taida"): md(TITLE, "page: 1", body="居民" * 2_200_000)},
+         (err("taida", None, "", "文件太大"),)),
+    # YAML that would stall or crash the build
+    Case("alias-bomb-article", {a("zhadan-yaml"): md(TITLE, "page: 1", *bomb().splitlines())},
+         (err("zhadan-yaml", 5, "", "不能用别名（*a0）"),)),
+    Case("alias-bomb-issue-yml", {"issues/2023-10/issue.yml": issue_yml(31, "2023-10-20") + bomb()},
+         (err("issues/2023-10/issue.yml", 6, "", "不能用别名"),)),
+    Case("alias-recursive", {a("digui"): md(TITLE, "page: 1", "images: &x [*x]")}, (err("digui", 4, "", "不能用别名（*x）"),)),
+    Case("yaml-too-deep", {a("taishen"): md(TITLE, "page: 1", "images: " + "[" * 40 + "]" * 40)},
+         (err("taishen", 4, "", "嵌套太深"),)),
+    Case("yaml-too-many-nodes", {"issues/2025-01/issue.yml": issue_yml(33, "2023-12-20") + "total: [" + "0, " * 100_001 + "0]\n"},
+         (err("issues/2025-01/issue.yml", 5, "", "YAML 太大"),)),
+    Case("null-key", {a("kongjian"): md(TITLE, "page: 1", "null: 1")}, (err("kongjian", 4, "null", "字段名不能是“null”"),)),
+    Case("true-key", {a("zhenjian"): md(TITLE, "page: 1", "true: 1")}, (err("zhenjian", 4, "true", "字段名不能是“true”"),)),
+    Case("number-key", {a("shuzijian"): md(TITLE, "page: 1", "2: 第二版")}, (err("shuzijian", 4, "2", "YAML 把它读成了数字"),)),
+    # control characters and noncharacters: refused in fields, taken out of bodies
+    Case("control-character-in-title", {a("kongzhi"): md('title: "社区\\x07开展活动"', "page: 1")},
+         (err("kongzhi", 2, "title", "控制字符或非字符（编码 U+0007）"),)),
+    Case("noncharacter-in-name", {a("feizifu"): md(TITLE, "page: 1", "reporters: [郑\ufdd0爽]")},
+         (err("feizifu", 4, "reporters[1]", "编码 U+FDD0"),)),
+    Case("noncharacter-in-issue-title", {"issues/2024-03/issue.yml": issue_yml(34, "2024-03-20", 'title: "特刊\\uFFFE"\n')},
+         (err("issues/2024-03/issue.yml", 3, "title", "编码 U+FFFE"),)),
+    Case("control-character-in-body", {a("zhengwen-kongzhi"): md(TITLE, "page: 1", body=f"{BODY}\n\n居民\x0b反映\x1b情况。")},
+         (err("zhengwen-kongzhi", 8, "正文", "控制字符（编码 U+000B），网站已去掉它", "warning"),)),
+    # dates: strictly YYYY-MM-DD between 1949 and 2099, with a suggestion when the intent is clear
+    Case("date-with-slashes", {a("xiexian"): md(TITLE, "page: 1", "date: 2023/5/8")},
+         (err("xiexian", 4, "date", "是不是 2023-05-08？"),)),
+    Case("date-in-chinese", {a("nianyueri"): md(TITLE, "page: 1", "date: 2023年5月8日")},
+         (err("nianyueri", 4, "date", "是不是 2023-05-08？"),)),
+    Case("date-without-dashes", {a("lianxie"): md(TITLE, "page: 1", "date: 20230508")},
+         (err("lianxie", 4, "date", "“20230508”不是有效日期，请写成 YYYY-MM-DD"),)),
+    Case("date-iso-week", {a("zhouri"): md(TITLE, "page: 1", "date: 2023-W19-1")}, (err("zhouri", 4, "date", "“2023-W19-1”不是有效日期"),)),
+    Case("issue-year-typo-1025", {"issues/2024-04/issue.yml": issue_yml(35, "1025-04-20")},
+         (err("issues/2024-04/issue.yml", 2, "date", "年份 1025 不在 1949–2099 年之间"),)),
+    Case("issue-year-typo-2205", {"issues/2024-05/issue.yml": issue_yml(36, "2205-05-20")},
+         (err("issues/2024-05/issue.yml", 2, "date", "年份 2205 不在 1949–2099 年之间"),)),
+    Case("issue-year-past-lunar-calendar", {"issues/2024-06/issue.yml": issue_yml(37, "2105-09-25")},
+         (err("issues/2024-06/issue.yml", 2, "date", "年份 2105"),)),
+    # reserved names
+    Case("issue-folder-page", {"issues/page/issue.yml": issue_yml(38, "2024-07-20")},
+         (err("issues/page", None, "", "期的文件夹名不能叫“page”"),)),
+    Case("issue-folder-index", {"issues/index/issue.yml": issue_yml(39, "2024-08-20")},
+         (err("issues/index", None, "", "期的文件夹名不能叫“index”"),)),
+    Case("page-named-like-the-site", {"people.md": "---\ntitle: 作者们\n---\n\n作者。\n"},
+         (err("people.md", None, "", "和网站自己的网址 /people/ 重名"),)),
+    # bodies Markdown cannot render in bounded time
+    Case("lists-nested-500-deep", {a("qiantao"): md(TITLE, "page: 1", body="".join("    " * n + "- 居民\n" for n in range(500)))},
+         (err("qiantao", 18, "正文", "嵌套太深"),)),
+    Case("tildes-80-kb", {a("boliang"): md(TITLE, "page: 1", body="~~x" * 26_000)}, (err("boliang", 6, "正文", "个“[”或“~~”符号"),)),
+    Case("open-links-80-kb", {a("kuohao"): md(TITLE, "page: 1", body="[x](" * 20_000)}, (err("kuohao", 6, "正文", "请把它分成几段"),)),
+    # the editors' own pages are checked like articles
+    Case("page-alias-bomb", {"about.md": "---\n" + bomb() + "title: 关于\n---\n\n关于本报。\n"},
+         (err("about.md", 3, "", "不能用别名"),), combine=False),
+    Case("home-broken-front-matter", {"index.md": "---\ntitle: 梧桐里: 首页\n---\n\n首页。\n"},
+         (err("index.md", 2, "", "YAML 格式错误"),), combine=False),
+    Case("page-unknown-field", {"about.md": "---\ntitel: 关于\n---\n\n关于本报。\n"},
+         (err("about.md", 2, "titel", "不认识的字段“titel”，是不是想写 title？"),), combine=False),
+    Case("svg-in-body", {f"{May}/images/tubiao.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+                         a("shiliang"): md(TITLE, "page: 1", body=f"{BODY}\n\n![图标](images/tubiao.svg)")},
+         (err("shiliang", 8, "正文", "不用 SVG 图片"),), stage="photos"),
+    # raw HTML: removed (sanitised), each removal a warning with file and line (a strict build fails)
+    Case("html-script", {a("jiaoben"): md(TITLE, "page: 1", body=f"{BODY}\n\n<script>alert('x')</script>")},
+         (err("jiaoben", 8, "正文", "去掉了 <script> 标签及其内容", "warning"),), stage="html"),
+    Case("html-iframe", {a("neiqian"): md(TITLE, "page: 1", body=f"{BODY}\n\n<iframe src=\"https://example.com/\"></iframe>")},
+         (err("neiqian", 8, "正文", "<iframe> 标签", "warning"),), stage="html"),
+    Case("html-onerror", {a("shijian"): md(TITLE, "page: 1", body=f"{BODY}\n\n<p onclick=\"alert(1)\">点我</p>")},
+         (err("shijian", 8, "正文", "onclick 属性事件处理（脚本）", "warning"),), stage="html"),
+    Case("html-javascript-link", {a("weilianjie"): md(TITLE, "page: 1", body=f"{BODY}\n\n[点我](javascript:alert(1))")},
+         (err("weilianjie", 8, "正文", "javascript:alert(1)", "warning"),), stage="html"),
+    Case("html-meta-refresh", {a("tiaozhuan"): md(TITLE, "page: 1", body=f"{BODY}\n\n<meta http-equiv=\"refresh\" content=\"0;url=https://example.com/\">")},
+         (err("tiaozhuan", 8, "正文", "<meta> 标签", "warning"),), stage="html"),
+    Case("html-tracker-image", {a("genzong"): md(TITLE, "page: 1", body=f"{BODY}\n\n![](https://tracker.example.com/p.gif)")},
+         (err("genzong", 8, "正文", "外网图片 https://tracker.example.com/p.gif", "warning"),), stage="html"),
+    Case("html-style-background", {a("beijing"): md(TITLE, "page: 1", body=f"{BODY}\n\n<div style=\"background-image:url(images/dianti.jpg)\">背景</div>")},
+         (err("beijing", 8, "正文", "style 属性", "warning"),), stage="html"),
+    Case("html-attachment-link", {a("fujian"): md(TITLE, "page: 1", body=f"{BODY}\n\n<a rel=attachment href=../2023-05/>附件</a>")},
+         (err("fujian", 8, "正文", "rel 属性", "warning"),), stage="html"),
     # people.yml (one file for the paper: these cases cannot be combined)
     Case("people-yml-tab", {"people.yml": "郑爽:\n\ttitle: 本报记者\n"}, (err("people.yml", 2, "", "Tab"),), combine=False),
     Case("people-yml-gbk", {"people.yml": "郑爽:\n  title: 本报记者\n".encode("gbk")}, (err("people.yml", 2, "", "GBK"),),
@@ -225,6 +365,11 @@ CASES: list[Case] = [
          (err("people.yml", 2, "郑爽.titel", "不认识的字段“titel”"),), combine=False),
     Case("people-yml-role-word", {"people.yml": "记者郑爽:\n  title: 本报记者\n"},
          (err("people.yml", 1, "记者郑爽", "带了“记者”"),)),
+    Case("people-yml-alias-bomb", {"people.yml": bomb()}, (err("people.yml", 2, "", "不能用别名"),), combine=False),
+    Case("people-yml-slug-index", {"people.yml": "郑爽:\n  slug: index\n"},
+         (err("people.yml", 2, "郑爽.slug", "slug 不能叫“index”"),), combine=False),
+    Case("people-yml-null-key", {"people.yml": "null:\n  title: 本报记者\n"}, (err("people.yml", 1, "null", "字段名不能是“null”"),),
+         combine=False),
 ]
 
 # Accepted as they are: a BOM, Windows line endings, both, and a photo named with a space.
@@ -238,3 +383,6 @@ GOOD_FILES: dict[str, Content] = {
                            "  - {src: 'images/活动 现场.jpg', caption: 文件名里有空格和中文, credit: 孙涛}",
                            body=f"{BODY}\n\n![正文里的同一张照片](<images/活动 现场.jpg>)\n\n![百分号写法](images/活动%20现场.jpg)"),
 }
+
+# The raw-HTML cases' files, for a build of all of them at once (tests/test_hostile.py).
+HTML_CASES_FILES: dict[str, str] = {rel: content for case in CASES if case.stage == "html" for rel, content in case.files.items()}

@@ -157,19 +157,31 @@ def _render_all(todo: dict[str, str], content_dir: Path, store: Store, settings:
         with concurrent.futures.ProcessPoolExecutor(max_workers=max(1, min(settings.workers, len(todo))), mp_context=context,
                                                     initializer=init_worker, initargs=(settings.max_pixels,)) as pool:
             futures = {src: pool.submit(renderer, Job(str(content_dir / src), str(scratch[src]), settings)) for src in todo}
-            for src, future in futures.items():
-                try:
-                    result = future.result()
-                except concurrent.futures.process.BrokenProcessPool:
-                    result = Refused(Reason.WORKER_DIED)
-                entry = None
-                if isinstance(result, Rendered):
-                    entry = store.commit(todo[src], scratch[src], result.to_meta()).path
-                yield src, result, entry
+            yield from _results(futures, todo, store, scratch, pool)
     finally:
         for folder in scratch.values():
             if folder.exists():
                 store.abort(folder)
+
+
+def _results(futures: dict, todo: dict[str, str], store: Store, scratch: dict[str, Path], pool):
+    """``(src, result, entry)`` as the workers finish; on Ctrl-C (or any error) the workers are
+    stopped at once instead of finishing every photo first."""
+    try:
+        for src, future in futures.items():
+            try:
+                result = future.result()
+            except concurrent.futures.process.BrokenProcessPool:
+                result = Refused(Reason.WORKER_DIED)
+            entry = None
+            if isinstance(result, Rendered):
+                entry = store.commit(todo[src], scratch[src], result.to_meta()).path
+            yield src, result, entry
+    except BaseException:
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
 
 
 def _files(rendered: Rendered) -> list[tuple[str, str, int, int]]:
@@ -205,12 +217,13 @@ def _collides(content_dir: Path, base: str, listings: dict[Path, list[str]]) -> 
             listings[folder] = os.listdir(folder)
         except OSError:
             listings[folder] = []
-    pattern = re.compile(re.escape(posixpath.basename(base)) + r"-\d+\.(webp|jpg)$")
+    pattern = re.compile(re.escape(posixpath.basename(base)) + r"-\d+(\.[0-9a-f]{8})?\.(webp|jpg)$")
     return any(pattern.match(name) for name in listings[folder])
 
 
 def _photo(src: str, name: str, entry: Path, rendered: Rendered) -> Photo:
-    renditions = tuple(Rendition(rendition_path(name, w, suffix), w, h, fmt, str(entry / f"{w}.{suffix}"))
+    key = Path(entry).name  # the cache key: changes with the photo, the settings and the code
+    renditions = tuple(Rendition(rendition_path(name, w, suffix, key), w, h, fmt, str(entry / f"{w}.{suffix}"))
                        for fmt, suffix, w, h in _files(rendered))
     return Photo(src, rendered.width, rendered.height, renditions)
 

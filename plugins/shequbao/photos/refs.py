@@ -15,8 +15,11 @@ from pathlib import Path
 
 import markdown
 
+from ..mdlinear import LinearLinks
 from ..model import IMAGE_SUFFIXES, ORIGINAL_SUFFIXES, Archive
 from ..problems import Problem
+from ..sources import REFUSED_SUFFIXES
+from ..suggest import missing_photo_message
 from ..yamlio import ReadError, read_text, split_front_matter
 from .markup import BodyImages, resolve_body_src
 
@@ -54,6 +57,8 @@ def collect_refs(archive: Archive, content_dir: Path, extensions: tuple = ()) ->
                 if image.src:
                     refs.append(PhotoRef(article.src, image.src, f"images[{index + 1}].src", index))
             refs.extend(_body_refs(article.src, content_dir, extensions, problems))
+    for src, _title in archive.static_pages:  # about.md's photos are published as renditions too
+        refs.extend(_body_refs(src, content_dir, extensions, problems))
     return refs, problems
 
 
@@ -63,7 +68,7 @@ def find_body_images(text: str, extensions: tuple = ()) -> list[tuple[str, int |
         return []
     found: list[str] = []
     names = [e for e in (*extensions, "attr_list", "md_in_html") if isinstance(e, str)]
-    md = markdown.Markdown(extensions=[*dict.fromkeys(names), BodyImages(collect=found)])
+    md = markdown.Markdown(extensions=[*dict.fromkeys(names), BodyImages(collect=found), LinearLinks()])
     md.convert(text)
     lines, start = [], 0
     for url in found:
@@ -75,22 +80,27 @@ def find_body_images(text: str, extensions: tuple = ()) -> list[tuple[str, int |
 
 
 def _body_refs(article_src: str, content_dir: Path, extensions: tuple, problems: list[Problem]) -> list[PhotoRef]:
+    """Photos of one text: an article's must be in its issue folder, a page's in the content folder."""
     try:
-        _, body, body_line = split_front_matter(read_text(content_dir / article_src))
+        text = read_text(content_dir / article_src)
+        _, body, body_line = split_front_matter(text) if text.startswith("---") else (None, text, 1)
     except (OSError, ReadError):  # the loader has reported it
         return []
     refs = []
     folder = posixpath.dirname(article_src)
-    issue_id = posixpath.basename(folder)
+    where = f"issues/{posixpath.basename(folder)}/images/" if folder else "images/"
     for url, line in find_body_images(body, extensions):
         line = line + body_line - 1 if line else None
         src = resolve_body_src(article_src, url)
-        if src is None or posixpath.splitext(src)[1].lower() not in IMAGE_SUFFIXES:
+        suffix = posixpath.splitext(src or "")[1].lower()
+        if src is not None and suffix in REFUSED_SUFFIXES:
+            problems.append(Problem(article_src, line, "正文", f"网站不用 SVG 图片“{url}”（SVG 里可以藏脚本）：请另存为 PNG 或 JPEG"))
+        if src is None or suffix not in IMAGE_SUFFIXES:
             continue
-        if not src.startswith(folder + "/") or not _inside(content_dir / src, content_dir / folder):
-            problems.append(Problem(article_src, line, "正文", f"图片“{url}”不在这一期的文件夹里，请把它放进 issues/{issue_id}/images/，写成 images/文件名"))
+        if not src.startswith(folder + "/" if folder else "") or src.startswith("..") or not _inside(content_dir / src, content_dir / folder):
+            problems.append(Problem(article_src, line, "正文", f"图片“{url}”不在{'这一期的' if folder else '内容'}文件夹里，请把它放进 {where}，写成 images/文件名"))
         elif not _is_file(content_dir / src):
-            problems.append(Problem(article_src, line, "正文", f"找不到图片文件 {src}，请检查文件名（区分大小写）"))
+            problems.append(Problem(article_src, line, "正文", missing_photo_message(src, content_dir / src)))
         else:
             refs.append(PhotoRef(article_src, src, "正文", None, line))
     return refs

@@ -8,6 +8,7 @@ answer is a :class:`Rendered` or a :class:`Refused` saying why, for the editor's
 from __future__ import annotations
 
 import enum
+import errno
 import io
 import warnings
 from collections.abc import Iterable
@@ -74,6 +75,9 @@ class Rendered:
                    tuple(tuple(s) for s in meta["jpeg"]))
 
 
+NO_SPACE = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+
+
 class Reason(enum.Enum):
     EMPTY = "empty"
     NOT_IMAGE = "not-image"
@@ -100,6 +104,9 @@ def init_worker(max_pixels: int) -> None:
     a truncated file is an error."""
     from PIL import Image, ImageFile
 
+    from ..sitedir import ignore_interrupts
+
+    ignore_interrupts()  # Ctrl-C: the main process stops the pool
     Image.MAX_IMAGE_PIXELS = max_pixels
     ImageFile.LOAD_TRUNCATED_IMAGES = False
 
@@ -136,6 +143,8 @@ def render(job: Job) -> Rendered | Refused:
     except MemoryError:
         return Refused(Reason.WORKER_DIED, "MemoryError")
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        if getattr(exc, "errno", None) in NO_SPACE:
+            raise  # a full disk is the build's problem, not a damaged photo
         return Refused(Reason.CORRUPT, str(exc))
 
 

@@ -1,8 +1,14 @@
-"""Settings of the print edition: page size, columns, bleed."""
+"""Settings of the print edition (page size, columns, bleed) and the page geometry they give.
+
+All lengths are in PostScript points (pt). A column is a whole number of body characters
+wide; the type area is centred on the page.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+MM = 72 / 25.4  # points per millimetre
 
 # Trim sizes in millimetres (width, height), portrait. 4开/8开 are the 正度 sizes Chinese
 # print shops cut from a 787 × 1092 mm sheet.
@@ -14,8 +20,11 @@ PAGE_SIZES: dict[str, tuple[int, int]] = {
 }
 ALIASES = {"a3": "A3", "a4": "A4", "4k": "4开", "8k": "8开", "4开": "4开", "8开": "8开"}
 DEFAULT_COLUMNS = {"A3": 4, "A4": 3, "4开": 5, "8开": 4}
+BODY_PT = {"A3": 10.5, "A4": 9, "4开": 10.5, "8开": 10}  # 五号 on the large sheets, 小五 on A4
 BLEED_MM = 3
-BODY_PT = {"A3": 10, "A4": 9, "4开": 10.5, "8开": 9.5}  # body type size; the stylesheet sizes all else in rem
+MARGINS_MM = (13, 12, 12)  # top, sides (at least), bottom
+PITCH = 1.56  # line pitch in body sizes (baseline to baseline)
+GUTTER = 1.5  # gap between columns, in body sizes
 
 
 def page_size_name(value: str) -> str:
@@ -47,12 +56,55 @@ class PrintOptions:
     def size_mm(self) -> tuple[int, int]:
         return PAGE_SIZES[self.page_size]
 
-    def page_css(self) -> str:
-        """The size-dependent rules, put in front of the stylesheet (which sizes everything in rem)."""
-        width, height = self.size_mm
-        bleed = f" bleed: {BLEED_MM}mm; marks: crop;" if self.bleed else ""
-        return (
-            f"@page {{ size: {width}mm {height}mm;{bleed} }}\n"
-            f"html {{ font-size: {BODY_PT[self.page_size]}pt; }}\n"
-            f".cols {{ columns: {self.column_count}; }}\n"
-        )
+    def geometry(self) -> Geometry:
+        return make_geometry(self.page_size, self.column_count)
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """The grid of a page: trim size, type area, columns, body type."""
+
+    width: float  # trim, pt
+    height: float
+    left: float  # type area
+    top: float
+    bottom: float  # y of the type area's foot
+    columns: int
+    column: float  # width of one column
+    gutter: float
+    body: float  # body type size
+    chars: int  # characters per column line
+
+    @property
+    def pitch(self) -> float:
+        return round(self.body * PITCH, 3)
+
+    @property
+    def type_width(self) -> float:
+        return self.span_width(self.columns)
+
+    def span_width(self, span: int) -> float:
+        return span * self.column + (span - 1) * self.gutter
+
+    def column_x(self, index: int) -> float:
+        """x of column ``index`` (0-based) on the page."""
+        return self.left + index * (self.column + self.gutter)
+
+
+def make_geometry(page_size: str, columns: int) -> Geometry:
+    width_mm, height_mm = PAGE_SIZES[page_size]
+    top_mm, side_mm, bottom_mm = MARGINS_MM
+    body = BODY_PT[page_size]
+    if columns <= 2:
+        body = min(body + 0.5, 11)
+    gutter = round(body * GUTTER, 2)
+    room = (width_mm - 2 * side_mm) * MM
+    chars = max(6, int((room - (columns - 1) * gutter) / columns // body))
+    column = chars * body
+    type_width = columns * column + (columns - 1) * gutter
+    left = round((width_mm * MM - type_width) / 2, 3)
+    return Geometry(
+        width=round(width_mm * MM, 3), height=round(height_mm * MM, 3), left=left, top=round(top_mm * MM, 3),
+        bottom=round((height_mm - bottom_mm) * MM, 3), columns=columns, column=column, gutter=gutter,
+        body=body, chars=chars,
+    )

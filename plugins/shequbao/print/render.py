@@ -1,169 +1,207 @@
-"""HTML → PDF with WeasyPrint: print copies of the photos, the fonts check, the overflow check.
-
-Runs in worker processes: everything it takes and returns is plain data.
-"""
+"""Render one issue: photo print copies, the PDF, one PDF per 版, page images, and the
+module rectangles read back from the typeset pages. Runs in worker processes: it takes and
+returns plain data."""
 
 from __future__ import annotations
 
-import logging
-import os
-from dataclasses import dataclass
-from functools import lru_cache
+import atexit
+import io
+import shutil
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from .edition import Edition
+from .compose import Crop
+from .content import IssueContent
+from .engine import Engine
+from .fonts import PrintError
+from .layout import Layout, lay_out
+from .messages import Message
+from .options import PrintOptions
 
-FONTS = ("Noto Serif CJK SC", "Noto Sans CJK SC")
-FONT_PACKAGE = "fonts-noto-cjk"
-PRINT_LONG_SIDE = 2000  # px: ~190 dpi across a whole A3 page, ~300 dpi for a photo a few columns wide
+PRINT_PPI = 200  # photos: pixels per inch at their printed size (newsprint screens at 85–100 lpi)
+MAX_SIDE = 2000
 JPEG_QUALITY = 85
+IMAGE_WIDTHS = (800, 1600)
+RETRIES = 3  # page images for the 数字报 page view
+_ENGINE: Engine | None = None
 
 
-class PrintError(Exception):
-    """The print edition cannot be made; the message says what to do."""
+@dataclass
+class Rendered:
+    """Everything made for one issue, as file names in ``folder`` plus data."""
 
-
-@dataclass(frozen=True)
-class RenderResult:
-    issue_id: str
     pages: int
-    overflow: tuple[str, ...]  # 版 whose content runs onto a second page: "第2版 社区"
+    pdf: str
+    page_pdfs: list[str]
+    images: dict[str, list[str]]  # "800.webp" → a file per page
+    rects: dict[str, list[dict]]  # article path → [{page, x, y, w, h} as page fractions]
+    messages: list[Message] = field(default_factory=list)
+    photos: list[dict] = field(default_factory=list)  # every photo printed: {src, page, shown, focus}
 
 
-def check_fonts(families: tuple[str, ...] = FONTS) -> None:
-    """Fail with a clear message unless every font family of the print edition is installed
-    (WeasyPrint would otherwise silently print boxes for every Chinese character)."""
-    missing = [family for family in families if not font_installed(family)]
-    if missing:
-        raise PrintError(
-            f"没有安装中文字体 {'、'.join(missing)}，无法生成印刷版 PDF（汉字会变成方框）。"
-            f"请安装：sudo apt-get install {FONT_PACKAGE}（或运行 bash scripts/install-system-deps.sh）；"
-            f"暂时不要 PDF 可在 mkdocs.yml 的 shequbao 插件设置里写 print_enabled: false"
-        )
+def engine() -> Engine:
+    """The process's engine (fonts loaded once); its compile root is a temporary folder."""
+    global _ENGINE
+    if _ENGINE is None or not _ENGINE.root.exists():
+        scratch = Path(tempfile.mkdtemp(prefix="shequbao-typst-"))
+        atexit.register(shutil.rmtree, scratch, True)
+        _ENGINE = Engine(scratch / "root")
+    return _ENGINE
 
 
-@lru_cache(maxsize=None)
-def font_installed(family: str) -> bool:
-    """True if fontconfig has ``family`` itself (not a substitute)."""
-    try:
-        from weasyprint.text.ffi import ffi, fontconfig
-    except (ImportError, OSError) as exc:  # Pango or its libraries are missing
-        raise PrintError(
-            f"WeasyPrint 无法加载（{exc}）。请安装：sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
-            f"libharfbuzz-subset0 {FONT_PACKAGE}"
-        ) from None
-    config = fontconfig.FcInitLoadConfigAndFonts()
-    pattern = fontconfig.FcPatternCreate()
-    try:
-        fontconfig.FcPatternAddString(pattern, b"family", family.encode())
-        fontconfig.FcConfigSubstitute(config, pattern, fontconfig.FcMatchPattern)
-        fontconfig.FcDefaultSubstitute(pattern)
-        result = ffi.new("FcResult *")
-        match = fontconfig.FcFontMatch(config, pattern, result)
-        if match == ffi.NULL:
-            return False
-        try:
-            names = []
-            value = ffi.new("FcChar8 **")
-            while fontconfig.FcPatternGetString(match, b"family", len(names), value) == fontconfig.FcResultMatch:
-                names.append(ffi.string(value[0]).decode("utf-8", "replace").casefold())
-            return family.casefold() in names
-        finally:
-            fontconfig.FcPatternDestroy(match)
-    finally:
-        fontconfig.FcPatternDestroy(pattern)
-        fontconfig.FcConfigDestroy(config)
+def render_issue(content: IssueContent, options: PrintOptions, content_dir: Path, folder: Path,
+                 filename: str, images: bool = True) -> Rendered:
+    """Lay out and render ``content`` into ``folder``: ``filename`` (the issue), ``pages/N.pdf``,
+    ``pages/N-800.webp`` … Raises PrintError with a message for the editor."""
+    eng = engine()
+    eng.clear_photos()
+    extra: dict[str, int] = {}
+    for _ in range(RETRIES):
+        layout = lay_out(content, options, eng, extra)
+        for page in layout.pages:
+            for crop in page.crops:
+                target = eng.photos / f"{crop.file}.jpg"
+                if not target.exists():
+                    make_print_copy(content_dir / crop.photo.src, target, crop)
+        data = layout.typst_input(options)
+        pdf = eng.render(data)
+        over = overflowing(eng, layout)
+        if not over:
+            break
+        for key in over:  # Typst set more lines than measured: plan that item with more room
+            extra[key] = extra.get(key, 0) + 2
+    else:
+        raise PrintError(f"印刷版 {content.label}：{'、'.join(sorted(over))} 的文字超出了排好的位置（排版程序的错误，请报告）")
+    rects = module_rects(eng, layout)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / filename).write_bytes(pdf)
+    page_pdfs = []
+    (folder / "pages").mkdir(exist_ok=True)
+    for number in range(1, len(layout.pages) + 1):
+        name = f"pages/{number}.pdf"
+        (folder / name).write_bytes(eng.render(data, only=number))
+        page_pdfs.append(name)
+    made = page_images(eng, data, layout, options, folder) if images else {}
+    eng.clear_photos()
+    photos = [{"src": crop.photo.src, "page": number, "shown": round(_shown(crop), 4), "focus": crop.photo.focus is not None}
+              for number, page in enumerate(layout.pages, start=1) for crop in page.crops]
+    return Rendered(len(layout.pages), filename, page_pdfs, made, rects, layout.messages, photos)
 
 
-def render_pdf(edition: Edition, target: Path) -> RenderResult:
-    """Write the PDF of ``edition`` to ``target`` (atomically) and say which 版 overflow."""
-    from weasyprint import HTML
-
-    check_fonts()
-    for original, copy in edition.images:
-        make_print_copy(Path(original), Path(copy))
-    _quiet_weasyprint()
-    document = HTML(
-        string=edition.html, base_url=edition.base_url, url_fetcher=_fetcher(edition.mounts),
-    ).render()
-    overflow = overflowing_sections(document, edition.sections)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
-    document.write_pdf(partial, pdf_identifier=True)
-    partial.replace(target)
-    return RenderResult(edition.issue_id, len(document.pages), overflow)
+def _shown(crop: Crop) -> float:
+    """The share of the photo's area that is printed."""
+    left, top, right, bottom = crop.box
+    return (right - left) * (bottom - top)
 
 
-def overflowing_sections(document, sections: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
-    """The 版 that fill more than one page: a page without a 版's anchor continues the 版 before it."""
-    names = dict(sections)
-    current, overflow = None, []
-    for page in document.pages:
-        starts = [anchor for anchor in page.anchors if anchor in names]
-        if starts:
-            current = starts[-1]
-        elif current is not None and names[current] not in overflow:
-            overflow.append(names[current])
-    return tuple(overflow)
-
-
-def make_print_copy(original: Path, copy: Path) -> None:
-    """A JPEG for the PDF: upright (EXIF orientation applied), at most PRINT_LONG_SIDE px,
-    with no metadata (no GPS position of a reader's home in the published PDF)."""
-    if copy.exists():
-        return
+def make_print_copy(original: Path, target: Path, crop: Crop) -> None:
+    """The shown part of a photo at its printed size: upright, no metadata (no EXIF, GPS, XMP,
+    ICC or comments: pixels only), so nothing cut away or hidden leaves in the PDF."""
     from PIL import Image, ImageOps
 
+    want_w = round(crop.width / 72 * PRINT_PPI)
+    want_h = round(crop.height / 72 * PRINT_PPI)
     with Image.open(original) as image:
-        image.draft("RGB", (PRINT_LONG_SIDE, PRINT_LONG_SIDE))  # JPEG: decode at 1/2, 1/4 … when that is enough
-        image = ImageOps.exif_transpose(image)
-        if image.mode not in ("RGB", "L"):
-            background = Image.new("RGB", image.size, (255, 255, 255))
-            rgba = image.convert("RGBA")
-            background.paste(rgba, mask=rgba.getchannel("A"))
-            image = background
-        image.thumbnail((PRINT_LONG_SIDE, PRINT_LONG_SIDE), Image.Resampling.LANCZOS, reducing_gap=3.0)
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        partial = copy.with_name(f".{copy.name}.{os.getpid()}.part")
-        image.save(partial, "JPEG", quality=JPEG_QUALITY, optimize=True)
-    partial.replace(copy)
+        left, top, right, bottom = crop.box
+        shown = ((right - left) * image.width, (bottom - top) * image.height)
+        scale = min(1.0, MAX_SIDE / max(want_w, want_h), shown[0] / max(1, want_w), shown[1] / max(1, want_h))
+        want_w, want_h = max(8, round(want_w * scale)), max(8, round(want_h * scale))
+        image.draft("RGB", (want_w, want_h))  # JPEG: decode at 1/2, 1/4 … when that is enough
+        image = _flatten(ImageOps.exif_transpose(image))
+        w, h = image.size
+        box = (left * w, top * h, max(left * w + 1, right * w), max(top * h + 1, bottom * h))
+        image = image.resize((want_w, want_h), Image.Resampling.BICUBIC, box=box, reducing_gap=2.0)
+        image.info = {}  # pixels only
+        image.save(target, "JPEG", quality=JPEG_QUALITY)
 
 
-def _fetcher(mounts: tuple[tuple[str, str], ...]):
-    """Files under the mounted folders only (and data: URLs): a build fetches nothing from the
-    network and cannot put, say, /etc/passwd into a PDF."""
-    from weasyprint.urls import URLFetcher
+def _flatten(image):
+    from PIL import Image
 
-    real = tuple((prefix, os.path.realpath(folder)) for prefix, folder in mounts)
-
-    class LocalFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
-            parts = urlsplit(url)
-            if parts.scheme == "data":
-                return super().fetch(url, headers)
-            path = unquote(parts.path) if parts.scheme == "file" else ""
-            for prefix, folder in real:
-                if path.startswith(prefix):
-                    target = os.path.realpath(os.path.join(folder, path[len(prefix):]))
-                    if target == folder or target.startswith(folder + os.sep):
-                        response = super().fetch(Path(target).as_uri(), headers)
-                        response.url = url  # keep the mounted name (the PDF names images after it)
-                        return response
-            raise ValueError(f"印刷版只使用本期文件夹里的文件，不读取 {url}")
-
-    return LocalFetcher(allowed_protocols=("file", "data"))
+    if image.mode in ("RGB", "L"):
+        return image
+    rgba = image.convert("RGBA")
+    background = Image.new("RGB", image.size, (255, 255, 255))
+    background.paste(rgba, mask=rgba.getchannel("A"))
+    return background
 
 
-class _ExpectedWarnings(logging.Filter):
-    """Drop WeasyPrint's notes on CSS it does not know yet but that we set on purpose
-    (``line-break: strict``: Pango already keeps closing punctuation off the start of a line)."""
+def overflowing(eng: Engine, layout: Layout) -> set[str]:
+    """The items whose text did not end inside its box (the measured lines were wrong)."""
+    boxes, over = {}, set()
+    for number, page in enumerate(layout.pages, start=1):
+        for part in page.parts:
+            if part["t"] == "body":
+                boxes[part["key"]] = (number, part)
+    for end in eng.query("<end>"):
+        number, part = boxes.get(end["key"], (None, None))
+        if part is None:
+            continue
+        pos = end["pos"]
+        y = _pt(pos["y"]) - layout.bleed
+        if pos["page"] != number or y > part["y"] + part["h"] + 1:
+            over.add(end["key"].split("#")[0])
+    return over
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "line-break" not in record.getMessage()
+
+def module_rects(eng: Engine, layout: Layout) -> dict[str, list[dict]]:
+    """Each article's module on its page, as fractions of the trim page (for the page view);
+    in the 短消息 box, each brief from its title down to the next one in its column."""
+    g = layout.style.geometry
+    rects: dict[str, list[dict]] = {}
+    briefs = [(b["key"], b["pos"]) for b in eng.query("<brief>")]
+    for mark in eng.query("<module>"):
+        pos = mark["pos"]
+        box = (pos["page"], _pt(pos["x"]) - layout.bleed, _pt(pos["y"]) - layout.bleed, mark["w"], mark["h"])
+        inside = [(key, p) for key, p in briefs if key in mark["keys"] and p["page"] == pos["page"]]
+        found = _brief_boxes(box, mark, inside, layout.bleed) if inside else {key: box for key in mark["keys"]}
+        for key, (page, x, y, w, h) in found.items():
+            rects.setdefault(key, []).append({"page": page, "x": round(x / g.width, 5), "y": round(y / g.height, 5),
+                                              "w": round(w / g.width, 5), "h": round(h / g.height, 5)})
+    return rects
 
 
-def _quiet_weasyprint() -> None:
-    logger = logging.getLogger("weasyprint")
-    if not any(isinstance(f, _ExpectedWarnings) for f in logger.filters):
-        logger.addFilter(_ExpectedWarnings())
+def _brief_boxes(box, mark: dict, inside: list, bleed: float) -> dict[str, tuple]:
+    page, x0, y0, w, h = box
+    cols, gutter = max(1, mark.get("cols") or 1), mark.get("gutter") or 0
+    inner = (w - (cols - 1) * gutter) / cols
+    starts = []
+    for key, p in inside:
+        x, y = _pt(p["x"]) - bleed, _pt(p["y"]) - bleed
+        column = min(cols - 1, max(0, round((x - x0) / (inner + gutter))))
+        starts.append((column, y, key))
+    starts.sort()
+    out = {}
+    for index, (column, y, key) in enumerate(starts):
+        after = [s for s in starts[index + 1:] if s[0] == column]
+        bottom = after[0][1] if after else y0 + h
+        out[key] = (page, x0 + column * (inner + gutter), y, inner, max(1.0, bottom - y))
+    return out
+
+
+def page_images(eng: Engine, data: dict, layout: Layout, options: PrintOptions, folder: Path) -> dict[str, list[str]]:
+    """Each page as WebP and JPEG, about 800 and 1600 px wide (trim size, no bleed)."""
+    from PIL import Image
+
+    g = layout.style.geometry
+    ppi = max(IMAGE_WIDTHS) / (g.width / 72)
+    flat = {**data, "page": {**data["page"], "bleed": 0.0}, "pages": [{**p, "marks": []} for p in data["pages"]]}
+    made: dict[str, list[str]] = {}
+    for number, png in enumerate(eng.png(flat, ppi), start=1):
+        with Image.open(io.BytesIO(png)) as page:
+            page = page.convert("RGB")
+            for width in sorted(IMAGE_WIDTHS, reverse=True):
+                size = (width, round(page.height * width / page.width))
+                scaled = page if size == page.size else page.resize(size, Image.Resampling.BOX)
+                for fmt, ext, args in (("WEBP", "webp", {"quality": 78, "method": 0}),
+                                       ("JPEG", "jpg", {"quality": 80})):
+                    name = f"pages/{number}-{width}.{ext}"
+                    scaled.save(folder / name, fmt, **args)
+                    made.setdefault(f"{width}.{ext}", []).append(name)
+    return made
+
+
+def _pt(value) -> float:
+    """A Typst length as JSON ("12.5pt") in points."""
+    return float(str(value).removesuffix("pt"))

@@ -1,0 +1,92 @@
+"""One issue from content to composed pages: measure (Typst), plan every 版 (Python),
+jump or report what does not fit, and compose what Typst will draw."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .compose import ComposedPage, compose_modules
+from .content import IssueContent
+from .furniture import crop_marks, empty_notice, page_furniture
+from .jump import PageState, resolve_overflows
+from .measure import ItemMetrics, Request
+from .messages import Message, page_messages
+from .options import BLEED_MM, MM, PrintOptions
+from .planner import PagePlan, plan_page
+from .shape_maker import ShapeMaker
+from .style import Style
+
+
+@dataclass
+class Layout:
+    content: IssueContent
+    style: Style
+    pages: list[ComposedPage] = field(default_factory=list)
+    plans: list[PagePlan] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
+    bleed: float = 0.0  # pt around the trim page
+
+    def typst_input(self, options: PrintOptions) -> dict:
+        g = self.style.geometry
+        bleed = BLEED_MM * MM if options.bleed else 0.0
+        marks = crop_marks(g.width, g.height) if options.bleed else []
+        c = self.content
+        return {
+            "doc": {"title": c.title, "author": c.author, "keywords": list(c.keywords), "date": list(c.date)},
+            "page": {"width": g.width, "height": g.height, "bleed": bleed},
+            "pages": [{"parts": page.parts, "marks": marks} for page in self.pages],
+        }
+
+
+def lay_out(content: IssueContent, options: PrintOptions, engine, extra: dict[str, int] | None = None) -> Layout:
+    """The issue's pages; ``extra``: lines to add to an item's measure (when Typst set more)."""
+    style = Style(options.geometry())
+    metrics, widths = measure_items(content, style, engine)
+    for (index, item_index), m in metrics.items():
+        more = (extra or {}).get(content.pages[index].items[item_index].key, 0)
+        for lines in m.blocks.values():
+            if more and lines:
+                lines[-1] += more
+    layout = Layout(content, style, bleed=BLEED_MM * MM if options.bleed else 0.0)
+    states, furniture, known = [], [], {}
+    for index, page in enumerate(content.pages):
+        parts, top, bottom = page_furniture(content, index, style)
+        page_metrics = [metrics.get((index, i), ItemMetrics()) for i in range(len(page.items))]
+        if not page.items:
+            parts = [*parts, empty_notice(content, top, bottom, style)]
+        state = PageState(index, page, list(page.items), page_metrics, bottom - top, chars=style.geometry.chars)
+        state.plan = plan_state(state, widths, style, known)
+        states.append(state)
+        furniture.append((parts, top))
+    jumps = resolve_overflows(states, lambda s: plan_state(s, widths, style, known), content.label)
+    for state, (parts, top) in zip(states, furniture):
+        composed = ComposedPage(state.index + 1, list(parts))
+        compose_modules(state.plan, tuple(state.items), state.metrics, style, top, composed)
+        layout.pages.append(composed)
+        layout.plans.append(state.plan)
+    layout.messages = jumps + page_messages(content, layout.plans)
+    return layout
+
+
+def plan_state(state: PageState, widths, style: Style, known: dict | None = None) -> PagePlan:
+    return plan_items(state.items, state.metrics, widths, style, state.area, known)
+
+
+def measure_items(content: IssueContent, style: Style, engine):
+    request = Request(style)
+    for index, page in enumerate(content.pages):
+        request.add_page(index, page)
+    return request.read(engine.measure(request.payload()))
+
+
+def plan_items(items, metrics, widths, style: Style, area: float, known: dict | None = None) -> PagePlan:
+    """The page's plan; ``known`` keeps each item's shapes between the replans of 转版."""
+    known = {} if known is None else known
+    shapes = []
+    for index, (item, m) in enumerate(zip(items, metrics)):
+        key = (id(item), id(m), index, area)
+        if key not in known:
+            maker = ShapeMaker(style, item, m, widths, index, area)
+            known[key] = ((item, m), {span: maker.shapes(span) for span in range(1, style.geometry.columns + 1)})
+        shapes.append(known[key][1])
+    return plan_page(shapes, style, area)

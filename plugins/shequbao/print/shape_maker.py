@@ -1,0 +1,100 @@
+"""Every shape an item can take at each column span (the planner's menu for one item)."""
+
+from __future__ import annotations
+
+from .content import Item
+from .headlines import scored_lines
+from .measure import PIECE_SIZE, ItemMetrics
+from .shape_parts import make_shape
+from .shapes import Shape
+from .style import HEADLINE_STEPS, TRACKINGS, Style
+
+
+class ShapeMaker:
+    """Every shape of one item at one span."""
+
+    def __init__(self, style: Style, item: Item, metrics: ItemMetrics, widths: dict[str, float],
+                 index: int, area_height: float):
+        self.style, self.item, self.m, self.widths = style, item, metrics, widths
+        self.index, self.area_height = index, area_height
+        self._titles: dict[tuple, tuple[str, ...] | None] = {}
+        self.break_costs: dict[tuple[str, ...], int] = {}  # a headline's lines → the cost of its breaks
+
+    def shapes(self, span: int) -> list[Shape]:
+        item = self.item
+        if item.columns and span != min(item.columns, self.style.geometry.columns):
+            return []
+        out = []
+        for photo_cols, mode in self.photo_options(span):
+            for tracking in self.trackings():
+                for inner in self.inner_options(span):
+                    out.extend(self.steps(span, photo_cols, tracking, inner, mode))
+        return out
+
+    def trackings(self) -> range:
+        return range(len(TRACKINGS)) if self.item.kind not in ("briefs", "guide") else range(1)
+
+    def photo_options(self, span: int) -> list[tuple[int, bool]]:
+        """(photo width in columns, arrangement: row | flow | grid) the item may have at ``span``."""
+        photos = self.item.photos
+        if not photos:
+            return [(0, "row")]
+        flow = [(1, "flow")] if span > 1 and len(photos) == 1 and self.item.kind != "photo" else []
+        grid = [(span, "grid")] if len(photos) >= 3 else []
+        if self.item.photo_columns:
+            wanted = min(self.item.photo_columns, span)
+            if self.item.kind == "photo" and wanted != span:
+                return []
+            return [(wanted, "row")] + (flow if wanted == 1 else []) + (grid if wanted == span else [])
+        if self.item.kind == "photo":
+            return [(span, "row"), *grid]
+        return [(cols, "row") for cols in range(span, 0, -1)] + flow + grid
+
+    def inner_options(self, span: int) -> list[int]:
+        if self.item.kind in ("briefs", "guide"):
+            most = min(span, max(1, len(self.item.briefs)))
+            return list(range(1, most + 1))
+        if self.item.verse and span > 2:
+            return []  # a poem's short lines across the page would leave it half empty
+        return [span]
+
+    def steps(self, span, photo_cols, tracking, inner, mode) -> list[Shape]:
+        out = []
+        for step in range(len(self.style_steps())):
+            shape = make_shape(self, span, photo_cols, tracking, inner, step, mode)
+            if shape is not None:
+                out.append(shape)
+        return out
+
+    def style_steps(self):
+        return HEADLINE_STEPS[self.item.weight] if self.item.kind not in ("briefs", "guide") else (0,)
+
+    def title_lines(self, width: float, size: float) -> tuple[str, ...] | None:
+        key = (round(width, 2), size)
+        if key not in self._titles:
+            self._titles[key] = self._title_lines(width, size)
+        return self._titles[key]
+
+    def _title_lines(self, width: float, size: float) -> tuple[str, ...] | None:
+        item = self.item
+        parts = item.title_parts or ((item.title,) if item.title else ())
+        if not parts:
+            return ()
+        limit = width * 0.995
+
+        def fits(text: str) -> bool:
+            known = self.widths.get(text)
+            if known is None:
+                known = PIECE_SIZE * len(text)
+            return known * size / PIECE_SIZE <= limit
+
+        lines: list[str] = []
+        cost = 0
+        for part in parts:
+            got = scored_lines(part, fits, max_lines=3)
+            if got is None:
+                return None
+            lines.extend(got[0])
+            cost += got[1]
+        self.break_costs[tuple(lines)] = cost
+        return tuple(lines) if len(lines) <= 4 else None

@@ -1,0 +1,161 @@
+"""The heights of a shape's parts (headline block, photo row, caption, text) and its own cost."""
+
+from __future__ import annotations
+
+import math
+
+from .shapes import BOXED, MAX_PHOTO_SHARE, Shape
+from .style import BYLINE, CAPTION, CROP, FOCUS_CROP, KICKER, SUBTITLE, USUAL_STEP
+
+BANNER = 1.9  # a box's banner (短消息, 本期导读), in body sizes
+PREFERRED_SPAN = {"lead": 1.0, "normal": 0.5, "minor": 0.3}  # × columns
+
+
+def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, step: int,
+               mode: str = "row") -> Shape | None:
+    if mode == "flow":
+        return flow_shape(maker, span, tracking, step)
+    style, item, m = maker.style, maker.item, maker.m
+    beside = 0 < photo_cols < span
+    head_span = span - photo_cols if beside else span
+    head = head_height(maker, head_span, step)
+    if head is None:
+        return None
+    head_h, lines = head
+    photo, lo, hi = photo_row(maker, photo_cols, span, grid=mode == "grid")
+    if photo is None:
+        return None
+    caption = 0.0
+    if item.photos and m.caption.get(photo_cols):
+        size, pitch = style.small(CAPTION)
+        caption = style.lines_height(m.caption[photo_cols], size, pitch)
+    rows = body_rows(maker, span, inner, tracking)
+    pad = round(style.body * 0.7, 2) * 2 if item.kind in BOXED else 0.0
+    if beside:
+        side = photo + style.gap / 2 + caption
+        if side > head_h + style.pitch * 6 or head_h > side + style.pitch * 4:
+            return None  # the headline beside the photo would leave a hole
+    shape = Shape(item=maker.index, span=span, photo_cols=photo_cols, step=step, tracking=tracking, inner=inner,
+                  title_lines=lines, head=head_h if not beside else max(head_h, photo + style.gap / 2 + caption),
+                  photo=photo if not beside else 0.0, crop_lo=lo, crop_hi=hi, caption=caption if not beside else 0.0,
+                  rows=rows, pad=pad, cost=0.0, grid=mode == "grid", verse=item.verse,
+                  short=rows * inner - body_lines(maker, span, inner, tracking))
+    return Shape(**{**shape.__dict__, "cost": shape_cost(maker, shape, lines, photo, beside) + (1.5 if shape.grid else 0)})
+
+
+def flow_shape(maker, span: int, tracking: int, step: int) -> Shape | None:
+    """The photo one column wide at the top of the first text column; the text flows on."""
+    style, m = maker.style, maker.m
+    head = head_height(maker, span, step)
+    photo, lo, hi = photo_row(maker, 1, span)
+    if head is None or photo is None:
+        return None
+    size, pitch = style.small(CAPTION)
+    caption = style.lines_height(m.caption.get(1, 0), size, pitch) + (style.gap / 2 if m.caption.get(1) else 0)
+    room = photo + caption + style.lead
+    lines = max(1, round(room / style.pitch))
+    height = lines * style.pitch - style.lead - caption
+    if not lo <= height / photo <= hi:
+        lines = math.ceil(room / style.pitch)
+        height = lines * style.pitch - style.lead - caption
+        if height / photo > hi:
+            return None
+    body = m.body_lines("c", tracking)
+    rows = max(lines, math.ceil((body + lines) / span))  # the photo stands in the first column
+    shape = Shape(item=maker.index, span=span, photo_cols=1, step=step, tracking=tracking, inner=span,
+                  title_lines=head[1], head=head[0], photo=0.0, crop_lo=1.0, crop_hi=1.0, caption=0.0, rows=rows,
+                  pad=0.0, cost=0.0, flow=lines, flow_photo=round(height, 3), short=rows * span - body - lines)
+    return Shape(**{**shape.__dict__, "cost": shape_cost(maker, shape, head[1], height, False) + 1.0})
+
+
+def head_height(maker, span: int, step: int) -> tuple[float, tuple[str, ...]] | None:
+    style, item, m = maker.style, maker.item, maker.m
+    width = style.geometry.span_width(span)
+    if item.kind in ("briefs", "guide"):
+        return round(style.body * BANNER, 2), (item.title,)
+    height, small_gap = 0.0, style.body * 0.35
+    if item.kicker:
+        size, pitch = style.small(KICKER[item.weight])
+        height += style.lines_height(m.kicker.get(span, 1), size, pitch) + small_gap
+    lines: tuple[str, ...] = ()
+    if item.title:
+        size, pitch = style.headline(item.weight, step)
+        lines = maker.title_lines(width, size)
+        if lines is None:
+            return None
+        height += style.lines_height(len(lines), size, pitch)
+    if item.subtitle:
+        size, pitch = style.small(SUBTITLE[item.weight])
+        height += small_gap + style.lines_height(m.subtitle.get(span, 1), size, pitch)
+    if item.byline:
+        size, pitch = style.small(BYLINE)
+        height += small_gap * 1.4 + style.lines_height(m.byline.get(span, 1), size, pitch)
+    return round(height, 3), lines
+
+
+def photo_row(maker, photo_cols: int, span: int, grid: bool = False) -> tuple[float | None, float, float]:
+    """Natural height of the photos ``photo_cols`` columns wide (one row, or with ``grid`` the
+    first across and the rest in a row below), and the crop bounds of that height."""
+    style, item = maker.style, maker.item
+    if not photo_cols or not item.photos:
+        return 0.0, 1.0, 1.0
+    width = style.geometry.span_width(photo_cols)
+    rows = [item.photos[:1], item.photos[1:]] if grid else [item.photos]
+    height = 0.0
+    for row in rows:
+        room = width - (len(row) - 1) * style.photo_gap
+        row_height = room / sum(p.aspect for p in row)
+        if min(p.aspect * row_height for p in row) < style.geometry.column * 0.6:
+            return None, 1.0, 1.0  # a photo narrower than most of a column
+        height += row_height
+    height += style.photo_gap * (len(rows) - 1)
+    if height > maker.area_height * MAX_PHOTO_SHARE:
+        return None, 1.0, 1.0
+    crop = min(FOCUS_CROP if p.focus else CROP for p in item.photos)
+    return round(height, 3), 1 - crop, 1 / (1 - crop)
+
+
+def body_lines(maker, span: int, inner: int, tracking: int) -> int:
+    item, m = maker.item, maker.m
+    if item.kind in ("briefs", "guide"):
+        return m.body_lines(f"{span}/{inner}", 0)
+    return m.body_lines("c", tracking)
+
+
+def body_rows(maker, span: int, inner: int, tracking: int) -> int:
+    lines = body_lines(maker, span, inner, tracking)
+    return math.ceil(lines / inner) if lines else 0
+
+
+def shape_cost(maker, shape: Shape, lines: tuple[str, ...], photo: float, beside: bool) -> float:
+    style, item = maker.style, maker.item
+    columns = style.geometry.columns
+    cost = 0.0
+    if item.kind not in ("briefs", "guide"):
+        preferred = max(1, round(columns * PREFERRED_SPAN[item.weight]))
+        if item.kind == "photo":
+            preferred = max(preferred, min(columns, 2))
+        cost += (5 if item.weight == "lead" else 2.5) * abs(shape.span - preferred)
+        cost += 1.2 * abs(shape.step - USUAL_STEP) * (2 if item.weight == "lead" else 1) + (1.5 if shape.step < USUAL_STEP else 0)
+        cost += {0: 0, 1: 0, 2: 1.5, 3: 5}.get(len(lines), 9)
+        cost += 3 * maker.break_costs.get(tuple(lines), 0)  # a headline broken inside a word
+        cost += 3 * shape.tracking
+    else:
+        cost += 2 * abs(shape.inner - min(shape.span, len(item.briefs)))
+        if item.kind == "guide":
+            cost += 3 * (shape.span - 1)
+    rows_area = (maker.area_height / style.pitch)
+    if shape.rows and shape.rows < 4 and item.kind not in ("briefs", "guide"):
+        cost += 3 * (4 - shape.rows)
+    if shape.rows > rows_area * 0.7:
+        cost += 0.3 * (shape.rows - rows_area * 0.7)
+    if item.photos and not item.photo_columns:
+        if beside:
+            cost += 2 + 2 * (shape.span - shape.photo_cols - 1)
+            if shape.span - shape.photo_cols < 2 and item.weight != "minor":
+                cost += 6  # a headline squeezed into one column beside the photo
+        if shape.photo_cols * 2 < shape.span:
+            cost += 3
+        if item.weight == "lead" and shape.photo_cols < min(2, columns):
+            cost += 8
+    return cost

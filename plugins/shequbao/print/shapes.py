@@ -1,0 +1,131 @@
+"""The ways one item can be set as a module of a given width (its *shapes*), and what each
+costs at every height of the page's height grid.
+
+A shape fixes the module's columns, photo width, headline size, tracking and inner
+columns; its height still stretches within the copyfitting bounds: line pitch ±5%, photos
+cropped by at most 10% of their area (30% when the editor set a focus), and blank space
+at the foot of the text (costly beyond half a line). Pure functions of measured numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from .style import LEADING_FLEX, Style
+
+GRID = 6.0  # pt: the planner's height unit
+INF = math.inf
+BOXED = ("notice", "briefs", "guide")
+MAX_PHOTO_SHARE = 0.55  # of the page's free height
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One way to set an item in ``span`` columns (heights in pt, at pitch factor 1)."""
+
+    item: int
+    span: int
+    photo_cols: int  # 0: no photo; == span: across the module; < span: beside the headline
+    step: int  # headline size step
+    tracking: int  # index into TRACKINGS
+    inner: int  # text columns
+    title_lines: tuple[str, ...]
+    head: float  # kicker + title + 副题 + byline (or a box's banner)
+    photo: float  # natural height of the photo row
+    crop_lo: float  # photo height factor bounds
+    crop_hi: float
+    caption: float
+    rows: int  # body lines per column, balanced
+    pad: float  # inside a frame, top + bottom
+    cost: float  # the shape's own cost (how good it looks at its natural height)
+    flow: int = 0  # the photo sits at the top of the first text column, taking this many lines
+    flow_photo: float = 0.0  # … at this height
+    grid: bool = False  # the first photo across, the others in a row below it
+    verse: bool = False  # a poem: short lines
+    short: int = 0  # lines the last text column has fewer than the others
+
+    def natural(self, style: Style) -> float:
+        return self.fixed(style) + self.photo + self.body(style.pitch, style)
+
+    def fixed(self, style: Style) -> float:
+        """Height of everything but the photo row and the text."""
+        gap = style.gap
+        total = self.head + self.pad  # beside: ``head`` is the taller of headline and photo
+        if self.photo:
+            total += gap + self.caption + (gap / 2 if self.caption else 0)
+        if self.rows and (self.head or self.photo):
+            total += gap
+        return total
+
+    def body(self, pitch: float, style: Style) -> float:
+        return 0.0 if self.rows <= 0 else style.body + (self.rows - 1) * pitch
+
+    def flex(self, style: Style) -> tuple[float, float]:
+        """How much the module may shrink and grow without blank space."""
+        pitch = max(0, self.rows - 1) * style.pitch * LEADING_FLEX
+        return pitch + self.photo * (1 - self.crop_lo), pitch + self.photo * (self.crop_hi - 1)
+
+    def slack_limit(self, style: Style) -> float:
+        if self.rows <= 0:
+            return style.pitch * (8 if self.pad else 1.5)
+        return style.pitch * (8 if self.pad else max(1.5, min(4, self.rows * self.inner * 0.12)))
+
+
+@lru_cache(maxsize=50_000)
+def shape_costs(shape: Shape, style: Style, cells: int, foot: bool = False) -> np.ndarray:
+    """The cost of setting ``shape`` at each height ``i * GRID`` (inf where it cannot); at the
+    page's ``foot`` blank space in the module is what the reader sees as an empty page."""
+    heights = np.arange(cells) * GRID
+    natural = shape.natural(style)
+    down, up = shape.flex(style)
+    delta = heights - natural
+    cost = np.full(cells, INF)
+    shrink = (delta < 0) & (-delta <= down + 1e-6)
+    if down > 0:
+        cost[shrink] = shape.cost + 6 * (delta[shrink] / down) ** 2
+    exact = np.abs(delta) < GRID / 2
+    cost[exact] = np.minimum(cost[exact], shape.cost + 0.0)
+    grow = delta >= 0
+    used = np.minimum(delta[grow], up)
+    slack = delta[grow] - used
+    grow_cost = shape.cost + (6 * (used / up) ** 2 if up > 0 else 0) + slack_cost(slack, style, bool(shape.pad))
+    if foot:
+        grow_cost = grow_cost + 4 * np.maximum(0, slack / style.pitch - 0.5)
+    beyond = slack - shape.slack_limit(style)
+    grow_cost = np.where(beyond > 0, grow_cost + 40 + 4 * beyond / style.pitch, grow_cost)  # a hole: last resort
+    cost[grow] = np.minimum(cost[grow], grow_cost)
+    if foot and shape.verse:
+        cost = cost + 40  # a poem's short lines at the page's foot leave it looking empty
+    if foot and shape.short > 1:
+        cost = cost + 1.5 * (shape.short - 1)  # a short last column at the foot: a hole in the page
+    return cost
+
+
+def slack_cost(slack, style: Style, boxed: bool):
+    lines = slack / style.pitch
+    if boxed:
+        return 1.5 * lines
+    return np.where(lines <= 0.5, 2 * lines, 1 + 8 * (lines - 0.5))
+
+
+def fit(shape: Shape, height: float, style: Style) -> tuple[float, float, float]:
+    """(pitch factor, photo height factor, blank) that set ``shape`` at exactly ``height``."""
+    natural = shape.natural(style)
+    down, up = shape.flex(style)
+    delta = height - natural
+    pitch_room = max(0, shape.rows - 1) * style.pitch * LEADING_FLEX
+    photo_room = (down if delta < 0 else up) - pitch_room
+    room = down if delta < 0 else up
+    share = 0.0 if room <= 0 else max(-1.0, min(1.0, delta / room))
+    used = share * room
+    blank = delta - used if delta > 0 else 0.0
+    f = 1 + (share * LEADING_FLEX if pitch_room > 0 else 0)
+    if photo_room > 0 and shape.photo:
+        c = 1 + share * ((1 - shape.crop_lo) if delta < 0 else (shape.crop_hi - 1))
+    else:
+        c = 1.0
+    return f, c, max(0.0, blank)

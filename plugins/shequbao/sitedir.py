@@ -1,0 +1,193 @@
+"""The site folder a build writes: staged, locked, swapped in only on success (knows nothing
+of MkDocs).
+
+A build writes into ``<site>.building/`` beside the published ``<site>/`` and swaps it in only
+when the whole build succeeded (strict warnings included), so a failed or interrupted build
+leaves the previous site exactly as it was; ``mkdocs build`` and ``shequbao build`` both get
+this from the plugin. One build at a time: ``<site>.lock`` is held (``flock``) for the whole
+build, and a second build stops at once with “另一个构建正在进行”. Problems of the folders
+(permissions, another user's ``site/``, a full disk) are messages naming the folder and the fix.
+"""
+
+from __future__ import annotations
+
+from .cache import make_readable
+
+import contextlib
+import errno
+import fcntl
+import multiprocessing
+import os
+import shutil
+import signal
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+NO_SPACE = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+DENIED = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
+class SiteDirError(Exception):
+    """The site folder cannot be written; the message names it and says what to do."""
+
+
+@dataclass
+class Staging:
+    """A build in progress: ``folder`` is written, ``site_dir`` replaced by it on :func:`commit`."""
+
+    site_dir: Path
+    folder: Path
+    lock: int  # the open lock file (released when closed, or when the process ends)
+
+
+def begin(site_dir: Path) -> Staging:
+    """Lock ``site_dir`` for this build and make a fresh staging folder beside it."""
+    site_dir = Path(os.path.abspath(site_dir))
+    _check_writable(site_dir)
+    lock = _lock(site_dir.with_name(site_dir.name + ".lock"))
+    folder = site_dir.with_name(site_dir.name + ".building")
+    try:
+        _remove(folder)  # the leftover of a build that was killed
+        folder.mkdir(parents=True)
+    except OSError as error:
+        os.close(lock)
+        raise SiteDirError(describe_os_error(error) or str(error)) from None
+    return Staging(site_dir, folder, lock)
+
+
+def commit(staging: Staging) -> None:
+    """Replace the site by the staging folder (two renames: never a moment without a site
+    a web server can read from) and unlock."""
+    retired = staging.site_dir.with_name(staging.site_dir.name + ".old")
+    try:
+        make_readable(staging.folder)  # whatever the umask: a web server's worker reads every file
+        _remove(retired)
+        if staging.site_dir.exists():
+            staging.site_dir.rename(retired)
+        staging.folder.rename(staging.site_dir)
+        _remove(retired)
+    except OSError as error:
+        raise SiteDirError(describe_os_error(error) or str(error)) from None
+    finally:
+        _unlock(staging)
+
+
+def abort(staging: Staging) -> None:
+    """Forget the staging folder (a failed or interrupted build) and unlock; the site stays."""
+    try:
+        _remove(staging.folder)
+    finally:
+        _unlock(staging)
+
+
+def describe_os_error(error: BaseException) -> str | None:
+    """A file-system error of the build as an editor reads it (full disk, permissions), or None."""
+    if not isinstance(error, OSError):
+        return None
+    path = error.filename or ""
+    folder = os.path.dirname(path) if path and not os.path.isdir(path) else path
+    if error.errno in NO_SPACE:
+        return (f"磁盘空间不足：写入 {folder or '网站文件夹'} 时磁盘满了（这不是照片或稿件的问题）。"
+                "请清理磁盘（例如删掉 .cache/ 里的旧文件、site.old/）后再生成")
+    if error.errno == errno.EROFS:
+        return f"{folder or path} 所在的磁盘是只读的：请把项目放到可以写入的磁盘上再生成"
+    if error.errno in DENIED:
+        return (f"没有权限写入 {path}：请运行 sudo chown -R $(id -un) '{folder or path}' 把它交给生成网站的账号，"
+                "或用有权限的账号生成")
+    return None
+
+
+def _check_writable(site_dir: Path) -> None:
+    parent = site_dir.parent
+    if not parent.is_dir():
+        return  # MkDocs makes it
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise SiteDirError(f"没有权限在 {parent} 里写入（生成网站要在这里建 {site_dir.name}.building/ 并替换 {site_dir.name}/）："
+                           f"请运行 sudo chown $(id -un) '{parent}'，或用有权限的账号生成")
+    if not site_dir.is_dir():
+        return
+    owner = site_dir.stat().st_uid
+    if owner != os.geteuid() and not os.access(site_dir, os.W_OK):
+        raise SiteDirError(f"{site_dir} 属于另一个用户（uid {owner}），这次生成无法替换它："
+                           f"请运行 sudo chown -R $(id -un) '{site_dir}'，或用那个用户生成")
+    for folder in (site_dir, *[p for p in site_dir.rglob("*") if p.is_dir() and not p.is_symlink()][:2000]):
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise SiteDirError(f"{folder} 是只读的，这次生成无法替换旧网站：请运行 chmod -R u+w '{site_dir}'")
+
+
+def _lock(path: Path) -> int:
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise SiteDirError(describe_os_error(error) or str(error)) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+        os.close(fd)
+        raise SiteDirError(f"另一个构建正在进行（{holder or path.name}），同一个网站文件夹一次只能生成一个："
+                           "请等它结束后再生成") from None
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, f"进程 {os.getpid()}，开始于 {time.strftime('%H:%M:%S')}".encode(), 0)
+    return fd
+
+
+def _unlock(staging: Staging) -> None:
+    if staging.lock >= 0:
+        with contextlib.suppress(OSError):
+            os.ftruncate(staging.lock, 0)
+        os.close(staging.lock)  # closing releases the flock
+        staging.lock = -1
+
+
+def _remove(folder: Path) -> None:
+    if folder.is_symlink() or folder.is_file():
+        folder.unlink()
+    elif folder.exists():
+        shutil.rmtree(folder)
+
+
+class InterruptGuard:
+    """While a build runs, Ctrl-C terminates every worker process at once (photos, print
+    editions, the scan process and with it Pagefind), then stops the build with
+    KeyboardInterrupt; the adapter then removes the staging folder and says “已中断”."""
+
+    def __init__(self):
+        self._previous = None
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._interrupted)
+
+    def _interrupted(self, signum, frame) -> None:
+        terminate_children()
+        raise KeyboardInterrupt
+
+    def close(self) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None
+
+
+def stop_children_on_interrupt() -> InterruptGuard:
+    return InterruptGuard()
+
+
+def terminate_children(timeout: float = 5.0) -> None:
+    """Terminate (SIGTERM: no traceback) every child process of this one, then kill stragglers."""
+    children = multiprocessing.active_children()
+    for child in children:
+        with contextlib.suppress(OSError, ValueError):
+            child.terminate()
+    deadline = time.monotonic() + timeout
+    for child in children:
+        child.join(max(0.0, deadline - time.monotonic()))
+        if child.is_alive():
+            with contextlib.suppress(OSError, ValueError):
+                child.kill()
+
+
+def ignore_interrupts() -> None:
+    """In a worker process: Ctrl-C is for the main process, which stops the workers itself
+    (a worker killed by the terminal's SIGINT would print a traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

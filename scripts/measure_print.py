@@ -1,0 +1,152 @@
+"""Measure the print edition of every issue as a layout editor (排版编辑) would judge it.
+
+    .venv/bin/python scripts/measure_print.py [PROJECT] [--size A3] [--json]
+
+PROJECT is a paper's folder (with mkdocs.yml; default: this repository's sample). The
+editions are made (or taken from the cache, .cache/ beside mkdocs.yml) and measured from
+the PDFs with pdfplumber, page by page: the blank area under the last line (mean across
+the width and the worst strip of 1/12 of it; text and images count, the running head and
+foot do not), the share of justified body lines (not the last of a paragraph) ending more
+than 1.5 pt short of their column's edge, 避头尾 faults, photos cut by more than 10% of their
+area without a focus, stories side by side, the 导读 on page 1, and whether every item's text
+and every photo is in the PDF. The thresholds are the print issue's "Done when".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from pdf_helpers import bare, image_objects, measure_pdf, page_texts  # noqa: E402
+
+LIMITS = {"blank_mean": 0.06, "blank_worst": 0.15, "short": 0.03}
+
+
+@dataclass
+class IssueFigures:
+    issue: str
+    bans: int
+    pages: int
+    blank_mean: list[float] = field(default_factory=list)
+    blank_worst: list[float] = field(default_factory=list)
+    short_lines: int = 0
+    body_lines: int = 0
+    kinsoku: list[str] = field(default_factory=list)
+    clipped: list[str] = field(default_factory=list)  # photos cut by more than 10% without a focus
+    side_by_side: list[int] = field(default_factory=list)  # 版 with stories side by side
+    guide: int = 0  # stories of other 版 named in page 1's 导读
+    missing: list[str] = field(default_factory=list)  # items whose text or photos are not in the PDF
+    photos: int = 0
+    images: int = 0
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def short_share(self) -> float:
+        return self.short_lines / self.body_lines if self.body_lines else 0.0
+
+    def faults(self) -> list[str]:
+        out = []
+        if self.pages != self.bans:
+            out.append(f"{self.pages} 页，{self.bans} 个版")
+        for number, (mean, worst) in enumerate(zip(self.blank_mean, self.blank_worst), start=1):
+            if mean > LIMITS["blank_mean"] or worst > LIMITS["blank_worst"]:
+                out.append(f"第{number}版空白 {mean:.1%}（最空的一条 {worst:.1%}）")
+        if self.short_share > LIMITS["short"]:
+            out.append(f"短行 {self.short_share:.1%}")
+        out += [f"避头尾：{line}" for line in self.kinsoku]
+        out += [f"照片裁掉超过 10%：{src}" for src in self.clipped]
+        if self.bans >= 3 and not self.side_by_side:
+            out.append("没有并排的稿件")
+        if self.bans >= 4 and self.guide < 3:
+            out.append(f"导读只列了 {self.guide} 篇")
+        out += [f"缺：{what}" for what in self.missing]
+        out += self.messages
+        return out
+
+
+def measure_edition(pdf, issue, content_dir: Path, geometry, bleed: float = 0.0) -> IssueFigures:
+    """Figures of one issue's edition (``pdf``: a print.PdfFile; ``issue``: the model Issue)."""
+    from shequbao.print.blocks import MarkdownSetup
+    from shequbao.yamlio import read_text, split_front_matter
+
+    figures = IssueFigures(issue.id, len(issue.sections), pdf.pages)
+    for page in measure_pdf(pdf.path, geometry, bleed):
+        figures.blank_mean.append(round(page.blank_mean, 4))
+        figures.blank_worst.append(round(page.blank_worst, 4))
+        figures.short_lines += page.short_lines
+        figures.body_lines += page.body_lines
+        figures.kinsoku += page.kinsoku
+    figures.clipped = [p["src"] for p in pdf.photos if p["shown"] < 0.9 and not p["focus"]]
+    figures.side_by_side = sorted({page for page in range(1, pdf.pages + 1) if _side_by_side(pdf.rects, page)})
+    texts = page_texts(pdf.path)
+    printed = bare("".join(texts))
+    front = bare(texts[0]) if texts else ""
+    guide = front[front.find("本期导读"):] if "本期导读" in front else ""
+    setup = MarkdownSetup()
+    for article in issue.articles:
+        if article.page != 1 and article.title and bare(article.title) in guide:
+            figures.guide += 1
+        _, body, _ = split_front_matter(read_text(content_dir / article.src))
+        blocks, _ = setup.parse(body)
+        for block in blocks:
+            text = bare("".join(run.get("s", "") for run in block["runs"]))
+            if text and text not in printed:
+                figures.missing.append(f"{article.src}：{text[:12]}…")
+                break
+    figures.photos = sum(1 for a in issue.articles for image in a.images if image.src)
+    figures.images = len(image_objects(pdf.path))
+    if figures.images < figures.photos:
+        figures.missing.append(f"照片 {figures.images}/{figures.photos}")
+    figures.messages = [m.text for m in pdf.messages if m.severity == "warning"]
+    return figures
+
+
+def _side_by_side(rects: dict, page: int) -> bool:
+    boxes = [r for found in rects.values() for r in found if r["page"] == page]
+    for a in boxes:
+        for b in boxes:
+            if a is not b and a["x"] + a["w"] <= b["x"] + 1e-3 and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]:
+                return True
+    return False
+
+
+def measure_project(project: Path, size: str | None = None, images: bool = True) -> list[IssueFigures]:
+    from shequbao.config import load_settings
+    from shequbao.load import load_archive
+    from shequbao.print import PrintOptions, build_editions
+
+    settings = load_settings(project / "mkdocs.yml")
+    base = settings.print
+    options = PrintOptions(size or base.page_size, base.columns, base.bleed)
+    archive, _ = load_archive(settings.content_dir, settings.paper)
+    pdfs = build_editions(archive, settings.content_dir, settings.cache_root, options, settings.markdown, images=images)
+    return [measure_edition(pdf, issue, settings.content_dir, options.geometry()) for pdf, issue in zip(pdfs, archive.issues)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("project", nargs="?", type=Path, default=ROOT)
+    parser.add_argument("--size")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    results = measure_project(args.project.resolve(), args.size)
+    if args.json:
+        print(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1))
+    for r in results:
+        blanks = " ".join(f"{m:.1%}/{w:.1%}" for m, w in zip(r.blank_mean, r.blank_worst))
+        print(f"{r.issue}: {r.pages} 页/{r.bans} 版 | 空白(平均/最空条) {blanks} | 短行 {r.short_lines}/{r.body_lines}"
+              f" = {r.short_share:.1%} | 避头尾 {len(r.kinsoku)} | 裁切>10% {len(r.clipped)} | 并排的版 {r.side_by_side}"
+              f" | 导读 {r.guide} 篇 | 照片 {r.images}/{r.photos} | 缺 {len(r.missing)}")
+        for fault in r.faults():
+            print(f"  ✗ {fault}")
+    return 1 if any(r.faults() for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
