@@ -578,7 +578,7 @@ def test_photos_are_sharp_on_a_phone(browser, base_url):
             blurry = visit.page.evaluate("""() => [...document.querySelectorAll('main img[srcset]')].filter(i => i.clientWidth)
                 .map(i => { const widths = i.srcset.split(',').map(s => parseInt(s.trim().split(' ')[1]));
                             const wanted = Math.min(Math.max(...widths), i.clientWidth * devicePixelRatio);
-                            const chosen = parseInt(i.currentSrc.match(/-(\\d+)\\.\\w+$/)[1]);  // issues/x/images/a-960.webp
+                            const chosen = parseInt(i.currentSrc.match(/-(\\d+)(?:\\.[0-9a-f]+)?\\.\\w+$/)[1]);  // a-960.<hash>.webp
                             return {src: i.currentSrc.split('/').pop(), natural: chosen, wanted}; })
                 .filter(i => i.natural < i.wanted * 0.95)""")
             assert blurry == [], url
