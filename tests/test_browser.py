@@ -708,3 +708,27 @@ def test_no_request_of_a_page_depends_on_the_number_of_articles(browser, site, b
         document = urlsplit("/" + url).path
         assert {k: v for k, v in big.items() if k != document and "/images/" not in k} == \
             {k: v for k, v in small.items() if k != document and "/images/" not in k}, url
+
+
+def test_the_footers_legal_lines_read_well_too(browser, sample):
+    """With an ICP 备案号, a 公安备案号 and 内部资料 in the footer (mkdocs.yml), at 360 px, standard and high contrast."""
+    config = sample / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      paper_permit:", "      icp: 沪ICP备12345678号-1\n      police_record: 沪公网安备31010402000001号\n"
+        "      internal_publication: true\n      paper_permit:"), encoding="utf-8")
+    site = build(sample)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for setting in ("standard", "contrast"):
+            visit = open_with(browser, PHONE, setting)
+            try:
+                visit.page.goto(f"http://127.0.0.1:{server.server_port}/")
+                assert visit.page.locator(".sqb-footer-line a").count() == 2
+                found = visit.page.evaluate(AUDIT, {"body": BODY, "inline": INLINE, "taps": True})
+                assert found["problems"] == [], setting
+            finally:
+                visit.close()
+    finally:
+        server.shutdown()
+        server.server_close()
