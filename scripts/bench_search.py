@@ -18,6 +18,7 @@ import gzip
 import io
 import http.server
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -27,6 +28,7 @@ from urllib.parse import quote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 GZIPPED = (".js", ".css", ".json", ".xml", ".svg", ".html")  # gzip_types of examples/nginx.conf
+SEARCH_JS = re.compile(r"/search(\.[0-9a-f]+)?\.js$")  # search.js, fingerprinted or not
 QUERIES = ["养老", "党建", "陈玲", "垃圾分类 志愿者", "桂花糕", "群租"]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync"]
@@ -97,7 +99,7 @@ def main(argv=None) -> int:
 
                 def count(response, sizes=sizes):
                     path = urlsplit(response.url).path
-                    if path.startswith("/pagefind/") or path.endswith(("/search.js", "/search/filters.json")):
+                    if path.startswith("/pagefind/") or path.endswith("/search/filters.json") or SEARCH_JS.search(path):
                         try:
                             response.finished()
                             sizes[path] = response.request.sizes()["responseBodySize"]  # bytes on the wire
