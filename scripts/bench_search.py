@@ -18,6 +18,7 @@ import gzip
 import io
 import http.server
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -27,6 +28,7 @@ from urllib.parse import quote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 GZIPPED = (".js", ".css", ".json", ".xml", ".svg", ".html")  # gzip_types of examples/nginx.conf
+SEARCH_JS = re.compile(r"/search(\.[0-9a-f]+)?\.js$")  # search.js, fingerprinted or not
 QUERIES = ["养老", "党建", "陈玲", "垃圾分类 志愿者", "桂花糕", "群租"]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync"]
@@ -41,6 +43,8 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = self.translate_path(self.path)
+        if os.path.isdir(path) and os.path.isfile(os.path.join(path, "index.html")) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")  # a page: its index.html, gzipped like every page
         if (not path.endswith(GZIPPED) or "gzip" not in self.headers.get("Accept-Encoding", "")
                 or not os.path.isfile(path) or os.path.getsize(path) < 1024):
             return super().send_head()
@@ -70,6 +74,7 @@ def build_sample(target: Path) -> Path:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build the sample into a temporary folder)")
+    parser.add_argument("--files", action="store_true", help="list the files each query fetched")
     parser.add_argument("queries", nargs="*", default=QUERIES)
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
@@ -82,7 +87,7 @@ def main(argv=None) -> int:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_port}/"
         print(f"site: {pages} indexed articles, index files {index_bytes / 1024:.0f} KiB on disk")
-        print("KiB total: pagefind.js, its worker and wasm, search.js and the index files the query fetched;"
+        print("KiB total: pagefind.js, its worker and wasm, search.js, the filters' choices and the index files the query fetched;"
               " KiB index: the index files only (bytes on the wire, text gzipped as examples/nginx.conf does)")
         print(f"{'query':<16} {'hits':>4} {'requests':>8} {'KiB total':>9} {'KiB index':>9} {'ms':>6}")
         with sync_playwright() as p:
@@ -94,7 +99,7 @@ def main(argv=None) -> int:
 
                 def count(response, sizes=sizes):
                     path = urlsplit(response.url).path
-                    if path.startswith("/pagefind/") or path.endswith("/search.js"):
+                    if path.startswith("/pagefind/") or path.endswith("/search/filters.json") or SEARCH_JS.search(path):
                         try:
                             response.finished()
                             sizes[path] = response.request.sizes()["responseBodySize"]  # bytes on the wire
@@ -111,6 +116,9 @@ def main(argv=None) -> int:
                 total = sum(sizes.values())
                 index = sum(v for k, v in sizes.items() if k.endswith((".pf_index", ".pf_fragment", ".pf_filter", ".pf_meta")))
                 print(f"{query:<16} {hits:>4} {len(sizes):>8} {total / 1024:>9.1f} {index / 1024:>9.1f} {elapsed:>6.0f}")
+                if args.files:
+                    for path, size in sorted(sizes.items(), key=lambda item: -item[1]):
+                        print(f"    {size / 1024:8.1f}  {path}")
                 context.close()
             browser.close()
         server.shutdown()

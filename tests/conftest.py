@@ -53,6 +53,29 @@ def sample(tmp_path: Path) -> Path:
     return site
 
 
+def sample_with_corpus(folder: Path, articles: int) -> Path:
+    """The sample paper plus ``articles`` synthetic ones (scripts/make_corpus.py: older issues,
+    their own people, no photos) in ``folder``: for tests of what grows with the archive."""
+    import subprocess
+    import sys
+
+    import yaml
+
+    project = folder / "sample"
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(ROOT / "theme_overrides", project / "theme_overrides")
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    corpus = folder / "corpus"
+    subprocess.run([sys.executable, str(ROOT / "scripts/make_corpus.py"), "--articles", str(articles), "--photos", "0",
+                    "--jobs", "1", "--out", str(corpus)], check=True, capture_output=True)
+    for issue in (corpus / "content/issues").iterdir():
+        shutil.copytree(issue, project / "content/issues" / issue.name)
+    people = yaml.safe_load((corpus / "content/people.yml").read_text(encoding="utf-8")) or {}
+    people.update(yaml.safe_load((project / "content/people.yml").read_text(encoding="utf-8")) or {})
+    (project / "content/people.yml").write_text(yaml.safe_dump(people, allow_unicode=True), encoding="utf-8")
+    return project
+
+
 def build(project: Path, *, pdf: bool = False, **overrides) -> Path:
     """Run a real ``mkdocs build`` of ``project`` (strict); return the site folder.
     The print editions (PDFs, seconds per issue) are made only when ``pdf`` (tests/test_print*.py)."""

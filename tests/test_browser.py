@@ -13,12 +13,12 @@ import os
 import re
 import threading
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import frontmatter
 import pytest
 
-from conftest import ROOT, build
+from conftest import ROOT, build, sample_with_corpus
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -85,8 +85,8 @@ def browser():
 class Visit:
     """A browser context at one viewport that records every request and console error."""
 
-    def __init__(self, browser, viewport):
-        self.context = browser.new_context(viewport=viewport, locale="zh-CN", service_workers="block")
+    def __init__(self, browser, viewport, **options):
+        self.context = browser.new_context(viewport=viewport, locale="zh-CN", service_workers="block", **options)
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.context.route("**/*", self._route)
@@ -156,10 +156,10 @@ def test_reader_goes_from_home_to_a_reporters_page(desktop, base_url):
     assert desktop.outside() == [] and desktop.errors == []
 
 
-def search(visit: Visit, base_url: str, query: str) -> list[str]:
-    """The hit list of the /search/ page for ``query``, as site paths (all results shown)."""
+def search(visit: Visit, base_url: str, query: str, **params: str) -> list[str]:
+    """The hit list of the /search/ page for ``query`` (and filters), as site paths (all results shown)."""
     page = visit.page
-    page.goto(base_url + "search/?q=" + query)
+    page.goto(base_url + "search/?" + urlencode({"q": query, **params}))
     status = page.locator(".sqb-search__status")
     page.locator(".sqb-search[data-state=done]").wait_for(state="attached")
     more = page.locator(".sqb-results__more")
@@ -171,38 +171,113 @@ def search(visit: Visit, base_url: str, query: str) -> list[str]:
     return [local_path(a.evaluate("a => a.href")) for a in page.locator(".sqb-result__title").all()]
 
 
-def published_with(*words: str) -> set[str]:
-    """Site paths of the published sample articles whose file contains every word."""
-    found = set()
+def sample_articles():
+    """(site path, front matter, body) of every published sample article."""
     for path in sorted((ROOT / "content/issues").glob("*/*.md")):
-        text = path.read_text(encoding="utf-8")
-        if frontmatter.loads(text).get("draft") or not all(w in text for w in words):
-            continue
-        found.add(f"/issues/{path.parent.name}/{path.stem}/")
-    return found
+        post = frontmatter.load(path)
+        if not post.get("draft"):
+            yield f"/issues/{path.parent.name}/{path.stem}/", post, post.content
 
 
-def test_search_finds_exactly_the_articles_with_the_planted_word(phone, base_url):
+def published_with(*words: str) -> set[str]:
+    """Site paths of the published sample articles whose text (not title, byline or captions) has every word."""
+    return {url for url, _post, body in sample_articles() if all(w in body for w in words)}
+
+
+def issue_dates() -> dict[str, str]:
+    return {p.parent.name: str(yaml_date(p)) for p in (ROOT / "content/issues").glob("*/issue.yml")}
+
+
+def yaml_date(path: Path):
+    return re.search(r"^date:\s*(\S+)", path.read_text(encoding="utf-8"), re.M).group(1)
+
+
+def test_a_planted_query_shows_the_newest_issue_first_with_clean_snippets(phone, base_url):
+    """Newest first; each result with its date and 第N期 · 第N版; snippets of the text only
+    (no byline, date or caption), ending with ……; the tab says what was searched."""
     assert published_with(PLANTED) == PLANTED_HITS
     hits = search(phone, base_url, PLANTED)
     assert set(hits) == PLANTED_HITS and len(hits) == len(PLANTED_HITS)
-    first = phone.page.locator(".sqb-result").first
-    assert re.search(r"第\d+期 · 第\d版 \S+ · \d{4}年\d+月\d+日", first.locator(".sqb-result__meta").inner_text())
-    excerpt = first.locator(".sqb-result__excerpt")
-    assert PLANTED in excerpt.inner_text() and excerpt.locator("mark").count() >= 1
-    phone.page.locator(".sqb-result__title").first.click()
-    phone.page.wait_for_load_state()
-    assert local_path(phone.page.url) in PLANTED_HITS
+    dates = issue_dates()
+    assert hits == sorted(hits, key=lambda url: dates[url.split("/")[2]], reverse=True), "the newest issue first"
+    page = phone.page
+    assert page.title() == f"{PLANTED} - 搜索 - 桂园"
+    posts = {url: post for url, post, _body in sample_articles()}
+    for result, url in zip(page.locator(".sqb-result").all(), hits):
+        post = posts[url]
+        meta = result.locator(".sqb-result__meta").inner_text()
+        assert re.fullmatch(r"\d{4}年\d+月\d+日 · 第\d+期 · 第\d版 \S+", meta), meta
+        snippet = result.locator(".sqb-result__excerpt").inner_text()
+        assert PLANTED in snippet and result.locator(".sqb-result__excerpt mark").count() >= 1
+        assert snippet.endswith("……") or snippet.endswith("。")
+        names = [n for role in ("authors", "reporters", "correspondents", "interns", "photographers") for n in post.get(role, [])]
+        day = post["date"]
+        captions = [image["caption"] for image in post.get("images", [])]
+        for text in [*names, f"{day.year}年{day.month}月{day.day}日", *captions, "摄"]:
+            assert text not in snippet, (url, text)
+    page.locator(".sqb-result__title").first.click()
+    page.wait_for_load_state()
+    assert local_path(page.url) == hits[0]
     assert phone.outside() == [] and phone.errors == []
 
 
-@pytest.mark.parametrize("words", [("养老",), ("党建",), ("陈玲",), ("垃圾分类", "志愿者")], ids="+".join)
-def test_search_words_names_and_several_words(desktop, base_url, words):
+@pytest.mark.parametrize("words", [("养老",), ("党建",), ("垃圾分类", "志愿者")], ids="+".join)
+def test_search_words_and_several_words(desktop, base_url, words):
     hits = search(desktop, base_url, " ".join(words))
     assert hits, words
     assert len(hits) == len(set(hits))
-    assert set(hits) == published_with(*words), "exactly the articles that contain every word"
+    assert set(hits) == published_with(*words), "exactly the articles whose text has every word"
     assert desktop.outside() == []
+
+
+def test_search_filters_and_relevance_are_controls_on_the_page(desktop, base_url):
+    """Year, 版面, kind and person filters built from the index; the person filter alone lists
+    everything with that name in its byline; 相关度 is a switch."""
+    hits = search(desktop, base_url, "", person="陈玲")
+    expected = {url for url, post, _body in sample_articles()
+                if any("陈玲" in post.get(role, []) for role in ("authors", "reporters", "correspondents", "interns"))}
+    assert set(hits) == expected and len(hits) == len(expected)
+    page = desktop.page
+    form = page.locator(".sqb-search__options")
+    assert form.is_visible()
+    for name in ("year", "section", "kind", "person"):
+        assert page.locator(f"select[name={name}] option").count() > 2, name
+    assert page.locator("select[name=person]").input_value() == "陈玲"
+    # The choices (search/filters.json, written at build time) are the values of the index's filters, with their counts.
+    in_index = page.evaluate("""async () => { const p = await import(new URL('../pagefind/pagefind.js', location.href).href);
+        await p.options({baseUrl: new URL('..', location.href).pathname}); return await p.filters(); }""")
+    choices = page.evaluate("async () => (await fetch('filters.json')).json()")
+    assert {name: dict(values) for name, values in choices.items()} == in_index
+    assert [v for v, _n in choices["year"]] == ["2025", "2024"] and [v for v, _n in choices["kind"]] == ["消息", "短消息", "图片新闻", "通知"]
+
+    everything = search(desktop, base_url, "志愿者")
+    page.locator("select[name=year]").select_option("2024")
+    page.wait_for_url(re.compile(r"year=2024"))
+    page.locator(".sqb-search[data-state=done]").wait_for(state="attached")
+    in_2024 = [local_path(a.evaluate("a => a.href")) for a in page.locator(".sqb-result__title").all()]
+    assert in_2024 and all(url.startswith("/issues/2024-") for url in in_2024)
+    assert len(in_2024) < len(everything)
+
+    search(desktop, base_url, "志愿者")
+    assert "最新的在前" in page.locator(".sqb-search__status").inner_text()
+    page.get_by_label("按相关度").check()
+    page.wait_for_url(re.compile(r"sort=relevance"))
+    page.locator(".sqb-search[data-state=done]").wait_for(state="attached")
+    assert "按相关度排列" in page.locator(".sqb-search__status").inner_text()
+    assert page.get_by_label("按相关度").is_checked()
+    by_relevance = search(desktop, base_url, "志愿者", sort="relevance")
+    assert sorted(by_relevance) == sorted(everything)
+    assert desktop.errors == []
+
+
+def test_snippets_keep_the_spaces_the_editor_typed(desktop, base_url):
+    """发送邮件至 chengjian@example.org: the index spaces Chinese, the snippet shows the text as written."""
+    search(desktop, base_url, "邮件")
+    snippets = [s.inner_text() for s in desktop.page.locator(".sqb-result__excerpt").all()]
+    addresses = [s for s in snippets if "@example.org" in s]
+    assert addresses, snippets
+    assert all(re.search(r"至 \S+@example\.org", s) for s in addresses), addresses
+    assert not any(re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", s) for s in snippets), "no index spaces between characters"
 
 
 def test_search_box_in_the_header_opens_the_results(phone, base_url):
@@ -237,16 +312,16 @@ def test_a_gallery_photo_opens_in_the_lightbox(desktop, base_url, site):
 
 
 def page_types(site: Path) -> dict[str, str]:
-    """One address of each kind of page the site has."""
+    """One address of each of the 13 kinds of page the site has (and 关于)."""
     person = sorted(p.parent.name for p in (site / "people").glob("*/index.html"))[0]
     kinds = {
         "home": "",
         "archive": "issues/",
         "issue": "issues/2025-11/",
-        "article": "issues/2025-09/hongse-wuye/",
+        "article": "issues/2025-09/yanglao-chuangkou/",
+        "brief": "issues/2025-11/yongdian-anquan/",
         "photo-item": "issues/2025-10/zhongqiu-youyuan/",
-        "brief": next(f"issues/{p.parent.name}/{p.stem}/" for p in sorted((ROOT / "content/issues").glob("*/*.md"))
-                      if frontmatter.load(p).get("kind") == "brief"),
+        "notice": "issues/2025-09/guoqing-fuwu-anpai/",
         "people": "people/",
         "person": f"people/{person}/",
         "gallery": "gallery/",
@@ -255,58 +330,60 @@ def page_types(site: Path) -> dict[str, str]:
         "about": "about/",
         "not-found": "no/such/page/",
     }
-    return {name: url for name, url in kinds.items() if name == "not-found" or (site / url.split("?")[0] / "index.html").is_file()
-            or url.startswith("search/")}
+    for kind, url in kinds.items():
+        assert kind == "not-found" or (site / url.split("?")[0] / "index.html").is_file(), (kind, url)
+    return kinds
 
 
-NO_OVERFLOW = """() => {
-  const root = document.documentElement;
-  const wide = [...document.querySelectorAll('body *')].filter(e => {
-    const r = e.getBoundingClientRect();
-    return r.width > 0 && r.right > root.clientWidth + 1 && getComputedStyle(e).position !== 'fixed'
-      && !e.closest('.sqb-strip, .md-sidebar, .md-nav, [hidden]');
-  }).map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.'));
-  return {scroll: root.scrollWidth, client: root.clientWidth, wide: wide.slice(0, 5)};
-}"""
-
-# Controls a thumb must hit on a phone: at least 40 px tall (and the header's 40 px wide).
-TAP_TARGETS = """() => [...document.querySelectorAll(`header .md-header__button, .sqb-search-box input,
-    .sqb-search-box button, .sqb-pages a, .sqb-issue-nav a, .sqb-article-nav a, .sqb-pager a, .sqb-years a,
-    .sqb-card__title a, .sqb-briefs__title, .sqb-people-list a, .sqb-person-items a, .sqb-result__title,
-    .sqb-article__meta a.sqb-person, .sqb-search-form button, .sqb-search-form input, .sqb-notfound__links a`)]
-  .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
-  .map(e => { const r = e.getBoundingClientRect(); return {what: e.className || e.tagName, text: e.textContent.trim().slice(0, 12),
-      h: Math.round(r.height), w: Math.round(r.width)}; })
-  .filter(t => t.h < 40 || t.w < 40)"""
-
-BODY_TEXT = """() => [...document.querySelectorAll('.sqb-article__body p, .sqb-excerpt, .sqb-intro p, .sqb-result__excerpt')]
-  .filter(e => e.getClientRects().length).map(e => parseFloat(getComputedStyle(e).fontSize))"""
+SETTINGS = {"standard": {}, "xl": {"sqb-size": "xl"}, "contrast": {"sqb-contrast": "1"}}
+BODY = (".sqb-article__body p, .sqb-article__body li, .sqb-excerpt, .sqb-intro p, .sqb-result__excerpt, "
+        ".sqb-text p, .sqb-text li, .sqb-notfound p")
+INLINE = ".sqb-article__body p, .sqb-article__body li, .sqb-text p, .sqb-text li, .sqb-notfound p, .sqb-excerpt"
+AUDIT = Path(__file__).with_name("reader_audit.js").read_text(encoding="utf-8")
+AUDIT = AUDIT[AUDIT.index("\n(") + 1:]  # the function, after the comment that explains it
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360x740", "1280x800"])
-def test_every_page_type_fits_the_screen(browser, base_url, site, viewport):
-    visit = Visit(browser, viewport)
+def open_with(browser, viewport, setting: str = "standard", **options) -> Visit:
+    """A browser context whose localStorage holds the reader's 字号/高对比度 before any page loads."""
+    visit = Visit(browser, viewport, **options)
+    values = SETTINGS[setting]
+    if values:
+        stored = "".join(f"localStorage.setItem({k!r}, {v!r});" for k, v in values.items())
+        visit.context.add_init_script(f"try {{ if (!sessionStorage.getItem('sqb-test')) {{ {stored} "
+                                      f"sessionStorage.setItem('sqb-test', '1'); }} }} catch (e) {{}}")
+    return visit
+
+
+def load(visit: Visit, base_url: str, kind: str, url: str):
+    response = visit.page.goto(base_url + url)
+    assert response.status == (404 if kind == "not-found" else 200), (kind, response.status)
+    if kind == "search":
+        visit.page.locator(".sqb-result").first.wait_for()
+    return response
+
+
+@pytest.mark.parametrize("setting", list(SETTINGS))
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
+def test_every_page_type_reads_well(browser, base_url, site, viewport, setting):
+    """Sizes, contrast, tap targets, no overflow, no synthetic italic, whole names: computed from
+    the styles on the 13 page types, at the standard 字号, on 特大 and in high contrast."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    visit = open_with(browser, viewport, setting)
+    phone = viewport is PHONE
     try:
         problems = []
         for kind, url in page_types(site).items():
-            response = visit.page.goto(base_url + url)
-            assert response.status == (404 if kind == "not-found" else 200), (kind, response.status)
-            if kind == "search":
-                visit.page.locator(".sqb-result").first.wait_for()
-            overflow = visit.page.evaluate(NO_OVERFLOW)
-            if overflow["scroll"] > overflow["client"] or overflow["wide"]:
-                problems.append((kind, overflow))
-            if viewport is PHONE:
-                small = visit.page.evaluate(TAP_TARGETS)
-                if small:
-                    problems.append((kind, "tap targets under 40 px", small[:4]))
-                sizes = visit.page.evaluate(BODY_TEXT)
-                if any(size < 16 for size in sizes):
-                    problems.append((kind, "body text under 16 px", sorted(set(sizes))))
-            missing_alt = visit.page.evaluate("() => [...document.querySelectorAll('main img')]"
-                                              ".filter(i => !(i.getAttribute('alt') || '').trim()).map(i => i.src)")
-            if missing_alt:
-                problems.append((kind, "photos without alt text", missing_alt))
+            load(visit, base_url, kind, url)
+            found = visit.page.evaluate(AUDIT, {"body": BODY, "inline": INLINE, "taps": phone})
+            problems += [(kind, *p) for p in found["problems"]]
+            if setting == "xl":
+                assert visit.page.evaluate("document.documentElement.dataset.sqbSize") == "xl"
+            if found["bodySizes"] and setting == "xl":
+                assert min(found["bodySizes"]) >= 18 * 1.5 - 0.5, (kind, "特大 makes the text 1.5 times as large")
+            shot = ARTIFACTS / f"{kind}-{viewport['width']}-{setting}.png"
+            visit.page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
+            visit.page.wait_for_load_state("networkidle")
+            visit.page.screenshot(path=str(shot), full_page=True)
         assert problems == []
         assert visit.outside() == [], "requests to other hosts"
         assert visit.errors == []
@@ -347,3 +424,311 @@ def test_issue_and_article_pages_print(browser, base_url, tmp_path):
         assert visit.outside() == []
     finally:
         visit.close()
+
+
+def test_the_text_size_survives_navigation_and_applies_before_the_first_paint(browser, base_url):
+    visit = open_with(browser, PHONE)
+    page = visit.page
+    try:
+        page.goto(base_url)
+        body = "document.querySelector('.sqb-excerpt, .sqb-intro p')"
+        standard = page.evaluate(f"parseFloat(getComputedStyle({body}).fontSize)")
+        assert standard >= 18
+        group = page.get_by_role("group", name="字号和对比度")
+        assert [b.inner_text() for b in group.get_by_role("button").all()] == ["标准", "大", "特大", "高对比度"]
+        group.get_by_role("button", name="特大").click()
+        assert group.get_by_role("button", name="特大").get_attribute("aria-pressed") == "true"
+        assert group.get_by_role("button", name="标准").get_attribute("aria-pressed") == "false"
+        assert page.evaluate(f"parseFloat(getComputedStyle({body}).fontSize)") == pytest.approx(standard * 1.5, abs=0.5)
+        group.get_by_role("button", name="高对比度").click()
+        # The next page, as it is parsed: the setting is on <html> before <body> exists (nothing is painted yet).
+        visit.context.add_init_script("""new MutationObserver((changes, observer) => {
+            if (document.body) { window.sqbAtBody = document.documentElement.getAttribute('data-sqb-size') + ' '
+              + document.documentElement.hasAttribute('data-sqb-contrast'); observer.disconnect(); }
+          }).observe(document, {childList: true, subtree: true});""")
+        page.locator(".sqb-card__title a").first.click()
+        page.wait_for_load_state()
+        assert "/issues/" in page.url
+        assert page.evaluate("window.sqbAtBody") == "xl true"
+        assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('.sqb-article__body p')).fontSize)") \
+            == pytest.approx(18 * 1.5, abs=0.5)
+        assert page.evaluate("getComputedStyle(document.querySelector('.sqb-article__body p')).color") == "rgb(0, 0, 0)"
+        assert page.evaluate("getComputedStyle(document.querySelector('.sqb-article__body a, .sqb-crumb a'))"
+                             ".textDecorationLine") == "underline"
+        group.get_by_role("button", name="标准").click()
+        group.get_by_role("button", name="高对比度").click()
+        page.reload()
+        assert page.evaluate("document.documentElement.hasAttribute('data-sqb-size')") is False
+        assert page.evaluate("document.documentElement.hasAttribute('data-sqb-contrast')") is False
+        assert visit.errors == []
+    finally:
+        visit.close()
+
+
+def test_without_javascript_the_page_reads_at_the_standard_size(browser, base_url):
+    visit = open_with(browser, PHONE, "xl", java_script_enabled=False)
+    try:
+        visit.page.goto(base_url + "issues/2025-09/yanglao-chuangkou/")
+        size = visit.page.evaluate("parseFloat(getComputedStyle(document.querySelector('.sqb-article__body p')).fontSize)")
+        assert size == pytest.approx(18, abs=0.1)
+        assert not visit.page.locator(".sqb-textsize").is_visible(), "the control needs JavaScript: hidden without it"
+    finally:
+        visit.close()
+
+
+def test_the_phones_own_text_size_setting_still_works(browser, base_url):
+    """Material sets text-size-adjust: none, which can stop a phone's (or WeChat's) font setting;
+    ours must not. And a larger default font in the browser makes the text larger."""
+    visit = open_with(browser, PHONE)
+    page = visit.page
+    try:
+        page.goto(base_url + "issues/2025-09/yanglao-chuangkou/")
+        adjust = page.evaluate("(() => { const s = getComputedStyle(document.documentElement);"
+                               " return [s.textSizeAdjust, s.webkitTextSizeAdjust]; })()")
+        assert "none" not in adjust and any(adjust), adjust
+        paragraph = "parseFloat(getComputedStyle(document.querySelector('.sqb-article__body p')).fontSize)"
+        before = page.evaluate(paragraph)
+        cdp = visit.context.new_cdp_session(page)
+        cdp.send("Page.enable")
+        cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 20, "fixed": 16}})
+        page.reload()
+        assert page.evaluate(paragraph) == pytest.approx(before * 20 / 16, abs=0.5)
+    finally:
+        visit.close()
+
+
+def test_desktop_article_lines_are_at_most_40_characters(browser, base_url):
+    for setting in ("standard", "xl"):
+        visit = open_with(browser, DESKTOP, setting)
+        try:
+            for url in ("issues/2025-09/yanglao-chuangkou/", "issues/2025-10/jiugai-kaigong/", "about/"):
+                visit.page.goto(base_url + url)
+                widths = visit.page.evaluate("""() => [...document.querySelectorAll('.sqb-article__body p, .sqb-text p')]
+                    .map(p => p.getBoundingClientRect().width / parseFloat(getComputedStyle(p).fontSize))""")
+                assert widths and max(widths) <= 40, (url, setting, max(widths))
+                if "issues/" in url:
+                    side = visit.page.locator(".sqb-side")
+                    article = visit.page.locator(".sqb-article")
+                    assert side.bounding_box()["x"] > article.bounding_box()["x"] + article.bounding_box()["width"] - 1
+                    assert visit.page.locator(".md-sidebar--primary").is_visible() is False, "no left sidebar"
+                    photos = visit.page.locator(".sqb-article .sqb-figure img").all()
+                    body = visit.page.locator(".sqb-article__body").bounding_box()
+                    assert all(img.bounding_box()["width"] <= body["width"] + 1 for img in photos)
+        finally:
+            visit.close()
+
+
+def test_the_side_column_lists_this_pages_other_stories_and_the_issues_pages(desktop, base_url):
+    page = desktop.page
+    page.goto(base_url + "issues/2025-11/lajixiangfang/")
+    side = page.locator(".sqb-side")
+    others = [local_path(a.evaluate("a => a.href")) for a in side.locator(".sqb-side__list a").all()]
+    on_page_2 = {url for url, post, _body in sample_articles() if url.startswith("/issues/2025-11/") and post["page"] == 2}
+    assert set(others) == on_page_2 - {"/issues/2025-11/lajixiangfang/"}
+    assert [a.inner_text() for a in side.locator(".sqb-side__pages a").all()] == ["第1版 要闻", "第2版 社区", "第3版 民生", "第4版 文苑"]
+    assert side.locator("[aria-current]").inner_text() == "第2版 社区"
+
+
+def test_the_issue_is_a_front_page_in_print_order(desktop, phone, base_url):
+    """The lead large over two of three columns on a desktop, one column on a phone; items in
+    their `order`: a photo item ordered third stays third."""
+    for visit in (desktop, phone):
+        page = visit.page
+        page.goto(base_url + "issues/2025-11/")
+        section = page.locator("#page-2 .sqb-front")
+        links = [local_path(a.evaluate("a => a.href")) for a in section.locator(":scope > article .sqb-card__title a, "
+                                                                               ":scope > article > .sqb-figure > a").all()]
+        firsts = list(dict.fromkeys(links))
+        assert firsts[:3] == ["/issues/2025-11/lajixiangfang/", "/issues/2025-11/dianti-kaigong/", "/issues/2025-11/chongyang-jinglao/"]
+        lead = section.locator(".sqb-lead").bounding_box()
+        width = section.bounding_box()["width"]
+        if visit is desktop:
+            assert 0.6 * width < lead["width"] < 0.75 * width
+            assert page.locator("#page-2 .sqb-lead .sqb-card__title").evaluate("e => parseFloat(getComputedStyle(e).fontSize)") \
+                > page.locator("#page-2 .sqb-card:not(.sqb-lead) .sqb-card__title").first.evaluate(
+                    "e => parseFloat(getComputedStyle(e).fontSize)")
+        else:
+            assert lead["width"] == pytest.approx(width, abs=1)
+
+
+def test_the_archive_shows_many_issues_a_screen_with_a_year_and_month_jump(phone, base_url):
+    page = phone.page
+    page.goto(base_url + "issues/")
+    rows = page.locator(".sqb-issue-row").all()
+    heights = [r.bounding_box()["height"] for r in rows]
+    assert heights and max(heights) <= (740 - 48) / 4, heights
+    months = page.locator("#year-2025 .sqb-months a")
+    assert [m.inner_text() for m in months.all()] == ["9月", "10月", "11月"]
+    months.first.click()
+    page.wait_for_url(re.compile(r"#month-2025-9$"))
+    target = page.locator("#month-2025-9")
+    assert "第101期" in target.inner_text() and 0 <= target.bounding_box()["y"] < 740 - 80
+
+
+def test_photos_are_sharp_on_a_phone(browser, base_url):
+    """Each photo's `sizes` says how wide the CSS shows it: a phone with a 2× screen gets a
+    rendition at least as wide as the photo's pixels (or the largest there is)."""
+    visit = Visit(browser, PHONE, device_scale_factor=2)
+    try:
+        for url in ("gallery/", "issues/2025-11/gallery/", "issues/", "issues/2025-11/", "issues/2025-09/yanglao-chuangkou/",
+                    "people/chen-kai-ting/"):
+            visit.page.goto(base_url + url)
+            visit.page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
+            visit.page.wait_for_load_state("networkidle")
+            blurry = visit.page.evaluate("""() => [...document.querySelectorAll('main img[srcset]')].filter(i => i.clientWidth)
+                .map(i => { const widths = i.srcset.split(',').map(s => parseInt(s.trim().split(' ')[1]));
+                            const wanted = Math.min(Math.max(...widths), i.clientWidth * devicePixelRatio);
+                            const chosen = parseInt(i.currentSrc.match(/-(\\d+)(?:\\.[0-9a-f]+)?\\.\\w+$/)[1]);  // a-960.<hash>.webp
+                            return {src: i.currentSrc.split('/').pop(), natural: chosen, wanted}; })
+                .filter(i => i.natural < i.wanted * 0.95)""")
+            assert blurry == [], url
+    finally:
+        visit.close()
+
+
+def test_lightbox_back_gesture_counter_and_labels(phone, base_url):
+    page = phone.page
+    page.goto(base_url + "issues/2025-11/gallery/")
+    url = page.url
+    links = page.locator("a.glightbox")
+    total = links.count()
+    assert total > 2
+    links.nth(2).click()
+    page.locator(".gslide.current img").wait_for(state="visible", timeout=10_000)
+    counter = page.locator(".sqb-lightbox__counter")
+    assert counter.inner_text() == f"3/{total}"
+    close = page.get_by_role("button", name="关闭图片")
+    box = close.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
+    assert page.get_by_role("button", name="下一张").count() == 1 and page.get_by_role("button", name="上一张").count() == 1
+    caption = page.locator(".gslide.current .gslide-title")
+    assert caption.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 16
+    page.get_by_role("button", name="下一张").click()
+    page.wait_for_function(f"document.querySelector('.sqb-lightbox__counter').textContent === '4/{total}'")
+    page.go_back()  # the phone's back gesture
+    page.locator(".glightbox-container").wait_for(state="detached", timeout=5_000)
+    assert page.url == url and page.locator("h1").is_visible()
+    links.nth(0).click()  # and closing with the button leaves no entry in the history behind
+    page.locator(".gslide.current img").wait_for(state="visible", timeout=10_000)
+    close.click()
+    page.locator(".glightbox-container").wait_for(state="detached", timeout=5_000)
+    page.go_back()
+    page.wait_for_load_state()
+    assert page.url != url, "back goes to the page before the gallery"
+    assert phone.errors == []
+
+
+def test_menu_skip_link_and_back_to_top(phone, base_url):
+    page = phone.page
+    page.goto(base_url + "issues/2025-11/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text() == "跳到正文"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "sqb-main"
+    menu = page.get_by_role("button", name="打开菜单")
+    assert "菜单" in menu.inner_text()
+    menu.click()
+    assert page.get_by_role("button", name="关闭菜单").get_attribute("aria-expanded") == "true"
+    drawer = page.locator(".md-sidebar--primary .md-nav__link").filter(has_text="往期").first
+    drawer.wait_for(state="visible")
+    page.wait_for_timeout(400)  # the drawer slides in
+    box = drawer.bounding_box()
+    assert box["x"] >= 0 and box["height"] >= 44
+    page.keyboard.press("Escape")
+    assert page.get_by_role("button", name="打开菜单").get_attribute("aria-expanded") == "false"
+    top = page.locator(".md-top")
+    assert top.is_hidden()
+    page.mouse.wheel(0, 4000)
+    top.wait_for(state="visible")
+    top.click()
+    page.wait_for_function("window.scrollY === 0")
+    assert phone.errors == []
+
+
+def test_no_request_grows_with_the_archive_and_material_s_bundle_is_not_sent(phone, base_url):
+    """sitemap.xml (Material fetched it on every page, for each <link rel=alternate>: our RSS
+    links) is not requested, nor Material's script bundle; the RSS link is still there."""
+    page = phone.page
+    for url in ("", "issues/2025-11/", "issues/2025-09/yanglao-chuangkou/", "people/chen-ling/", f"search/?q={PLANTED}"):
+        phone.requests.clear()
+        page.goto(base_url + url)
+        page.wait_for_load_state("networkidle")
+        paths = [local_path(r) for r in phone.requests]
+        assert not [p for p in paths if p.endswith("sitemap.xml") or "/bundle." in p], (url, paths)
+    assert page.locator("link[rel=alternate][type='application/rss+xml']").count() >= 1 or True
+    page.goto(base_url)
+    assert page.locator("link[rel=alternate][type='application/rss+xml']").count() == 1
+
+
+@pytest.fixture(scope="module")
+def bigger_site(tmp_path_factory) -> Path:
+    """The sample with 1,000 more articles (scripts/make_corpus.py: 50 older issues)."""
+    project = sample_with_corpus(tmp_path_factory.mktemp("bigger"), articles=1000)
+    return build(project, strict=False)  # the corpus's names may share a pinyin with the sample's: a warning
+
+
+def requests_of(browser, site: Path, url: str) -> dict[str, int]:
+    """Every request of a page (path → size of the response body as sent, before gzip)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    visit = Visit(browser, PHONE)
+    sizes: dict[str, int] = {}
+    try:
+        def finished(request):
+            response = request.response()
+            if response is not None:
+                sizes[urlsplit(request.url).path + ("?" + urlsplit(request.url).query if urlsplit(request.url).query else "")] \
+                    = len(response.body())
+        visit.page.on("requestfinished", finished)
+        visit.page.goto(f"http://127.0.0.1:{server.server_port}/{url}")
+        visit.page.wait_for_load_state("networkidle")
+        if "search/" in url:
+            visit.page.locator(".sqb-search[data-state=done]").wait_for(state="attached")
+        visit.page.mouse.wheel(0, 20000)  # lazy photos too
+        visit.page.wait_for_load_state("networkidle")
+    finally:
+        visit.close()
+        server.shutdown()
+        server.server_close()
+    return sizes
+
+
+def test_no_request_of_a_page_depends_on_the_number_of_articles(browser, site, bigger_site):
+    """The same pages of the sample and of the sample with 1,000 more articles request the same
+    files, of the same sizes: nothing a page loads (sitemap.xml, a search index, a list of every
+    article) grows with the archive. Lists that do grow (往期, 图片, a person) are paginated."""
+    assert len(list(bigger_site.glob("issues/*/*/index.html"))) >= len(list(site.glob("issues/*/*/index.html"))) + 1000
+    for url in ("", "issues/2025-11/", "issues/2025-09/yanglao-chuangkou/", "issues/2025-11/gallery/", "search/",
+                "about/", "no/such/page/"):
+        small, big = requests_of(browser, site, url), requests_of(browser, bigger_site, url)
+        assert big == small, url
+    for url in ("issues/", "gallery/"):  # the page itself lists more issues (at most a page of them); nothing else changes
+        small, big = requests_of(browser, site, url), requests_of(browser, bigger_site, url)
+        document = urlsplit("/" + url).path
+        assert {k: v for k, v in big.items() if k != document and "/images/" not in k} == \
+            {k: v for k, v in small.items() if k != document and "/images/" not in k}, url
+
+
+def test_the_footers_legal_lines_read_well_too(browser, sample):
+    """With an ICP 备案号, a 公安备案号 and 内部资料 in the footer (mkdocs.yml), at 360 px, standard and high contrast."""
+    config = sample / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      paper_permit:", "      icp: 沪ICP备12345678号-1\n      police_record: 沪公网安备31010402000001号\n"
+        "      internal_publication: true\n      paper_permit:"), encoding="utf-8")
+    site = build(sample)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for setting in ("standard", "contrast"):
+            visit = open_with(browser, PHONE, setting)
+            try:
+                visit.page.goto(f"http://127.0.0.1:{server.server_port}/")
+                assert visit.page.locator(".sqb-footer-line a").count() == 2
+                found = visit.page.evaluate(AUDIT, {"body": BODY, "inline": INLINE, "taps": True})
+                assert found["problems"] == [], setting
+            finally:
+                visit.close()
+    finally:
+        server.shutdown()
+        server.server_close()

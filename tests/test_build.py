@@ -70,7 +70,7 @@ def test_issue_index_lists_pages_in_order_with_briefs_and_photos(site):
     html = read(site, "issues/2023-05/index.html")
     html = html[html.index('class="md-content__inner'):]
     assert html.index('id="page-1"') < html.index("老楼加装电梯") < html.index('id="page-2"') < html.index("消防演练")
-    assert "为民办实事 老楼加装电梯 居民告别“爬楼难” 梧桐新村第三批加装电梯项目竣工 记者 郑爽 通讯员 何建国 严丽" in page
+    assert "为民办实事 老楼加装电梯 居民告别“爬楼难” ——梧桐新村第三批加装电梯项目竣工 记者 郑爽 通讯员 何建国 严丽" in page
     assert "责任编辑：林小梅" in page
     briefs = page[page.index("短消息"):]
     assert "梧桐新村开展消防演练" in briefs and "社区卫生服务站进楼组义诊" in briefs and "■王慧" in briefs
@@ -82,7 +82,7 @@ def test_issue_index_lists_pages_in_order_with_briefs_and_photos(site):
 def test_article_page_shows_the_newspaper_byline_and_where_it_was_printed(site):
     html = read(site, "issues/2023-05/jiazhuang-dianti/index.html")
     page = text_of(html)
-    assert "为民办实事 老楼加装电梯 居民告别“爬楼难” 梧桐新村第三批加装电梯项目竣工" in page
+    assert "为民办实事 老楼加装电梯 居民告别“爬楼难” ——梧桐新村第三批加装电梯项目竣工" in page  # 副题 with its dash
     assert "记者 郑爽 通讯员 何建国 严丽 2023年5月20日 来源：街道自治办" in page
     assert "居民试乘新装的电梯 孙涛 摄" in page
     assert "刊于 第1版 要闻 · 第7期" in page

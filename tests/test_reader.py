@@ -106,3 +106,61 @@ def test_a_second_build_is_byte_identical(site, tmp_path):
     first, second = tree_digest(site), tree_digest(again)
     mine = [p for p in first if p.endswith((".html", ".xml", ".gz")) or p.startswith("pagefind/")]
     assert [p for p in mine if first.get(p) != second.get(p)] == []
+
+
+def article_body(page: str) -> str:
+    start = page.index('<div class="sqb-article__body"')
+    return page[start:page.index('<footer class="sqb-article__foot"', start)]
+
+
+def test_phone_numbers_and_addresses_in_texts_are_links(site):
+    notice = html(site, "issues/2025-09/guoqing-fuwu-anpai/")
+    body = article_body(notice)
+    assert '<a class="sqb-contact" href="tel:02155550000">021-5555 0000</a>（白天）' in body
+    assert '<a class="sqb-contact" href="tel:02155550110">021-5555 0110</a>（夜间）' in body
+    assert '<a class="sqb-contact" href="mailto:guiyuan-fuwu@example.org">guiyuan-fuwu@example.org</a>' in body
+    about = html(site, "about/")
+    assert 'href="tel:02155550000"' in about and 'href="mailto:guiyuanbao@example.com"' in about
+    # dates, counts and house numbers stay text
+    assert "tel:" not in article_body(html(site, "issues/2025-10/liu-guifang/"))
+
+
+def test_notices_are_set_as_notices_with_a_summary_from_the_first_sentence(site):
+    page = html(site, "issues/2024-12/yibao-jiaofei/")
+    body = article_body(page)
+    assert '<p class="sqb-salutation">各位居民：</p>' in body
+    assert '<p class="sqb-signoff">桂园街道社区事务受理服务中心</p>' in body
+    assert '<p class="sqb-signoff">2024年12月18日</p>' in body
+    assert body.count("sqb-signoff") == 2 and body.count("sqb-salutation") == 1
+    assert meta(page, "og:description").startswith("2025年度城乡居民基本医疗保险集中参保缴费工作已经开始")
+    issue = html(site, "issues/2024-12/")
+    assert "各位居民：" not in issue, "the issue page shows the first sentence, not the salutation"
+    news = article_body(html(site, "issues/2025-09/yanglao-chuangkou/"))
+    assert "sqb-salutation" not in news and "sqb-signoff" not in news
+
+
+def test_the_subtitle_has_its_dash_on_the_web(site):
+    page = html(site, "issues/2025-09/yanglao-chuangkou/")
+    assert '<p class="sqb-subtitle">——助餐、助浴、助医“一门办”</p>' in page
+    assert "——助餐、助浴、助医“一门办”" in html(site, "issues/2025-09/")
+
+
+def test_only_the_text_is_indexed_with_the_title_as_its_title(site):
+    page = html(site, "issues/2025-09/yanglao-chuangkou/")
+    assert page.count("data-pagefind-body") == 1
+    indexed = article_body(page)
+    assert '<div class="sqb-article__body" data-pagefind-body>' in indexed
+    assert 'data-pagefind-meta="title">社区服务中心开设养老服务“一站式”窗口<' in indexed
+    for outside in ('class="sqb-article__head"', "sqb-byline", "<figcaption", "<time"):
+        assert outside not in indexed, outside
+    assert 'data-pagefind-sort="date">2025-09-25/' in indexed
+
+
+def test_pages_do_not_send_materials_script_bundle(site):
+    for path in ("", "issues/2025-11/", "issues/2025-09/yanglao-chuangkou/", "search/", "404.html"):
+        page = html(site, path)
+        assert "assets/javascripts/bundle." not in page, path
+        assert re.search(r'shequbao\.[0-9a-f]+\.js" defer', page), path
+        assert 'glightbox.min.js"' not in page.split("data-lightbox-script")[0], "GLightbox is loaded on the first tap"
+    css = next((site / "assets/shequbao").glob("shequbao.*.css")).read_text(encoding="utf-8")
+    assert "text-size-adjust: none" not in css and "text-size-adjust: auto" in css

@@ -95,5 +95,5 @@ def test_lightbox_only_where_there_are_photos(sites):
     with_photos = [p for p, h in large.items() if "sqb-lightbox" in h]
     without = [p for p, h in large.items() if "sqb-lightbox" not in h]
     assert with_photos and without
-    assert all("glightbox.min.js" in large[p] for p in with_photos)
-    assert not any("glightbox.min.js" in large[p] for p in without)
+    # No page loads GLightbox itself: shequbao.js fetches it on the first tap on a photo (tests/test_browser.py).
+    assert not any(re.search(r'<(?:script|link)[^>]+(?:src|href)="[^"]*glightbox', large[p]) for p in large)

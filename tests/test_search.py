@@ -30,10 +30,21 @@ def test_spaced_puts_han_characters_apart_in_text_only():
     html = ('<h1 class="标题">党建联建 9月15日 abc</h1><p>居民<b>区</b>党组织</p>'
             '<span data-pagefind-meta="title">红色物业</span><script>var s = "中文";</script>')
     out = spaced(html)
-    assert "党 建 联 建 9 月 15 日 abc" in out
+    assert "党 建 联 建 \u20609 月 15 日 \u2060abc" in out  # the spaces typed next to Chinese, marked (U+2060)
     assert "居 民 <b> 区 </b> 党 组 织" in out
     assert '<span data-pagefind-meta="title">红色物业</span>' in out  # metadata is read as written
     assert 'class="标题"' in out and 'var s = "中文";' in out
+
+
+def test_spaces_typed_next_to_chinese_are_marked_even_across_a_link():
+    """Pagefind turns every space into one plain space in its snippets: the spaces the editor typed
+    next to a Han character are marked with a word joiner on the other word (search.js shows a space)."""
+    out = spaced('<p>本报讯 9月，发送邮件至 <a href="mailto:a@b.org">a@b.org</a> 桂园。电话021-5555 0100</p>'
+                 '<p>第二段</p>')
+    assert "讯 \u20609 月" in out and "至 <a" in out and ">\u2060a@b.org\u2060</a> 桂" in out
+    assert "021-5555 0100" in out, "spaces between other words stay as they are"
+    assert "</p><p> 第 二 段 </p>" in out, "nothing is joined across paragraphs"
+    assert "\u2060" not in spaced("<p>居民 区</p>"), "between two Han characters a typed space is not kept"
 
 
 @pytest.mark.parametrize("path, url", [
@@ -148,3 +159,25 @@ def test_a_scan_process_that_died_fails_the_build_with_a_message_not_a_hang(tmp_
             scanner.finish_search()
     finally:
         scanner.close()
+
+
+def test_the_filters_choices_are_the_values_of_the_index_with_counts():
+    import datetime as dt
+
+    from shequbao.model import Archive, Article, Issue, Paper, Person, Section
+    from shequbao.search import filter_choices, filter_choices_json
+
+    def article(slug, page, kind="news", **names):
+        return Article(issue_id="i", slug=slug, src=f"issues/i/{slug}.md", title="题", kind=kind, page=page,
+                       date=dt.date(2025, 9, 1), **names)
+
+    new = Issue("2025-09", 2, dt.date(2025, 9, 25), (Section(1, "要闻"), Section(2, "社区")),
+                articles=(article("a", 1, reporters=("陈玲",)), article("b", 2, "brief", authors=("<b>韩</b>",))))
+    old = Issue("2024-12", 1, dt.date(2024, 12, 25), (Section(1, "要闻"),),
+                articles=(article("c", 1, "notice", reporters=("陈玲", "阿兰")),))
+    choices = filter_choices(Archive(Paper("报"), (new, old), {"陈玲": Person("陈玲", "陈玲", "chen-ling")}))
+    assert choices == {"year": [("2025", 2), ("2024", 1)], "section": [("要闻", 2), ("社区", 1)],
+                       "kind": [("消息", 1), ("短消息", 1), ("通知", 1)],
+                       "person": [("阿兰", 1), ("<b>韩</b>", 1), ("陈玲", 2)]}  # by pinyin: a-lan, b-han-b, chen-ling
+    text = filter_choices_json(Archive(Paper("报"), (new, old)))
+    assert "<b>" not in text and ["<b>韩</b>", 1] in json.loads(text)["person"]

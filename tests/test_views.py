@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -57,3 +58,36 @@ def test_plain_paragraphs_skip_the_parser_with_the_same_text(block):
     from markupsafe import Markup
 
     assert plain_text(block) == Markup(_MARKDOWN.reset().convert(block)).striptags()
+
+
+def test_five_hundred_issues_stay_usable_with_a_jump_to_every_month():
+    """A weekly paper over ten years: 往期 in pages of 60, each year's months linked to the page
+    that has the month's newest issue."""
+    start = dt.date(2016, 1, 4)
+    issues = tuple(issue(n, start + dt.timedelta(weeks=n - 1)) for n in range(500, 0, -1))
+    pages = generate_archive_pages(generate_issue_views(Archive(Paper("报"), issues)), per_page=60)
+    assert len(pages) == 9 and all(sum(len(y.issues) for y in p.years) <= 60 for p in pages)
+    where = {(iv.issue.date.year, iv.issue.date.month): p.number
+             for p in reversed(pages) for y in p.years for iv in reversed(y.issues)}  # ends with the newest of each month
+    for page in pages:
+        for group in page.years:
+            assert [m for m, _n in group.months] == list(range(1, 13))
+            for month, number in group.months:
+                assert number == where.get((group.year, month)), (group.year, month)
+    last = pages[0].years[0]
+    assert issues[0].date == dt.date(2025, 7, 28)
+    assert last.year == 2025 and dict(last.months)[7] == 1 and dict(last.months)[8] is None
+
+
+def test_a_page_in_print_order_with_its_briefs_in_one_box():
+    def item(slug, order, kind="news"):
+        return replace(story(slug, order=order), kind=kind)
+
+    items = (item("lead", 10), item("photo", 20, "photo"), item("b1", 30, "brief"), item("news", 40), item("b2", 50, "brief"))
+    view = generate_issue_views(Archive(Paper("报"), (Issue(id="x", number=1, date=dt.date(2025, 9, 25),
+                                                           sections=(Section(1, "要闻"),), articles=items),)))[0]
+    slots = view.sections[0].slots
+    assert [s.article.slug if s.article else [b.slug for b in s.briefs] for s in slots] == \
+        ["lead", "photo", ["b1", "b2"], "news"]
+    article = generate_article_views(view.issue)[0]
+    assert [a.slug for a in article.same_page] == ["photo", "b1", "news", "b2"]

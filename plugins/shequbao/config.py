@@ -21,6 +21,7 @@ from .model import Paper
 from .pages import PlanOptions
 from .photos import ImageSettings
 from .mdlinear import LinearLinks
+from .typeset import ReaderText
 from .print import PAGE_SIZES, MarkdownSetup, PrintOptions
 
 
@@ -202,6 +203,16 @@ def add_feeds(files, config, archive, site, options: ShequbaoConfig, log) -> Non
             files.append(File.generated(config, feed.path, content=feed.xml))
 
 
+def add_search_filters(files, config, archive) -> None:
+    """The choices of the search page's filters (search.filter_choices), as a generated file."""
+    from mkdocs.structure.files import File
+
+    from .pages import search_filters_path
+    from .search import filter_choices_json
+
+    files.append(File.generated(config, search_filters_path(), content=filter_choices_json(archive)))
+
+
 def resolve_preview(archive, preview_issues: int, log):
     """Under ``mkdocs serve``, the issues being worked on (``SHEQUBAO_PREVIEW`` or ``preview_issues``)."""
     preview = archive.preview(os.environ.get("SHEQUBAO_PREVIEW") or str(preview_issues))
@@ -212,6 +223,7 @@ def resolve_preview(archive, preview_issues: int, log):
 
 
 def our_extensions(options: ShequbaoConfig, body_images, safe_html) -> list:
-    """The Markdown extensions every page gets: photos in texts, links in linear time, and the
-    sanitiser unless ``raw_html: trusted``."""
-    return [body_images, LinearLinks(), *([safe_html] if options.raw_html != "trusted" else [])]
+    """The Markdown extensions every page gets: photos in texts, links in linear time, phone numbers
+    and addresses as links and notices set as such (typeset.py), and the sanitiser unless
+    ``raw_html: trusted``."""
+    return [body_images, LinearLinks(), ReaderText(), *([safe_html] if options.raw_html != "trusted" else [])]

@@ -17,7 +17,8 @@ from markupsafe import Markup, escape
 
 from . import text
 from .model import Article, Image, Issue, Paper, Person
-from .pages import Kind, Page, Site, asset_path, ban_image_path, ban_pdf_path, pdf_path, search_index_path
+from .pages import (Kind, Page, Site, asset_path, ban_image_path, ban_pdf_path, lightbox_path, pdf_path,
+                    search_filters_path, search_index_path)
 from .photos import picture_html
 
 FILTERS = {  # and byline_text, bound to the paper's people by filters()
@@ -179,6 +180,13 @@ class TemplateContext:
 
     def asset_url(self, name: str) -> str:
         return asset_path(name)
+
+    def lightbox_url(self, part: str) -> str:
+        """GLightbox's ``script`` or ``style``."""
+        return lightbox_path(part)
+
+    def search_filters_url(self) -> str:
+        return search_filters_path()
 
     def search_index_url(self) -> str:
         return search_index_path()

@@ -90,8 +90,10 @@ def _issue_link(issue: Issue | None) -> str:
 
 def _article(view, inputs: KeyInputs) -> list[str]:
     article = view.article
+    has_photos = any(image.src for other in view.issue.articles for image in other.images)  # the 本期图片 link
     return [repr(article), _listed(article, inputs), repr(view.issue), repr(view.section), _link(view.previous), _link(view.next),
-            _renditions(inputs.photos_of.get(article.src, ()), inputs)]
+            _renditions(inputs.photos_of.get(article.src, ()), inputs), repr(has_photos),
+            *(_link(other) + other.kind for other in view.same_page)]  # the side column: this 版's other stories
 
 
 def _issue(view, inputs: KeyInputs) -> list[str]:

@@ -32,7 +32,10 @@ from .views import ArchivePage, ArticleView, generate_archive_pages, generate_ar
 RESERVED_SLUGS = ("index", "page", "gallery", "images", "feed")
 FEED_FILE = "feed.xml"
 SEARCH_INDEX = "pagefind"  # the folder of the search index in the site
+SEARCH_FILTERS = "search/filters.json"  # the choices of the search page's filters (search.filter_choices)
 ASSETS = "assets/shequbao"  # our stylesheet and scripts
+# GLightbox, as the mkdocs-glightbox plugin publishes it (shequbao.js loads it on the first tap on a photo).
+LIGHTBOX = {"script": "assets/javascripts/glightbox.min.js", "style": "assets/stylesheets/glightbox.min.css"}
 ASSET_SOURCES = Path(__file__).parent / "templates" / ASSETS
 FINGERPRINT_HEX = 8
 # Files whose name changes whenever their content does, so a browser or CDN may keep them a
@@ -279,6 +282,11 @@ def search_index_path() -> str:
     return f"{SEARCH_INDEX}/"
 
 
+def search_filters_path() -> str:
+    """The choices of the search filters (years, 版面, kinds, people): ``search/filters.json``."""
+    return SEARCH_FILTERS
+
+
 def asset_path(name: str) -> str:
     """Our stylesheet and scripts, fingerprinted with their content:
     ``assets/shequbao/shequbao.<8 hex>.css`` for ``shequbao.css``."""
@@ -289,6 +297,11 @@ def asset_path(name: str) -> str:
 def asset_source(name: str) -> str:
     """Where the theme holds one of our assets (its file before fingerprinting): ``assets/shequbao/<name>``."""
     return f"{ASSETS}/{name}"
+
+
+def lightbox_path(part: str) -> str:
+    """GLightbox's ``script`` or ``style``, where mkdocs-glightbox puts them."""
+    return LIGHTBOX[part]
 
 
 def is_fingerprinted(path: str) -> bool:

@@ -13,13 +13,14 @@ from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 
 from . import preview, sitedir
 from .cache import damage_notes
 from .completeness import held_back_message
-from .config import (NOT_IN_PAGES, ShequbaoConfig, add_feeds, our_extensions, page_base_key, read_settings,
+from .config import (NOT_IN_PAGES, ShequbaoConfig, add_feeds, add_search_filters, our_extensions, page_base_key,
+                     read_settings,
                      resolve_preview, strict_warnings)
 from .context import OursStrictUndefined, TemplateContext, autoescape_ours, filters
 from .load import load_archive
@@ -124,6 +125,8 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         for src in self._cache.cached:  # unchanged: linked from the page cache, not rendered
             files.src_uris[src].inclusion = InclusionLevel.EXCLUDED
         add_feeds(files, config, self._archive, self._site, self.config, log)
+        if self._unless_serving(self.config.search_enabled):
+            add_search_filters(files, config, self._archive)
         self._start_scanner(config)
         return files
 
@@ -190,29 +193,19 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     def on_page_content(self, html: str, *, page, config, files) -> str | None:
         if not self.config.enabled:
             return
-        # Our templates and BodyImages make the lightbox links themselves; glightbox's own
-        # wrapping would re-serialise the body as a whole <html> document inside the page.
+        # Our templates and BodyImages make the lightbox links, and shequbao.js loads GLightbox on the
+        # first tap: the glightbox plugin neither wraps photos nor adds its script (it serves the files).
         page.meta["glightbox"] = False
         self._body_images.page = self._safe_html.page = None
         for problem in self._safe_html.problems:
             log.warning(problem.format(self._settings.content_dir.name))
         self._safe_html.problems.clear()
 
-    @event_priority(50)  # before the glightbox plugin's on_post_page
-    def _mark_lightbox_pages(self, output: str, *, page, config) -> str | None:
-        """Only pages with a lightbox photo get glightbox's script and style (it parses the whole
-        page's HTML to add them: a tenth of a large build)."""
-        if self.config.enabled:
-            page.meta["glightbox"] = "glightbox" in output
-        return None
-
     @event_priority(-100)  # last: the page as it is written
-    def _scan_page(self, output: str, *, page, config) -> str | None:
+    def on_post_page(self, output: str, *, page, config) -> str | None:
         if self.config.enabled and self._finisher is not None:
             self._finisher.add(page.file.dest_uri, output, self._cache.render.get(page.file.src_uri))
         return None
-
-    on_post_page = CombinedEvent(_mark_lightbox_pages, _scan_page)
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str | None:
         if self.config.enabled and self._finisher is not None and template_name.endswith(".html"):

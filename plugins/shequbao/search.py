@@ -15,8 +15,16 @@ word in the index and two in the query, so it matched pages with 党 and 建 any
 missed 党建办. Pagefind therefore reads a copy of the article pages with a space around
 every Han character (:func:`spaced`; the published pages are untouched), and search.js
 spaces the query the same way and looks it up as a phrase: every query word matches
-exactly the articles that contain it, as readers expect. search.js takes the spaces out
-of the excerpts again; titles and other metadata are read from unspaced elements.
+exactly the articles that contain it, as readers expect. search.js takes those spaces out
+of the snippets again; titles and other metadata are read from unspaced elements.
+
+Pagefind makes every kind of space into one plain space in its snippets, so a space the
+editor typed next to a Han character (``本报讯 9月18日``, ``发送邮件至 a@b.org``) would be taken
+out too. It is kept as a word joiner (U+2060, :data:`TYPED_SPACE`) fixed to the word on the
+other side (``讯 ⁠9``): Pagefind keeps it in the snippet and ignores it in the word, and
+search.js shows a space there. (Measured with Pagefind 1.x: a joiner standing as a word of its
+own would count as one, and a phrase across it would no longer match; joined to a Han
+character it splits the word. So a space typed between two Han characters is not kept.)
 """
 
 from __future__ import annotations
@@ -33,9 +41,12 @@ from importlib import metadata
 from pathlib import Path
 
 from .cache import Store, code_key, link_tree
+from .model import KINDS, ROLES, Archive
 from .pages import SEARCH_INDEX as OUTPUT
 from .pages import url_of_file
 from .searchindex import normalise
+from .slugs import make_person_slug
+from .text import kind_label, person_name
 
 BODY_MARKER = "data-pagefind-body"  # only article pages have it
 KIND = "pagefind"  # the cache's folder of search indexes
@@ -72,7 +83,13 @@ def pagefind_executable() -> Path:
 
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # the same ranges as search.js
+TYPED_SPACE = "\u2060"  # WORD JOINER: marks a space the editor typed (search.js shows a space there)
 _HAN_BOUNDARY = re.compile(f"(?<=[{HAN}])(?=\\S)|(?<=\\S)(?=[{HAN}])")
+_TYPED_AFTER_HAN = re.compile(f"(?<=[{HAN}])\\s+(?=[^\\s{HAN}])")  # 讯 9 → 讯 ⁠9
+_HAN = re.compile(f"[{HAN}]")
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\b",
+                         re.I)
+_TYPED_BEFORE_HAN = re.compile(f"(?<=[^\\s{HAN}])\\s+(?=[{HAN}])")  # org 桂 → org⁠ 桂
 _EDGES = re.compile(f"^(?=[{HAN}])|(?<=[{HAN}])$")
 _TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _KEEP = re.compile(r"data-pagefind-(?:meta|filter|sort)\b|^<(?:script|style)\b", re.I)
@@ -99,19 +116,15 @@ def indexed_part(html: str) -> str:
 
 
 def spaced(html: str) -> str:
-    """``html`` with a space on each side of every Han character in its text, except in
-    metadata, filter and sort elements (read as they are) and in scripts and styles."""
+    """``html`` with a space on each side of every Han character in its text (and the spaces the
+    editor typed next to one marked, see the module's docstring), except in metadata, filter and
+    sort elements (read as they are) and in scripts and styles."""
     parts = _TOKENS.split(html)
-    keep_until = None  # the end tag that closes an element whose text is kept as it is
-    for index, part in enumerate(parts):
-        if index % 2:  # a tag or comment
-            if keep_until is None:
-                match = _KEEP.search(part)
-                if match and not part.endswith("/>"):
-                    keep_until = "</" + re.match(r"<\s*([a-zA-Z0-9]+)", part).group(1).lower()
-            elif part.lower().startswith(keep_until):
-                keep_until = None
-        elif keep_until is None and part:  # spaces at the edges too: 居民<b>区</b> is three words
+    for run in _text_runs(parts):
+        for left, right in zip(run, run[1:]):  # 发送邮件至 <a>x@y.org</a>: a typed space across a tag
+            _mark_typed_join(parts, left, right)
+        for index in run:  # spaces at the edges too: 居民<b>区</b> is three words
+            part = _TYPED_BEFORE_HAN.sub(TYPED_SPACE + " ", _TYPED_AFTER_HAN.sub(" " + TYPED_SPACE, parts[index]))
             parts[index] = _EDGES.sub(" ", _HAN_BOUNDARY.sub(" ", part))
     return "".join(parts)
 
@@ -119,6 +132,39 @@ def spaced(html: str) -> str:
 def prepare(html: str) -> str:
     """What Pagefind reads of an article page: its indexed part, Han characters spaced."""
     return spaced(indexed_part(html))
+
+
+def _text_runs(parts: list[str]) -> list[list[int]]:
+    """Indexes of the text parts of ``parts`` (text, tag, text, …) that Pagefind reads as words, in
+    runs joined only by inline tags (``<a>``, ``<b>`` …); kept elements (metadata) are left out."""
+    runs: list[list[int]] = [[]]
+    keep_until = None  # the end tag that closes an element whose text is kept as it is
+    for index, part in enumerate(parts):
+        if index % 2 == 0:
+            if keep_until is None and part:
+                runs[-1].append(index)
+            continue
+        if keep_until is None:
+            match = _KEEP.search(part)
+            if match and not part.endswith("/>"):
+                keep_until = "</" + re.match(r"<\s*([a-zA-Z0-9]+)", part).group(1).lower()
+        elif part.lower().startswith(keep_until):
+            keep_until = None
+        if keep_until is not None or not _INLINE_TAG.match(part):
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def _mark_typed_join(parts: list[str], left: int, right: int) -> None:
+    """A space typed where two text parts meet, between a Han character and another, marked as typed."""
+    before, after = parts[left].rstrip(), parts[right].lstrip()
+    if not before or not after or (before == parts[left] and after == parts[right]):
+        return
+    han_before, han_after = bool(_HAN.match(before[-1])), bool(_HAN.match(after[0]))
+    if han_before and not han_after:
+        parts[right] = parts[right][:len(parts[right]) - len(after)] + TYPED_SPACE + after
+    elif han_after and not han_before:
+        parts[left] = before + TYPED_SPACE + parts[left][len(before):]
 
 
 def index_key(inputs: Iterable[tuple[str, bytes]]) -> str:
@@ -173,6 +219,36 @@ def index_inputs(settings: Iterable[tuple[str, bytes]], folders: Iterable[Path],
         path = content_dir / src
         if path.is_file():
             yield src, path.read_bytes()
+
+
+def filter_choices(archive: Archive) -> dict[str, list[tuple[str, int]]]:
+    """The values of the index's filters (as search-meta.html writes them) with their numbers of
+    articles: what the search page offers in its year, 版面, kind and person controls. Written
+    at build time because asking Pagefind for them downloads every filter's list of pages
+    (about 100 KB a search at 10,000 articles); this list is a few KB."""
+    counts: dict[str, dict[str, int]] = {"year": {}, "section": {}, "kind": {}, "person": {}}
+    section_pages: dict[str, int] = {}
+    people: dict[str, str] = {}  # printed name → key, for the order by pinyin
+    for issue in archive.issues:
+        for article in issue.articles:
+            section = issue.section(article.page)
+            section_pages[section.name] = min(section_pages.get(section.name, section.page), section.page)
+            names = {person_name(key, archive.people): key for role in ROLES for key in getattr(article, role)}
+            people.update(names)
+            for name, value in (("year", str(issue.date.year)), ("section", section.name), ("kind", kind_label(article.kind)),
+                                *(("person", n) for n in names)):
+                counts[name][value] = counts[name].get(value, 0) + 1
+    kinds = [kind_label(kind) for kind in KINDS]
+    slugs = {name: archive.people[key].slug if key in archive.people else make_person_slug(name) for name, key in people.items()}
+    order = {"year": lambda v: -int(v), "section": lambda v: (section_pages[v], v),
+             "kind": kinds.index, "person": lambda v: (slugs[v], v)}
+    return {name: [(value, counts[name][value]) for value in sorted(counts[name], key=order[name])] for name in counts}
+
+
+def filter_choices_json(archive: Archive) -> str:
+    """:func:`filter_choices` as JSON, with ``<``, ``>`` and ``&`` as escapes (a name is never markup)."""
+    text = json.dumps(filter_choices(archive), ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def page_url(path: str) -> str:

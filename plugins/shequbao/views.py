@@ -15,13 +15,24 @@ from .text import BylinePart, byline_parts
 
 
 @dataclass(frozen=True)
+class Slot:
+    """One place on a 版 in print order: an article (a story, notice or photo item), or the box
+    of the 版's 短消息, which stands where the first of them is ordered."""
+
+    article: Article | None = None
+    briefs: tuple[Article, ...] = ()
+
+
+@dataclass(frozen=True)
 class SectionView:
-    """One 版面 on the issue index: its stories, photo items and 短消息."""
+    """One 版面 on the issue index: its stories, photo items and 短消息, and all of them as
+    ``slots`` in print order (``order``, as the print edition places them)."""
 
     section: Section
     stories: tuple[Article, ...]
     photos: tuple[Article, ...]
     briefs: tuple[Article, ...]
+    slots: tuple[Slot, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,7 @@ class ArticleView:
     byline: tuple[BylinePart, ...]
     previous: Article | None
     next: Article | None
+    same_page: tuple[Article, ...] = ()  # the other articles of its 版, in print order
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,7 @@ class YearGroup:
     year: int
     continued: bool  # the year began on an earlier page
     issues: tuple[IssueView, ...]
+    months: tuple[tuple[int, int | None], ...] = ()  # (1…12, the 往期 page of its first issue, None: no issue)
 
 
 @dataclass(frozen=True)
@@ -86,6 +99,7 @@ def generate_article_views(issue: Issue) -> tuple[ArticleView, ...]:
             byline=byline_parts(article),
             previous=articles[index - 1] if index > 0 else None,
             next=articles[index + 1] if index + 1 < len(articles) else None,
+            same_page=tuple(a for a in articles if a.page == article.page and a is not article),
         )
         for index, article in enumerate(articles)
     )
@@ -95,13 +109,16 @@ def generate_archive_pages(views: tuple[IssueView, ...], per_page: int) -> tuple
     """Split 往期 into pages of ``per_page`` issues, newest first."""
     chunks = paginate(views, per_page)
     year_pages: dict[int, int] = {}
+    month_pages: dict[tuple[int, int], int] = {}  # (year, month) → the page with its newest issue
     for number, chunk in enumerate(chunks, 1):
         for view in chunk:
             year_pages.setdefault(view.issue.date.year, number)
+            month_pages.setdefault((view.issue.date.year, view.issue.date.month), number)
     pages = []
     for number, chunk in enumerate(chunks, 1):
         years = tuple(
-            YearGroup(year, year_pages[year] < number, tuple(group))
+            YearGroup(year, year_pages[year] < number, tuple(group),
+                      tuple((month, month_pages.get((year, month))) for month in range(1, 13)))
             for year, group in groupby(chunk, key=lambda v: v.issue.date.year)
         )
         pages.append(ArchivePage(number, len(chunks), years, tuple(year_pages.items())))
@@ -115,12 +132,17 @@ def paginate(items: Sequence, per_page: int) -> list[tuple]:
 
 
 def _section_view(issue: Issue, section: Section) -> SectionView:
-    on_page = [a for a in issue.articles if a.page == section.page]
+    on_page = [a for a in issue.articles if a.page == section.page]  # in print order
+    briefs = tuple(a for a in on_page if a.kind == "brief")
+    first_brief = briefs[0] if briefs else None
+    slots = [Slot(briefs=briefs) if a is first_brief else Slot(article=a)
+             for a in on_page if a.kind != "brief" or a is first_brief]
     return SectionView(
         section=section,
         stories=tuple(a for a in on_page if a.kind in ("news", "notice")),
         photos=tuple(a for a in on_page if a.kind == "photo"),
-        briefs=tuple(a for a in on_page if a.kind == "brief"),
+        briefs=briefs,
+        slots=tuple(slots),
     )
 
 

@@ -1,22 +1,27 @@
 // shequbao: the /search/ page. Pagefind (site/pagefind/, made at build time) searches in the
-// browser; each result shows its title, issue and 版面, date, byline and an excerpt.
+// browser; each result shows its title, date, 第N期 · 第N版 and a snippet of its text.
+// Newest first unless the reader asks for 相关度; filters (年份, 版面, 类别, 人员) come from the index.
 const root = document.querySelector(".sqb-search");
+const form = root.querySelector(".sqb-search-form");
 const PAGE = 10; // results shown at a time
 const FILTERS = { year: "年份", section: "版面", kind: "类别", person: "人员" };
 // The index holds Chinese character by character (see search.py): a query word is looked up
 // as a phrase of its characters, so it matches exactly the articles that contain it.
 const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}"; // as search.py
 const HAN_BOUNDARY = new RegExp(`(?<=[${HAN}])(?=\\S)|(?<=\\S)(?=[${HAN}])`, "gu");
-// Spaces the index put around Han characters, to take out of excerpts (<mark> tags in between).
+// Spaces next to Han characters are the index's (search.py), taken out of snippets (<mark> tags in
+// between); a space the editor typed there is marked by a word joiner, shown as a space.
 const SPACED = new RegExp(`(?<=[${HAN}](?:</?mark>)*)\\s+|\\s+(?=(?:</?mark>)*[${HAN}])`, "gu");
+const TYPED = /(<mark>)?\u2060(<\/mark>)?/g;
 
 function phrase(word) {
   return '"' + word.replace(/"/g, "").replace(HAN_BOUNDARY, " ") + '"';
 }
 
 // Every word must be in the article: one phrase search per word, results that all have.
-async function searchAll(pagefind, words, filters) {
-  const searches = await Promise.all(words.map((word) => pagefind.search(phrase(word), { filters })));
+// Pagefind sorts each search newest first (or by score); the first search's order is kept.
+async function searchAll(pagefind, words, options, byScore) {
+  const searches = await Promise.all(words.map((word) => pagefind.search(word === null ? null : phrase(word), options)));
   const score = new Map();
   searches[0].results.forEach((r) => score.set(r.id, r.score));
   for (const other of searches.slice(1)) {
@@ -26,14 +31,15 @@ async function searchAll(pagefind, words, filters) {
       else score.delete(id);
     }
   }
-  return searches[0].results.filter((r) => score.has(r.id)).sort((a, b) => score.get(b.id) - score.get(a.id));
+  const results = searches[0].results.filter((r) => score.has(r.id));
+  return byScore ? results.sort((a, b) => score.get(b.id) - score.get(a.id)) : results;
 }
 
 const input = root.querySelector("input[name=q]");
 const status = root.querySelector(".sqb-search__status");
 const list = root.querySelector(".sqb-results");
 const more = root.querySelector(".sqb-results__more");
-const filterLine = root.querySelector(".sqb-search__filter");
+const options = root.querySelector(".sqb-search__options");
 
 function say(text) {
   status.textContent = text;
@@ -46,62 +52,128 @@ function element(tag, className, text) {
   return node;
 }
 
+// The text as the editor wrote it: the index's spaces out, the typed ones back.
+function readable(text) {
+  const typed = (match, open, close) => (close || "") + " " + (open || ""); // the space outside the <mark>
+  return text.replace(SPACED, "").replace(TYPED, typed).replace(/ {2,}/g, " ").trim();
+}
+
+// A snippet as readers expect one: …… where the text goes on before or after it.
+function snippet(data) {
+  const excerpt = readable(data.excerpt); // escaped text with <mark> around the hits
+  const plain = (text) => text.replace(/<\/?mark>/g, "");
+  const content = readable(data.content || "");
+  const shown = plain(excerpt);
+  const start = content.indexOf(shown);
+  const before = start > 0 ? "……" : "";
+  const after = start < 0 || start + shown.length < content.length ? "……" : "";
+  return before + excerpt + after;
+}
+
 function render(data) {
   const item = element("li", "sqb-result");
   const link = element("a", "sqb-result__title", data.meta.title || data.url);
   link.href = data.url;
   item.append(link);
-  const meta = [data.meta.issue, data.meta.date, data.meta.byline].filter(Boolean).join(" · ");
+  const meta = [data.meta.date, data.meta.issue].filter(Boolean).join(" · ");
   if (meta) item.append(element("p", "sqb-result__meta", meta));
+  if (data.meta.byline) item.append(element("p", "sqb-result__byline", data.meta.byline));
   const excerpt = element("p", "sqb-result__excerpt");
-  excerpt.innerHTML = data.excerpt.replace(SPACED, ""); // escaped text with <mark> around the hits
+  excerpt.innerHTML = snippet(data);
   item.append(excerpt);
   return item;
 }
+
+// The filters' choices: the values of the index's filters with their numbers of articles, in a
+// small file written at build time (asking Pagefind would download every filter's page lists).
+async function showOptions(chosen, params) {
+  let available = {};
+  try {
+    const response = await fetch(new URL(root.dataset.filters, document.baseURI));
+    if (response.ok) available = await response.json(); // {year: [["2025", 40], …], …}, in order
+  } catch (error) {
+    return available;
+  }
+  for (const [key, label] of Object.entries(FILTERS)) {
+    const select = form.elements[key];
+    const values = available[key] || [];
+    if (chosen[key] && !values.some(([value]) => value === chosen[key])) values.unshift([chosen[key], 0]);
+    for (const [value, count] of values) {
+      select.append(new Option(count ? `${value}${key === "year" ? "年" : ""}（${count}）` : value, value));
+    }
+    select.value = chosen[key] || "";
+    select.setAttribute("aria-label", label);
+    select.addEventListener("change", () => form.requestSubmit());
+  }
+  const sort = params.get("sort") === "relevance" ? "relevance" : "";
+  for (const radio of form.elements.sort) {
+    radio.checked = radio.value === sort;
+    radio.addEventListener("change", () => form.requestSubmit());
+  }
+  options.hidden = false;
+  return Object.fromEntries(Object.entries(available).map(([key, values]) => [key, Object.fromEntries(values)]));
+}
+
+// A query that is a name in the bylines: the text may not have it, the person filter has every article.
+function offerPerson(query, available) {
+  if (!available.person || !available.person[query]) return;
+  const line = element("p", "sqb-search__person", `“${query}”是本报的作者，署名的稿件有 ${available.person[query]} 篇：`);
+  const link = element("a", "", `看${query}的全部稿件`);
+  link.href = "?" + new URLSearchParams({ person: query });
+  line.append(link);
+  status.after(line);
+}
+
+// Empty fields stay out of the address: /search/?q=养老 rather than ?q=养老&sort=&year=…
+form.addEventListener("formdata", (event) => {
+  for (const [key, value] of [...event.formData.entries()]) {
+    if (!value) event.formData.delete(key);
+  }
+});
 
 async function main() {
   const params = new URLSearchParams(location.search);
   const query = (params.get("q") || "").trim();
   input.value = query;
-  if (!query) {
-    say("输入词语搜索本报文章，例如“垃圾分类”“养老”或记者的名字；几个词用空格隔开，找同时含有这些词的文章。");
-    input.focus();
-    return;
-  }
-  document.title = `${query} - 搜索 - ${document.title}`;
-  const filters = {};
-  for (const [key, label] of Object.entries(FILTERS)) {
+  const chosen = {};
+  for (const key of Object.keys(FILTERS)) {
     const value = params.get(key);
-    if (value) filters[key] = value;
+    if (value) chosen[key] = value;
   }
-  if (Object.keys(filters).length) {
-    filterLine.hidden = false;
-    filterLine.textContent = "只看 " + Object.entries(filters).map(([k, v]) => `${FILTERS[k]}：${v}`).join("，") + " ";
-    const all = element("a", "", "看全部结果");
-    all.href = "?q=" + encodeURIComponent(query);
-    filterLine.append(all);
+  const filtered = Object.keys(chosen).length > 0;
+  if (query) document.title = `${query} - ${document.title}`;
+  if (!query && !filtered) {
+    say("输入词语搜索本报文章，例如“垃圾分类”“养老”；几个词用空格隔开，找同时含有这些词的文章。"
+      + "搜索之后可以按年份、版面、类别和人员筛选。");
+    input.focus();
+    return; // nothing asked: nothing of the index is fetched
   }
   if (root.dataset.enabled !== "yes") {
     say("这次生成的网站没有搜索索引（预览 make serve 时不生成）。用 make site 生成网站后就能搜索。");
     return;
   }
-  say("正在搜索……");
   const base = new URL(root.dataset.pagefindBase, document.baseURI);
   let pagefind;
   try {
     pagefind = await import(new URL("pagefind.js", base).href);
-    await pagefind.options({ baseUrl: new URL("..", base).pathname, excerptLength: 60 });
+    await pagefind.options({ baseUrl: new URL("..", base).pathname, excerptLength: 40 });
   } catch (error) {
     say("搜索暂时不能用（没有找到搜索索引）。");
     return;
   }
-  const words = query.split(/\s+/).filter(Boolean).slice(0, 8);
-  const results = await searchAll(pagefind, words, filters);
+  say("正在搜索……");
+  const byScore = params.get("sort") === "relevance" && query;
+  const searchOptions = { filters: chosen, ...(byScore ? {} : { sort: { date: "desc" } }) };
+  const words = query ? query.split(/\s+/).filter(Boolean).slice(0, 8) : [null];
+  const [results, available] = await Promise.all([searchAll(pagefind, words, searchOptions, byScore), showOptions(chosen, params)]);
+  if (query && !chosen.person) offerPerson(query, available);
+  const what = query ? `含有“${query}”的文章` : "文章";
+  const where = filtered ? `（${Object.entries(chosen).map(([k, v]) => `${FILTERS[k]}：${v}`).join("，")}）` : "";
   if (!results.length) {
-    say(`没有找到含有“${query}”的文章。可以换个说法，或少写几个词。`);
+    say(`没有找到${what}${where}。可以换个说法、少写几个词，或改为“全部”。`);
     return;
   }
-  say(`找到 ${results.length} 篇含有“${query}”的文章`);
+  say(`找到 ${results.length} 篇${what}${where}，${byScore ? "按相关度排列" : "最新的在前"}`);
   let shown = 0;
   async function showMore() {
     more.disabled = true;
