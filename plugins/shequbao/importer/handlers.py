@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .bylines import Byline, split_credit
+from .reflow import squeeze
 from .structure import Para, Photo, Unit
 
 if TYPE_CHECKING:  # the segmenter calls these handlers; they only use its state
@@ -49,6 +50,7 @@ def on_section(seg: Segmenter, u: Unit, i: int) -> None:
     seg.close(i)
     seg.cur = None
     seg.section = u.value
+    seg.held = i > 0 and seg.units[i - 1].kind == "module"
     seg.parsed.sections.append((u.no, u.text))
 
 
@@ -80,6 +82,29 @@ def on_jump(seg: Segmenter, u: Unit, i: int) -> None:
         waiting.byline.merge(cur.byline)
     waiting.jump_to, waiting.closed = 0, False
     seg.cur = waiting
+    seg.resume = waiting
+
+
+def on_module(seg: Segmenter, u: Unit, i: int) -> None:
+    """(PDF) A module starts: the story before it ends, unless this module is only text (the
+    rest of a story the layout cut off). A photo item's module makes its article a photo item;
+    a box of 短消息 holds its column to its end."""
+    if u.value == "text":
+        return
+    seg.close(i)
+    seg.cur = None
+    seg.section = "photo" if u.value == "photo" else ""
+    seg.held = False
+    seg.resume = None
+
+
+def _repeated(seg: Segmenter, group: list[Unit]) -> bool:
+    """The headline of a story continued from another 版, printed again over its second part."""
+    art = seg.resume
+    if art is None or seg.cur is not art or not art.heads:
+        return False
+    printed = squeeze("".join(h.text for h in art.heads))
+    return all(squeeze(g.text).lstrip("■") in printed for g in group)
 
 
 def on_figure(seg: Segmenter, u: Unit, i: int) -> None:
@@ -105,7 +130,7 @@ def on_furniture(seg: Segmenter, u: Unit, i: int) -> None:
 
 HANDLERS = {
     "masthead": on_masthead, "page": on_page, "editor": on_editor, "section": on_section,
-    "byline": on_byline, "jump": on_jump, "figure": on_figure, "furniture": on_furniture,
+    "byline": on_byline, "jump": on_jump, "figure": on_figure, "furniture": on_furniture, "module": on_module,
 }
 
 
@@ -113,6 +138,11 @@ def headline_group(seg: Segmenter, i: int) -> int:
     """Handle the headline candidates starting at ``i``; the index after them."""
     j = _group_end(seg, i)
     group = seg.units[i:j]
+    if _repeated(seg, group):
+        seg.markup.extend(g.text for g in group)
+        seg.resume = None
+        return j
+    seg.resume = None
     for extra in group[1:]:
         seg.markup.extend(extra.markup)
     if len(group) >= 4 and group[0].kind == "text":
@@ -146,7 +176,7 @@ def decide(seg: Segmenter, group: list[Unit], nxt: Unit | None) -> str:
     """headline, caption, body or leftover, for candidate lines followed by ``nxt``."""
     cur = seg.cur
     running = cur is not None and not cur.closed
-    if nxt is None or nxt.kind in ("heading", "section"):
+    if nxt is None or nxt.kind in ("heading", "section", "module"):
         if group[0].kind == "heading" and nxt is not None and nxt.kind == "heading":
             return "headline"  # a sub-headed chain of Markdown headings
         return "caption" if running and group[0].kind == "text" else "leftover"
@@ -182,7 +212,7 @@ def _place_group(seg: Segmenter, group: list[Unit], j: int) -> None:
             seg.leftover.append(Para(g.text, g.no))
         seg.warnings.append((group[0].no, f"“{group[0].text}”后面没有正文，未能归入任何稿件，已放入未归类文本"))
     else:
-        if seg.section and seg.section != "photo" and not seg.short_item(j):
+        if seg.section and seg.section != "photo" and not seg.held and not seg.short_item(j):
             seg.section = ""  # a full article ends the 短消息 column
         seg.close(-1)
         for g in group:

@@ -26,6 +26,8 @@ class Segmenter:
         self.section = ""
         self.pending = Byline()
         self.pending_photos: list[Photo] = []
+        self.held = False  # (PDF) the section was set by a box of 短消息: it lasts to the box's end
+        self.resume: Article | None = None  # continued by 上接第N版: its headline may be repeated next
         self.parsed = Parsed([], [], [], [])
         headings = [u for u in units if u.kind == "heading" and not u.sub]
         self.md_mode = len(headings) >= 2
@@ -102,7 +104,8 @@ class Segmenter:
         while self.units[k] is not nxt:
             k += 1
         after = self.next_unit(k + 1)
-        return after is None or after.kind in ("byline", "heading", "section") or (after.candidate and after.kind == "text")
+        return after is None or after.kind in ("byline", "heading", "section", "module") or (
+            after.candidate and after.kind == "text")
 
     # -- the pass ----------------------------------------------------------------
 
@@ -112,6 +115,8 @@ class Segmenter:
             u = self.units[i]
             self.markup.extend(u.markup)
             handler = _handlers.HANDLERS.get(u.kind)
+            if u.kind not in ("jump", *_PASSIVE) and not u.candidate:
+                self.resume = None
             if handler is not None:
                 handler(self, u, i)
             elif u.sub and self.cur is not None and not self.cur.closed and (self.cur.heads or self.cur.paras):

@@ -1,12 +1,18 @@
 """``shequbao import FILE.pdf``: the text layer of a PDF, read with its layout.
 
-pdfplumber gives every character with its position, font and size. From those:
-``glyphs`` (runs of one style), ``layout`` (columns and modules in reading order),
-``visual`` (lines and their look), ``images`` (the photos), ``compose`` (headlines,
-paragraphs, captions, furniture → :class:`~..structure.Line`), ``masthead`` (page 1's
-masthead: 报名, 第N期, date). The Lines then go through the same segmenter as a text file.
-A PDF without a text layer (a scan) is read by OCR if Debian's tesseract-ocr-chi-sim is
-installed (``ocr``), else refused with a message.
+pdfplumber gives every character with its position, font and size, and the rules, boxes
+and photos drawn. From those:
+
+- ``glyphs``: runs of one style; ``visual``: lines of one column and what they look like;
+- ``elements``: rules, boxes, and the page head and foot they bound;
+- ``regions``: the modules of a page (rectangles found from rules, boxes and white space);
+- ``module``: one module's headline, byline, photos with captions, text (``body``);
+- ``front``: the masthead's facts (报名, 第N期, date), 第N版 headers, page furniture;
+- ``images``: the photos' bytes.
+
+The result is :class:`~..structure.Line` records that go through the same segmenter as a
+text file. A PDF without a text layer (a scan) is read by OCR if Debian's
+tesseract-ocr-chi-sim is installed (``ocr``), else refused with a message.
 """
 
 from __future__ import annotations
@@ -14,13 +20,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..issue import UserError
+from ..reflow import squeeze
 from ..structure import Line
-from .compose import PageState, compose
-from .front import Facts, furniture_ids, names_of
+from .elements import fill_boxes, page_boxes, page_rules, zones
+from .front import Facts, masthead_without_rules, names_of, read_masthead, zone_lines
 from .glyphs import page_runs
-from .images import clip_to_text, mark_alone, page_figures
-from .layout import BIG, reading_order
-from .visual import Style, visual_lines
+from .images import clip_to_text, page_figures
+from .module import read_module
+from .regions import find_modules
+from .visual import Style, page_lines
 
 MAX_PAGES = 64  # a community paper has 4–16 版; a larger PDF is not one issue
 
@@ -51,22 +59,42 @@ def _read_pages(pages: list) -> tuple[list[Line], Facts]:
     style = Style.of([run for _, runs in pages for run in runs])
     facts = Facts()
     out: list[Line] = []
-    state = PageState(number=1, style=style)
     starts = []
     for number, (page, runs) in enumerate(pages, start=1):
-        state.number = number
         starts.append(len(out))
-        figures, problems = page_figures(page, number)
-        for fig in figures:
-            clip_to_text(fig, runs)
-            mark_alone(fig, runs, BIG * style.size)
-        facts.problems += [(number, p) for p in problems]
-        leaves = [visual_lines(leaf) for leaf in reading_order([*runs, *figures], style.size)]
-        furniture = furniture_ids(leaves, page.height, facts) if number == 1 else set()
-        state.names |= names_of(leaves, facts)
-        compose(leaves, state, furniture, out)
+        out += _read_page(page, runs, number, style, facts)
     if not facts.markers:  # no 第N版 anywhere: each page is a 版
         for number, start in reversed(list(enumerate(starts, start=1))):
             out.insert(start, Line(number, f"第{number}版"))
         facts.problems.append((1, "PDF 里没有“第N版”版头，已按页码分版，请核对"))
     return out, facts
+
+
+def _read_page(page, runs: list, number: int, style: Style, facts: Facts) -> list[Line]:
+    figures, problems = page_figures(page, number)
+    facts.problems += [(number, p) for p in problems]
+    for fig in figures:
+        clip_to_text(fig, runs)
+    rules = page_rules(page, style.size)
+    lines = page_lines(runs, [r for r in rules if not r.horizontal])
+    head, foot = zones(lines, figures, rules, float(page.height), style)
+    top = [vl for vl in lines if vl.bottom <= head + 1]
+    bottom = [vl for vl in lines if vl.top >= foot - 1]
+    if number == 1:
+        masthead = top or masthead_without_rules(lines, float(page.height))
+        read_masthead(masthead, facts)
+        top = top or masthead
+    skip = {id(vl) for vl in top + bottom}
+    area = [vl for vl in lines if id(vl) not in skip]
+    furniture: list[Line] = []
+    if not head:  # no rule bounds the page head: lines that are only a page's name are its furniture
+        names = names_of(area, facts, style)
+        furniture = [Line(number, vl.text, hint="furniture") for vl in area
+                     if squeeze(vl.text) in names and not vl.is_body(style)]
+        area = [vl for vl in area if not (squeeze(vl.text) in names and not vl.is_body(style))]
+    inside = [f for f in figures if f.bottom > head and f.top < foot]
+    elements = fill_boxes(page_boxes(page, style.size, rules), [*area, *inside])
+    out = zone_lines(top, style, number, facts) + furniture
+    for module in find_modules(elements, rules, style):
+        out += read_module(module, style, number)
+    return out + zone_lines(bottom, style, number, facts)

@@ -1,0 +1,130 @@
+"""The text of a module below its headline → paragraphs, in reading order.
+
+The lines are cut into columns (white gutters down the whole area first, then white bands
+across), read left to right, each top to bottom. A paragraph starts at an indented line,
+after a line that stops short of the column's right edge, or at a list item; any other
+line continues the paragraph before it, also from the foot of one column to the top of the
+next. A line set wholly in bold at body size is a section heading (or, in a box of
+短消息, an item's title); 下转第N版 stands on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..structure import Line
+from ..units import is_jump_line
+from .visual import Style, VLine
+
+INDENT = 1.0  # em: a line starting this far right of its column starts a paragraph
+HANGING = 1.75  # em: a list item's next lines are indented less than this
+SHORT = 1.5  # em: a line ending this far left of the column's right edge ends its paragraph
+GUTTER = 0.45  # × body: the narrowest gutter between columns
+BAND = 0.9  # × body: white across the columns (text above and below a photo in the text)
+_LIST = re.compile(r"^(?:[•·▪●○◆■\-–]\s?|\d{1,2}[.、．]\s?|[(（]\d{1,2}[)）])")
+_WORD_END = re.compile(r"[A-Za-z0-9]$")
+_WORD_START = re.compile(r"^[A-Za-z0-9]")
+
+
+def columns(lines: list[VLine], style: Style) -> list[list[VLine]]:
+    """``lines`` in reading order, as columns (each top to bottom)."""
+    out: list[list[VLine]] = []
+    if not lines:
+        return out
+    _cut(lines, style.size, out, 0)
+    return out
+
+
+def _cut(lines: list[VLine], body: float, out: list, depth: int) -> None:
+    if len(lines) <= 1 or depth > 30:
+        out.append(sorted(lines, key=lambda v: (v.top, v.x0)))
+        return
+    for axis, least in (("x", GUTTER), ("y", BAND)):
+        parts = _split(lines, axis, least * body)
+        if len(parts) > 1:
+            for part in parts:
+                _cut(part, body, out, depth + 1)
+            return
+    out.append(sorted(lines, key=lambda v: (v.top, v.x0)))
+
+
+def _split(lines: list[VLine], axis: str, least: float) -> list[list[VLine]]:
+    if axis == "y":
+        spans = sorted(lines, key=lambda v: v.top)
+        lo, hi = (lambda v: v.top), (lambda v: v.bottom)
+    else:
+        spans = sorted(lines, key=lambda v: v.x0)
+        lo, hi = (lambda v: v.x0), (lambda v: v.x1)
+    groups: list[list[VLine]] = [[]]
+    reach = None
+    for v in spans:
+        if reach is not None and lo(v) - reach >= least:
+            groups.append([])
+        groups[-1].append(v)
+        reach = hi(v) if reach is None else max(reach, hi(v))
+    return groups
+
+
+def all_bold(vl: VLine, style: Style) -> bool:
+    """Every run of the line bold, at about body size."""
+    low = 0.9 * style.size
+    return all(r.bold for r in vl.runs if r.text.strip("■□◆●▲★☆◇ ")) and vl.size >= low and not vl.is_headline(style)
+
+
+def paragraphs(lines: list[VLine], style: Style, page: int, titles: bool = False) -> list[Line]:
+    """The body ``lines`` of one module as Lines: paragraphs (``para``; ``cont`` for one that
+    does not start indented, continued from before), section headings (``subhead``), or with
+    ``titles`` the titles of 短消息 (``headline``)."""
+    out: list[Line] = []
+    para: Line | None = None
+    bold: Line | None = None
+    for leaf in columns(lines, style):
+        left = min(v.x0 for v in leaf)
+        right = max(v.x1 for v in leaf)
+        prev: VLine | None = None
+        for vl in leaf:
+            text = vl.text
+            if is_jump_line(text):
+                out.append(Line(page, text, hint="para"))
+                para = bold = None
+            elif all_bold(vl, style):
+                para = None
+                if bold is not None and prev is not None and vl.top - prev.bottom < vl.size:
+                    bold.text = join_text(bold.text, text)
+                else:
+                    bold = Line(page, text, level=1, hint="headline" if titles else "subhead")
+                    out.append(bold)
+            else:
+                bold = None
+                if para is None or _starts(vl, prev, para, left, right, style):
+                    hint = "cont" if para is None and not out and vl.x0 - left < INDENT * vl.size else "para"
+                    para = Line(page, text, hint=hint)
+                    out.append(para)
+                else:
+                    para.text = join_text(para.text, text)
+            prev = vl
+    return out
+
+
+def _starts(vl: VLine, prev: VLine | None, para: Line, left: float, right: float, style: Style) -> bool:
+    """``vl`` starts a new paragraph (rather than continuing ``para``)."""
+    em = vl.size
+    indent = vl.x0 - left
+    if _LIST.match(vl.text) and indent < INDENT * em:
+        return True
+    if _open_paren(para.text):
+        return False  # (来源：…) broken over two lines, the second set flush right
+    if indent >= INDENT * em:
+        return not (_LIST.match(para.text) and indent < HANGING * em)
+    return prev is not None and prev.x1 < right - SHORT * em
+
+
+def join_text(first: str, second: str) -> str:
+    """Two lines of one paragraph as one text (a space only between two Latin words)."""
+    joint = " " if _WORD_END.search(first) and _WORD_START.match(second) else ""
+    return first + joint + second
+
+
+def _open_paren(text: str) -> bool:
+    """A parenthesis opened at the start of ``text`` and not closed yet."""
+    return text[:1] in "（(" and text.count("（") + text.count("(") > text.count("）") + text.count(")")
