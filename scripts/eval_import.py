@@ -167,26 +167,30 @@ def printed_text(pdf: Path) -> str:
 
     doc = pypdfium2.PdfDocument(str(pdf))
     try:
-        return squeeze("".join(page.get_textpage().get_text_range() for page in doc))
+        text = "".join(page.get_textpage().get_text_range() for page in doc)
+        return squeeze(text.replace("\ufffe", "-"))  # pdfium's mark for a hyphen ending a line
     finally:
         doc.close()
 
 
 def printed_part(body: str, printed: str) -> str:
-    """The part of ``body`` the PDF prints: all of it, the beginning of it (an engine may
-    leave the end of a story out when its 版 is full, and says so), or nothing."""
-    if not body or body[:MATCH_CHARS] not in printed:
-        return ""
-    if body[-MATCH_CHARS:] in printed:
-        return body
-    low, high = MATCH_CHARS, len(body)  # the longest prefix whose last characters are printed
-    while low < high:
-        mid = (low + high + 1) // 2
-        if body[mid - MATCH_CHARS:mid] in printed:
-            low = mid
-        else:
-            high = mid - 1
-    return body[:low]
+    """The part of ``body`` the PDF prints, from its start: followed through the printed text
+    (where it breaks off, at 下转第N版 or a caption, picked up again where its next characters
+    are printed). An engine may leave the end of a story out when its 版 is full (and says so)."""
+    done = 0
+    while done < len(body):
+        window = body[done:done + MATCH_CHARS]
+        best, start = 0, printed.find(window)
+        while start >= 0 and best < len(body) - done:
+            length = len(window)
+            while done + length < len(body) and start + length < len(printed) and printed[start + length] == body[done + length]:
+                length += 1
+            best = max(best, length)
+            start = printed.find(window, start + 1)
+        if not best:
+            break
+        done += best
+    return body[:done]
 
 
 def evaluate_pdf(pdf: Path, items: list[dict], verbose: bool = False) -> dict:
@@ -229,6 +233,10 @@ def evaluate_pdf(pdf: Path, items: list[dict], verbose: bool = False) -> dict:
         for pi, a in enumerate(preds):
             if pi not in used:
                 print(f"  extra: {a.title!r} {imported_text(a)[:15]}…{imported_text(a)[-15:]}")
+        for ti, pi in matched.items():
+            want, got = items[ti]["names"], got_names[pi]
+            if want != got:
+                print(f"  names: {items[ti]['title']!r} missing {sorted(want - got)} extra {sorted(got - want)}")
     return r
 
 

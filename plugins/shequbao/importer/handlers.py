@@ -93,8 +93,8 @@ def on_module(seg: Segmenter, u: Unit, i: int) -> None:
         return
     seg.close(i)
     seg.cur = None
-    seg.section = "photo" if u.value == "photo" else ""
-    seg.held = False
+    seg.section = {"photo": "photo", "story": "story"}.get(u.value, "")
+    seg.held = u.value == "story"
     seg.resume = None
 
 

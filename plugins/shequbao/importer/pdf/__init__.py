@@ -56,13 +56,17 @@ def read_pdf(path: Path) -> tuple[list[Line], Facts]:
 
 
 def _read_pages(pages: list) -> tuple[list[Line], Facts]:
-    style = Style.of([run for _, runs in pages for run in runs])
+    rough = Style.of([run for _, runs in pages for run in runs])
+    views = [_view(page, runs, number, rough) for number, (page, runs) in enumerate(pages, start=1)]
+    # the body is the text most set in the type areas (not the masthead's, in a thin issue)
+    style = Style.of([run for view in views for vl in view.area for run in vl.runs]) if any(v.area for v in views) else rough
     facts = Facts()
     out: list[Line] = []
     starts = []
-    for number, (page, runs) in enumerate(pages, start=1):
+    for view in views:
         starts.append(len(out))
-        out += _read_page(page, runs, number, style, facts)
+        view.settle(style)
+        out += _read_page(view, style, facts)
     if not facts.markers:  # no 第N版 anywhere: each page is a 版
         for number, start in reversed(list(enumerate(starts, start=1))):
             out.insert(start, Line(number, f"第{number}版"))
@@ -70,16 +74,37 @@ def _read_pages(pages: list) -> tuple[list[Line], Facts]:
     return out, facts
 
 
-def _read_page(page, runs: list, number: int, style: Style, facts: Facts) -> list[Line]:
+class _View:
+    """One page as elements: its lines, photos, rules, and the page head and foot."""
+
+    def __init__(self, page, number: int, lines: list, figures: list, rules: list, problems: list[str]):
+        self.page, self.number, self.lines, self.figures, self.rules = page, number, lines, figures, rules
+        self.problems = problems
+        self.head, self.foot = 0.0, float(page.height)
+        self.area: list = lines
+
+    def settle(self, style: Style | None) -> None:
+        self.boxes = page_boxes(self.page, style.size if style else 10.0, self.rules)
+        free = [r for r in self.rules if not any(_within(r, box) for box in self.boxes)]  # not a box's own rules
+        self.head, self.foot = zones(self.lines, self.figures, free, float(self.page.height), style)
+        self.area = [vl for vl in self.lines if vl.bottom > self.head + 1 and vl.top < self.foot - 1]
+
+
+def _view(page, runs: list, number: int, style: Style) -> _View:
     figures, problems = page_figures(page, number)
-    facts.problems += [(number, p) for p in problems]
     for fig in figures:
         clip_to_text(fig, runs)
     rules = page_rules(page, style.size)
-    lines = page_lines(runs, [r for r in rules if not r.horizontal])
-    head, foot = zones(lines, figures, rules, float(page.height), style)
+    view = _View(page, number, page_lines(runs, [r for r in rules if not r.horizontal]), figures, rules, problems)
+    view.settle(None)  # the body's style is not known yet
+    return view
+
+
+def _read_page(view: _View, style: Style, facts: Facts) -> list[Line]:
+    page, number, lines, head = view.page, view.number, view.lines, view.head
+    facts.problems += [(number, p) for p in view.problems]
     top = [vl for vl in lines if vl.bottom <= head + 1]
-    bottom = [vl for vl in lines if vl.top >= foot - 1]
+    bottom = [vl for vl in lines if vl.top >= view.foot - 1] if view.foot < float(page.height) else []
     if number == 1:
         masthead = top or masthead_without_rules(lines, float(page.height))
         read_masthead(masthead, facts)
@@ -92,9 +117,13 @@ def _read_page(page, runs: list, number: int, style: Style, facts: Facts) -> lis
         furniture = [Line(number, vl.text, hint="furniture") for vl in area
                      if squeeze(vl.text) in names and not vl.is_body(style)]
         area = [vl for vl in area if not (squeeze(vl.text) in names and not vl.is_body(style))]
-    inside = [f for f in figures if f.bottom > head and f.top < foot]
-    elements = fill_boxes(page_boxes(page, style.size, rules), [*area, *inside])
+    inside = [f for f in view.figures if f.bottom > head and f.top < view.foot]
+    elements = fill_boxes(view.boxes, [*area, *inside])
     out = zone_lines(top, style, number, facts) + furniture
-    for module in find_modules(elements, rules, style):
+    for module in find_modules(elements, view.rules, style):
         out += read_module(module, style, number)
     return out + zone_lines(bottom, style, number, facts)
+
+
+def _within(rule, box) -> bool:
+    return box.x0 - 1 <= rule.x0 and rule.x1 <= box.x1 + 1 and box.top - 1 <= rule.top and rule.bottom <= box.bottom + 1

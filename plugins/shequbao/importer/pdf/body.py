@@ -20,6 +20,7 @@ INDENT = 1.0  # em: a line starting this far right of its column starts a paragr
 HANGING = 1.75  # em: a list item's next lines are indented less than this
 SHORT = 1.5  # em: a line ending this far left of the column's right edge ends its paragraph
 GUTTER = 0.45  # × body: the narrowest gutter between columns
+COLUMN = 3.5  # × body: the narrowest column, from one column's left edge to the next
 BAND = 0.9  # × body: white across the columns (text above and below a photo in the text)
 _LIST = re.compile(r"^(?:[•·▪●○◆■\-–]\s?|\d{1,2}[.、．]\s?|[(（]\d{1,2}[)）])")
 _WORD_END = re.compile(r"[A-Za-z0-9]$")
@@ -41,6 +42,8 @@ def _cut(lines: list[VLine], body: float, out: list, depth: int) -> None:
         return
     for axis, least in (("x", GUTTER), ("y", BAND)):
         parts = _split(lines, axis, least * body)
+        if axis == "x":
+            parts = _wide(parts, body)
         if len(parts) > 1:
             for part in parts:
                 _cut(part, body, out, depth + 1)
@@ -65,6 +68,24 @@ def _split(lines: list[VLine], axis: str, least: float) -> list[list[VLine]]:
     return groups
 
 
+def _wide(parts: list[list[VLine]], body: float) -> list[list[VLine]]:
+    """Columns side by side: at least ``COLUMN`` body sizes apart (white left of an indented
+    first line over a short last line is no gutter) and with lines on the same baselines
+    (lines set flush right under short lines, such as the sources of 短消息, are no column)."""
+    out = [parts[0]]
+    for part in parts[1:]:
+        near = min(v.x0 for v in part) - min(v.x0 for v in out[-1]) < COLUMN * body
+        if near or not any(_same_row(a, b) for a in out[-1] for b in part):
+            out[-1] = out[-1] + part
+        else:
+            out.append(part)
+    return out
+
+
+def _same_row(a: VLine, b: VLine) -> bool:
+    return min(a.bottom, b.bottom) - max(a.top, b.top) >= 0.5 * min(a.bottom - a.top, b.bottom - b.top)
+
+
 def all_bold(vl: VLine, style: Style) -> bool:
     """Every run of the line bold, at about body size."""
     low = 0.9 * style.size
@@ -78,8 +99,10 @@ def paragraphs(lines: list[VLine], style: Style, page: int, titles: bool = False
     out: list[Line] = []
     para: Line | None = None
     bold: Line | None = None
-    for leaf in columns(lines, style):
-        left = min(v.x0 for v in leaf)
+    leaves = columns(lines, style)
+    grid = _grid(leaves, style)
+    for leaf in leaves:
+        left = _left(leaf, grid)
         right = max(v.x1 for v in leaf)
         prev: VLine | None = None
         for vl in leaf:
@@ -128,3 +151,30 @@ def join_text(first: str, second: str) -> str:
 def _open_paren(text: str) -> bool:
     """A parenthesis opened at the start of ``text`` and not closed yet."""
     return text[:1] in "（(" and text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
+def _grid(leaves: list[list[VLine]], style: Style) -> list[float]:
+    """Where the module's text columns start: the left edges of the columns of several lines,
+    and the same steps on across the module (a column may hold a single indented line)."""
+    lefts = sorted({round(min(v.x0 for v in leaf), 1) for leaf in leaves if len(leaf) >= 2})
+    if not lefts:
+        return []
+    right = max(v.x1 for leaf in leaves for v in leaf)
+    steps = [b - a for a, b in zip(lefts, lefts[1:]) if b - a >= 4 * style.size]
+    if not steps:
+        return lefts
+    step, grid = min(steps), list(lefts)
+    for start in lefts:
+        x = start + step
+        while x < right:
+            grid.append(x)
+            x += step
+    return sorted(grid)
+
+
+def _left(leaf: list[VLine], grid: list[float]) -> float:
+    """The left edge of the column ``leaf`` stands in."""
+    x0 = min(v.x0 for v in leaf)
+    if len(leaf) >= 2 or not grid:
+        return x0
+    return max((g for g in grid if g <= x0 + 1), default=x0)

@@ -21,6 +21,9 @@ FULL = 0.9  # share of the text's width a rule spans to bound the page head or f
 HEAD_SHARE = 0.3  # the page head stands in the top part of the page
 FOOT_SHARE = 0.16  # the foot in the bottom part
 BOX_MIN = 2.0  # × body: a box is at least this tall and wide
+HEAD_LINES = 16  # a page head (even page 1's 报头) has fewer lines
+FOOT_LINES = 6
+HEAD_ROWS = 2  # rows of text between two rules of the page head
 
 
 @dataclass(slots=True)
@@ -110,23 +113,58 @@ def fill_boxes(boxes: list[Box], elements: list) -> list:
     return rest + [b for b in boxes if b.inner]
 
 
-def zones(lines: list, figures: list, rules: list[Rule], height: float, style) -> tuple[float, float]:
+def zones(lines: list, figures: list, rules: list[Rule], height: float, style=None) -> tuple[float, float]:
     """(head, foot): the page head is above y ``head``, the foot below y ``foot``
-    (0 and the page height when the page has no such rules)."""
+    (0 and the page height when the page has no such rules). With ``style`` known, no body
+    text may stand in either."""
     if not lines:
         return 0.0, height
     left, right = min(v.x0 for v in lines), max(v.x1 for v in lines)
     full = [r for r in rules if r.horizontal and r.x1 - r.x0 >= FULL * (right - left)]
+    return _head(lines, full, height, style), _foot(lines, figures, full, height, style)
+
+
+def _head(lines: list, full: list[Rule], height: float, style) -> float:
+    """Below the first full-width rule near the top, or the next one when only a row or two of
+    text stands between them (page 1's line of 第1版 and 责任编辑 under the 报头)."""
     head = 0.0
-    for rule in sorted((r for r in full if r.bottom <= HEAD_SHARE * height), key=lambda r: -r.top):
-        if not any(v.bottom <= rule.top and v.is_body(style) for v in lines):
-            head = rule.bottom
+    for rule in sorted((r for r in full if r.bottom <= HEAD_SHARE * height), key=lambda r: r.top):
+        above = [v for v in lines if v.bottom <= rule.top]
+        between = [v for v in above if v.top >= head]
+        rows = {round(v.bottom / 4) for v in between}
+        if head and len(rows) > HEAD_ROWS:
             break
-    foot = height
+        if len(above) > HEAD_LINES or column_of_text(above) or (style and any(v.is_body(style) for v in above)):
+            break
+        head = rule.bottom
+    return head
+
+
+def _foot(lines: list, figures: list, full: list[Rule], height: float, style) -> float:
+    """Above the highest full-width rule near the bottom with only a few lines of small print
+    below it (the page foot, the 报尾)."""
+    sizes = sorted(v.size for v in lines)
+    usual = sizes[len(sizes) // 2]  # the page's usual type size (its body, unless it has little)
     for rule in sorted((r for r in full if r.top >= (1 - FOOT_SHARE) * height), key=lambda r: r.top):
         below = [v for v in lines if v.top >= rule.bottom]
-        small = all(v.size < style.size * 0.97 and not v.is_headline(style) for v in below)
-        if small and len(below) <= 6 and not any(f.top >= rule.bottom for f in figures):
-            foot = rule.top
-            break
-    return head, foot
+        small = all(v.size < usual and not (style and v.is_body(style)) for v in below)
+        if small and len(below) <= FOOT_LINES and not column_of_text(below) and not any(f.top >= rule.bottom for f in figures):
+            return rule.top
+    return height
+
+
+def column_of_text(lines: list) -> bool:
+    """Three lines or more of one style one under the other, flush left and right: justified
+    text (a page head has none: its lines are set ragged, centred or flush right)."""
+    by_style: dict = {}
+    for v in lines:
+        by_style.setdefault((v.main.font, v.main.size), []).append(v)
+    for same in by_style.values():
+        same.sort(key=lambda v: v.top)
+        run = 1
+        for a, b in zip(same, same[1:]):
+            flush = 0 <= b.top - a.bottom <= a.size and abs(a.x1 - b.x1) <= 1.5 and abs(a.x0 - b.x0) <= 1.0
+            run = run + 1 if flush else 1
+            if run >= 3:
+                return True
+    return False

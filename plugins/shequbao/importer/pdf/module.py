@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from .. import masthead
+from ..bylines import parse_byline
 from ..structure import Line
 from ..units import is_jump_line
 from .body import join_text, paragraphs
@@ -32,6 +33,7 @@ CAPTION_GAP = 1.5  # × body: a caption starts this close under its photos
 PHOTO_GAP = 1.2  # × body: photos this close are one block (a row, a grid)
 GUIDE_SHARE = 0.6  # of a box's lines that start with “2版” to make it a 导读
 _GUIDE_ENTRY = re.compile(r"^(?:第?\s*[0-9一二三四五六七八九十]{1,3}\s*版)(?!\s*[·:：]?\s*$)")
+_CREDIT_START = re.compile(r"^([\u3400-\u9fff·]{2,6}\s*摄)(?=$|\s|(?:左图|中图|右图|上图|下图|下左|下右|图\d+)[：:])")
 _LABELS = re.compile(r"(左图|中图|右图|上图|下图|下左|下右|图[0-9一二三四五六七八九十]{1,2})[：:]")
 
 
@@ -61,10 +63,10 @@ def _module_lines(module: Module, lines: list[VLine], figures: list[Figure], sty
             return _briefs(lines, style, page)
     groups = headline_groups(lines, style)
     if len(groups) <= 1:
-        return _story(lines, figures, groups[0] if groups else [], style, page)
+        return _story(lines, figures, groups[0] if groups else [], style, page, module.box is not None)
     out: list[Line] = []
     for group, (part_lines, part_figures) in _by_headline(groups, lines, figures):
-        out += _story(part_lines, part_figures, group, style, page)
+        out += _story(part_lines, part_figures, group, style, page, module.box is not None)
     return out
 
 
@@ -73,8 +75,10 @@ def box_kind(lines: list[VLine], style: Style) -> str:
     if not lines:
         return ""
     ordered = sorted(lines, key=lambda v: (v.top, v.x0))
-    entries = sum(1 for vl in ordered if _GUIDE_ENTRY.match(vl.text))
-    if entries >= 2 and entries >= GUIDE_SHARE * sum(1 for vl in ordered if vl.text[:1] not in "“‘"):
+    entries = [vl for vl in ordered if _GUIDE_ENTRY.match(vl.text)]
+    others = [vl for vl in ordered[1:] if vl not in entries and not any(  # an entry's next lines are indented
+        e.x0 + style.size <= vl.x0 < e.x1 and e.top < vl.top for e in entries)]
+    if entries and len(entries) >= GUIDE_SHARE * (len(entries) + len(others)):
         return "guide"
     if masthead.section_label(ordered[0].text) == "brief":
         return "briefs"
@@ -88,7 +92,8 @@ def _briefs(lines: list[VLine], style: Style, page: int) -> list[Line]:
     return out + paragraphs(ordered[1:], style, page, titles=True)
 
 
-def _story(lines: list[VLine], figures: list[Figure], group: list[VLine], style: Style, page: int) -> list[Line]:
+def _story(lines: list[VLine], figures: list[Figure], group: list[VLine], style: Style, page: int,
+           boxed: bool = False) -> list[Line]:
     used: set[int] = set()
     blocks = photo_blocks(figures, lines, style, used)
     head, bylines = _head(group, lines, style, used)
@@ -96,6 +101,8 @@ def _story(lines: list[VLine], figures: list[Figure], group: list[VLine], style:
     head_top = min((vl.top for vl in head), default=None)
     photo_item = bool(blocks) and (head_top is None or min(b.top for b in blocks) < head_top)
     kind = "photo" if photo_item else "story" if head else "text" if not blocks else "photo"
+    if kind == "text" and boxed:
+        kind = "box"  # a framed module is never the rest of the story before it
     out = [Line(page, "", hint="module", title=kind)]
     out += _head_lines(head, style, page)
     if bylines:
@@ -199,6 +206,9 @@ def _same_look(a: VLine, b: VLine) -> bool:
 def _figure_lines(block: PhotoBlock, page: int) -> list[Line]:
     text = ""
     for vl in block.caption:
+        credit = _CREDIT_START.match(vl.text)  # a credit broken onto the next line lost its space
+        if text and credit and (byline := parse_byline(credit[1])) and byline.photo_credit_only:
+            text += " "
         text = join_text(text, vl.text)
     captions = split_caption(text, len(block.figures))
     return [Line(page, caption, hint="figure", picture=fig.picture) for fig, caption in zip(block.figures, captions)]

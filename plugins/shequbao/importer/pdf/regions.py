@@ -59,8 +59,11 @@ def _cut(elements: list, rules: list[Rule], style: Style, out: list[Module], dep
         out.append(Module(list(elements[0].inner), box=elements[0]))
         return
     parts = _parts(elements, rules, style) if depth < MAX_DEPTH else None
-    if parts is None:
-        out.append(Module(sorted(elements, key=lambda e: (e.top, e.x0))))
+    if parts is None:  # one module, and any box that could not be cut off stands on its own
+        rest = sorted((e for e in elements if not isinstance(e, Box)), key=lambda e: (e.top, e.x0))
+        modules = [Module(rest)] if rest else []
+        modules += [Module(list(e.inner), box=e) for e in elements if isinstance(e, Box)]
+        out.extend(sorted(modules, key=lambda m: min(e.top for e in m.elements)))
         return
     for part in parts:
         _cut(part, rules, style, out, depth + 1)
@@ -80,7 +83,8 @@ def _parts(elements: list, rules: list[Rule], style: Style) -> list[list] | None
     if big:
         return _split(ys, big)
     heads = headline_groups([e for e in elements if isinstance(e, VLine)], style)
-    if len(heads) + sum(isinstance(e, Box) for e in elements) <= 1:
+    boxes = sum(isinstance(e, Box) for e in elements)
+    if len(heads) + boxes <= 1 and not (boxes and len(elements) > 1):
         return None
     gutters = [b for b in x_bands if b.width >= GUTTER * body]
     if gutters:
