@@ -2,7 +2,8 @@
 """Measure the importer against hand-made answer keys, and against the paper's own PDFs.
 
     python scripts/eval_import.py CORPUS_DIR [-v]
-    python scripts/eval_import.py --pdf [CONTENT_DIR] [-v]   # round trip of every issue's print PDF
+    python scripts/eval_import.py --pdf [CONTENT_DIR] [--size A4] [--furniture] [-v]
+                                       # round trip of every issue's print PDF (as the build makes it)
 
 CORPUS_DIR holds extracted issues (``*.txt``) and ``truth.json``, which gives for each
 file every article: headline, subheadline, kind, people, and the first and last 15
@@ -250,20 +251,44 @@ def pdf_line(label: str, r: dict) -> str:
             f"(not printed by the engine: {r['unprinted']})")
 
 
-def round_trip(content: Path, verbose: bool = False) -> Counter:
-    """Print every issue of ``content`` with the project's print engine, import it, score it."""
-    import tempfile
+def print_issues(content: Path, cache: Path, *, size: str | None = None, furniture: bool = False) -> list[tuple]:
+    """(issue, PDF path, engine messages) of every issue of ``content``, printed as the build
+    prints it: with the paper, print options and Markdown extensions of the mkdocs.yml beside
+    ``content`` (when there is one). ``size`` prints on another paper size; ``furniture`` adds
+    内部资料 on page 1 and a 报尾 on the last 版."""
+    from dataclasses import replace
 
     from shequbao.load import load_archive
     from shequbao.model import Paper
-    from shequbao.print import PrintOptions, build_editions
+    from shequbao.print import MarkdownSetup, PrintOptions, build_editions
 
-    archive, _ = load_archive(content, Paper(name="桂园"))
+    config = content.resolve().parent / "mkdocs.yml"
+    if config.is_file():
+        from shequbao.config import load_settings
+
+        settings = load_settings(config)
+        paper, options, setup = settings.paper, settings.print, settings.markdown
+    else:
+        paper, options, setup = Paper(name="桂园"), PrintOptions("A3"), MarkdownSetup()
+    if size:
+        options = PrintOptions(size, None, options.bleed)
+    if furniture:
+        paper = replace(paper, internal=True, edited_by=paper.publisher or paper.name, printed_by="示例印刷厂",
+                        copies="5000份", address="桂园路88号", phone="021-5555 0000")
+    archive, _ = load_archive(content, paper)
+    issues = {issue.id: issue for issue in archive.issues}
+    files = build_editions(archive, content, cache, options, setup, workers=1, images=False)
+    return [(issues[f.issue_id], f.path, f.messages) for f in files]
+
+
+def round_trip(content: Path, verbose: bool = False, **variant) -> Counter:
+    """Print every issue of ``content`` with the project's print engine, import it, score it."""
+    import tempfile
+
     total: Counter = Counter()
     with tempfile.TemporaryDirectory() as cache:
-        for pdf_file in build_editions(archive, content, Path(cache), PrintOptions("A3")):
-            issue = next(i for i in archive.issues if i.id == pdf_file.issue_id)
-            r = evaluate_pdf(pdf_file.path, source_items(issue, content), verbose)
+        for issue, pdf, _ in print_issues(content, Path(cache), **variant):
+            r = evaluate_pdf(pdf, source_items(issue, content), verbose)
             print(pdf_line(issue.id, r))
             if r["lost"]:
                 print(f"  lost: {r['lost_chars']}")
@@ -294,10 +319,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", type=Path, nargs="?", help="folder of *.txt and truth.json, or with --pdf a content folder")
     ap.add_argument("--pdf", action="store_true", help="round trip: print every issue, import its PDF, compare")
+    ap.add_argument("--size", help="with --pdf: print on this paper size instead of mkdocs.yml's (A3, A4, 4开, 8开)")
+    ap.add_argument("--furniture", action="store_true", help="with --pdf: also print 内部资料 and a 报尾")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and mismatches")
     args = ap.parse_args(argv)
     if args.pdf:
-        round_trip(args.corpus or Path("content"), args.verbose)
+        round_trip(args.corpus or Path("content"), args.verbose, size=args.size, furniture=args.furniture)
         return 0
     truth_file = args.corpus / "truth.json"
     if not truth_file.is_file():

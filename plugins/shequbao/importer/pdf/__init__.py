@@ -22,7 +22,7 @@ from pathlib import Path
 from ..issue import UserError
 from ..reflow import squeeze
 from ..structure import Line
-from .elements import fill_boxes, page_boxes, page_rules, zones
+from .elements import Rule, fill_boxes, page_boxes, page_rules, zones
 from .front import Facts, masthead_without_rules, names_of, read_masthead, zone_lines
 from .glyphs import page_runs
 from .images import clip_to_text, page_figures
@@ -95,7 +95,10 @@ def _view(page, runs: list, number: int, style: Style) -> _View:
     for fig in figures:
         clip_to_text(fig, runs)
     rules = page_rules(page, style.size)
-    view = _View(page, number, page_lines(runs, [r for r in rules if not r.horizontal]), figures, rules, problems)
+    walls = [r for r in rules if not r.horizontal]  # no line runs across a vertical rule or a box's side
+    for box in page_boxes(page, style.size, rules):
+        walls += [Rule(x, x, box.top, box.bottom) for x in (box.x0, box.x1)]
+    view = _View(page, number, page_lines(runs, walls), figures, rules, problems)
     view.settle(None)  # the body's style is not known yet
     return view
 

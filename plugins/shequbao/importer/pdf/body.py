@@ -23,6 +23,9 @@ GUTTER = 0.45  # × body: the narrowest gutter between columns
 COLUMN = 3.5  # × body: the narrowest column, from one column's left edge to the next
 BAND = 0.9  # × body: white across the columns (text above and below a photo in the text)
 _LIST = re.compile(r"^(?:[•·▪●○◆■\-–]\s?|\d{1,2}[.、．]\s?|[(（]\d{1,2}[)）])")
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+_LAST_WORD = re.compile(r"[\s■（(：:]")
+_ROLE = re.compile(r"[(（][^()（）]*(?:■|记者|通讯员|实习生|摄|来源|供稿)[^()（）]*$")
 _WORD_END = re.compile(r"[A-Za-z0-9]$")
 _WORD_START = re.compile(r"^[A-Za-z0-9]")
 
@@ -32,6 +35,7 @@ def columns(lines: list[VLine], style: Style) -> list[list[VLine]]:
     out: list[list[VLine]] = []
     if not lines:
         return out
+    lines = split_gutters(lines, style.size)
     _cut(lines, style.size, out, 0)
     return out
 
@@ -66,6 +70,43 @@ def _split(lines: list[VLine], axis: str, least: float) -> list[list[VLine]]:
         groups[-1].append(v)
         reach = hi(v) if reach is None else max(reach, hi(v))
     return groups
+
+
+def split_gutters(lines: list[VLine], body: float) -> list[VLine]:
+    """Lines cut at the gutters they cross. Full-width punctuation hung into the gutter from
+    both sides (a comma ending one column's line, a quote opening the next's) can join two
+    columns' lines; a gutter is white down the text but for a few such lines, with lines
+    ending at its left and starting at its right."""
+    if len(lines) < 6:
+        return lines
+    left, right = int(min(v.x0 for v in lines)), int(max(v.x1 for v in lines)) + 1
+    cover = [0] * (right - left + 1)
+    for v in lines:
+        for x in range(int(v.x0) - left, int(v.x1) - left + 1):
+            cover[x] += 1
+    few = max(1, len(lines) // 12)
+    for start, end in _low_runs(cover, few, GUTTER * body):
+        g0, g1 = left + start, left + end
+        ends = sum(1 for v in lines if g0 - 2 * body <= v.x1 <= g0 + 1)
+        starts = sum(1 for v in lines if g1 - 1 <= v.x0 <= g1 + 2.5 * body)
+        crossing = [v for v in lines if v.x0 < g0 and v.x1 > g1]
+        if crossing and ends >= 3 * len(crossing) and starts >= 3 * len(crossing):
+            middle = (g0 + g1) / 2
+            lines = [p for v in lines for p in (v.split_at(middle) if v in crossing else (v,)) if p is not None]
+    return lines
+
+
+def _low_runs(cover: list[int], few: int, width: float) -> list[tuple[int, int]]:
+    """Stretches at least ``width`` long where at most ``few`` lines cover the x axis."""
+    out, start = [], None
+    for x, count in enumerate([*cover, few + 1]):
+        if count <= few and start is None:
+            start = x
+        elif count > few and start is not None:
+            if x - start >= width:
+                out.append((start, x))
+            start = None
+    return out
 
 
 def _wide(parts: list[list[VLine]], body: float) -> list[list[VLine]]:
@@ -123,6 +164,8 @@ def paragraphs(lines: list[VLine], style: Style, page: int, titles: bool = False
                     hint = "cont" if para is None and not out and vl.x0 - left < INDENT * vl.size else "para"
                     para = Line(page, text, hint=hint)
                     out.append(para)
+                elif _open_paren(para.text) and _ROLE.search(para.text[-40:]):  # a byline in brackets
+                    para.text = join_names([para.text, text])
                 else:
                     para.text = join_text(para.text, text)
             prev = vl
@@ -148,9 +191,22 @@ def join_text(first: str, second: str) -> str:
     return first + joint + second
 
 
+def join_names(lines: list[str]) -> str:
+    """Lines of a byline as one: two names (文平 | 林超: the space between them fell at the
+    break) are kept apart; a name or word broken over two lines (戴 | 鹏涛) is joined."""
+    text = lines[0]
+    for line in lines[1:]:
+        last, first = _LAST_WORD.split(text)[-1], line.split(" ")[0]
+        names = all(_HAN.fullmatch(w) and 2 <= len(w) <= 4 for w in (last, first)) and len(last) + len(first) >= 4
+        text += (" " if names else "") + line
+    return text
+
+
 def _open_paren(text: str) -> bool:
-    """A parenthesis opened at the start of ``text`` and not closed yet."""
-    return text[:1] in "（(" and text.count("（") + text.count("(") > text.count("）") + text.count(")")
+    """A parenthesis opened in ``text`` and not closed yet: a paragraph never ends inside one
+    (a byline or source in brackets broken over two lines, the second set flush right)."""
+    tail = text[-60:]
+    return max(tail.rfind("（"), tail.rfind("(")) > max(tail.rfind("）"), tail.rfind(")"))
 
 
 def _grid(leaves: list[list[VLine]], style: Style) -> list[float]:

@@ -22,7 +22,7 @@ from .. import masthead
 from ..bylines import parse_byline
 from ..structure import Line
 from ..units import is_jump_line
-from .body import join_text, paragraphs
+from .body import join_names, join_text, paragraphs
 from .front import is_marker
 from .images import Figure
 from .regions import Module, headline_groups
@@ -99,14 +99,14 @@ def _story(lines: list[VLine], figures: list[Figure], group: list[VLine], style:
     head, bylines = _head(group, lines, style, used)
     body = [vl for vl in lines if id(vl) not in used]
     head_top = min((vl.top for vl in head), default=None)
-    photo_item = bool(blocks) and (head_top is None or min(b.top for b in blocks) < head_top)
+    photo_item = bool(blocks) and (head_top is None or any(b.bottom <= head_top + 1 for b in blocks))
     kind = "photo" if photo_item else "story" if head else "text" if not blocks else "photo"
     if kind == "text" and boxed:
         kind = "box"  # a framed module is never the rest of the story before it
     out = [Line(page, "", hint="module", title=kind)]
     out += _head_lines(head, style, page)
     if bylines:
-        out.append(Line(page, " ".join(vl.text for vl in bylines)))
+        out.append(Line(page, join_names([vl.text for vl in bylines])))
     for block in blocks:
         out += _figure_lines(block, page)
     out += paragraphs(body, style, page)
@@ -207,7 +207,8 @@ def _figure_lines(block: PhotoBlock, page: int) -> list[Line]:
     text = ""
     for vl in block.caption:
         credit = _CREDIT_START.match(vl.text)  # a credit broken onto the next line lost its space
-        if text and credit and (byline := parse_byline(credit[1])) and byline.photo_credit_only:
+        broken_name = re.search(r"[\s　][\u3400-\u9fff]{1,2}$", text)  # 徐 | 立新 摄: a name broken in two
+        if text and credit and not broken_name and (byline := parse_byline(credit[1])) and byline.photo_credit_only:
             text += " "
         text = join_text(text, vl.text)
     captions = split_caption(text, len(block.figures))

@@ -12,14 +12,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .glyphs import Run
+from .glyphs import CLOSING, OPENING, Run
 
 HEADLINE_SIZE = 1.25  # × body size: a bold line this large is a headline
 DISPLAY_SIZE = 1.6  # × body size: any line this large is a headline
 BODY_SIZE = (0.93, 1.07)  # × body size: body text
 SMALL_SIZE = 0.96  # × body size: bylines and captions are smaller
-OPENING = "“‘（《〈「『【〔"
-CLOSING = "，。、；：！？”’）》〉」』】〕"
 JOIN = 0.8  # em: runs closer than this on one baseline are one line (a run never crosses a wider gap)
 
 
@@ -55,6 +53,18 @@ class VLine:
         self.runs.append(run)
         self.x0, self.x1 = min(self.x0, run.x0), max(self.x1, run.x1)
         self.top, self.bottom = min(self.top, run.top), max(self.bottom, run.bottom)
+
+    def split_at(self, x: float) -> tuple[VLine | None, VLine | None]:
+        """The line cut at ``x`` (between two characters): its two sides, None if empty."""
+        sides = (VLine(), VLine())
+        for run in sorted(self.runs, key=lambda r: r.x0):
+            for side, piece in zip(sides, run.split_at(x)):
+                if piece is not None:
+                    side.add(piece)
+        for side in sides:
+            if side.runs:
+                side.settle()
+        return tuple(side if side.runs else None for side in sides)
 
     def settle(self) -> None:
         """Measure the line by its ink: a full-width bracket or quote at either end has its
@@ -124,7 +134,7 @@ def page_lines(runs: list[Run], walls: list = ()) -> list[VLine]:
     baseline just before it (with no vertical rule of ``walls`` between them), else starts one."""
     lines: list[VLine] = []
     open_lines: list[VLine] = []
-    for run in sorted(runs, key=lambda r: (r.x0, r.top)):
+    for run in sorted(_unwalled(runs, walls), key=lambda r: (r.x0, r.top)):
         best, best_gap = None, None
         keep = []
         for line in open_lines:
@@ -155,3 +165,25 @@ def _walled(left: Run, right: Run, walls: list) -> bool:
     middle = (right.top + right.bottom) / 2
     start = left.x1 - 0.6 * left.size  # a closing quote or bracket may hang over the rule
     return any(start <= (w.x0 + w.x1) / 2 <= right.x0 + 1 and w.top <= middle <= w.bottom for w in walls)
+
+
+def _unwalled(runs: list[Run], walls: list) -> list[Run]:
+    """Runs cut where a vertical rule crosses them (punctuation hung into the gutter on both
+    sides of a rule can leave no gap between two modules' lines)."""
+    out = []
+    for run in runs:
+        pieces = [run]
+        middle = (run.top + run.bottom) / 2
+        for wall in walls:
+            x = (wall.x0 + wall.x1) / 2
+            if not wall.top <= middle <= wall.bottom:
+                continue
+            cut = []
+            for piece in pieces:
+                if piece.x0 + 0.5 * piece.size < x < piece.x1 - 0.5 * piece.size:
+                    cut += [p for p in piece.split_at(x) if p is not None]
+                else:
+                    cut.append(piece)
+            pieces = cut
+        out += pieces
+    return out
