@@ -114,7 +114,7 @@ def evaluate(text: str, truth: list[dict], verbose: bool = False) -> dict:
     r["markup"] = len(squeeze("".join(parsed.markup)))
     if verbose:
         for ti, t in enumerate(truth):
-            if ti not in matched:
+            if ti not in matched and item["expected"]:
                 print(f"  missed: {t['headline']!r} {t['first_chars']}…{t['last_chars']}")
             elif not headline_ok(preds[matched[ti]], t):
                 a = preds[matched[ti]]
@@ -206,17 +206,20 @@ def evaluate_pdf(pdf: Path, items: list[dict], verbose: bool = False) -> dict:
         body = printed_part(item["body"], printed)
         want = (item["captions"] if item["kind"] == "photo" else "") + body
         item["expected"] = want
+        if not want:
+            continue  # the engine left it out (its 版 was full, and it said so): nothing to find
         for pi, art in enumerate(preds):
             got = imported_text(art)
             if pi not in used and got.startswith(want[:MATCH_CHARS]) and got.endswith(want[-MATCH_CHARS:]):
                 matched[ti], used = pi, used | {pi}
                 break
-    r = {"truth": len(items), "pred": len(preds), "match": len(matched)}
+    shown = [i for i in items if i["expected"]]
+    r = {"truth": len(shown), "pred": len(preds), "match": len(matched)}
     got_names = [set(a.byline.names) | {p.credit for p in a.photos if p.credit} for a in preds]
     r["name_tp"] = sum(len(items[ti]["names"] & got_names[pi]) for ti, pi in matched.items())
     r["name_pred"] = sum(len(n) for n in got_names)
-    r["name_truth"] = sum(len(i["names"]) for i in items)
-    r["photos"] = sum(i["photos"] for i in items)
+    r["name_truth"] = sum(len(i["names"]) for i in shown)
+    r["photos"] = sum(i["photos"] for i in shown)
     r["photos_got"] = sum(min(items[ti]["photos"], sum(p.picture is not None for p in preds[pi].photos))
                           for ti, pi in matched.items())
     # every printed character of every body and caption must be in some imported article
@@ -229,7 +232,7 @@ def evaluate_pdf(pdf: Path, items: list[dict], verbose: bool = False) -> dict:
     r["lost_chars"] = "".join(sorted(lost.elements()))[:60]
     if verbose:
         for ti, item in enumerate(items):
-            if ti not in matched:
+            if ti not in matched and item["expected"]:
                 print(f"  missed: {item['title']!r} {item['expected'][:15]}…{item['expected'][-15:]}")
         for pi, a in enumerate(preds):
             if pi not in used:

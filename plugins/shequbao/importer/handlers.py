@@ -73,7 +73,10 @@ def on_jump(seg: Segmenter, u: Unit, i: int) -> None:
             seg.cur.jump_to = page
         return
     waiting = next((a for a in reversed(seg.articles) if a.jump_to and a.jump_to == seg.page), None)
-    if waiting is None or waiting is seg.cur:
+    if waiting is None:  # its beginning comes later (a story may go on on an earlier 版)
+        seg.jump_from = page
+        return
+    if waiting is seg.cur:
         return
     cur = seg.cur
     if cur is not None and not cur.paras and not cur.photos and cur is seg.articles[-1]:
@@ -232,3 +235,20 @@ def _strip_decoration(seg: Segmenter, u: Unit) -> None:
         seg.markup.append(u.text[: len(u.text) - len(text)])
         u.text = text
 
+
+
+def rejoin_backward(seg: Segmenter) -> None:
+    """Continued parts read before their beginning (上接第3版 on page 1): appended to the story
+    on that 版 that says 下转 to their 版 and carries their headline."""
+    for tail in [a for a in seg.articles if a.jump_from]:
+        printed = squeeze("".join(h.text for h in tail.heads))
+        head = next((a for a in seg.articles if a is not tail and a.page == tail.jump_from and a.jump_to == tail.page
+                     and (not printed or printed in squeeze("".join(h.text for h in a.heads)))), None)
+        if head is None:
+            continue
+        head.paras += tail.paras
+        head.photos += tail.photos
+        head.byline.merge(tail.byline)
+        head.jump_to = 0
+        seg.markup.extend(h.text for h in tail.heads)
+        seg.articles.remove(tail)

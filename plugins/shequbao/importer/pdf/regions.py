@@ -86,12 +86,25 @@ def _parts(elements: list, rules: list[Rule], style: Style) -> list[list] | None
     boxes = sum(isinstance(e, Box) for e in elements)
     if len(heads) + boxes <= 1 and not (boxes and len(elements) > 1):
         return None
-    gutters = [b for b in x_bands if b.width >= GUTTER * body]
+    gutters = _between_units([b for b in x_bands if b.width >= GUTTER * body], xs, heads)
     if gutters:
         return _split(xs, gutters)
     tops = {id(group[0]) for group in heads}
     above = [b for b in y_bands if b.width >= SMALL * body and id(ys[b.index]) in tops]
     return _split(ys, above) if above else None
+
+
+def _between_units(gutters: list[_Band], xs: list, heads: list[list[VLine]]) -> list[_Band]:
+    """The gutters with a headline or a box on either side: a module set with its photo
+    beside its headline has gutters of its own, between parts that hold no headline."""
+    tops = {id(group[0]) for group in heads}
+    units = [1 if id(e) in tops or isinstance(e, Box) else 0 for e in xs]
+    kept, start = [], 0
+    for band in gutters:
+        if sum(units[start:band.index]) and sum(units[band.index:]):
+            kept.append(band)
+            start = band.index
+    return kept
 
 
 def _bands(elements: list, axis: str) -> tuple[list, list[_Band]]:
