@@ -129,6 +129,7 @@ def evaluate(text: str, truth: list[dict], verbose: bool = False) -> dict:
 # -- round trip: an issue → its print PDF → import → compared with the issue's own articles --
 
 MATCH_CHARS = 15  # first and last characters compared, as in the corpus key
+SHORTEST = 4  # a printed beginning shorter than this is not told apart from chance
 
 
 def plain_body(markdown_text: str) -> str:
@@ -191,6 +192,12 @@ def printed_part(body: str, printed: str) -> str:
         if not best:
             break
         done += best
+    if done == 0:  # a story cut short before its first 15 characters were all set
+        low, high = 0, min(len(body), MATCH_CHARS)
+        while low < high:
+            mid = (low + high + 1) // 2
+            low, high = (mid, high) if body[:mid] in printed else (low, mid - 1)
+        done = low if low >= SHORTEST else 0
     return body[:done]
 
 

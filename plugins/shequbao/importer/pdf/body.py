@@ -20,6 +20,7 @@ INDENT = 1.0  # em: a line starting this far right of its column starts a paragr
 HANGING = 1.75  # em: a list item's next lines are indented less than this
 SHORT = 1.5  # em: a line ending this far left of the column's right edge ends its paragraph
 GUTTER = 0.45  # × body: the narrowest gutter between columns
+RAGGED_LINES, RAGGED_SHARE = 4, 0.3  # a column with so few lines reaching its right edge is verse
 COLUMN = 3.5  # × body: the narrowest column, from one column's left edge to the next
 BAND = 0.9  # × body: white across the columns (text above and below a photo in the text)
 _LIST = re.compile(r"^(?:[•·▪●○◆■\-–]\s?|\d{1,2}[.、．]\s?|[(（]\d{1,2}[)）])")
@@ -145,6 +146,8 @@ def paragraphs(lines: list[VLine], style: Style, page: int, titles: bool = False
     for leaf in leaves:
         left = _left(leaf, grid)
         right = max(v.x1 for v in leaf)
+        if len(leaf) >= RAGGED_LINES and sum(v.x1 >= right - 0.5 * v.size for v in leaf) < RAGGED_SHARE * len(leaf):
+            right = float("inf")  # lines of every length (a poem): each line stands alone
         prev: VLine | None = None
         for vl in leaf:
             text = vl.text
@@ -196,7 +199,7 @@ def join_names(lines: list[str]) -> str:
     break) are kept apart; a name or word broken over two lines (戴 | 鹏涛) is joined."""
     text = lines[0]
     for line in lines[1:]:
-        last, first = _LAST_WORD.split(text)[-1], line.split(" ")[0]
+        last, first = _LAST_WORD.split(text)[-1], _LAST_WORD.split(line)[0].rstrip("）)")
         names = all(_HAN.fullmatch(w) and 2 <= len(w) <= 4 for w in (last, first)) and len(last) + len(first) >= 4
         text += (" " if names else "") + line
     return text

@@ -95,15 +95,22 @@ def _parts(elements: list, rules: list[Rule], style: Style) -> list[list] | None
 
 
 def _between_units(gutters: list[_Band], xs: list, heads: list[list[VLine]]) -> list[_Band]:
-    """The gutters with a headline or a box on either side: a module set with its photo
-    beside its headline has gutters of its own, between parts that hold no headline."""
+    """The gutters between whole modules: each part holds a headline (or is a box), and what
+    follows holds one too. A module has gutters of its own (a photo beside its headline, a
+    short headline over its first column only) between parts without a headline."""
     tops = {id(group[0]) for group in heads}
-    units = [1 if id(e) in tops or isinstance(e, Box) else 0 for e in xs]
+
+    def whole(part: list) -> bool:
+        return any(id(e) in tops for e in part) or (bool(part) and all(isinstance(e, Box) for e in part))
+
     kept, start = [], 0
     for band in gutters:
-        if sum(units[start:band.index]) and sum(units[band.index:]):
+        rest = xs[band.index:]
+        if whole(xs[start:band.index]) and any(id(e) in tops or isinstance(e, Box) for e in rest):
             kept.append(band)
             start = band.index
+    if kept and not whole(xs[start:]):
+        kept.pop()  # the last part is no module of its own: it stays with the one before
     return kept
 
 
