@@ -230,8 +230,10 @@ def evaluate_pdf(pdf: Path, items: list[dict], verbose: bool = False) -> dict:
     r["photos_got"] = sum(min(items[ti]["photos"], sum(p.picture is not None for p in preds[pi].photos))
                           for ti, pi in matched.items())
     # every printed character of every body and caption must be in some imported article
-    source = Counter("".join(i["expected"] + i["captions"] for i in items))
-    kept = Counter(squeeze("".join(a.title + a.kicker + a.subtitle + imported_text(a) + "".join(a.captions)
+    # (each once: a photo item's expected text holds its captions already)
+    source = Counter("".join(i["expected"] + ("" if i["kind"] == "photo" or not i["expected"] else i["captions"])
+                             for i in items))
+    kept = Counter(squeeze("".join(a.title + a.kicker + a.subtitle + a.body_text + "".join(a.captions)
                                    for a in preds) + "".join(p.text for p in parsed.leftover)))
     lost = source - kept
     r["lost"] = sum(lost.values())

@@ -28,7 +28,7 @@ from .glyphs import page_runs
 from .images import clip_to_text, page_figures
 from .module import read_module
 from .regions import find_modules
-from .visual import Style, page_lines
+from .visual import Style, VLine, page_lines
 
 MAX_PAGES = 64  # a community paper has 4–16 版; a larger PDF is not one issue
 
@@ -84,7 +84,7 @@ class _View:
         self.area: list = lines
 
     def settle(self, style: Style | None) -> None:
-        self.boxes = page_boxes(self.page, style.size if style else 10.0, self.rules)
+        self.boxes = page_boxes(self.page, style.size if style else 10.0)
         free = [r for r in self.rules if not any(_within(r, box) for box in self.boxes)]  # not a box's own rules
         self.head, self.foot = zones(self.lines, self.figures, free, float(self.page.height), style)
         self.area = [vl for vl in self.lines if vl.bottom > self.head + 1 and vl.top < self.foot - 1]
@@ -96,7 +96,7 @@ def _view(page, runs: list, number: int, style: Style) -> _View:
         clip_to_text(fig, runs)
     rules = page_rules(page, style.size)
     walls = [r for r in rules if not r.horizontal]  # no line runs across a vertical rule or a box's side
-    for box in page_boxes(page, style.size, rules):
+    for box in page_boxes(page, style.size):
         walls += [Rule(x, x, box.top, box.bottom) for x in (box.x0, box.x1)]
     view = _View(page, number, page_lines(runs, walls), figures, rules, problems)
     view.settle(None)  # the body's style is not known yet
@@ -123,7 +123,11 @@ def _read_page(view: _View, style: Style, facts: Facts) -> list[Line]:
     inside = [f for f in view.figures if f.bottom > head and f.top < view.foot]
     elements = fill_boxes(view.boxes, [*area, *inside])
     out = zone_lines(top, style, number, facts) + furniture
-    for module in find_modules(elements, view.rules, style):
+    modules = find_modules(elements, view.rules, style)
+    lone = modules[0].elements if len(modules) == 1 and modules[0].box is None else []
+    if len(lone) == 1 and isinstance(lone[0], VLine):  # one line alone on a page speaks of the page (本版暂无稿件)
+        modules, out = [], out + [Line(number, lone[0].text, hint="furniture")]
+    for module in modules:
         out += read_module(module, style, number)
     return out + zone_lines(bottom, style, number, facts)
 

@@ -76,7 +76,7 @@ def _joined(rules: list[Rule], horizontal: bool, body: float) -> list[Rule]:
     return out
 
 
-def page_boxes(page, body: float, rules: list[Rule]) -> list[Box]:
+def page_boxes(page, body: float) -> list[Box]:
     """Framed or tinted rectangles big enough to hold text (the outermost of nested ones)."""
     found = []
     for rect in page.rects:
@@ -148,7 +148,8 @@ def _foot(lines: list, figures: list, full: list[Rule], height: float, style) ->
     for rule in sorted((r for r in full if r.top >= (1 - FOOT_SHARE) * height), key=lambda r: r.top):
         below = [v for v in lines if v.top >= rule.bottom]
         small = all(v.size < usual and not (style and v.is_body(style)) for v in below)
-        if small and len(below) <= FOOT_LINES and not column_of_text(below) and not any(f.top >= rule.bottom for f in figures):
+        clear = not any(f.bottom > rule.bottom + 1 for f in figures)  # no photo reaches below it
+        if small and clear and len(below) <= FOOT_LINES and not column_of_text(below):
             return rule.top
     return height
 

@@ -60,7 +60,7 @@ def _module_lines(module: Module, lines: list[VLine], figures: list[Figure], sty
         if kind == "guide":
             return [Line(page, vl.text, hint="furniture") for vl in lines]
         if kind == "briefs":
-            return _briefs(lines, style, page)
+            return _briefs(lines, figures, style, page)
     groups = headline_groups(lines, style)
     if len(groups) <= 1:
         return _story(lines, figures, groups[0] if groups else [], style, page, module.box is not None)
@@ -85,11 +85,16 @@ def box_kind(lines: list[VLine], style: Style) -> str:
     return ""
 
 
-def _briefs(lines: list[VLine], style: Style, page: int) -> list[Line]:
-    ordered = sorted(lines, key=lambda v: (v.top, v.x0))
-    label = ordered[0]
-    out = [Line(page, "", hint="module", title="briefs"), Line(page, label.text)]
-    return out + paragraphs(ordered[1:], style, page, titles=True)
+def _briefs(lines: list[VLine], figures: list[Figure], style: Style, page: int) -> list[Line]:
+    """A box of 短消息: its label, then each item's bold title and text (a photo in the box
+    goes with the item read last)."""
+    used: set[int] = set()
+    blocks = photo_blocks(figures, lines, style, used)
+    ordered = sorted((vl for vl in lines if id(vl) not in used), key=lambda v: (v.top, v.x0))
+    out = [Line(page, "", hint="module", title="briefs")]
+    if ordered:
+        out += [Line(page, ordered[0].text), *paragraphs(ordered[1:], style, page, titles=True)]
+    return out + [line for block in blocks for line in _figure_lines(block, page)]
 
 
 def _story(lines: list[VLine], figures: list[Figure], group: list[VLine], style: Style, page: int,
