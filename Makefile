@@ -1,12 +1,13 @@
 # shequbao: `make site` builds the sample paper into site/, `make test` runs every test.
 # Both create .venv and install what they need (Debian packages via scripts/install-system-deps.sh).
+# Every other command is ./sqb (./sqb new issue, ./sqb check, ./sqb publish …; ./sqb -h lists them).
 
 PYTHON ?= python3
-VENV   := .venv
+VENV   ?= $(or $(SHEQUBAO_VENV),.venv)
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check clean
+.PHONY: site serve test check install clean
 
 # Builds into site.building/ and replaces site/ only when the build succeeds.
 site: $(VENV)/.installed
@@ -21,12 +22,15 @@ serve: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/shequbao check content
 
+install: $(VENV)/.installed
+
 # The permission tests run a second time without root's power over file modes (scripts/test-as-user.sh).
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 	bash scripts/test-as-user.sh
 
 $(VENV)/.installed: pyproject.toml scripts/install-system-deps.sh
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "没有 $(PYTHON)：请用管理员身份运行 apt-get install python3 python3-venv" >&2; exit 1; }
 	bash scripts/install-system-deps.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -40,3 +44,7 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 clean:
 	rm -rf site .cache
+
+# make's own message for a target it does not know, in Chinese.
+.DEFAULT:
+	$(error 没有“$@”这个目标。可以用：make site（生成网站）、make serve（预览）、make test（测试）、make install（安装）；其他命令用 ./sqb，例如 ./sqb check、./sqb -h)

@@ -15,7 +15,15 @@ as a fresh ``mkdocs build --strict`` process:
   full     shequbao, photos from the cache, search index made anew, the site folder emptied:
            the "full build, cold photos and PDFs excluded" the ≤ 1.3× target is about
   warm     shequbao, nothing changed since the previous build: 0 photos decoded, the search
-           index from the cache; PDFs on and from the cache when --pdf-all made them, else off
+           index and every page but the menu's from the cache (incremental builds); PDFs on and
+           from the cache when --pdf-all made them, else off
+  edit1    shequbao, one article's text edited: that page (and the menu's) rendered again, the
+           search index made anew from rendered and cached pages
+  issue20  shequbao, a new issue of 20 articles added: its pages, the issue before it, the
+           lists and the people in it rendered again
+
+The full build empties the page cache too, so it renders every page. Both edits are undone
+after the run (the corpus stays as generated).
 
 and separately the print edition: the newest --pdf-issues issues rendered on one core
 (seconds per 4-版 A3 PDF) and on --pdf-workers processes (PDFs/s); --pdf-all renders every
@@ -115,6 +123,7 @@ def bench_size(articles: int, args) -> dict:
     shutil.rmtree(site, ignore_errors=True)
     cold = build("cold", config(False), site, env)
     shutil.rmtree(cache / "pagefind", ignore_errors=True)
+    shutil.rmtree(cache / "pages", ignore_errors=True)
     shutil.rmtree(site, ignore_errors=True)
     full = build("full", config(False), site, env)
     search = search_bytes(site, args)
@@ -125,10 +134,35 @@ def bench_size(articles: int, args) -> dict:
     if args.pdf_all:
         pdf["all"] = pdf_all(corpus, cache / "pdf", args.workers)
     warm = build("warm", config(args.pdf_all), site, env)
-    runs = [bare, cold, full, warm]
+    runs = [bare, cold, full, warm, *edited_builds(corpus, config(args.pdf_all), site, env)]
     for run in runs:
         print(f"  {run.name:<5} {run.seconds:7.1f} s  {run.rss_mb:6.0f} MB  {run.pages:6d} pages  {run.extra}", flush=True)
     return {"articles": articles, "photos": photos, "runs": runs, "search": search, "pdf": pdf}
+
+
+def edited_builds(corpus: Path, config: Path, site: Path, env: dict) -> list[Run]:
+    """A build after one article is edited, then one after a new issue of 20 articles; undone after."""
+    issues = sorted((corpus / "content/issues").iterdir())
+    latest = issues[-1]
+    article = sorted(latest.glob("*.md"))[0]
+    before = article.read_bytes()
+    added = latest.with_name(latest.name + "-new")
+    try:
+        article.write_text(before.decode("utf-8") + "\n\n本报讯 补记：居民代表又提出了三条意见。\n", encoding="utf-8")
+        edit1 = build("edit1", config, site, env)
+        shutil.copytree(latest, added)  # its photos too: the same bytes, so their renditions come from the cache
+        stories = sorted(added.glob("*.md"))
+        for extra in stories[20:]:
+            extra.unlink()
+        yml = added / "issue.yml"
+        numbers = [int(m) for path in issues for m in re.findall(r"^number: (\d+)", (path / "issue.yml").read_text(), re.M)]
+        text = re.sub(r"^number: \d+", f"number: {max(numbers) + 1}", yml.read_text(encoding="utf-8"), flags=re.M)
+        yml.write_text(re.sub(r"^total: \d+\n", "", text, flags=re.M), encoding="utf-8")
+        issue20 = build("issue20", config, site, env)
+    finally:
+        article.write_bytes(before)
+        shutil.rmtree(added, ignore_errors=True)
+    return [edit1, issue20]
 
 
 def ensure_corpus(work: Path, articles: int, photos: int) -> Path:
@@ -164,6 +198,8 @@ def build(name: str, config: Path, site: Path, env: dict, strict: bool = True) -
         run.extra.update(photos_rendered=rendered, photos_cached=cached, photo_seconds=secs)
     if match := re.search(r"印刷版 PDF (\d+) 期（新生成 (\d+) 期", text):
         run.extra.update(pdfs=int(match[1]), pdfs_rendered=int(match[2]))
+    if match := re.search(r"页面：重新生成 (\d+)，沿用 (\d+)", text):
+        run.extra.update(pages_rendered=int(match[1]), pages_cached=int(match[2]))
     if match := re.search(r"搜索：索引 (\d+) 篇文章（(\S+)，([\d.]+) 秒）", text):
         run.extra.update(search_pages=int(match[1]), search=match[2], search_seconds=float(match[3]))
     return run

@@ -15,6 +15,8 @@ fi
 if [ "${1:-}" = "--test" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)  # the PDF tests read text, fonts, images
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)  # the example nginx.conf is served by a real nginx
+  command -v rsync >/dev/null 2>&1 || missing+=(rsync)  # ./sqb publish user@host:/path (and a local folder)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

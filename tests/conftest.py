@@ -7,6 +7,7 @@ import os
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
+import re
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
@@ -128,3 +129,23 @@ def external_references(site: Path, own_host: str = "example.org") -> list[str]:
             if host and host != own_host:
                 found.append(f"{page.relative_to(site)}: {link}")
     return found
+
+
+# Photo renditions are named by their content: issues/x/images/dianti-480.<8 hex of the cache key>.webp.
+FINGERPRINTED_RENDITION = re.compile(r"(-\d+)\.[0-9a-f]{8}\.(webp|jpg)\b")
+PLAIN_RENDITION = re.compile(r"[a-z0-9]-\d+\.(webp|jpg)\b")
+
+
+def plain_names(text: str) -> str:
+    """``text`` (a page, a listing) with the renditions' fingerprints taken out, after checking
+    that every rendition it names has one (``dianti-480.1a2b3c4d.webp`` → ``dianti-480.webp``)."""
+    assert not PLAIN_RENDITION.search(text), f"a rendition without its fingerprint: {PLAIN_RENDITION.search(text).group(0)}"
+    return FINGERPRINTED_RENDITION.sub(r"\1.\2", text)
+
+
+def rendition(folder: Path, plain: str) -> Path:
+    """The one file of ``folder`` that is the rendition ``plain`` (``dianti-480.webp``) with its fingerprint."""
+    stem, _, suffix = plain.rpartition(".")
+    found = [p for p in folder.glob(f"{stem}.*.{suffix}") if re.fullmatch(re.escape(stem) + r"\.[0-9a-f]{8}\." + suffix, p.name)]
+    assert len(found) == 1, (plain, sorted(p.name for p in folder.iterdir()))
+    return found[0]

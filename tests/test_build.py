@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-from conftest import broken_links, build, external_references, tree_digest
+from conftest import broken_links, build, external_references, plain_names, tree_digest
 
 
 def read(site: Path, rel: str) -> str:
@@ -111,7 +111,7 @@ def test_archive_groups_issues_by_year_newest_first(site):
     page = text_of(read(site, "issues/index.html"))
     assert "2023年" in page
     assert page.index("第8期") < page.index("第7期")
-    assert 'src="2023-05/images/dianti-96.jpg"' in read(site, "issues/index.html")  # the May cover photo
+    assert 'src="2023-05/images/dianti-96.jpg"' in plain_names(read(site, "issues/index.html"))  # the May cover photo
 
 
 def test_nav_is_a_fixed_handful(site):

@@ -26,7 +26,7 @@ def test_check_reports_each_problem_on_one_line_and_fails(mini, capsys):
     lines = output.err.splitlines()
     content = (mini / "content").as_posix()
     assert lines[:3] == [
-        f"{content}/issues/2023-05/huayuan.md:6: images[1].src: 找不到图片文件 issues/2023-05/images/huayuan2.jpg，请检查文件名（区分大小写）",
+        f"{content}/issues/2023-05/huayuan.md:6: images[1].src: 找不到图片文件 issues/2023-05/images/huayuan2.jpg，请检查文件名（区分大小写）。是不是 huayuan.jpg？2023-05/images/ 里有：dianti.jpg、huayuan.jpg",
         f"{content}/issues/2023-05/jiazhuang-dianti.md:7: date: “2023-04-31”不是有效日期，请写成 YYYY-MM-DD，例如 2025-09-25",
         f"{content}/issues/2023-05/xiaofang-yanlian.md:4: page: 这一期没有第4版（issue.yml 里有：1、2），请改 page 或在 issue.yml 的 pages 里加上这一版",
     ]

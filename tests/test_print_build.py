@@ -46,7 +46,9 @@ def test_a_pdf_per_issue_linked_from_its_issue_page(printed):
         assert (site / rel).is_file()
         html = (site / f"issues/{issue}/index.html").read_text(encoding="utf-8")
         size = (site / rel).stat().st_size
-        assert re.search(rf'<a href="{Path(rel).name}" download(="")?>下载印刷版 PDF</a> <small>（\d+ KB）</small>', html)
+        # the PDF opens in the browser (no download attribute: WeChat's browser may not save files)
+        assert re.search(rf'<a href="{Path(rel).name}">印刷版 PDF</a> <small>（\d+ KB）</small>', html)
+        assert " download" not in html
         assert size > 10_000
     assert broken_links(site) == []
     assert list((project / ".cache/print").rglob("*.pdf")) and not list((project / "content").rglob("*.pdf"))
@@ -94,7 +96,8 @@ def test_warm_rebuild_renders_nothing(printed, caplog):
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.shequbao")
     build_pdf(project)
     assert any("印刷版 PDF 2 期（新生成 0 期" in r.getMessage() for r in caplog.records)
-    assert any("还空着约" in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records)
+    # the small paper's 版 are far from full: the editor is told, and the site is built all the same
+    assert any("还空着约" in r.getMessage() and r.levelno == logging.INFO for r in caplog.records)
     assert {rel: (site / rel).read_bytes() for rel in PDFS.values()} == before
 
 

@@ -313,7 +313,7 @@ def test_cli_settings_come_from_mkdocs_yml(tmp_path):
         "site_name: 银杏苑\nmarkdown_extensions:\n  - attr_list\n  - toc:\n      permalink: true\n"
         "  - pymdownx.superfences:\n      custom_fences:\n        - name: mermaid\n"
         "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
-        "plugins:\n  - shequbao:\n      print_page_size: A4\n      paper_internal: true\n"
+        "plugins:\n  - shequbao:\n      print_page_size: A4\n      internal_publication: true\n"
         "      paper_printed_by: 某印刷厂\n", encoding="utf-8")
     (tmp_path / "docs").mkdir()
     settings = load_settings(tmp_path / "mkdocs.yml")  # through MkDocs itself: !!python/name and all

@@ -99,6 +99,9 @@ def test_new_issue_then_article_then_build(mini, monkeypatch):
     monkeypatch.chdir(mini)
     assert main(["new", "issue"]) == 0
     assert main(["new", "article", "测试标题", "--page", "1"]) == 0
+    pages = yaml.safe_load((mini / "content/issues/2023-07/issue.yml").read_text(encoding="utf-8"))["pages"]
+    for section in pages[1:]:  # every 版 needs an item: an empty one stops a strict build
+        assert main(["new", "article", f"第{section['page']}版的稿件", "--page", str(section["page"])]) == 0
     site = build(mini)
     page = (site / "issues/2023-07/ce-shi-biao-ti/index.html").read_text(encoding="utf-8")
     assert "测试标题" in page and "第9期" in page

@@ -301,3 +301,16 @@ def _version(name: str) -> str:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
         return "-"
+
+
+def make_readable(folder: Path) -> None:
+    """Every folder 0755 and file 0644 under ``folder`` (a built site: MkDocs writes pages with the
+    process's umask, and a web server's worker must read every file whatever that was)."""
+    os.chmod(folder, DIR_MODE)
+    for root, dirs, files in os.walk(folder):
+        for name in dirs:
+            os.chmod(os.path.join(root, name), DIR_MODE)
+        for name in files:
+            path = os.path.join(root, name)
+            if not os.path.islink(path) and os.stat(path).st_mode & 0o777 != FILE_MODE:
+                os.chmod(path, FILE_MODE)

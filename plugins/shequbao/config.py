@@ -7,6 +7,7 @@ that ``shequbao print`` makes the same PDF as a build.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from dataclasses import dataclass
@@ -32,8 +33,6 @@ class ShequbaoConfig(Config):
     """主办: who publishes the paper."""
     paper_permit = c.Type(str, default="")
     """准印证号: the print permit number."""
-    paper_internal = c.Type(bool, default=False)
-    """Print "内部资料 免费交流" on page 1 of the print edition (a 内部资料 with a 准印证)."""
     paper_edited_by = c.Type(str, default="")
     """编印单位, in the 报尾 of the print edition's last 版."""
     paper_printed_by = c.Type(str, default="")
@@ -44,6 +43,12 @@ class ShequbaoConfig(Config):
     """地址, in the 报尾."""
     paper_phone = c.Type(str, default="")
     """电话, in the 报尾."""
+    icp = c.Type(str, default="")
+    """ICP 备案号 (e.g. 沪ICP备12345678号-1), shown in every footer, linked to https://beian.miit.gov.cn/."""
+    police_record = c.Type(str, default="")
+    """公安备案号 (e.g. 沪公网安备31010402000001号), shown in every footer, linked to the MPS record search."""
+    internal_publication = c.Type(bool, default=False)
+    """A 内部资料 (no public ISSN/CN number): “内部资料 免费交流” on the site's footer and page 1 of the PDF."""
     drafts = c.Optional(c.Type(bool))
     """Show ``draft: true`` items (marked 草稿); default: shown by ``mkdocs serve``, left out of ``mkdocs build``."""
     archive_per_page = c.Type(int, default=60)
@@ -78,6 +83,9 @@ class ShequbaoConfig(Config):
     """RSS feeds of the paper (``/feed.xml``) and of each person; needs ``site_url``."""
     feeds_items = c.Type(int, default=50)
     """Items per feed (the latest ones)."""
+    incremental = c.Type(bool, default=True)
+    """Render only the pages whose inputs changed since the last build, linking the others from
+    ``.cache/pages/`` (byte-identical to a full build); false renders every page every time."""
     links_check = c.Type(bool, default=True)
     """After the build, check that every link to our own pages, files and #anchors resolves (warnings: strict fails)."""
     raw_html = c.Choice(("safe", "trusted"), default="safe")
@@ -108,7 +116,8 @@ def read_settings(config, options: ShequbaoConfig) -> Settings:
     Raises ValueError (a Chinese message) for impossible print options."""
     return Settings(
         paper=Paper(name=options.paper_name or config.site_name, publisher=options.paper_publisher,
-                    permit=options.paper_permit, internal=options.paper_internal, edited_by=options.paper_edited_by,
+                    permit=options.paper_permit, icp=options.icp.strip(), police_record=options.police_record.strip(),
+                    internal=options.internal_publication, edited_by=options.paper_edited_by,
                     printed_by=options.paper_printed_by, copies=options.paper_copies, address=options.paper_address,
                     phone=options.paper_phone),
         content_dir=Path(config.docs_dir),
@@ -144,38 +153,32 @@ def load_settings(config_file: Path) -> Settings:
     return read_settings(config, plugin.config)
 
 
-def apply_policy(files, site, listing, docs_dir: Path, config, people_file: str):
-    """MkDocs' files as the content policy (:mod:`shequbao.sources`) says: the registry's pages
-    at their place, ``assets/`` as it is, photo originals excluded (only renditions are
-    published), everything else of the content folder dropped. MkDocs' own listing follows
-    links: whatever it found through one is not in ``listing`` and is dropped too."""
-    from mkdocs.structure.files import File, InclusionLevel
+def page_base_key(config, options: ShequbaoConfig, command: str) -> str:
+    """The site-wide inputs of every page's HTML (``pagecache.base_key``): mkdocs.yml as MkDocs
+    read it (overrides and ``!ENV`` values included), every plugin's options, the theme and its
+    folders, and the command (a preview differs from a build, and by the issues it shows)."""
+    from .pagecache import base_key
 
-    from .sources import Verdict
+    settings = {key: _plain(value) for key, value in config.items() if key not in VOLATILE}
+    settings["plugins"] = {name: _plain(dict(plugin.config)) for name, plugin in config.plugins.items()}
+    settings["theme"] = {**_plain(dict(config.theme)), "dirs": list(config.theme.dirs)}
+    return base_key(json.dumps(settings, sort_keys=True, ensure_ascii=False, default=_plain).encode(),
+                    sorted(options.items()), [Path(d) for d in config.theme.dirs], "",
+                    f"{command} {os.environ.get('SHEQUBAO_PREVIEW', '')}")
 
-    docs, real = str(docs_dir.resolve()), {}
-    for file in list(files):
-        if file.src_dir not in real:
-            real[file.src_dir] = os.path.realpath(file.src_dir or "")
-        if file.generated_by or real[file.src_dir] != docs:
-            continue  # the theme's files, generated files
-        verdict = listing.verdict(file.src_uri, site.pages)
-        if verdict is Verdict.ORIGINAL and file.src_uri in listing.files:
-            file.inclusion = InclusionLevel.EXCLUDED  # published as renditions only
-        elif verdict is not Verdict.PUBLISH or file.src_uri == people_file:
-            files.remove(file)
-    for page in site:
-        existing = files.src_uris.get(page.src)
-        if existing is not None and existing.dest_uri == page.dest:
-            continue
-        if existing is not None:
-            files.remove(existing)
-        file = File(page.src, existing.src_dir if existing else None, config.site_dir, config.use_directory_urls,
-                    dest_uri=page.dest)
-        if existing is None:
-            file.generated_by, file.content_string = "shequbao", ""
-        files.append(file)
-    return files
+
+VOLATILE = ("config_file_path", "docs_dir", "site_dir", "dev_addr", "strict", "plugins", "theme", "watch")  # no part of a page
+
+
+def _plain(value):
+    """A config value as JSON-able data; objects by their class (never their address)."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, dict) or hasattr(value, "items"):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(v) for v in value]
+    return f"{type(value).__module__}.{type(value).__qualname__}"
 
 
 def strict_warnings() -> int:

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Undefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import text
 from .model import Article, Image, Issue, Paper, Person
-from .pages import Kind, Page, Site, asset_path, pdf_path, search_index_path
+from .pages import Kind, Page, Site, asset_path, ban_image_path, ban_pdf_path, pdf_path, search_index_path
 from .photos import picture_html
 
 FILTERS = {  # and byline_text, bound to the paper's people by filters()
@@ -29,6 +29,7 @@ FILTERS = {  # and byline_text, bound to the paper's people by filters()
     "section_label": text.section_label,
     "subtitle": text.subtitle_text,
     "date": text.format_date,
+    "file_size": text.format_size,
 }
 
 
@@ -70,6 +71,16 @@ class TemplateContext:
 
     def credit(self, image: Image) -> str:
         return text.credit_text(image, self.people)
+
+    def footer_lines(self) -> list[tuple[str, str]]:
+        """The lines every footer carries besides the copyright: ``(text, link or "")`` for
+        内部资料, the ICP 备案号 and the 公安备案号, as mkdocs.yml sets them."""
+        lines = [(text.INTERNAL_PUBLICATION, "")] if self.paper.internal else []
+        if self.paper.icp:
+            lines.append((self.paper.icp, text.ICP_URL))
+        if self.paper.police_record:
+            lines.append((self.paper.police_record, text.police_record_url(self.paper.police_record)))
+        return lines
 
     def pdf(self, issue: Issue):
         """The print edition of ``issue`` (``.size_text``), or None when PDFs are off."""
@@ -124,6 +135,43 @@ class TemplateContext:
     def page_url(self, number: int) -> str:
         """Page ``number`` of the paginated list being rendered."""
         return self.site.sibling(self.page, number).url
+
+    def ban_url(self, issue: Issue, page: int) -> str:
+        """The page view of 第``page``版 (数字报)."""
+        return self.site.ban(issue, page).url
+
+    def ban_view(self, issue: Issue, page: int):
+        return self.site.ban(issue, page).view
+
+    def ban_pdf_url(self, issue: Issue, page: int) -> str:
+        return ban_pdf_path(self.paper, issue, page)
+
+    def ban_image_url(self, view, fmt: str = "jpeg") -> str:
+        """The largest image of a printed 版 in ``fmt`` (the 查看大图 link)."""
+        width, fmt, _ = view.image.of(fmt)[-1]
+        return ban_image_path(view.issue, view.section.page, width, fmt, view.image.version)
+
+    def ban_picture(self, view, alt: str, sizes: str = "(min-width: 60em) calc(100vw - 22rem), 100vw",
+                    thumbnail: bool = False) -> Markup:
+        """``<picture>`` of a printed 版: WebP and JPEG at every width (``thumbnail``: the smallest only)."""
+        image = view.image
+        widths = sorted({width for width, _, _ in image.files})
+        chosen = widths[:1] if thumbnail else widths
+
+        def srcset(fmt: str) -> str:
+            return ", ".join(f"{self.relative(ban_image_path(view.issue, view.section.page, w, fmt, image.version))} {w}w"
+                             for w, f, _ in image.of(fmt) if w in chosen)
+
+        fallback = self.relative(ban_image_path(view.issue, view.section.page, chosen[-1], "jpeg", image.version))
+        height = round(image.height * chosen[-1] / image.width)
+        lazy = ' loading="lazy"' if thumbnail else ""
+        return Markup(
+            f'<picture><source type="image/webp" srcset="{escape(srcset("webp"))}" sizes="{escape(sizes)}">'
+            f'<img src="{escape(fallback)}" srcset="{escape(srcset("jpeg"))}" sizes="{escape(sizes)}" '
+            f'width="{chosen[-1]}" height="{height}" alt="{escape(alt)}"{lazy} decoding="async"></picture>')
+
+    def ban_thumbnail(self, view) -> Markup:
+        return self.ban_picture(view, "", sizes="6rem", thumbnail=True)
 
     def feed_url(self, person: Person | None = None) -> str:
         """The paper's RSS (or a person's); "" when feeds are off."""

@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .completeness import check_published, is_published
 from .dates import parse_date
 from .excerpts import make_excerpt
 from .model import IMAGE_SUFFIXES, KINDS, ROLES, Archive, Article, Image, Issue, Paper, Section
@@ -27,6 +28,7 @@ from .problems import ContentError, Problem
 from .slugs import is_slug, make_slug
 from .sources import Listing, scan_content
 from .static_pages import body_problems, load_static_pages
+from .suggest import missing_photo_message
 from .yamlio import Document, ReadError, parse_yaml, read_text, split_front_matter
 
 ISSUE_FIELDS = ("number", "date", "total", "title", "pages")
@@ -116,14 +118,16 @@ def load_archive(content_dir: Path, paper: Paper, *, drafts: bool = False) -> tu
     for path in files:
         if path.endswith(".md"):
             problems.append(Problem(path, None, "", "文章要放在某一期的文件夹里（issues/<期>/），不能直接放在 issues/ 下"))
-    _check_unique_numbers(issues, number_lines, problems)
+    _check_unique_numbers(issues, number_lines, problems)  # an issue held back keeps its number
+    held_back = () if drafts else tuple(issue for issue in issues if not is_published(issue))
+    issues = [issue for issue in issues if all(issue is not h for h in held_back)]  # nothing to publish: not at all
     people = resolve_people(_people_keys(issues), directory, problems)
     static_pages = load_static_pages(content_dir, listing, problems)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ContentError(problems)
     issues.sort(key=lambda i: (i.date, i.number), reverse=True)
-    return Archive(paper, tuple(issues), people, static_pages), sorted(problems)
+    return Archive(paper, tuple(issues), people, static_pages, held_back), sorted(problems)
 
 
 def _people_keys(issues: list[Issue]) -> list[str]:
@@ -166,10 +170,14 @@ def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
     total = check.integer(data, "total")
     title = check.text(data, "title")
     sections = _load_sections(data, check)
-    articles = _load_articles(folder, root, sections, date, problems, drafts, directory, listing)
+    known = len(problems)
+    articles = _load_articles(folder, root, sections, date, problems, directory, listing)
     if number is None or date is None or not sections:
         return None
-    return Issue(folder.name, number, date, sections, total, title, articles)
+    if all(p.severity != "error" for p in problems[known:]):  # an article with errors is not missing
+        check_published(folder.name, number, sections, articles, check.add)
+    return Issue(folder.name, number, date, sections, total, title,
+                 articles if drafts else tuple(a for a in articles if not a.draft))
 
 
 def _load_sections(data: dict, check: _Checker) -> tuple[Section, ...]:
@@ -197,7 +205,8 @@ def _load_sections(data: dict, check: _Checker) -> tuple[Section, ...]:
 
 
 def _load_articles(folder: Path, root: Path, sections: tuple[Section, ...], issue_date: dt.date | None,
-                   problems: list[Problem], drafts: bool, directory: Directory, listing: Listing) -> tuple[Article, ...]:
+                   problems: list[Problem], directory: Directory, listing: Listing) -> tuple[Article, ...]:
+    """Every article of the issue, drafts too (the caller leaves drafts out when they are not shown)."""
     articles: list[Article] = []
     seen: dict[str, str] = {}
     prefix = _rel(folder, root) + "/"
@@ -221,7 +230,7 @@ def _load_articles(folder: Path, root: Path, sections: tuple[Section, ...], issu
             continue
         seen[slug] = rel
         article = _load_article(path, rel, slug, folder, root, sections, issue_date, problems, (directory, listing))
-        if article is not None and (drafts or not article.draft):
+        if article is not None:
             articles.append(article)
     return tuple(sorted(articles, key=lambda a: a.sort_key))
 
@@ -271,7 +280,7 @@ def _load_article(path: Path, rel: str, slug: str, folder: Path, root: Path, sec
         issue_id=folder.name, slug=slug, src=rel, title=title, kind=kind, page=page, date=date,
         order=order, kicker=kicker, subtitle=subtitle, source=source,
         images=images, draft=bool(draft), excerpt=make_excerpt(body), print=hints,
-        digest=hashlib.sha256(text.encode()).hexdigest(), **people,
+        digest=hashlib.sha256(text.encode()).hexdigest(), links_pages=".md" in body, **people,
     )
 
 
@@ -340,7 +349,7 @@ def _image_src(src: str, check: _Checker, where: tuple, folder: Path, root: Path
         check.add(where, f"图片“{src}”不在这一期的文件夹里，请把它放进 issues/{folder.name}/images/，写成 images/文件名")
         return None
     if not listing.is_file(_rel(target, root)) and not os.path.islink(target):
-        check.add(where, f"找不到图片文件 issues/{folder.name}/{src}，请检查文件名（区分大小写）")
+        check.add(where, missing_photo_message(f"issues/{folder.name}/{src}", target))
         return None
     if target.suffix.lower() not in IMAGE_SUFFIXES:
         check.add(where, f"“{src}”不是支持的图片格式，请用 JPEG、PNG、WebP 或 GIF")

@@ -27,7 +27,9 @@ class Paper:
     copies: str = ""  # 印数
     address: str = ""  # 地址
     phone: str = ""  # 电话
-    internal: bool = False  # 内部资料 免费交流
+    icp: str = ""  # ICP 备案号 (mainland hosting), in every page's footer
+    police_record: str = ""  # 公安备案号, in every page's footer
+    internal: bool = False  # 内部资料 免费交流: on the site's footer and page 1 of the print edition
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ class Article:
     excerpt: str = ""
     print: PrintHints = PrintHints()
     digest: str = ""  # sha256 of the file's text: caches keyed by content need not read it again
+    links_pages: bool = False  # its text links to other pages by their file (foo.md): their addresses are in it
 
     @property
     def sort_key(self) -> tuple:
@@ -142,6 +145,7 @@ class Archive:
     issues: tuple[Issue, ...]
     people: Mapping[str, Person] = field(default_factory=dict)  # key as written → person
     static_pages: tuple[tuple[str, str], ...] = ()  # (src, title) of the editors' own pages (首页, 关于)
+    held_back: tuple[Issue, ...] = ()  # issues with nothing published (all drafts): in no page, feed or PDF
 
     def issue(self, issue_id: str) -> Issue | None:
         return next((i for i in self.issues if i.id == issue_id), None)

@@ -10,16 +10,21 @@ hands the planned pages to MkDocs as they are.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import posixpath
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from .gallery import generate_gallery_pages, generate_issue_galleries
 from .model import Archive, Article, Issue, Paper, Person
 from .person_pages import PersonPage, generate_people_pages
 from .slugs import make_slug
-from .text import issue_label, page_title
+from .pageview import generate_ban_views
+from .text import issue_label, issue_number, page_title, section_label
 from .views import ArchivePage, ArticleView, generate_archive_pages, generate_article_views, generate_issue_views
 
 # Names that would collide with a page or folder of the registry (issues/page/2/, people/index/,
@@ -28,6 +33,12 @@ RESERVED_SLUGS = ("index", "page", "gallery", "images", "feed")
 FEED_FILE = "feed.xml"
 SEARCH_INDEX = "pagefind"  # the folder of the search index in the site
 ASSETS = "assets/shequbao"  # our stylesheet and scripts
+ASSET_SOURCES = Path(__file__).parent / "templates" / ASSETS
+FINGERPRINT_HEX = 8
+# Files whose name changes whenever their content does, so a browser or CDN may keep them a
+# year: ours (shequbao.<hash>.css, dianti-960.<hash>.webp), Material's (main.<hash>.min.css)
+# and Pagefind's chunks (zh-cn_<hash>.pf_fragment). Everything else is cached briefly.
+FINGERPRINTED = re.compile(r"(\.[0-9a-f]{8,}\.(min\.)?[a-z0-9]+|_[0-9a-f]{7,}\.pf_(meta|index|fragment|filter))$")
 
 
 class Kind(StrEnum):
@@ -43,13 +54,14 @@ class Kind(StrEnum):
     GALLERY = "gallery"  # 图片, paginated
     ISSUE_GALLERY = "issue-gallery"
     SEARCH = "search"
+    BAN = "ban"  # 数字报: one 版 as the printed page, its stories as link regions
 
 
 TEMPLATES = {
     Kind.HOME: "shequbao/home.html", Kind.PAGE: "", Kind.ISSUE: "shequbao/issue.html",
     Kind.ARTICLE: "shequbao/article.html", Kind.ARCHIVE: "shequbao/archive.html", Kind.PEOPLE: "shequbao/people.html",
     Kind.PERSON: "shequbao/person.html", Kind.GALLERY: "shequbao/gallery.html",
-    Kind.ISSUE_GALLERY: "shequbao/gallery.html", Kind.SEARCH: "shequbao/search.html",
+    Kind.ISSUE_GALLERY: "shequbao/gallery.html", Kind.SEARCH: "shequbao/search.html", Kind.BAN: "shequbao/ban.html",
 }
 GENERATED = frozenset(TEMPLATES) - {Kind.HOME, Kind.PAGE, Kind.ARTICLE}  # pages with no file in content/
 
@@ -141,6 +153,10 @@ class Site:
     def search(self) -> Page:
         return self._series[(Kind.SEARCH, "", 1)]
 
+    def ban(self, issue: Issue, page: int) -> Page | None:
+        """The page view of 第``page``版 of ``issue``."""
+        return self.find(Kind.BAN, issue.id, page)
+
     def sibling(self, page: Page, number: int) -> Page:
         """Page ``number`` of the paginated list ``page`` belongs to."""
         return self._series[(page.kind, _series_key(page), number)]
@@ -149,9 +165,11 @@ class Site:
         return feed_path(person)
 
 
-def plan_pages(archive: Archive, static: tuple[tuple[str, str], ...], options: PlanOptions) -> Site:
+def plan_pages(archive: Archive, static: tuple[tuple[str, str], ...], options: PlanOptions,
+               printed: Mapping[str, Any] | None = None) -> Site:
     """Every page of the paper: ``static`` are the editors' own pages at the top of the content
-    folder (``(src, title)``: ``index.md`` is the home page, others like ``about.md``)."""
+    folder (``(src, title)``: ``index.md`` is the home page, others like ``about.md``);
+    ``printed`` the print edition of each issue (by id), when the build makes them."""
     newest = archive.issues[0].date if archive.issues else None
     urls = options.directory_urls
     pages: list[Page] = [Page(Kind.SEARCH, "search.md", _url("search.md", urls), "搜索", newest)]
@@ -165,6 +183,10 @@ def plan_pages(archive: Archive, static: tuple[tuple[str, str], ...], options: P
         pages.append(Page(Kind.ISSUE, _issue_src(issue), _url(_issue_src(issue), urls), issue_label(issue), issue.date, view))
         for article_view in generate_article_views(issue):
             pages.append(_article_page(article_view, urls))
+        for ban in generate_ban_views(issue, (printed or {}).get(issue.id)):
+            src = f"issues/{issue.id}/{ban.section.page}.md"
+            title = f"{section_label(ban.section.page)} {ban.section.name} · {issue_number(issue)}"
+            pages.append(Page(Kind.BAN, src, _url(src, urls), title, issue.date, ban, ban.section.page))
     for view in generate_archive_pages(issue_views, options.archive_per_page):
         src = _numbered("issues", view.number)
         pages.append(Page(Kind.ARCHIVE, src, _url(src, urls), page_title("往期", view.number), _newest(view) or newest, view, view.number))
@@ -181,6 +203,35 @@ def plan_pages(archive: Archive, static: tuple[tuple[str, str], ...], options: P
         src = _numbered("gallery", view.number)
         pages.append(Page(Kind.GALLERY, src, _url(src, urls), page_title("图片", view.number), _newest(view) or newest, view, view.number))
     return Site(pages, urls)
+
+
+def derived_files(site: Site, paper: Paper, images: Any, editions: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Every file the build links from the cache into the site, ``(path in the site, cached
+    file)``: photo renditions, print editions (whole issue and per 版) and the page images."""
+    files = list(images.outputs()) if images is not None else []
+    for page in site:
+        if page.kind is Kind.ISSUE and page.view.issue.id in editions:
+            files.append((pdf_path(paper, page.view.issue), str(editions[page.view.issue.id].path)))
+        elif page.kind is Kind.BAN:
+            view = page.view
+            if view.pdf is not None:
+                files.append((ban_pdf_path(paper, view.issue, view.section.page), view.pdf.path))
+            if view.image is not None:
+                files += [(ban_image_path(view.issue, view.section.page, width, fmt, view.image.version), file)
+                          for width, fmt, file in view.image.files]
+    return files
+def site_nav(content_files: set[str]) -> list[dict[str, str]]:
+    """The site's menu when mkdocs.yml has none: 首页, 往期, 作者, 图片, and 关于 when the
+    content has about.md (``content_files``: the editors' own pages at the top of content/)."""
+    fixed = (("首页", "index.md"), ("往期", "issues/index.md"), ("作者", "people/index.md"), ("图片", "gallery/index.md"),
+             ("关于", "about.md"))
+    return [{title: src} for title, src in fixed if "/" in src or src in content_files]
+
+
+def names_issue_or_article(src: str) -> bool:
+    """Whether a nav entry names one issue or article (anything under issues/ but 往期 itself)."""
+    src = src.lstrip("./")
+    return src.startswith("issues/") and src != _numbered("issues", 1)
 
 
 def is_reserved(slug: str, *, article: bool = False) -> bool:
@@ -204,9 +255,23 @@ def pdf_filename(paper: Paper, issue: Issue) -> str:
     return f"{make_slug(paper.name) or 'shequbao'}-{issue.id}.pdf"
 
 
-def rendition_path(base: str, width: int, suffix: str) -> str:
-    """A photo rendition beside where the original sits in the content: ``issues/x/images/a-960.webp``."""
-    return f"{base}-{width}.{suffix}"
+def ban_pdf_path(paper: Paper, issue: Issue, page: int) -> str:
+    """One 版 of the print edition: ``issues/<id>/<paper-slug>-<id>-<N>.pdf``."""
+    return pdf_path(paper, issue).removesuffix(".pdf") + f"-{page}.pdf"
+
+
+def ban_image_path(issue: Issue, page: int, width: int, fmt: str, version: str) -> str:
+    """The printed 版 as an image: ``issues/<id>/<N>/ban-800.<version>.webp`` (``version`` names
+    the print edition it comes from, so a changed page never hides behind a cached one)."""
+    suffix = "jpg" if fmt == "jpeg" else fmt
+    return f"issues/{issue.id}/{page}/ban-{width}.{version}.{suffix}"
+
+
+def rendition_path(base: str, width: int, suffix: str, key: str) -> str:
+    """A photo rendition beside where the original sits in the content, fingerprinted with its
+    cache key (which changes with the photo, the settings and the code):
+    ``issues/x/images/a-960.<8 hex>.webp``."""
+    return f"{base}-{width}.{key[:FINGERPRINT_HEX]}.{suffix}"
 
 
 def search_index_path() -> str:
@@ -215,8 +280,31 @@ def search_index_path() -> str:
 
 
 def asset_path(name: str) -> str:
-    """Our stylesheet and scripts: ``assets/shequbao/<name>``."""
+    """Our stylesheet and scripts, fingerprinted with their content:
+    ``assets/shequbao/shequbao.<8 hex>.css`` for ``shequbao.css``."""
+    stem, dot, suffix = name.rpartition(".")
+    return f"{ASSETS}/{stem}.{_asset_digest(name)}{dot}{suffix}"
+
+
+def asset_source(name: str) -> str:
+    """Where the theme holds one of our assets (its file before fingerprinting): ``assets/shequbao/<name>``."""
     return f"{ASSETS}/{name}"
+
+
+def is_fingerprinted(path: str) -> bool:
+    """Whether a file of the site is named by its content (safe to cache for a year)."""
+    return bool(FINGERPRINTED.search(path))
+
+
+_ASSET_DIGESTS: dict[tuple[str, int], str] = {}
+
+
+def _asset_digest(name: str) -> str:
+    source = ASSET_SOURCES / name
+    stamp = source.stat().st_mtime_ns  # a developer editing the stylesheet under `mkdocs serve` gets a new name
+    if (name, stamp) not in _ASSET_DIGESTS:
+        _ASSET_DIGESTS[(name, stamp)] = hashlib.sha256(source.read_bytes()).hexdigest()[:FINGERPRINT_HEX]
+    return _ASSET_DIGESTS[(name, stamp)]
 
 
 def served_file(path: str) -> str:
@@ -259,7 +347,7 @@ def _url(src: str, directory_urls: bool) -> str:
 
 
 def _series_key(page: Page) -> str:
-    if page.kind is Kind.ISSUE or page.kind is Kind.ISSUE_GALLERY:
+    if page.kind in (Kind.ISSUE, Kind.ISSUE_GALLERY, Kind.BAN):
         return page.view.issue.id
     if page.kind is Kind.PERSON:
         return page.view.person.slug

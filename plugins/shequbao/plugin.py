@@ -8,35 +8,36 @@ as files, copies each page's template, title and date, and gives our templates `
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 
-from . import sitedir
-from .cache import damage_notes, link_files
-from .config import (NOT_IN_PAGES, ShequbaoConfig, add_feeds, apply_policy, our_extensions, read_settings,
+from . import preview, sitedir
+from .cache import damage_notes
+from .completeness import held_back_message
+from .config import (NOT_IN_PAGES, ShequbaoConfig, add_feeds, our_extensions, page_base_key, read_settings,
                      resolve_preview, strict_warnings)
 from .context import OursStrictUndefined, TemplateContext, autoescape_ours, filters
 from .load import load_archive
-from .pages import Kind, Site, asset_path, pdf_path, plan_pages
+from .pagecache import CachePlan, PageStore, nav_sources, photos_by_article, plan_cache, write_sitemap
+from .pagekeys import KeyInputs
+from .pages import Kind, Site, derived_files, plan_pages
 from .people import PEOPLE_FILE
 from .photos import BodyImages, PageImages, collect_refs, process_photos
-from .print import PrintError, build_editions, publish
+from .print import PrintError, build_editions
 from .problems import ContentError
 from .sanitize import SafeHtml
-from .scan import PageScanner, ScanError
-from .search import SearchStats, cached_index, publish_index, search_key
+from .finish import Finisher, ScanError
+from .search import search_key
+from .siterules import TEMPLATES, material_loader, prepare_config, resolve_files
 from .sources import scan_content
 from .yamlio import clean_body
 
 log = logging.getLogger("mkdocs.plugins.shequbao")
-TEMPLATES = Path(__file__).parent / "templates"
-STYLESHEET = asset_path("shequbao.css")
 HIDE_SIDEBARS = ["navigation", "toc"]
 
 
@@ -48,8 +49,8 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         self._site: Site | None = None
         self._images = None
         self._pdfs: dict = {}  # issue id → print.PdfFile
-        self._scanner: PageScanner | None = None  # reads each written page: links, search index
-        self._search: tuple[str, Path | None] | None = None  # (key, cached index or None) when indexing
+        self._finisher: Finisher | None = None  # reads each written page (links, search index, page cache), then finishes
+        self._cache = CachePlan()  # which pages are rendered, which linked from the page cache
         self._body_images = BodyImages()  # photos in article texts, as <picture>
         self._safe_html = SafeHtml()  # raw HTML in texts, sanitised (unless raw_html: trusted)
         self._staging: sitedir.Staging | None = None  # the build writes here; swapped in on success
@@ -62,11 +63,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.insert(0, STYLESHEET)
-        # The nav is a fixed handful of entries by design; articles are reached through our pages.
-        config.validation.nav.omitted_files = logging.DEBUG
+        prepare_config(config)  # theme folders, stylesheet, nav, font: siterules.py
         config.markdown_extensions.extend(our_extensions(self.config, self._body_images, self._safe_html))
         try:
             self._settings = read_settings(config, self.config)
@@ -79,6 +76,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     def on_env(self, env, *, config, files):
         if not self.config.enabled:
             return
+        material_loader(env)
         env.autoescape = autoescape_ours(env.autoescape)
         env.undefined = OursStrictUndefined
         env.filters.update(filters(self._archive.people if self._archive else {}))
@@ -99,28 +97,44 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             refs, problems = collect_refs(self._archive, docs_dir, tuple(config.markdown_extensions))
             self._images = process_photos(refs, docs_dir, settings.cache_root, settings.images, problems)
         except ContentError as error:
+            if self._command == "serve":  # the browser shows the problems until they are fixed
+                preview.show(error.problems, docs_dir.name)
+                self._archive = self._site = self._images = None
+                return
             for problem in error.problems:
                 (log.error if problem.severity == "error" else log.warning)(problem.format(docs_dir.name))
             raise PluginError(f"{docs_dir.name}/ 里有 {len(error.problems)} 处问题，请按上面的提示修改") from None
+        preview.clear()
         for problem in warnings:
             log.warning(problem.format(docs_dir.name))
+        for issue in self._archive.held_back:
+            log.info(f"shequbao: {held_back_message(issue)}")
         log.info(f"shequbao: {self._images.stats.summary()}")
-        self._site = plan_pages(self._archive, self._archive.static_pages, settings.plan)
+        self._pdfs = self._build_editions()
+        self._site = plan_pages(self._archive, self._archive.static_pages, settings.plan, self._pdfs)
+        self._cache = self._plan_cache(config, refs)
 
     def on_files(self, files: Files, *, config) -> Files | None:
         if not self.config.enabled:
             return
-        files = apply_policy(files, self._site, scan_content(self._settings.content_dir), self._settings.content_dir,
-                             config, PEOPLE_FILE)
+        if self._site is None:  # the preview of a paper with errors: no pages, the browser shows the problems
+            return preview.empty_build(files, config)
+        files = resolve_files(files, self._site, scan_content(self._settings.content_dir), self._settings.content_dir,
+                              config, PEOPLE_FILE)
+        for src in self._cache.cached:  # unchanged: linked from the page cache, not rendered
+            files.src_uris[src].inclusion = InclusionLevel.EXCLUDED
         add_feeds(files, config, self._archive, self._site, self.config, log)
         self._start_scanner(config)
         return files
 
-    def on_nav(self, nav, *, config, files):
-        """The print editions, before any page is rendered (issue pages link to them with their size)."""
-        self._pdfs = {}
-        if not self.config.enabled or self._archive is None or not self._unless_serving(self.config.print_enabled):
-            return
+    def on_serve(self, server, *, config, builder):
+        preview.install(server)
+        return server
+
+    def _build_editions(self) -> dict:
+        """The print editions, before the pages are planned (issue pages and the 数字报 show them)."""
+        if not self._unless_serving(self.config.print_enabled):
+            return {}
         settings = self._settings
         try:
             pdfs = build_editions(self._archive, settings.content_dir, settings.cache_root, settings.print,
@@ -130,7 +144,18 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         log.info(f"shequbao: 印刷版 PDF {len(pdfs)} 期（新生成 {sum(p.rendered for p in pdfs)} 期，其余取自缓存）")
         for message in (m for pdf in pdfs for m in pdf.messages):  # a warning stops a strict build
             (log.warning if message.severity == "warning" else log.info)(f"shequbao: {message.text}")
-        self._pdfs = {pdf.issue_id: pdf for pdf in pdfs}
+        return {pdf.issue_id: pdf for pdf in pdfs}
+
+    def _plan_cache(self, config, refs) -> CachePlan:
+        """Which pages to render and which to take from the page cache (incremental builds)."""
+        others = [name for name in config.plugins if name not in ("shequbao", "glightbox")]  # plugins we cannot key
+        store = PageStore(self._settings.cache_root) if self.config.incremental and not others else None
+        inputs = KeyInputs(page_base_key(config, self.config, self._command), self._archive.people, self._images, photos_by_article(refs), self._pdfs,
+                           frozenset(a.src for i in self._archive.issues for a in i.articles if a.links_pages))
+        plan = plan_cache(self._site, inputs, store, set(nav_sources(config.nav)))
+        if store is not None:
+            log.info(f"shequbao: {plan.summary()}")
+        return plan
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str | None:
         if not self.config.enabled:
@@ -183,15 +208,15 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
 
     @event_priority(-100)  # last: the page as it is written
     def _scan_page(self, output: str, *, page, config) -> str | None:
-        if self.config.enabled and self._scanner is not None:
-            self._scanner.add(page.file.dest_uri, output)
+        if self.config.enabled and self._finisher is not None:
+            self._finisher.add(page.file.dest_uri, output, self._cache.render.get(page.file.src_uri))
         return None
 
     on_post_page = CombinedEvent(_mark_lightbox_pages, _scan_page)
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str | None:
-        if self.config.enabled and self._scanner is not None and template_name.endswith(".html"):
-            self._scanner.add(template_name, output_content)  # 404.html
+        if self.config.enabled and self._finisher is not None and template_name.endswith(".html"):
+            self._finisher.add(template_name, output_content)  # 404.html
         return None
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -208,24 +233,18 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
 
     @event_priority(-100)  # last: other plugins (glightbox) write their assets first; we index and check them
     def on_post_build(self, *, config):
-        if not self.config.enabled:
+        if not self.config.enabled or self._archive is None:
             return
         site_dir = Path(config.site_dir)
-        publish([(pdf_path(self._archive.paper, self._archive.issue(i)), pdf) for i, pdf in self._pdfs.items()], site_dir)
-        if self._images:
-            link_files(self._images.outputs(), site_dir)  # renditions: hard links into the cache
+        files = derived_files(self._site, self._archive.paper, self._images, self._pdfs)  # hard links into the cache
+        cached = [(self._site.pages[src].dest, entry.path) for src, entry in self._cache.cached.items()]
+        if config.site_url:
+            write_sitemap(self._site, config.site_url, site_dir)
         try:
-            if self._search is not None:
-                self._publish_search(config)
-            if self.config.links_check and self._scanner is not None:
-                broken = self._scanner.check_links(site_dir)
-                for page, link in broken:
-                    log.warning(f"shequbao: {page} 里的链接 {link} 打不开（页面、文件或锚点不存在）")
-                log.info(f"shequbao: 链接检查完毕，{len(broken)} 个打不开")
+            for note in self._finisher.finish(site_dir, files, cached):
+                (log.warning if note.level == "warning" else log.info)(note.text)
         except ScanError as error:
             raise PluginError(f"shequbao: {error}") from None
-        finally:
-            self._stop_scanner()
         for note in damage_notes():  # renditions, PDFs or an index rebuilt: say so
             log.info(f"shequbao: {note}")
         self._swap(config)
@@ -261,37 +280,17 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         return staging is not None
 
     def _start_scanner(self, config) -> None:
-        """The scan process, when links are checked or an index is to be made (not from the cache)."""
-        self._stop_scanner()
-        self._search = None
-        root = self._settings.cache_root
-        make_index = False
+        """The scan process (links, search index) and the last steps of the build (finish.py)."""
+        search = None
         if self._unless_serving(self.config.search_enabled):
             options = sorted((k, v) for k, v in self.config.items() if not k.startswith(NOT_IN_PAGES))
             folders = [TEMPLATES, *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
-            key = search_key(config.config_file_path, options, self._images, self._archive, folders, self._settings.content_dir)
-            self._search = (key, cached_index(root, key))
-            make_index = self._search[1] is None
-        if self.config.links_check or make_index:
-            search = (root, self._search[0], self._archive.article_count) if make_index else None
-            base_path = urlsplit(config.site_url or "/").path if self.config.links_check else None
-            self._scanner = PageScanner(links=base_path, search=search)
+            search = search_key(config.config_file_path, options, self._images, self._archive, folders, self._settings.content_dir)
+        links = urlsplit(config.site_url or "/").path if self.config.links_check else None
+        keep = any(key is not None for key in self._cache.render.values())
+        self._finisher = Finisher(self._settings.cache_root, links_base=links, search_key=search,
+                                  articles=self._archive.article_count, keep_pages=keep)
 
     def _stop_scanner(self) -> None:
-        if self._scanner is not None:
-            self._scanner.close()
-            self._scanner = None
-
-    def _publish_search(self, config) -> None:
-        """The search index into the site: from the cache when no article changed, else as the scan process made it."""
-        started = time.perf_counter()
-        _key, entry = self._search
-        cached = entry is not None
-        if cached:
-            pages = self._archive.article_count
-        else:
-            entry, pages = self._scanner.finish_search()  # Pagefind has read the pages as they were written
-        if entry is not None:
-            publish_index(entry, Path(config.site_dir), self._settings.cache_root)
-        log.info(f"shequbao: {SearchStats(pages, cached=cached, seconds=time.perf_counter() - started).summary()}")
-
+        if self._finisher is not None:
+            self._finisher.stop()

@@ -73,12 +73,12 @@ def new_article(content: Path, title: str, *, issue: str | None = None, page: in
     """Create a Markdown file for ``title`` in ``issue`` (default: the latest); return its path."""
     title = title.strip()
     if not title:
-        raise ScaffoldError("标题不能为空，例如：shequbao new article \"垃圾分类新规实施首月\"")
+        raise ScaffoldError("标题不能为空，例如：./sqb new article \"垃圾分类新规实施首月\"")
     if kind not in KINDS:
         raise ScaffoldError(f"--kind 只能是 {'、'.join(KINDS)}")
     issues = read_issues(content)
     if not issues:
-        raise ScaffoldError("还没有任何一期：先运行 shequbao new issue")
+        raise ScaffoldError("还没有任何一期：先运行 ./sqb new issue")
     info = next((i for i in issues if i.id == issue), None) if issue else issues[-1]
     if info is None:
         raise ScaffoldError(f"没有 issues/{issue}/ 这一期，现有的期：{'、'.join(i.id for i in issues)}")
@@ -109,7 +109,7 @@ def read_issues(content: Path) -> list[IssueInfo]:
                 tuple(p for p in data.get("pages") or () if isinstance(p, dict)),
             ))
         except (ReadError, KeyError, TypeError, ValueError) as exc:
-            raise ScaffoldError(f"{yml} 读不懂（{exc}）：先运行 shequbao check 改正它") from None
+            raise ScaffoldError(f"{yml} 读不懂（{exc}）：先运行 ./sqb check 改正它") from None
     return sorted(found, key=lambda i: (i.date, i.number))
 
 
@@ -150,7 +150,12 @@ def _write_new(target: Path, text: str) -> None:
         out.write(text)
 
 
-def _render(name: str, **values) -> str:
+def render_template(template: str, /, **values) -> str:
+    """A scaffold template (``templates/scaffold/<template>``) filled in; ``| yaml`` quotes a value for YAML."""
+    return _render(template, **values)
+
+
+def _render(name: str, /, **values) -> str:
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters["yaml"] = _yaml_scalar
     return env.get_template(name).render(**values)

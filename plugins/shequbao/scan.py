@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .linkcheck import LinkTargets, broken_links, page_links, site_files
-from .search import BODY_MARKER, OUTPUT, IndexWriter, SearchError
+from .pagecache import PageStore
+from .search import BODY_MARKER, OUTPUT, IndexWriter, SearchError, prepare
 
 BATCH = 16  # pages per message to the scan process
 
@@ -29,7 +30,12 @@ class ScanError(Exception):
 # Messages to the scan process …
 @dataclass(frozen=True)
 class Pages:
-    pages: list[tuple[str, str]]  # (path in the site, HTML as written)
+    pages: list[tuple[str, str, str | None]]  # (path in the site, HTML as written, key to cache it under or None)
+
+
+@dataclass(frozen=True)
+class CachedPages:
+    pages: list[tuple[str, str]]  # (path in the site, its cache entry): not rendered, linked from the cache
 
 
 @dataclass(frozen=True)
@@ -68,20 +74,27 @@ class PageScanner:
     the other pages (issues, people, galleries) are still being rendered.
     """
 
-    def __init__(self, *, links: str | None, search: tuple[Path, str, int] | None):
+    def __init__(self, *, links: str | None, search: tuple[Path, str, int] | None, pages: Path | None = None):
         context = multiprocessing.get_context("spawn")  # nothing of MkDocs' state is copied over
         self._conn, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child, links, search), daemon=True,
+        self._process = context.Process(target=_serve, args=(child, links, search, pages), daemon=True,
                                         name="shequbao-scan")
         self._process.start()
         child.close()
-        self._batch: list[tuple[str, str]] = []
+        self._batch: list[tuple[str, str, str | None]] = []
 
-    def add(self, path: str, html: str) -> None:
-        """A written page: ``path`` relative to the site folder, ``html`` as written."""
-        self._batch.append((path, html))
+    def add(self, path: str, html: str, key: str | None = None) -> None:
+        """A written page: ``path`` relative to the site folder, ``html`` as written; with a
+        ``key``, the scan process keeps it in the page cache (``pages``) for later builds."""
+        self._batch.append((path, html, key))
         if len(self._batch) >= BATCH:
             self._flush()
+
+    def add_cached(self, pages: list[tuple[str, str]]) -> None:
+        """Pages linked from the page cache, not rendered: ``(path in the site, entry folder)``;
+        their links and ids (and, for the search index, their text) are read from the entry."""
+        self._flush()
+        self._send(CachedPages(pages))
 
     def finish_search(self) -> tuple[Path | None, int]:
         """Wait until Pagefind has written the index into the cache: its folder (``None`` when no
@@ -128,15 +141,14 @@ class PageScanner:
         return answer.value
 
 
-def _serve(conn, base_path: str | None, search: tuple[Path, str, int] | None) -> None:
+def _serve(conn, base_path: str | None, search: tuple[Path, str, int] | None, pages_root: Path | None) -> None:
     """The scan process: answers the messages of :class:`PageScanner` until ``stop``."""
     from .sitedir import ignore_interrupts
 
     ignore_interrupts()  # Ctrl-C: the build stops this process itself
-    targets: dict[str, list[tuple[str, str, str]]] = {}
-    ids: dict[str, set[str]] = {}
-    resolver = LinkTargets(base_path) if base_path is not None else None
+    links = _Links(base_path)
     index = _Index(search)
+    store = PageStore(pages_root) if pages_root is not None else None
     try:
         while True:
             try:
@@ -145,25 +157,24 @@ def _serve(conn, base_path: str | None, search: tuple[Path, str, int] | None) ->
                 return
             try:
                 if isinstance(message, Pages):
-                    for path, html in message.pages:
-                        if resolver:
-                            links, ids[path] = page_links(html)
-                            targets[path] = resolver.resolve(path, links)
+                    for path, html, key in message.pages:
+                        found = links.read(path, html)
                         index.add(path, html)
+                        if key is not None and store is not None:
+                            store.keep(key, html, found)
+                elif isinstance(message, CachedPages):
+                    for path, entry in message.pages:
+                        links.cached(path, PageStore.links_of(Path(entry)))
+                        if index.active:
+                            index.add(path, PageStore.html_of(Path(entry)))
                 elif isinstance(message, FinishSearch):
                     conn.send(Done(index.finish()))
                 elif isinstance(message, CheckLinks):
-                    site = Path(message.site_dir)
-                    existing = site_files(site)
-                    for path in sorted(existing - targets.keys()):  # HTML that was copied, not rendered
-                        if path.endswith(".html") and not path.startswith(OUTPUT + "/"):
-                            links, ids[path] = page_links((site / path).read_text(encoding="utf-8", errors="replace"))
-                            targets[path] = resolver.resolve(path, links)
-                    conn.send(Done(broken_links(targets, ids, existing)))
+                    conn.send(Done(links.check(Path(message.site_dir))))
                 elif isinstance(message, Stop):
                     return
             except Exception as error:  # a bug: say where, and do not leave the build waiting
-                if not isinstance(message, Pages):
+                if not isinstance(message, (Pages, CachedPages)):
                     conn.send(Failed(str(error) if isinstance(error, SearchError) else traceback.format_exc()))
                 elif index.failure is None:
                     index.failure = traceback.format_exc()
@@ -172,14 +183,44 @@ def _serve(conn, base_path: str | None, search: tuple[Path, str, int] | None) ->
         conn.close()
 
 
+class _Links:
+    """Every page's links, resolved to files as the pages come, and its ids."""
+
+    def __init__(self, base_path: str | None):
+        self.resolver = LinkTargets(base_path) if base_path is not None else None
+        self.targets: dict[str, list[tuple[str, str, str]]] = {}
+        self.ids: dict[str, set[str]] = {}
+
+    def read(self, path: str, html: str) -> tuple[list[str], set[str]] | None:
+        """The page's links and ids (None when links are not checked and nothing keeps them)."""
+        found = page_links(html)
+        self.cached(path, found)
+        return found
+
+    def cached(self, path: str, found: tuple[list[str], set[str]]) -> None:
+        if self.resolver is not None:
+            links, self.ids[path] = found
+            self.targets[path] = self.resolver.resolve(path, links)
+
+    def check(self, site: Path) -> list[tuple[str, str]]:
+        existing = site_files(site)
+        for path in sorted(existing - self.targets.keys()):  # HTML that was copied, not rendered
+            if path.endswith(".html") and not path.startswith(OUTPUT + "/"):
+                self.read(path, (site / path).read_text(encoding="utf-8", errors="replace"))
+        return broken_links(self.targets, self.ids, existing)
+
+
 class _Index:
-    """The search index in the scan process: pages go to Pagefind until the last article is in,
-    then Pagefind writes the index in a thread while the scan goes on with the other pages."""
+    """The search index in the scan process. Article pages are collected as they come (rendered
+    or from the page cache), then given to Pagefind in the order of their paths as soon as the
+    last one is in, so the index is the same whichever pages a build rendered; Pagefind writes it
+    in a thread while the scan goes on with the other pages."""
 
     def __init__(self, search: tuple[Path, str, int] | None):
         self.failure: str | None = None  # the first error, reported when the index is asked for
         self._articles = search[2] if search else 0
         self._writer = None
+        self._pages: dict[str, str] = {}  # path → the text Pagefind reads
         self._writing: threading.Thread | None = None
         self._entry: Path | None = None
         if search:
@@ -188,14 +229,18 @@ class _Index:
             except SearchError as error:
                 self.failure = str(error)
 
+    @property
+    def active(self) -> bool:
+        return self._writer is not None and self.failure is None
+
     def add(self, path: str, html: str) -> None:
-        if self._writer is None or self.failure is not None or BODY_MARKER not in html:
+        if not self.active or BODY_MARKER not in html:
             return
         if self._writing is not None:
             self.failure = f"{path}：所有文章都已编入索引之后又来了一篇（共 {self._articles} 篇）"
             return
-        self._writer.add(path, html)
-        if self._writer.pages == self._articles:
+        self._pages[path] = prepare(html)
+        if len(self._pages) == self._articles:
             self._writing = threading.Thread(target=self._write, daemon=True)
             self._writing.start()
 
@@ -217,6 +262,9 @@ class _Index:
 
     def _write(self) -> None:
         try:
+            for path in sorted(self._pages):
+                self._writer.add_text(path, self._pages[path])
+            self._pages.clear()
             self._entry = self._writer.finish()
         except SearchError as error:
             self.failure = self.failure or str(error)

@@ -116,6 +116,11 @@ def spaced(html: str) -> str:
     return "".join(parts)
 
 
+def prepare(html: str) -> str:
+    """What Pagefind reads of an article page: its indexed part, Han characters spaced."""
+    return spaced(indexed_part(html))
+
+
 def index_key(inputs: Iterable[tuple[str, bytes]]) -> str:
     """Key of an index in the cache, from what the indexed pages are made of (``(name, bytes)``
     pairs: the articles' digests, issue.yml, people.yml, settings, templates), so that a build
@@ -203,10 +208,13 @@ class IndexWriter:
 
     def add(self, path: str, html: str) -> None:
         """Index ``html`` (the page at ``path`` in the site) if it is an article page."""
-        if BODY_MARKER not in html:
-            return
+        if BODY_MARKER in html:
+            self.add_text(path, prepare(html))
+
+    def add_text(self, path: str, text: str) -> None:
+        """Index an article page already made ready with :func:`prepare`."""
         self._send({"type": "AddFile", "index_id": self._index_id, "file_path": None,
-                    "url": page_url(path), "file_contents": spaced(indexed_part(html))})
+                    "url": page_url(path), "file_contents": text})
         self.pages += 1
 
     def finish(self) -> Path | None:

@@ -11,6 +11,8 @@ build, and a second build stops at once with “另一个构建正在进行”. 
 
 from __future__ import annotations
 
+from .cache import make_readable
+
 import contextlib
 import errno
 import fcntl
@@ -60,6 +62,7 @@ def commit(staging: Staging) -> None:
     a web server can read from) and unlock."""
     retired = staging.site_dir.with_name(staging.site_dir.name + ".old")
     try:
+        make_readable(staging.folder)  # whatever the umask: a web server's worker reads every file
         _remove(retired)
         if staging.site_dir.exists():
             staging.site_dir.rename(retired)

@@ -21,6 +21,9 @@ ROLE_SUFFIX = {"photographers": " 摄"}
 ROLE_NAMES = {"authors": "作者", "reporters": "记者", "correspondents": "通讯员", "interns": "实习生", "photographers": "摄"}
 PHOTO_ROLE = "摄影"
 EMPTY_SECTION = "本版暂无稿件"
+INTERNAL_PUBLICATION = "内部资料 免费交流"  # a paper with no public CN number (mkdocs.yml: internal_publication)
+ICP_URL = "https://beian.miit.gov.cn/"  # where an ICP 备案号 is looked up (the footer links there)
+POLICE_RECORD_URL = "https://beian.mps.gov.cn/#/query/webSearch?code="  # + the record's digits
 SUBTITLE_DASH = "——"
 
 
@@ -104,6 +107,19 @@ def subtitle_text(subtitle: str) -> str:
     return f"{SUBTITLE_DASH}{core}" if core else ""
 
 
+def format_size(size: int) -> str:
+    """A file's size as readers see it: ``1.2 MB``, ``850 KB``."""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
+
+
 def page_title(title: str, number: int = 1) -> str:
     """``往期``, ``往期（第2页）``: the title of one page of a paginated list."""
     return title + (f"（第{number}页）" if number > 1 else "")
+
+
+def police_record_url(record: str) -> str:
+    """The MPS look-up of a 公安备案号 (``沪公网安备31010402000001号`` → ``…?code=31010402000001``)."""
+    digits = "".join(ch for ch in record if ch.isdigit())
+    return POLICE_RECORD_URL + digits if digits else POLICE_RECORD_URL.split("#")[0]

@@ -71,6 +71,14 @@ def front_matter(meta: dict) -> str:
     lines = []
     for key, value in meta.items():
         if key == "images":
+            waiting = [image for image in value if not image.get("src") and not image.get("caption")]
+            for image in waiting:  # a photo known only by its credit: a valid entry needs src or caption
+                credit = f"，{image['credit']} 摄" if image.get("credit") else ""
+                lines.append(f"# TODO: photo — 照片尚未提供{credit}。补上文件后写：")
+                lines.append(f"# images:\n#   - {{src: images/文件名.jpg, caption: 图片说明{', credit: ' + image['credit'] if image.get('credit') else ''}}}")
+            value = [image for image in value if image not in waiting]
+            if not value:
+                continue
             lines.append("images:")
             for image in value:
                 if not image.get("src"):

@@ -217,12 +217,13 @@ def _collides(content_dir: Path, base: str, listings: dict[Path, list[str]]) -> 
             listings[folder] = os.listdir(folder)
         except OSError:
             listings[folder] = []
-    pattern = re.compile(re.escape(posixpath.basename(base)) + r"-\d+\.(webp|jpg)$")
+    pattern = re.compile(re.escape(posixpath.basename(base)) + r"-\d+(\.[0-9a-f]{8})?\.(webp|jpg)$")
     return any(pattern.match(name) for name in listings[folder])
 
 
 def _photo(src: str, name: str, entry: Path, rendered: Rendered) -> Photo:
-    renditions = tuple(Rendition(rendition_path(name, w, suffix), w, h, fmt, str(entry / f"{w}.{suffix}"))
+    key = Path(entry).name  # the cache key: changes with the photo, the settings and the code
+    renditions = tuple(Rendition(rendition_path(name, w, suffix, key), w, h, fmt, str(entry / f"{w}.{suffix}"))
                        for fmt, suffix, w, h in _files(rendered))
     return Photo(src, rendered.width, rendered.height, renditions)
 

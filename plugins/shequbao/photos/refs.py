@@ -19,6 +19,7 @@ from ..mdlinear import LinearLinks
 from ..model import IMAGE_SUFFIXES, ORIGINAL_SUFFIXES, Archive
 from ..problems import Problem
 from ..sources import REFUSED_SUFFIXES
+from ..suggest import missing_photo_message
 from ..yamlio import ReadError, read_text, split_front_matter
 from .markup import BodyImages, resolve_body_src
 
@@ -99,7 +100,7 @@ def _body_refs(article_src: str, content_dir: Path, extensions: tuple, problems:
         if not src.startswith(folder + "/" if folder else "") or src.startswith("..") or not _inside(content_dir / src, content_dir / folder):
             problems.append(Problem(article_src, line, "正文", f"图片“{url}”不在{'这一期的' if folder else '内容'}文件夹里，请把它放进 {where}，写成 images/文件名"))
         elif not _is_file(content_dir / src):
-            problems.append(Problem(article_src, line, "正文", f"找不到图片文件 {src}，请检查文件名（区分大小写）"))
+            problems.append(Problem(article_src, line, "正文", missing_photo_message(src, content_dir / src)))
         else:
             refs.append(PhotoRef(article_src, src, "正文", None, line))
     return refs

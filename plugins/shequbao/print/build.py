@@ -45,6 +45,8 @@ class PdfFile:
     pages: int
     page_pdfs: tuple[Path, ...] = ()  # one PDF per 版
     images: dict = field(default_factory=dict)  # "800.webp" → one file per 版
+    image_sizes: tuple[tuple[int, int], ...] = ()  # (width, height) of each 版's largest image
+    version: str = ""  # names this edition (its cache key, shortened): part of the page images' published names
     rects: dict = field(default_factory=dict)  # article content path → [{page, x, y, w, h}] (page fractions)
     photos: tuple[dict, ...] = ()  # every photo printed: {src, page, shown (share of its area), focus}
     messages: tuple[Message, ...] = ()
@@ -130,6 +132,7 @@ def _pdf_file(archive: Archive, issue: Issue, entry: Entry | None, rendered: boo
         issue_id=issue.id, label=meta["label"], filename=meta["filename"], path=path, size=path.stat().st_size,
         pages=meta["pages"], page_pdfs=tuple(entry.file(name) for name in meta["page_pdfs"]),
         images={kind: tuple(entry.file(n) for n in names) for kind, names in meta["images"].items()},
+        image_sizes=tuple(tuple(size) for size in meta.get("image_sizes", ())), version=entry.path.name[:8],
         rects=meta["rects"], messages=tuple(Message(**m) for m in meta["messages"]), rendered=rendered,
         photos=tuple(meta.get("photos", ())),
     )
@@ -158,7 +161,8 @@ def render_job(archive: Archive, issue: Issue, content_dir: Path, options: Print
         meta = {"label": content.label, "filename": filename}
         with store.put(key, meta) as folder:  # sealed with ``meta`` as it is when the block ends
             done = render_issue(content, options, content_dir, folder, filename, images=images)
-            meta.update(pages=done.pages, page_pdfs=done.page_pdfs, images=done.images, rects=done.rects,
+            meta.update(pages=done.pages, page_pdfs=done.page_pdfs, images=done.images, image_sizes=done.image_sizes,
+                        rects=done.rects,
                         messages=[m.as_dict() for m in done.messages], photos=done.photos)
         return meta
     except PrintError:

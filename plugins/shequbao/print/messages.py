@@ -1,5 +1,9 @@
-"""What the print layout tells the editor: each message has a severity (warning: the strict
-build fails on it; info: a note) and says what to do."""
+"""What the print layout tells the editor: each message has a severity and says what to do.
+
+A warning is for print content that is lost or missing (a strict build fails on it): an
+empty 版, text that could not be set. White space on a 版 and an odd number of 版 are notes:
+the editor (and the print shop) should see them, but the site is right all the same, and a
+paper must not be kept off the web because its printed page is not full."""
 
 from __future__ import annotations
 
@@ -26,7 +30,7 @@ def page_messages(content, plans) -> list[Message]:
             continue
         if plan.area and plan.empty_share > UNDERFULL:
             share = round(plan.empty_share * 100)
-            out.append(Message("warning", f"{content.label}{page.label}还空着约 {share}%，请补充稿件或照片"))
+            out.append(Message("info", f"{content.label}{page.label}还空着约 {share}%，请补充稿件或照片"))
     if len(content.pages) % 2:
-        out.append(Message("warning", f"{content.label}：{len(content.pages)} 个版面无法对折印刷，请把版数改为双数"))
+        out.append(Message("info", f"{content.label}：{len(content.pages)} 个版面无法对折印刷，请把版数改为双数"))
     return out

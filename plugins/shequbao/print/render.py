@@ -22,7 +22,7 @@ from .options import PrintOptions
 PRINT_PPI = 200  # photos: pixels per inch at their printed size (newsprint screens at 85–100 lpi)
 MAX_SIDE = 2000
 JPEG_QUALITY = 85
-IMAGE_WIDTHS = (800, 1600)
+IMAGE_WIDTHS = (240, 800, 1600)  # page images: 240 for the thumbnails of an issue's 版, 800 and 1600 for the 数字报 page view
 RETRIES = 3  # page images for the 数字报 page view
 _ENGINE: Engine | None = None
 
@@ -35,6 +35,7 @@ class Rendered:
     pdf: str
     page_pdfs: list[str]
     images: dict[str, list[str]]  # "800.webp" → a file per page
+    image_sizes: list[list[int]]  # (width, height) of each page's largest image
     rects: dict[str, list[dict]]  # article path → [{page, x, y, w, h} as page fractions]
     messages: list[Message] = field(default_factory=list)
     photos: list[dict] = field(default_factory=list)  # every photo printed: {src, page, shown, focus}
@@ -82,11 +83,11 @@ def render_issue(content: IssueContent, options: PrintOptions, content_dir: Path
         name = f"pages/{number}.pdf"
         (folder / name).write_bytes(eng.render(data, only=number))
         page_pdfs.append(name)
-    made = page_images(eng, data, layout, options, folder) if images else {}
+    made, sizes = page_images(eng, data, layout, options, folder) if images else ({}, [])
     eng.clear_photos()
     photos = [{"src": crop.photo.src, "page": number, "shown": round(_shown(crop), 4), "focus": crop.photo.focus is not None}
               for number, page in enumerate(layout.pages, start=1) for crop in page.crops]
-    return Rendered(len(layout.pages), filename, page_pdfs, made, rects, layout.messages, photos)
+    return Rendered(len(layout.pages), filename, page_pdfs, made, sizes, rects, layout.messages, photos)
 
 
 def _shown(crop: Crop) -> float:
@@ -180,17 +181,20 @@ def _brief_boxes(box, mark: dict, inside: list, bleed: float) -> dict[str, tuple
     return out
 
 
-def page_images(eng: Engine, data: dict, layout: Layout, options: PrintOptions, folder: Path) -> dict[str, list[str]]:
-    """Each page as WebP and JPEG, about 800 and 1600 px wide (trim size, no bleed)."""
+def page_images(eng: Engine, data: dict, layout: Layout, options: PrintOptions, folder: Path) -> tuple[dict, list]:
+    """Each page as WebP and JPEG, 240, 800 and 1600 px wide (trim size, no bleed), and each
+    page's largest size."""
     from PIL import Image
 
     g = layout.style.geometry
     ppi = max(IMAGE_WIDTHS) / (g.width / 72)
     flat = {**data, "page": {**data["page"], "bleed": 0.0}, "pages": [{**p, "marks": []} for p in data["pages"]]}
     made: dict[str, list[str]] = {}
+    sizes: list[list[int]] = []
     for number, png in enumerate(eng.png(flat, ppi), start=1):
         with Image.open(io.BytesIO(png)) as page:
             page = page.convert("RGB")
+            sizes.append([max(IMAGE_WIDTHS), round(page.height * max(IMAGE_WIDTHS) / page.width)])
             for width in sorted(IMAGE_WIDTHS, reverse=True):
                 size = (width, round(page.height * width / page.width))
                 scaled = page if size == page.size else page.resize(size, Image.Resampling.BOX)
@@ -199,7 +203,7 @@ def page_images(eng: Engine, data: dict, layout: Layout, options: PrintOptions, 
                     name = f"pages/{number}-{width}.{ext}"
                     scaled.save(folder / name, fmt, **args)
                     made.setdefault(f"{width}.{ext}", []).append(name)
-    return made
+    return made, sizes
 
 
 def _pt(value) -> float:

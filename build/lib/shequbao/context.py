@@ -1,0 +1,178 @@
+"""What our templates see: ``sqb`` (the page being rendered, its view, and every URL from the
+registry), the text filters, and strictness about our own objects. Knows nothing of MkDocs.
+
+Templates take every link from here (``sqb.issue_url(issue)`` …), relative to the site root,
+and make it relative to the page with MkDocs' ``url`` filter; no template builds a path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import Undefined
+from markupsafe import Markup
+
+from . import text
+from .model import Article, Image, Issue, Paper, Person
+from .pages import Kind, Page, Site, asset_path, pdf_path, search_index_path
+from .photos import picture_html
+
+FILTERS = {  # and byline_text, bound to the paper's people by filters()
+    "byline_parts": text.byline_parts,
+    "kind_label": text.kind_label,
+    "issue_label": text.issue_label,
+    "issue_number": text.issue_number,
+    "total_label": text.total_label,
+    "section_label": text.section_label,
+    "subtitle": text.subtitle_text,
+    "date": text.format_date,
+}
+
+
+@dataclass
+class TemplateContext:
+    """``sqb`` in our templates."""
+
+    paper: Paper
+    site: Site
+    page: Page | None
+    people: Mapping[str, Person] = field(default_factory=dict)
+    images: Any = None  # photos.ImageSet
+    pdfs: Mapping[str, Any] = field(default_factory=dict)  # issue id → the print edition (.url, .size_text)
+    show_drafts: bool = False
+    feeds: bool = False  # the RSS feeds are made
+    search: bool = False  # the search index is made
+    empty_section: str = text.EMPTY_SECTION
+
+    @property
+    def kind(self) -> str:
+        return self.page.kind if self.page else ""
+
+    @property
+    def view(self) -> Any:
+        return self.page.view if self.page else None
+
+    @property
+    def latest(self) -> Any:
+        """The newest issue's view (the home page shows it)."""
+        home = self.site.home()
+        return home.view if home else None
+
+    def person(self, key: str) -> Person | None:
+        """The person a byline name or photo credit refers to, if any."""
+        return self.people.get(key)
+
+    def person_name(self, key: str) -> str:
+        return text.person_name(key, self.people)
+
+    def credit(self, image: Image) -> str:
+        return text.credit_text(image, self.people)
+
+    def footer_lines(self) -> list[tuple[str, str]]:
+        """The lines every footer carries besides the copyright: ``(text, link or "")`` for
+        内部资料, the ICP 备案号 and the 公安备案号, as mkdocs.yml sets them."""
+        lines = [(text.INTERNAL_PUBLICATION, "")] if self.paper.internal else []
+        if self.paper.icp:
+            lines.append((self.paper.icp, text.ICP_URL))
+        if self.paper.police_record:
+            lines.append((self.paper.police_record, text.police_record_url(self.paper.police_record)))
+        return lines
+
+    def pdf(self, issue: Issue):
+        """The print edition of ``issue`` (``.size_text``), or None when PDFs are off."""
+        return self.pdfs.get(issue.id)
+
+    def pdf_url(self, issue: Issue) -> str:
+        return pdf_path(self.paper, issue)
+
+    def photo(self, image: Image):
+        """Renditions of ``image`` (a model Image), or None when it has no file."""
+        return self.images.get(image.src) if self.images is not None and image.src else None
+
+    def picture(self, photo, alt: str, sizes: str = "100vw") -> Markup:
+        """``<picture>`` of ``photo`` (WebP and JPEG ``srcset``), links relative to the page."""
+        return Markup(picture_html(photo, alt, self.relative, sizes))
+
+    def relative(self, path: str) -> str:
+        """A site path as a link from the page being rendered."""
+        here = self.page.url if self.page else ""
+        folder = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        return posixpath.relpath(path, folder) if folder else path
+
+    # -- URLs, relative to the site root (templates apply the ``url`` filter) --
+
+    def home_url(self) -> str:
+        home = self.site.home()
+        return home.url if home else ""
+
+    def issue_url(self, issue: Issue) -> str:
+        return self.site.issue(issue).url
+
+    def article_url(self, article: Article) -> str:
+        return self.site.article(article).url
+
+    def archive_url(self, number: int = 1) -> str:
+        return self.site.archive(number).url
+
+    def people_url(self) -> str:
+        return self.site.people().url
+
+    def person_url(self, person: Person, number: int = 1) -> str:
+        return self.site.person(person, number).url
+
+    def gallery_url(self, issue: Issue | None = None, number: int = 1) -> str:
+        """URL of /gallery/ (page ``number``) or of an issue's gallery; "" when there is none."""
+        page = self.site.issue_gallery(issue) if issue is not None else self.site.gallery(number)
+        return page.url if page else ""
+
+    def search_url(self) -> str:
+        return self.site.search().url
+
+    def page_url(self, number: int) -> str:
+        """Page ``number`` of the paginated list being rendered."""
+        return self.site.sibling(self.page, number).url
+
+    def feed_url(self, person: Person | None = None) -> str:
+        """The paper's RSS (or a person's); "" when feeds are off."""
+        return self.site.feed_url(person) if self.feeds else ""
+
+    def asset_url(self, name: str) -> str:
+        return asset_path(name)
+
+    def search_index_url(self) -> str:
+        return search_index_path()
+
+
+def filters(people: Mapping[str, Person]) -> dict:
+    """The text functions as Jinja filters (``{{ article | byline_text }}``)."""
+    return {**FILTERS, "byline_text": lambda article: text.byline_text(article, people)}
+
+
+class OursStrictUndefined(Undefined):
+    """Undefined that fails at once for a missing attribute of one of our objects (a renamed
+    field fails a test, not a page), and stays lenient for the theme's own variables."""
+
+    __slots__ = ()
+
+    def __init__(self, hint=None, obj=None, name=None, exc=None, **kwargs):
+        args = {"hint": hint, "name": name, **({"exc": exc} if exc is not None else {})}
+        super().__init__(**({"obj": obj} if obj is not None else {}), **args, **kwargs)
+        if obj is not None and type(obj).__module__.startswith("shequbao."):
+            self._fail_with_undefined_error()
+
+
+def autoescape_ours(previous):
+    """Autoescape our templates (titles and names come from editors), leave the theme's as they are."""
+
+    def autoescape(name: str | None) -> bool:
+        if name and name.startswith("shequbao/"):
+            return True
+        return previous(name) if callable(previous) else bool(previous)
+
+    return autoescape
+
+
+__all__ = ["Kind", "autoescape_ours", "OursStrictUndefined", "TemplateContext", "filters"]

@@ -1,0 +1,204 @@
+"""What the segmenter does with each kind of unit, and how it decides what a run of short
+unpunctuated lines is: a headline, a caption, a line of the body, or text it cannot place."""
+
+from __future__ import annotations
+
+import re
+
+from typing import TYPE_CHECKING
+
+from .bylines import Byline, split_credit
+from .structure import Para, Photo, Unit
+
+if TYPE_CHECKING:  # the segmenter calls these handlers; they only use its state
+    from .segmenter import Segmenter
+
+_LEAD_CUE = re.compile(r"^(?:本报讯|【本报讯】|近日|日前|近期|前不久|\d{1,2}月\d{1,2}[日号]|(?:19|20)\d\d年\d{1,2}月)")
+_DECORATION = "■□◆●▲★☆◇ "
+_DASHES = re.compile(r"^(?:——|—|－－|--|─)+\s*")
+
+
+def figure_photo(u: Unit) -> tuple[Photo, Byline | None]:
+    """A figure's caption without its credit (``陈凯庭 摄``), and the credit."""
+    caption, credit = split_credit(u.body)
+    names = credit.people.get("photographers", ()) if credit else ()
+    return Photo(caption=caption, picture=u.picture, line=u.no, credit="、".join(names)), credit
+
+
+def on_masthead(seg: Segmenter, u: Unit, i: int) -> None:
+    parsed, info = seg.parsed, u.value
+    parsed.number = parsed.number or info.number
+    parsed.total = parsed.total or info.total
+    parsed.date = parsed.date or info.date
+
+
+def on_page(seg: Segmenter, u: Unit, i: int) -> None:
+    seg.page, name, day = u.value
+    if name:
+        seg.parsed.pages.setdefault(seg.page, name)
+    seg.parsed.date = seg.parsed.date or day
+    if seg.cur is not None and not seg.cur.paras and not seg.cur.closed:
+        seg.cur.page = seg.page
+
+
+def on_editor(seg: Segmenter, u: Unit, i: int) -> None:
+    seg.parsed.editors.setdefault(seg.page, u.value)
+
+
+def on_section(seg: Segmenter, u: Unit, i: int) -> None:
+    seg.close(i)
+    seg.cur = None
+    seg.section = u.value
+    seg.parsed.sections.append((u.no, u.text))
+
+
+def on_byline(seg: Segmenter, u: Unit, i: int) -> None:
+    cur = seg.cur
+    if cur is None or (cur.closed and cur.closed_at != i - 1):
+        seg.pending.merge(u.byline)  # a byline above the text it belongs to
+        return
+    cur.byline.merge(u.byline)
+    if cur.paras or cur.photos:
+        seg.close(i)
+
+
+def on_jump(seg: Segmenter, u: Unit, i: int) -> None:
+    """下转第3版 marks where a story breaks off; 上接第1版 where it goes on: the two parts
+    become one article again (a repeated headline above the second part is dropped)."""
+    direction, page = u.value
+    if direction == "to":
+        if seg.cur is not None:
+            seg.cur.jump_to = page
+        return
+    waiting = next((a for a in reversed(seg.articles) if a.jump_to and a.jump_to == seg.page), None)
+    if waiting is None or waiting is seg.cur:
+        return
+    cur = seg.cur
+    if cur is not None and not cur.paras and not cur.photos and cur is seg.articles[-1]:
+        seg.articles.pop()  # the repeated headline of the continuation
+        seg.markup.extend(h.text for h in cur.heads)
+        waiting.byline.merge(cur.byline)
+    waiting.jump_to, waiting.closed = 0, False
+    seg.cur = waiting
+
+
+def on_figure(seg: Segmenter, u: Unit, i: int) -> None:
+    photo, credit = figure_photo(u)
+    if credit is not None:
+        seg.markup.append(credit.text)
+    if u.title or (u.gap >= 2 and u.picture is not None):  # a photo item (its title leads the caption)
+        seg.close(i)
+        heads = [Unit(no=u.no, text=u.title.strip(_DECORATION), gap=u.gap, level=1, kind="heading")] if u.title else []
+        art = seg.open_article(u.no, heads)
+        art.section = "photo"
+        art.photos.append(photo)
+        if credit is not None:
+            art.byline.merge(credit)
+        seg.close(i)
+        return
+    seg.add_photo(photo)
+
+
+def on_furniture(seg: Segmenter, u: Unit, i: int) -> None:
+    pass  # page furniture: its text is in the markup
+
+
+HANDLERS = {
+    "masthead": on_masthead, "page": on_page, "editor": on_editor, "section": on_section,
+    "byline": on_byline, "jump": on_jump, "figure": on_figure, "furniture": on_furniture,
+}
+
+
+def headline_group(seg: Segmenter, i: int) -> int:
+    """Handle the headline candidates starting at ``i``; the index after them."""
+    j = _group_end(seg, i)
+    group = seg.units[i:j]
+    for extra in group[1:]:
+        seg.markup.extend(extra.markup)
+    if len(group) >= 4 and group[0].kind == "text":
+        for g in group:  # a run of short unpunctuated lines: verse
+            seg.add_text(g, verse=True)
+    else:
+        _place_group(seg, group, j)
+    return j
+
+
+def _group_end(seg: Segmenter, i: int) -> int:
+    """End index (exclusive) of the headline lines starting at ``i``."""
+    units, j = seg.units, i
+    if units[i].kind == "heading":
+        while j < len(units) and units[j].kind == "heading" and not units[j].sub:
+            j += 1
+        # an unmarked ——subheadline under a Markdown headline belongs to it
+        if j < len(units) and units[j].kind == "text" and units[j].candidate and units[j].body.startswith("——"):
+            j += 1
+        return max(j, i + 1)
+    if seg.md_mode:
+        return i + 1  # headlines are marked; unmarked short lines stand alone
+    while j < len(units) and units[j].kind == "text" and units[j].candidate:
+        if j > i and (units[j].sub or units[j].level):
+            break
+        j += 1
+    return j
+
+
+def decide(seg: Segmenter, group: list[Unit], nxt: Unit | None) -> str:
+    """headline, caption, body or leftover, for candidate lines followed by ``nxt``."""
+    cur = seg.cur
+    running = cur is not None and not cur.closed
+    if nxt is None or nxt.kind in ("heading", "section"):
+        if group[0].kind == "heading" and nxt is not None and nxt.kind == "heading":
+            return "headline"  # a sub-headed chain of Markdown headings
+        return "caption" if running and group[0].kind == "text" else "leftover"
+    if nxt.kind in ("byline", "figure") or nxt.lead or group[0].kind == "heading" or not running:
+        return "headline"
+    if len(group) >= 2 and not seg.md_mode:
+        return "headline"
+    gap = group[0].gap  # several blank lines before it: where a photo stood
+    if not cur.paras:
+        return "caption"  # between the headline and the text
+    if cur.open_para is not None:
+        return "caption" if gap >= 2 else "body"  # inside a sentence cut by a photo
+    if not (seg.md_mode or seg.end_style):
+        return "headline"  # headlines are what separate the articles here
+    if not seg.md_mode and _LEAD_CUE.match(nxt.body):
+        return "headline"
+    if gap >= 2:
+        return "caption"
+    return "body"  # the first line of a paragraph cut by a column break
+
+
+def _place_group(seg: Segmenter, group: list[Unit], j: int) -> None:
+    nxt = seg.next_unit(j)
+    decision = decide(seg, group, nxt)
+    if decision == "body":
+        for g in group:
+            seg.add_text(g)
+    elif decision == "caption":
+        for g in group:
+            seg.add_photo(Photo(caption=g.text, line=g.no))
+    elif decision == "leftover":
+        for g in group:
+            seg.leftover.append(Para(g.text, g.no))
+        seg.warnings.append((group[0].no, f"“{group[0].text}”后面没有正文，未能归入任何稿件，已放入未归类文本"))
+    else:
+        if seg.section and seg.section != "photo" and not seg.short_item(j):
+            seg.section = ""  # a full article ends the 短消息 column
+        seg.close(-1)
+        for g in group:
+            _strip_decoration(seg, g)
+        seg.open_article(group[0].no, group)
+
+
+def _strip_decoration(seg: Segmenter, u: Unit) -> None:
+    """``■ 标题`` (a brief's marker) → ``标题``; ``——副题`` → ``副题`` (the templates print
+    the dash), remembered as ``dashed``."""
+    text = u.text.lstrip(_DECORATION)
+    dash = _DASHES.match(text)
+    if dash and dash.end() < len(text):
+        u.dashed = True
+        text = text[dash.end():]
+    if text != u.text and text:
+        seg.markup.append(u.text[: len(u.text) - len(text)])
+        u.text = text
+

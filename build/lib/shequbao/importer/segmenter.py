@@ -1,0 +1,142 @@
+"""One pass over the classified units: open an article at every headline, close it at its
+closing byline or source unit, join text lines cut by column and page breaks, keep
+captions and photos with their article, rejoin a story continued on another page
+(下转第3版 … 上接第1版), and turn a report's numbered lines into section headings."""
+
+from __future__ import annotations
+
+from . import handlers as _handlers
+from .bylines import Byline
+from .reflow import squeeze
+from .structure import Article, Para, Parsed, Photo, Unit
+
+BRIEF_MAX = 300  # characters: a headline-less item longer than this is not a 短消息
+_PASSIVE = ("page", "masthead", "editor", "furniture")
+
+
+class Segmenter:
+    def __init__(self, units: list[Unit], page: int):
+        self.units = units
+        self.page = page
+        self.articles: list[Article] = []
+        self.leftover: list[Para] = []
+        self.markup: list[str] = []
+        self.warnings: list[tuple[int, str]] = []
+        self.cur: Article | None = None
+        self.section = ""
+        self.pending = Byline()
+        self.pending_photos: list[Photo] = []
+        self.parsed = Parsed([], [], [], [])
+        headings = [u for u in units if u.kind == "heading" and not u.sub]
+        self.md_mode = len(headings) >= 2
+        leads = sum(1 for u in units if u.lead)
+        closings = sum(1 for u in units if u.byline and u.kind in ("text", "byline"))
+        # Papers that close every article with a byline: an unclosed article is still
+        # running, so a short line inside it is a caption rather than a new headline.
+        self.end_style = leads == 0 and closings >= 2
+
+    # -- helpers ---------------------------------------------------------------
+
+    def next_unit(self, i: int) -> Unit | None:
+        units = self.units
+        while i < len(units):  # no slice: a copy of the rest would make the pass quadratic
+            if units[i].kind not in _PASSIVE:
+                return units[i]
+            i += 1
+        return None
+
+    def open_article(self, line: int, heads: list[Unit] = ()) -> Article:
+        art = Article(line=line, page=self.page, heads=list(heads), section=self.section)
+        art.byline.merge(self.pending)
+        art.photos.extend(self.pending_photos)
+        self.pending, self.pending_photos = Byline(), []
+        self.articles.append(art)
+        self.cur = art
+        return art
+
+    def close(self, i: int) -> None:
+        if self.cur is not None:
+            self.cur.closed, self.cur.closed_at = True, i
+
+    def add_text(self, u: Unit, verse: bool = False) -> None:
+        cur = self.cur
+        if cur is None or cur.closed:
+            cur = self.open_article(u.no)
+        text = u.body
+        if not text:
+            return
+        if not cur.paras and text.startswith("本报讯"):
+            cur.lead = True
+        para = cur.open_para
+        if u.cont and cur.paras and not cur.paras[-1].heading and not cur.paras[-1].verse:
+            cur.paras[-1].append(text)  # the PDF says: this continues the paragraph before
+        elif para is not None and not verse and not u.whole:
+            para.append(text)
+        else:
+            cur.paras.append(Para(text, u.no, verse=verse, whole=u.whole))
+
+    def add_subheading(self, u: Unit) -> None:
+        """一、/(一)/year headings of a report: Markdown headings inside the article,
+        one level per kind in the order the kinds first appear."""
+        order = self.cur.sub_order
+        if u.sub not in order:
+            order.append(u.sub)
+        level = min(2 + order.index(u.sub), 4)
+        self.cur.paras.append(Para(u.body, u.no, heading=level))
+
+    def add_photo(self, photo: Photo) -> None:
+        if self.cur is not None:
+            self.cur.photos.append(photo)
+        else:
+            self.pending_photos.append(photo)
+
+    def short_item(self, j: int) -> bool:
+        """The units from ``j`` are one short item (a 短消息): a short text closed by a
+        byline or followed by the next headline."""
+        nxt = self.next_unit(j)
+        if nxt is None or nxt.kind != "text" or len(squeeze(nxt.body)) > BRIEF_MAX:
+            return False
+        if nxt.byline is not None:
+            return True
+        k = j
+        while self.units[k] is not nxt:
+            k += 1
+        after = self.next_unit(k + 1)
+        return after is None or after.kind in ("byline", "heading", "section") or (after.candidate and after.kind == "text")
+
+    # -- the pass ----------------------------------------------------------------
+
+    def run(self) -> Parsed:
+        i = 0
+        while i < len(self.units):
+            u = self.units[i]
+            self.markup.extend(u.markup)
+            handler = _handlers.HANDLERS.get(u.kind)
+            if handler is not None:
+                handler(self, u, i)
+            elif u.sub and self.cur is not None and not self.cur.closed and (self.cur.heads or self.cur.paras):
+                self.add_subheading(u)
+            elif u.candidate:
+                i = _handlers.headline_group(self, i)
+                continue
+            else:
+                text_unit(self, u, i)
+            i += 1
+        parsed = self.parsed
+        parsed.articles, parsed.leftover = self.articles, self.leftover
+        parsed.markup, parsed.warnings = self.markup, self.warnings
+        return parsed
+
+
+def text_unit(seg: Segmenter, u: Unit, i: int) -> None:
+    if u.lead is not None:
+        cur = seg.cur
+        if cur is None or cur.closed or cur.paras:
+            seg.open_article(u.no)
+        seg.cur.byline.merge(u.lead)
+    seg.add_text(u)
+    if isinstance(u.value, tuple) and u.value[0] == "to" and seg.cur is not None:
+        seg.cur.jump_to = u.value[1]
+    if u.byline is not None:
+        seg.cur.byline.merge(u.byline)
+        seg.close(i)

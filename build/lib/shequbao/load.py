@@ -1,0 +1,390 @@
+"""Load ``content/`` into the model, checking everything on the way.
+
+Every problem in the whole paper is collected, then reported together: callers get a
+:class:`~shequbao.problems.ContentError` listing all errors, or the archive plus any
+warnings. Nothing here writes a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import posixpath
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .completeness import check_published, is_published
+from .excerpts import make_excerpt
+from .model import IMAGE_SUFFIXES, KINDS, ROLES, Archive, Article, Image, Issue, Paper, Section
+from .names import check_name
+from .pages import is_reserved
+from .people import Directory, load_directory, resolve_people
+from .problems import ContentError, Problem
+from .slugs import is_slug, make_slug
+from .suggest import missing_photo_message
+from .yamlio import Document, ReadError, parse_yaml, read_text, split_front_matter
+
+ISSUE_FIELDS = ("number", "date", "total", "title", "pages")
+SECTION_FIELDS = ("page", "name", "editor")
+ARTICLE_FIELDS = ("title", "kicker", "subtitle", "kind", "page", "order", "date", *ROLES, "source", "images", "draft")
+IMAGE_FIELDS = ("src", "caption", "credit")
+PAGE_FIELDS = ("title", "description", "template", "hide", "icon", "status", "subtitle", "search", "tags")  # MkDocs and Material
+DATE_DRIFT = dt.timedelta(days=90)  # an article dated further from its issue is suspicious
+
+
+class _Checker:
+    """Collects problems for one file."""
+
+    def __init__(self, problems: list[Problem], path: str, doc: Document | None = None):
+        self.problems, self.path, self.doc = problems, path, doc
+
+    def add(self, field: tuple | str, message: str, severity: str = "error") -> None:
+        path = field if isinstance(field, tuple) else (field,) if field else ()
+        line = self.doc.line(*path) if self.doc and path else None
+        self.problems.append(Problem(self.path, line, _describe(path), message, severity))
+
+    def unknown_fields(self, data: dict, allowed: tuple[str, ...], prefix: tuple = ()) -> None:
+        for key in data:
+            if key in allowed:
+                continue
+            guess = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+            hint = f"，是不是想写 {guess[0]}？" if guess else f"。可用的字段：{'、'.join(allowed)}"
+            self.add(prefix + (str(key),), f"不认识的字段“{key}”{hint}")
+
+    def text(self, data: dict, key: str, *, prefix: tuple = (), required: bool = False) -> str:
+        value = data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):  # a title of only spaces is empty too
+            if required:
+                self.add(prefix + (key,), "不能为空")
+            return ""
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.add(prefix + (key,), f"应当是一行文字，这里是{_kind_of(value)}")
+            return ""
+        return str(value).strip()
+
+    def integer(self, data: dict, key: str, *, required: bool = False, prefix: tuple = ()) -> int | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.add(prefix + (key,), "缺少这个字段（写一个整数）")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            self.add(prefix + (key,), f"应当是正整数，例如 {key}: 1，这里是“{value}”")
+            return None
+        return value
+
+    def date(self, data: dict, key: str, *, required: bool = False) -> dt.date | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.add(key, "缺少日期，请写成 YYYY-MM-DD，例如 date: 2025-09-25")
+            return None
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.add(key, f"“{value}”不是有效日期，请写成 YYYY-MM-DD，例如 2025-09-25")
+            return None
+
+
+def load_archive(content_dir: Path, paper: Paper, *, drafts: bool = False) -> tuple[Archive, list[Problem]]:
+    """Load and check the whole paper.
+
+    Returns the archive (drafts left out unless ``drafts``) and the warnings; raises
+    :class:`ContentError` listing every error if there is any.
+    """
+    problems: list[Problem] = []
+    directory = load_directory(content_dir, problems)
+    number_lines: dict[str, int | None] = {}  # issue id → line of its number, for duplicates
+    issues = []
+    issues_dir = content_dir / "issues"
+    if issues_dir.is_dir():
+        for entry in sorted(issues_dir.iterdir()):
+            if entry.is_dir():
+                issue = _load_issue(entry, content_dir, problems, drafts, number_lines, directory)
+                if issue is not None:
+                    issues.append(issue)
+            elif entry.suffix == ".md":
+                problems.append(Problem(_rel(entry, content_dir), None, "", "文章要放在某一期的文件夹里（issues/<期>/），不能直接放在 issues/ 下"))
+    _check_unique_numbers(issues, number_lines, problems)  # an issue held back keeps its number
+    held_back = () if drafts else tuple(issue for issue in issues if not is_published(issue))
+    issues = [issue for issue in issues if all(issue is not h for h in held_back)]  # nothing to publish: not at all
+    people = resolve_people(_people_keys(issues), directory, problems)
+    static_pages = _load_static_pages(content_dir, problems)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise ContentError(problems)
+    issues.sort(key=lambda i: (i.date, i.number), reverse=True)
+    return Archive(paper, tuple(issues), people, static_pages, held_back), sorted(problems)
+
+
+def _load_static_pages(content_dir: Path, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+    """The editors' own pages at the top of the content folder (index.md, about.md …): ``(src, title)``."""
+    pages = []
+    for path in sorted(content_dir.glob("*.md")):
+        rel = _rel(path, content_dir)
+        check = _Checker(problems, rel)
+        try:
+            text = read_text(path)
+            check.doc, _, _ = split_front_matter(text) if text.startswith("---") else (None, text, 1)
+        except ReadError as exc:
+            problems.append(Problem(rel, exc.line, exc.field, exc.message))
+            continue
+        data = check.doc.data if check.doc is not None else {}
+        if not isinstance(data, dict):
+            check.add("", "front matter 应当是“字段: 值”的形式，例如 title: 关于本报")
+            continue
+        check.unknown_fields(data, PAGE_FIELDS)
+        pages.append((rel, check.text(data, "title")))
+    return tuple(pages)
+
+
+def _people_keys(issues: list[Issue]) -> list[str]:
+    keys = []
+    for issue in issues:
+        for article in issue.articles:
+            keys.extend(name for role in ROLES for name in getattr(article, role))
+            keys.extend(image.credit for image in article.images if image.credit_is_person)
+    return keys
+
+
+def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
+                number_lines: dict[str, int | None], directory: Directory) -> Issue | None:
+    yml = folder / "issue.yml"
+    check = _Checker(problems, _rel(yml, root))
+    if not is_slug(folder.name) or is_reserved(folder.name):
+        check.path = _rel(folder, root)
+        if is_reserved(folder.name):
+            check.add("", f"期的文件夹名不能叫“{folder.name}”（网站自己的网址要用），请换一个，例如出版年月 2025-09")
+        else:
+            check.add("", f"期的文件夹名会成为网址，只能用小写字母、数字和连字符，例如 {make_slug(folder.name) or '2025-09'}")
+        return None
+    if not yml.is_file():
+        check.add("", "这一期缺少 issue.yml：写上 number（期号）、date（出版日期）和 pages（版面）")
+        return None
+    try:
+        check.doc = parse_yaml(read_text(yml))
+    except ReadError as exc:
+        problems.append(Problem(check.path, exc.line, exc.field, exc.message))
+        return None
+    data = check.doc.data
+    if not isinstance(data, dict):
+        check.add("", "issue.yml 应当是“字段: 值”的形式，例如 number: 128")
+        return None
+    check.unknown_fields(data, ISSUE_FIELDS)
+    number = check.integer(data, "number", required=True)
+    number_lines[folder.name] = check.doc.line("number")
+    date = check.date(data, "date", required=True)
+    total = check.integer(data, "total")
+    title = check.text(data, "title")
+    sections = _load_sections(data, check)
+    known = len(problems)
+    articles = _load_articles(folder, root, sections, date, problems, directory)
+    if number is None or date is None or not sections:
+        return None
+    if all(p.severity != "error" for p in problems[known:]):  # an article with errors is not missing
+        check_published(folder.name, number, sections, articles, check.add)
+    return Issue(folder.name, number, date, sections, total, title,
+                 articles if drafts else tuple(a for a in articles if not a.draft))
+
+
+def _load_sections(data: dict, check: _Checker) -> tuple[Section, ...]:
+    pages = data.get("pages")
+    if not isinstance(pages, list) or not pages:
+        check.add("pages", "应当列出这一期的版面，例如\n  pages:\n    - {page: 1, name: 要闻}\n    - {page: 2, name: 社区}")
+        return ()
+    sections: dict[int, Section] = {}
+    for index, entry in enumerate(pages):
+        where = ("pages", index)
+        if not isinstance(entry, dict):
+            check.add(where, "每个版面写成 {page: 1, name: 要闻}")
+            continue
+        check.unknown_fields(entry, SECTION_FIELDS, where)
+        page = check.integer(entry, "page", required=True, prefix=where)
+        name = check.text(entry, "name", required=True, prefix=where)
+        editor = check.text(entry, "editor", prefix=where)
+        if page is None:
+            continue
+        if page in sections:
+            check.add(where + ("page",), f"第{page}版写了两次，请删掉重复的一行或改正版次")
+            continue
+        sections[page] = Section(page, name, editor)
+    return tuple(sections.values())
+
+
+def _load_articles(folder: Path, root: Path, sections: tuple[Section, ...], issue_date: dt.date | None,
+                   problems: list[Problem], directory: Directory) -> tuple[Article, ...]:
+    """Every article of the issue, drafts too (the caller leaves drafts out when they are not shown)."""
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for path in sorted(folder.rglob("*.md")):
+        rel = _rel(path, root)
+        if path.parent != folder:
+            problems.append(Problem(rel, None, "", "文章要直接放在这一期的文件夹里，不能放在子文件夹中"))
+            continue
+        slug = path.stem if is_slug(path.stem) else make_slug(path.stem)
+        if not slug or is_reserved(slug, article=True):
+            problems.append(Problem(rel, None, "", f"文件名“{path.name}”不能用作网址，请换一个（例如标题的拼音）"))
+            continue
+        if slug in seen:
+            problems.append(Problem(rel, None, "", f"和 {seen[slug]} 的网址相同（{slug}），请给其中一篇改个文件名"))
+            continue
+        seen[slug] = rel
+        article = _load_article(path, rel, slug, folder, root, sections, issue_date, problems, directory)
+        if article is not None:
+            articles.append(article)
+    return tuple(sorted(articles, key=lambda a: a.sort_key))
+
+
+def _load_article(path: Path, rel: str, slug: str, folder: Path, root: Path, sections: tuple[Section, ...],
+                  issue_date: dt.date | None, problems: list[Problem], directory: Directory) -> Article | None:
+    check = _Checker(problems, rel)
+    try:
+        text = read_text(path)
+        check.doc, body, _ = split_front_matter(text)
+    except ReadError as exc:
+        problems.append(Problem(rel, exc.line, exc.field, exc.message))
+        return None
+    data = check.doc.data
+    if not isinstance(data, dict):
+        check.add("", "front matter 应当是“字段: 值”的形式，例如 title: 标题")
+        return None
+    before = len(problems)
+    check.unknown_fields(data, ARTICLE_FIELDS)
+    kind = check.text(data, "kind") or "news"
+    if kind not in KINDS:
+        check.add("kind", f"“{kind}”不是可用的类型，请写 news（消息）、brief（短消息）、photo（图片新闻）或 notice（通知）")
+    title = check.text(data, "title", required=kind != "photo")
+    page = check.integer(data, "page", required=True)
+    if page is not None and sections and not any(s.page == page for s in sections):
+        have = "、".join(str(s.page) for s in sections)
+        check.add("page", f"这一期没有第{page}版（issue.yml 里有：{have}），请改 page 或在 issue.yml 的 pages 里加上这一版")
+    date = check.date(data, "date") or issue_date
+    if date and issue_date and abs(date - issue_date) > DATE_DRIFT:
+        check.add("date", f"{date} 离这一期的出版日期 {issue_date} 超过 90 天，请确认没有写错", "warning")
+    people = {role: _names(data, role, check, directory) for role in ROLES}
+    images = _images(data, check, folder, root, directory)
+    if kind == "photo" and not data.get("images"):
+        check.add("images", "图片新闻（kind: photo）至少要有一张图片，写在 images 里")
+    draft = data.get("draft", False)
+    if not isinstance(draft, bool):
+        check.add("draft", f"应当是 true 或 false，这里是“{draft}”")
+    order, kicker = check.integer(data, "order"), check.text(data, "kicker")
+    subtitle, source = check.text(data, "subtitle"), check.text(data, "source")
+    if any(p.severity == "error" for p in problems[before:]) or page is None or date is None:
+        return None
+    return Article(
+        issue_id=folder.name, slug=slug, src=rel, title=title, kind=kind, page=page, date=date,
+        order=order, kicker=kicker, subtitle=subtitle, source=source,
+        images=images, draft=bool(draft), excerpt=make_excerpt(body),
+        digest=hashlib.sha256(text.encode()).hexdigest(), **people,
+    )
+
+
+def _names(data: dict, role: str, check: _Checker, directory: Directory) -> tuple[str, ...]:
+    value = data.get(role)
+    if value is None or value == [] or value == "":
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        check.add(role, f"应当是姓名列表，例如 {role}: [陈玲, 张志举]")
+        return ()
+    names = []
+    for index, raw in enumerate(value):
+        if not isinstance(raw, str):
+            check.add((role, index), f"应当是姓名，这里是{_kind_of(raw)}")
+            continue
+        name, problem = check_name(raw, role)
+        problem = problem or directory.check_reference(name)
+        if problem:
+            check.add((role, index), problem)
+        elif name:
+            names.append(name)
+    return tuple(dict.fromkeys(names))
+
+
+def _images(data: dict, check: _Checker, folder: Path, root: Path, directory: Directory) -> tuple[Image, ...]:
+    value = data.get("images")
+    if value is None or value == []:
+        return ()
+    if not isinstance(value, list):
+        check.add("images", "应当是图片列表，例如\n  images:\n    - {src: images/a.jpg, caption: 图片说明, credit: 摄影者}")
+        return ()
+    images = []
+    for index, entry in enumerate(value):
+        where = ("images", index)
+        if isinstance(entry, str):
+            entry = {"src": entry}
+        if not isinstance(entry, dict):
+            check.add(where, "每张图片写成 {src: images/a.jpg, caption: 图片说明, credit: 摄影者}")
+            continue
+        check.unknown_fields(entry, IMAGE_FIELDS, where)
+        caption = check.text(entry, "caption", prefix=where)
+        credit = check.text(entry, "credit", prefix=where)
+        src = check.text(entry, "src", prefix=where)
+        if src:
+            src = _image_src(src, check, where + ("src",), folder, root)
+            if src is None:
+                continue
+        elif not caption:
+            check.add(where, "图片既没有 src 也没有 caption")
+            continue
+        person = directory.credit_key(credit) if credit else ""
+        images.append(Image(src, caption, person or credit, credit_is_person=bool(person)))
+    return tuple(images)
+
+
+def _image_src(src: str, check: _Checker, where: tuple, folder: Path, root: Path) -> str | None:
+    target = folder / src
+    try:
+        inside = PurePosixPath(src).is_absolute() is False and target.resolve().is_relative_to(folder.resolve())
+    except (OSError, ValueError):  # a NUL byte, a name too long for the file system
+        inside = False
+    if not inside:
+        check.add(where, f"图片“{src}”不在这一期的文件夹里，请把它放进 issues/{folder.name}/images/，写成 images/文件名")
+        return None
+    try:
+        found = target.is_file()
+    except (OSError, ValueError):
+        found = False
+    if not found:
+        check.add(where, missing_photo_message(f"issues/{folder.name}/{src}", target))
+        return None
+    if target.suffix.lower() not in IMAGE_SUFFIXES:
+        check.add(where, f"“{src}”不是支持的图片格式，请用 JPEG、PNG、WebP 或 GIF")
+        return None
+    return _rel(target, root)
+
+
+def _check_unique_numbers(issues: list[Issue], lines: dict[str, int | None], problems: list[Problem]) -> None:
+    first: dict[int, Issue] = {}
+    for issue in issues:
+        if issue.number in first:
+            other = first[issue.number]
+            message = f"第{issue.number}期和 {other.src} 的期号重复了，请改正其中一个"
+            problems.append(Problem(issue.src, lines.get(issue.id), "number", message))
+        else:
+            first[issue.number] = issue
+
+
+def _rel(path: Path, root: Path) -> str:
+    return posixpath.normpath(path.relative_to(root).as_posix())
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, dict):
+        return "“字段: 值”的表"
+    if isinstance(value, bool):
+        return f"“{str(value).lower()}”"
+    return f"“{value}”"
+
+
+def _describe(path: tuple) -> str:
+    """``("images", 0, "src")`` → ``images[1].src`` (counting from 1, as editors do)."""
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out

@@ -1,0 +1,219 @@
+"""The scan process: every page MkDocs writes is read once more, on the second core, while
+the next pages are being rendered (knows nothing of MkDocs).
+
+MkDocs renders on one core. Reading the finished site again afterwards, for the link check
+and for Pagefind, took a third of a large build; now a second process does both as the
+pages come: it keeps each page's links and ids (``linkcheck.py``) and feeds article pages
+to Pagefind's service (``search.py``). After the last page the build waits only for
+Pagefind to write its files and for the links to be resolved against the site's files.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from .linkcheck import LinkTargets, broken_links, page_links, site_files
+from .search import BODY_MARKER, OUTPUT, IndexWriter, SearchError
+
+BATCH = 16  # pages per message to the scan process
+
+
+class ScanError(Exception):
+    """The scan process failed (Pagefind missing or failing, or a bug)."""
+
+
+# Messages to the scan process …
+@dataclass(frozen=True)
+class Pages:
+    pages: list[tuple[str, str]]  # (path in the site, HTML as written)
+
+
+@dataclass(frozen=True)
+class FinishSearch:
+    pass
+
+
+@dataclass(frozen=True)
+class CheckLinks:
+    site_dir: str
+
+
+@dataclass(frozen=True)
+class Stop:
+    pass
+
+
+# … and its answers.
+@dataclass(frozen=True)
+class Done:
+    value: object
+
+
+@dataclass(frozen=True)
+class Failed:
+    message: str
+
+
+class PageScanner:
+    """The main process's end of the scan process.
+
+    ``links``: the site's base path (``/``, ``/paper/``) when links are to be checked
+    (:meth:`check_links`), else ``None``; ``search``: ``(cache_dir, key, articles)`` when a
+    search index of ``articles`` pages is to be made, ``None`` when it is taken from the cache
+    or is off. Pagefind starts writing the index as soon as the last article page is in, while
+    the other pages (issues, people, galleries) are still being rendered.
+    """
+
+    def __init__(self, *, links: str | None, search: tuple[Path, str, int] | None):
+        context = multiprocessing.get_context("spawn")  # nothing of MkDocs' state is copied over
+        self._conn, child = context.Pipe()
+        self._process = context.Process(target=_serve, args=(child, links, search), daemon=True,
+                                        name="shequbao-scan")
+        self._process.start()
+        child.close()
+        self._batch: list[tuple[str, str]] = []
+
+    def add(self, path: str, html: str) -> None:
+        """A written page: ``path`` relative to the site folder, ``html`` as written."""
+        self._batch.append((path, html))
+        if len(self._batch) >= BATCH:
+            self._flush()
+
+    def finish_search(self) -> tuple[Path | None, int]:
+        """Wait until Pagefind has written the index into the cache: its folder (``None`` when no
+        page was an article or no index was asked for) and the number of pages indexed."""
+        self._flush()
+        entry, pages = self._request(FinishSearch())
+        return (Path(entry) if entry else None), pages
+
+    def check_links(self, site_dir: Path) -> list[tuple[str, str]]:
+        """``(page, link)`` for every link that does not resolve in the finished ``site_dir``."""
+        self._flush()
+        return self._request(CheckLinks(str(site_dir)))
+
+    def close(self) -> None:
+        if self._process.is_alive():
+            try:
+                self._conn.send(Stop())
+            except OSError:
+                pass
+            self._process.join(timeout=10)
+            if self._process.is_alive():
+                self._process.kill()
+        self._conn.close()
+
+    def _flush(self) -> None:
+        if self._batch:
+            batch, self._batch = self._batch, []
+            self._send(Pages(batch))
+
+    def _send(self, message) -> None:
+        try:
+            self._conn.send(message)
+        except OSError:
+            raise ScanError(f"检查页面的子进程意外退出（退出码 {self._process.exitcode}）") from None
+
+    def _request(self, message):
+        self._send(message)
+        try:
+            answer = self._conn.recv()
+        except EOFError:
+            raise ScanError(f"检查页面的子进程意外退出（退出码 {self._process.exitcode}）") from None
+        if isinstance(answer, Failed):
+            raise ScanError(answer.message)
+        return answer.value
+
+
+def _serve(conn, base_path: str | None, search: tuple[Path, str, int] | None) -> None:
+    """The scan process: answers the messages of :class:`PageScanner` until ``stop``."""
+    targets: dict[str, list[tuple[str, str, str]]] = {}
+    ids: dict[str, set[str]] = {}
+    resolver = LinkTargets(base_path) if base_path is not None else None
+    index = _Index(search)
+    try:
+        while True:
+            try:
+                message = conn.recv()
+            except EOFError:  # the build has gone
+                return
+            try:
+                if isinstance(message, Pages):
+                    for path, html in message.pages:
+                        if resolver:
+                            links, ids[path] = page_links(html)
+                            targets[path] = resolver.resolve(path, links)
+                        index.add(path, html)
+                elif isinstance(message, FinishSearch):
+                    conn.send(Done(index.finish()))
+                elif isinstance(message, CheckLinks):
+                    site = Path(message.site_dir)
+                    existing = site_files(site)
+                    for path in sorted(existing - targets.keys()):  # HTML that was copied, not rendered
+                        if path.endswith(".html") and not path.startswith(OUTPUT + "/"):
+                            links, ids[path] = page_links((site / path).read_text(encoding="utf-8", errors="replace"))
+                            targets[path] = resolver.resolve(path, links)
+                    conn.send(Done(broken_links(targets, ids, existing)))
+                elif isinstance(message, Stop):
+                    return
+            except Exception as error:  # a bug: say where, and do not leave the build waiting
+                if not isinstance(message, Pages):
+                    conn.send(Failed(str(error) if isinstance(error, SearchError) else traceback.format_exc()))
+                elif index.failure is None:
+                    index.failure = traceback.format_exc()
+    finally:
+        index.close()
+        conn.close()
+
+
+class _Index:
+    """The search index in the scan process: pages go to Pagefind until the last article is in,
+    then Pagefind writes the index in a thread while the scan goes on with the other pages."""
+
+    def __init__(self, search: tuple[Path, str, int] | None):
+        self.failure: str | None = None  # the first error, reported when the index is asked for
+        self._articles = search[2] if search else 0
+        self._writer = None
+        self._writing: threading.Thread | None = None
+        self._entry: Path | None = None
+        if search:
+            try:
+                self._writer = IndexWriter(search[0], search[1])
+            except SearchError as error:
+                self.failure = str(error)
+
+    def add(self, path: str, html: str) -> None:
+        if self._writer is None or self.failure is not None or BODY_MARKER not in html:
+            return
+        if self._writing is not None:
+            self.failure = f"{path}：所有文章都已编入索引之后又来了一篇（共 {self._articles} 篇）"
+            return
+        self._writer.add(path, html)
+        if self._writer.pages == self._articles:
+            self._writing = threading.Thread(target=self._write, daemon=True)
+            self._writing.start()
+
+    def finish(self) -> tuple[str, int]:
+        """The index's folder in the cache ("" when none) and the pages in it."""
+        if self._writer is not None and self._writing is None and self.failure is None:
+            self._write()  # fewer article pages than expected (or none): write what there is
+        if self._writing is not None:
+            self._writing.join()
+        if self.failure is not None:
+            raise SearchError(self.failure)
+        return (str(self._entry) if self._entry else ""), self._writer.pages if self._writer else 0
+
+    def close(self) -> None:
+        if self._writing is not None:
+            self._writing.join()
+        if self._writer is not None:
+            self._writer.close()
+
+    def _write(self) -> None:
+        try:
+            self._entry = self._writer.finish()
+        except SearchError as error:
+            self.failure = self.failure or str(error)

@@ -1,0 +1,304 @@
+"""Full-text search of the built site with Pagefind (knows nothing of MkDocs).
+
+Pagefind reads the pages as MkDocs writes them: the scan process (``scan.py``) sends each
+to Pagefind's service through :class:`IndexWriter`, on the second core, while the next
+pages are rendered. Only article pages carry ``data-pagefind-body``, so only they are
+indexed (their metadata and filters come from ``search-meta.html``). The index is cached
+under ``.cache/pagefind/<key>/``, keyed (:func:`index_key`) by what those pages are made
+of, so a build that changed no article links the cached index in without starting
+Pagefind (a :class:`~shequbao.cache.Store` entry like every cached artefact). The extended build of Pagefind is required: the plain one does not segment
+Chinese (it finds nothing for 群租).
+
+Chinese is indexed character by character. Pagefind segments the pages into words with
+its own dictionary, but the browser segments the query with another (ICU): 党建 is one
+word in the index and two in the query, so it matched pages with 党 and 建 anywhere and
+missed 党建办. Pagefind therefore reads a copy of the article pages with a space around
+every Han character (:func:`spaced`; the published pages are untouched), and search.js
+spaces the query the same way and looks it up as a phrase: every query word matches
+exactly the articles that contain it, as readers expect. search.js takes the spaces out
+of the excerpts again; titles and other metadata are read from unspaced elements.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import subprocess
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from .cache import Store, code_key, link_tree
+from .pages import SEARCH_INDEX as OUTPUT
+from .pages import url_of_file
+
+BODY_MARKER = "data-pagefind-body"  # only article pages have it
+KIND = "pagefind"  # the cache's folder of search indexes
+KEEP_ENTRIES = 4  # cached indexes kept (several sites or configurations may share a cache)
+CODE = code_key(Path(__file__))  # how we call Pagefind and prepare its pages
+
+
+class SearchError(Exception):
+    """Pagefind is missing or failed."""
+
+
+@dataclass(frozen=True)
+class SearchStats:
+    pages: int  # pages indexed
+    cached: bool
+    seconds: float
+
+    def summary(self) -> str:
+        if not self.pages:
+            return "搜索：没有可索引的文章，未生成搜索索引"
+        how = "取自缓存" if self.cached else "新生成"
+        return f"搜索：索引 {self.pages} 篇文章（{how}，{self.seconds:.1f} 秒）"
+
+
+def pagefind_executable() -> Path:
+    """The Pagefind binary with Chinese segmentation (PyPI ``pagefind[extended]``)."""
+    try:
+        from pagefind_bin_extended import get_executable
+    except ImportError:
+        raise SearchError(
+            "找不到 Pagefind 扩展版（pagefind_extended）。请在 .venv 里安装：pip install 'pagefind[extended]'"
+        ) from None
+    return get_executable()
+
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # the same ranges as search.js
+_HAN_BOUNDARY = re.compile(f"(?<=[{HAN}])(?=\\S)|(?<=\\S)(?=[{HAN}])")
+_EDGES = re.compile(f"^(?=[{HAN}])|(?<=[{HAN}])$")
+_TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_KEEP = re.compile(r"data-pagefind-(?:meta|filter|sort)\b|^<(?:script|style)\b", re.I)
+
+
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
+
+
+def indexed_part(html: str) -> str:
+    """The part of a page Pagefind reads: its ``<html>`` tag (the language) and the element
+    with ``data-pagefind-body``; the theme around it (a tenth of the bytes) is left out."""
+    marker = html.find(BODY_MARKER)
+    start = html.rfind("<", 0, marker)
+    name = re.match(r"<([a-zA-Z][a-zA-Z0-9]*)", html[start:]) if marker >= 0 else None
+    root = _HTML_TAG.search(html, 0, start)
+    if name is None or root is None:
+        return html
+    depth, tags = 0, re.compile(rf"<(/?){name.group(1)}\b[^>]*>", re.I)
+    for tag in tags.finditer(html, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return f"{root.group(0)}<body>{html[start:tag.end()]}</body></html>"
+    return html
+
+
+def spaced(html: str) -> str:
+    """``html`` with a space on each side of every Han character in its text, except in
+    metadata, filter and sort elements (read as they are) and in scripts and styles."""
+    parts = _TOKENS.split(html)
+    keep_until = None  # the end tag that closes an element whose text is kept as it is
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag or comment
+            if keep_until is None:
+                match = _KEEP.search(part)
+                if match and not part.endswith("/>"):
+                    keep_until = "</" + re.match(r"<\s*([a-zA-Z0-9]+)", part).group(1).lower()
+            elif part.lower().startswith(keep_until):
+                keep_until = None
+        elif keep_until is None and part:  # spaces at the edges too: 居民<b>区</b> is three words
+            parts[index] = _EDGES.sub(" ", _HAN_BOUNDARY.sub(" ", part))
+    return "".join(parts)
+
+
+def index_key(inputs: Iterable[tuple[str, bytes]]) -> str:
+    """Key of an index in the cache, from what the indexed pages are made of (``(name, bytes)``
+    pairs: the articles' digests, issue.yml, people.yml, settings, templates), so that a build
+    knows before rendering whether Pagefind has to run at all."""
+    digest = hashlib.sha256(f"shequbao-search {CODE} pagefind {_pagefind_version()}\n".encode())
+    for name, data in inputs:
+        digest.update(name.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
+    return digest.hexdigest()[:24]
+
+
+def cached_index(cache_root: Path, key: str) -> Path | None:
+    """The cached index for ``key``, if a build made it before (and it is intact)."""
+    entry = Store(cache_root, KIND).get(key)
+    return entry.path if entry is not None else None
+
+
+def publish_index(entry: Path, site_dir: Path, cache_root: Path) -> None:
+    """Put the index into ``site_dir/pagefind/`` (hard links to the cache); forget old indexes."""
+    link_tree(entry, Path(site_dir) / OUTPUT)
+    Store(cache_root, KIND).prune(keep=[entry.name], recent=KEEP_ENTRIES)
+
+
+def search_key(config_file: str | None, options: list, images, archive, folders: list[Path], content_dir: Path) -> str:
+    """Key of the cached index: what the article pages are made of (mkdocs.yml, the plugin's
+    options, versions, our templates and the paper's overrides, the articles with their
+    issue.yml, people.yml, the photos' renditions)."""
+    versions = [_version(n) for n in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")]
+    settings = [
+        ("config", Path(config_file).read_bytes() if config_file else b""),
+        ("options", repr(options).encode()), ("versions", " ".join(versions).encode()),
+        ("photos", repr(images.outputs() if images else ()).encode()),
+    ]
+    issues = archive.issues
+    settings += [(a.src, a.digest.encode()) for i in issues for a in i.articles]  # read once, by the loader
+    sources = ["people.yml", *(f"issues/{i.id}/issue.yml" for i in issues)]
+    return index_key(index_inputs(settings, folders, content_dir, sources))
+
+
+def index_inputs(settings: Iterable[tuple[str, bytes]], folders: Iterable[Path], content_dir: Path,
+                 sources: Iterable[str]) -> Iterator[tuple[str, bytes]]:
+    """The inputs :func:`index_key` reads: ``settings`` as given (mkdocs.yml, options, versions,
+    the articles' digests), every file under ``folders`` (templates and the paper's overrides),
+    then each of ``sources`` (issue.yml, people.yml; relative to ``content_dir``) that exists."""
+    yield from settings
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                yield f"template:{path.relative_to(folder).as_posix()}", path.read_bytes()
+    for src in sources:
+        path = content_dir / src
+        if path.is_file():
+            yield src, path.read_bytes()
+
+
+def page_url(path: str) -> str:
+    """The URL Pagefind gives a result, from its page's path in the site (as its CLI does)."""
+    return url_of_file(path)
+
+
+class IndexWriter:
+    """Pagefind's service (``pagefind --service``), fed one article page at a time while the
+    site is still being rendered; :meth:`finish` puts the index into the cache.
+
+    The service's protocol (base64 JSON messages ending in ``,`` on stdin and stdout) is spoken
+    here rather than through the ``pagefind`` package's client: that client (1.5.2) waits 0.1 s
+    before reading each answer, ten pages a second, and its ``write_files`` answers before the
+    files are written. We ask for the files (``GetFiles``) and write them ourselves.
+    """
+
+    def __init__(self, cache_root: Path, key: str, executable: Path | None = None):
+        self.store, self.key = Store(cache_root, KIND), key
+        self.pages = 0
+        executable = executable or pagefind_executable()
+        try:
+            self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
+                                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except OSError as error:
+            raise SearchError(f"无法运行 Pagefind（{executable}）：{error}") from None
+        self._answers: dict[int, dict] = {}
+        self._errors: list[str] = []
+        self._arrived = threading.Condition()
+        self._last_id = 0
+        threading.Thread(target=self._read_answers, daemon=True).start()
+        self._index_id = self._call({"type": "NewIndex", "config": None})["index_id"]
+
+    def add(self, path: str, html: str) -> None:
+        """Index ``html`` (the page at ``path`` in the site) if it is an article page."""
+        if BODY_MARKER not in html:
+            return
+        self._send({"type": "AddFile", "index_id": self._index_id, "file_path": None,
+                    "url": page_url(path), "file_contents": spaced(indexed_part(html))})
+        self.pages += 1
+
+    def finish(self) -> Path | None:
+        """Write the index into the cache (``None`` when no page was an article) and stop Pagefind."""
+        try:
+            if not self.pages:
+                return None
+            files = self._call({"type": "GetFiles", "index_id": self._index_id})["files"]
+            if self._errors:
+                raise SearchError(f"Pagefind 生成搜索索引失败：{self._errors[0]}")
+            with self.store.put(self.key) as scratch:
+                for file in files:
+                    target = scratch / file["path"]
+                    if not target.resolve().is_relative_to(scratch.resolve()):
+                        raise SearchError(f"Pagefind 给出了不合规的文件名：{file['path']}")
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(base64.b64decode(file["content"]))
+                if not _complete(scratch):
+                    raise SearchError("Pagefind 没有给出完整的搜索索引")
+            return self.store.path(self.key)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._process.poll() is None:
+            try:
+                self._process.stdin.close()  # the service exits at the end of its input
+                self._process.wait(timeout=30)
+            except (OSError, subprocess.TimeoutExpired):
+                self._process.kill()
+                self._process.wait()
+
+    def _send(self, payload: dict) -> int:
+        self._last_id += 1
+        message = json.dumps({"message_id": self._last_id, "payload": payload}, ensure_ascii=False)
+        try:
+            self._process.stdin.write(base64.b64encode(message.encode()) + b",")
+        except OSError:
+            raise SearchError(f"Pagefind 意外退出（退出码 {self._process.poll()}）") from None
+        return self._last_id
+
+    def _call(self, payload: dict) -> dict:
+        message_id = self._send(payload)
+        self._process.stdin.flush()
+        with self._arrived:
+            while message_id not in self._answers:
+                if self._process.poll() is not None and message_id not in self._answers:
+                    raise SearchError(f"Pagefind 意外退出（退出码 {self._process.returncode}）")
+                self._arrived.wait(timeout=1)
+            answer = self._answers.pop(message_id)
+        if answer.get("type") == "Error":
+            raise SearchError(f"Pagefind 生成搜索索引失败：{answer.get('message')}")
+        return answer
+
+    def _read_answers(self) -> None:
+        """Reader thread: every answer of the service; those of AddFile only count their errors."""
+        pending = b""
+        stream = self._process.stdout
+        while chunk := stream.read1(1 << 16):
+            pending += chunk
+            *messages, pending = pending.split(b",")
+            for message in messages:
+                answer = json.loads(base64.b64decode(message))
+                payload = answer.get("payload") or {}
+                if payload.get("type") == "IndexedFile":
+                    continue
+                if payload.get("type") == "Error":
+                    self._errors.append(str(payload.get("message")))
+                with self._arrived:
+                    self._answers[answer.get("message_id")] = payload
+                    self._arrived.notify_all()
+        with self._arrived:
+            self._arrived.notify_all()
+
+
+def _complete(folder: Path) -> bool:
+    """Whether Pagefind's entry file is there and readable."""
+    try:
+        return bool(json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8")).get("languages"))
+    except (OSError, ValueError):
+        return False
+
+
+def _pagefind_version() -> str:
+    for name in ("pagefind_bin_extended", "pagefind-bin-extended", "pagefind"):
+        version = _version(name)
+        if version != "-":
+            return version
+    return "unknown"
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"

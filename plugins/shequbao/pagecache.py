@@ -1,0 +1,144 @@
+"""Incremental builds: the HTML of every page is kept in ``.cache/pages/`` under the page's
+key (:mod:`shequbao.pagekeys`); a build renders only the pages whose key has no entry and
+links the others in. Knows nothing of MkDocs.
+
+Each entry holds the page as MkDocs wrote it (``page.html``) and its links and ids
+(``links.json``), so the link check still covers the whole site and the search index can be
+made from pages that were not rendered. Entries are written by the scan process, which reads
+every written page anyway; the sitemap is written from the registry, since MkDocs' own lists
+only the pages it rendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from .cache import Entry, Store, code_key, write_atomic
+from .pagekeys import KeyInputs, page_key
+from .pages import Site
+
+KIND = "pages"
+PAGE_FILE = "page.html"
+LINKS_FILE = "links.json"
+PACKAGE = Path(__file__).parent
+VERSIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "mkdocs-glightbox", "jinja2", "pygments")
+
+
+class PageStore:
+    """The page cache's entries: written in the scan process, read by the build."""
+
+    def __init__(self, root: Path):
+        self.store = Store(root, KIND)
+
+    def lookup(self, key: str) -> Entry | None:
+        return self.store.get(key)
+
+    def keep(self, key: str, html: str, found: tuple[list[str], set[str]]) -> None:
+        """Keep a page as MkDocs writes it (UTF-8, characters it cannot encode as references)."""
+        if (self.store.path(key) / PAGE_FILE).is_file():
+            return
+        links, ids = found
+        with self.store.put(key) as scratch:
+            (scratch / PAGE_FILE).write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+            (scratch / LINKS_FILE).write_text(json.dumps({"links": links, "ids": sorted(ids)}, ensure_ascii=False),
+                                              encoding="utf-8")
+
+    def prune(self, keep: Iterable[str]) -> None:
+        self.store.prune(keep=keep)
+
+    @staticmethod
+    def links_of(entry: Path) -> tuple[list[str], set[str]]:
+        data = json.loads((entry / LINKS_FILE).read_text(encoding="utf-8"))
+        return data["links"], set(data["ids"])
+
+    @staticmethod
+    def html_of(entry: Path) -> str:
+        return (entry / PAGE_FILE).read_text(encoding="utf-8")
+
+
+def base_key(config_bytes: bytes, options: Iterable, theme_dirs: Iterable[Path], markdown: str, command: str) -> str:
+    """The site-wide inputs of every page: mkdocs.yml, the plugin's options, our code and
+    templates, the theme folders (Material's and the paper's own), the Markdown setup, the
+    versions of what renders, and whether this is a preview."""
+    digest = hashlib.sha256()
+    for part in (config_bytes, repr(list(options)).encode(), markdown.encode(), command.encode(),
+                 code_key(PACKAGE, *theme_dirs).encode(),
+                 " ".join(f"{name}={_version(name)}" for name in VERSIONS).encode()):
+        digest.update(part + b"\0")
+    return digest.hexdigest()
+
+
+@dataclass
+class CachePlan:
+    """Which pages a build renders (with the key to keep them under) and which it takes from the cache."""
+
+    render: dict[str, str | None] = field(default_factory=dict)  # src → key (None: never kept)
+    cached: dict[str, Entry] = field(default_factory=dict)  # src → entry
+
+    def summary(self) -> str:
+        return f"页面：重新生成 {len(self.render)}，沿用 {len(self.cached)}"
+
+
+def plan_cache(site: Site, inputs: KeyInputs, store: PageStore | None, always: set[str]) -> CachePlan:
+    """For every page of ``site``: its entry when it has one, else its key (``always``: sources
+    that are rendered every time, such as the pages in the menu). With no ``store`` (incremental
+    builds off) every page is rendered and nothing is kept."""
+    plan = CachePlan()
+    for page in site:
+        key = None if store is None or page.src in always else page_key(page, inputs)
+        entry = store.lookup(key) if key is not None else None
+        if entry is not None:
+            plan.cached[page.src] = entry
+        else:
+            plan.render[page.src] = key
+    return plan
+
+
+def photos_by_article(refs) -> dict[str, tuple[str, ...]]:
+    """Every photo each article shows (``photos.PhotoRef``: front matter and text)."""
+    found: dict[str, list[str]] = {}
+    for ref in refs:
+        found.setdefault(ref.article, []).append(ref.src)
+    return {article: tuple(srcs) for article, srcs in found.items()}
+
+
+def nav_sources(nav) -> list[str]:
+    """The content files the menu (mkdocs.yml's ``nav``) lists: always rendered, as MkDocs links
+    them from every page."""
+    if nav is None:
+        return []
+    found = []
+    for item in nav if isinstance(nav, list) else [nav]:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        found += nav_sources(value) if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return found
+
+
+def write_sitemap(site: Site, site_url: str, site_dir: Path) -> None:
+    """``sitemap.xml`` and ``sitemap.xml.gz`` of every page of the registry, dated by the
+    content (the same bytes whichever pages a build rendered)."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    rows = [f"    <url>\n         <loc>{escape(base + page.url)}</loc>\n" +
+            (f"         <lastmod>{page.date.isoformat()}</lastmod>\n" if page.date else "") + "    </url>"
+            for page in sorted(site, key=lambda p: p.url)]
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+           + "\n".join(rows) + "\n</urlset>\n").encode("utf-8")
+    write_atomic(site_dir / "sitemap.xml", xml)
+    newest = max((page.date for page in site if page.date), default=dt.date(1970, 1, 1))
+    stamp = dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp()
+    write_atomic(site_dir / "sitemap.xml.gz", gzip.compress(xml, mtime=int(stamp)))
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"

@@ -1,0 +1,177 @@
+"""The key of every page: a hash of exactly what its HTML is made of, one recipe per
+:class:`~shequbao.pages.Kind`, so an incremental build re-renders a page when, and only when,
+something it shows has changed.
+
+A page's HTML depends on the site-wide inputs (``base``: mkdocs.yml, the plugin's options,
+our code and templates, the paper's overrides, the versions of MkDocs, Material, Markdown
+and the other plugins) and on what the page itself shows: its source, its issue's data, its
+neighbours' titles and addresses, the names and slugs of the people it names, its photos'
+renditions, the print edition's files it links. Each recipe below lists those, in the same
+words as the view that feeds the template (``views.py``, ``gallery.py``, ``person_pages.py``,
+``pageview.py``). When in doubt a recipe takes more, never less: a needless re-render costs
+milliseconds, a missing input publishes a stale page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .model import ROLES, Article, Image, Issue
+from .pages import Kind, Page
+
+
+@dataclass(frozen=True)
+class KeyInputs:
+    """What recipes read besides the page: shared by every page of one build."""
+
+    base: str  # the site-wide key
+    people: Mapping[str, Any]  # key → Person
+    images: Any  # photos.ImageSet (renditions), or None
+    photos_of: Mapping[str, tuple[str, ...]]  # article src → every photo it shows (front matter and text)
+    editions: Mapping[str, Any]  # issue id → print edition (size shown on pages), or {}
+    uncacheable: frozenset[str] = frozenset()  # sources that are rendered every time (their HTML depends on more)
+
+
+def page_key(page: Page, inputs: KeyInputs) -> str | None:
+    """The key of ``page``, or None when it must be rendered every time."""
+    if page.src in inputs.uncacheable:
+        return None
+    recipe = RECIPES.get(page.kind)
+    if recipe is None:
+        return None
+    parts = [inputs.base, page.kind, page.src, page.url, page.title, str(page.date), *recipe(page.view, inputs)]
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+# -- what a recipe reads -----------------------------------------------------------------
+
+
+def _people(keys, inputs: KeyInputs) -> str:
+    """The printed names and page slugs of the people named (a people.yml edit changes them)."""
+    return repr([(key, inputs.people.get(key)) for key in keys])
+
+
+def _named(article: Article) -> list[str]:
+    keys = [key for role in ROLES for key in getattr(article, role)]
+    return keys + [image.credit for image in article.images if image.credit_is_person]
+
+
+def _renditions(srcs, inputs: KeyInputs) -> str:
+    photos = inputs.images
+    return repr([(src, photos.get(src) if photos is not None else None) for src in srcs])
+
+
+def _listed(article: Article, inputs: KeyInputs) -> str:
+    """An article as a list shows it: its fields (title, excerpt, byline, photos …, not the rest
+    of its text), its people, its photos."""
+    srcs = [image.src for image in article.images if image.src]
+    return "|".join((repr(replace(article, digest="")), _people(_named(article), inputs), _renditions(srcs, inputs)))
+
+
+def _link(article: Article | None) -> str:
+    """An article as a link to it: its address and title."""
+    return repr(None if article is None else (article.src, article.slug, article.display_title, article.draft))
+
+
+def _edition(issue: Issue, inputs: KeyInputs) -> str:
+    edition = inputs.editions.get(issue.id)
+    return repr(None if edition is None else (edition.size, str(getattr(edition, "path", ""))))
+
+
+def _issue_link(issue: Issue | None) -> str:
+    return repr(None if issue is None else (issue.id, issue.number, issue.date, issue.title, issue.total))
+
+
+# -- one recipe per kind -----------------------------------------------------------------
+
+
+def _article(view, inputs: KeyInputs) -> list[str]:
+    article = view.article
+    return [repr(article), _listed(article, inputs), repr(view.issue), repr(view.section), _link(view.previous), _link(view.next),
+            _renditions(inputs.photos_of.get(article.src, ()), inputs)]
+
+
+def _issue(view, inputs: KeyInputs) -> list[str]:
+    issue = view.issue
+    listed = [_listed(a, inputs) for sv in view.sections for a in (*sv.stories, *sv.photos, *sv.briefs)]
+    return [repr(issue), *listed, repr(view.lead_image), _renditions([view.lead_image.src] if view.lead_image else [], inputs),
+            _issue_link(view.previous), _issue_link(view.next), _edition(issue, inputs), _bans(issue, inputs)]
+
+
+def _bans(issue: Issue, inputs: KeyInputs) -> str:
+    """The print edition's page images an issue shows (its 版 as thumbnails)."""
+    edition = inputs.editions.get(issue.id)
+    return repr(None if edition is None else (getattr(edition, "version", ""), getattr(edition, "image_sizes", ())))
+
+
+def _ban(view, inputs: KeyInputs) -> list[str]:
+    return [repr(view.issue), repr(view.section), repr(view.sections), *(_link(a) for a in view.articles),
+            *(_listed(a, inputs) for a in view.articles), repr(view.regions), repr(view.image),
+            repr(None if view.pdf is None else (view.pdf.path, view.pdf.size)), _edition(view.issue, inputs)]
+
+
+def _archive(view, inputs: KeyInputs) -> list[str]:
+    parts = [repr((view.number, view.count, view.year_pages))]
+    for group in view.years:
+        parts.append(repr((group.year, group.continued)))
+        for iv in group.issues:
+            lead = [iv.lead_image.src] if iv.lead_image else []
+            parts += [_issue_link(iv.issue), repr(iv.issue.sections), repr(iv.lead_image), _renditions(lead, inputs),
+                      _bans(iv.issue, inputs)]
+    return parts
+
+
+def _people_index(view, inputs: KeyInputs) -> list[str]:
+    return [repr(view.letters)]
+
+
+def _person(view, inputs: KeyInputs) -> list[str]:
+    parts = [repr((view.person, view.number, view.count, view.tallies, view.total))]
+    for issue, items in view.groups:
+        parts.append(_issue_link(issue))
+        for item in items:
+            photos = [image.src for image in item.photos if image.src]
+            parts += [_link(item.article), repr((item.article.page, item.roles)), repr(issue.section(item.article.page)),
+                      repr(item.photos), _renditions(photos, inputs)]
+    return parts
+
+
+def _gallery_items(items, inputs: KeyInputs) -> list[str]:
+    parts = []
+    for item in items:
+        image: Image = item.image
+        parts += [repr(image), _renditions([image.src], inputs), _link(item.article), _people(_named(item.article), inputs),
+                  _issue_link(item.issue)]
+    return parts
+
+
+def _gallery(view, inputs: KeyInputs) -> list[str]:
+    parts = [repr((view.number, view.count, view.total))]
+    for group in view.groups:
+        parts += [_issue_link(group.issue), repr(group.continued), *_gallery_items(group.items, inputs)]
+    return parts
+
+
+def _issue_gallery(view, inputs: KeyInputs) -> list[str]:
+    return [_issue_link(view.issue), *_gallery_items(view.items, inputs)]
+
+
+def _search(view, inputs: KeyInputs) -> list[str]:
+    return []
+
+
+RECIPES = {
+    Kind.ARTICLE: _article,
+    Kind.ISSUE: _issue,
+    Kind.BAN: _ban,
+    Kind.ARCHIVE: _archive,
+    Kind.PEOPLE: _people_index,
+    Kind.PERSON: _person,
+    Kind.GALLERY: _gallery,
+    Kind.ISSUE_GALLERY: _issue_gallery,
+    Kind.SEARCH: _search,
+    # Kind.HOME and Kind.PAGE: the editors' own pages are in the menu and always rendered.
+}

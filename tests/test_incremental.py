@@ -1,0 +1,186 @@
+"""Incremental builds: only the pages whose inputs changed are rendered; the rest come from
+``.cache/pages/``, and the site is byte-identical to a clean build after any edit."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, build, make_photo, tree_digest
+
+MENU = {"index.md", "issues/index.md", "people/index.md", "gallery/index.md"}  # always rendered (in the menu)
+
+
+def copy_mini(target: Path) -> Path:
+    shutil.copytree(FIXTURES / "mini", target)
+    images = target / "content/issues/2023-05/images"
+    make_photo(images / "dianti.jpg")
+    make_photo(images / "huayuan.jpg", (60, 140, 80))
+    return target
+
+
+def rendered(project: Path, caplog, site_dir: Path | None = None) -> set[str]:
+    """Build ``project`` and return the sources MkDocs rendered."""
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="mkdocs"):
+        build(project, **({"site_dir": str(site_dir)} if site_dir else {}))
+    return {r.getMessage().removeprefix("Building page ") for r in caplog.records if r.getMessage().startswith("Building page ")}
+
+
+def clean_build(project: Path, tmp_path: Path, name: str) -> dict[str, str]:
+    """A build of the same content with an empty page cache (photos still cached: they are not pages)."""
+    pages = Path(__import__("os").environ["SHEQUBAO_CACHE_DIR"]) / "pages"
+    aside = pages.with_name("pages-aside")
+    if pages.exists():
+        pages.rename(aside)
+    try:
+        site = build(project, site_dir=str(tmp_path / name))
+        return tree_digest(site)
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)
+        if aside.exists():
+            aside.rename(pages)
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory) -> Path:
+    """A cache with the fixture's photos and search index made once, and no pages."""
+    tmp = tmp_path_factory.mktemp("seed")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SHEQUBAO_CACHE_DIR", str(tmp / "cache"))
+        build(copy_mini(tmp / "mini"))
+    shutil.rmtree(tmp / "cache" / "pages")
+    return tmp / "cache"
+
+
+def own_cache(seed: Path, target: Path) -> Path:
+    """A copy of the seed cache: each test's page cache is its own, and it is what is tested."""
+    shutil.copytree(seed, target)
+    return target
+
+
+@pytest.fixture
+def paper(tmp_path, monkeypatch, seed):
+    monkeypatch.setenv("SHEQUBAO_CACHE_DIR", str(own_cache(seed, tmp_path / "cache")))
+    return copy_mini(tmp_path / "mini")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_warm_build_renders_only_the_menu_and_gives_the_same_site(paper, tmp_path, caplog):
+    first = rendered(paper, caplog)
+    assert len(first) > 20
+    site = paper / "site"
+    before = tree_digest(site)
+    again = rendered(paper, caplog)
+    assert again == MENU
+    assert tree_digest(site) == before == clean_build(paper, tmp_path, "clean")
+    assert any("页面：重新生成 4，沿用" in r.getMessage() for r in caplog.records)
+
+
+def test_fixing_a_typo_in_a_story_renders_that_story_and_what_quotes_it(paper, tmp_path, caplog):
+    rendered(paper, caplog)
+    story = paper / "content/issues/2023-05/jiazhuang-dianti.md"
+    edit(story, "据了解，今年梧桐新村", "据了解，今年梧桐新邨")  # a typo fixed after the first paragraph
+    assert rendered(paper, caplog) == MENU | {"issues/2023-05/jiazhuang-dianti.md"}
+    assert tree_digest(paper / "site") == clean_build(paper, tmp_path, "clean")
+
+
+def test_a_new_title_renders_its_neighbours_lists_and_people(paper, tmp_path, caplog):
+    rendered(paper, caplog)
+    story = paper / "content/issues/2023-05/jiazhuang-dianti.md"
+    edit(story, "title: 老楼加装电梯 居民告别“爬楼难”", "title: 老楼加装电梯 居民不再“爬楼难”")
+    again = rendered(paper, caplog)
+    assert {"issues/2023-05/jiazhuang-dianti.md", "issues/2023-05/index.md", "issues/2023-05/1.md"} <= again
+    assert "issues/2023-06/index.md" not in again and "issues/2023-06/zongzi.md" not in again
+    assert tree_digest(paper / "site") == clean_build(paper, tmp_path, "clean")
+
+
+def test_a_new_issue_renders_itself_the_one_before_and_the_lists(paper, tmp_path, caplog):
+    rendered(paper, caplog)
+    july = paper / "content/issues/2023-07"
+    july.mkdir()
+    (july / "issue.yml").write_text("number: 9\ndate: 2023-07-20\npages:\n  - {page: 1, name: 要闻}\n", encoding="utf-8")
+    (july / "xiaoshu.md").write_text("---\ntitle: 小暑时节话防暑\npage: 1\nreporters: [郑爽]\n---\n\n本报讯 七月，社区为高龄老人送去防暑用品。\n",
+                                     encoding="utf-8")
+    again = rendered(paper, caplog)
+    assert {"issues/2023-07/index.md", "issues/2023-07/xiaoshu.md", "issues/2023-07/1.md",
+            "issues/2023-06/index.md"} <= again  # the issue before it gets its 下一期 link
+    assert "people/zheng-shuang.md" in again and "people/he-jian-guo.md" not in again
+    assert not {"issues/2023-05/index.md", "issues/2023-06/zongzi.md", "issues/2023-05/jiazhuang-dianti.md"} & again
+    assert tree_digest(paper / "site") == clean_build(paper, tmp_path, "clean")
+
+
+def test_incremental_false_renders_every_page(paper, caplog):
+    rendered(paper, caplog)
+    config = paper / "mkdocs.yml"
+    edit(config, "paper_publisher:", "incremental: false\n      paper_publisher:")
+    assert len(rendered(paper, caplog)) > 20
+
+
+# -- any sequence of edits ----------------------------------------------------------------
+
+EDITS = st.sampled_from(["body", "title", "person", "add", "delete", "option", "template", "photo", "issue"])
+
+
+def apply(project: Path, what: str, step: int) -> None:
+    content = project / "content"
+    may = content / "issues/2023-05"
+    if what == "body":
+        path = may / "weiwancheng.md"
+        path.write_text(path.read_text(encoding="utf-8") + f"\n第{step}次补记：居民继续议论这件事。\n", encoding="utf-8")
+    elif what == "title":
+        path = content / "issues/2023-06/wuyue.md"
+        text = path.read_text(encoding="utf-8")
+        start = text.index("title: ") + 7
+        path.write_text(text[:start] + f"（{step}）" + text[start:], encoding="utf-8")
+    elif what == "person":
+        (content / "people.yml").write_text(f"郑爽:\n  title: 本报记者（{step}）\n  bio: 第{step}版简介。\n", encoding="utf-8")
+    elif what == "add":
+        (may / f"xin-{step}.md").write_text(f"---\ntitle: 新稿件{step}\npage: 2\ncorrespondents: [严丽]\n---\n\n本报讯 第{step}篇。\n",
+                                            encoding="utf-8")
+    elif what == "delete":
+        extra = sorted(may.glob("xin-*.md"))
+        (extra[0] if extra else may / "weiwancheng.md").unlink(missing_ok=True)
+    elif what == "option":
+        edit(project / "mkdocs.yml", "paper_publisher:", f"people_per_page: {step + 1}\n      paper_publisher:")
+    elif what == "template":
+        overrides = project / "theme_overrides"
+        overrides.mkdir(exist_ok=True)
+        (overrides / "main.html").write_text('{% extends "base.html" %}\n{% block footer %}<p>第' + str(step) + "版页脚</p>{% endblock %}\n",
+                                             encoding="utf-8")
+        if "custom_dir" not in (project / "mkdocs.yml").read_text(encoding="utf-8"):
+            edit(project / "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: theme_overrides\n")
+    elif what == "photo":
+        make_photo(may / "images/huayuan.jpg", (step * 20 % 255, 100, 100))
+    elif what == "issue":
+        folder = content / f"issues/2024-{step:02d}"
+        folder.mkdir(exist_ok=True)
+        (folder / "issue.yml").write_text(f"number: {20 + step}\ndate: 2024-{step:02d}-15\npages:\n  - {{page: 1, name: 要闻}}\n",
+                                          encoding="utf-8")
+        (folder / "kuaixun.md").write_text(f"---\ntitle: 快讯{step}\npage: 1\nreporters: [郑爽]\n---\n\n本报讯 第{step}期。\n",
+                                           encoding="utf-8")
+
+
+@settings(derandomize=True, max_examples=2, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(EDITS, min_size=3, max_size=5))
+@example(["body", "person", "add", "title", "photo", "template", "delete", "issue", "option"])  # every kind once
+def test_any_sequence_of_edits_gives_the_site_a_clean_build_gives(tmp_path_factory, seed, edits):
+    tmp = tmp_path_factory.mktemp("edits")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SHEQUBAO_CACHE_DIR", str(own_cache(seed, tmp / "cache")))
+        project = copy_mini(tmp / "mini")
+        build(project)
+        for step, what in enumerate(edits, 1):
+            apply(project, what, step)
+            incremental = tree_digest(build(project))
+            assert incremental == clean_build(project, tmp, f"clean-{step}"), (step, what)

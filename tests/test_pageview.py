@@ -1,0 +1,157 @@
+"""数字报: every 版 of the sample as its printed page with a link region over every story,
+checked in Chromium and against the PDF's own text layer."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from conftest import ROOT, build
+from test_browser import DESKTOP, PHONE, Visit, base_url, browser  # noqa: F401 (fixtures)
+
+from shequbao.load import load_archive
+from shequbao.model import Paper
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """The sample paper built with its print edition (page images, per-版 PDFs)."""
+    return build(ROOT, pdf=True, site_dir=str(tmp_path_factory.mktemp("pageview") / "site"))
+
+
+@pytest.fixture(scope="module")
+def archive():
+    return load_archive(ROOT / "content", Paper("桂园"))[0]
+
+
+def bans(archive):
+    return [(issue, section) for issue in archive.issues for section in issue.sections]
+
+
+def regions(page) -> list[dict]:
+    return page.eval_on_selector_all(".sqb-ban__region", """els => els.map(a => {
+        const r = a.getBoundingClientRect();
+        return {href: a.getAttribute('href'), id: a.id, title: a.textContent.trim(), continued: a.classList.contains('sqb-ban__region--continued'),
+                x: r.x, y: r.y, w: r.width, h: r.height};
+    })""")
+
+
+def image_box(page) -> dict:
+    return page.eval_on_selector(".sqb-ban__page img", "img => { const r = img.getBoundingClientRect(); "
+                                 "return {x: r.x, y: r.y, w: r.width, h: r.height, loaded: img.complete && img.naturalWidth > 0}; }")
+
+
+def test_every_ban_shows_its_page_with_one_region_per_story(site, archive, browser, base_url):
+    visit = Visit(browser, DESKTOP)
+    try:
+        for issue, section in bans(archive):
+            visit.page.goto(f"{base_url}issues/{issue.id}/{section.page}/")
+            assert image_box(visit.page)["loaded"], (issue.id, section.page)
+            found = regions(visit.page)
+            own = [r for r in found if not r.get("continued")]
+            on_ban = [a for a in issue.articles if a.page == section.page]
+            assert sorted(r["href"] for r in own) == sorted(f"../{a.slug}/" for a in on_ban), (issue.id, section.page)
+            for region in own:  # the region's centre is its own link: a tap there opens the story
+                hit = visit.page.eval_on_selector(f"#{region['id']}", """a => {
+                    a.scrollIntoView({block: 'center'});
+                    const r = a.getBoundingClientRect();
+                    const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+                    return top && top.closest('a') ? top.closest('a').getAttribute('href') : null; }""")
+                assert hit == region["href"], (issue.id, section.page, region["title"])
+            first = own[0]
+            box = visit.page.eval_on_selector(f"#{first['id']}", "a => { a.scrollIntoView({block: 'center'}); "
+                                              "const r = a.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }")
+            visit.page.mouse.click(*box)
+            visit.page.wait_for_url(re.compile("/" + re.escape(first["href"].split("/")[-2]) + "/$"))
+        assert visit.outside() == [] and visit.errors == []
+    finally:
+        visit.close()
+
+
+def test_each_region_holds_its_title_where_the_pdf_prints_it(site, archive):
+    """The region drawn over a story contains the story's title as the PDF's text layer places it."""
+    html_regions = re.compile(r'<a class="sqb-ban__region" id="([^"]+)"\s+href="[^"]*" style="left:([\d.]+)%;top:([\d.]+)%;'
+                              r'width:([\d.]+)%;height:([\d.]+)%">')
+    for issue, section in bans(archive):
+        html = (site / f"issues/{issue.id}/{section.page}/index.html").read_text(encoding="utf-8")
+        boxes = {slug: tuple(float(v) / 100 for v in rest) for slug, *rest in html_regions.findall(html)}
+        pdf = site / f"issues/{issue.id}/gui-yuan-{issue.id}-{section.page}.pdf"
+        with pdfplumber.open(pdf) as document:
+            page = document.pages[0]
+            for article in (a for a in issue.articles if a.page == section.page):
+                x, y, w, h = boxes[article.slug]
+                head = article.display_title.replace(" ", "")[:4]
+                hits = [m for m in page.search(re.escape(head), regex=True)]
+                centres = [((m["x0"] + m["x1"]) / 2 / page.width, (m["top"] + m["bottom"]) / 2 / page.height) for m in hits]
+                inside = [c for c in centres if x <= c[0] <= x + w and y <= c[1] <= y + h]
+                assert inside, (issue.id, section.page, article.display_title, (x, y, w, h), hits[:3])
+
+
+def test_every_page_links_to_the_page_view(site, archive):
+    for issue in archive.issues:
+        index = (site / f"issues/{issue.id}/index.html").read_text(encoding="utf-8")
+        for section in issue.sections:
+            assert f'href="{section.page}/"' in index, (issue.id, section.page)  # the issue links every 版
+        for article in issue.articles:
+            page = (site / f"issues/{issue.id}/{article.slug}/index.html").read_text(encoding="utf-8")
+            assert f'href="../{article.page}/#{article.slug}">查看版面（第{article.page}版）</a>' in page
+        walked, at = [], issue.sections[0].page
+        while at is not None:  # 上一版/下一版 walk every 版 in order, both ways
+            walked.append(at)
+            html = (site / f"issues/{issue.id}/{at}/index.html").read_text(encoding="utf-8")
+            nxt = re.search(r'<a rel="next" href="\.\./(\d+)/">下一版', html)
+            prev = re.search(r'<a rel="prev" href="\.\./(\d+)/">‹ 上一版', html)
+            assert (prev is None) == (at == issue.sections[0].page)
+            at = int(nxt.group(1)) if nxt else None
+        assert walked == [s.page for s in issue.sections]
+
+
+def test_on_a_phone_the_page_fits_and_zoom_keeps_every_region_on_its_story(site, archive, browser, base_url):
+    visit = Visit(browser, PHONE)
+    try:
+        issue, section = bans(archive)[1]
+        visit.page.goto(f"{base_url}issues/{issue.id}/{section.page}/")
+        assert visit.page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        box = image_box(visit.page)
+        content = visit.page.eval_on_selector(".sqb-ban__scroller", "e => e.clientWidth")
+        assert box["w"] >= content - 1 and box["w"] >= PHONE["width"] - 40  # the page fills the width
+        listed = visit.page.eval_on_selector_all(".sqb-ban__stories a", "els => els.map(a => a.getAttribute('href'))")
+        for region in regions(visit.page):  # a small region is also reachable by the list beside the page
+            assert region["h"] >= 40 or region["href"] in listed, region
+        before = {r["id"]: r for r in regions(visit.page)}
+        visit.page.click("label[for=sqb-ban-zoom]")
+        zoomed = image_box(visit.page)
+        assert zoomed["w"] == pytest.approx(2 * box["w"], abs=2)
+        for region in regions(visit.page):  # regions scale with the page: same place on it, twice the size
+            old = before[region["id"]]
+            assert (region["x"] - zoomed["x"]) == pytest.approx(2 * (old["x"] - box["x"]), abs=2)
+            assert region["w"] == pytest.approx(2 * old["w"], abs=2)
+        target = max(regions(visit.page), key=lambda r: r["w"] * r["h"])
+        point = visit.page.eval_on_selector(f"#{target['id']}", """a => {
+            a.scrollIntoView({block: 'center', inline: 'center'});
+            const r = a.getBoundingClientRect();
+            const left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth);
+            const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight);
+            return [(left + right) / 2, (top + bottom) / 2]; }""")
+        visit.page.mouse.click(*point)  # a tap on the story, on the zoomed page
+        visit.page.wait_for_url(re.compile("/" + re.escape(target["href"].split("/")[-2]) + "/$"))
+        assert visit.outside() == []
+    finally:
+        visit.close()
+
+
+def test_an_article_opens_its_ban_with_its_region_marked(site, archive, browser, base_url):
+    visit = Visit(browser, DESKTOP)
+    try:
+        issue = archive.issues[0]
+        article = next(a for a in issue.articles if a.kind == "news")
+        visit.page.goto(f"{base_url}issues/{issue.id}/{article.slug}/")
+        visit.page.click(f"text=查看版面（第{article.page}版）")
+        visit.page.wait_for_url(re.compile(f"/issues/{issue.id}/{article.page}/#{article.slug}$"))
+        outline = visit.page.eval_on_selector(f"#{article.slug}", "a => getComputedStyle(a).outlineStyle")
+        assert outline == "double"  # :target: the story the reader came from is marked on the page
+    finally:
+        visit.close()
