@@ -145,6 +145,8 @@ def page_lines(runs: list[Run], walls: list = ()) -> list[VLine]:
             keep.append(line)
             overlap = min(last.bottom, run.bottom) - max(last.top, run.top)
             gap = run.x0 - last.x1
+            if abs(run.size - last.size) > 0.2 * min(run.size, last.size):  # a large bracket or quote
+                gap = _ink_x0(run) - _ink_x1(last)  # hung into a gutter does not bridge it
             if overlap < 0.5 * min(last.bottom - last.top, run.bottom - run.top) or not -0.5 * run.size <= gap <= reach:
                 continue
             if not _walled(last, run, walls):
@@ -187,3 +189,11 @@ def _unwalled(runs: list[Run], walls: list) -> list[Run]:
             pieces = cut
         out += pieces
     return out
+
+
+def _ink_x0(run: Run) -> float:
+    return run.x0 + (0.5 * run.size if run.chars[0] in OPENING else 0.0)
+
+
+def _ink_x1(run: Run) -> float:
+    return run.x1 - (0.5 * run.size if run.chars[-1] in CLOSING else 0.0)
