@@ -2,7 +2,8 @@
 """Measure the importer against hand-made answer keys, and against the paper's own PDFs.
 
     python scripts/eval_import.py CORPUS_DIR [-v]
-    python scripts/eval_import.py --pdf [CONTENT_DIR] [-v]   # round trip of every issue's print PDF
+    python scripts/eval_import.py --pdf [CONTENT_DIR] [--size A4] [--furniture] [-v]
+                                       # round trip of every issue's print PDF (as the build makes it)
 
 CORPUS_DIR holds extracted issues (``*.txt``) and ``truth.json``, which gives for each
 file every article: headline, subheadline, kind, people, and the first and last 15
@@ -113,7 +114,7 @@ def evaluate(text: str, truth: list[dict], verbose: bool = False) -> dict:
     r["markup"] = len(squeeze("".join(parsed.markup)))
     if verbose:
         for ti, t in enumerate(truth):
-            if ti not in matched:
+            if ti not in matched and item["expected"]:
                 print(f"  missed: {t['headline']!r} {t['first_chars']}…{t['last_chars']}")
             elif not headline_ok(preds[matched[ti]], t):
                 a = preds[matched[ti]]
@@ -128,6 +129,7 @@ def evaluate(text: str, truth: list[dict], verbose: bool = False) -> dict:
 # -- round trip: an issue → its print PDF → import → compared with the issue's own articles --
 
 MATCH_CHARS = 15  # first and last characters compared, as in the corpus key
+SHORTEST = 4  # a printed beginning shorter than this is not told apart from chance
 
 
 def plain_body(markdown_text: str) -> str:
@@ -160,49 +162,94 @@ def imported_text(art) -> str:
     return squeeze(("".join(art.captions) if art.kind == "photo" else "") + art.body_text)
 
 
+def printed_text(pdf: Path) -> str:
+    """Every character the PDF prints, in the order its pages draw them (pdfium reads the
+    content stream; no layout analysis, so nothing of the importer is used to judge it)."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(pdf))
+    try:
+        text = "".join(page.get_textpage().get_text_range() for page in doc)
+        return squeeze(text.replace("\ufffe", "-"))  # pdfium's mark for a hyphen ending a line
+    finally:
+        doc.close()
+
+
+def printed_part(body: str, printed: str) -> str:
+    """The part of ``body`` the PDF prints, from its start: followed through the printed text
+    (where it breaks off, at 下转第N版 or a caption, picked up again where its next characters
+    are printed). An engine may leave the end of a story out when its 版 is full (and says so)."""
+    done = 0
+    while done < len(body):
+        window = body[done:done + MATCH_CHARS]
+        best, start = 0, printed.find(window)
+        while start >= 0 and best < len(body) - done:
+            length = len(window)
+            while done + length < len(body) and start + length < len(printed) and printed[start + length] == body[done + length]:
+                length += 1
+            best = max(best, length)
+            start = printed.find(window, start + 1)
+        if not best:
+            break
+        done += best
+    if done == 0:  # a story cut short before its first 15 characters were all set
+        low, high = 0, min(len(body), MATCH_CHARS)
+        while low < high:
+            mid = (low + high + 1) // 2
+            low, high = (mid, high) if body[:mid] in printed else (low, mid - 1)
+        done = low if low >= SHORTEST else 0
+    return body[:done]
+
+
 def evaluate_pdf(pdf: Path, items: list[dict], verbose: bool = False) -> dict:
     """Import ``pdf`` and score it against the source ``items`` (see :func:`source_items`)."""
-    import pdfplumber
-
     from shequbao.importer.reading import read_issue
 
-    with pdfplumber.open(pdf) as doc:
-        printed = squeeze("".join(page.extract_text() or "" for page in doc.pages))
+    printed = printed_text(pdf)
     parsed = read_issue(pdf)
     preds = parsed.articles
     matched, used = {}, set()
     for ti, item in enumerate(items):
-        body = item["body"] if item["body"][:MATCH_CHARS] in printed else ""  # an engine may not print it
+        body = printed_part(item["body"], printed)
         want = (item["captions"] if item["kind"] == "photo" else "") + body
         item["expected"] = want
+        if not want:
+            continue  # the engine left it out (its 版 was full, and it said so): nothing to find
         for pi, art in enumerate(preds):
             got = imported_text(art)
             if pi not in used and got.startswith(want[:MATCH_CHARS]) and got.endswith(want[-MATCH_CHARS:]):
                 matched[ti], used = pi, used | {pi}
                 break
-    r = {"truth": len(items), "pred": len(preds), "match": len(matched)}
+    shown = [i for i in items if i["expected"]]
+    r = {"truth": len(shown), "pred": len(preds), "match": len(matched)}
     got_names = [set(a.byline.names) | {p.credit for p in a.photos if p.credit} for a in preds]
     r["name_tp"] = sum(len(items[ti]["names"] & got_names[pi]) for ti, pi in matched.items())
     r["name_pred"] = sum(len(n) for n in got_names)
-    r["name_truth"] = sum(len(i["names"]) for i in items)
-    r["photos"] = sum(i["photos"] for i in items)
+    r["name_truth"] = sum(len(i["names"]) for i in shown)
+    r["photos"] = sum(i["photos"] for i in shown)
     r["photos_got"] = sum(min(items[ti]["photos"], sum(p.picture is not None for p in preds[pi].photos))
                           for ti, pi in matched.items())
     # every printed character of every body and caption must be in some imported article
-    source = Counter("".join(i["expected"] + i["captions"] for i in items))
-    kept = Counter(squeeze("".join(a.title + a.kicker + a.subtitle + imported_text(a) + "".join(a.captions)
+    # (each once: a photo item's expected text holds its captions already)
+    source = Counter("".join(i["expected"] + ("" if i["kind"] == "photo" or not i["expected"] else i["captions"])
+                             for i in items))
+    kept = Counter(squeeze("".join(a.title + a.kicker + a.subtitle + a.body_text + "".join(a.captions)
                                    for a in preds) + "".join(p.text for p in parsed.leftover)))
     lost = source - kept
     r["lost"] = sum(lost.values())
-    r["unprinted"] = sum(len(i["body"]) for i in items if i["body"] and not i["expected"].endswith(i["body"]))
+    r["unprinted"] = sum(len(i["body"]) - len(printed_part(i["body"], printed)) for i in items)
     r["lost_chars"] = "".join(sorted(lost.elements()))[:60]
     if verbose:
         for ti, item in enumerate(items):
-            if ti not in matched:
+            if ti not in matched and item["expected"]:
                 print(f"  missed: {item['title']!r} {item['expected'][:15]}…{item['expected'][-15:]}")
         for pi, a in enumerate(preds):
             if pi not in used:
                 print(f"  extra: {a.title!r} {imported_text(a)[:15]}…{imported_text(a)[-15:]}")
+        for ti, pi in matched.items():
+            want, got = items[ti]["names"], got_names[pi]
+            if want != got:
+                print(f"  names: {items[ti]['title']!r} missing {sorted(want - got)} extra {sorted(got - want)}")
     return r
 
 
@@ -216,20 +263,44 @@ def pdf_line(label: str, r: dict) -> str:
             f"(not printed by the engine: {r['unprinted']})")
 
 
-def round_trip(content: Path, verbose: bool = False) -> Counter:
-    """Print every issue of ``content`` with the project's print engine, import it, score it."""
-    import tempfile
+def print_issues(content: Path, cache: Path, *, size: str | None = None, furniture: bool = False) -> list[tuple]:
+    """(issue, PDF path, engine messages) of every issue of ``content``, printed as the build
+    prints it: with the paper, print options and Markdown extensions of the mkdocs.yml beside
+    ``content`` (when there is one). ``size`` prints on another paper size; ``furniture`` adds
+    内部资料 on page 1 and a 报尾 on the last 版."""
+    from dataclasses import replace
 
     from shequbao.load import load_archive
     from shequbao.model import Paper
-    from shequbao.print import PrintOptions, build_editions
+    from shequbao.print import MarkdownSetup, PrintOptions, build_editions
 
-    archive, _ = load_archive(content, Paper(name="桂园"))
+    config = content.resolve().parent / "mkdocs.yml"
+    if config.is_file():
+        from shequbao.config import load_settings
+
+        settings = load_settings(config)
+        paper, options, setup = settings.paper, settings.print, settings.markdown
+    else:
+        paper, options, setup = Paper(name="桂园"), PrintOptions("A3"), MarkdownSetup()
+    if size:
+        options = PrintOptions(size, None, options.bleed)
+    if furniture:
+        paper = replace(paper, internal=True, edited_by=paper.publisher or paper.name, printed_by="示例印刷厂",
+                        copies="5000份", address="桂园路88号", phone="021-5555 0000")
+    archive, _ = load_archive(content, paper)
+    issues = {issue.id: issue for issue in archive.issues}
+    files = build_editions(archive, content, cache, options, setup, workers=1, images=False)
+    return [(issues[f.issue_id], f.path, f.messages) for f in files]
+
+
+def round_trip(content: Path, verbose: bool = False, **variant) -> Counter:
+    """Print every issue of ``content`` with the project's print engine, import it, score it."""
+    import tempfile
+
     total: Counter = Counter()
     with tempfile.TemporaryDirectory() as cache:
-        for pdf_file in build_editions(archive, content, Path(cache), PrintOptions("A3")):
-            issue = next(i for i in archive.issues if i.id == pdf_file.issue_id)
-            r = evaluate_pdf(pdf_file.path, source_items(issue, content), verbose)
+        for issue, pdf, _ in print_issues(content, Path(cache), **variant):
+            r = evaluate_pdf(pdf, source_items(issue, content), verbose)
             print(pdf_line(issue.id, r))
             if r["lost"]:
                 print(f"  lost: {r['lost_chars']}")
@@ -260,10 +331,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", type=Path, nargs="?", help="folder of *.txt and truth.json, or with --pdf a content folder")
     ap.add_argument("--pdf", action="store_true", help="round trip: print every issue, import its PDF, compare")
+    ap.add_argument("--size", help="with --pdf: print on this paper size instead of mkdocs.yml's (A3, A4, 4开, 8开)")
+    ap.add_argument("--furniture", action="store_true", help="with --pdf: also print 内部资料 and a 报尾")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and mismatches")
     args = ap.parse_args(argv)
     if args.pdf:
-        round_trip(args.corpus or Path("content"), args.verbose)
+        round_trip(args.corpus or Path("content"), args.verbose, size=args.size, furniture=args.furniture)
         return 0
     truth_file = args.corpus / "truth.json"
     if not truth_file.is_file():

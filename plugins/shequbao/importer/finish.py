@@ -46,7 +46,8 @@ def kind_of(art: Article) -> str:
     photographers = set(art.byline.people.get("photographers", ()))
     # credited only to photographers (■陈凯庭 摄, 杨惠明 陈凯庭文/摄): a photo item
     credited = bool(photographers) and set(art.byline.names) <= photographers
-    if art.section == "photo" or (credited and chars <= PHOTO_MAX):
+    # a story's module (PDF: its headline above its photos) is no photo item, whoever is credited
+    if art.section == "photo" or (credited and chars <= PHOTO_MAX and art.section != "story"):
         return "photo"
     if art.section == "brief":
         return "brief"

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .bylines import Byline, split_credit
+from .reflow import squeeze
 from .structure import Para, Photo, Unit
 
 if TYPE_CHECKING:  # the segmenter calls these handlers; they only use its state
@@ -49,6 +50,7 @@ def on_section(seg: Segmenter, u: Unit, i: int) -> None:
     seg.close(i)
     seg.cur = None
     seg.section = u.value
+    seg.held = i > 0 and seg.units[i - 1].kind == "module"
     seg.parsed.sections.append((u.no, u.text))
 
 
@@ -71,7 +73,10 @@ def on_jump(seg: Segmenter, u: Unit, i: int) -> None:
             seg.cur.jump_to = page
         return
     waiting = next((a for a in reversed(seg.articles) if a.jump_to and a.jump_to == seg.page), None)
-    if waiting is None or waiting is seg.cur:
+    if waiting is None:  # its beginning comes later (a story may go on on an earlier 版)
+        seg.jump_from = page
+        return
+    if waiting is seg.cur:
         return
     cur = seg.cur
     if cur is not None and not cur.paras and not cur.photos and cur is seg.articles[-1]:
@@ -80,6 +85,29 @@ def on_jump(seg: Segmenter, u: Unit, i: int) -> None:
         waiting.byline.merge(cur.byline)
     waiting.jump_to, waiting.closed = 0, False
     seg.cur = waiting
+    seg.resume = waiting
+
+
+def on_module(seg: Segmenter, u: Unit, i: int) -> None:
+    """(PDF) A module starts: the story before it ends, unless this module is only text (the
+    rest of a story the layout cut off). A photo item's module makes its article a photo item;
+    a box of 短消息 holds its column to its end."""
+    if u.value == "text":
+        return
+    seg.close(i)
+    seg.cur = None
+    seg.section = {"photo": "photo", "story": "story"}.get(u.value, "")
+    seg.held = u.value == "story"
+    seg.resume = None
+
+
+def _repeated(seg: Segmenter, group: list[Unit]) -> bool:
+    """The headline of a story continued from another 版, printed again over its second part."""
+    art = seg.resume
+    if art is None or seg.cur is not art or not art.heads:
+        return False
+    printed = squeeze("".join(h.text for h in art.heads))
+    return all(squeeze(g.text).lstrip("■") in printed for g in group)
 
 
 def on_figure(seg: Segmenter, u: Unit, i: int) -> None:
@@ -105,7 +133,7 @@ def on_furniture(seg: Segmenter, u: Unit, i: int) -> None:
 
 HANDLERS = {
     "masthead": on_masthead, "page": on_page, "editor": on_editor, "section": on_section,
-    "byline": on_byline, "jump": on_jump, "figure": on_figure, "furniture": on_furniture,
+    "byline": on_byline, "jump": on_jump, "figure": on_figure, "furniture": on_furniture, "module": on_module,
 }
 
 
@@ -113,6 +141,11 @@ def headline_group(seg: Segmenter, i: int) -> int:
     """Handle the headline candidates starting at ``i``; the index after them."""
     j = _group_end(seg, i)
     group = seg.units[i:j]
+    if _repeated(seg, group):
+        seg.markup.extend(g.text for g in group)
+        seg.resume = None
+        return j
+    seg.resume = None
     for extra in group[1:]:
         seg.markup.extend(extra.markup)
     if len(group) >= 4 and group[0].kind == "text":
@@ -146,7 +179,7 @@ def decide(seg: Segmenter, group: list[Unit], nxt: Unit | None) -> str:
     """headline, caption, body or leftover, for candidate lines followed by ``nxt``."""
     cur = seg.cur
     running = cur is not None and not cur.closed
-    if nxt is None or nxt.kind in ("heading", "section"):
+    if nxt is None or nxt.kind in ("heading", "section", "module"):
         if group[0].kind == "heading" and nxt is not None and nxt.kind == "heading":
             return "headline"  # a sub-headed chain of Markdown headings
         return "caption" if running and group[0].kind == "text" else "leftover"
@@ -182,7 +215,7 @@ def _place_group(seg: Segmenter, group: list[Unit], j: int) -> None:
             seg.leftover.append(Para(g.text, g.no))
         seg.warnings.append((group[0].no, f"“{group[0].text}”后面没有正文，未能归入任何稿件，已放入未归类文本"))
     else:
-        if seg.section and seg.section != "photo" and not seg.short_item(j):
+        if seg.section and seg.section != "photo" and not seg.held and not seg.short_item(j):
             seg.section = ""  # a full article ends the 短消息 column
         seg.close(-1)
         for g in group:
@@ -202,3 +235,20 @@ def _strip_decoration(seg: Segmenter, u: Unit) -> None:
         seg.markup.append(u.text[: len(u.text) - len(text)])
         u.text = text
 
+
+
+def rejoin_backward(seg: Segmenter) -> None:
+    """Continued parts read before their beginning (上接第3版 on page 1): appended to the story
+    on that 版 that says 下转 to their 版 and carries their headline."""
+    for tail in [a for a in seg.articles if a.jump_from]:
+        printed = squeeze("".join(h.text for h in tail.heads))
+        head = next((a for a in seg.articles if a is not tail and a.page == tail.jump_from and a.jump_to == tail.page
+                     and (not printed or printed in squeeze("".join(h.text for h in a.heads)))), None)
+        if head is None:
+            continue
+        head.paras += tail.paras
+        head.photos += tail.photos
+        head.byline.merge(tail.byline)
+        head.jump_to = 0
+        seg.markup.extend(h.text for h in tail.heads)
+        seg.articles.remove(tail)

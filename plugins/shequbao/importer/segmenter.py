@@ -26,6 +26,9 @@ class Segmenter:
         self.section = ""
         self.pending = Byline()
         self.pending_photos: list[Photo] = []
+        self.held = False  # (PDF) the section was set by a box of 短消息: it lasts to the box's end
+        self.resume: Article | None = None  # continued by 上接第N版: its headline may be repeated next
+        self.jump_from = 0  # 上接第N版 read before the story it continues: the next article's
         self.parsed = Parsed([], [], [], [])
         headings = [u for u in units if u.kind == "heading" and not u.sub]
         self.md_mode = len(headings) >= 2
@@ -46,7 +49,8 @@ class Segmenter:
         return None
 
     def open_article(self, line: int, heads: list[Unit] = ()) -> Article:
-        art = Article(line=line, page=self.page, heads=list(heads), section=self.section)
+        art = Article(line=line, page=self.page, heads=list(heads), section=self.section, jump_from=self.jump_from)
+        self.jump_from = 0
         art.byline.merge(self.pending)
         art.photos.extend(self.pending_photos)
         self.pending, self.pending_photos = Byline(), []
@@ -102,7 +106,8 @@ class Segmenter:
         while self.units[k] is not nxt:
             k += 1
         after = self.next_unit(k + 1)
-        return after is None or after.kind in ("byline", "heading", "section") or (after.candidate and after.kind == "text")
+        return after is None or after.kind in ("byline", "heading", "section", "module") or (
+            after.candidate and after.kind == "text")
 
     # -- the pass ----------------------------------------------------------------
 
@@ -112,6 +117,8 @@ class Segmenter:
             u = self.units[i]
             self.markup.extend(u.markup)
             handler = _handlers.HANDLERS.get(u.kind)
+            if u.kind not in ("jump", *_PASSIVE) and not u.candidate:
+                self.resume = None
             if handler is not None:
                 handler(self, u, i)
             elif u.sub and self.cur is not None and not self.cur.closed and (self.cur.heads or self.cur.paras):
@@ -122,6 +129,7 @@ class Segmenter:
             else:
                 text_unit(self, u, i)
             i += 1
+        _handlers.rejoin_backward(self)
         parsed = self.parsed
         parsed.articles, parsed.leftover = self.articles, self.leftover
         parsed.markup, parsed.warnings = self.markup, self.warnings

@@ -111,6 +111,7 @@ class Article:
     closed_at: int = -1  # index of the unit that closed it
     sub_order: list[str] = field(default_factory=list)  # kinds of section headings seen
     jump_to: int = 0  # 下转第N版: continued on page N
+    jump_from: int = 0  # 上接第N版 before its beginning (printed on an earlier 版) was read
     lead: bool = False  # the body opened with 本报讯
     # filled in by finish()
     title: str = ""

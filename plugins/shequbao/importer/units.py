@@ -16,6 +16,11 @@ _JUMP = re.compile(r"[(（]?\s*(下转|转|上接|接)\s*第?\s*([0-9一二三�
 _JUNK = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ufeff]")  # not whitespace, never text
 
 
+def is_jump_line(text: str) -> bool:
+    """The whole line says where a story goes on or comes from: ``（下转第3版）``, ``上接第1版``."""
+    return len(text) <= 20 and bool(_JUMP.fullmatch(text.strip()))
+
+
 def text_lines(text: str) -> list[Line]:
     """The non-blank lines of a plain-text file, with their line numbers and the blank
     lines before each."""
@@ -66,6 +71,9 @@ def make_units(lines: list[Line]) -> tuple[list[Unit], list[tuple[int, str]]]:
 def _classify(u: Unit, line: Line, before_first_article: bool) -> None:
     if line.hint == "furniture":
         u.kind = "furniture"
+    elif line.hint == "module":  # (PDF) a new module starts: a story, a photo item, 短消息, text
+        u.kind, u.value = "module", line.title
+        return
     elif line.hint == "subhead":  # a PDF story's own section heading
         u.kind, u.body, u.sub, u.candidate, u.whole = "text", u.text, "h", True, True
         return
@@ -77,14 +85,14 @@ def _classify(u: Unit, line: Line, before_first_article: bool) -> None:
         return
     elif (label := masthead.section_label(u.text)) is not None:
         u.kind, u.value = "section", label
+    elif u.level == 0 and (jump := _JUMP.fullmatch(u.text)):
+        u.kind, u.value = "jump", _jump(jump)
     elif u.level == 0 and (page := masthead.page_marker(u.text)):
         u.kind, u.value = "page", page
     elif u.level == 0 and (info := masthead.masthead(u.text, before_first_article)):
         u.kind, u.value = "masthead", info
     elif u.level == 0 and (name := masthead.editor(u.text)):
         u.kind, u.value = "editor", name
-    elif u.level == 0 and (jump := _JUMP.fullmatch(u.text)):
-        u.kind, u.value = "jump", _jump(jump)
     elif u.level == 0 and (byline := parse_byline(u.text)):
         u.kind, u.byline = "byline", byline
     else:

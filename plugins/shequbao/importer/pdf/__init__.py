@@ -1,12 +1,18 @@
 """``shequbao import FILE.pdf``: the text layer of a PDF, read with its layout.
 
-pdfplumber gives every character with its position, font and size. From those:
-``glyphs`` (runs of one style), ``layout`` (columns and modules in reading order),
-``visual`` (lines and their look), ``images`` (the photos), ``compose`` (headlines,
-paragraphs, captions, furniture → :class:`~..structure.Line`), ``masthead`` (page 1's
-masthead: 报名, 第N期, date). The Lines then go through the same segmenter as a text file.
-A PDF without a text layer (a scan) is read by OCR if Debian's tesseract-ocr-chi-sim is
-installed (``ocr``), else refused with a message.
+pdfplumber gives every character with its position, font and size, and the rules, boxes
+and photos drawn. From those:
+
+- ``glyphs``: runs of one style; ``visual``: lines of one column and what they look like;
+- ``elements``: rules, boxes, and the page head and foot they bound;
+- ``regions``: the modules of a page (rectangles found from rules, boxes and white space);
+- ``module``: one module's headline, byline, photos with captions, text (``body``);
+- ``front``: the masthead's facts (报名, 第N期, date), 第N版 headers, page furniture;
+- ``images``: the photos' bytes.
+
+The result is :class:`~..structure.Line` records that go through the same segmenter as a
+text file. A PDF without a text layer (a scan) is read by OCR if Debian's
+tesseract-ocr-chi-sim is installed (``ocr``), else refused with a message.
 """
 
 from __future__ import annotations
@@ -14,13 +20,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..issue import UserError
+from ..reflow import squeeze
 from ..structure import Line
-from .compose import PageState, compose
-from .front import Facts, furniture_ids, names_of
+from .elements import Rule, fill_boxes, page_boxes, page_rules, zones
+from .front import Facts, masthead_without_rules, names_of, read_masthead, zone_lines
 from .glyphs import page_runs
-from .images import clip_to_text, mark_alone, page_figures
-from .layout import BIG, reading_order
-from .visual import Style, visual_lines
+from .images import clip_to_text, page_figures
+from .module import read_module
+from .regions import find_modules
+from .visual import Style, VLine, page_lines
 
 MAX_PAGES = 64  # a community paper has 4–16 版; a larger PDF is not one issue
 
@@ -48,25 +56,81 @@ def read_pdf(path: Path) -> tuple[list[Line], Facts]:
 
 
 def _read_pages(pages: list) -> tuple[list[Line], Facts]:
-    style = Style.of([run for _, runs in pages for run in runs])
+    rough = Style.of([run for _, runs in pages for run in runs])
+    views = [_view(page, runs, number, rough) for number, (page, runs) in enumerate(pages, start=1)]
+    # the body is the text most set in the type areas (not the masthead's, in a thin issue)
+    style = Style.of([run for view in views for vl in view.area for run in vl.runs]) if any(v.area for v in views) else rough
     facts = Facts()
     out: list[Line] = []
-    state = PageState(number=1, style=style)
     starts = []
-    for number, (page, runs) in enumerate(pages, start=1):
-        state.number = number
+    for view in views:
         starts.append(len(out))
-        figures, problems = page_figures(page, number)
-        for fig in figures:
-            clip_to_text(fig, runs)
-            mark_alone(fig, runs, BIG * style.size)
-        facts.problems += [(number, p) for p in problems]
-        leaves = [visual_lines(leaf) for leaf in reading_order([*runs, *figures], style.size)]
-        furniture = furniture_ids(leaves, page.height, facts) if number == 1 else set()
-        state.names |= names_of(leaves, facts)
-        compose(leaves, state, furniture, out)
+        view.settle(style)
+        out += _read_page(view, style, facts)
     if not facts.markers:  # no 第N版 anywhere: each page is a 版
         for number, start in reversed(list(enumerate(starts, start=1))):
             out.insert(start, Line(number, f"第{number}版"))
         facts.problems.append((1, "PDF 里没有“第N版”版头，已按页码分版，请核对"))
     return out, facts
+
+
+class _View:
+    """One page as elements: its lines, photos, rules, and the page head and foot."""
+
+    def __init__(self, page, number: int, lines: list, figures: list, rules: list, problems: list[str]):
+        self.page, self.number, self.lines, self.figures, self.rules = page, number, lines, figures, rules
+        self.problems = problems
+        self.head, self.foot = 0.0, float(page.height)
+        self.area: list = lines
+
+    def settle(self, style: Style | None) -> None:
+        self.boxes = page_boxes(self.page, style.size if style else 10.0)
+        free = [r for r in self.rules if not any(_within(r, box) for box in self.boxes)]  # not a box's own rules
+        self.head, self.foot = zones(self.lines, self.figures, free, float(self.page.height), style)
+        self.area = [vl for vl in self.lines if vl.bottom > self.head + 1 and vl.top < self.foot - 1]
+
+
+def _view(page, runs: list, number: int, style: Style) -> _View:
+    figures, problems = page_figures(page, number)
+    for fig in figures:
+        clip_to_text(fig, runs)
+    rules = page_rules(page, style.size)
+    walls = [r for r in rules if not r.horizontal]  # no line runs across a vertical rule or a box's side
+    for box in page_boxes(page, style.size):
+        walls += [Rule(x, x, box.top, box.bottom) for x in (box.x0, box.x1)]
+    view = _View(page, number, page_lines(runs, walls), figures, rules, problems)
+    view.settle(None)  # the body's style is not known yet
+    return view
+
+
+def _read_page(view: _View, style: Style, facts: Facts) -> list[Line]:
+    page, number, lines, head = view.page, view.number, view.lines, view.head
+    facts.problems += [(number, p) for p in view.problems]
+    top = [vl for vl in lines if vl.bottom <= head + 1]
+    bottom = [vl for vl in lines if vl.top >= view.foot - 1] if view.foot < float(page.height) else []
+    if number == 1:
+        masthead = top or masthead_without_rules(lines, float(page.height))
+        read_masthead(masthead, facts)
+        top = top or masthead
+    skip = {id(vl) for vl in top + bottom}
+    area = [vl for vl in lines if id(vl) not in skip]
+    furniture: list[Line] = []
+    if not head:  # no rule bounds the page head: lines that are only a page's name are its furniture
+        names = names_of(area, facts, style)
+        furniture = [Line(number, vl.text, hint="furniture") for vl in area
+                     if squeeze(vl.text) in names and not vl.is_body(style)]
+        area = [vl for vl in area if not (squeeze(vl.text) in names and not vl.is_body(style))]
+    inside = [f for f in view.figures if f.bottom > head and f.top < view.foot]
+    elements = fill_boxes(view.boxes, [*area, *inside])
+    out = zone_lines(top, style, number, facts) + furniture
+    modules = find_modules(elements, view.rules, style)
+    lone = modules[0].elements if len(modules) == 1 and modules[0].box is None else []
+    if len(lone) == 1 and isinstance(lone[0], VLine):  # one line alone on a page speaks of the page (本版暂无稿件)
+        modules, out = [], out + [Line(number, lone[0].text, hint="furniture")]
+    for module in modules:
+        out += read_module(module, style, number)
+    return out + zone_lines(bottom, style, number, facts)
+
+
+def _within(rule, box) -> bool:
+    return box.x0 - 1 <= rule.x0 and rule.x1 <= box.x1 + 1 and box.top - 1 <= rule.top and rule.bottom <= box.bottom + 1

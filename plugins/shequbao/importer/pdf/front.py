@@ -1,4 +1,5 @@
-"""Page 1's masthead (报名, 第N期, 总第N期, date) and the names printed as page furniture."""
+"""The page head and foot (报头, 版头, running heads, page foot, 报尾): the facts they give
+(第N期, 总第N期, the date, 第N版 and its name, the page's editor) and furniture otherwise."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ from dataclasses import dataclass, field
 
 from .. import dates, masthead
 from ..reflow import squeeze
-from ..structure import Parsed
-from .visual import VLine
+from ..structure import Line, Parsed
+from ..units import is_jump_line
+from .visual import Style, VLine
 
-MASTHEAD_SHARE = 0.45  # the masthead stands in the top part of page 1
+MASTHEAD_SHARE = 0.45  # without rules, page 1's masthead stands in the top part of the page
+MARKER_MAX = 60  # characters: a longer line is no page header
 
 
 @dataclass
@@ -28,35 +31,54 @@ class Facts:
         parsed.warnings.extend(self.problems)
 
 
-def furniture_ids(leaves: list[list], height: float, facts: Facts) -> set[int]:
-    """The lines of page 1 above its first 第N版 header: the masthead. Reads its facts."""
-    lines = [e for leaf in leaves for e in leaf if isinstance(e, VLine)]
-    markers = [vl for vl in lines if vl.top < MASTHEAD_SHARE * height and masthead.page_marker(vl.text)]
-    if not markers:
-        return set()
-    limit = min(vl.top for vl in markers) - 1
-    above = [vl for vl in lines if vl.bottom <= limit]
-    text = " ".join(vl.text for vl in above)
-    for vl in above:
+def is_marker(vl: VLine, style: Style) -> bool:
+    """A page header, masthead facts or the page's editor (read by the text rules)."""
+    text = vl.text
+    if len(text) > MARKER_MAX or vl.is_body(style) or is_jump_line(text):
+        return False
+    return bool(masthead.page_marker(text) or masthead.masthead(text, False) or masthead.editor(text))
+
+
+def zone_lines(lines: list[VLine], style: Style, page: int, facts: Facts) -> list[Line]:
+    """The lines of a page head or foot: facts as text for the text rules, the rest furniture."""
+    out = []
+    for vl in sorted(lines, key=lambda v: (round(v.top), v.x0)):
+        marker = is_marker(vl, style)
+        if marker and masthead.page_marker(vl.text):
+            facts.markers = True
+        out.append(Line(page, vl.text, hint="" if marker else "furniture"))
+    return out
+
+
+def read_masthead(lines: list[VLine], facts: Facts) -> None:
+    """The facts of page 1's masthead (``lines``), and the paper's name (its largest text)."""
+    for vl in lines:
         info = masthead.masthead(vl.text, True)
         if info:
             facts.number = facts.number or info.number
             facts.total = facts.total or info.total
             facts.date = facts.date or info.date
-    facts.date = facts.date or dates.full_date(text)
-    if above:
-        facts.paper = squeeze(max(above, key=lambda vl: vl.size).text)
-    return {id(vl) for vl in above}
+    facts.date = facts.date or dates.full_date(" ".join(vl.text for vl in lines))
+    if lines:
+        facts.paper = squeeze(max(lines, key=lambda vl: vl.size).text)
 
 
-def names_of(leaves: list[list], facts: Facts) -> set[str]:
-    """The paper's name and the names of the pages (from 第2版 · 社区 headers): a line that
-    is only one of them is furniture (the name block at the top of a page)."""
+def masthead_without_rules(lines: list[VLine], height: float) -> list[VLine]:
+    """Page 1 without a rule under its masthead: the lines above its first 第N版 header."""
+    markers = [vl for vl in lines if vl.top < MASTHEAD_SHARE * height and masthead.page_marker(vl.text)]
+    if not markers:
+        return []
+    limit = min(vl.top for vl in markers) - 1
+    return [vl for vl in lines if vl.bottom <= limit]
+
+
+def names_of(lines: list[VLine], facts: Facts, style: Style) -> set[str]:
+    """The paper's name and the names of the pages (from 第2版 · 社区 headers): without
+    rules, a line that is only one of them is furniture (the name block atop a page)."""
     names = {facts.paper} if facts.paper else set()
-    for leaf in leaves:
-        for vl in leaf:
-            if isinstance(vl, VLine) and (marker := masthead.page_marker(vl.text)):
-                facts.markers = True
-                if marker[1]:
-                    names.add(squeeze(marker[1]))
+    for vl in lines:
+        if not vl.is_body(style) and (marker := masthead.page_marker(vl.text)):
+            facts.markers = True
+            if marker[1]:
+                names.add(squeeze(marker[1]))
     return names

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+OPENING = "“‘（《〈「『【〔"
+CLOSING = "，。、；：！？”’）》〉」』】〕"
 RUN_GAP = 0.8  # em: a wider gap between two characters ends the run
 SPACE_GAP = 0.2  # em: a gap this wide between two characters reads as a space
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
@@ -26,10 +28,38 @@ class Run:
     font: str
     bold: bool
     chars: list[str] = field(default_factory=list)
+    xs: list[float] = field(default_factory=list)  # where each character's box starts
 
     @property
     def text(self) -> str:
         return "".join(self.chars)
+
+    def split_at(self, x: float) -> tuple[Run | None, Run | None]:
+        """The characters whose middle is left of ``x``, and the others (None for an empty side)."""
+        cut = next((i for i, start in enumerate(self.xs) if start + _ink_middle(self.chars[i]) * self.size >= x),
+                   len(self.xs))
+        parts = []
+        for chars, xs in ((self.chars[:cut], self.xs[:cut]), (self.chars[cut:], self.xs[cut:])):
+            while chars and chars[-1] == " ":
+                chars, xs = chars[:-1], xs[:-1]
+            while chars and chars[0] == " ":
+                chars, xs = chars[1:], xs[1:]
+            if not chars:
+                parts.append(None)
+                continue
+            x1 = self.x1 if xs[-1] == self.xs[-1] else xs[-1] + self.size
+            parts.append(Run(xs[0], min(x1, self.x1), self.top, self.bottom, self.size, self.font, self.bold, chars, xs))
+        return parts[0], parts[1]
+
+
+def _ink_middle(char: str) -> float:
+    """Where a character's mark stands in its box (em): a full-width closing bracket or
+    comma in the left half, an opening one in the right half."""
+    if char in CLOSING:
+        return 0.25
+    if char in OPENING:
+        return 0.75
+    return 0.5
 
 
 def font_family(name: str) -> str:
@@ -61,12 +91,18 @@ def page_runs(chars: list[dict]) -> list[Run]:
             runs.append(cur)
         elif gap > SPACE_GAP * size and cur.chars[-1] != " " and c["text"] != " ":
             cur.chars.append(" ")
+            cur.xs.append(cur.x1)
         cur.chars.append(c["text"])
+        cur.xs.append(c["x0"])
         cur.x1 = max(cur.x1, c["x1"])
         cur.top, cur.bottom = min(cur.top, c["top"]), max(cur.bottom, c["bottom"])
     for run in runs:  # spaces at either end carry nothing
         while run.chars and run.chars[-1] == " ":
             run.chars.pop()
+            run.xs.pop()
         while run.chars and run.chars[0] == " ":
             run.chars.pop(0)
+            run.xs.pop(0)
+        if run.xs:
+            run.x0 = run.xs[0]
     return [r for r in runs if r.chars]

@@ -95,8 +95,9 @@ def clip_to_text(fig: Figure, runs: list) -> None:
     middle = (fig.top + fig.bottom) / 2
     top, bottom = fig.top, fig.bottom
     for run in runs:
-        if run.x1 <= fig.x0 or run.x0 >= fig.x1 or run.bottom <= top or run.top >= bottom:
-            continue
+        overlap = min(run.x1, fig.x1) - max(run.x0, fig.x0)
+        if overlap < 0.6 * run.size or run.bottom <= top or run.top >= bottom:
+            continue  # beside the photo (a bracket or quote hung into the gutter touches it: no more)
         if (run.top + run.bottom) / 2 < middle:
             fig.top = max(fig.top, run.bottom)
         else:

@@ -1,16 +1,24 @@
-"""Runs of one column → visual lines, and what each line looks like next to the body text."""
+"""Runs → visual lines, and what each line looks like next to the body text.
+
+A visual line is the runs that stand on one baseline side by side (a gap under ``JOIN``
+em): the line of one column, never two columns at the same height (runs never cross a
+gutter). Its look decides its part in a module: headline, deck (引题/副题), small print
+(bylines, captions), body text, a bold line at body size (a section heading or a brief's
+title).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .glyphs import Run
-from .images import Figure
+from .glyphs import CLOSING, OPENING, Run
 
-HEADLINE_SIZE = 1.15  # × body size: a larger line is a headline
+HEADLINE_SIZE = 1.25  # × body size: a bold line this large is a headline
+DISPLAY_SIZE = 1.6  # × body size: any line this large is a headline
 BODY_SIZE = (0.93, 1.07)  # × body size: body text
-SMALL_SIZE = 0.95  # × body size: captions and credits are smaller
+SMALL_SIZE = 0.96  # × body size: bylines and captions are smaller
+JOIN = 0.8  # em: runs closer than this on one baseline are one line (a run never crosses a wider gap)
 
 
 @dataclass
@@ -31,7 +39,7 @@ class Style:
         return cls(size, font)
 
 
-@dataclass
+@dataclass(eq=False)
 class VLine:
     runs: list[Run] = field(default_factory=list)
     x0: float = 0.0
@@ -46,9 +54,31 @@ class VLine:
         self.x0, self.x1 = min(self.x0, run.x0), max(self.x1, run.x1)
         self.top, self.bottom = min(self.top, run.top), max(self.bottom, run.bottom)
 
+    def split_at(self, x: float) -> tuple[VLine | None, VLine | None]:
+        """The line cut at ``x`` (between two characters): its two sides, None if empty."""
+        sides = (VLine(), VLine())
+        for run in sorted(self.runs, key=lambda r: r.x0):
+            for side, piece in zip(sides, run.split_at(x)):
+                if piece is not None:
+                    side.add(piece)
+        for side in sides:
+            if side.runs:
+                side.settle()
+        return tuple(side if side.runs else None for side in sides)
+
+    def settle(self) -> None:
+        """Measure the line by its ink: a full-width bracket or quote at either end has its
+        mark in one half of its box, and papers let that half hang into the margin."""
+        runs = sorted(self.runs, key=lambda r: r.x0)
+        first, last = runs[0], runs[-1]
+        if first.chars[0] in OPENING:
+            self.x0 = min(self.x1, first.x0 + 0.5 * first.size)
+        if last.chars[-1] in CLOSING:
+            self.x1 = max(self.x0, last.x1 - 0.5 * last.size)
+
     @property
     def main(self) -> Run:
-        return max(self.runs, key=lambda r: len(r.chars))
+        return max(self.runs, key=lambda r: (len(r.chars), r.size))
 
     @property
     def size(self) -> float:
@@ -72,35 +102,98 @@ class VLine:
         return " ".join(r.text for r in runs[:n]) if 0 < n < len(runs) else ""
 
     def is_headline(self, style: Style) -> bool:
+        """Set large: a headline (the title of a story, a photo item, a continued part)."""
         main = self.main
-        if main.size >= HEADLINE_SIZE * style.size:
+        if main.size >= DISPLAY_SIZE * style.size:
             return True
-        return main.bold and main.size >= BODY_SIZE[0] * style.size and main.font != style.font
+        return main.bold and main.size >= HEADLINE_SIZE * style.size
+
+    def is_deck(self, style: Style) -> bool:
+        """Set in another face than the body at body size or above, not bold: 引题 or 副题
+        (when it stands next to a headline)."""
+        main = self.main
+        return (not main.bold and main.font != style.font and not self.is_headline(style)
+                and main.size >= BODY_SIZE[0] * style.size)
 
     def is_body(self, style: Style) -> bool:
         main = self.main
         low, high = BODY_SIZE
         return main.font == style.font and low * style.size <= main.size <= high * style.size and not main.bold
 
+    def is_bold_line(self, style: Style) -> bool:
+        """Bold at about body size: a section heading inside a story, a brief's title."""
+        main = self.main
+        return main.bold and BODY_SIZE[0] * style.size <= main.size < HEADLINE_SIZE * style.size
+
     def is_small(self, style: Style) -> bool:
-        return self.main.size <= SMALL_SIZE * style.size or (self.main.font != style.font and not self.main.bold
-                                                              and self.main.size < HEADLINE_SIZE * style.size)
+        return self.main.size <= SMALL_SIZE * style.size
 
 
-def visual_lines(leaf: list) -> list:
-    """The runs of one leaf grouped into lines (figures pass through), top to bottom."""
-    out: list = []
-    line: VLine | None = None
-    for element in sorted(leaf, key=lambda e: (e.top, e.x0)):
-        if isinstance(element, Figure):
-            out.append(element)
-            line = None
-            continue
-        middle = (element.top + element.bottom) / 2
-        if line is not None and line.top <= middle <= line.bottom:
-            line.add(element)
-        else:
-            line = VLine()
-            line.add(element)
-            out.append(line)
+def page_lines(runs: list[Run], walls: list = ()) -> list[VLine]:
+    """The visual lines of a page: each run joins the line whose last run stands on its
+    baseline just before it (with no vertical rule of ``walls`` between them), else starts one."""
+    lines: list[VLine] = []
+    open_lines: list[VLine] = []
+    for run in sorted(_unwalled(runs, walls), key=lambda r: (r.x0, r.top)):
+        best, best_gap = None, None
+        keep = []
+        for line in open_lines:
+            last = line.runs[-1]
+            if run.x0 - line.x1 > JOIN * max(last.size, run.size):
+                continue  # too far left of this run: no later run joins it either
+            reach = JOIN * min(last.size, run.size)
+            keep.append(line)
+            overlap = min(last.bottom, run.bottom) - max(last.top, run.top)
+            gap = run.x0 - last.x1
+            if abs(run.size - last.size) > 0.2 * min(run.size, last.size):  # a large bracket or quote
+                gap = _ink_x0(run) - _ink_x1(last)  # hung into a gutter does not bridge it
+            if overlap < 0.5 * min(last.bottom - last.top, run.bottom - run.top) or not -0.5 * run.size <= gap <= reach:
+                continue
+            if not _walled(last, run, walls):
+                if best is None or gap < best_gap:
+                    best, best_gap = line, gap
+        open_lines = keep
+        if best is None:
+            best = VLine()
+            lines.append(best)
+            open_lines.append(best)
+        best.add(run)
+    for line in lines:
+        line.settle()
+    return sorted(lines, key=lambda v: (v.top, v.x0))
+
+
+def _walled(left: Run, right: Run, walls: list) -> bool:
+    middle = (right.top + right.bottom) / 2
+    start = left.x1 - 0.6 * left.size  # a closing quote or bracket may hang over the rule
+    return any(start <= (w.x0 + w.x1) / 2 <= right.x0 + 1 and w.top <= middle <= w.bottom for w in walls)
+
+
+def _unwalled(runs: list[Run], walls: list) -> list[Run]:
+    """Runs cut where a vertical rule crosses them (punctuation hung into the gutter on both
+    sides of a rule can leave no gap between two modules' lines)."""
+    out = []
+    for run in runs:
+        pieces = [run]
+        middle = (run.top + run.bottom) / 2
+        for wall in walls:
+            x = (wall.x0 + wall.x1) / 2
+            if not wall.top <= middle <= wall.bottom:
+                continue
+            cut = []
+            for piece in pieces:
+                if piece.x0 + 0.5 * piece.size < x < piece.x1 - 0.5 * piece.size:
+                    cut += [p for p in piece.split_at(x) if p is not None]
+                else:
+                    cut.append(piece)
+            pieces = cut
+        out += pieces
     return out
+
+
+def _ink_x0(run: Run) -> float:
+    return run.x0 + (0.5 * run.size if run.chars[0] in OPENING else 0.0)
+
+
+def _ink_x1(run: Run) -> float:
+    return run.x1 - (0.5 * run.size if run.chars[-1] in CLOSING else 0.0)

@@ -1,0 +1,246 @@
+"""One module → :class:`~..structure.Line` records, in the order the segmenter reads a story.
+
+In a module, what each line is follows from its look and place:
+
+- the headline (large or bold) with the lines in another face right above it (引题) and
+  right below it (副题), then small print right below those (the byline);
+- photos (touching ones are one block) with the small print right under the block (the
+  caption; ``左图：… 右图：…`` is cut into one caption per photo);
+- everything else is the text (``body``).
+
+A module whose photos stand above its headline, or that has photos and no headline, is a
+photo item (图片新闻). A box whose first line is a column label (短消息) holds short items
+whose titles are bold lines; a box listing stories of other 版 (``2版 标题``) is page 1's
+导读, furniture. Each module starts with a ``module`` Line saying which of these it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import masthead
+from ..bylines import parse_byline
+from ..structure import Line
+from ..units import is_jump_line
+from .body import join_names, join_text, paragraphs
+from .front import is_marker
+from .images import Figure
+from .regions import Module, headline_groups
+from .visual import Style, VLine
+
+NEAR = 0.8  # × size: lines of one headline, or a headline and its 引题/副题, this close
+CAPTION_GAP = 1.5  # × body: a caption starts this close under its photos
+PHOTO_GAP = 1.2  # × body: photos this close are one block (a row, a grid)
+GUIDE_SHARE = 0.6  # of a box's lines that start with “2版” to make it a 导读
+_GUIDE_ENTRY = re.compile(r"^(?:第?\s*[0-9一二三四五六七八九十]{1,3}\s*版)(?!\s*[·:：]?\s*$)")
+_CREDIT_START = re.compile(r"^([\u3400-\u9fff·]{2,6}\s*摄)(?=$|\s|(?:左图|中图|右图|上图|下图|下左|下右|图\d+)[：:])")
+_LABELS = re.compile(r"(左图|中图|右图|上图|下图|下左|下右|图[0-9一二三四五六七八九十]{1,2})[：:]")
+
+
+class PhotoBlock:
+    def __init__(self, figures: list[Figure]):
+        self.figures = sorted(figures, key=lambda f: (round(f.top / 4), f.x0))
+        self.x0, self.x1 = min(f.x0 for f in figures), max(f.x1 for f in figures)
+        self.top, self.bottom = min(f.top for f in figures), max(f.bottom for f in figures)
+        self.caption: list[VLine] = []
+
+
+def read_module(module: Module, style: Style, page: int) -> list[Line]:
+    """The Lines of one module (page headers standing in it first, for the text rules)."""
+    lines = [e for e in module.elements if isinstance(e, VLine)]
+    figures = [e for e in module.elements if isinstance(e, Figure)]
+    markers = [Line(page, vl.text) for vl in lines if is_marker(vl, style)]
+    lines = [vl for vl in lines if not is_marker(vl, style)]
+    return markers + _module_lines(module, lines, figures, style, page)
+
+
+def _module_lines(module: Module, lines: list[VLine], figures: list[Figure], style: Style, page: int) -> list[Line]:
+    if module.box is not None:
+        kind = box_kind(lines, style)
+        if kind == "guide":
+            return [Line(page, vl.text, hint="furniture") for vl in lines]
+        if kind == "briefs":
+            return _briefs(lines, figures, style, page)
+    groups = headline_groups(lines, style)
+    if len(groups) <= 1:
+        return _story(lines, figures, groups[0] if groups else [], style, page, module.box is not None)
+    out: list[Line] = []
+    for group, (part_lines, part_figures) in _by_headline(groups, lines, figures):
+        out += _story(part_lines, part_figures, group, style, page, module.box is not None)
+    return out
+
+
+def box_kind(lines: list[VLine], style: Style) -> str:
+    """``guide`` (a list of stories on other 版), ``briefs`` (a column of 短消息) or ``""``."""
+    if not lines:
+        return ""
+    ordered = sorted(lines, key=lambda v: (v.top, v.x0))
+    entries = [vl for vl in ordered if _GUIDE_ENTRY.match(vl.text)]
+    others = [vl for vl in ordered[1:] if vl not in entries and not any(  # an entry's next lines are indented
+        e.x0 + style.size <= vl.x0 < e.x1 and e.top < vl.top for e in entries)]
+    if entries and len(entries) >= GUIDE_SHARE * (len(entries) + len(others)):
+        return "guide"
+    if masthead.section_label(ordered[0].text) == "brief":
+        return "briefs"
+    return ""
+
+
+def _briefs(lines: list[VLine], figures: list[Figure], style: Style, page: int) -> list[Line]:
+    """A box of 短消息: its label, then each item's bold title and text (a photo in the box
+    goes with the item read last)."""
+    used: set[int] = set()
+    blocks = photo_blocks(figures, lines, style, used)
+    ordered = sorted((vl for vl in lines if id(vl) not in used), key=lambda v: (v.top, v.x0))
+    out = [Line(page, "", hint="module", title="briefs")]
+    if ordered:
+        out += [Line(page, ordered[0].text), *paragraphs(ordered[1:], style, page, titles=True)]
+    return out + [line for block in blocks for line in _figure_lines(block, page)]
+
+
+def _story(lines: list[VLine], figures: list[Figure], group: list[VLine], style: Style, page: int,
+           boxed: bool = False) -> list[Line]:
+    used: set[int] = set()
+    blocks = photo_blocks(figures, lines, style, used)
+    head, bylines = _head(group, lines, style, used)
+    body = [vl for vl in lines if id(vl) not in used]
+    head_top = min((vl.top for vl in head), default=None)
+    photo_item = bool(blocks) and (head_top is None or any(b.bottom <= head_top + 1 for b in blocks))
+    kind = "photo" if photo_item else "story" if head else "text" if not blocks else "photo"
+    if kind == "text" and boxed:
+        kind = "box"  # a framed module is never the rest of the story before it
+    out = [Line(page, "", hint="module", title=kind)]
+    out += _head_lines(head, style, page)
+    if bylines:
+        out.append(Line(page, join_names([vl.text for vl in bylines])))
+    for block in blocks:
+        out += _figure_lines(block, page)
+    out += paragraphs(body, style, page)
+    return out
+
+
+def photo_blocks(figures: list[Figure], lines: list[VLine], style: Style, used: set[int]) -> list[PhotoBlock]:
+    """Touching photos as blocks, top to bottom, each with its caption lines (marked used)."""
+    groups: list[list[Figure]] = []
+    for fig in sorted(figures, key=lambda f: (f.top, f.x0)):
+        near = [g for g in groups if any(_touch(fig, other, PHOTO_GAP * style.size) for other in g)]
+        merged = [fig] + [f for g in near for f in g]
+        groups = [g for g in groups if g not in near] + [merged]
+    blocks = [PhotoBlock(g) for g in groups]
+    for block in sorted(blocks, key=lambda b: b.top):
+        reach, size = block.bottom, None
+        for vl in sorted(lines, key=lambda v: v.top):
+            if id(vl) in used or not _caption_look(vl, style) or vl.x0 < block.x0 - style.size:
+                continue
+            if vl.x1 > block.x1 + style.size or (size is not None and abs(vl.size - size) > 0.3):
+                continue
+            limit = CAPTION_GAP * style.size if size is None else NEAR * vl.size
+            if -2 <= vl.top - reach <= limit:
+                block.caption.append(vl)
+                used.add(id(vl))
+                reach, size = vl.bottom, vl.size
+    return sorted(blocks, key=lambda b: (b.top, b.x0))
+
+
+def _touch(a, b, gap: float) -> bool:
+    return a.x0 - gap <= b.x1 and b.x0 - gap <= a.x1 and a.top - gap <= b.bottom and b.top - gap <= a.bottom
+
+
+def _caption_look(vl: VLine, style: Style) -> bool:
+    return vl.is_small(style) or not (vl.is_body(style) or vl.is_headline(style) or vl.is_deck(style)
+                                      or vl.is_bold_line(style))
+
+
+def _head(group: list[VLine], lines: list[VLine], style: Style, used: set[int]) -> tuple[list[VLine], list[VLine]]:
+    """The headline lines with the 引题 above and 副题 below (top to bottom), and the byline
+    lines under them; all marked used."""
+    if not group:
+        return [], []
+    head = list(group)
+    free = sorted((vl for vl in lines if id(vl) not in used and vl not in group), key=lambda v: v.top)
+    grown = True
+    while grown:
+        grown = False
+        for vl in free:
+            if vl in head or not vl.is_deck(style):
+                continue
+            if any(_adjacent(vl, h) for h in head):
+                head.append(vl)
+                grown = True
+    head.sort(key=lambda v: (v.top, v.x0))
+    bylines: list[VLine] = []
+    reach = head[-1].bottom
+    x0, x1 = min(v.x0 for v in head), max(v.x1 for v in head)
+    for vl in free:
+        if vl in head or not vl.is_small(style) or not (x0 - 1 <= vl.x0 < x1):
+            continue
+        if -1 <= vl.top - reach <= (CAPTION_GAP * style.size if not bylines else NEAR * vl.size):
+            bylines.append(vl)
+            reach = vl.bottom
+    used.update(id(vl) for vl in head + bylines)
+    return head, bylines
+
+
+def _adjacent(a: VLine, b: VLine) -> bool:
+    gap = max(a.top - b.bottom, b.top - a.bottom)
+    return gap <= NEAR * max(a.size, b.size) and a.x0 < b.x1 and b.x0 < a.x1
+
+
+def _head_lines(head: list[VLine], style: Style, page: int) -> list[Line]:
+    """Headline lines: one headline broken over lines joined; the largest is level 1."""
+    out: list[tuple[VLine, Line]] = []
+    for vl in head:
+        if is_jump_line(vl.text):  # 上接第1版 printed as the 引题 of a continued story
+            out.append((vl, Line(page, vl.text)))
+            continue
+        if out and out[-1][1].hint == "headline" and _same_look(out[-1][0], vl):
+            out[-1][1].text += vl.text
+            continue
+        out.append((vl, Line(page, vl.text, level=2, hint="headline")))
+    heads = [(vl, line) for vl, line in out if line.hint == "headline"]
+    if heads:
+        top = max((vl.main.size, vl.main.bold) for vl, _ in heads)
+        for vl, line in heads:
+            line.level = 1 if (vl.main.size, vl.main.bold) == top else 2
+    return [line for _, line in out]
+
+
+def _same_look(a: VLine, b: VLine) -> bool:
+    return abs(a.main.size - b.main.size) < 0.3 and a.main.bold == b.main.bold and a.main.font == b.main.font
+
+
+def _figure_lines(block: PhotoBlock, page: int) -> list[Line]:
+    text = ""
+    for vl in block.caption:
+        credit = _CREDIT_START.match(vl.text)  # a credit broken onto the next line lost its space
+        broken_name = re.search(r"[\s　][\u3400-\u9fff]{1,2}$", text)  # 徐 | 立新 摄: a name broken in two
+        if text and credit and not broken_name and (byline := parse_byline(credit[1])) and byline.photo_credit_only:
+            text += " "
+        text = join_text(text, vl.text)
+    captions = split_caption(text, len(block.figures))
+    return [Line(page, caption, hint="figure", picture=fig.picture) for fig, caption in zip(block.figures, captions)]
+
+
+def split_caption(text: str, count: int) -> list[str]:
+    """One caption per photo: ``左图：… 右图：…`` cut at its labels; else all of it for the
+    first photo."""
+    marks = list(_LABELS.finditer(text))
+    if count > 1 and len(marks) == count and marks[0].start() == 0:
+        ends = [m.start() for m in marks[1:]] + [len(text)]
+        return [text[m.end():end].strip(" 　") for m, end in zip(marks, ends)]
+    return [text] + [""] * (count - 1)
+
+
+def _by_headline(groups: list[list[VLine]], lines: list[VLine], figures: list[Figure]):
+    """A region holding several headlines: each element goes with the nearest headline above
+    it in its columns (else with the first)."""
+    parts = {id(g[0]): ([], []) for g in groups}
+    members = {id(vl) for g in groups for vl in g}
+    for e in [*lines, *figures]:
+        if id(e) in members:
+            continue
+        above = [g for g in groups if g[0].top <= e.top and g[0].x0 < e.x1 and e.x0 < max(v.x1 for v in g)]
+        owner = max(above, key=lambda g: g[0].top) if above else groups[0]
+        parts[id(owner[0])][1 if isinstance(e, Figure) else 0].append(e)
+    for g in groups:
+        g_lines, g_figures = parts[id(g[0])]
+        yield g, (g + g_lines, g_figures)

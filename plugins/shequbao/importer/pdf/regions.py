@@ -1,0 +1,174 @@
+"""A page's type area → modules (the rectangles stories are set in), in reading order.
+
+Newspaper modules are rectangles, stacked and side by side. The area is cut recursively
+(an XY-cut), each time at what separates modules most surely:
+
+1. a rule in a white band that spans the whole region (papers draw a hairline between
+   modules);
+2. a white band across the region wider than ``BIG`` body sizes (the space between
+   stacked modules is wider than any space inside one);
+3. once a region holds at most one headline (or one box), it is one module;
+4. otherwise a white gutter down the whole region (modules side by side);
+5. otherwise a white band just above a headline.
+
+Elements are visual lines, figures and boxes (a box is one element: a module of its own).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .elements import Box, Rule
+from .images import Figure
+from .visual import Style, VLine
+
+BIG = 1.45  # × body: white between stacked modules
+GUTTER = 0.45  # × body: the narrowest gutter (a line never crosses a wider gap, see visual.JOIN)
+SMALL = 0.5  # × body: white above a headline
+RULE_SPAN = 0.9  # share of the region a separating rule spans
+MAX_DEPTH = 40
+
+
+@dataclass(eq=False)
+class Module:
+    elements: list
+    box: Box | None = None
+
+
+@dataclass(slots=True)
+class _Band:
+    start: float
+    end: float
+    index: int  # the first element after the band, in the sorted order
+
+    @property
+    def width(self) -> float:
+        return self.end - self.start
+
+
+def find_modules(elements: list, rules: list[Rule], style: Style) -> list[Module]:
+    out: list[Module] = []
+    _cut(elements, rules, style, out, 0)
+    return out
+
+
+def _cut(elements: list, rules: list[Rule], style: Style, out: list[Module], depth: int) -> None:
+    if not elements:
+        return
+    if len(elements) == 1 and isinstance(elements[0], Box):
+        out.append(Module(list(elements[0].inner), box=elements[0]))
+        return
+    parts = _parts(elements, rules, style) if depth < MAX_DEPTH else None
+    if parts is None:  # one module, and any box that could not be cut off stands on its own
+        rest = sorted((e for e in elements if not isinstance(e, Box)), key=lambda e: (e.top, e.x0))
+        modules = [Module(rest)] if rest else []
+        modules += [Module(list(e.inner), box=e) for e in elements if isinstance(e, Box)]
+        out.extend(sorted(modules, key=lambda m: min(e.top for e in m.elements)))
+        return
+    for part in parts:
+        _cut(part, rules, style, out, depth + 1)
+
+
+def _parts(elements: list, rules: list[Rule], style: Style) -> list[list] | None:
+    body = style.size
+    ys, y_bands = _bands(elements, "y")
+    xs, x_bands = _bands(elements, "x")
+    ruled_y = [b for b in y_bands if _ruled(b, rules, elements, "y")]
+    ruled_x = [b for b in x_bands if _ruled(b, rules, elements, "x")]
+    if ruled_x:
+        return _split(xs, ruled_x)
+    if ruled_y:
+        return _split(ys, ruled_y)
+    big = [b for b in y_bands if b.width >= BIG * body]
+    if big:
+        return _split(ys, big)
+    heads = headline_groups([e for e in elements if isinstance(e, VLine)], style)
+    boxes = sum(isinstance(e, Box) for e in elements)
+    if len(heads) + boxes <= 1 and not (boxes and len(elements) > 1):
+        return None
+    gutters = _between_units([b for b in x_bands if b.width >= GUTTER * body], xs, heads)
+    if gutters:
+        return _split(xs, gutters)
+    tops = {id(group[0]) for group in heads}
+    above = [b for b in y_bands if b.width >= SMALL * body and id(ys[b.index]) in tops]
+    return _split(ys, above) if above else None
+
+
+def _between_units(gutters: list[_Band], xs: list, heads: list[list[VLine]]) -> list[_Band]:
+    """The gutters between whole modules: each part holds a headline (or is a box), and what
+    follows holds one too. A module has gutters of its own (a photo beside its headline, a
+    short headline over its first column only) between parts without a headline."""
+    tops = {id(group[0]) for group in heads}
+
+    def whole(part: list) -> bool:
+        return any(id(e) in tops for e in part) or (bool(part) and all(isinstance(e, Box) for e in part))
+
+    kept, start = [], 0
+    for band in gutters:
+        rest = xs[band.index:]
+        if whole(xs[start:band.index]) and any(id(e) in tops or isinstance(e, Box) for e in rest):
+            kept.append(band)
+            start = band.index
+    if kept and not whole(xs[start:]):
+        kept.pop()  # the last part is no module of its own: it stays with the one before
+    return kept
+
+
+def _bands(elements: list, axis: str) -> tuple[list, list[_Band]]:
+    """``elements`` sorted along ``axis``, and the white bands between them."""
+    if axis == "y":
+        items = sorted(elements, key=lambda e: (e.top, e.x0))
+        lo, hi = (lambda e: e.top), (lambda e: e.bottom)
+    else:
+        items = sorted(elements, key=lambda e: (e.x0, e.top))
+        lo, hi = (lambda e: e.x0), (lambda e: e.x1)
+    bands = []
+    reach = hi(items[0])
+    for index in range(1, len(items)):
+        e = items[index]
+        if lo(e) > reach:
+            bands.append(_Band(reach, lo(e), index))
+        reach = max(reach, hi(e))
+    return items, bands
+
+
+def _split(items: list, bands: list[_Band]) -> list[list]:
+    cuts = [0, *(b.index for b in bands), len(items)]
+    return [items[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _ruled(band: _Band, rules: list[Rule], elements: list, axis: str) -> bool:
+    """A rule lies in the white ``band`` and spans the region across it."""
+    if axis == "y":
+        lo, hi = min(e.x0 for e in elements), max(e.x1 for e in elements)
+    else:
+        lo, hi = min(e.top for e in elements), max(e.bottom for e in elements)
+    for rule in rules:
+        if rule.horizontal != (axis == "y"):
+            continue
+        at = (rule.top + rule.bottom) / 2 if axis == "y" else (rule.x0 + rule.x1) / 2
+        start, end = (rule.x0, rule.x1) if axis == "y" else (rule.top, rule.bottom)
+        if band.start - 1 <= at <= band.end + 1 and min(end, hi) - max(start, lo) >= RULE_SPAN * (hi - lo):
+            return True
+    return False
+
+
+def headline_groups(lines: list[VLine], style: Style) -> list[list[VLine]]:
+    """The headlines among ``lines``: headline lines one under the other (a title broken
+    over lines) are one group. Each group top to bottom."""
+    heads = sorted((v for v in lines if v.is_headline(style)), key=lambda v: (v.top, v.x0))
+    groups: list[list[VLine]] = []
+    for line in heads:
+        for group in groups:
+            last = group[-1]
+            near = line.top - last.bottom <= 0.6 * max(line.size, last.size)
+            if near and line.x0 < last.x1 and last.x0 < line.x1:
+                group.append(line)
+                break
+        else:
+            groups.append([line])
+    return groups
+
+
+def figures_of(elements: list) -> list[Figure]:
+    return [e for e in elements if isinstance(e, Figure)]
