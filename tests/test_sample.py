@@ -109,6 +109,14 @@ def test_every_link_resolves_and_nothing_comes_from_elsewhere(site):
     assert external_references(site) == []
 
 
+def test_only_what_readers_fetch_is_published(site):
+    """No template, script or scaffold of the tool itself ends up on the web host."""
+    tool_files = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()
+                  and (p.suffix in {".j2", ".sh", ".py", ".typ", ".yml", ".md"} or p.name in {"sqb", "Makefile"})]
+    assert tool_files == []
+    assert not (site / "scaffold").exists()
+
+
 def edit_front_matter(path: Path, field: str, value: str) -> None:
     """Set ``field: value`` in the front matter of ``path`` (replacing the field if present)."""
     text = path.read_text(encoding="utf-8")

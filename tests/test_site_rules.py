@@ -145,7 +145,7 @@ def test_init_makes_a_paper_that_checks_and_builds_from_a_plain_shell(tmp_path):
 
 
 def test_the_scaffold_copies_of_sqb_and_the_install_script_match_the_project():
-    paper = ROOT / "plugins/shequbao/templates/scaffold/paper"
+    paper = ROOT / "plugins/shequbao/skeletons/paper"
     assert (paper / "sqb").read_bytes() == (ROOT / "sqb").read_bytes(), "copy ./sqb to the scaffold"
     assert (paper / "scripts/install-system-deps.sh").read_bytes() == (ROOT / "scripts/install-system-deps.sh").read_bytes(), \
         "copy scripts/install-system-deps.sh to the scaffold"

@@ -16,7 +16,7 @@ from pathlib import Path
 from .scaffold import ScaffoldError, render_template
 from .slugs import make_slug
 
-PAPER = Path(__file__).parent / "templates" / "scaffold" / "paper"
+PAPER = Path(__file__).parent / "skeletons" / "paper"
 EXECUTABLE = 0o755
 
 

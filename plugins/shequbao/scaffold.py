@@ -19,7 +19,7 @@ from .model import KINDS
 from .slugs import make_slug
 from .yamlio import ReadError, parse_yaml, read_text
 
-TEMPLATES = Path(__file__).parent / "templates" / "scaffold"
+TEMPLATES = Path(__file__).parent / "skeletons"
 SLUG_LENGTH = 40
 DEFAULT_PAGES = ({"page": 1, "name": "要闻"}, {"page": 2, "name": "社区"})
 
@@ -151,7 +151,7 @@ def _write_new(target: Path, text: str) -> None:
 
 
 def render_template(template: str, /, **values) -> str:
-    """A scaffold template (``templates/scaffold/<template>``) filled in; ``| yaml`` quotes a value for YAML."""
+    """A scaffold template (``skeletons/<template>``) filled in; ``| yaml`` quotes a value for YAML."""
     return _render(template, **values)
 
 
