@@ -115,6 +115,14 @@ def test_only_what_readers_fetch_is_published(site):
                   and (p.suffix in {".j2", ".sh", ".py", ".typ", ".yml", ".md"} or p.name in {"sqb", "Makefile"})]
     assert tool_files == []
     assert not (site / "scaffold").exists()
+    # every asset is named by a page (outside Material's __config JSON) or a stylesheet:
+    # no unused script bundles, search workers or source maps
+    config_json = re.compile(r'<script id="__config".*?</script>', re.S)
+    texts = "".join(config_json.sub("", p.read_text(encoding="utf-8")) for p in site.rglob("*")
+                    if p.suffix in {".html", ".css"})
+    unused = [p.relative_to(site).as_posix() for p in (site / "assets").rglob("*")
+              if p.is_file() and p.name not in texts]
+    assert unused == []
 
 
 def edit_front_matter(path: Path, field: str, value: str) -> None:

@@ -13,7 +13,10 @@ An adapter (it knows MkDocs and Material), called by ``plugin.py``:
   templates stay reachable as ``material/…``, so our ``base.html`` extends ``material/base.html``
   and a paper's ``main.html`` that extends ``base.html`` keeps our head, search box and footer.
 - **assets**: our stylesheet and scripts are published under fingerprinted names
-  (``pages.asset_path``) so that servers may cache them for a year.
+  (``pages.asset_path``) so that servers may cache them for a year. Material's script bundle,
+  its search workers and lunr languages and every source map are never sent by our pages
+  (``base.html`` replaces the scripts block), so they are not published either: 2.4 MB and
+  38 files less on every host.
 """
 
 from __future__ import annotations
@@ -81,6 +84,21 @@ def material_loader(env) -> None:
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(MATERIAL_TEMPLATES))})])
 
 
+UNSENT_THEME_FILES = ("assets/javascripts/bundle.", "assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+
+def drop_unsent_theme_files(files: Files, config) -> None:
+    """Leave out Material's scripts that our ``base.html`` does not send, all source maps, and
+    the palette stylesheet when ``theme.palette`` is not set (Material links it only then)."""
+    theme_dir = os.path.realpath(MATERIAL_TEMPLATES)
+    unsent = UNSENT_THEME_FILES + (() if config.theme.get("palette") else ("assets/stylesheets/palette.",))
+    for file in list(files):
+        if file.generated_by or os.path.realpath(file.src_dir or "") != theme_dir:
+            continue
+        if file.src_uri.startswith(unsent) or file.src_uri.endswith(".map"):
+            files.remove(file)
+
+
 def fingerprint_assets(files: Files, config) -> None:
     """Publish our stylesheet and scripts under their fingerprinted names (``shequbao.<hash>.css``)."""
     for source in sorted(ASSET_SOURCES.iterdir()):
@@ -123,6 +141,7 @@ def resolve_files(files: Files, site, listing, docs_dir: Path, config, people_fi
         if existing is None:
             file.generated_by, file.content_string = "shequbao", ""
         files.append(file)
+    drop_unsent_theme_files(files, config)
     fingerprint_assets(files, config)
     return files
 
