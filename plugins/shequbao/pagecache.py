@@ -21,7 +21,7 @@ from importlib import metadata
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .cache import Entry, Store, code_key, write_atomic
+from .cache import Entry, Store, code_key, tree_stamp, write_atomic
 from .pagekeys import KeyInputs, page_key
 from .pages import Site
 
@@ -66,11 +66,12 @@ class PageStore:
 
 def base_key(config_bytes: bytes, options: Iterable, theme_dirs: Iterable[Path], markdown: str, command: str) -> str:
     """The site-wide inputs of every page: mkdocs.yml, the plugin's options, our code and
-    templates, the theme folders (Material's and the paper's own), the Markdown setup, the
+    templates, the theme folders (Material's and the paper's own, by their files' sizes and
+    modification times), the Markdown setup, the
     versions of what renders, and whether this is a preview."""
     digest = hashlib.sha256()
     for part in (config_bytes, repr(list(options)).encode(), markdown.encode(), command.encode(),
-                 code_key(PACKAGE, *theme_dirs).encode(),
+                 code_key(PACKAGE).encode(), *(tree_stamp(d).encode() for d in theme_dirs),
                  " ".join(f"{name}={_version(name)}" for name in VERSIONS).encode()):
         digest.update(part + b"\0")
     return digest.hexdigest()

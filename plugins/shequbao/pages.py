@@ -287,6 +287,16 @@ def search_filters_path() -> str:
     return SEARCH_FILTERS
 
 
+UNSENT_THEME_FILES = ("assets/javascripts/bundle.", "assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+
+def is_unsent_theme_file(uri: str, palette: bool) -> bool:
+    """Whether a file of Material's is never fetched by our pages (base.html replaces its scripts
+    block; its stylesheets' source maps; the palette stylesheet unless ``theme.palette`` is set)."""
+    return (uri.startswith(UNSENT_THEME_FILES) or uri.endswith(".map")
+            or (not palette and uri.startswith("assets/stylesheets/palette.")))
+
+
 def asset_path(name: str) -> str:
     """Our stylesheet and scripts, fingerprinted with their content:
     ``assets/shequbao/shequbao.<8 hex>.css`` for ``shequbao.css``."""

@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 
 from . import preview, sitedir
-from .cache import damage_notes
+from .cache import damage_notes, template_cache
 from .completeness import held_back_message
 from .config import (NOT_IN_PAGES, ShequbaoConfig, add_feeds, add_search_filters, our_extensions, page_base_key,
                      read_settings,
@@ -82,8 +82,10 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         env.undefined = OursStrictUndefined
         env.filters.update(filters(self._archive.people if self._archive else {}))
         # MkDocs makes a new environment for every build, so templates cannot change during one:
-        # skip Jinja's mtime check on each of the ~30 template look-ups a page makes.
+        # skip Jinja's mtime check on each of the ~30 template look-ups a page makes, and keep
+        # compiled templates in .cache/jinja/ (Jinja checks each one against its source's digest)
         env.auto_reload = False
+        env.bytecode_cache = template_cache(self._settings.cache_root)
 
     def on_pre_build(self, *, config) -> None:
         """Load and check the content before MkDocs lists it (its listing follows links)."""

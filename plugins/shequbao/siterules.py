@@ -30,7 +30,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .pages import ASSET_SOURCES, asset_path, asset_source, names_issue_or_article, site_nav
+from .pages import ASSET_SOURCES, asset_path, asset_source, is_unsent_theme_file, names_issue_or_article, site_nav
 
 log = logging.getLogger("mkdocs.plugins.shequbao")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -84,18 +84,14 @@ def material_loader(env) -> None:
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(MATERIAL_TEMPLATES))})])
 
 
-UNSENT_THEME_FILES = ("assets/javascripts/bundle.", "assets/javascripts/lunr/", "assets/javascripts/workers/")
-
-
 def drop_unsent_theme_files(files: Files, config) -> None:
     """Leave out Material's scripts that our ``base.html`` does not send, all source maps, and
     the palette stylesheet when ``theme.palette`` is not set (Material links it only then)."""
-    theme_dir = os.path.realpath(MATERIAL_TEMPLATES)
-    unsent = UNSENT_THEME_FILES + (() if config.theme.get("palette") else ("assets/stylesheets/palette.",))
+    theme_dir, palette = os.path.realpath(MATERIAL_TEMPLATES), bool(config.theme.get("palette"))
     for file in list(files):
         if file.generated_by or os.path.realpath(file.src_dir or "") != theme_dir:
             continue
-        if file.src_uri.startswith(unsent) or file.src_uri.endswith(".map"):
+        if is_unsent_theme_file(file.src_uri, palette):
             files.remove(file)
 
 
