@@ -11,6 +11,7 @@ import functools
 import http.server
 import os
 import re
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -40,6 +41,14 @@ if not os.path.exists(CHROMIUM):
     pytest.skip(message, allow_module_level=True)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    """A browser that moves on drops responses half sent: that is not an error of the site."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Static files; unknown addresses get the site's 404.html, as on a real host."""
 
@@ -66,7 +75,7 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def base_url(site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}/"
@@ -670,7 +679,7 @@ def bigger_site(tmp_path_factory) -> Path:
 
 def requests_of(browser, site: Path, url: str) -> dict[str, int]:
     """Every request of a page (path → size of the response body as sent, before gzip)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     visit = Visit(browser, PHONE)
     sizes: dict[str, int] = {}
@@ -717,7 +726,7 @@ def test_the_footers_legal_lines_read_well_too(browser, sample):
         "      paper_permit:", "      icp: 沪ICP备12345678号-1\n      police_record: 沪公网安备31010402000001号\n"
         "      internal_publication: true\n      paper_permit:"), encoding="utf-8")
     site = build(sample)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         for setting in ("standard", "contrast"):
