@@ -552,12 +552,37 @@ def test_the_issue_is_a_front_page_in_print_order(desktop, phone, base_url):
         lead = section.locator(".sqb-lead").bounding_box()
         width = section.bounding_box()["width"]
         if visit is desktop:
-            assert 0.6 * width < lead["width"] < 0.75 * width
+            assert lead["width"] == pytest.approx(width, abs=1)  # across the top
+            photo = section.locator(".sqb-lead > .sqb-figure").bounding_box()
+            assert 0.6 * width < photo["width"] < 0.75 * width  # over two of three columns, its text beside it
             assert page.locator("#page-2 .sqb-lead .sqb-card__title").evaluate("e => parseFloat(getComputedStyle(e).fontSize)") \
                 > page.locator("#page-2 .sqb-card:not(.sqb-lead) .sqb-card__title").first.evaluate(
                     "e => parseFloat(getComputedStyle(e).fontSize)")
         else:
             assert lead["width"] == pytest.approx(width, abs=1)
+
+
+HOLES = """section => {
+  const boxes = [...section.children].map(e => e.getBoundingClientRect()).filter(r => r.height > 0);
+  const columns = new Map();  // left edge → the boxes that stand in that column
+  const lefts = [...new Set(boxes.filter(r => r.width < section.clientWidth * 0.5).map(r => Math.round(r.left)))];
+  for (const left of lefts) columns.set(left, boxes.filter(r => r.left <= left + 2 && r.right >= left + 10)
+                                                  .sort((a, b) => a.top - b.top));
+  let worst = 0;
+  for (const column of columns.values())
+    for (let i = 1; i < column.length; i++) worst = Math.max(worst, column[i].top - column[i - 1].bottom);
+  return worst;
+}"""
+
+
+def test_a_front_page_on_a_desktop_has_no_holes(desktop, base_url):
+    """Every story follows the one above it in its column: no screen-high hole under a short
+    lead or story beside a tall one."""
+    page = desktop.page
+    for issue in ("2025-09", "2025-10", "2025-11"):
+        page.goto(base_url + f"issues/{issue}/")
+        for number, section in enumerate(page.locator(".sqb-front").all(), 1):
+            assert section.evaluate(HOLES) < 48, f"{issue} 第{number}版"
 
 
 def test_the_archive_shows_many_issues_a_screen_with_a_year_and_month_jump(phone, base_url):
