@@ -41,6 +41,7 @@ class IssueFigures:
     clipped: list[str] = field(default_factory=list)  # photos cut by more than 10% without a focus
     side_by_side: list[int] = field(default_factory=list)  # 版 with stories side by side
     guide: int = 0  # stories of other 版 named in page 1's 导读
+    guide_runts: list[str] = field(default_factory=list)  # 导读 lines of one or two characters (a title broken)
     missing: list[str] = field(default_factory=list)  # items whose text or photos are not in the PDF
     photos: int = 0
     images: int = 0
@@ -84,6 +85,7 @@ def measure_edition(pdf, issue, content_dir: Path, geometry, bleed: float = 0.0)
         figures.kinsoku += page.kinsoku
     figures.clipped = [p["src"] for p in pdf.photos if p["shown"] < 0.9 and not p["focus"]]
     figures.side_by_side = sorted({page for page in range(1, pdf.pages + 1) if _side_by_side(pdf.rects, page)})
+    figures.guide_runts = _guide_runts(pdf.path)
     texts = page_texts(pdf.path)
     printed = bare("".join(texts))
     front = bare(texts[0]) if texts else ""
@@ -105,6 +107,37 @@ def measure_edition(pdf, issue, content_dir: Path, geometry, bleed: float = 0.0)
         figures.missing.append(f"照片 {figures.images}/{figures.photos}")
     figures.messages = [m.text for m in pdf.messages if m.severity == "warning"]
     return figures
+
+
+def _guide_runts(path: Path) -> list[str]:
+    """The lines of page 1's 导读 box (the smallest ruled box round its head) that hold only
+    one or two characters: a title broken just before its end."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        head = next((w for w in page.extract_words() if "本期导读" in w["text"]), None)
+        if head is None:
+            return []
+        boxes = [r for r in page.rects if r["x0"] <= head["x0"] and r["top"] <= head["top"]
+                 and r["x1"] >= head["x1"] and r["bottom"] >= head["bottom"] + 2 * (head["bottom"] - head["top"])
+                 and r["width"] < page.width * 0.9]  # not the head's own red label
+        if not boxes:
+            return []
+        box = min(boxes, key=lambda r: r["width"] * r["height"])
+        lines = page.crop((box["x0"], box["top"], box["x1"], box["bottom"])).extract_text_lines()
+    runts = []
+    for line in lines:  # a line crosses the box's columns: cut it where the gap is wider than a character
+        segment, last = [], None
+        for char in [c for c in line["chars"] if c["text"].strip()] + [None]:
+            if char is None or (last is not None and char["x0"] - last["x1"] > 1.2 * last["size"]):
+                if 0 < len(segment) <= 2:
+                    runts.append("".join(segment))
+                segment = []
+            if char is not None:
+                segment.append(char["text"])
+                last = char
+    return runts
 
 
 def _side_by_side(rects: dict, page: int) -> bool:

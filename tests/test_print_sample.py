@@ -50,6 +50,12 @@ def test_stories_side_by_side_and_a_guide_on_page_one(figures):
             assert f.guide >= 3, f.issue
 
 
+def test_guide_titles_are_not_broken_before_their_last_characters(figures):
+    """A 导读 title a little too long for its line is set tighter, not broken with 工 alone below."""
+    for f in figures.values():
+        assert f.guide_runts == [], f.issue
+
+
 def test_every_item_and_photo_is_printed(figures):
     for f in figures.values():
         assert f.missing == [] and f.images == f.photos, f.issue

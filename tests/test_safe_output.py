@@ -34,6 +34,13 @@ def test_failed_build_leaves_the_previous_site(sample):
     assert not (sample / "site.building").exists()
 
 
+def test_a_site_folder_in_a_folder_not_made_yet_is_built(mini, tmp_path):
+    """`mkdocs build -d new/folder/site` works as with MkDocs alone (the lock sits beside the site)."""
+    built = build(mini, site_dir=str(tmp_path / "new" / "folder" / "site"))
+    assert (built / "index.html").is_file()
+    assert not (tmp_path / "new" / "folder" / "site.building").exists()
+
+
 def test_two_builds_are_byte_identical_pdfs_included(sample, tmp_path):
     one = build(sample, pdf=True, site_dir=str(tmp_path / "one"))
     two = build(sample, pdf=True, site_dir=str(tmp_path / "two"))

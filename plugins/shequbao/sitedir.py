@@ -46,6 +46,10 @@ def begin(site_dir: Path) -> Staging:
     """Lock ``site_dir`` for this build and make a fresh staging folder beside it."""
     site_dir = Path(os.path.abspath(site_dir))
     _check_writable(site_dir)
+    try:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)  # as MkDocs would: `-d new/folder/site`
+    except OSError as error:
+        raise SiteDirError(describe_os_error(error) or str(error)) from None
     lock = _lock(site_dir.with_name(site_dir.name + ".lock"))
     folder = site_dir.with_name(site_dir.name + ".building")
     try:
@@ -102,7 +106,7 @@ def describe_os_error(error: BaseException) -> str | None:
 def _check_writable(site_dir: Path) -> None:
     parent = site_dir.parent
     if not parent.is_dir():
-        return  # MkDocs makes it
+        return  # begin() makes it
     if not os.access(parent, os.W_OK | os.X_OK):
         raise SiteDirError(f"没有权限在 {parent} 里写入（生成网站要在这里建 {site_dir.name}.building/ 并替换 {site_dir.name}/）："
                            f"请运行 sudo chown $(id -un) '{parent}'，或用有权限的账号生成")
