@@ -84,17 +84,6 @@ def material_loader(env) -> None:
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(MATERIAL_TEMPLATES))})])
 
 
-def drop_unsent_theme_files(files: Files, config) -> None:
-    """Leave out Material's scripts that our ``base.html`` does not send, all source maps, and
-    the palette stylesheet when ``theme.palette`` is not set (Material links it only then)."""
-    theme_dir, palette = os.path.realpath(MATERIAL_TEMPLATES), bool(config.theme.get("palette"))
-    for file in list(files):
-        if file.generated_by or os.path.realpath(file.src_dir or "") != theme_dir:
-            continue
-        if is_unsent_theme_file(file.src_uri, palette):
-            files.remove(file)
-
-
 def fingerprint_assets(files: Files, config) -> None:
     """Publish our stylesheet and scripts under their fingerprinted names (``shequbao.<hash>.css``)."""
     for source in sorted(ASSET_SOURCES.iterdir()):
@@ -110,15 +99,20 @@ def fingerprint_assets(files: Files, config) -> None:
 def resolve_files(files: Files, site, listing, docs_dir: Path, config, people_file: str) -> Files:
     """MkDocs' files as the content policy (:mod:`shequbao.sources`) says: the registry's pages
     at their place, ``assets/`` as it is, photo originals excluded (only renditions are
-    published), everything else of the content folder dropped, our stylesheet and scripts
+    published), everything else of the content folder dropped, Material's unsent scripts and
+    source maps dropped (``pages.is_unsent_theme_file``), our stylesheet and scripts
     under their fingerprinted names. MkDocs' own listing follows links: whatever it found
     through one is not in ``listing`` and is dropped too."""
     from .sources import Verdict
 
-    docs, real = str(docs_dir.resolve()), {}
+    docs, theme, real = str(docs_dir.resolve()), os.path.realpath(MATERIAL_TEMPLATES), {}
+    palette = bool(config.theme.get("palette"))
     for file in list(files):
         if file.src_dir not in real:
             real[file.src_dir] = os.path.realpath(file.src_dir or "")
+        if real[file.src_dir] == theme and not file.generated_by and is_unsent_theme_file(file.src_uri, palette):
+            files.remove(file)  # Material's scripts our base.html does not send, source maps
+            continue
         if file.generated_by or real[file.src_dir] != docs:
             continue  # the theme's files, generated files
         verdict = listing.verdict(file.src_uri, site.pages)
@@ -137,7 +131,6 @@ def resolve_files(files: Files, site, listing, docs_dir: Path, config, people_fi
         if existing is None:
             file.generated_by, file.content_string = "shequbao", ""
         files.append(file)
-    drop_unsent_theme_files(files, config)
     fingerprint_assets(files, config)
     return files
 
