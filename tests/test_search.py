@@ -12,7 +12,7 @@ import pytest
 from conftest import build
 from shequbao import search
 from shequbao.scan import PageScanner
-from shequbao.search import IndexWriter, cached_index, index_key, indexed_part, page_url, publish_index, spaced
+from shequbao.search import IndexWriter, cached_index, index_key, indexed_part, page_url, index_files, spaced
 
 ARTICLE = """<!doctype html><html lang="zh-CN"><head><title>{title}</title></head><body>
 <header>桂园 首页</header>
@@ -63,16 +63,17 @@ def write_index(cache: Path, key: str, pages: dict[str, str], executable: Path |
     return writer.finish(), writer.pages
 
 
-def test_article_pages_are_indexed_into_the_cache_and_linked_into_the_site(tmp_path):
+def test_article_pages_are_indexed_into_the_cache_and_listed_for_the_site(tmp_path):
     cache, site = tmp_path / "cache", tmp_path / "site"
     entry, pages = write_index(cache, "k1", PAGES)
     assert pages == 2 and entry == cache / "pagefind/k1/k1" and cached_index(cache, "k1") == entry
     meta = json.loads((entry / "pagefind-entry.json").read_text())
     assert sum(lang["page_count"] for lang in meta["languages"].values()) == 2
     assert not list(cache.rglob(".*")), "no scratch folder left behind"
-    publish_index(entry, site, cache)
-    assert (site / "pagefind/pagefind.js").is_file()
-    assert (site / "pagefind/pagefind-entry.json").stat().st_ino == (entry / "pagefind-entry.json").stat().st_ino
+    files = dict(index_files(entry, cache))
+    assert files["pagefind/pagefind.js"] == entry / "pagefind.js"
+    assert files["pagefind/pagefind-entry.json"] == entry / "pagefind-entry.json"
+    assert "pagefind/manifest.json" not in files and any(path.startswith("pagefind/fragment/") for path in files)
 
 
 def test_a_site_without_articles_gets_no_index(tmp_path):
@@ -93,7 +94,7 @@ def test_old_indexes_are_pruned(tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     for n in range(4):
         entry, _ = write_index(cache, f"k{n}", {"a/index.html": ARTICLE.format(title="党建", text=f"第{n}次")})
-        publish_index(entry, tmp_path / "site", cache)
+        index_files(entry, cache)
     assert sorted(p.name for p in cache.glob("pagefind/*/*")) == ["k2", "k3"]
 
 

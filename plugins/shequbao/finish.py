@@ -1,6 +1,6 @@
 """The part of a build around MkDocs' rendering: the scan process that reads every page as it
 is written (links for the link check, article pages for the search index), then the derived
-files linked from the cache into the site, the search index published and the links checked.
+files from the cache (to link into the site), the search index made and the links checked.
 Knows nothing of MkDocs: the plugin hands it pages and gets back what to tell the editor.
 """
 
@@ -11,10 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import link_files
 from .pagecache import PAGE_FILE
 from .scan import PageScanner, ScanError
-from .search import SearchStats, cached_index, publish_index
+from .search import SearchStats, cached_index, index_files
 
 
 @dataclass(frozen=True)
@@ -30,20 +29,22 @@ class Finisher:
 
     ``links_base``: the site's base path (``/``, ``/paper/``) to check links, or None;
     ``search_key``: the key of the search index to publish, or None when search is off;
-    ``articles``: how many article pages the index will hold.
+    ``articles``: how many article pages the index will hold; ``page_cache``: whether pages are
+    kept in and taken from the page cache (incremental builds).
     """
 
     def __init__(self, cache_root: Path, *, links_base: str | None, search_key: str | None, articles: int,
-                 keep_pages: bool = False):
+                 page_cache: bool = False):
         self.cache_root = Path(cache_root)
         self.search_key = search_key
         self.articles = articles
         self.cached = cached_index(cache_root, search_key) if search_key else None
         make_index = search_key is not None and self.cached is None
         self.scanner = None
-        if links_base is not None or make_index or keep_pages:
+        self.page_cache = page_cache
+        if links_base is not None or make_index or page_cache:
             search = (self.cache_root, search_key, articles) if make_index else None
-            self.scanner = PageScanner(links=links_base, search=search, pages=self.cache_root if keep_pages else None)
+            self.scanner = PageScanner(links=links_base, search=search, pages=self.cache_root if page_cache else None)
         self.check_links = links_base is not None
 
     def add(self, path: str, html: str, key: str | None = None) -> None:
@@ -52,40 +53,49 @@ class Finisher:
         if self.scanner is not None:
             self.scanner.add(path, html, key)
 
+    def add_cached(self, cached_pages: list[tuple[str, Path]]) -> None:
+        """The pages taken from the page cache (``(path in the site, entry)``): their links and
+        text are read by the scan process while MkDocs renders the others."""
+        if self.scanner is not None and cached_pages:
+            self.scanner.add_cached([(path, str(entry)) for path, entry in cached_pages])
+
     def finish(self, site_dir: Path, files: Iterable[tuple[str, str | Path]],
-               cached_pages: list[tuple[str, Path]] = ()) -> list[Note]:
-        """Link ``files`` (``(path in the site, cached file)``) and the pages taken from the page
-        cache (``(path in the site, entry)``) into the site, publish the search index, check every
-        link; what to tell the editor. Raises ScanError if the scan failed."""
-        link_files([*files, *((path, entry / PAGE_FILE) for path, entry in cached_pages)], site_dir)
+               cached_pages: list[tuple[str, Path]] = ()) -> tuple[list[Note], list[tuple[str, Path]]]:
+        """Check every link of the site as it will be: what MkDocs wrote into ``site_dir`` plus
+        ``files`` (``(path in the site, cached file)``), the pages taken from the page cache
+        (``(path in the site, entry)``) and the search index. Returns what to tell the editor and
+        every cached file to link into the site (:func:`shequbao.sitedir.commit` does, or
+        :func:`link_files` for the preview). Raises ScanError if the scan failed."""
+        linked = [*files, *((path, entry / PAGE_FILE) for path, entry in cached_pages)]
         notes = []
         try:
-            if self.scanner is not None and cached_pages:
-                self.scanner.add_cached([(path, str(entry)) for path, entry in cached_pages])
+            if self.scanner is not None and self.page_cache:
+                self.scanner.save_catalog([entry.name for _, entry in cached_pages])
             if self.search_key is not None:
-                notes.append(self._publish_search(site_dir))
+                note, index = self._publish_search()
+                notes.append(note)
+                linked += index
             if self.check_links and self.scanner is not None:
-                broken = self.scanner.check_links(site_dir)
+                broken = self.scanner.check_links(site_dir, [path for path, _ in linked])
                 notes += [Note("warning", f"shequbao: {page} 里的链接 {link} 打不开（页面、文件或锚点不存在）") for page, link in broken]
                 notes.append(Note("info", f"shequbao: 链接检查完毕，{len(broken)} 个打不开"))
         finally:
             self.stop()
-        return notes
+        return notes, linked
 
     def stop(self) -> None:
         if self.scanner is not None:
             self.scanner.close()
             self.scanner = None
 
-    def _publish_search(self, site_dir: Path) -> Note:
+    def _publish_search(self) -> tuple[Note, list[tuple[str, Path]]]:
         started = time.perf_counter()
         entry, pages = self.cached, self.articles
         if entry is None:
             entry, pages = self.scanner.finish_search()  # Pagefind has read the pages as they were written
-        if entry is not None:
-            publish_index(entry, Path(site_dir), self.cache_root)
+        files = index_files(entry, self.cache_root) if entry is not None else []
         stats = SearchStats(pages, cached=self.cached is not None, seconds=time.perf_counter() - started)
-        return Note("info", f"shequbao: {stats.summary()}")
+        return Note("info", f"shequbao: {stats.summary()}"), files
 
 
 __all__ = ["Finisher", "Note", "ScanError"]

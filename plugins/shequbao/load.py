@@ -29,7 +29,10 @@ from .slugs import is_slug, make_slug
 from .sources import Listing, scan_content
 from .static_pages import body_problems, load_static_pages
 from .suggest import missing_photo_message
+from .textmemo import TextMemo
 from .yamlio import Document, ReadError, parse_yaml, read_text, split_front_matter
+
+Lookups = tuple[Directory, Listing, TextMemo]  # people.yml, the content's files, parsed front matters
 
 ISSUE_FIELDS = ("number", "date", "total", "title", "pages")
 SECTION_FIELDS = ("page", "name", "editor")
@@ -99,11 +102,13 @@ class _Checker:
         return day
 
 
-def load_archive(content_dir: Path, paper: Paper, *, drafts: bool = False) -> tuple[Archive, list[Problem]]:
+def load_archive(content_dir: Path, paper: Paper, *, drafts: bool = False,
+                 memo: TextMemo | None = None) -> tuple[Archive, list[Problem]]:
     """Load and check the whole paper.
 
     Returns the archive (drafts left out unless ``drafts``) and the warnings; raises
-    :class:`ContentError` listing every error if there is any.
+    :class:`ContentError` listing every error if there is any. ``memo``: front matters parsed
+    by earlier builds (every file is still read and every field checked).
     """
     listing = scan_content(content_dir)  # no link followed, no special file opened
     problems: list[Problem] = list(listing.problems)
@@ -112,7 +117,8 @@ def load_archive(content_dir: Path, paper: Paper, *, drafts: bool = False) -> tu
     issues = []
     files, folders = listing.children("issues")
     for folder in folders:
-        issue = _load_issue(content_dir / folder, content_dir, problems, drafts, number_lines, directory, listing)
+        issue = _load_issue(content_dir / folder, content_dir, problems, drafts, number_lines,
+                            (directory, listing, memo or TextMemo()))
         if issue is not None:
             issues.append(issue)
     for path in files:
@@ -140,7 +146,8 @@ def _people_keys(issues: list[Issue]) -> list[str]:
 
 
 def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
-                number_lines: dict[str, int | None], directory: Directory, listing: Listing) -> Issue | None:
+                number_lines: dict[str, int | None], lookups: Lookups) -> Issue | None:
+    listing = lookups[1]
     yml = folder / "issue.yml"
     check = _Checker(problems, _rel(yml, root))
     if not is_slug(folder.name) or is_reserved(folder.name):
@@ -171,7 +178,7 @@ def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
     title = check.text(data, "title")
     sections = _load_sections(data, check)
     known = len(problems)
-    articles = _load_articles(folder, root, sections, date, problems, directory, listing)
+    articles = _load_articles(folder, root, sections, date, problems, lookups)
     if number is None or date is None or not sections:
         return None
     if all(p.severity != "error" for p in problems[known:]):  # an article with errors is not missing
@@ -205,12 +212,12 @@ def _load_sections(data: dict, check: _Checker) -> tuple[Section, ...]:
 
 
 def _load_articles(folder: Path, root: Path, sections: tuple[Section, ...], issue_date: dt.date | None,
-                   problems: list[Problem], directory: Directory, listing: Listing) -> tuple[Article, ...]:
+                   problems: list[Problem], lookups: Lookups) -> tuple[Article, ...]:
     """Every article of the issue, drafts too (the caller leaves drafts out when they are not shown)."""
     articles: list[Article] = []
     seen: dict[str, str] = {}
     prefix = _rel(folder, root) + "/"
-    files, folders = listing.descendants(prefix[:-1])
+    files, folders = lookups[1].descendants(prefix[:-1])
     for rel in (p for p in folders if p.endswith(".md")):
         problems.append(Problem(rel, None, "", "这是一个文件夹，不是文章：文章是 .md 文件，请给这个文件夹改个名字"))
     for rel in (p for p in files if p.endswith(".md")):
@@ -229,20 +236,20 @@ def _load_articles(folder: Path, root: Path, sections: tuple[Section, ...], issu
             problems.append(Problem(rel, None, "", f"和 {seen[slug]} 的网址相同（{slug}），请给其中一篇改个文件名"))
             continue
         seen[slug] = rel
-        article = _load_article(path, rel, slug, folder, root, sections, issue_date, problems, (directory, listing))
+        article = _load_article(path, rel, slug, folder, root, sections, issue_date, problems, lookups)
         if article is not None:
             articles.append(article)
     return tuple(sorted(articles, key=lambda a: a.sort_key))
 
 
 def _load_article(path: Path, rel: str, slug: str, folder: Path, root: Path, sections: tuple[Section, ...],
-                  issue_date: dt.date | None, problems: list[Problem], lookups: tuple[Directory, Listing]) -> Article | None:
+                  issue_date: dt.date | None, problems: list[Problem], lookups: Lookups) -> Article | None:
     check = _Checker(problems, rel)
-    directory, listing = lookups
+    directory, listing, memo = lookups
     before = len(problems)
     try:
         text = read_text(path)
-        doc, body, body_line = split_front_matter(text)
+        doc, body, body_line = memo.get("front-matter", text, split_front_matter)
     except ReadError as exc:
         problems.append(Problem(rel, exc.line, exc.field, exc.message))
         return None
@@ -340,6 +347,9 @@ def _images(data: dict, check: _Checker, folder: Path, root: Path, lookups: tupl
 
 
 def _image_src(src: str, check: _Checker, where: tuple, folder: Path, root: Path, listing: Listing) -> str | None:
+    rel = posixpath.normpath((prefix := _rel(folder, root) + "/") + src)
+    if rel.startswith(prefix) and not src.startswith("/") and listing.is_file(rel) and rel[rel.rfind("."):].lower() in IMAGE_SUFFIXES:
+        return rel  # a photo in the folder, not a link: nothing more to check
     target = folder / src
     try:
         inside = PurePosixPath(src).is_absolute() is False and target.resolve().is_relative_to(folder.resolve())

@@ -15,6 +15,8 @@ import datetime as dt
 import gzip
 import hashlib
 import json
+import os
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -28,17 +30,51 @@ from .pages import Site
 KIND = "pages"
 PAGE_FILE = "page.html"
 LINKS_FILE = "links.json"
+CATALOG = "catalog.json"  # the entries the last build used, with their pages' sizes and times
+CATALOG_LINKS = "catalog-links.json"  # … and their links and ids (read by the scan process)
+KEEP_DAYS = 7  # page entries no build used for a week are removed (a template change leaves a whole site behind)
 PACKAGE = Path(__file__).parent
 VERSIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "mkdocs-glightbox", "jinja2", "pygments")
 
 
 class PageStore:
-    """The page cache's entries: written in the scan process, read by the build."""
+    """The page cache's entries: written in the scan process, read by the build.
 
-    def __init__(self, root: Path):
+    ``catalog.json`` lists the entries the last build used, each with its page's size and
+    modification time, and ``catalog-links.json`` their links and ids (the scan process's), so
+    a warm build of 5,000 articles opens two files instead of 7,000 manifests and 7,000 link
+    lists. An entry found in the catalog is used when
+    its page still has that size and time; any other entry is checked against its manifest as
+    every cache entry is (a page edited through a link in ``site/`` is found and made again).
+    """
+
+    def __init__(self, root: Path, *, links: bool = False):
         self.store = Store(root, KIND)
+        self.catalog_path = self.store.folder / CATALOG
+        self.catalog: dict[str, list] = {}  # key → [size, mtime_ns]
+        self._links: dict[str, list] = {}  # key → [links, ids], read when ``links``
+        self._want_links = links
+        data: dict = {}
+        try:
+            data = json.loads(self.catalog_path.read_text(encoding="utf-8"))
+            self.catalog = data["pages"]
+            if links:
+                self._links = json.loads((self.store.folder / CATALOG_LINKS).read_text(encoding="utf-8"))
+        except (OSError, ValueError, TypeError, KeyError):
+            pass
+        self._pruned = data.get("pruned", 0) if self.catalog else 0  # when entries were last pruned
+        self._folder = str(self.store.folder)
 
     def lookup(self, key: str) -> Entry | None:
+        known = self.catalog.get(key)
+        if known is not None:
+            folder = f"{self._folder}/{key[:2]}/{key}"
+            try:
+                stat = os.stat(f"{folder}/{PAGE_FILE}")
+            except OSError:
+                stat = None
+            if stat is not None and [stat.st_size, stat.st_mtime_ns] == known:
+                return Entry(Path(folder), {})
         return self.store.get(key)
 
     def keep(self, key: str, html: str, found: tuple[list[str], set[str]]) -> None:
@@ -51,13 +87,36 @@ class PageStore:
             (scratch / LINKS_FILE).write_text(json.dumps({"links": links, "ids": sorted(ids)}, ensure_ascii=False),
                                               encoding="utf-8")
 
-    def prune(self, keep: Iterable[str]) -> None:
-        self.store.prune(keep=keep)
-
-    @staticmethod
-    def links_of(entry: Path) -> tuple[list[str], set[str]]:
+    def links_of(self, entry: Path) -> tuple[list[str], set[str]]:
+        known = self._links.get(entry.name)
+        if known is not None:
+            return known[0], set(known[1])
         data = json.loads((entry / LINKS_FILE).read_text(encoding="utf-8"))
         return data["links"], set(data["ids"])
+
+    def save_catalog(self, keys: Iterable[str]) -> None:
+        """The catalog of the entries this build used (``keys``); once a day, entries no build used
+        for :data:`KEEP_DAYS` days are removed."""
+        pages, links = {}, {}
+        for key in sorted(set(keys)):
+            entry = self.store.path(key)
+            try:
+                stat = os.stat(entry / PAGE_FILE)
+                if self._want_links:
+                    found, ids = self.links_of(entry)
+                    links[key] = [found, sorted(ids)]
+            except (OSError, ValueError, KeyError):
+                continue
+            pages[key] = [stat.st_size, stat.st_mtime_ns]
+        now = time.time()
+        pruned = self._pruned
+        if now - pruned > 86400:
+            self.store.prune(keep=pages, days=KEEP_DAYS)
+            pruned = now
+        if self._want_links and links.keys() != self._links.keys():  # links of a key never change
+            write_atomic(self.store.folder / CATALOG_LINKS, json.dumps(links, ensure_ascii=False))
+        if pages != self.catalog or pruned != self._pruned:
+            write_atomic(self.catalog_path, json.dumps({"pages": pages, "pruned": pruned}))
 
     @staticmethod
     def html_of(entry: Path) -> str:
@@ -83,6 +142,7 @@ class CachePlan:
 
     render: dict[str, str | None] = field(default_factory=dict)  # src → key (None: never kept)
     cached: dict[str, Entry] = field(default_factory=dict)  # src → entry
+    store: bool = False  # whether the page cache is on (incremental builds)
 
     def summary(self) -> str:
         return f"页面：重新生成 {len(self.render)}，沿用 {len(self.cached)}"
@@ -92,7 +152,7 @@ def plan_cache(site: Site, inputs: KeyInputs, store: PageStore | None, always: s
     """For every page of ``site``: its entry when it has one, else its key (``always``: sources
     that are rendered every time, such as the pages in the menu). With no ``store`` (incremental
     builds off) every page is rendered and nothing is kept."""
-    plan = CachePlan()
+    plan = CachePlan(store=store is not None)
     for page in site:
         key = None if store is None or page.src in always else page_key(page, inputs)
         entry = store.lookup(key) if key is not None else None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .model import ROLES, Article, Image, Issue
@@ -33,6 +33,15 @@ class KeyInputs:
     photos_of: Mapping[str, tuple[str, ...]]  # article src → every photo it shows (front matter and text)
     editions: Mapping[str, Any]  # issue id → print edition (size shown on pages), or {}
     uncacheable: frozenset[str] = frozenset()  # sources that are rendered every time (their HTML depends on more)
+    made: dict = field(default_factory=dict, compare=False, repr=False)  # parts shared by many pages, made once a build
+
+
+def _once(inputs: KeyInputs, what: str, thing: Any, make) -> str:
+    """``make(thing)``, made once a build for each ``thing`` (an issue is part of 20 articles' keys)."""
+    key = (what, id(thing))
+    if key not in inputs.made:
+        inputs.made[key] = (thing, make(thing))  # the thing is held, so its id is not reused
+    return inputs.made[key][1]
 
 
 def page_key(page: Page, inputs: KeyInputs) -> str | None:
@@ -67,8 +76,9 @@ def _renditions(srcs, inputs: KeyInputs) -> str:
 def _listed(article: Article, inputs: KeyInputs) -> str:
     """An article as a list shows it: its fields (title, excerpt, byline, photos …, not the rest
     of its text), its people, its photos."""
-    srcs = [image.src for image in article.images if image.src]
-    return "|".join((repr(replace(article, digest="")), _people(_named(article), inputs), _renditions(srcs, inputs)))
+    return _once(inputs, "listed", article, lambda article: "|".join((
+        repr(replace(article, digest="")), _people(_named(article), inputs),
+        _renditions([image.src for image in article.images if image.src], inputs))))
 
 
 def _link(article: Article | None) -> str:
@@ -91,7 +101,8 @@ def _issue_link(issue: Issue | None) -> str:
 def _article(view, inputs: KeyInputs) -> list[str]:
     article = view.article
     has_photos = any(image.src for other in view.issue.articles for image in other.images)  # the 本期图片 link
-    return [repr(article), _listed(article, inputs), repr(view.issue), repr(view.section), _link(view.previous), _link(view.next),
+    return [repr(article), _listed(article, inputs), _once(inputs, "issue", view.issue, repr), repr(view.section),
+            _link(view.previous), _link(view.next),
             _renditions(inputs.photos_of.get(article.src, ()), inputs), repr(has_photos),
             *(_link(other) + other.kind for other in view.same_page)]  # the side column: this 版's other stories
 
@@ -99,7 +110,7 @@ def _article(view, inputs: KeyInputs) -> list[str]:
 def _issue(view, inputs: KeyInputs) -> list[str]:
     issue = view.issue
     listed = [_listed(a, inputs) for sv in view.sections for a in (*sv.stories, *sv.photos, *sv.briefs)]
-    return [repr(issue), *listed, repr(view.lead_image), _renditions([view.lead_image.src] if view.lead_image else [], inputs),
+    return [_once(inputs, "issue", issue, repr), *listed, repr(view.lead_image), _renditions([view.lead_image.src] if view.lead_image else [], inputs),
             _issue_link(view.previous), _issue_link(view.next), _edition(issue, inputs), _bans(issue, inputs)]
 
 
@@ -110,7 +121,7 @@ def _bans(issue: Issue, inputs: KeyInputs) -> str:
 
 
 def _ban(view, inputs: KeyInputs) -> list[str]:
-    return [repr(view.issue), repr(view.section), repr(view.sections), *(_link(a) for a in view.articles),
+    return [_once(inputs, "issue", view.issue, repr), repr(view.section), repr(view.sections), *(_link(a) for a in view.articles),
             *(_listed(a, inputs) for a in view.articles), repr(view.regions), repr(view.image),
             repr(None if view.pdf is None else (view.pdf.path, view.pdf.size)), _edition(view.issue, inputs)]
 

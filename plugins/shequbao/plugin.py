@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 
 from . import preview, sitedir
-from .cache import damage_notes, template_cache
+from .cache import damage_notes, link_files, template_cache
 from .completeness import held_back_message
 from .config import (NOT_IN_PAGES, ShequbaoConfig, add_feeds, add_search_filters, our_extensions, page_base_key,
                      read_settings,
@@ -36,6 +36,7 @@ from .finish import Finisher, ScanError
 from .search import search_key
 from .siterules import TEMPLATES, material_loader, prepare_config, resolve_files
 from .sources import scan_content
+from .textmemo import TextMemo
 from .yamlio import clean_body
 
 log = logging.getLogger("mkdocs.plugins.shequbao")
@@ -94,10 +95,12 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         settings = self._settings
         docs_dir = settings.content_dir
         try:
-            self._archive, warnings = load_archive(docs_dir, settings.paper, drafts=self._show_drafts())
+            memo = TextMemo(settings.cache_root)  # front matters and text photos parsed by earlier builds
+            self._archive, warnings = load_archive(docs_dir, settings.paper, drafts=self._show_drafts(), memo=memo)
             if self._command == "serve":  # only the issues being worked on, so reloads stay fast
                 self._archive = resolve_preview(self._archive, self.config.preview_issues, log)
-            refs, problems = collect_refs(self._archive, docs_dir, tuple(config.markdown_extensions))
+            refs, problems = collect_refs(self._archive, docs_dir, tuple(config.markdown_extensions), memo)
+            memo.save()
             self._images = process_photos(refs, docs_dir, settings.cache_root, settings.images, problems)
         except ContentError as error:
             if self._command == "serve":  # the browser shows the problems until they are fixed
@@ -236,13 +239,16 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         if config.site_url:
             write_sitemap(self._site, config.site_url, site_dir)
         try:
-            for note in self._finisher.finish(site_dir, files, cached):
-                (log.warning if note.level == "warning" else log.info)(note.text)
+            notes, linked = self._finisher.finish(site_dir, files, cached)
         except ScanError as error:
             raise PluginError(f"shequbao: {error}") from None
+        for note in notes:
+            (log.warning if note.level == "warning" else log.info)(note.text)
         for note in damage_notes():  # renditions, PDFs or an index rebuilt: say so
             log.info(f"shequbao: {note}")
-        self._swap(config)
+        if self._staging is None:  # the preview: MkDocs' folder, served as it is
+            link_files(linked, site_dir)
+        self._swap(config, linked)
 
     # -- helpers -------------------------------------------------------------
 
@@ -259,11 +265,11 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             search=self._unless_serving(self.config.search_enabled),
         )
 
-    def _swap(self, config) -> None:
-        """The staged site becomes the site, unless --strict is about to fail the build."""
+    def _swap(self, config, linked) -> None:
+        """The staged site and the cached files become the site, unless --strict is about to fail the build."""
         if self._staging is not None and not (config.strict and strict_warnings()):
             staging, self._staging = self._staging, None
-            sitedir.commit(staging)  # a SiteDirError is told by on_build_error
+            sitedir.commit(staging, linked)  # a SiteDirError is told by on_build_error
             config.site_dir = str(staging.site_dir)  # for gh-deploy, which reads it after the build
 
     def _abort(self) -> bool:
@@ -282,9 +288,9 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             folders = [TEMPLATES, *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
             search = search_key(config.config_file_path, options, self._images, self._archive, folders, self._settings.content_dir)
         links = urlsplit(config.site_url or "/").path if self.config.links_check else None
-        keep = any(key is not None for key in self._cache.render.values())
         self._finisher = Finisher(self._settings.cache_root, links_base=links, search_key=search,
-                                  articles=self._archive.article_count, keep_pages=keep)
+                                  articles=self._archive.article_count, page_cache=self._cache.store)
+        self._finisher.add_cached([(self._site.pages[src].dest, entry.path) for src, entry in self._cache.cached.items()])
 
     def _stop_scanner(self) -> None:
         if self._finisher is not None:

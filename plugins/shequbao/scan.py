@@ -10,7 +10,9 @@ Pagefind to write its files and for the links to be resolved against the site's 
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import queue
 import threading
 import traceback
 from dataclasses import dataclass
@@ -44,8 +46,14 @@ class FinishSearch:
 
 
 @dataclass(frozen=True)
+class SaveCatalog:
+    keys: list[str]  # the page cache's entries this build used (linked or kept)
+
+
+@dataclass(frozen=True)
 class CheckLinks:
     site_dir: str
+    linked: list[str]  # files the site will have besides those in site_dir (linked from the cache)
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,8 @@ class PageScanner:
         self._process.start()
         child.close()
         self._batch: list[tuple[str, str, str | None]] = []
+        self._sending: threading.Thread | None = None  # a message still being sent (add_cached)
+        self._lost = False  # the scan process stopped reading
 
     def add(self, path: str, html: str, key: str | None = None) -> None:
         """A written page: ``path`` relative to the site folder, ``html`` as written; with a
@@ -92,9 +102,10 @@ class PageScanner:
 
     def add_cached(self, pages: list[tuple[str, str]]) -> None:
         """Pages linked from the page cache, not rendered: ``(path in the site, entry folder)``;
-        their links and ids (and, for the search index, their text) are read from the entry."""
+        their links and ids (and, for the search index, their text) are read from the entry.
+        Sent by a thread, so the build goes on while the scan process is still starting."""
         self._flush()
-        self._send(CachedPages(pages))
+        self._send(CachedPages(pages), wait=False)
 
     def finish_search(self) -> tuple[Path | None, int]:
         """Wait until Pagefind has written the index into the cache: its folder (``None`` when no
@@ -103,20 +114,29 @@ class PageScanner:
         entry, pages = self._request(FinishSearch())
         return (Path(entry) if entry else None), pages
 
-    def check_links(self, site_dir: Path) -> list[tuple[str, str]]:
-        """``(page, link)`` for every link that does not resolve in the finished ``site_dir``."""
+    def save_catalog(self, keys: list[str]) -> None:
+        """Write the page cache's catalog (:class:`PageStore`) of the entries this build used:
+        ``keys`` (taken from the cache) and those the scan process kept."""
         self._flush()
-        return self._request(CheckLinks(str(site_dir)))
+        self._request(SaveCatalog(keys))
+
+    def check_links(self, site_dir: Path, linked: list[str] = ()) -> list[tuple[str, str]]:
+        """``(page, link)`` for every link that does not resolve in the finished site: the files in
+        ``site_dir`` and the ``linked`` paths (the cache's files, linked in when it is committed)."""
+        self._flush()
+        return self._request(CheckLinks(str(site_dir), list(linked)))
 
     def close(self) -> None:
+        if self._sending is not None:
+            self._sending.join(timeout=10)
         if self._process.is_alive():
-            try:
-                self._conn.send(Stop())
-            except OSError:
-                pass
-            self._process.join(timeout=10)
+            if self._sending is None or not self._sending.is_alive():
+                with contextlib.suppress(OSError):
+                    self._conn.send(Stop())
+                self._process.join(timeout=10)
             if self._process.is_alive():
                 self._process.kill()
+                self._process.join()
         self._conn.close()
 
     def _flush(self) -> None:
@@ -124,11 +144,25 @@ class PageScanner:
             batch, self._batch = self._batch, []
             self._send(Pages(batch))
 
-    def _send(self, message) -> None:
+    def _send(self, message, wait: bool = True) -> None:
+        if self._sending is not None:  # one message at a time, in order
+            self._sending.join()
+            self._sending = None
+        if self._lost:
+            raise ScanError(f"检查页面的子进程意外退出（退出码 {self._process.exitcode}）")
+        if wait:
+            self._write(message)
+        else:
+            self._sending = threading.Thread(target=self._write, args=(message,), daemon=True)
+            self._sending.start()
+        if self._lost:
+            raise ScanError(f"检查页面的子进程意外退出（退出码 {self._process.exitcode}）")
+
+    def _write(self, message) -> None:
         try:
             self._conn.send(message)
         except OSError:
-            raise ScanError(f"检查页面的子进程意外退出（退出码 {self._process.exitcode}）") from None
+            self._lost = True  # said by the next message
 
     def _request(self, message):
         self._send(message)
@@ -148,12 +182,14 @@ def _serve(conn, base_path: str | None, search: tuple[Path, str, int] | None, pa
     ignore_interrupts()  # Ctrl-C: the build stops this process itself
     links = _Links(base_path)
     index = _Index(search)
-    store = PageStore(pages_root) if pages_root is not None else None
+    store = PageStore(pages_root, links=base_path is not None) if pages_root is not None else None
+    kept: list[str] = []
+    inbox: queue.SimpleQueue = queue.SimpleQueue()  # a thread takes every message at once: the build never waits to send
+    threading.Thread(target=_receive, args=(conn, inbox), daemon=True).start()
     try:
         while True:
-            try:
-                message = conn.recv()
-            except EOFError:  # the build has gone
+            message = inbox.get()
+            if message is None:  # the build has gone
                 return
             try:
                 if isinstance(message, Pages):
@@ -162,15 +198,21 @@ def _serve(conn, base_path: str | None, search: tuple[Path, str, int] | None, pa
                         index.add(path, html)
                         if key is not None and store is not None:
                             store.keep(key, html, found)
+                            kept.append(key)
                 elif isinstance(message, CachedPages):
                     for path, entry in message.pages:
-                        links.cached(path, PageStore.links_of(Path(entry)))
+                        if links.resolver is not None:
+                            links.cached(path, store.links_of(Path(entry)))
                         if index.active:
                             index.add(path, PageStore.html_of(Path(entry)))
+                elif isinstance(message, SaveCatalog):
+                    if store is not None:
+                        store.save_catalog([*message.keys, *kept])
+                    conn.send(Done(None))
                 elif isinstance(message, FinishSearch):
                     conn.send(Done(index.finish()))
                 elif isinstance(message, CheckLinks):
-                    conn.send(Done(links.check(Path(message.site_dir))))
+                    conn.send(Done(links.check(Path(message.site_dir), message.linked)))
                 elif isinstance(message, Stop):
                     return
             except Exception as error:  # a bug: say where, and do not leave the build waiting
@@ -181,6 +223,18 @@ def _serve(conn, base_path: str | None, search: tuple[Path, str, int] | None, pa
     finally:
         index.close()
         conn.close()
+
+
+def _receive(conn, inbox: queue.SimpleQueue) -> None:
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            inbox.put(None)
+            return
+        inbox.put(message)
+        if isinstance(message, Stop):
+            return
 
 
 class _Links:
@@ -202,12 +256,12 @@ class _Links:
             links, self.ids[path] = found
             self.targets[path] = self.resolver.resolve(path, links)
 
-    def check(self, site: Path) -> list[tuple[str, str]]:
-        existing = site_files(site)
-        for path in sorted(existing - self.targets.keys()):  # HTML that was copied, not rendered
+    def check(self, site: Path, linked: list[str]) -> list[tuple[str, str]]:
+        written = site_files(site)
+        for path in sorted(written - self.targets.keys()):  # HTML that was copied, not rendered
             if path.endswith(".html") and not path.startswith(OUTPUT + "/"):
                 self.read(path, (site / path).read_text(encoding="utf-8", errors="replace"))
-        return broken_links(self.targets, self.ids, existing)
+        return broken_links(self.targets, self.ids, written.union(linked))
 
 
 class _Index:

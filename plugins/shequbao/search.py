@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from .cache import Store, code_key, link_tree
+from .cache import MANIFEST, Store, code_key
 from .model import KINDS, ROLES, Archive
 from .pages import SEARCH_INDEX as OUTPUT
 from .pages import url_of_file
@@ -183,10 +183,13 @@ def cached_index(cache_root: Path, key: str) -> Path | None:
     return entry.path if entry is not None else None
 
 
-def publish_index(entry: Path, site_dir: Path, cache_root: Path) -> None:
-    """Put the index into ``site_dir/pagefind/`` (hard links to the cache); forget old indexes."""
-    link_tree(entry, Path(site_dir) / OUTPUT)
+def index_files(entry: Path, cache_root: Path) -> list[tuple[str, Path]]:
+    """``(path in the site, cached file)`` of every file of the index (to link into ``pagefind/``);
+    old indexes are forgotten."""
+    files = sorted((f"{OUTPUT}/{path.relative_to(entry).as_posix()}", path) for path in entry.rglob("*")
+                   if path.is_file() and path.name != MANIFEST)
     Store(cache_root, KIND).prune(keep=[entry.name], recent=KEEP_ENTRIES)
+    return files
 
 
 def search_key(config_file: str | None, options: list, images, archive, folders: list[Path], content_dir: Path) -> str:

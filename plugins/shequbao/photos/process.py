@@ -200,7 +200,7 @@ def _names(sources: list[str], content_dir: Path) -> dict[str, str]:
     for src in sources:
         by_base.setdefault(posixpath.splitext(src)[0], []).append(src)
     names = {}
-    listings: dict[Path, list[str]] = {}  # one listing per folder, not one per photo
+    listings: dict[Path, set[str]] = {}  # one listing per folder, not one per photo
     for base, group in by_base.items():
         for src in group:
             name = base
@@ -210,15 +210,18 @@ def _names(sources: list[str], content_dir: Path) -> dict[str, str]:
     return names
 
 
-def _collides(content_dir: Path, base: str, listings: dict[Path, list[str]]) -> bool:
+def _collides(content_dir: Path, base: str, listings: dict[Path, set[str]]) -> bool:
     folder = (content_dir / base).parent
-    if folder not in listings:
+    if folder not in listings:  # the stems of the files there named like renditions (dianti-960.webp)
         try:
-            listings[folder] = os.listdir(folder)
+            names = os.listdir(folder)
         except OSError:
-            listings[folder] = []
-    pattern = re.compile(re.escape(posixpath.basename(base)) + r"-\d+(\.[0-9a-f]{8})?\.(webp|jpg)$")
-    return any(pattern.match(name) for name in listings[folder])
+            names = []
+        listings[folder] = {match.group(1) for name in names if (match := _RENDITION_NAME.match(name))}
+    return posixpath.basename(base) in listings[folder]
+
+
+_RENDITION_NAME = re.compile(r"(.+?)-\d+(\.[0-9a-f]{8})?\.(webp|jpg)$")
 
 
 def _photo(src: str, name: str, entry: Path, rendered: Rendered) -> Photo:

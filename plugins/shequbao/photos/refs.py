@@ -20,6 +20,7 @@ from ..model import IMAGE_SUFFIXES, ORIGINAL_SUFFIXES, Archive
 from ..problems import Problem
 from ..sources import REFUSED_SUFFIXES
 from ..suggest import missing_photo_message
+from ..textmemo import TextMemo
 from ..yamlio import ReadError, read_text, split_front_matter
 from .markup import BodyImages, resolve_body_src
 
@@ -42,13 +43,16 @@ def is_original(src: str) -> bool:
     return "/images/" in src or posixpath.splitext(src)[1].lower() in ORIGINAL_SUFFIXES
 
 
-def collect_refs(archive: Archive, content_dir: Path, extensions: tuple = ()) -> tuple[list[PhotoRef], list[Problem]]:
+def collect_refs(archive: Archive, content_dir: Path, extensions: tuple = (),
+                 memo: TextMemo | None = None) -> tuple[list[PhotoRef], list[Problem]]:
     """Every use of a photo in the published articles, front matter first, then bodies.
 
     Body images that point at a missing file or out of the issue folder are problems;
     images on other hosts (``https://…``) are left alone. ``extensions`` are the site's
-    Markdown extensions (names), which decide what the text's images are.
+    Markdown extensions (names), which decide what the text's images are. ``memo``: the images
+    found in each text by earlier builds.
     """
+    memo = memo or TextMemo()
     refs: list[PhotoRef] = []
     problems: list[Problem] = []
     for issue in archive.issues:
@@ -56,9 +60,9 @@ def collect_refs(archive: Archive, content_dir: Path, extensions: tuple = ()) ->
             for index, image in enumerate(article.images):
                 if image.src:
                     refs.append(PhotoRef(article.src, image.src, f"images[{index + 1}].src", index))
-            refs.extend(_body_refs(article.src, content_dir, extensions, problems))
+            refs.extend(_body_refs(article.src, content_dir, extensions, problems, memo))
     for src, _title in archive.static_pages:  # about.md's photos are published as renditions too
-        refs.extend(_body_refs(src, content_dir, extensions, problems))
+        refs.extend(_body_refs(src, content_dir, extensions, problems, memo))
     return refs, problems
 
 
@@ -79,17 +83,20 @@ def find_body_images(text: str, extensions: tuple = ()) -> list[tuple[str, int |
     return lines
 
 
-def _body_refs(article_src: str, content_dir: Path, extensions: tuple, problems: list[Problem]) -> list[PhotoRef]:
+def _body_refs(article_src: str, content_dir: Path, extensions: tuple, problems: list[Problem],
+               memo: TextMemo) -> list[PhotoRef]:
     """Photos of one text: an article's must be in its issue folder, a page's in the content folder."""
     try:
         text = read_text(content_dir / article_src)
-        _, body, body_line = split_front_matter(text) if text.startswith("---") else (None, text, 1)
+        _, body, body_line = memo.get("front-matter", text, split_front_matter) if text.startswith("---") else (None, text, 1)
     except (OSError, ReadError):  # the loader has reported it
         return []
+    names = ",".join(e for e in extensions if isinstance(e, str))
+    found = memo.get(f"images:{names}", body, lambda body: find_body_images(body, extensions))
     refs = []
     folder = posixpath.dirname(article_src)
     where = f"issues/{posixpath.basename(folder)}/images/" if folder else "images/"
-    for url, line in find_body_images(body, extensions):
+    for url, line in found:
         line = line + body_line - 1 if line else None
         src = resolve_body_src(article_src, url)
         suffix = posixpath.splitext(src or "")[1].lower()
