@@ -71,8 +71,8 @@ def test_article_pages_are_indexed_into_the_cache_and_listed_for_the_site(tmp_pa
     assert sum(lang["page_count"] for lang in meta["languages"].values()) == 2
     assert not list(cache.rglob(".*")), "no scratch folder left behind"
     files = dict(index_files(entry, cache))
-    assert files["pagefind/pagefind.js"] == entry / "pagefind.js"
-    assert files["pagefind/pagefind-entry.json"] == entry / "pagefind-entry.json"
+    assert Path(files["pagefind/pagefind.js"]) == entry / "pagefind.js"
+    assert Path(files["pagefind/pagefind-entry.json"]) == entry / "pagefind-entry.json"
     assert "pagefind/manifest.json" not in files and any(path.startswith("pagefind/fragment/") for path in files)
 
 

@@ -190,7 +190,7 @@ def strict_warnings() -> int:
     return sum(count for handler in handlers for _level, count in handler.get_counts())
 
 
-def add_feeds(files, config, archive, site, options: ShequbaoConfig, log) -> None:
+def add_feeds(files, config, archive, site, options: ShequbaoConfig, log, memo=None) -> None:
     """RSS of the paper and of each person, as generated files (so `mkdocs serve` has them too)."""
     from mkdocs.structure.files import File
 
@@ -199,7 +199,7 @@ def add_feeds(files, config, archive, site, options: ShequbaoConfig, log) -> Non
     if options.feeds_enabled and not config.site_url:
         log.info("shequbao: mkdocs.yml 没有 site_url，不生成 RSS（订阅需要完整网址）")
     if options.feeds_enabled and config.site_url:
-        for feed in build_feeds(archive, site, config.site_url, config.site_description or "", options.feeds_items):
+        for feed in build_feeds(archive, site, config.site_url, config.site_description or "", options.feeds_items, memo):
             files.append(File.generated(config, feed.path, content=feed.xml))
 
 

@@ -1,18 +1,24 @@
 """RSS 2.0 feeds of the paper and of every person in its bylines (knows nothing of MkDocs).
 
 Feeds are built with feedgen from the model. Links are absolute (from ``site_url``), to the
-pages of the registry. Output is deterministic: dates come from the issues, never from the clock.
+pages of the registry. Output is deterministic: dates come from the issues, never from the clock. A feed whose items
+read the same as in an earlier build is taken from the memo (``textmemo.py``), not made again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urljoin
 
+from .cache import code_key
 from .model import ROLES, Archive, Article, Issue
 from .pages import Site, feed_path
 from .text import byline_text, issue_number, kind_label, section_label
+from .textmemo import TextMemo
+
+CODE = code_key(Path(__file__), packages=("feedgen", "lxml"))  # what makes the XML from the items
 
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 
@@ -25,9 +31,11 @@ class Feed:
     items: int
 
 
-def build_feeds(archive: Archive, site: Site, site_url: str, description: str, items: int) -> tuple[Feed, ...]:
+def build_feeds(archive: Archive, site: Site, site_url: str, description: str, items: int,
+                memo: TextMemo | None = None) -> tuple[Feed, ...]:
     """The paper's feed (``feed.xml``) and one per person (``people/<slug>/feed.xml``), linking
-    to the pages of ``site``."""
+    to the pages of ``site``; ``memo``: the XML of the feeds of earlier builds."""
+    memo = memo or TextMemo()
     if not site_url:
         raise ValueError("feeds need an absolute site_url")
     site_url = site_url if site_url.endswith("/") else site_url + "/"
@@ -48,7 +56,7 @@ def build_feeds(archive: Archive, site: Site, site_url: str, description: str, i
 
     home = site.home() or site.archive()
     feeds = [_feed(
-        feed_path(), paper.name, absolute(home), description or f"{paper.name} 网络版", latest, archive, site, site_url,
+        feed_path(), paper.name, absolute(home), description or f"{paper.name} 网络版", latest, archive, site, site_url, memo,
     )]
     seen: set[str] = set()
     for key in sorted(by_person, key=lambda k: (archive.people[k].slug if k in archive.people else k)):
@@ -58,43 +66,52 @@ def build_feeds(archive: Archive, site: Site, site_url: str, description: str, i
         seen.add(person.slug)
         feeds.append(_feed(
             feed_path(person), f"{person.name} · {paper.name}", absolute(site.person(person)),
-            f"{paper.name} 刊登的{person.name}的文章和照片", by_person[key], archive, site, site_url,
+            f"{paper.name} 刊登的{person.name}的文章和照片", by_person[key], archive, site, site_url, memo,
         ))
     return tuple(feeds)
 
 
-def _feed(path, title, link, description, entries, archive, site, site_url) -> Feed:
+def _feed(path, title, link, description, entries, archive, site, site_url, memo: TextMemo) -> Feed:
+    """One feed: its items' words first (cheap), then the XML, made by feedgen only when they
+    differ from an earlier build's (``memo``)."""
+    items = []
+    for issue, article in entries:
+        section = issue.section(article.page)
+        where = issue_number(issue) + (f" {section_label(section.page)} {section.name}" if section is not None else "")
+        items.append((article.display_title, urljoin(site_url, site.article(article).url), issue.date,
+                      article.excerpt or article.display_title, byline_text(article, archive.people), where,
+                      kind_label(article.kind)))
+    head = (urljoin(site_url, path), link, title, description, entries[0][0].date if entries else _epoch())
+    xml = memo.get(f"feed:{CODE}", repr((head, items)), lambda _: _render(head, items))
+    return Feed(path, title, xml, len(entries))
+
+
+def _render(head: tuple, items: list[tuple]) -> bytes:
     from feedgen.feed import FeedGenerator  # imported here: only builds that make feeds need it
 
+    own, link, title, description, newest = head
     fg = FeedGenerator()
     fg.load_extension("dc")
     fg.title(title)
-    fg.link(href=urljoin(site_url, path), rel="self", type="application/rss+xml")
+    fg.link(href=own, rel="self", type="application/rss+xml")
     fg.link(href=link)  # after "self": feedgen makes the last link the RSS <link>
     fg.description(description)
     fg.language("zh-CN")
     fg.generator("shequbao")
-    newest = entries[0][0].date if entries else _epoch()
     fg.lastBuildDate(_moment(newest))
     fg.pubDate(_moment(newest))
-    for issue, article in entries:
-        section = issue.section(article.page)
-        href = urljoin(site_url, site.article(article).url)
+    for title, href, day, summary, byline, where, kind in items:
         fe = fg.add_entry(order="append")
-        fe.title(article.display_title)
+        fe.title(title)
         fe.link(href=href)
         fe.guid(href, permalink=True)
-        fe.pubDate(_moment(issue.date))
-        fe.description(article.excerpt or article.display_title)
-        byline = byline_text(article, archive.people)
+        fe.pubDate(_moment(day))
+        fe.description(summary)
         if byline:
             fe.dc.dc_creator(byline)
-        where = issue_number(issue)
-        if section is not None:
-            where += f" {section_label(section.page)} {section.name}"
         fe.category(term=where)
-        fe.category(term=kind_label(article.kind))
-    return Feed(path, title, fg.rss_str(pretty=True), len(entries))
+        fe.category(term=kind)
+    return fg.rss_str(pretty=True)
 
 
 def _people_of(article: Article) -> list[str]:

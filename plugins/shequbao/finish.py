@@ -6,6 +6,7 @@ Knows nothing of MkDocs: the plugin hands it pages and gets back what to tell th
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -66,7 +67,7 @@ class Finisher:
         (``(path in the site, entry)``) and the search index. Returns what to tell the editor and
         every cached file to link into the site (:func:`shequbao.sitedir.commit` does, or
         :func:`link_files` for the preview). Raises ScanError if the scan failed."""
-        linked = [*files, *((path, entry / PAGE_FILE) for path, entry in cached_pages)]
+        linked = [*files, *((path, os.path.join(entry, PAGE_FILE)) for path, entry in cached_pages)]
         notes = []
         try:
             if self.scanner is not None and self.page_cache:

@@ -8,21 +8,20 @@ warnings. Nothing here writes a file.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
 import os
 import posixpath
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
-from typing import Any
 
+from .cache import code_key
 from .completeness import check_published, is_published
-from .dates import parse_date
 from .excerpts import make_excerpt
+from .fieldcheck import FieldChecker, kind_of
 from .model import IMAGE_SUFFIXES, KINDS, ROLES, Archive, Article, Image, Issue, Paper, Section
 from .names import check_name
 from .pages import is_reserved
-from .people import Directory, load_directory, resolve_people
+from .people import PEOPLE_FILE, Directory, load_directory, resolve_people
 from .printhints import print_fields
 from .problems import ContentError, Problem
 from .slugs import is_slug, make_slug
@@ -30,9 +29,10 @@ from .sources import Listing, scan_content
 from .static_pages import body_problems, load_static_pages
 from .suggest import missing_photo_message
 from .textmemo import TextMemo
-from .yamlio import Document, ReadError, parse_yaml, read_text, split_front_matter
+from .yamlio import ReadError, parse_yaml, read_text, split_front_matter
 
 Lookups = tuple[Directory, Listing, TextMemo]  # people.yml, the content's files, parsed front matters
+ISSUE_CODE = code_key(Path(__file__).parent)  # an issue loaded by other code is loaded again
 
 ISSUE_FIELDS = ("number", "date", "total", "title", "pages")
 SECTION_FIELDS = ("page", "name", "editor")
@@ -40,66 +40,6 @@ ARTICLE_FIELDS = ("title", "kicker", "subtitle", "kind", "page", "order", "date"
                   "print")
 IMAGE_FIELDS = ("src", "caption", "credit", "focus")
 DATE_DRIFT = dt.timedelta(days=90)  # an article dated further from its issue is suspicious
-
-
-class _Checker:
-    """Collects problems for one file."""
-
-    def __init__(self, problems: list[Problem], path: str, doc: Document | None = None):
-        self.problems, self.path, self.doc = problems, path, doc
-
-    def read(self, doc: Document) -> Document:
-        """Take ``doc`` as this file's document, with the problems found reading it."""
-        self.doc = doc
-        for note in doc.problems:
-            self.problems.append(Problem(self.path, note.line, note.field, note.message, note.severity))
-        return doc
-
-    def add(self, field: tuple | str, message: str, severity: str = "error") -> None:
-        path = field if isinstance(field, tuple) else (field,) if field else ()
-        line = self.doc.line(*path) if self.doc and path else None
-        self.problems.append(Problem(self.path, line, _describe(path), message, severity))
-
-    def unknown_fields(self, data: dict, allowed: tuple[str, ...], prefix: tuple = ()) -> None:
-        for key in data:
-            if key in allowed:
-                continue
-            guess = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-            hint = f"，是不是想写 {guess[0]}？" if guess else f"。可用的字段：{'、'.join(allowed)}"
-            self.add(prefix + (str(key),), f"不认识的字段“{key}”{hint}")
-
-    def text(self, data: dict, key: str, *, prefix: tuple = (), required: bool = False) -> str:
-        value = data.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):  # a title of only spaces is empty too
-            if required:
-                self.add(prefix + (key,), "不能为空")
-            return ""
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.add(prefix + (key,), f"应当是一行文字，这里是{_kind_of(value)}")
-            return ""
-        return str(value).strip()
-
-    def integer(self, data: dict, key: str, *, required: bool = False, prefix: tuple = ()) -> int | None:
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.add(prefix + (key,), "缺少这个字段（写一个整数）")
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            self.add(prefix + (key,), f"应当是正整数，例如 {key}: 1，这里是“{value}”")
-            return None
-        return value
-
-    def date(self, data: dict, key: str, *, required: bool = False) -> dt.date | None:
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.add(key, "缺少日期，请写成 YYYY-MM-DD，例如 date: 2025-09-25")
-            return None
-        day, problem = parse_date(value)
-        if problem:
-            self.add(key, problem)
-        return day
 
 
 def load_archive(content_dir: Path, paper: Paper, *, drafts: bool = False,
@@ -116,9 +56,9 @@ def load_archive(content_dir: Path, paper: Paper, *, drafts: bool = False,
     number_lines: dict[str, int | None] = {}  # issue id → line of its number, for duplicates
     issues = []
     files, folders = listing.children("issues")
+    lookups = (directory, listing, memo or TextMemo())
     for folder in folders:
-        issue = _load_issue(content_dir / folder, content_dir, problems, drafts, number_lines,
-                            (directory, listing, memo or TextMemo()))
+        issue = _recall_issue(folder, content_dir, problems, drafts, number_lines, lookups)
         if issue is not None:
             issues.append(issue)
     for path in files:
@@ -136,6 +76,24 @@ def load_archive(content_dir: Path, paper: Paper, *, drafts: bool = False,
     return Archive(paper, tuple(issues), people, static_pages, held_back), sorted(problems)
 
 
+def _recall_issue(folder: str, root: Path, problems: list[Problem], drafts: bool,
+                  number_lines: dict[str, int | None], lookups: Lookups) -> Issue | None:
+    """An issue as an earlier build loaded it, when nothing in its folder nor people.yml has
+    changed since (:meth:`Listing.stamp`) and it had no problem; else loaded, and kept for the
+    next build if it has none. A warm build of 500 issues reads no article this way."""
+    listing, memo = lookups[1], lookups[2]
+    stamp = "\0".join((folder, str(drafts), str(listing.stamps.get(PEOPLE_FILE)), listing.stamp(folder)))
+    known = memo.known(f"issue:{ISSUE_CODE}", stamp)
+    if known is not None:
+        issue, number_lines[Path(folder).name] = known
+        return issue
+    before = len(problems)
+    issue = _load_issue(root / folder, root, problems, drafts, number_lines, lookups)
+    if issue is not None and len(problems) == before:
+        memo.keep(f"issue:{ISSUE_CODE}", stamp, (issue, number_lines.get(issue.id)))
+    return issue
+
+
 def _people_keys(issues: list[Issue]) -> list[str]:
     keys = []
     for issue in issues:
@@ -149,7 +107,7 @@ def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
                 number_lines: dict[str, int | None], lookups: Lookups) -> Issue | None:
     listing = lookups[1]
     yml = folder / "issue.yml"
-    check = _Checker(problems, _rel(yml, root))
+    check = FieldChecker(problems, _rel(yml, root))
     if not is_slug(folder.name) or is_reserved(folder.name):
         check.path = _rel(folder, root)
         if is_reserved(folder.name):
@@ -187,7 +145,7 @@ def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
                  articles if drafts else tuple(a for a in articles if not a.draft))
 
 
-def _load_sections(data: dict, check: _Checker) -> tuple[Section, ...]:
+def _load_sections(data: dict, check: FieldChecker) -> tuple[Section, ...]:
     pages = data.get("pages")
     if not isinstance(pages, list) or not pages:
         check.add("pages", "应当列出这一期的版面，例如\n  pages:\n    - {page: 1, name: 要闻}\n    - {page: 2, name: 社区}")
@@ -244,7 +202,7 @@ def _load_articles(folder: Path, root: Path, sections: tuple[Section, ...], issu
 
 def _load_article(path: Path, rel: str, slug: str, folder: Path, root: Path, sections: tuple[Section, ...],
                   issue_date: dt.date | None, problems: list[Problem], lookups: Lookups) -> Article | None:
-    check = _Checker(problems, rel)
+    check = FieldChecker(problems, rel)
     directory, listing, memo = lookups
     before = len(problems)
     try:
@@ -291,7 +249,7 @@ def _load_article(path: Path, rel: str, slug: str, folder: Path, root: Path, sec
     )
 
 
-def _names(data: dict, role: str, check: _Checker, directory: Directory) -> tuple[str, ...]:
+def _names(data: dict, role: str, check: FieldChecker, directory: Directory) -> tuple[str, ...]:
     value = data.get(role)
     if value is None or value == [] or value == "":
         return ()
@@ -303,7 +261,7 @@ def _names(data: dict, role: str, check: _Checker, directory: Directory) -> tupl
     names = []
     for index, raw in enumerate(value):
         if not isinstance(raw, str):
-            check.add((role, index), f"应当是姓名，这里是{_kind_of(raw)}")
+            check.add((role, index), f"应当是姓名，这里是{kind_of(raw)}")
             continue
         name, problem = check_name(raw, role)
         problem = problem or directory.check_reference(name)
@@ -314,7 +272,7 @@ def _names(data: dict, role: str, check: _Checker, directory: Directory) -> tupl
     return tuple(dict.fromkeys(names))
 
 
-def _images(data: dict, check: _Checker, folder: Path, root: Path, lookups: tuple[Directory, Listing]) -> tuple[Image, ...]:
+def _images(data: dict, check: FieldChecker, folder: Path, root: Path, lookups: tuple[Directory, Listing]) -> tuple[Image, ...]:
     directory, listing = lookups
     value = data.get("images")
     if value is None or value == []:
@@ -346,7 +304,7 @@ def _images(data: dict, check: _Checker, folder: Path, root: Path, lookups: tupl
     return tuple(images)
 
 
-def _image_src(src: str, check: _Checker, where: tuple, folder: Path, root: Path, listing: Listing) -> str | None:
+def _image_src(src: str, check: FieldChecker, where: tuple, folder: Path, root: Path, listing: Listing) -> str | None:
     rel = posixpath.normpath((prefix := _rel(folder, root) + "/") + src)
     if rel.startswith(prefix) and not src.startswith("/") and listing.is_file(rel) and rel[rel.rfind("."):].lower() in IMAGE_SUFFIXES:
         return rel  # a photo in the folder, not a link: nothing more to check
@@ -380,21 +338,3 @@ def _check_unique_numbers(issues: list[Issue], lines: dict[str, int | None], pro
 
 def _rel(path: Path, root: Path) -> str:
     return posixpath.normpath(path.relative_to(root).as_posix())
-
-
-def _kind_of(value: Any) -> str:
-    if isinstance(value, list):
-        return "列表"
-    if isinstance(value, dict):
-        return "“字段: 值”的表"
-    if isinstance(value, bool):
-        return f"“{str(value).lower()}”"
-    return f"“{value}”"
-
-
-def _describe(path: tuple) -> str:
-    """``("images", 0, "src")`` → ``images[1].src`` (counting from 1, as editors do)."""
-    out = ""
-    for part in path:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out

@@ -41,9 +41,11 @@ class PageStore:
     """The page cache's entries: written in the scan process, read by the build.
 
     ``catalog.json`` lists the entries the last build used, each with its page's size and
-    modification time, and ``catalog-links.json`` their links and ids (the scan process's), so
-    a warm build of 5,000 articles opens two files instead of 7,000 manifests and 7,000 link
-    lists. An entry found in the catalog is used when
+    modification time, and ``catalog-links.json`` their links as the link check resolved them
+    and their ids (the scan process's), so a warm build of 5,000 articles opens two files
+    instead of 7,000 manifests and 7,000 link lists, and resolves no link of a page it did not
+    render (the key of a page includes its address and the site's, so its links resolve the
+    same as long as the key is the same). An entry found in the catalog is used when
     its page still has that size and time; any other entry is checked against its manifest as
     every cache entry is (a page edited through a link in ``site/`` is found and made again).
     """
@@ -52,8 +54,7 @@ class PageStore:
         self.store = Store(root, KIND)
         self.catalog_path = self.store.folder / CATALOG
         self.catalog: dict[str, list] = {}  # key → [size, mtime_ns]
-        self._links: dict[str, list] = {}  # key → [links, ids], read when ``links``
-        self._want_links = links
+        self._links: dict[str, list] = {}  # key → [resolved links, ids], read when ``links``
         data: dict = {}
         try:
             data = json.loads(self.catalog_path.read_text(encoding="utf-8"))
@@ -87,25 +88,25 @@ class PageStore:
             (scratch / LINKS_FILE).write_text(json.dumps({"links": links, "ids": sorted(ids)}, ensure_ascii=False),
                                               encoding="utf-8")
 
-    def links_of(self, entry: Path) -> tuple[list[str], set[str]]:
-        known = self._links.get(entry.name)
-        if known is not None:
-            return known[0], set(known[1])
+    @staticmethod
+    def links_of(entry: Path) -> tuple[list[str], set[str]]:
         data = json.loads((entry / LINKS_FILE).read_text(encoding="utf-8"))
         return data["links"], set(data["ids"])
 
-    def save_catalog(self, keys: Iterable[str]) -> None:
-        """The catalog of the entries this build used (``keys``); once a day, entries no build used
-        for :data:`KEEP_DAYS` days are removed."""
-        pages, links = {}, {}
+    def known_links(self, key: str) -> tuple[list, set[str]] | None:
+        """The links of an entry as the last build resolved them (``LinkTargets.resolve``) and its ids."""
+        known = self._links.get(key)
+        return (known[0], set(known[1])) if known is not None else None
+
+    def save_catalog(self, keys: Iterable[str], links: dict[str, tuple[list, set[str]]] | None = None) -> None:
+        """The catalog of the entries this build used (``keys``) and, when links were checked, their
+        resolved ``links`` and ids; once a day, entries no build used for :data:`KEEP_DAYS` days are
+        removed."""
+        pages = {}
         for key in sorted(set(keys)):
-            entry = self.store.path(key)
             try:
-                stat = os.stat(entry / PAGE_FILE)
-                if self._want_links:
-                    found, ids = self.links_of(entry)
-                    links[key] = [found, sorted(ids)]
-            except (OSError, ValueError, KeyError):
+                stat = os.stat(os.path.join(self._folder, key[:2], key, PAGE_FILE))
+            except OSError:
                 continue
             pages[key] = [stat.st_size, stat.st_mtime_ns]
         now = time.time()
@@ -113,8 +114,9 @@ class PageStore:
         if now - pruned > 86400:
             self.store.prune(keep=pages, days=KEEP_DAYS)
             pruned = now
-        if self._want_links and links.keys() != self._links.keys():  # links of a key never change
-            write_atomic(self.store.folder / CATALOG_LINKS, json.dumps(links, ensure_ascii=False))
+        if links is not None and links.keys() != self._links.keys():  # the links of a key never change
+            rows = {key: [targets, sorted(ids)] for key, (targets, ids) in sorted(links.items()) if key in pages}
+            write_atomic(self.store.folder / CATALOG_LINKS, json.dumps(rows, ensure_ascii=False))
         if pages != self.catalog or pruned != self._pruned:
             write_atomic(self.catalog_path, json.dumps({"pages": pages, "pruned": pruned}))
 

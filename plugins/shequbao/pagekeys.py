@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .model import ROLES, Article, Image, Issue
@@ -69,15 +69,25 @@ def _named(article: Article) -> list[str]:
 
 
 def _renditions(srcs, inputs: KeyInputs) -> str:
-    photos = inputs.images
-    return repr([(src, photos.get(src) if photos is not None else None) for src in srcs])
+    return "[" + ", ".join(_rendition(src, inputs) for src in srcs) + "]"
+
+
+def _rendition(src: str, inputs: KeyInputs) -> str:
+    """One photo's renditions (a photo shows on its article, issue, 版, people and gallery pages)."""
+    key = ("photo", src)
+    if key not in inputs.made:
+        inputs.made[key] = repr((src, inputs.images.get(src) if inputs.images is not None else None))
+    return inputs.made[key]
+
+
+LISTED = [f.name for f in fields(Article) if f.name != "digest"]  # what lists show of an article: not its text
 
 
 def _listed(article: Article, inputs: KeyInputs) -> str:
     """An article as a list shows it: its fields (title, excerpt, byline, photos …, not the rest
     of its text), its people, its photos."""
     return _once(inputs, "listed", article, lambda article: "|".join((
-        repr(replace(article, digest="")), _people(_named(article), inputs),
+        repr([getattr(article, name) for name in LISTED]), _people(_named(article), inputs),
         _renditions([image.src for image in article.images if image.src], inputs))))
 
 

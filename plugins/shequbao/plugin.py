@@ -50,6 +50,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         self._archive = None
         self._site: Site | None = None
         self._images = None
+        self._memo = None  # things made of texts by earlier builds (textmemo.py)
         self._pdfs: dict = {}  # issue id → print.PdfFile
         self._finisher: Finisher | None = None  # reads each written page (links, search index, page cache), then finishes
         self._cache = CachePlan()  # which pages are rendered, which linked from the page cache
@@ -95,12 +96,11 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         settings = self._settings
         docs_dir = settings.content_dir
         try:
-            memo = TextMemo(settings.cache_root)  # front matters and text photos parsed by earlier builds
+            self._memo = memo = TextMemo(settings.cache_root)  # front matters, text photos, feeds of earlier builds
             self._archive, warnings = load_archive(docs_dir, settings.paper, drafts=self._show_drafts(), memo=memo)
             if self._command == "serve":  # only the issues being worked on, so reloads stay fast
                 self._archive = resolve_preview(self._archive, self.config.preview_issues, log)
             refs, problems = collect_refs(self._archive, docs_dir, tuple(config.markdown_extensions), memo)
-            memo.save()
             self._images = process_photos(refs, docs_dir, settings.cache_root, settings.images, problems)
         except ContentError as error:
             if self._command == "serve":  # the browser shows the problems until they are fixed
@@ -119,6 +119,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         self._pdfs = self._build_editions()
         self._site = plan_pages(self._archive, self._archive.static_pages, settings.plan, self._pdfs)
         self._cache = self._plan_cache(config, refs)
+        self._start_scanner(config)  # now: it reads the cached pages' links while MkDocs lists and renders
 
     def on_files(self, files: Files, *, config) -> Files | None:
         if not self.config.enabled:
@@ -129,10 +130,10 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
                               config, PEOPLE_FILE)
         for src in self._cache.cached:  # unchanged: linked from the page cache, not rendered
             files.src_uris[src].inclusion = InclusionLevel.EXCLUDED
-        add_feeds(files, config, self._archive, self._site, self.config, log)
+        add_feeds(files, config, self._archive, self._site, self.config, log, self._memo)
+        self._memo.save()
         if self._unless_serving(self.config.search_enabled):
             add_search_filters(files, config, self._archive)
-        self._start_scanner(config)
         return files
 
     def on_serve(self, server, *, config, builder):

@@ -199,15 +199,16 @@ def _serve(conn, base_path: str | None, search: tuple[Path, str, int] | None, pa
                         if key is not None and store is not None:
                             store.keep(key, html, found)
                             kept.append(key)
+                            links.remember(key, path)
                 elif isinstance(message, CachedPages):
                     for path, entry in message.pages:
                         if links.resolver is not None:
-                            links.cached(path, store.links_of(Path(entry)))
+                            links.from_cache(path, Path(entry), store)
                         if index.active:
                             index.add(path, PageStore.html_of(Path(entry)))
                 elif isinstance(message, SaveCatalog):
                     if store is not None:
-                        store.save_catalog([*message.keys, *kept])
+                        store.save_catalog([*message.keys, *kept], links.rows if links.resolver is not None else None)
                     conn.send(Done(None))
                 elif isinstance(message, FinishSearch):
                     conn.send(Done(index.finish()))
@@ -244,6 +245,7 @@ class _Links:
         self.resolver = LinkTargets(base_path) if base_path is not None else None
         self.targets: dict[str, list[tuple[str, str, str]]] = {}
         self.ids: dict[str, set[str]] = {}
+        self.rows: dict[str, tuple[list, set[str]]] = {}  # page cache key → resolved links and ids
 
     def read(self, path: str, html: str) -> tuple[list[str], set[str]] | None:
         """The page's links and ids (None when links are not checked and nothing keeps them)."""
@@ -255,6 +257,20 @@ class _Links:
         if self.resolver is not None:
             links, self.ids[path] = found
             self.targets[path] = self.resolver.resolve(path, links)
+
+    def from_cache(self, path: str, entry: Path, store: PageStore) -> None:
+        """A page of the page cache: its links as resolved before (the catalog), else from its entry."""
+        known = store.known_links(entry.name)
+        if known is None:
+            self.cached(path, store.links_of(entry))
+        else:
+            self.targets[path], self.ids[path] = known
+        self.remember(entry.name, path)
+
+    def remember(self, key: str, path: str) -> None:
+        """Keep the resolved links of the page cache's entry ``key`` for its catalog."""
+        if self.resolver is not None:
+            self.rows[key] = (self.targets[path], self.ids[path])
 
     def check(self, site: Path, linked: list[str]) -> list[tuple[str, str]]:
         written = site_files(site)

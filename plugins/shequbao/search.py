@@ -32,6 +32,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
 import subprocess
 import threading
@@ -183,11 +184,15 @@ def cached_index(cache_root: Path, key: str) -> Path | None:
     return entry.path if entry is not None else None
 
 
-def index_files(entry: Path, cache_root: Path) -> list[tuple[str, Path]]:
+def index_files(entry: Path, cache_root: Path) -> list[tuple[str, str]]:
     """``(path in the site, cached file)`` of every file of the index (to link into ``pagefind/``);
     old indexes are forgotten."""
-    files = sorted((f"{OUTPUT}/{path.relative_to(entry).as_posix()}", path) for path in entry.rglob("*")
-                   if path.is_file() and path.name != MANIFEST)
+    files = []
+    for folder, _dirs, names in os.walk(entry):
+        rel = os.path.relpath(folder, entry)
+        prefix = f"{OUTPUT}/" if rel == "." else f"{OUTPUT}/{rel}/"
+        files += [(prefix + name, os.path.join(folder, name)) for name in names if not (rel == "." and name == MANIFEST)]
+    files.sort()
     Store(cache_root, KIND).prune(keep=[entry.name], recent=KEEP_ENTRIES)
     return files
 

@@ -15,6 +15,7 @@ Knows nothing of MkDocs: the plugin applies :meth:`Listing.verdict` to MkDocs' f
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 import stat
@@ -47,6 +48,17 @@ class Listing:
     folders: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
     entries: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)  # folder → (files, folders)
+    stamps: dict[str, str] = field(default_factory=dict)  # file → its size, times and inode
+
+    def stamp(self, folder: str) -> str:
+        """A digest of the names of everything inside ``folder`` and the size, modification and
+        change times and inode of each file: any write to a file changes its change time, which
+        no tool can set back, so the same stamp means the same files."""
+        files, folders = self.descendants(folder)
+        digest = hashlib.sha256("\n".join(folders).encode())
+        for path in files:
+            digest.update(f"\n{path}\0{self.stamps.get(path)}".encode())
+        return digest.hexdigest()
 
     def children(self, folder: str) -> tuple[list[str], list[str]]:
         """``(files, folders)`` directly inside ``folder`` ("" for the top), sorted."""
@@ -99,7 +111,8 @@ def scan_content(root: Path) -> Listing:
         for entry in entries:
             path = f"{folder}/{entry.name}" if folder else entry.name
             try:
-                mode = entry.stat(follow_symlinks=False).st_mode
+                info = entry.stat(follow_symlinks=False)
+                mode = info.st_mode
             except OSError as exc:
                 listing.problems.append(Problem(path, None, "", os_problem(exc, entry.path)))
                 continue
@@ -110,6 +123,7 @@ def scan_content(root: Path) -> Listing:
                 stack.append(path)
             elif stat.S_ISREG(mode):
                 listing.files.add(path)
+                listing.stamps[path] = f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
                 here[0].append(path)
                 if is_asset(path):
                     _check_asset(listing, path)

@@ -60,7 +60,7 @@ def collect_refs(archive: Archive, content_dir: Path, extensions: tuple = (),
             for index, image in enumerate(article.images):
                 if image.src:
                     refs.append(PhotoRef(article.src, image.src, f"images[{index + 1}].src", index))
-            refs.extend(_body_refs(article.src, content_dir, extensions, problems, memo))
+            refs.extend(_body_refs(article.src, content_dir, extensions, problems, memo, article.digest))
     for src, _title in archive.static_pages:  # about.md's photos are published as renditions too
         refs.extend(_body_refs(src, content_dir, extensions, problems, memo))
     return refs, problems
@@ -84,15 +84,16 @@ def find_body_images(text: str, extensions: tuple = ()) -> list[tuple[str, int |
 
 
 def _body_refs(article_src: str, content_dir: Path, extensions: tuple, problems: list[Problem],
-               memo: TextMemo) -> list[PhotoRef]:
-    """Photos of one text: an article's must be in its issue folder, a page's in the content folder."""
+               memo: TextMemo, digest: str | None = None) -> list[PhotoRef]:
+    """Photos of one text: an article's must be in its issue folder, a page's in the content folder.
+    The images found in a text are kept under its ``digest`` (the loader's), so an unchanged
+    article is not read again."""
+    names = ",".join(e for e in extensions if isinstance(e, str))
     try:
-        text = read_text(content_dir / article_src)
-        _, body, body_line = memo.get("front-matter", text, split_front_matter) if text.startswith("---") else (None, text, 1)
+        found, body_line = memo.get(f"images:{names}", digest or f"{article_src}\0{read_text(content_dir / article_src)}",
+                                    lambda _: _find_body_images(content_dir / article_src, extensions))
     except (OSError, ReadError):  # the loader has reported it
         return []
-    names = ",".join(e for e in extensions if isinstance(e, str))
-    found = memo.get(f"images:{names}", body, lambda body: find_body_images(body, extensions))
     refs = []
     folder = posixpath.dirname(article_src)
     where = f"issues/{posixpath.basename(folder)}/images/" if folder else "images/"
@@ -111,6 +112,13 @@ def _body_refs(article_src: str, content_dir: Path, extensions: tuple, problems:
         else:
             refs.append(PhotoRef(article_src, src, "正文", None, line))
     return refs
+
+
+def _find_body_images(path: Path, extensions: tuple) -> tuple[list[tuple[str, int | None]], int]:
+    """The images of a Markdown file's text (:func:`find_body_images`) and the line its text starts on."""
+    text = read_text(path)
+    _, body, body_line = split_front_matter(text) if text.startswith("---") else (None, text, 1)
+    return find_body_images(body, extensions), body_line
 
 
 def _inside(path: Path, folder: Path) -> bool:
