@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -33,18 +34,22 @@ def rendered(project: Path, caplog, site_dir: Path | None = None) -> set[str]:
 
 
 def clean_build(project: Path, tmp_path: Path, name: str) -> dict[str, str]:
-    """A build of the same content with an empty page cache (photos still cached: they are not pages)."""
-    pages = Path(__import__("os").environ["SHEQUBAO_CACHE_DIR"]) / "pages"
-    aside = pages.with_name("pages-aside")
-    if pages.exists():
-        pages.rename(aside)
+    """A build of the same content with an empty page cache and an empty memo of parsed texts and
+    issues, into a new folder (photos still cached: they are not pages)."""
+    cache = Path(os.environ["SHEQUBAO_CACHE_DIR"])
+    moved = []
+    for kind in ("pages", "texts"):
+        if (cache / kind).exists():
+            (cache / kind).rename(cache / f"{kind}-aside")
+            moved.append(kind)
     try:
         site = build(project, site_dir=str(tmp_path / name))
         return tree_digest(site)
     finally:
-        shutil.rmtree(pages, ignore_errors=True)
-        if aside.exists():
-            aside.rename(pages)
+        for kind in ("pages", "texts"):
+            shutil.rmtree(cache / kind, ignore_errors=True)
+        for kind in moved:
+            (cache / f"{kind}-aside").rename(cache / kind)
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +125,55 @@ def test_a_new_issue_renders_itself_the_one_before_and_the_lists(paper, tmp_path
     assert tree_digest(paper / "site") == clean_build(paper, tmp_path, "clean")
 
 
+def test_a_typo_fixed_without_changing_the_size_is_seen(paper, tmp_path, caplog):
+    rendered(paper, caplog)
+    story = paper / "content/issues/2023-06/wuyue.md"
+    edit(story, "老邻居", "老街坊")  # the same number of bytes, in the same second
+    quoting = {"issues/2023-06/index.md", "issues/2023-06/2.md"}  # the issue and its 版 show the story's first lines
+    assert rendered(paper, caplog) == MENU | {"issues/2023-06/wuyue.md"} | quoting
+    assert "老街坊" in (paper / "site/issues/2023-06/wuyue/index.html").read_text(encoding="utf-8")
+    assert tree_digest(paper / "site") == clean_build(paper, tmp_path, "clean")
+
+
+def test_a_warning_is_told_on_every_build_not_only_the_first(paper, caplog):
+    story = paper / "content/issues/2023-06/wuyue.md"
+    edit(story, "page: 2", "page: 2\ndate: 2022-01-05")  # far from its issue's date: a warning, not an error
+    for _ in range(2):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="mkdocs"), pytest.raises(Exception):
+            build(paper)  # strict: the warning fails the build, every time
+        assert any("超过 90 天" in r.getMessage() and "wuyue.md" in r.getMessage() for r in caplog.records)
+
+
+def test_a_renamed_person_in_people_yml_reaches_an_unchanged_issue(paper, caplog):
+    rendered(paper, caplog)
+    (paper / "content/people.yml").write_text("郑爽:\n  title: 本报首席记者\n", encoding="utf-8")
+    again = rendered(paper, caplog)
+    assert "people/zheng-shuang.md" in again
+    assert "本报首席记者" in (paper / "site/people/zheng-shuang/index.html").read_text(encoding="utf-8")
+
+
+def test_pages_taken_from_the_cache_stay_the_same_files_in_the_site(paper, caplog):
+    """A warm build changes no file it need not change (rsync and object storage upload nothing)."""
+    rendered(paper, caplog)
+    site = paper / "site"
+    before = {p: p.stat().st_ino for p in site.rglob("*.html")}
+    rendered(paper, caplog)
+    again = {p for p in before if p.stat().st_ino != before[p]}
+    menu = {"index.html", "issues/index.html", "people/index.html", "gallery/index.html", "404.html"}
+    assert {p.relative_to(site).as_posix() for p in again} == menu  # rendered every time: the menu's pages, 404
+    assert len(before) - len(again) > 20
+
+
+def test_a_page_edited_in_the_site_is_put_right_by_the_next_build(paper, caplog):
+    rendered(paper, caplog)
+    page = paper / "site/issues/2023-06/zongzi/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("粽", "X"), encoding="utf-8")  # through the cache's hard link
+    again = rendered(paper, caplog)
+    assert "issues/2023-06/zongzi.md" in again
+    assert "粽" in page.read_text(encoding="utf-8")
+
+
 def test_incremental_false_renders_every_page(paper, caplog):
     rendered(paper, caplog)
     config = paper / "mkdocs.yml"
@@ -129,7 +183,7 @@ def test_incremental_false_renders_every_page(paper, caplog):
 
 # -- any sequence of edits ----------------------------------------------------------------
 
-EDITS = st.sampled_from(["body", "title", "person", "add", "delete", "option", "template", "photo", "issue"])
+EDITS = st.sampled_from(["body", "title", "person", "add", "delete", "option", "template", "photo", "issue", "typo"])
 
 
 def apply(project: Path, what: str, step: int) -> None:
@@ -162,6 +216,12 @@ def apply(project: Path, what: str, step: int) -> None:
             edit(project / "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: theme_overrides\n")
     elif what == "photo":
         make_photo(may / "images/huayuan.jpg", (step * 20 % 255, 100, 100))
+    elif what == "typo":  # the same number of bytes: only the file's times say it changed
+        path = content / "issues/2023-06/wuyue.md"
+        text = path.read_text(encoding="utf-8")
+        swapped = text.replace("老邻居", "老街坊", 1) if "老邻居" in text else text.replace("老街坊", "老邻居", 1)
+        assert len(swapped.encode()) == len(text.encode()) and swapped != text
+        path.write_text(swapped, encoding="utf-8")
     elif what == "issue":
         folder = content / f"issues/2024-{step:02d}"
         folder.mkdir(exist_ok=True)
@@ -173,7 +233,7 @@ def apply(project: Path, what: str, step: int) -> None:
 
 @settings(derandomize=True, max_examples=2, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(EDITS, min_size=3, max_size=5))
-@example(["body", "person", "add", "title", "photo", "template", "delete", "issue", "option"])  # every kind once
+@example(["body", "person", "add", "title", "photo", "template", "delete", "issue", "option", "typo"])  # every kind once
 def test_any_sequence_of_edits_gives_the_site_a_clean_build_gives(tmp_path_factory, seed, edits):
     tmp = tmp_path_factory.mktemp("edits")
     with pytest.MonkeyPatch.context() as patch:

@@ -87,6 +87,25 @@ def test_a_read_only_site_is_named_and_kept(tmp_path):
             folder.chmod(0o755)
 
 
+def test_a_read_only_folder_deep_in_the_site_stops_the_build_before_anything_changes(tmp_path):
+    site = paper(tmp_path)
+    build(site)
+    (site / "content/issues/2023-05/jiazhuang-dianti.md").write_text(
+        (site / "content/issues/2023-05/jiazhuang-dianti.md").read_text(encoding="utf-8") + "\n补记：电梯已通过验收。\n",
+        encoding="utf-8")
+    before = tree_digest(site / "site")
+    deep = site / "site/issues/2023-06/zongzi"
+    deep.chmod(0o555)
+    try:
+        built = run(site, "build")
+        assert built.returncode == 1 and "Traceback" not in built.stderr
+        assert "是只读的" in built.stderr and "chmod -R u+w" in built.stderr
+        assert tree_digest(site / "site") == before  # the edited story is not half put in
+        assert not (site / "site.building").exists()
+    finally:
+        deep.chmod(0o755)
+
+
 def test_a_read_only_project_folder_is_named(tmp_path):
     site = paper(tmp_path)
     build(site)

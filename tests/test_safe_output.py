@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from conftest import build, tree_digest
+from shequbao import sitedir
 
 
 def shequbao(project: Path, *args: str) -> subprocess.CompletedProcess:
@@ -32,6 +33,49 @@ def test_failed_build_leaves_the_previous_site(sample):
     assert "Traceback" not in second.stderr
     assert tree_digest(sample / "site") == before
     assert not (sample / "site.building").exists()
+
+
+def files_of(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_site_is_updated_in_place_files_becoming_folders_and_back(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    (site / "gone/deep").mkdir(parents=True)
+    (site / "gone/deep/index.html").write_text("不再生成的页面", encoding="utf-8")
+    (site / "news").mkdir()
+    (site / "news/index.html").write_text("旧的文件夹", encoding="utf-8")
+    (site / "feed.xml").write_text("旧的文件", encoding="utf-8")
+    (site / "same.txt").write_text("旧内容", encoding="utf-8")
+    cached = tmp_path / "cache-file"
+    cached.write_text("缓存里的文件", encoding="utf-8")
+    staging = sitedir.begin(site)
+    (staging.folder / "news").write_text("文件夹变成了文件", encoding="utf-8")
+    (staging.folder / "feed.xml").mkdir()
+    (staging.folder / "feed.xml/index.html").write_text("文件变成了文件夹", encoding="utf-8")
+    (staging.folder / "same.txt").write_text("新内容", encoding="utf-8")
+    sitedir.commit(staging, [("images/a-480.webp", cached), ("same.txt", cached)])  # a cached file wins, as it always has
+    assert files_of(site) == {"news": "文件夹变成了文件", "feed.xml/index.html": "文件变成了文件夹",
+                              "images/a-480.webp": "缓存里的文件", "same.txt": "缓存里的文件"}
+    assert (site / "images/a-480.webp").stat().st_ino == cached.stat().st_ino
+    assert not (tmp_path / "site.building").exists() and not (tmp_path / "site.old").exists()
+    staging = sitedir.begin(site)
+    linked = []
+    monkeypatch.setattr(sitedir, "link_or_copy", lambda source, target: linked.append(target))
+    sitedir.commit(staging, [("images/a-480.webp", cached)])  # already there: not linked again
+    assert files_of(site) == {"images/a-480.webp": "缓存里的文件"} and linked == []
+
+
+def test_a_site_that_is_a_link_is_replaced_whole(tmp_path):
+    target = tmp_path / "elsewhere"
+    target.mkdir()
+    (target / "old.html").write_text("旧网站", encoding="utf-8")
+    (tmp_path / "site").symlink_to(target)
+    staging = sitedir.begin(tmp_path / "site")
+    (staging.folder / "index.html").write_text("新网站", encoding="utf-8")
+    sitedir.commit(staging)
+    assert not (tmp_path / "site").is_symlink() and files_of(tmp_path / "site") == {"index.html": "新网站"}
+    assert files_of(target) == {"old.html": "旧网站"}  # what the link pointed at is left alone
 
 
 def test_a_site_folder_in_a_folder_not_made_yet_is_built(mini, tmp_path):

@@ -61,17 +61,20 @@ class Finisher:
             self.scanner.add_cached([(path, str(entry)) for path, entry in cached_pages])
 
     def finish(self, site_dir: Path, files: Iterable[tuple[str, str | Path]],
-               cached_pages: list[tuple[str, Path]] = ()) -> tuple[list[Note], list[tuple[str, Path]]]:
+               cached_pages: list[tuple[str, Path]] = (),
+               kept_pages: list[tuple[str, Path]] = ()) -> tuple[list[Note], list[tuple[str, Path]]]:
         """Check every link of the site as it will be: what MkDocs wrote into ``site_dir`` plus
         ``files`` (``(path in the site, cached file)``), the pages taken from the page cache
         (``(path in the site, entry)``) and the search index. Returns what to tell the editor and
         every cached file to link into the site (:func:`shequbao.sitedir.commit` does, or
-        :func:`link_files` for the preview). Raises ScanError if the scan failed."""
+        :func:`link_files` for the preview): the pages rendered and kept in the page cache
+        (``kept_pages``) are linked too, so the next build finds the site's file already there."""
         linked = [*files, *((path, os.path.join(entry, PAGE_FILE)) for path, entry in cached_pages)]
         notes = []
         try:
             if self.scanner is not None and self.page_cache:
-                self.scanner.save_catalog([entry.name for _, entry in cached_pages])
+                self.scanner.save_catalog([entry.name for _, entry in cached_pages])  # waits for the kept pages
+                linked += [(path, page) for path, entry in kept_pages if os.path.isfile(page := os.path.join(entry, PAGE_FILE))]
             if self.search_key is not None:
                 note, index = self._publish_search()
                 notes.append(note)

@@ -144,7 +144,11 @@ class CachePlan:
 
     render: dict[str, str | None] = field(default_factory=dict)  # src → key (None: never kept)
     cached: dict[str, Entry] = field(default_factory=dict)  # src → entry
-    store: bool = False  # whether the page cache is on (incremental builds)
+    store: Store | None = None  # the page cache (None: incremental builds are off)
+
+    def kept(self) -> list[tuple[str, Path]]:
+        """``(src, entry folder)`` of the rendered pages that are kept in the page cache."""
+        return [(src, self.store.path(key)) for src, key in self.render.items() if key is not None and self.store]
 
     def summary(self) -> str:
         return f"页面：重新生成 {len(self.render)}，沿用 {len(self.cached)}"
@@ -154,7 +158,7 @@ def plan_cache(site: Site, inputs: KeyInputs, store: PageStore | None, always: s
     """For every page of ``site``: its entry when it has one, else its key (``always``: sources
     that are rendered every time, such as the pages in the menu). With no ``store`` (incremental
     builds off) every page is rendered and nothing is kept."""
-    plan = CachePlan(store=store is not None)
+    plan = CachePlan(store=store.store if store is not None else None)
     for page in site:
         key = None if store is None or page.src in always else page_key(page, inputs)
         entry = store.lookup(key) if key is not None else None

@@ -237,10 +237,11 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         site_dir = Path(config.site_dir)
         files = derived_files(self._site, self._archive.paper, self._images, self._pdfs)  # hard links into the cache
         cached = [(self._site.pages[src].dest, entry.path) for src, entry in self._cache.cached.items()]
+        kept = [(self._site.pages[src].dest, entry) for src, entry in self._cache.kept()]  # rendered, now in the cache
         if config.site_url:
             write_sitemap(self._site, config.site_url, site_dir)
         try:
-            notes, linked = self._finisher.finish(site_dir, files, cached)
+            notes, linked = self._finisher.finish(site_dir, files, cached, kept)
         except ScanError as error:
             raise PluginError(f"shequbao: {error}") from None
         for note in notes:
@@ -290,7 +291,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             search = search_key(config.config_file_path, options, self._images, self._archive, folders, self._settings.content_dir)
         links = urlsplit(config.site_url or "/").path if self.config.links_check else None
         self._finisher = Finisher(self._settings.cache_root, links_base=links, search_key=search,
-                                  articles=self._archive.article_count, page_cache=self._cache.store)
+                                  articles=self._archive.article_count, page_cache=self._cache.store is not None)
         self._finisher.add_cached([(self._site.pages[src].dest, entry.path) for src, entry in self._cache.cached.items()])
 
     def _stop_scanner(self) -> None:

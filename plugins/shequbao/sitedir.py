@@ -87,7 +87,12 @@ def commit(staging: Staging, linked: Iterable[tuple[str, str | Path]] = ()) -> N
             staging.site_dir.rename(retired)
         staging.folder.rename(staging.site_dir)
         _remove(retired)
-    except OSError as error:
+    except (OSError, SiteDirError) as error:
+        with contextlib.suppress(OSError):
+            if staging.site_dir.exists():  # the site is still there: the staged files are of no use
+                _remove(staging.folder)
+        if isinstance(error, SiteDirError):
+            raise
         raise SiteDirError(describe_os_error(error) or str(error)) from None
     finally:
         _unlock(staging)
@@ -104,10 +109,14 @@ def _update(site: Path, staged: Path, linked: Iterable[tuple[str, str | Path]]) 
     present, folders = _scan(site, check=True)
     device = os.stat(site).st_dev
     needed = {parent for rel in wanted for parent in _parents(rel)}
-    for rel in sorted(folders & wanted.keys()):  # a folder where a file goes
+    for rel in sorted(folders & wanted.keys()):  # a folder where a file goes: gone with all it holds
         _remove(Path(site, rel))
+        inside = rel + "/"
+        present = {path: inode for path, inode in present.items() if not path.startswith(inside)}
+        folders = {path for path in folders if path != rel and not path.startswith(inside)}
     for rel in sorted(present.keys() & needed):  # a file where a folder goes
         os.unlink(f"{site}/{rel}")
+        del present[rel]
     for rel in sorted(needed - folders):
         os.makedirs(f"{site}/{rel}", mode=DIR_MODE, exist_ok=True)
         os.chmod(f"{site}/{rel}", DIR_MODE)
