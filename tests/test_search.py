@@ -24,6 +24,7 @@ PAGES = {
     "issues/a/two/index.html": ARTICLE.format(title="养老服务", text="社区开设养老服务窗口，党员志愿者建立联络群。"),
     "issues/index.html": "<html><body>往期 党建 养老</body></html>",  # no data-pagefind-body: not indexed
 }
+ARTICLES = sorted(path for path, html in PAGES.items() if "data-pagefind-body" in html)
 
 
 def test_spaced_puts_han_characters_apart_in_text_only():
@@ -64,7 +65,7 @@ def write_index(cache: Path, key: str, pages: dict[str, str], executable: Path |
 
 
 def test_article_pages_are_indexed_into_the_cache_and_listed_for_the_site(tmp_path):
-    cache, site = tmp_path / "cache", tmp_path / "site"
+    cache = tmp_path / "cache"
     entry, pages = write_index(cache, "k1", PAGES)
     assert pages == 2 and entry == cache / "pagefind/k1/k1" and cached_index(cache, "k1") == entry
     meta = json.loads((entry / "pagefind-entry.json").read_text())
@@ -105,7 +106,7 @@ def test_a_missing_pagefind_is_reported(tmp_path):
 
 def test_the_scan_process_indexes_and_checks_links_as_pages_come(tmp_path):
     site = tmp_path / "site"
-    scanner = PageScanner(links="/", search=(tmp_path / "cache", "k", 2))
+    scanner = PageScanner(links="/", search=(tmp_path / "cache", "k", ARTICLES))
     try:
         for path, html in PAGES.items():
             (site / path).parent.mkdir(parents=True, exist_ok=True)
@@ -117,6 +118,25 @@ def test_the_scan_process_indexes_and_checks_links_as_pages_come(tmp_path):
         assert scanner.check_links(site) == [("extra.html", "missing/")], "copied HTML is checked too"
     finally:
         scanner.close()
+
+
+def test_the_index_is_the_same_whatever_order_the_pages_come_in(tmp_path):
+    """Pagefind gets the pages in the order of their paths (pages from the page cache come first)."""
+    more = {f"issues/b/{n}/index.html": ARTICLE.format(title=f"第{n}条", text=f"居民议事第{n}次。") for n in range(6)}
+    pages = {**PAGES, **more}
+    articles = sorted(path for path, html in pages.items() if "data-pagefind-body" in html)
+    made = []
+    for key, order in (("forward", sorted(pages)), ("backward", sorted(pages, reverse=True))):
+        scanner = PageScanner(links=None, search=(tmp_path / key, key, articles))
+        try:
+            for path in order:
+                scanner.add(path, pages[path])
+            entry, count = scanner.finish_search()
+        finally:
+            scanner.close()
+        assert count == len(articles) == 8
+        made.append({p.relative_to(entry).as_posix(): p.read_bytes() for p in entry.rglob("*") if p.is_file() and p.name != "manifest.json"})
+    assert made[0] == made[1]
 
 
 def test_the_index_is_made_again_only_when_an_article_changes(mini, tmp_path, monkeypatch, caplog):
@@ -150,7 +170,7 @@ def test_pagefind_reads_only_the_article_element():
 def test_a_scan_process_that_died_fails_the_build_with_a_message_not_a_hang(tmp_path):
     from shequbao.scan import ScanError
 
-    scanner = PageScanner(links="/", search=(tmp_path / "cache", "k", 2))
+    scanner = PageScanner(links="/", search=(tmp_path / "cache", "k", ARTICLES))
     try:
         scanner._process.kill()
         scanner._process.join()

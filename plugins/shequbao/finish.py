@@ -30,11 +30,11 @@ class Finisher:
 
     ``links_base``: the site's base path (``/``, ``/paper/``) to check links, or None;
     ``search_key``: the key of the search index to publish, or None when search is off;
-    ``articles``: how many article pages the index will hold; ``page_cache``: whether pages are
+    ``articles``: the article pages the index will hold (their paths in the site); ``page_cache``: whether pages are
     kept in and taken from the page cache (incremental builds).
     """
 
-    def __init__(self, cache_root: Path, *, links_base: str | None, search_key: str | None, articles: int,
+    def __init__(self, cache_root: Path, *, links_base: str | None, search_key: str | None, articles: list[str],
                  page_cache: bool = False):
         self.cache_root = Path(cache_root)
         self.search_key = search_key
@@ -44,7 +44,7 @@ class Finisher:
         self.scanner = None
         self.page_cache = page_cache
         if links_base is not None or make_index or page_cache:
-            search = (self.cache_root, search_key, articles) if make_index else None
+            search = (self.cache_root, search_key, sorted(articles)) if make_index else None
             self.scanner = PageScanner(links=links_base, search=search, pages=self.cache_root if page_cache else None)
         self.check_links = links_base is not None
 
@@ -94,7 +94,7 @@ class Finisher:
 
     def _publish_search(self) -> tuple[Note, list[tuple[str, Path]]]:
         started = time.perf_counter()
-        entry, pages = self.cached, self.articles
+        entry, pages = self.cached, len(self.articles)
         if entry is None:
             entry, pages = self.scanner.finish_search()  # Pagefind has read the pages as they were written
         files = index_files(entry, self.cache_root) if entry is not None else []

@@ -291,7 +291,8 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             search = search_key(config.config_file_path, options, self._images, self._archive, folders, self._settings.content_dir)
         links = urlsplit(config.site_url or "/").path if self.config.links_check else None
         self._finisher = Finisher(self._settings.cache_root, links_base=links, search_key=search,
-                                  articles=self._archive.article_count, page_cache=self._cache.store is not None)
+                                  articles=[page.dest for page in self._site if page.kind is Kind.ARTICLE],
+                                  page_cache=self._cache.store is not None)
         self._finisher.add_cached([(self._site.pages[src].dest, entry.path) for src, entry in self._cache.cached.items()])
 
     def _stop_scanner(self) -> None:

@@ -76,13 +76,14 @@ class PageScanner:
     """The main process's end of the scan process.
 
     ``links``: the site's base path (``/``, ``/paper/``) when links are to be checked
-    (:meth:`check_links`), else ``None``; ``search``: ``(cache_dir, key, articles)`` when a
-    search index of ``articles`` pages is to be made, ``None`` when it is taken from the cache
-    or is off. Pagefind starts writing the index as soon as the last article page is in, while
-    the other pages (issues, people, galleries) are still being rendered.
+    (:meth:`check_links`), else ``None``; ``search``: ``(cache_dir, key, article paths)`` when a
+    search index of those pages (their paths in the site, sorted) is to be made, ``None`` when
+    it is taken from the cache or is off. Pagefind reads each article page as it comes and
+    writes the index as soon as the last one is in, while the other pages (issues, people,
+    galleries) are still being rendered.
     """
 
-    def __init__(self, *, links: str | None, search: tuple[Path, str, int] | None, pages: Path | None = None):
+    def __init__(self, *, links: str | None, search: tuple[Path, str, list[str]] | None, pages: Path | None = None):
         context = multiprocessing.get_context("spawn")  # nothing of MkDocs' state is copied over
         self._conn, child = context.Pipe()
         self._process = context.Process(target=_serve, args=(child, links, search, pages), daemon=True,
@@ -175,7 +176,7 @@ class PageScanner:
         return answer.value
 
 
-def _serve(conn, base_path: str | None, search: tuple[Path, str, int] | None, pages_root: Path | None) -> None:
+def _serve(conn, base_path: str | None, search: tuple[Path, str, list[str]] | None, pages_root: Path | None) -> None:
     """The scan process: answers the messages of :class:`PageScanner` until ``stop``."""
     from .sitedir import ignore_interrupts
 
@@ -281,23 +282,31 @@ class _Links:
 
 
 class _Index:
-    """The search index in the scan process. Article pages are collected as they come (rendered
-    or from the page cache), then given to Pagefind in the order of their paths as soon as the
-    last one is in, so the index is the same whichever pages a build rendered; Pagefind writes it
-    in a thread while the scan goes on with the other pages."""
+    """The search index in the scan process. Article pages are given to Pagefind in the order of
+    their paths (``order``: every article page of the registry, sorted), so the index is the same
+    whichever pages a build rendered; each goes as soon as every page before it is in, so
+    Pagefind reads the pages taken from the page cache while MkDocs renders the others, and
+    writes the index as soon as the last one is in. A page the order does not name waits for
+    the end (and so keeps a place of its own: the same in every build of the same site)."""
 
-    def __init__(self, search: tuple[Path, str, int] | None):
+    def __init__(self, search: tuple[Path, str, list[str]] | None):
         self.failure: str | None = None  # the first error, reported when the index is asked for
-        self._articles = search[2] if search else 0
+        self._order = list(search[2]) if search else []
+        self._next = 0  # the first page of the order not yet given to Pagefind
+        self._pages: dict[str, str] = {}  # path → the text Pagefind reads, waiting for a page before it
         self._writer = None
-        self._pages: dict[str, str] = {}  # path → the text Pagefind reads
-        self._writing: threading.Thread | None = None
+        self._feed: queue.SimpleQueue = queue.SimpleQueue()  # (path, text), then None: write the index
+        self._feeding: threading.Thread | None = None
+        self._ended = False
         self._entry: Path | None = None
         if search:
             try:
                 self._writer = IndexWriter(search[0], search[1])
             except SearchError as error:
                 self.failure = str(error)
+            else:
+                self._feeding = threading.Thread(target=self._write, daemon=True)
+                self._feeding.start()
 
     @property
     def active(self) -> bool:
@@ -306,35 +315,46 @@ class _Index:
     def add(self, path: str, html: str) -> None:
         if not self.active or BODY_MARKER not in html:
             return
-        if self._writing is not None:
-            self.failure = f"{path}：所有文章都已编入索引之后又来了一篇（共 {self._articles} 篇）"
+        if self._ended:
+            self.failure = f"{path}：所有文章都已编入索引之后又来了一篇（共 {len(self._order)} 篇）"
             return
         self._pages[path] = prepare(html)
-        if len(self._pages) == self._articles:
-            self._writing = threading.Thread(target=self._write, daemon=True)
-            self._writing.start()
+        while self._next < len(self._order) and self._order[self._next] in self._pages:
+            ready = self._order[self._next]
+            self._feed.put((ready, self._pages.pop(ready)))
+            self._next += 1
+        if self._next == len(self._order) and not self._pages:
+            self._end()
 
     def finish(self) -> tuple[str, int]:
         """The index's folder in the cache ("" when none) and the pages in it."""
-        if self._writer is not None and self._writing is None and self.failure is None:
-            self._write()  # fewer article pages than expected (or none): write what there is
-        if self._writing is not None:
-            self._writing.join()
+        self._end()  # pages missing from the order (or none): the index of those that came
+        if self._feeding is not None:
+            self._feeding.join()
         if self.failure is not None:
             raise SearchError(self.failure)
         return (str(self._entry) if self._entry else ""), self._writer.pages if self._writer else 0
 
     def close(self) -> None:
-        if self._writing is not None:
-            self._writing.join()
+        if self._feeding is not None:
+            self._end()
+            self._feeding.join()
         if self._writer is not None:
             self._writer.close()
 
+    def _end(self) -> None:
+        if not self._ended and self._feeding is not None:
+            self._ended = True
+            for path in sorted(self._pages):  # in the order of their paths, after those of the order
+                self._feed.put((path, self._pages.pop(path)))
+            self._feed.put(None)
+
     def _write(self) -> None:
+        """The thread that feeds Pagefind each page as it comes, then has it write the index."""
         try:
-            for path in sorted(self._pages):
-                self._writer.add_text(path, self._pages[path])
-            self._pages.clear()
-            self._entry = self._writer.finish()
+            while (item := self._feed.get()) is not None:
+                self._writer.add_text(*item)
+            if self.failure is None:
+                self._entry = self._writer.finish()
         except SearchError as error:
             self.failure = self.failure or str(error)
