@@ -3,6 +3,7 @@ the HTML parses, and nothing private is published."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -64,6 +65,22 @@ def test_the_site_is_updated_in_place_files_becoming_folders_and_back(tmp_path, 
     monkeypatch.setattr(sitedir, "link_or_copy", lambda source, target: linked.append(target))
     sitedir.commit(staging, [("images/a-480.webp", cached)])  # already there: not linked again
     assert files_of(site) == {"images/a-480.webp": "缓存里的文件"} and linked == []
+
+
+def test_a_site_updated_under_a_strict_umask_is_readable_by_a_web_server(mini, tmp_path):
+    env = {**os.environ, "SHEQUBAO_CACHE_DIR": str(tmp_path / "cache"), "NO_MKDOCS_2_WARNING": "1"}
+    console = Path(sys.executable).with_name("shequbao")
+    for step in range(2):  # made, then updated in place with a new story
+        if step:
+            (mini / "content/issues/2023-06/xinwen.md").write_text(
+                "---\ntitle: 梧桐里新设快递柜\npage: 1\nreporters: [郑爽]\n---\n\n本报讯 小区新设了两组快递柜。\n", encoding="utf-8")
+        done = subprocess.run(["bash", "-c", f"umask 077 && exec '{console}' build"], cwd=mini, capture_output=True,
+                              text=True, env=env, timeout=600)
+        assert done.returncode == 0, done.stderr[-2000:]
+        site = mini / "site"
+        assert {oct(p.stat().st_mode & 0o777) for p in site.rglob("*") if p.is_dir()} == {"0o755"}
+        assert {oct(p.stat().st_mode & 0o777) for p in site.rglob("*") if p.is_file()} == {"0o644"}
+    assert (site / "issues/2023-06/xinwen/index.html").is_file()
 
 
 def test_a_site_that_is_a_link_is_replaced_whole(tmp_path):

@@ -75,14 +75,15 @@ def commit(staging: Staging, linked: Iterable[tuple[str, str | Path]] = ()) -> N
     moment without a site a web server can read from)."""
     retired = staging.site_dir.with_name(staging.site_dir.name + ".old")
     try:
-        make_readable(staging.folder)  # whatever the umask: a web server's worker reads every file
         _remove(retired)
         if staging.site_dir.is_dir() and not staging.site_dir.is_symlink():
+            make_readable(staging.folder)  # whatever the umask: a web server's worker reads every file
             with _deferred_interrupt():
                 _update(staging.site_dir, staging.folder, linked)
             _remove(staging.folder)
             return
         link_files(linked, staging.folder)
+        make_readable(staging.folder)
         if os.path.lexists(staging.site_dir):
             staging.site_dir.rename(retired)
         staging.folder.rename(staging.site_dir)
