@@ -136,3 +136,19 @@ def test_files_are_linked_not_copied(tmp_path):
     cached.write_bytes(b"w")
     link_files([("issues/x/images/a-480.webp", cached)], tmp_path / "site")
     assert (tmp_path / "site/issues/x/images/a-480.webp").stat().st_ino == cached.stat().st_ino
+
+
+def test_a_catalog_spares_opening_manifests_but_not_the_checks(tmp_path):
+    store = Store(tmp_path, "images", catalog=True)
+    with store.put("k1", {"widths": [480]}) as scratch:
+        (scratch / "480.webp").write_bytes(b"rendition")
+    assert store.get("k1").meta == {"widths": [480]}
+    store.save_catalog()
+    entry = store.path("k1")
+    (entry / "manifest.json").write_text("not json", encoding="utf-8")  # never opened while the files are as listed
+    again = Store(tmp_path, "images", catalog=True)
+    assert again.get("k1").meta == {"widths": [480]} and again.damaged == []
+    time.sleep(0.01)
+    (entry / "480.webp").write_bytes(b"Rendition")  # same size, other bytes: the catalog no longer vouches for it
+    third = Store(tmp_path, "images", catalog=True)
+    assert third.get("k1") is None and third.damaged == ["k1"] and not entry.exists()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from pypinyin import lazy_pinyin
 from slugify import slugify as _slugify
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -14,6 +13,14 @@ def make_slug(text: str, max_length: int = 60) -> str:
     """Return a lower-case, hyphenated pinyin slug for ``text`` (one syllable per character);
     a long one is cut after a whole syllable, keeping the first syllables in order."""
     return _slugify(" ".join(lazy_pinyin(text)), max_length=max_length, word_boundary=True, save_order=True)
+
+
+def lazy_pinyin(text: str) -> list[str]:
+    """pypinyin's reading, imported on first use: its dictionaries take a fifth of a second to
+    load, and the scan process and many builds never make a slug."""
+    from pypinyin import lazy_pinyin as read
+
+    return read(text)
 
 
 def is_slug(text: str) -> bool:

@@ -112,7 +112,7 @@ def process_photos(refs: list[PhotoRef], content_dir: Path, cache_root: Path,
     """
     started = time.monotonic()
     problems = list(problems or [])
-    store = Store(cache_root, "images")
+    store = Store(cache_root, "images", catalog=True)
     memo = DigestMemo(Path(cache_root) / "images" / "sources.json")
     sources = sorted({ref.src for ref in refs})
     keys: dict[str, str] = {}
@@ -141,7 +141,7 @@ def process_photos(refs: list[PhotoRef], content_dir: Path, cache_root: Path,
         raise ContentError(problems)
     names = _names(sorted(done), content_dir)
     photos = {src: _photo(src, names[src], *done[src]) for src in sorted(done)}
-    store.prune(keep=keys.values())
+    store.save_catalog(keys.values())  # and, once a day, entries unused for 30 days are removed
     stats.seconds = time.monotonic() - started
     return ImageSet(photos, stats)
 
