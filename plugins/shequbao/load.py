@@ -67,7 +67,7 @@ def load_archive(content_dir: Path, paper: Paper, *, drafts: bool = False,
     _check_unique_numbers(issues, number_lines, problems)  # an issue held back keeps its number
     held_back = () if drafts else tuple(issue for issue in issues if not is_published(issue))
     issues = [issue for issue in issues if all(issue is not h for h in held_back)]  # nothing to publish: not at all
-    people = resolve_people(_people_keys(issues), directory, problems)
+    people = _recall_people(_people_keys(issues), directory, problems, lookups[2])
     static_pages = load_static_pages(content_dir, listing, problems)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
@@ -92,6 +92,20 @@ def _recall_issue(folder: str, root: Path, problems: list[Problem], drafts: bool
     if issue is not None and len(problems) == before:
         memo.keep(f"issue:{ISSUE_CODE}", stamp, (issue, number_lines.get(issue.id)))
     return issue
+
+
+def _recall_people(keys: list[str], directory: Directory, problems: list[Problem], memo: TextMemo) -> dict:
+    """Everyone named, with their slugs, as an earlier build resolved the same names with the
+    same people.yml (pinyin is not even loaded); resolved, and kept, when they are new."""
+    text = repr((sorted(set(keys)), list(directory.profiles.values())))
+    known = memo.known(f"people:{ISSUE_CODE}", text)
+    if known is not None:
+        return known
+    before = len(problems)
+    people = resolve_people(keys, directory, problems)
+    if len(problems) == before:
+        memo.keep(f"people:{ISSUE_CODE}", text, people)
+    return people
 
 
 def _people_keys(issues: list[Issue]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from slugify import slugify as _slugify
@@ -9,6 +10,7 @@ from slugify import slugify as _slugify
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+@functools.lru_cache(maxsize=4096)  # the paper's name, for each issue's PDF
 def make_slug(text: str, max_length: int = 60) -> str:
     """Return a lower-case, hyphenated pinyin slug for ``text`` (one syllable per character);
     a long one is cut after a whole syllable, keeping the first syllables in order."""
