@@ -93,10 +93,15 @@ def broken_links(
     ``targets`` are :meth:`LinkTargets.resolve` of each page (site-relative path), ``ids`` its
     :func:`page_links` ids, ``existing`` is :func:`site_files` of the finished site.
     """
+    verdicts: dict[tuple[str, str], bool] = {}  # (file, anchor) → whether it is there: the menu's links repeat on every page
     broken = []
     for page in sorted(targets):
         for link, target, anchor in targets[page]:
-            if target not in existing or (anchor and target in ids and unquote(anchor) not in ids[target]):
+            found = verdicts.get((target, anchor))
+            if found is None:
+                found = verdicts[target, anchor] = target in existing and not (
+                    anchor and target in ids and unquote(anchor) not in ids[target])
+            if not found:
                 broken.append((page, link))
     return broken
 
