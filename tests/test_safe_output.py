@@ -83,6 +83,53 @@ def test_a_site_updated_under_a_strict_umask_is_readable_by_a_web_server(mini, t
     assert (site / "issues/2023-06/xinwen/index.html").is_file()
 
 
+def test_a_cache_on_another_disk_is_copied_in_once(tmp_path, monkeypatch):
+    shm = Path("/dev/shm")
+    if not shm.is_dir() or shm.stat().st_dev == tmp_path.stat().st_dev:
+        pytest.skip("no second file system to hold the cache")
+    cached = shm / f"sqb-test-{os.getpid()}.webp"
+    cached.write_bytes(b"rendition")
+    try:
+        site = tmp_path / "site"
+        site.mkdir()
+        sitedir.commit(sitedir.begin(site), [("issues/x/images/a-480.webp", cached)])
+        assert (site / "issues/x/images/a-480.webp").read_bytes() == b"rendition"
+        copied = []
+        monkeypatch.setattr(sitedir, "link_or_copy", lambda source, target: copied.append(target))
+        sitedir.commit(sitedir.begin(site), [("issues/x/images/a-480.webp", cached)])
+        assert copied == [] and (site / "issues/x/images/a-480.webp").read_bytes() == b"rendition"
+    finally:
+        cached.unlink()
+
+
+def test_an_update_that_runs_out_of_room_leaves_the_site_as_it_was(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    (site / "old").mkdir(parents=True)
+    (site / "old/index.html").write_text("旧页面", encoding="utf-8")
+    (site / ".feed.xml.sqb-new").write_text("上次中断留下的", encoding="utf-8")
+    sources = []
+    for n in range(3):
+        sources.append(tmp_path / f"cached-{n}")
+        sources[-1].write_text(f"缓存{n}", encoding="utf-8")
+    before = files_of(site)
+    made = []
+
+    def full_disk(source, target):
+        if made:
+            raise OSError(28, "No space left on device", str(target))
+        made.append(target)
+        os.link(source, target)
+
+    monkeypatch.setattr(sitedir, "link_or_copy", full_disk)
+    staging = sitedir.begin(site)
+    (staging.folder / "index.html").write_text("新首页", encoding="utf-8")
+    with pytest.raises(sitedir.SiteDirError, match="磁盘空间不足"):
+        sitedir.commit(staging, [(f"new/{n}/index.html", source) for n, source in enumerate(sources)])
+    assert files_of(site) == {k: v for k, v in before.items() if not k.endswith(".sqb-new")}
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == ["old", "old/index.html"]
+    assert not (tmp_path / "site.building").exists()
+
+
 def test_a_site_that_is_a_link_is_replaced_whole(tmp_path):
     target = tmp_path / "elsewhere"
     target.mkdir()

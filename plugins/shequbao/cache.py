@@ -165,7 +165,7 @@ class Store:
         entry is removed and reported in :attr:`damaged`."""
         entry = self.path(key)
         known = self._catalog().get(key) if self.catalog else None
-        if known is not None and _stamps(entry, known["files"]) == known["files"]:
+        if known is not None and known.get("files") and _stamps(entry, known["files"]) == known["files"]:
             self._used[key] = known
             return Entry(entry, known["meta"])
         try:
@@ -179,8 +179,9 @@ class Store:
             return self._discard(key, entry)
         with contextlib.suppress(OSError):
             os.utime(entry / MANIFEST)  # used now: kept by prune
-        if self.catalog:
-            self._used[key] = {"files": _stamps(entry, files), "meta": manifest.get("meta", {})}
+        stamps = _stamps(entry, files) if self.catalog else None
+        if stamps is not None:  # (a file gone meanwhile: not in the catalog)
+            self._used[key] = {"files": stamps, "meta": manifest.get("meta", {})}
         return Entry(entry, manifest.get("meta", {}))
 
     def save_catalog(self, keys: Iterable[str] | None = None, *, days: float = KEEP_DAYS) -> None:
@@ -188,7 +189,7 @@ class Store:
         day, entries no build used for ``days`` are removed."""
         used = dict(self._used) if keys is None else {}
         for key in keys or ():
-            if key in self._used or self.get(key) is not None:
+            if key in self._used or (self.get(key) is not None and key in self._used):
                 used[key] = self._used[key]
         now = time.time()
         self._catalog()

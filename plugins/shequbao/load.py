@@ -32,7 +32,7 @@ from .textmemo import TextMemo
 from .yamlio import ReadError, parse_yaml, read_text, split_front_matter
 
 Lookups = tuple[Directory, Listing, TextMemo]  # people.yml, the content's files, parsed front matters
-ISSUE_CODE = code_key(Path(__file__).parent)  # an issue loaded by other code is loaded again
+ISSUE_CODE = code_key(Path(__file__).parent, packages=("pyyaml", "pypinyin", "python-slugify", "markdown"))  # other code: loaded again
 
 ISSUE_FIELDS = ("number", "date", "total", "title", "pages")
 SECTION_FIELDS = ("page", "name", "editor")

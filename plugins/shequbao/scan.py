@@ -358,3 +358,5 @@ class _Index:
                 self._entry = self._writer.finish()
         except SearchError as error:
             self.failure = self.failure or str(error)
+        except Exception:  # a full disk, a bug: the build fails and says so, never publishes no index
+            self.failure = self.failure or traceback.format_exc()

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+TEMPORARY = ".sqb-new"  # the end of a file's name while it waits to be renamed into its place
 NO_SPACE = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
 DENIED = (errno.EACCES, errno.EPERM, errno.EROFS)
 
@@ -101,15 +102,24 @@ def commit(staging: Staging, linked: Iterable[tuple[str, str | Path]] = ()) -> N
 
 def _update(site: Path, staged: Path, linked: Iterable[tuple[str, str | Path]]) -> None:
     """Make ``site`` hold exactly the files of ``staged`` (moved in) and ``linked`` (hard links,
-    which win, as they were linked over the staged files before): first what must change type
-    (a file where a folder goes, or the other way) is removed, then new folders are made and
-    files put in, and last what the build no longer makes is removed."""
+    which win, as they were linked over the staged files before). What needs room (new folders,
+    links, copies from a cache on another disk) is made first, under temporary names: if that
+    fails it is taken away again and the site is as it was. Then, with renames and removals
+    only: what must change type (a file where a folder goes, or the other way) is removed,
+    files are put in, and last what the build no longer makes is removed."""
     site, staged = str(site), str(staged)
     wanted: dict[str, tuple[str, bool]] = {rel: (f"{staged}/{rel}", True) for rel in _scan(staged)[0]}
     wanted.update((str(rel), (str(source), False)) for rel, source in linked)
     present, folders = _scan(site, check=True)
+    for rel in [rel for rel in present if rel.endswith(TEMPORARY)]:  # left by an update that was killed
+        os.unlink(f"{site}/{rel}")
+        del present[rel]
     device = os.stat(site).st_dev
     needed = {parent for rel in wanted for parent in _parents(rel)}
+    todo = {rel for rel, (source, moved) in wanted.items() if not moved and not _already(site, rel, source, present, device)}
+    blocked = {rel for rel in (needed | todo) if any(parent in present for parent in _parents(rel))}
+    made, ready = _prepare(site, sorted(needed - folders - blocked - present.keys()),
+                           {rel: wanted[rel][0] for rel in todo - blocked})
     for rel in sorted(folders & wanted.keys()):  # a folder where a file goes: gone with all it holds
         _remove(Path(site, rel))
         inside = rel + "/"
@@ -118,21 +128,65 @@ def _update(site: Path, staged: Path, linked: Iterable[tuple[str, str | Path]]) 
     for rel in sorted(present.keys() & needed):  # a file where a folder goes
         os.unlink(f"{site}/{rel}")
         del present[rel]
-    for rel in sorted(needed - folders):
+    for rel in sorted(needed - folders - set(made)):
         os.makedirs(f"{site}/{rel}", mode=DIR_MODE, exist_ok=True)
         os.chmod(f"{site}/{rel}", DIR_MODE)
     for rel, (source, moved) in wanted.items():
-        target = f"{site}/{rel}"
-        if moved:
-            os.replace(source, target)
-        elif present.get(rel) != _inode(source, device):  # already this very file: nothing to do
-            temporary = f"{target}.sqb-new"
-            link_or_copy(source, temporary)
-            os.replace(temporary, target)
+        if moved or rel in todo:
+            os.replace(source if moved else ready.get(rel) or _place(source, f"{site}/{rel}"), f"{site}/{rel}")
     for rel in present.keys() - wanted.keys() - needed:
         os.unlink(f"{site}/{rel}")
     for rel in sorted(folders - needed - wanted.keys(), reverse=True):
         _remove(Path(site, rel))
+
+
+def _prepare(site: str, folders: list[str], files: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """The new ``folders`` (parents first) and each of ``files`` (path → cached file) beside its
+    place under a temporary name; on failure, all of it taken away again."""
+    made: list[str] = []
+    ready: dict[str, str] = {}
+    try:
+        for rel in folders:
+            os.mkdir(f"{site}/{rel}", DIR_MODE)
+            os.chmod(f"{site}/{rel}", DIR_MODE)
+            made.append(rel)
+        for rel, source in files.items():
+            ready[rel] = _place(source, f"{site}/{rel}")
+    except OSError:
+        for temporary in ready.values():
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        for rel in reversed(made):
+            with contextlib.suppress(OSError):
+                os.rmdir(f"{site}/{rel}")
+        raise
+    return made, ready
+
+
+def _place(source: str, target: str) -> str:
+    """``source`` linked (or, from another disk, copied with its time) beside ``target``."""
+    folder, name = os.path.split(target)
+    temporary = os.path.join(folder, f".{name}{TEMPORARY}")
+    link_or_copy(source, temporary)
+    info = os.stat(source)
+    if os.stat(temporary).st_ino != info.st_ino or os.stat(temporary).st_dev != info.st_dev:
+        os.utime(temporary, ns=(info.st_atime_ns, info.st_mtime_ns))  # a copy: the next build knows it by its time
+    return temporary
+
+
+def _already(site: str, rel: str, source: str, present: dict[str, int], device: int) -> bool:
+    """Whether the site's file is already ``source``: the same file, or (a cache on another disk)
+    a copy of the same size and time."""
+    if rel not in present:
+        return False
+    try:
+        info = os.stat(source)
+        if info.st_dev == device:
+            return present[rel] == info.st_ino
+        there = os.stat(f"{site}/{rel}")
+    except OSError:
+        return False
+    return there.st_size == info.st_size and there.st_mtime_ns == info.st_mtime_ns
 
 
 def _scan(root: str, check: bool = False) -> tuple[dict[str, int], set[str]]:
@@ -161,14 +215,6 @@ def _parents(rel: str) -> Iterator[str]:
     while "/" in rel:
         rel = rel.rsplit("/", 1)[0]
         yield rel
-
-
-def _inode(path: str, device: int) -> int | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_ino if info.st_dev == device else None
 
 
 @contextlib.contextmanager

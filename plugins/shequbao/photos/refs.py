@@ -9,6 +9,7 @@ folder with :func:`resolve_body_src`, so ``![..](images/a.jpg)`` and
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,12 +89,18 @@ def _body_refs(article_src: str, content_dir: Path, extensions: tuple, problems:
     """Photos of one text: an article's must be in its issue folder, a page's in the content folder.
     The images found in a text are kept under its ``digest`` (the loader's), so an unchanged
     article is not read again."""
-    names = ",".join(e for e in extensions if isinstance(e, str))
+    what = "images:" + ",".join(e for e in extensions if isinstance(e, str))
     try:
-        found, body_line = memo.get(f"images:{names}", digest or f"{article_src}\0{read_text(content_dir / article_src)}",
-                                    lambda _: _find_body_images(content_dir / article_src, extensions))
+        text = None if digest is not None else read_text(content_dir / article_src)
+        known = memo.known(what, digest or text)
+        if known is None:
+            text = text if text is not None else read_text(content_dir / article_src)
+            known = _find_body_images(text, extensions)
+            if digest is None or hashlib.sha256(text.encode()).hexdigest() == digest:  # not changed since it was loaded
+                memo.keep(what, digest or text, known)
     except (OSError, ReadError):  # the loader has reported it
         return []
+    found, body_line = known
     refs = []
     folder = posixpath.dirname(article_src)
     where = f"issues/{posixpath.basename(folder)}/images/" if folder else "images/"
@@ -114,9 +121,8 @@ def _body_refs(article_src: str, content_dir: Path, extensions: tuple, problems:
     return refs
 
 
-def _find_body_images(path: Path, extensions: tuple) -> tuple[list[tuple[str, int | None]], int]:
+def _find_body_images(text: str, extensions: tuple) -> tuple[list[tuple[str, int | None]], int]:
     """The images of a Markdown file's text (:func:`find_body_images`) and the line its text starts on."""
-    text = read_text(path)
     _, body, body_line = split_front_matter(text) if text.startswith("---") else (None, text, 1)
     return find_body_images(body, extensions), body_line
 
