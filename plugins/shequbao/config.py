@@ -190,17 +190,16 @@ def strict_warnings() -> int:
     return sum(count for handler in handlers for _level, count in handler.get_counts())
 
 
-def add_feeds(files, config, archive, site, options: ShequbaoConfig, log, memo=None) -> None:
-    """RSS of the paper and of each person, as generated files (so `mkdocs serve` has them too)."""
-    from mkdocs.structure.files import File
-
+def make_feeds(config, archive, site, options: ShequbaoConfig, log, memo=None) -> tuple:
+    """RSS of the paper and of each person (``feeds.Feed``), linked into the site from the cache
+    at the end of the build (``feeds.feed_files``), the preview's too."""
     from .feeds import build_feeds
 
     if options.feeds_enabled and not config.site_url:
         log.info("shequbao: mkdocs.yml 没有 site_url，不生成 RSS（订阅需要完整网址）")
     if options.feeds_enabled and config.site_url:
-        for feed in build_feeds(archive, site, config.site_url, config.site_description or "", options.feeds_items, memo):
-            files.append(File.generated(config, feed.path, content=feed.xml))
+        return build_feeds(archive, site, config.site_url, config.site_description or "", options.feeds_items, memo)
+    return ()
 
 
 def add_search_filters(files, config, archive) -> None:

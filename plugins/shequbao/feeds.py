@@ -2,23 +2,26 @@
 
 Feeds are built with feedgen from the model. Links are absolute (from ``site_url``), to the
 pages of the registry. Output is deterministic: dates come from the issues, never from the clock. A feed whose items
-read the same as in an earlier build is taken from the memo (``textmemo.py``), not made again.
+read the same as in an earlier build is taken from the memo (``textmemo.py``), not made again,
+and each feed is linked into the site from the cache like a photo's renditions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-from .cache import code_key
+from .cache import Store, code_key
 from .model import ROLES, Archive, Article, Issue
 from .pages import Site, feed_path
 from .text import byline_text, issue_number, kind_label, section_label
 from .textmemo import TextMemo
 
 CODE = code_key(Path(__file__), packages=("feedgen", "lxml"))  # what makes the XML from the items
+FEED_FILE = "feed.xml"  # a feed's file in its cache entry
 
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 
@@ -112,6 +115,24 @@ def _render(head: tuple, items: list[tuple]) -> bytes:
         fe.category(term=where)
         fe.category(term=kind)
     return fg.rss_str(pretty=True)
+
+
+def feed_files(feeds: tuple[Feed, ...], cache_root: Path) -> list[tuple[str, str]]:
+    """``(path in the site, cached file)`` of every feed: each kept in the cache under the digest
+    of its XML (``.cache/feeds/``), so an unchanged feed is the same file in the site from one
+    build to the next, like a rendition."""
+    store = Store(cache_root, "feeds", catalog=True)
+    files, keys = [], []
+    for feed in feeds:
+        key = hashlib.sha256(feed.xml).hexdigest()
+        entry = store.get(key)
+        if entry is None:
+            with store.put(key) as scratch:
+                (scratch / FEED_FILE).write_bytes(feed.xml)
+        files.append((feed.path, str(store.path(key) / FEED_FILE)))
+        keys.append(key)
+    store.save_catalog(keys)
+    return files
 
 
 def _people_of(article: Article) -> list[str]:

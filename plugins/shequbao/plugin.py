@@ -19,9 +19,8 @@ from mkdocs.structure.files import Files, InclusionLevel
 from . import preview, sitedir
 from .cache import damage_notes, link_files, template_cache
 from .completeness import held_back_message
-from .config import (NOT_IN_PAGES, ShequbaoConfig, add_feeds, add_search_filters, our_extensions, page_base_key,
-                     read_settings,
-                     resolve_preview, strict_warnings)
+from .config import (NOT_IN_PAGES, ShequbaoConfig, add_search_filters, make_feeds, our_extensions, page_base_key,
+                     read_settings, resolve_preview, strict_warnings)
 from .context import OursStrictUndefined, TemplateContext, autoescape_ours, filters
 from .load import load_archive
 from .pagecache import CachePlan, PageStore, nav_sources, photos_by_article, plan_cache, write_sitemap
@@ -32,6 +31,7 @@ from .photos import BodyImages, PageImages, collect_refs, process_photos
 from .print import PrintError, build_editions
 from .problems import ContentError
 from .sanitize import SafeHtml
+from .feeds import feed_files
 from .finish import Finisher, ScanError
 from .search import search_key
 from .siterules import TEMPLATES, material_loader, prepare_config, resolve_files
@@ -50,7 +50,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         self._archive = None
         self._site: Site | None = None
         self._images = None
-        self._memo = None  # things made of texts by earlier builds (textmemo.py)
+        self._memo, self._feeds = None, ()  # textmemo.TextMemo of this build; its feeds.Feed (linked from the cache)
         self._pdfs: dict = {}  # issue id → print.PdfFile
         self._finisher: Finisher | None = None  # reads each written page (links, search index, page cache), then finishes
         self._cache = CachePlan()  # which pages are rendered, which linked from the page cache
@@ -130,7 +130,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
                               config, PEOPLE_FILE)
         for src in self._cache.cached:  # unchanged: linked from the page cache, not rendered
             files.src_uris[src].inclusion = InclusionLevel.EXCLUDED
-        add_feeds(files, config, self._archive, self._site, self.config, log, self._memo)
+        self._feeds = make_feeds(config, self._archive, self._site, self.config, log, self._memo)
         self._memo.save()
         if self._unless_serving(self.config.search_enabled):
             add_search_filters(files, config, self._archive)
@@ -236,12 +236,13 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             return
         site_dir = Path(config.site_dir)
         files = derived_files(self._site, self._archive.paper, self._images, self._pdfs)  # hard links into the cache
+        files += feed_files(self._feeds, self._settings.cache_root)
         cached = [(self._site.pages[src].dest, entry.path) for src, entry in self._cache.cached.items()]
-        kept = [(self._site.pages[src].dest, entry) for src, entry in self._cache.kept()]  # rendered, now in the cache
+        cached_now = [(self._site.pages[src].dest, entry) for src, entry in self._cache.kept()]  # rendered, now cached
         if config.site_url:
             write_sitemap(self._site, config.site_url, site_dir)
         try:
-            notes, linked = self._finisher.finish(site_dir, files, cached, kept)
+            notes, linked = self._finisher.finish(site_dir, files, cached, cached_now)
         except ScanError as error:
             raise PluginError(f"shequbao: {error}") from None
         for note in notes:
@@ -264,8 +265,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         return TemplateContext(
             paper=self._archive.paper, site=self._site, page=page, people=self._archive.people, images=self._images,
             pdfs=self._pdfs, show_drafts=self._show_drafts(), feeds=bool(self.config.feeds_enabled and config.site_url),
-            search=self._unless_serving(self.config.search_enabled),
-        )
+            search=self._unless_serving(self.config.search_enabled))
 
     def _swap(self, config, linked) -> None:
         """The staged site and the cached files become the site, unless --strict is about to fail the build."""

@@ -81,7 +81,7 @@ def commit(staging: Staging, linked: Iterable[tuple[str, str | Path]] = ()) -> N
             make_readable(staging.folder)  # whatever the umask: a web server's worker reads every file
             with _deferred_interrupt():
                 _update(staging.site_dir, staging.folder, linked)
-            _remove(staging.folder)
+                _remove(staging.folder)
             return
         link_files(linked, staging.folder)
         make_readable(staging.folder)
