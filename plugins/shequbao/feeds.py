@@ -21,7 +21,7 @@ from .text import byline_text, issue_number, kind_label, section_label
 from .textmemo import TextMemo
 
 CODE = code_key(Path(__file__), packages=("feedgen", "lxml"))  # what makes the XML from the items
-FEED_FILE = "feed.xml"  # a feed's file in its cache entry
+FEED_FILE = "content.xml"  # a feed's file in its cache entry (the site names it)
 
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 
