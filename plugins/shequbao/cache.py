@@ -189,10 +189,12 @@ class Store:
         day, entries no build used for ``days`` are removed."""
         used = dict(self._used) if keys is None else {}
         for key in keys or ():
-            if key in self._used or (self.get(key) is not None and key in self._used):
+            if key not in self._used:
+                self.get(key)  # made by this build (or elsewhere): checked against its manifest
+            if key in self._used:
                 used[key] = self._used[key]
         now = time.time()
-        self._catalog()
+        self._catalog()  # (when it was last pruned)
         if now - self._pruned > 86400:
             for key in used:  # the entries the catalog spared opening are used all the same
                 with contextlib.suppress(OSError):

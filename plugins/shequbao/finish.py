@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .pagecache import PAGE_FILE
+from .pagecache import PAGE_FILE, PageStore
 from .scan import PageScanner, ScanError
 from .search import SearchStats, cached_index, index_files
 
@@ -30,22 +30,23 @@ class Finisher:
 
     ``links_base``: the site's base path (``/``, ``/paper/``) to check links, or None;
     ``search_key``: the key of the search index to publish, or None when search is off;
-    ``articles``: the article pages the index will hold (their paths in the site); ``page_cache``: whether pages are
-    kept in and taken from the page cache (incremental builds).
+    ``articles``: the article pages the index will hold (their paths in the site); ``pages``: the
+    page cache (incremental builds), or None.
     """
 
     def __init__(self, cache_root: Path, *, links_base: str | None, search_key: str | None, articles: list[str],
-                 page_cache: bool = False):
+                 pages: PageStore | None = None):
         self.cache_root = Path(cache_root)
         self.search_key = search_key
         self.articles = articles
         self.cached = cached_index(cache_root, search_key) if search_key else None
         make_index = search_key is not None and self.cached is None
         self.scanner = None
-        self.page_cache = page_cache
-        if links_base is not None or make_index or page_cache:
+        self.pages = pages
+        self.cached_pages: list[tuple[str, Path]] = []  # (path in the site, entry): not rendered
+        if links_base is not None or make_index or pages is not None:
             search = (self.cache_root, search_key, sorted(articles)) if make_index else None
-            self.scanner = PageScanner(links=links_base, search=search, pages=self.cache_root if page_cache else None)
+            self.scanner = PageScanner(links=links_base, search=search, pages=self.cache_root if pages is not None else None)
         self.check_links = links_base is not None
 
     def add(self, path: str, html: str, key: str | None = None) -> None:
@@ -57,23 +58,24 @@ class Finisher:
     def add_cached(self, cached_pages: list[tuple[str, Path]]) -> None:
         """The pages taken from the page cache (``(path in the site, entry)``): their links and
         text are read by the scan process while MkDocs renders the others."""
+        self.cached_pages = cached_pages
         if self.scanner is not None and cached_pages:
             self.scanner.add_cached([(path, str(entry)) for path, entry in cached_pages])
 
     def finish(self, site_dir: Path, files: Iterable[tuple[str, str | Path]],
-               cached_pages: list[tuple[str, Path]] = (),
                kept_pages: list[tuple[str, Path]] = ()) -> tuple[list[Note], list[tuple[str, Path]]]:
         """Check every link of the site as it will be: what MkDocs wrote into ``site_dir`` plus
         ``files`` (``(path in the site, cached file)``), the pages taken from the page cache
-        (``(path in the site, entry)``) and the search index. Returns what to tell the editor and
+        (:meth:`add_cached`) and the search index. Returns what to tell the editor and
         every cached file to link into the site (:func:`shequbao.sitedir.commit` does, or
         :func:`link_files` for the preview): the pages rendered and kept in the page cache
         (``kept_pages``) are linked too, so the next build finds the site's file already there."""
-        linked = [*files, *((path, os.path.join(entry, PAGE_FILE)) for path, entry in cached_pages)]
+        linked = [*files, *((path, os.path.join(entry, PAGE_FILE)) for path, entry in self.cached_pages)]
         notes = []
         try:
-            if self.scanner is not None and self.page_cache:
-                self.scanner.save_catalog([entry.name for _, entry in cached_pages])  # waits for the kept pages
+            if self.scanner is not None and self.pages is not None:
+                self.scanner.save_links()  # and so waits for the rendered pages to be kept
+                self.pages.save_catalog(entry.name for _, entry in [*self.cached_pages, *kept_pages])
                 linked += [(path, page) for path, entry in kept_pages if os.path.isfile(page := os.path.join(entry, PAGE_FILE))]
             if self.search_key is not None:
                 note, index = self._publish_search()

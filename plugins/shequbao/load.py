@@ -47,8 +47,8 @@ def load_archive(content_dir: Path, paper: Paper, *, drafts: bool = False,
     """Load and check the whole paper.
 
     Returns the archive (drafts left out unless ``drafts``) and the warnings; raises
-    :class:`ContentError` listing every error if there is any. ``memo``: front matters parsed
-    by earlier builds (every file is still read and every field checked).
+    :class:`ContentError` listing every error if there is any. ``memo``: what earlier builds
+    loaded: an unchanged issue without problems is taken whole, a changed one read again.
     """
     listing = scan_content(content_dir)  # no link followed, no special file opened
     problems: list[Problem] = list(listing.problems)
@@ -81,16 +81,14 @@ def _recall_issue(folder: str, root: Path, problems: list[Problem], drafts: bool
     """An issue as an earlier build loaded it, when nothing in its folder nor people.yml has
     changed since (:meth:`Listing.stamp`) and it had no problem; else loaded, and kept for the
     next build if it has none. A warm build of 500 issues reads no article this way."""
-    listing, memo = lookups[1], lookups[2]
+    listing, name = lookups[1], Path(folder).name
     stamp = "\0".join((folder, str(drafts), str(listing.stamps.get(PEOPLE_FILE)), listing.stamp(folder)))
-    known = memo.known(f"issue:{ISSUE_CODE}", stamp)
-    if known is not None:
-        issue, number_lines[Path(folder).name] = known
-        return issue
-    before = len(problems)
-    issue = _load_issue(root / folder, root, problems, drafts, number_lines, lookups)
-    if issue is not None and len(problems) == before:
-        memo.keep(f"issue:{ISSUE_CODE}", stamp, (issue, number_lines.get(issue.id)))
+
+    def load() -> tuple[Issue | None, int | None]:
+        issue = _load_issue(root / folder, root, problems, drafts, number_lines, lookups)
+        return issue, number_lines.get(name)
+
+    issue, number_lines[name] = _recall(lookups[2], "issue", stamp, problems, load)
     return issue
 
 
@@ -98,14 +96,20 @@ def _recall_people(keys: list[str], directory: Directory, problems: list[Problem
     """Everyone named, with their slugs, as an earlier build resolved the same names with the
     same people.yml (pinyin is not even loaded); resolved, and kept, when they are new."""
     text = repr((sorted(set(keys)), list(directory.profiles.values())))
-    known = memo.known(f"people:{ISSUE_CODE}", text)
+    return _recall(memo, "people", text, problems, lambda: resolve_people(keys, directory, problems))
+
+
+def _recall(memo: TextMemo, what: str, text: str, problems: list[Problem], make):
+    """What ``make()`` made for the same ``text`` in an earlier build; else ``make()``, kept only
+    when it added no problem (so a warning is told again on every build until it is fixed)."""
+    known = memo.known(f"{what}:{ISSUE_CODE}", text)
     if known is not None:
         return known
     before = len(problems)
-    people = resolve_people(keys, directory, problems)
+    made = make()
     if len(problems) == before:
-        memo.keep(f"people:{ISSUE_CODE}", text, people)
-    return people
+        memo.keep(f"{what}:{ISSUE_CODE}", text, made)
+    return made
 
 
 def _people_keys(issues: list[Issue]) -> list[str]:

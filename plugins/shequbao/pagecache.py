@@ -38,9 +38,10 @@ VERSIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "mkdo
 class PageStore:
     """The page cache's entries: written in the scan process, read by the build.
 
-    The store keeps a catalog (:class:`~shequbao.cache.Store` with ``catalog``) of the entries
-    the last build used, and ``catalog-links.json`` their links as the link check resolved them
-    and their ids (read by the scan process), so a warm build of 5,000 articles opens three
+    The store keeps a catalog (:class:`~shequbao.cache.Store` with ``catalog``; written by the
+    build, which has checked every entry it used) of the entries the last build used, and
+    ``catalog-links.json`` their links as the link check resolved them and their ids (written
+    and read by the scan process), so a warm build of 5,000 articles opens three
     files instead of 7,000 manifests and 7,000 link lists, and resolves no link of a page it
     did not render (the key of a page includes its address and the site's, so its links resolve
     the same as long as the key is the same). A page edited through a link in ``site/`` no
@@ -77,12 +78,14 @@ class PageStore:
         known = self._links.get(key)
         return (known[0], set(known[1])) if known is not None else None
 
-    def save_catalog(self, keys: Iterable[str], links: dict[str, tuple[list, set[str]]] | None = None) -> None:
-        """The catalog of the entries this build used (``keys``) and, when links were checked, their
-        resolved ``links`` and ids; once a day, entries no build used for :data:`KEEP_DAYS` days are
-        removed."""
+    def save_catalog(self, keys: Iterable[str]) -> None:
+        """The catalog of the entries this build used (``keys``); once a day, entries no build used
+        for :data:`KEEP_DAYS` days are removed."""
         self.store.save_catalog(sorted(set(keys)), days=KEEP_DAYS)
-        if links is not None and links.keys() != self._links.keys():  # the links of a key never change
+
+    def save_links(self, links: dict[str, tuple[list, set[str]]]) -> None:
+        """The resolved ``links`` and ids of the entries this build used (in the scan process)."""
+        if links.keys() != self._links.keys():  # the links of a key never change
             rows = {key: [targets, sorted(ids)] for key, (targets, ids) in sorted(links.items())}
             write_atomic(self.store.folder / CATALOG_LINKS, json.dumps(rows, ensure_ascii=False))
 
@@ -110,11 +113,13 @@ class CachePlan:
 
     render: dict[str, str | None] = field(default_factory=dict)  # src → key (None: never kept)
     cached: dict[str, Entry] = field(default_factory=dict)  # src → entry
-    store: Store | None = None  # the page cache (None: incremental builds are off)
+    store: PageStore | None = None  # the page cache (None: incremental builds are off)
 
     def kept(self) -> list[tuple[str, Path]]:
         """``(src, entry folder)`` of the rendered pages that are kept in the page cache."""
-        return [(src, self.store.path(key)) for src, key in self.render.items() if key is not None and self.store]
+        if self.store is None:
+            return []
+        return [(src, self.store.store.path(key)) for src, key in self.render.items() if key is not None]
 
     def summary(self) -> str:
         return f"页面：重新生成 {len(self.render)}，沿用 {len(self.cached)}"
@@ -124,7 +129,7 @@ def plan_cache(site: Site, inputs: KeyInputs, store: PageStore | None, always: s
     """For every page of ``site``: its entry when it has one, else its key (``always``: sources
     that are rendered every time, such as the pages in the menu). With no ``store`` (incremental
     builds off) every page is rendered and nothing is kept."""
-    plan = CachePlan(store=store.store if store is not None else None)
+    plan = CachePlan(store=store)
     for page in site:
         key = None if store is None or page.src in always else page_key(page, inputs)
         entry = store.lookup(key) if key is not None else None

@@ -37,8 +37,9 @@ class KeyInputs:
 
 
 def _once(inputs: KeyInputs, what: str, thing: Any, make) -> str:
-    """``make(thing)``, made once a build for each ``thing`` (an issue is part of 20 articles' keys)."""
-    key = (what, id(thing))
+    """``make(thing)``, made once a build for each ``thing`` (an issue is part of 20 articles' keys;
+    a photo's name shows on five kinds of page)."""
+    key = (what, thing if isinstance(thing, str) else id(thing))
     if key not in inputs.made:
         inputs.made[key] = (thing, make(thing))  # the thing is held, so its id is not reused
     return inputs.made[key][1]
@@ -73,11 +74,8 @@ def _renditions(srcs, inputs: KeyInputs) -> str:
 
 
 def _rendition(src: str, inputs: KeyInputs) -> str:
-    """One photo's renditions (a photo shows on its article, issue, 版, people and gallery pages)."""
-    key = ("photo", src)
-    if key not in inputs.made:
-        inputs.made[key] = repr((src, inputs.images.get(src) if inputs.images is not None else None))
-    return inputs.made[key]
+    """One photo's renditions."""
+    return _once(inputs, "photo", src, lambda src: repr((src, inputs.images.get(src) if inputs.images is not None else None)))
 
 
 LISTED = [f.name for f in fields(Article) if f.name != "digest"]  # what lists show of an article: not its text

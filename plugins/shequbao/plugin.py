@@ -237,12 +237,11 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         site_dir = Path(config.site_dir)
         files = derived_files(self._site, self._archive.paper, self._images, self._pdfs)  # hard links into the cache
         files += feed_files(self._feeds, self._settings.cache_root)
-        cached = [(self._site.pages[src].dest, entry.path) for src, entry in self._cache.cached.items()]
         cached_now = [(self._site.pages[src].dest, entry) for src, entry in self._cache.kept()]  # rendered, now cached
         if config.site_url:
             write_sitemap(self._site, config.site_url, site_dir)
         try:
-            notes, linked = self._finisher.finish(site_dir, files, cached, cached_now)
+            notes, linked = self._finisher.finish(site_dir, files, cached_now)
         except ScanError as error:
             raise PluginError(f"shequbao: {error}") from None
         for note in notes:
@@ -292,7 +291,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         links = urlsplit(config.site_url or "/").path if self.config.links_check else None
         self._finisher = Finisher(self._settings.cache_root, links_base=links, search_key=search,
                                   articles=[page.dest for page in self._site if page.kind is Kind.ARTICLE],
-                                  page_cache=self._cache.store is not None)
+                                  pages=self._cache.store)
         self._finisher.add_cached([(self._site.pages[src].dest, entry.path) for src, entry in self._cache.cached.items()])
 
     def _stop_scanner(self) -> None:

@@ -46,8 +46,8 @@ class FinishSearch:
 
 
 @dataclass(frozen=True)
-class SaveCatalog:
-    keys: list[str]  # the page cache's entries this build used (linked or kept)
+class SaveLinks:
+    pass
 
 
 @dataclass(frozen=True)
@@ -115,11 +115,11 @@ class PageScanner:
         entry, pages = self._request(FinishSearch())
         return (Path(entry) if entry else None), pages
 
-    def save_catalog(self, keys: list[str]) -> None:
-        """Write the page cache's catalog (:class:`PageStore`) of the entries this build used:
-        ``keys`` (taken from the cache) and those the scan process kept."""
+    def save_links(self) -> None:
+        """Once every page written so far is kept in the page cache, write the resolved links of
+        the entries this build used (:meth:`PageStore.save_links`)."""
         self._flush()
-        self._request(SaveCatalog(keys))
+        self._request(SaveLinks())
 
     def check_links(self, site_dir: Path, linked: list[str] = ()) -> list[tuple[str, str]]:
         """``(page, link)`` for every link that does not resolve in the finished site: the files in
@@ -149,13 +149,12 @@ class PageScanner:
         if self._sending is not None:  # one message at a time, in order
             self._sending.join()
             self._sending = None
-        if self._lost:
-            raise ScanError(f"检查页面的子进程意外退出（退出码 {self._process.exitcode}）")
-        if wait:
-            self._write(message)
-        else:
-            self._sending = threading.Thread(target=self._write, args=(message,), daemon=True)
-            self._sending.start()
+        if not self._lost:
+            if wait:
+                self._write(message)
+            else:
+                self._sending = threading.Thread(target=self._write, args=(message,), daemon=True)
+                self._sending.start()
         if self._lost:
             raise ScanError(f"检查页面的子进程意外退出（退出码 {self._process.exitcode}）")
 
@@ -184,7 +183,6 @@ def _serve(conn, base_path: str | None, search: tuple[Path, str, list[str]] | No
     links = _Links(base_path)
     index = _Index(search)
     store = PageStore(pages_root, links=base_path is not None) if pages_root is not None else None
-    kept: list[str] = []
     inbox: queue.SimpleQueue = queue.SimpleQueue()  # a thread takes every message at once: the build never waits to send
     threading.Thread(target=_receive, args=(conn, inbox), daemon=True).start()
     try:
@@ -199,7 +197,6 @@ def _serve(conn, base_path: str | None, search: tuple[Path, str, list[str]] | No
                         index.add(path, html)
                         if key is not None and store is not None:
                             store.keep(key, html, found)
-                            kept.append(key)
                             links.remember(key, path)
                 elif isinstance(message, CachedPages):
                     for path, entry in message.pages:
@@ -207,9 +204,9 @@ def _serve(conn, base_path: str | None, search: tuple[Path, str, list[str]] | No
                             links.from_cache(path, Path(entry), store)
                         if index.active:
                             index.add(path, PageStore.html_of(Path(entry)))
-                elif isinstance(message, SaveCatalog):
-                    if store is not None:
-                        store.save_catalog([*message.keys, *kept], links.rows if links.resolver is not None else None)
+                elif isinstance(message, SaveLinks):
+                    if store is not None and links.resolver is not None:
+                        store.save_links(links.rows)
                     conn.send(Done(None))
                 elif isinstance(message, FinishSearch):
                     conn.send(Done(index.finish()))

@@ -91,13 +91,13 @@ def _body_refs(article_src: str, content_dir: Path, extensions: tuple, problems:
     article is not read again."""
     what = "images:" + ",".join(e for e in extensions if isinstance(e, str))
     try:
-        text = None if digest is not None else read_text(content_dir / article_src)
-        known = memo.known(what, digest or text)
+        key = digest or read_text(content_dir / article_src)  # an article's text is known by its digest
+        known = memo.known(what, key)
         if known is None:
-            text = text if text is not None else read_text(content_dir / article_src)
+            text = key if digest is None else read_text(content_dir / article_src)
             known = _find_body_images(text, extensions)
             if digest is None or hashlib.sha256(text.encode()).hexdigest() == digest:  # not changed since it was loaded
-                memo.keep(what, digest or text, known)
+                memo.keep(what, key, known)
     except (OSError, ReadError):  # the loader has reported it
         return []
     found, body_line = known
