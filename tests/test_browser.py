@@ -253,13 +253,21 @@ def test_search_filters_and_relevance_are_controls_on_the_page(desktop, base_url
         assert page.locator(f"select[name={name}] option").count() > 2, name
     assert page.locator("select[name=person]").input_value() == "陈玲"
     # The choices (search/filters.json, written at build time) are the values of the index's filters, with their counts.
-    in_index = page.evaluate("""async () => { const p = await import(new URL('../pagefind/pagefind.js', location.href).href);
-        await p.options({baseUrl: new URL('..', location.href).pathname}); return await p.filters(); }""")
+    # The index has a part per year (pagefind/2025/, pagefind/2024/): merged as search.js does, on a
+    # search page that has not loaded Pagefind yet (nothing asked).
+    page.goto(base_url + "search/")
+    in_index = page.evaluate("""async () => { const p = await import(new URL('../pagefind/2025/pagefind.js', location.href).href);
+        await p.options({baseUrl: new URL('..', location.href).pathname});
+        await p.mergeIndex(new URL('../pagefind/2024/', location.href).pathname); return await p.filters(); }""")
     choices = page.evaluate("async () => (await fetch('filters.json')).json()")
     assert {name: dict(values) for name, values in choices.items()} == in_index
     assert [v for v, _n in choices["year"]] == ["2025", "2024"] and [v for v, _n in choices["kind"]] == ["消息", "短消息", "图片新闻", "通知"]
 
     everything = search(desktop, base_url, "志愿者")
+    dates = issue_dates()
+    years = [dates[url.split("/")[2]][:4] for url in everything]
+    assert "2024" in years and "2025" in years, "found in both parts of the index"
+    assert everything == sorted(everything, key=lambda url: dates[url.split("/")[2]], reverse=True), "newest first across years"
     page.locator("select[name=year]").select_option("2024")
     page.wait_for_url(re.compile(r"year=2024"))
     page.locator(".sqb-search[data-state=done]").wait_for(state="attached")
@@ -736,6 +744,11 @@ def test_no_request_of_a_page_depends_on_the_number_of_articles(browser, site, b
     for url in ("", "issues/2025-11/", "issues/2025-09/yanglao-chuangkou/", "issues/2025-11/gallery/", "search/",
                 "about/", "no/such/page/"):
         small, big = requests_of(browser, site, url), requests_of(browser, bigger_site, url)
+        if url == "search/":  # the search page names the index's parts, one per year (five bytes a year); nothing else grows
+            parts = [re.search(r'data-pagefind-parts="([^"]*)"', (folder / "search/index.html").read_text(encoding="utf-8"))[1]
+                     for folder in (site, bigger_site)]
+            assert len(parts[1].split()) > len(parts[0].split())
+            big["/search/"] -= len(parts[1]) - len(parts[0])
         assert big == small, url
     for url in ("issues/", "gallery/"):  # the page itself lists more issues (at most a page of them); nothing else changes
         small, big = requests_of(browser, site, url), requests_of(browser, bigger_site, url)

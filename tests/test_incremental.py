@@ -33,12 +33,15 @@ def rendered(project: Path, caplog, site_dir: Path | None = None) -> set[str]:
     return {r.getMessage().removeprefix("Building page ") for r in caplog.records if r.getMessage().startswith("Building page ")}
 
 
+ASIDE = ("pages", "texts", "pagefind")  # what a clean build makes anew
+
+
 def clean_build(project: Path, tmp_path: Path, name: str) -> dict[str, str]:
-    """A build of the same content with an empty page cache and an empty memo of parsed texts and
-    issues, into a new folder (photos still cached: they are not pages)."""
+    """A build of the same content with an empty page cache, no search index and an empty memo
+    of parsed texts and issues, into a new folder (photos still cached: they are not pages)."""
     cache = Path(os.environ["SHEQUBAO_CACHE_DIR"])
     moved = []
-    for kind in ("pages", "texts"):
+    for kind in ASIDE:
         if (cache / kind).exists():
             (cache / kind).rename(cache / f"{kind}-aside")
             moved.append(kind)
@@ -46,7 +49,7 @@ def clean_build(project: Path, tmp_path: Path, name: str) -> dict[str, str]:
         site = build(project, site_dir=str(tmp_path / name))
         return tree_digest(site)
     finally:
-        for kind in ("pages", "texts"):
+        for kind in ASIDE:
             shutil.rmtree(cache / kind, ignore_errors=True)
         for kind in moved:
             (cache / f"{kind}-aside").rename(cache / kind)
@@ -123,6 +126,33 @@ def test_a_new_issue_renders_itself_the_one_before_and_the_lists(paper, tmp_path
     assert "people/zheng-shuang.md" in again and "people/he-jian-guo.md" not in again
     assert not {"issues/2023-05/index.md", "issues/2023-06/zongzi.md", "issues/2023-05/jiazhuang-dianti.md"} & again
     assert tree_digest(paper / "site") == clean_build(paper, tmp_path, "clean")
+
+
+def search_summary(caplog) -> str:
+    return next(r.getMessage() for r in caplog.records if "搜索：索引" in r.getMessage())
+
+
+def test_an_edit_makes_only_its_years_search_index_again(paper, tmp_path, caplog):
+    """The search index has a part per year: a first issue of a new year makes that year's part, a
+    typo fixed in an older year makes that year's; the other part is linked from the cache as it was."""
+    rendered(paper, caplog)
+    january = paper / "content/issues/2024-01"
+    january.mkdir()
+    (january / "issue.yml").write_text("number: 9\ndate: 2024-01-20\npages:\n  - {page: 1, name: 要闻}\n", encoding="utf-8")
+    (january / "xiaohan.md").write_text("---\ntitle: 小寒送暖到楼组\npage: 1\nreporters: [郑爽]\n---\n\n本报讯 一月，楼组长为独居老人送去棉被。\n",
+                                        encoding="utf-8")
+    rendered(paper, caplog)
+    assert "2 个年份（新生成 1 个，取自缓存 1 个" in search_summary(caplog)
+    site = paper / "site"
+    assert 'data-pagefind-parts="2024 2023"' in (site / "search/index.html").read_text(encoding="utf-8")
+    entry_2024 = (site / "pagefind/2024/pagefind-entry.json").stat().st_ino
+    entry_2023 = (site / "pagefind/2023/pagefind-entry.json").read_bytes()
+    edit(paper / "content/issues/2023-05/jiazhuang-dianti.md", "据了解，今年梧桐新村", "据了解，今年梧桐新邨")
+    rendered(paper, caplog)
+    assert "2 个年份（新生成 1 个，取自缓存 1 个" in search_summary(caplog)
+    assert (site / "pagefind/2024/pagefind-entry.json").stat().st_ino == entry_2024, "2024's part was not touched"
+    assert (site / "pagefind/2023/pagefind-entry.json").read_bytes() != entry_2023
+    assert tree_digest(site) == clean_build(paper, tmp_path, "clean")
 
 
 def test_a_typo_fixed_without_changing_the_size_is_seen(paper, tmp_path, caplog):

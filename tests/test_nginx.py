@@ -111,13 +111,13 @@ def files_to_ask(site: Path) -> dict[str, str]:
     css = next((site / "assets/shequbao").glob("shequbao.*.css")).relative_to(site).as_posix()
     photo = next(site.glob("issues/*/images/*-480.*.webp")).relative_to(site).as_posix()
     pdf = next(site.glob("issues/*/*.pdf")).relative_to(site).as_posix()
-    fragment = next((site / "pagefind/fragment").glob("*.pf_fragment")).relative_to(site).as_posix()
-    index = next((site / "pagefind/index").glob("*.pf_index")).relative_to(site).as_posix()
-    meta = next((site / "pagefind").glob("*.pf_meta")).relative_to(site).as_posix()
-    wasm = next((site / "pagefind").glob("*.pagefind")).relative_to(site).as_posix()
+    fragment = next(site.glob("pagefind/*/fragment/*.pf_fragment")).relative_to(site).as_posix()
+    index = next(site.glob("pagefind/*/index/*.pf_index")).relative_to(site).as_posix()
+    meta = next(site.glob("pagefind/*/*.pf_meta")).relative_to(site).as_posix()
+    wasm = next(site.glob("pagefind/*/*.pagefind")).relative_to(site).as_posix()
     article = next(p for p in site.glob("issues/*/*/index.html") if p.parent.name not in ("gallery",))
     return {"home": "", "article": article.parent.relative_to(site).as_posix() + "/", "css": css, "photo": photo,
-            "pdf": pdf, "pagefind.js": "pagefind/pagefind.js", "entry": "pagefind/pagefind-entry.json",
+            "pdf": pdf, "pagefind.js": "pagefind/2025/pagefind.js", "entry": "pagefind/2025/pagefind-entry.json",
             "fragment": fragment, "index": index, "meta": meta, "wasm": wasm, "feed": "feed.xml"}
 
 

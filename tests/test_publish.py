@@ -125,8 +125,8 @@ def test_objects_carry_their_content_type_and_cache_control(sample, bucket, endp
         photo: ("image/webp", YEAR),
         fragment: ("application/octet-stream", YEAR),
         wasm: ("application/octet-stream", "public, max-age=300"),
-        "pagefind/pagefind.js": ("text/javascript; charset=utf-8", "public, max-age=300"),
-        "pagefind/pagefind-entry.json": ("application/json; charset=utf-8", "public, max-age=300"),
+        "pagefind/2025/pagefind.js": ("text/javascript; charset=utf-8", "public, max-age=300"),
+        "pagefind/2025/pagefind-entry.json": ("application/json; charset=utf-8", "public, max-age=300"),
         "assets/stylesheets/paper.css": ("text/css; charset=utf-8", "public, max-age=300"),
     }
     for key, (content_type, cache) in expected.items():

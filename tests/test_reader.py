@@ -80,7 +80,9 @@ def test_only_article_pages_are_indexed_with_filters_and_metadata(site):
         assert attribute in article, attribute
     for path in ("", "issues/", "issues/2025-11/", "people/chen-ling/", "gallery/", "search/", "about/"):
         assert "data-pagefind-body" not in html(site, path), path
-    assert (site / "pagefind/pagefind.js").is_file() and (site / "pagefind/pagefind-entry.json").is_file()
+    for year in ("2025", "2024"):  # a part of the index per year of issues
+        assert (site / f"pagefind/{year}/pagefind.js").is_file() and (site / f"pagefind/{year}/pagefind-entry.json").is_file()
+    assert 'data-pagefind-parts="2025 2024"' in html(site, "search/")
     assert 'action="../search/"' in html(site, "issues/") and 'name="q"' in html(site, "issues/")
 
 

@@ -12,7 +12,7 @@ import pytest
 from conftest import build
 from shequbao import search
 from shequbao.scan import PageScanner
-from shequbao.search import IndexWriter, cached_index, index_key, indexed_part, page_url, index_files, spaced
+from shequbao.search import IndexWriter, cached_index, indexed_part, page_url, index_files, spaced
 
 ARTICLE = """<!doctype html><html lang="zh-CN"><head><title>{title}</title></head><body>
 <header>桂园 首页</header>
@@ -25,6 +25,7 @@ PAGES = {
     "issues/index.html": "<html><body>往期 党建 养老</body></html>",  # no data-pagefind-body: not indexed
 }
 ARTICLES = sorted(path for path, html in PAGES.items() if "data-pagefind-body" in html)
+PARTS = {"2025": ("k", ARTICLES)}  # one part of the index, its key and its pages
 
 
 def test_spaced_puts_han_characters_apart_in_text_only():
@@ -58,10 +59,14 @@ def test_results_link_where_the_page_is(path, url):
 
 
 def write_index(cache: Path, key: str, pages: dict[str, str], executable: Path | None = None) -> tuple[Path | None, int]:
-    writer = IndexWriter(cache, key, executable)
-    for path, html in pages.items():
-        writer.add(path, html)
-    return writer.finish(), writer.pages
+    writer = IndexWriter(cache, executable)
+    try:
+        writer.open("2025", key)
+        for path, html in pages.items():
+            writer.add("2025", path, html)
+        return writer.write("2025"), writer.pages["2025"]
+    finally:
+        writer.close()
 
 
 def test_article_pages_are_indexed_into_the_cache_and_listed_for_the_site(tmp_path):
@@ -71,23 +76,36 @@ def test_article_pages_are_indexed_into_the_cache_and_listed_for_the_site(tmp_pa
     meta = json.loads((entry / "pagefind-entry.json").read_text())
     assert sum(lang["page_count"] for lang in meta["languages"].values()) == 2
     assert not list(cache.rglob(".*")), "no scratch folder left behind"
-    files = dict(index_files(entry, cache))
-    assert Path(files["pagefind/pagefind.js"]) == entry / "pagefind.js"
-    assert Path(files["pagefind/pagefind-entry.json"]) == entry / "pagefind-entry.json"
-    assert "pagefind/manifest.json" not in files and any(path.startswith("pagefind/fragment/") for path in files)
+    files = dict(index_files({"2025": entry}, cache))
+    assert Path(files["pagefind/2025/pagefind.js"]) == entry / "pagefind.js"
+    assert Path(files["pagefind/2025/pagefind-entry.json"]) == entry / "pagefind-entry.json"
+    assert "pagefind/2025/manifest.json" not in files and any(path.startswith("pagefind/2025/fragment/") for path in files)
+    assert not [path for path in files if "-ui." in path or "highlight" in path], "Pagefind's own UI is not published"
+
+
+def test_every_part_of_the_index_is_written_as_soon_as_its_last_page_is_in(tmp_path):
+    """One Pagefind for every part; a part taken from the cache is not read at all."""
+    pages = {f"issues/{year}-01/{n}/index.html": ARTICLE.format(title=f"{year}年第{n}篇", text=f"居民议事{year}年") for year in (2024, 2025)
+             for n in range(3)}
+    parts = {year: (f"k{year}", sorted(p for p in pages if p.startswith(f"issues/{year}"))) for year in ("2024", "2025")}
+    scanner = PageScanner(links=None, search=(tmp_path / "cache", parts))
+    try:
+        for path in sorted(pages):
+            scanner.add(path, pages[path])
+        made = scanner.finish_search()
+    finally:
+        scanner.close()
+    assert {year: pages for year, (_entry, pages) in made.items()} == {"2024": 3, "2025": 3}
+    for year, (entry, _pages) in made.items():
+        assert cached_index(tmp_path / "cache", f"k{year}") == entry
+        meta = json.loads((entry / "pagefind-entry.json").read_text())
+        assert sum(lang["page_count"] for lang in meta["languages"].values()) == 3
 
 
 def test_a_site_without_articles_gets_no_index(tmp_path):
     entry, pages = write_index(tmp_path / "cache", "k", {"index.html": "<html><body>首页</body></html>"})
     assert (entry, pages) == (None, 0) and cached_index(tmp_path / "cache", "k") is None
-    assert "没有可索引的文章" in search.SearchStats(0, False, 0.0).summary()
-
-
-def test_the_key_follows_every_input():
-    inputs = [("issues/a/one.md", b"title: x"), ("people.yml", b"")]
-    assert index_key(inputs) == index_key(list(inputs))
-    assert index_key(inputs) != index_key([("issues/a/one.md", b"title: y"), ("people.yml", b"")])
-    assert index_key(inputs) != index_key(inputs[:1])
+    assert "没有可索引的文章" in search.SearchStats(0, 0, 0, 0.0).summary()
 
 
 def test_old_indexes_are_pruned(tmp_path, monkeypatch):
@@ -95,7 +113,7 @@ def test_old_indexes_are_pruned(tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     for n in range(4):
         entry, _ = write_index(cache, f"k{n}", {"a/index.html": ARTICLE.format(title="党建", text=f"第{n}次")})
-        index_files(entry, cache)
+        index_files({"2025": entry}, cache)
     assert sorted(p.name for p in cache.glob("pagefind/*/*")) == ["k2", "k3"]
 
 
@@ -106,14 +124,14 @@ def test_a_missing_pagefind_is_reported(tmp_path):
 
 def test_the_scan_process_indexes_and_checks_links_as_pages_come(tmp_path):
     site = tmp_path / "site"
-    scanner = PageScanner(links="/", search=(tmp_path / "cache", "k", ARTICLES))
+    scanner = PageScanner(links="/", search=(tmp_path / "cache", PARTS))
     try:
         for path, html in PAGES.items():
             (site / path).parent.mkdir(parents=True, exist_ok=True)
             (site / path).write_text(html, encoding="utf-8")
             scanner.add(path, html)
         (site / "extra.html").write_text('<a href="missing/">x</a><a href="issues/a/one/">y</a>', encoding="utf-8")
-        entry, pages = scanner.finish_search()
+        entry, pages = scanner.finish_search()["2025"]
         assert pages == 2 and (entry / "pagefind-entry.json").is_file()
         assert scanner.check_links(site) == [("extra.html", "missing/")], "copied HTML is checked too"
     finally:
@@ -127,11 +145,11 @@ def test_the_index_is_the_same_whatever_order_the_pages_come_in(tmp_path):
     articles = sorted(path for path, html in pages.items() if "data-pagefind-body" in html)
     made = []
     for key, order in (("forward", sorted(pages)), ("backward", sorted(pages, reverse=True))):
-        scanner = PageScanner(links=None, search=(tmp_path / key, key, articles))
+        scanner = PageScanner(links=None, search=(tmp_path / key, {"2025": (key, articles)}))
         try:
             for path in order:
                 scanner.add(path, pages[path])
-            entry, count = scanner.finish_search()
+            entry, count = scanner.finish_search()["2025"]
         finally:
             scanner.close()
         assert count == len(articles) == 8
@@ -149,13 +167,14 @@ def test_the_index_is_made_again_only_when_an_article_changes(mini, tmp_path, mo
         return messages[-1]
 
     build(mini)
-    assert "新生成" in summary()
+    assert "1 个年份（新生成 1 个，取自缓存 0 个" in summary()
     build(mini, site_dir=str(tmp_path / "again"))
-    assert "取自缓存" in summary() and (tmp_path / "again/pagefind/pagefind-entry.json").is_file()
+    assert "1 个年份（新生成 0 个，取自缓存 1 个" in summary()
+    assert (tmp_path / "again/pagefind/2023/pagefind-entry.json").is_file()
     article = mini / "content/issues/2023-06/zongzi.md"
     article.write_text(article.read_text(encoding="utf-8") + "\n端午包粽子。\n", encoding="utf-8")
     build(mini)
-    assert "新生成" in summary()
+    assert "新生成 1 个" in summary()
 
 
 def test_pagefind_reads_only_the_article_element():
@@ -170,7 +189,7 @@ def test_pagefind_reads_only_the_article_element():
 def test_a_scan_process_that_died_fails_the_build_with_a_message_not_a_hang(tmp_path):
     from shequbao.scan import ScanError
 
-    scanner = PageScanner(links="/", search=(tmp_path / "cache", "k", ARTICLES))
+    scanner = PageScanner(links="/", search=(tmp_path / "cache", PARTS))
     try:
         scanner._process.kill()
         scanner._process.join()

@@ -94,9 +94,6 @@ class ShequbaoConfig(Config):
     other hosts' pictures), with a warning for each; ``trusted`` publishes it as typed."""
 
 
-NOT_IN_PAGES = ("print_", "images_workers", "links_check")  # raw_html changes pages: it is in the search key  # options that change no article page
-
-
 @dataclass(frozen=True)
 class Settings:
     """The paper's settings from mkdocs.yml, as the core takes them."""

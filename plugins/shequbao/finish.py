@@ -29,24 +29,24 @@ class Finisher:
     """One build's scan process and its last steps.
 
     ``links_base``: the site's base path (``/``, ``/paper/``) to check links, or None;
-    ``search_key``: the key of the search index to publish, or None when search is off;
-    ``articles``: the article pages the index will hold (their paths in the site); ``pages``: the
-    page cache (incremental builds), or None.
+    ``search``: the key of each part of the search index (``pagekeys.search_keys``), or None
+    when search is off; ``articles``: the article pages of each part (their paths in the site,
+    ``search.shard_pages``); ``pages``: the page cache (incremental builds), or None.
     """
 
-    def __init__(self, cache_root: Path, *, links_base: str | None, search_key: str | None, articles: list[str],
-                 pages: PageStore | None = None):
+    def __init__(self, cache_root: Path, *, links_base: str | None, search: dict[str, str] | None,
+                 articles: dict[str, list[str]], pages: PageStore | None = None):
         self.cache_root = Path(cache_root)
-        self.search_key = search_key
+        self.search = search
         self.articles = articles
-        self.cached = cached_index(cache_root, search_key) if search_key else None
-        make_index = search_key is not None and self.cached is None
+        self.cached = {part: cached_index(cache_root, key) for part, key in (search or {}).items()}
+        make = {part: (search[part], articles.get(part, [])) for part, entry in self.cached.items() if entry is None}
         self.scanner = None
         self.pages = pages
         self.cached_pages: list[tuple[str, Path]] = []  # (path in the site, entry): not rendered
-        if links_base is not None or make_index or pages is not None:
-            search = (self.cache_root, search_key, sorted(articles)) if make_index else None
-            self.scanner = PageScanner(links=links_base, search=search, pages=self.cache_root if pages is not None else None)
+        if links_base is not None or make or pages is not None:
+            self.scanner = PageScanner(links=links_base, search=(self.cache_root, make) if make else None,
+                                       pages=self.cache_root if pages is not None else None)
         self.check_links = links_base is not None
 
     def add(self, path: str, html: str, key: str | None = None) -> None:
@@ -77,9 +77,9 @@ class Finisher:
                 self.scanner.save_links()  # and so waits for the rendered pages to be kept
                 self.pages.save_catalog(entry.name for _, entry in [*self.cached_pages, *kept_pages])
                 linked += [(path, page) for path, entry in kept_pages if os.path.isfile(page := os.path.join(entry, PAGE_FILE))]
-            if self.search_key is not None:
-                note, index = self._publish_search()
-                notes.append(note)
+            if self.search is not None:
+                told, index = self._publish_search()
+                notes += told
                 linked += index
             if self.check_links and self.scanner is not None:
                 broken = self.scanner.check_links(site_dir, [path for path, _ in linked])
@@ -94,14 +94,17 @@ class Finisher:
             self.scanner.close()
             self.scanner = None
 
-    def _publish_search(self) -> tuple[Note, list[tuple[str, Path]]]:
+    def _publish_search(self) -> tuple[list[Note], list[tuple[str, Path]]]:
         started = time.perf_counter()
-        entry, pages = self.cached, len(self.articles)
-        if entry is None:
-            entry, pages = self.scanner.finish_search()  # Pagefind has read the pages as they were written
-        files = index_files(entry, self.cache_root) if entry is not None else []
-        stats = SearchStats(pages, cached=self.cached is not None, seconds=time.perf_counter() - started)
-        return Note("info", f"shequbao: {stats.summary()}"), files
+        parts = {part: (entry, len(self.articles.get(part, ()))) for part, entry in self.cached.items() if entry is not None}
+        made = self.scanner.finish_search() if len(parts) < len(self.cached) else {}  # Pagefind has read the pages as they came
+        parts.update(made)
+        entries = {part: entry for part, (entry, _pages) in sorted(parts.items()) if entry is not None}
+        files = index_files(entries, self.cache_root)
+        stats = SearchStats(sum(pages for _entry, pages in parts.values()), len(entries), len(made), time.perf_counter() - started)
+        notes = [Note("warning", f"shequbao: {part} 年的 {len(self.articles.get(part, ()))} 篇文章都没有 data-pagefind-body，"
+                                 "搜索找不到它们：请检查自己改过的 article.html") for part in sorted(set(parts) - set(entries))]
+        return [*notes, Note("info", f"shequbao: {stats.summary()}")], files
 
 
 __all__ = ["Finisher", "Note", "ScanError"]

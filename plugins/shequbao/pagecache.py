@@ -114,6 +114,7 @@ class CachePlan:
     render: dict[str, str | None] = field(default_factory=dict)  # src → key (None: never kept)
     cached: dict[str, Entry] = field(default_factory=dict)  # src → entry
     store: PageStore | None = None  # the page cache (None: incremental builds are off)
+    inputs: KeyInputs | None = None  # what the keys were made of (the search index's keys are made of it too)
 
     def kept(self) -> list[tuple[str, Path]]:
         """``(src, entry folder)`` of the rendered pages that are kept in the page cache."""
@@ -129,7 +130,7 @@ def plan_cache(site: Site, inputs: KeyInputs, store: PageStore | None, always: s
     """For every page of ``site``: its entry when it has one, else its key (``always``: sources
     that are rendered every time, such as the pages in the menu). With no ``store`` (incremental
     builds off) every page is rendered and nothing is kept."""
-    plan = CachePlan(store=store)
+    plan = CachePlan(store=store, inputs=inputs)
     for page in site:
         key = None if store is None or page.src in always else page_key(page, inputs)
         entry = store.lookup(key) if key is not None else None

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .model import ROLES, Article, Image, Issue
-from .pages import Kind, Page
+from .pages import Kind, Page, search_shard
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,7 @@ def _issue_gallery(view, inputs: KeyInputs) -> list[str]:
 
 
 def _search(view, inputs: KeyInputs) -> list[str]:
-    return []
+    return [repr(view.shards)]
 
 
 RECIPES = {
@@ -196,3 +196,22 @@ RECIPES = {
     Kind.SEARCH: _search,
     # Kind.HOME and Kind.PAGE: the editors' own pages are in the menu and always rendered.
 }
+
+
+def search_keys(site, inputs: KeyInputs, salt: str) -> dict[str, str]:
+    """The key of each part of the search index (``pages.search_shard``: a year): what Pagefind
+    reads of its article pages (the text and fields of each article, its issue and 版, the names
+    of the people it names, its photos' renditions, its address), the site-wide inputs and
+    ``salt`` (our search code, Pagefind's version). A part whose key is unchanged is taken from
+    the cache, so an edit makes one year's index again."""
+    digests: dict[str, Any] = {}
+    for page in site:
+        if page.kind is Kind.ARTICLE:
+            view, article = page.view, page.view.article
+            parts = [page.dest, page.url, repr(article), _once(inputs, "issue", view.issue, repr), repr(view.section),
+                     _people(_named(article), inputs), _renditions(inputs.photos_of.get(article.src, ()), inputs)]
+            shard = search_shard(page)
+            if shard not in digests:
+                digests[shard] = hashlib.sha256(f"{inputs.base}\0{salt}\0{shard}".encode("utf-8"))
+            digests[shard].update("\0".join(parts).encode("utf-8") + b"\1")
+    return {shard: digest.hexdigest()[:24] for shard, digest in sorted(digests.items())}

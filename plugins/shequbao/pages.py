@@ -25,7 +25,7 @@ from .person_pages import PersonPage, generate_people_pages
 from .slugs import make_slug
 from .pageview import generate_ban_views
 from .text import issue_label, issue_number, page_title, section_label
-from .views import ArchivePage, ArticleView, generate_archive_pages, generate_article_views, generate_issue_views
+from .views import ArchivePage, ArticleView, SearchView, generate_archive_pages, generate_article_views, generate_issue_views
 
 # Names that would collide with a page or folder of the registry (issues/page/2/, people/index/,
 # issues/<id>/gallery/ …): no issue folder, article file or person's slug may be one of these.
@@ -175,7 +175,7 @@ def plan_pages(archive: Archive, static: tuple[tuple[str, str], ...], options: P
     ``printed`` the print edition of each issue (by id), when the build makes them."""
     newest = archive.issues[0].date if archive.issues else None
     urls = options.directory_urls
-    pages: list[Page] = [Page(Kind.SEARCH, "search.md", _url("search.md", urls), "搜索", newest)]
+    pages: list[Page] = []
     issue_views = generate_issue_views(archive)
     for src, title in static:
         kind = Kind.HOME if src == "index.md" else Kind.PAGE
@@ -205,6 +205,8 @@ def plan_pages(archive: Archive, static: tuple[tuple[str, str], ...], options: P
     for view in generate_gallery_pages(archive, options.images_per_page):
         src = _numbered("gallery", view.number)
         pages.append(Page(Kind.GALLERY, src, _url(src, urls), page_title("图片", view.number), _newest(view) or newest, view, view.number))
+    shards = sorted({search_shard(page) for page in pages if page.kind is Kind.ARTICLE}, reverse=True)
+    pages.insert(0, Page(Kind.SEARCH, "search.md", _url("search.md", urls), "搜索", newest, SearchView(tuple(shards))))
     return Site(pages, urls)
 
 
@@ -277,9 +279,16 @@ def rendition_path(base: str, width: int, suffix: str, key: str) -> str:
     return f"{base}-{width}.{key[:FINGERPRINT_HEX]}.{suffix}"
 
 
-def search_index_path() -> str:
-    """The folder of the search index: ``pagefind/``."""
-    return f"{SEARCH_INDEX}/"
+def search_shard(page: Page) -> str:
+    """The part of the search index an article page is in: its issue's year (``2025``). Each
+    year is an index of its own (``pagefind/2025/``), so an edit makes one year's index again,
+    and the search page merges them in the browser (search.js)."""
+    return str(page.date.year)
+
+
+def search_index_path(shard: str | None = None) -> str:
+    """The folder of the search index, ``pagefind/``, or of one of its parts: ``pagefind/2025/``."""
+    return f"{SEARCH_INDEX}/" if shard is None else f"{SEARCH_INDEX}/{shard}/"
 
 
 def search_filters_path() -> str:

@@ -19,12 +19,12 @@ from mkdocs.structure.files import Files, InclusionLevel
 from . import preview, sitedir
 from .cache import damage_notes, link_files, template_cache
 from .completeness import held_back_message
-from .config import (NOT_IN_PAGES, ShequbaoConfig, add_search_filters, make_feeds, our_extensions, page_base_key,
+from .config import (ShequbaoConfig, add_search_filters, make_feeds, our_extensions, page_base_key,
                      read_settings, resolve_preview, strict_warnings)
 from .context import OursStrictUndefined, TemplateContext, autoescape_ours, filters
 from .load import load_archive
 from .pagecache import CachePlan, PageStore, nav_sources, photos_by_article, plan_cache, write_sitemap
-from .pagekeys import KeyInputs
+from .pagekeys import KeyInputs, search_keys
 from .pages import Kind, Site, derived_files, plan_pages
 from .people import PEOPLE_FILE
 from .photos import BodyImages, PageImages, collect_refs, process_photos
@@ -33,8 +33,8 @@ from .problems import ContentError
 from .sanitize import SafeHtml
 from .feeds import feed_files
 from .finish import Finisher, ScanError
-from .search import search_key
-from .siterules import TEMPLATES, material_loader, prepare_config, resolve_files
+from .search import index_salt, shard_pages
+from .siterules import material_loader, prepare_config, resolve_files
 from .sources import scan_content
 from .textmemo import TextMemo
 from .yamlio import clean_body
@@ -283,14 +283,9 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
 
     def _start_scanner(self, config) -> None:
         """The scan process (links, search index) and the last steps of the build (finish.py)."""
-        search = None
-        if self._unless_serving(self.config.search_enabled):
-            options = sorted((k, v) for k, v in self.config.items() if not k.startswith(NOT_IN_PAGES))
-            folders = [TEMPLATES, *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
-            search = search_key(config.config_file_path, options, self._images, self._archive, folders, self._settings.content_dir)
+        search = search_keys(self._site, self._cache.inputs, index_salt()) if self._unless_serving(self.config.search_enabled) else None
         links = urlsplit(config.site_url or "/").path if self.config.links_check else None
-        self._finisher = Finisher(self._settings.cache_root, links_base=links, search_key=search,
-                                  articles=[page.dest for page in self._site if page.kind is Kind.ARTICLE],
+        self._finisher = Finisher(self._settings.cache_root, links_base=links, search=search, articles=shard_pages(self._site),
                                   pages=self._cache.store)
         self._finisher.add_cached([(self._site.pages[src].dest, entry.path) for src, entry in self._cache.cached.items()])
 

@@ -15,12 +15,13 @@ import multiprocessing
 import queue
 import threading
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .linkcheck import LinkTargets, broken_links, page_links, site_files
 from .pagecache import PageStore
-from .search import BODY_MARKER, OUTPUT, IndexWriter, SearchError, prepare
+from .pages import SEARCH_INDEX as OUTPUT
+from .search import BODY_MARKER, IndexWriter, SearchError, prepare
 
 BATCH = 16  # pages per message to the scan process
 
@@ -76,14 +77,15 @@ class PageScanner:
     """The main process's end of the scan process.
 
     ``links``: the site's base path (``/``, ``/paper/``) when links are to be checked
-    (:meth:`check_links`), else ``None``; ``search``: ``(cache_dir, key, article paths)`` when a
-    search index of those pages (their paths in the site, sorted) is to be made, ``None`` when
-    it is taken from the cache or is off. Pagefind reads each article page as it comes and
-    writes the index as soon as the last one is in, while the other pages (issues, people,
-    galleries) are still being rendered.
+    (:meth:`check_links`), else ``None``; ``search``: ``(cache_dir, {part: (key, article paths)})``
+    for the parts of the search index to be made (the paths of their pages in the site, sorted),
+    ``None`` when every part is taken from the cache or search is off. Pagefind reads each
+    article page as it comes and writes a part as soon as its last page is in, while the other
+    pages (issues, people, galleries) are still being rendered.
     """
 
-    def __init__(self, *, links: str | None, search: tuple[Path, str, list[str]] | None, pages: Path | None = None):
+    def __init__(self, *, links: str | None, search: tuple[Path, dict[str, tuple[str, list[str]]]] | None,
+                 pages: Path | None = None):
         context = multiprocessing.get_context("spawn")  # nothing of MkDocs' state is copied over
         self._conn, child = context.Pipe()
         self._process = context.Process(target=_serve, args=(child, links, search, pages), daemon=True,
@@ -108,12 +110,12 @@ class PageScanner:
         self._flush()
         self._send(CachedPages(pages), wait=False)
 
-    def finish_search(self) -> tuple[Path | None, int]:
-        """Wait until Pagefind has written the index into the cache: its folder (``None`` when no
-        page was an article or no index was asked for) and the number of pages indexed."""
+    def finish_search(self) -> dict[str, tuple[Path | None, int]]:
+        """Wait until Pagefind has written the parts of the index into the cache: for each part
+        made, its folder (``None`` when none of its pages was an article) and its pages."""
         self._flush()
-        entry, pages = self._request(FinishSearch())
-        return (Path(entry) if entry else None), pages
+        made = self._request(FinishSearch())
+        return {part: ((Path(entry) if entry else None), pages) for part, (entry, pages) in made.items()}
 
     def save_links(self) -> None:
         """Once every page written so far is kept in the page cache, write the resolved links of
@@ -175,7 +177,7 @@ class PageScanner:
         return answer.value
 
 
-def _serve(conn, base_path: str | None, search: tuple[Path, str, list[str]] | None, pages_root: Path | None) -> None:
+def _serve(conn, base_path: str | None, search, pages_root: Path | None) -> None:
     """The scan process: answers the messages of :class:`PageScanner` until ``stop``."""
     from .sitedir import ignore_interrupts
 
@@ -202,7 +204,7 @@ def _serve(conn, base_path: str | None, search: tuple[Path, str, list[str]] | No
                     for path, entry in message.pages:
                         if links.resolver is not None:
                             links.from_cache(path, Path(entry), store)
-                        if index.active:
+                        if index.wants(path):
                             index.add(path, PageStore.html_of(Path(entry)))
                 elif isinstance(message, SaveLinks):
                     if store is not None and links.resolver is not None:
@@ -278,59 +280,71 @@ class _Links:
         return broken_links(self.targets, self.ids, written.union(linked))
 
 
-class _Index:
-    """The search index in the scan process. Article pages are given to Pagefind in the order of
-    their paths (``order``: every article page of the registry, sorted), so the index is the same
-    whichever pages a build rendered; each goes as soon as every page before it is in, so
-    Pagefind reads the pages taken from the page cache while MkDocs renders the others, and
-    writes the index as soon as the last one is in. A page the order does not name waits for
-    the end (and so keeps a place of its own: the same in every build of the same site)."""
+@dataclass
+class _Part:
+    """One part of the search index being made: its article pages in order, and where it is."""
 
-    def __init__(self, search: tuple[Path, str, list[str]] | None):
+    paths: list[str]  # its article pages, sorted
+    next: int = 0  # the first page of ``paths`` not yet given to Pagefind
+    waiting: dict[str, str] = field(default_factory=dict)  # path → the text Pagefind reads, waiting for a page before it
+    done: bool = False  # every page given, the part's index asked for
+
+
+class _Index:
+    """The search index in the scan process: one Pagefind index for each part (a year,
+    ``pages.search_shard``) that is made anew. Each part's article pages are given to Pagefind in
+    the order of their paths, so the index is the same whichever pages a build rendered; each
+    goes as soon as every page before it is in, so Pagefind reads the pages taken from the page
+    cache while MkDocs renders the others, and a part is written as soon as its last page is in.
+    The pages of parts taken from the cache are not read at all, nor is a page no part names."""
+
+    def __init__(self, search: tuple[Path, dict[str, tuple[str, list[str]]]] | None):
         self.failure: str | None = None  # the first error, reported when the index is asked for
-        self._order = list(search[2]) if search else []
-        self._next = 0  # the first page of the order not yet given to Pagefind
-        self._pages: dict[str, str] = {}  # path → the text Pagefind reads, waiting for a page before it
+        self._parts = {part: _Part(list(paths)) for part, (_key, paths) in (search[1].items() if search else ())}
+        self._part_of = {path: part for part, (_key, paths) in (search[1].items() if search else ()) for path in paths}
         self._writer = None
-        self._feed: queue.SimpleQueue = queue.SimpleQueue()  # (path, text), then None: write the index
+        self._feed: queue.SimpleQueue = queue.SimpleQueue()  # (part, path, text); (part, None, None): write it; None: end
         self._feeding: threading.Thread | None = None
         self._ended = False
-        self._entry: Path | None = None
-        if search:
+        self._entries: dict[str, str] = {}  # part → its folder in the cache ("" when it had no article)
+        if self._parts:
             try:
-                self._writer = IndexWriter(search[0], search[1])
+                self._writer = IndexWriter(search[0])
+                for part, (key, _paths) in search[1].items():
+                    self._writer.open(part, key)
             except SearchError as error:
                 self.failure = str(error)
             else:
                 self._feeding = threading.Thread(target=self._write, daemon=True)
                 self._feeding.start()
 
-    @property
-    def active(self) -> bool:
-        return self._writer is not None and self.failure is None
+    def wants(self, path: str) -> bool:
+        """Whether the page at ``path`` goes into a part being made."""
+        return self._writer is not None and self.failure is None and path in self._part_of
 
     def add(self, path: str, html: str) -> None:
-        if not self.active or BODY_MARKER not in html:
+        if not self.wants(path) or BODY_MARKER not in html:
             return
-        if self._ended:
-            self.failure = f"{path}：所有文章都已编入索引之后又来了一篇（共 {len(self._order)} 篇）"
+        part = self._parts[self._part_of[path]]
+        if part.done:
+            self.failure = f"{path}：{self._part_of[path]} 年的文章都已编入索引之后又来了一篇（共 {len(part.paths)} 篇）"
             return
-        self._pages[path] = prepare(html)
-        while self._next < len(self._order) and self._order[self._next] in self._pages:
-            ready = self._order[self._next]
-            self._feed.put((ready, self._pages.pop(ready)))
-            self._next += 1
-        if self._next == len(self._order) and not self._pages:
-            self._end()
+        part.waiting[path] = prepare(html)
+        while part.next < len(part.paths) and part.paths[part.next] in part.waiting:
+            ready = part.paths[part.next]
+            self._feed.put((self._part_of[path], ready, part.waiting.pop(ready)))
+            part.next += 1
+        if part.next == len(part.paths):
+            self._close_part(self._part_of[path], part)
 
-    def finish(self) -> tuple[str, int]:
-        """The index's folder in the cache ("" when none) and the pages in it."""
-        self._end()  # pages missing from the order (or none): the index of those that came
+    def finish(self) -> dict[str, tuple[str, int]]:
+        """Each part made: its folder in the cache ("" when none) and the pages in it."""
+        self._end()  # parts whose pages did not all come: the index of those that came
         if self._feeding is not None:
             self._feeding.join()
         if self.failure is not None:
             raise SearchError(self.failure)
-        return (str(self._entry) if self._entry else ""), self._writer.pages if self._writer else 0
+        return {part: (self._entries.get(part, ""), self._writer.pages[part]) for part in self._parts} if self._writer else {}
 
     def close(self) -> None:
         if self._feeding is not None:
@@ -339,20 +353,30 @@ class _Index:
         if self._writer is not None:
             self._writer.close()
 
+    def _close_part(self, name: str, part: _Part) -> None:
+        for path in sorted(part.waiting):  # pages that came out of order, after those of the order
+            self._feed.put((name, path, part.waiting.pop(path)))
+        part.done = True
+        self._feed.put((name, None, None))
+
     def _end(self) -> None:
         if not self._ended and self._feeding is not None:
             self._ended = True
-            for path in sorted(self._pages):  # in the order of their paths, after those of the order
-                self._feed.put((path, self._pages.pop(path)))
+            for name, part in self._parts.items():
+                if not part.done:
+                    self._close_part(name, part)
             self._feed.put(None)
 
     def _write(self) -> None:
-        """The thread that feeds Pagefind each page as it comes, then has it write the index."""
+        """The thread that feeds Pagefind each page as it comes, and has it write each part."""
         try:
             while (item := self._feed.get()) is not None:
-                self._writer.add_text(*item)
-            if self.failure is None:
-                self._entry = self._writer.finish()
+                part, path, text = item
+                if path is not None:
+                    self._writer.add_text(part, path, text)
+                elif self.failure is None:
+                    entry = self._writer.write(part)
+                    self._entries[part] = str(entry) if entry else ""
         except SearchError as error:
             self.failure = self.failure or str(error)
         except Exception:  # a full disk, a bug: the build fails and says so, never publishes no index

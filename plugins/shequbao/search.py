@@ -3,11 +3,18 @@
 Pagefind reads the pages as MkDocs writes them: the scan process (``scan.py``) sends each
 to Pagefind's service through :class:`IndexWriter`, on the second core, while the next
 pages are rendered. Only article pages carry ``data-pagefind-body``, so only they are
-indexed (their metadata and filters come from ``search-meta.html``). The index is cached
-under ``.cache/pagefind/<key>/``, keyed (:func:`index_key`) by what those pages are made
-of, so a build that changed no article links the cached index in without starting
-Pagefind (a :class:`~shequbao.cache.Store` entry like every cached artefact). The extended build of Pagefind is required: the plain one does not segment
-Chinese (it finds nothing for 群租).
+indexed (their metadata and filters come from ``search-meta.html``). The extended build of
+Pagefind is required: the plain one does not segment Chinese (it finds nothing for 群租).
+
+The index comes in parts, one per year of issues (``pagefind/2025/``, ``pages.search_shard``),
+each a whole Pagefind index. Each part is cached under ``.cache/pagefind/<key>/`` (a
+:class:`~shequbao.cache.Store` entry like every cached artefact), keyed by what Pagefind
+reads of its article pages (``pagekeys.search_keys``), so an edit or a new issue makes one
+year's index again (about a second for 600 articles) and the other years are linked in
+from the cache unread; Pagefind has no way to add pages to an index it made. The search page
+merges the parts in the browser (search.js: the newest year's ``pagefind.js``, the others
+with ``mergeIndex``, which shares its WebAssembly), and with a year chosen it loads that part
+alone.
 
 Chinese is indexed character by character. Pagefind segments the pages into words with
 its own dictionary, but the browser segments the query with another (ICU): 党建 is one
@@ -30,28 +37,27 @@ character it splits the word. So a space typed between two Han characters is not
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import os
 import re
 import subprocess
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 from .cache import MANIFEST, Store, code_key
 from .model import KINDS, ROLES, Archive
-from .pages import SEARCH_INDEX as OUTPUT
-from .pages import url_of_file
+from .pages import Kind, Site, search_index_path, search_shard, url_of_file
 from .searchindex import normalise
 from .slugs import make_person_slug
 from .text import kind_label, person_name
 
 BODY_MARKER = "data-pagefind-body"  # only article pages have it
 KIND = "pagefind"  # the cache's folder of search indexes
-KEEP_ENTRIES = 4  # cached indexes kept (several sites or configurations may share a cache)
+KEEP_ENTRIES = 4  # cached indexes kept per part of the index (several sites or configurations may share a cache)
+UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")  # Pagefind's own UI: search.js replaces it
 CODE = code_key(Path(__file__), Path(__file__).with_name("searchindex.py"))  # how we call Pagefind and prepare its pages
 
 
@@ -61,15 +67,16 @@ class SearchError(Exception):
 
 @dataclass(frozen=True)
 class SearchStats:
-    pages: int  # pages indexed
-    cached: bool
+    pages: int  # articles indexed
+    parts: int  # parts of the index (years)
+    made: int  # parts made anew; the others were taken from the cache
     seconds: float
 
     def summary(self) -> str:
         if not self.pages:
             return "搜索：没有可索引的文章，未生成搜索索引"
-        how = "取自缓存" if self.cached else "新生成"
-        return f"搜索：索引 {self.pages} 篇文章（{how}，{self.seconds:.1f} 秒）"
+        return (f"搜索：索引 {self.pages} 篇文章，{self.parts} 个年份（新生成 {self.made} 个，"
+                f"取自缓存 {self.parts - self.made} 个，{self.seconds:.1f} 秒）")
 
 
 def pagefind_executable() -> Path:
@@ -168,14 +175,9 @@ def _mark_typed_join(parts: list[str], left: int, right: int) -> None:
         parts[left] = before + TYPED_SPACE + parts[left][len(before):]
 
 
-def index_key(inputs: Iterable[tuple[str, bytes]]) -> str:
-    """Key of an index in the cache, from what the indexed pages are made of (``(name, bytes)``
-    pairs: the articles' digests, issue.yml, people.yml, settings, templates), so that a build
-    knows before rendering whether Pagefind has to run at all."""
-    digest = hashlib.sha256(f"shequbao-search {CODE} pagefind {_pagefind_version()}\n".encode())
-    for name, data in inputs:
-        digest.update(name.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
-    return digest.hexdigest()[:24]
+def index_salt() -> str:
+    """What every part's key shares besides the pages: how we call Pagefind, and its version."""
+    return f"shequbao-search {CODE} pagefind {_pagefind_version()}"
 
 
 def cached_index(cache_root: Path, key: str) -> Path | None:
@@ -184,49 +186,27 @@ def cached_index(cache_root: Path, key: str) -> Path | None:
     return entry.path if entry is not None else None
 
 
-def index_files(entry: Path, cache_root: Path) -> list[tuple[str, str]]:
-    """``(path in the site, cached file)`` of every file of the index (to link into ``pagefind/``);
-    old indexes are forgotten."""
+def index_files(entries: Mapping[str, Path], cache_root: Path) -> list[tuple[str, str]]:
+    """``(path in the site, cached file)`` of every file of the index's parts (``shard → its entry``,
+    linked into ``pagefind/<shard>/``); indexes no part uses are forgotten, but for a few."""
     files = []
-    for folder, _dirs, names in os.walk(entry):
-        rel = os.path.relpath(folder, entry)
-        prefix = f"{OUTPUT}/" if rel == "." else f"{OUTPUT}/{rel}/"
-        files += [(prefix + name, os.path.join(folder, name)) for name in names if not (rel == "." and name == MANIFEST)]
+    for shard, entry in entries.items():
+        for folder, _dirs, names in os.walk(entry):
+            rel = os.path.relpath(folder, entry)
+            prefix = search_index_path(shard) + ("" if rel == "." else f"{rel}/")
+            files += [(prefix + name, os.path.join(folder, name)) for name in names if not (rel == "." and name == MANIFEST)]
     files.sort()
-    Store(cache_root, KIND).prune(keep=[entry.name], recent=KEEP_ENTRIES)
+    Store(cache_root, KIND).prune(keep=[entry.name for entry in entries.values()], recent=KEEP_ENTRIES * max(1, len(entries)))
     return files
 
 
-def search_key(config_file: str | None, options: list, images, archive, folders: list[Path], content_dir: Path) -> str:
-    """Key of the cached index: what the article pages are made of (mkdocs.yml, the plugin's
-    options, versions, our templates and the paper's overrides, the articles with their
-    issue.yml, people.yml, the photos' renditions)."""
-    versions = [_version(n) for n in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")]
-    settings = [
-        ("config", Path(config_file).read_bytes() if config_file else b""),
-        ("options", repr(options).encode()), ("versions", " ".join(versions).encode()),
-        ("photos", repr(images.outputs() if images else ()).encode()),
-    ]
-    issues = archive.issues
-    settings += [(a.src, a.digest.encode()) for i in issues for a in i.articles]  # read once, by the loader
-    sources = ["people.yml", *(f"issues/{i.id}/issue.yml" for i in issues)]
-    return index_key(index_inputs(settings, folders, content_dir, sources))
-
-
-def index_inputs(settings: Iterable[tuple[str, bytes]], folders: Iterable[Path], content_dir: Path,
-                 sources: Iterable[str]) -> Iterator[tuple[str, bytes]]:
-    """The inputs :func:`index_key` reads: ``settings`` as given (mkdocs.yml, options, versions,
-    the articles' digests), every file under ``folders`` (templates and the paper's overrides),
-    then each of ``sources`` (issue.yml, people.yml; relative to ``content_dir``) that exists."""
-    yield from settings
-    for folder in folders:
-        for path in sorted(Path(folder).rglob("*")):
-            if path.is_file():
-                yield f"template:{path.relative_to(folder).as_posix()}", path.read_bytes()
-    for src in sources:
-        path = content_dir / src
-        if path.is_file():
-            yield src, path.read_bytes()
+def shard_pages(site: Site) -> dict[str, list[str]]:
+    """The article pages of each part of the index (their paths in the site, sorted)."""
+    shards: dict[str, list[str]] = {}
+    for page in site:
+        if page.kind is Kind.ARTICLE:
+            shards.setdefault(search_shard(page), []).append(page.dest)
+    return {shard: sorted(paths) for shard, paths in sorted(shards.items())}
 
 
 def filter_choices(archive: Archive) -> dict[str, list[tuple[str, int]]]:
@@ -266,7 +246,8 @@ def page_url(path: str) -> str:
 
 class IndexWriter:
     """Pagefind's service (``pagefind --service``), fed one article page at a time while the
-    site is still being rendered; :meth:`finish` puts the index into the cache.
+    site is still being rendered, with one index for each part of the search index
+    (:meth:`open`); :meth:`write` puts a part into the cache as soon as its last page is in.
 
     The service's protocol (base64 JSON messages ending in ``,`` on stdin and stdout) is spoken
     here rather than through the ``pagefind`` package's client: that client (1.5.2) waits 0.1 s
@@ -274,9 +255,10 @@ class IndexWriter:
     files are written. We ask for the files (``GetFiles``) and write them ourselves.
     """
 
-    def __init__(self, cache_root: Path, key: str, executable: Path | None = None):
-        self.store, self.key = Store(cache_root, KIND), key
-        self.pages = 0
+    def __init__(self, cache_root: Path, executable: Path | None = None):
+        self.store = Store(cache_root, KIND)
+        self.pages: dict[str, int] = {}  # part → pages given to it
+        self._indexes: dict[str, tuple[int, str]] = {}  # part → (Pagefind's index id, key in the cache)
         executable = executable or pagefind_executable()
         try:
             self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
@@ -288,40 +270,44 @@ class IndexWriter:
         self._arrived = threading.Condition()
         self._last_id = 0
         threading.Thread(target=self._read_answers, daemon=True).start()
-        self._index_id = self._call({"type": "NewIndex", "config": None})["index_id"]
 
-    def add(self, path: str, html: str) -> None:
-        """Index ``html`` (the page at ``path`` in the site) if it is an article page."""
+    def open(self, part: str, key: str) -> None:
+        """A new index for the part ``part``, to be kept in the cache under ``key``."""
+        self._indexes[part] = (self._call({"type": "NewIndex", "config": None})["index_id"], key)
+        self.pages[part] = 0
+
+    def add(self, part: str, path: str, html: str) -> None:
+        """Index ``html`` (the page at ``path`` in the site) in ``part`` if it is an article page."""
         if BODY_MARKER in html:
-            self.add_text(path, prepare(html))
+            self.add_text(part, path, prepare(html))
 
-    def add_text(self, path: str, text: str) -> None:
+    def add_text(self, part: str, path: str, text: str) -> None:
         """Index an article page already made ready with :func:`prepare`."""
-        self._send({"type": "AddFile", "index_id": self._index_id, "file_path": None,
+        self._send({"type": "AddFile", "index_id": self._indexes[part][0], "file_path": None,
                     "url": page_url(path), "file_contents": text})
-        self.pages += 1
+        self.pages[part] += 1
 
-    def finish(self) -> Path | None:
-        """Write the index into the cache (``None`` when no page was an article) and stop Pagefind."""
-        try:
-            if not self.pages:
-                return None
-            files = self._call({"type": "GetFiles", "index_id": self._index_id})["files"]
-            if self._errors:
-                raise SearchError(f"Pagefind 生成搜索索引失败：{self._errors[0]}")
-            with self.store.put(self.key) as scratch:
-                for file in files:
-                    target = scratch / file["path"]
-                    if not target.resolve().is_relative_to(scratch.resolve()):
-                        raise SearchError(f"Pagefind 给出了不合规的文件名：{file['path']}")
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_bytes(base64.b64decode(file["content"]))
-                normalise(scratch)  # Pagefind writes its filters in a random order: sorted, for reproducible sites
-                if not _complete(scratch):
-                    raise SearchError("Pagefind 没有给出完整的搜索索引")
-            return self.store.path(self.key)
-        finally:
-            self.close()
+    def write(self, part: str) -> Path | None:
+        """Write the index of ``part`` into the cache (``None`` when none of its pages was an article)."""
+        index_id, key = self._indexes[part]
+        if not self.pages[part]:
+            return None
+        files = self._call({"type": "GetFiles", "index_id": index_id})["files"]
+        if self._errors:
+            raise SearchError(f"Pagefind 生成搜索索引失败：{self._errors[0]}")
+        with self.store.put(key) as scratch:
+            for file in files:
+                if file["path"].startswith(UNUSED):
+                    continue
+                target = scratch / file["path"]
+                if not target.resolve().is_relative_to(scratch.resolve()):
+                    raise SearchError(f"Pagefind 给出了不合规的文件名：{file['path']}")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(base64.b64decode(file["content"]))
+            normalise(scratch)  # Pagefind writes its filters in a random order: sorted, for reproducible sites
+            if not _complete(scratch):
+                raise SearchError("Pagefind 没有给出完整的搜索索引")
+        return self.store.path(key)
 
     def close(self) -> None:
         if self._process.poll() is None:

@@ -149,3 +149,10 @@ def _section_view(issue: Issue, section: Section) -> SectionView:
 def _lead_image(issue: Issue) -> Image | None:
     """The first published photo in print order: the issue's cover picture."""
     return next((image for a in issue.articles for image in a.images if image.src), None)
+
+
+@dataclass(frozen=True)
+class SearchView:
+    """What the search page shows of the paper: the parts of the search index (years), newest first."""
+
+    shards: tuple[str, ...]

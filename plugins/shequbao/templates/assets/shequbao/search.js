@@ -35,6 +35,32 @@ async function searchAll(pagefind, words, options, byScore) {
   return byScore ? results.sort((a, b) => score.get(b.id) - score.get(a.id)) : results;
 }
 
+// The index has one part per year (pagefind/2025/ …, newest first in data-pagefind-parts, see
+// search.py): the newest year's pagefind.js with the other years merged into it, or the chosen
+// year's alone. Each part is the year of the "year" filter.
+async function openIndex(year) {
+  const base = new URL(root.dataset.pagefindBase, document.baseURI);
+  const all = (root.dataset.pagefindParts || "").split(" ").filter(Boolean);
+  const parts = year ? all.filter((part) => part === year) : all;
+  const options = { baseUrl: new URL("..", base).pathname, excerptLength: 40 };
+  if (!parts.length) return null; // no article of that year: nothing to fetch
+  const pagefind = await import(new URL(`${parts[0]}/pagefind.js`, base).href);
+  await pagefind.options(options);
+  await Promise.all(parts.slice(1).map((part) => pagefind.mergeIndex(new URL(`${part}/`, base).pathname, options)));
+  return { pagefind, parts };
+}
+
+// Newest first: merged results are ordered by score, and a part's scores under a sort are its own
+// ranks, so each year is searched on its own (its results in date order) and the years follow each
+// other. 相关度: one search of every part, by score.
+async function searchIndex(index, words, filters, byScore) {
+  if (!index) return [];
+  if (byScore) return searchAll(index.pagefind, words, { filters }, true);
+  const years = await Promise.all(index.parts.map((year) =>
+    searchAll(index.pagefind, words, { filters: { ...filters, year }, sort: { date: "desc" } }, false)));
+  return years.flat();
+}
+
 const input = root.querySelector("input[name=q]");
 const status = root.querySelector(".sqb-search__status");
 const list = root.querySelector(".sqb-results");
@@ -152,20 +178,17 @@ async function main() {
     say("这次生成的网站没有搜索索引（预览 make serve 时不生成）。用 make site 生成网站后就能搜索。");
     return;
   }
-  const base = new URL(root.dataset.pagefindBase, document.baseURI);
-  let pagefind;
+  const byScore = params.get("sort") === "relevance" && query;
+  let index;
   try {
-    pagefind = await import(new URL("pagefind.js", base).href);
-    await pagefind.options({ baseUrl: new URL("..", base).pathname, excerptLength: 40 });
+    index = await openIndex(chosen.year);
   } catch (error) {
     say("搜索暂时不能用（没有找到搜索索引）。");
     return;
   }
   say("正在搜索……");
-  const byScore = params.get("sort") === "relevance" && query;
-  const searchOptions = { filters: chosen, ...(byScore ? {} : { sort: { date: "desc" } }) };
   const words = query ? query.split(/\s+/).filter(Boolean).slice(0, 8) : [null];
-  const [results, available] = await Promise.all([searchAll(pagefind, words, searchOptions, byScore), showOptions(chosen, params)]);
+  const [results, available] = await Promise.all([searchIndex(index, words, chosen, byScore), showOptions(chosen, params)]);
   if (query && !chosen.person) offerPerson(query, available);
   const what = query ? `含有“${query}”的文章` : "文章";
   const where = filtered ? `（${Object.entries(chosen).map(([k, v]) => `${FILTERS[k]}：${v}`).join("，")}）` : "";
