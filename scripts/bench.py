@@ -200,7 +200,7 @@ def build(name: str, config: Path, site: Path, env: dict, strict: bool = True) -
         run.extra.update(pdfs=int(match[1]), pdfs_rendered=int(match[2]))
     if match := re.search(r"页面：重新生成 (\d+)，沿用 (\d+)", text):
         run.extra.update(pages_rendered=int(match[1]), pages_cached=int(match[2]))
-    if match := re.search(r"搜索：索引 (\d+) 篇文章，(\d+) 个年份（新生成 (\d+) 个，取自缓存 (\d+) 个，([\d.]+) 秒）", text):
+    if match := re.search(r"搜索：索引 (\d+) 篇文章，分 (\d+) 部分（新生成 (\d+)，取自缓存 (\d+)，([\d.]+) 秒）", text):
         run.extra.update(search_pages=int(match[1]), search_parts=int(match[2]), search_made=int(match[3]),
                          search_seconds=float(match[5]))
     return run
@@ -290,8 +290,8 @@ def print_table(results: list[dict]) -> None:
             if "pdfs" in run.extra:
                 pdfs = f"{run.extra['pdfs_rendered']}/{run.extra['pdfs']} new"
             srch = ""
-            if "search_parts" in run.extra:  # years of the index made anew / all, and the wait for them
-                srch = f"{run.extra['search_made']}/{run.extra['search_parts']} years {run.extra['search_seconds']:.1f} s"
+            if "search_parts" in run.extra:  # parts of the index made anew / all, and the wait for them
+                srch = f"{run.extra['search_made']}/{run.extra['search_parts']} parts {run.extra['search_seconds']:.1f} s"
             if run.name == "full":
                 srch = (f"{search['max_kib'] / 1024:.2f} MB/query max" if "max_kib" in search
                         else f"index {search['index_mb']:.1f} MB")

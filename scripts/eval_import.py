@@ -114,7 +114,7 @@ def evaluate(text: str, truth: list[dict], verbose: bool = False) -> dict:
     r["markup"] = len(squeeze("".join(parsed.markup)))
     if verbose:
         for ti, t in enumerate(truth):
-            if ti not in matched and item["expected"]:
+            if ti not in matched:
                 print(f"  missed: {t['headline']!r} {t['first_chars']}…{t['last_chars']}")
             elif not headline_ok(preds[matched[ti]], t):
                 a = preds[matched[ti]]

@@ -710,6 +710,38 @@ def bigger_site(tmp_path_factory) -> Path:
     return build(project, strict=False)  # the corpus's names may share a pinyin with the sample's: a warning
 
 
+def test_newest_first_across_the_two_parts_of_the_index(browser, bigger_site):
+    """The index of the sample with 1,000 older articles is in two parts, 2025 and the years before
+    it; results come newest first across both, and a year of the older part alone has only that year."""
+    parts = re.search(r'data-pagefind-parts="([^"]*)"', (bigger_site / "search/index.html").read_text(encoding="utf-8"))[1]
+    newest, older = parts.split()
+    assert newest == "2025" and re.fullmatch(r"\d{4}-2024", older) and (bigger_site / f"pagefind/{older}/pagefind.js").is_file()
+    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(bigger_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    visit = Visit(browser, DESKTOP)
+    try:
+        base = f"http://127.0.0.1:{server.server_port}/"
+
+        def numbers(**params) -> list[int]:
+            search(visit, base, "邻里", **params)
+            metas = [m.inner_text() for m in visit.page.locator(".sqb-result__meta").all()]
+            return [int(re.search(r"第(\d+)期", meta)[1]) for meta in metas]
+
+        everything = numbers()
+        assert len(everything) > 10 and everything == sorted(everything, reverse=True), "newest issue first"
+        assert everything[0] >= 101 and everything[-1] < 90, "from both parts"
+        year = str(int(older[:4]) + 1)
+        in_year = numbers(year=year)
+        assert in_year and in_year == sorted(in_year, reverse=True) and set(in_year) < set(everything)
+        dates = [m.inner_text() for m in visit.page.locator(".sqb-result__meta").all()]
+        assert all(meta.startswith(f"{year}年") for meta in dates), dates
+        assert visit.errors == []
+    finally:
+        visit.close()
+        server.shutdown()
+        server.server_close()
+
+
 def requests_of(browser, site: Path, url: str) -> dict[str, int]:
     """Every request of a page (path → size of the response body as sent, before gzip)."""
     server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
@@ -744,10 +776,10 @@ def test_no_request_of_a_page_depends_on_the_number_of_articles(browser, site, b
     for url in ("", "issues/2025-11/", "issues/2025-09/yanglao-chuangkou/", "issues/2025-11/gallery/", "search/",
                 "about/", "no/such/page/"):
         small, big = requests_of(browser, site, url), requests_of(browser, bigger_site, url)
-        if url == "search/":  # the search page names the index's parts, one per year (five bytes a year); nothing else grows
+        if url == "search/":  # the search page names the index's two parts: "2025 2024", "2025 2019-2024"
             parts = [re.search(r'data-pagefind-parts="([^"]*)"', (folder / "search/index.html").read_text(encoding="utf-8"))[1]
                      for folder in (site, bigger_site)]
-            assert len(parts[1].split()) > len(parts[0].split())
+            assert len(parts[0].split()) == len(parts[1].split()) == 2 and parts[1] != parts[0]
             big["/search/"] -= len(parts[1]) - len(parts[0])
         assert big == small, url
     for url in ("issues/", "gallery/"):  # the page itself lists more issues (at most a page of them); nothing else changes

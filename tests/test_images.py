@@ -451,3 +451,17 @@ def test_a_worker_that_dies_is_reported_as_such_not_as_a_corrupt_photo(tmp_path)
     assert (problem.path, problem.field) == ("issues/x/a.md", "images[1].src")
     assert "处理图片 images/p.jpg 时进程退出（内存不足？）" in problem.message and "损坏" not in problem.message
     assert not list((tmp_path / "cache").rglob("*.webp"))
+
+
+@pytest.mark.parametrize("page, path, link", [
+    ("issues/2025-11/yanglao/", "issues/2025-11/images/a-480.0123abcd.webp", "../images/a-480.0123abcd.webp"),
+    ("gallery/page/2/", "issues/2024-12/images/b-960.0123abcd.webp", "../../../issues/2024-12/images/b-960.0123abcd.webp"),
+    ("issues/2025-11/yanglao.html", "issues/2025-11/images/a-480.0123abcd.webp", "images/a-480.0123abcd.webp"),
+    ("", "issues/2025-11/images/a-480.0123abcd.webp", "issues/2025-11/images/a-480.0123abcd.webp"),
+    # the home page without directory URLs: relpath against "/" gave a path through the build's own folder
+    ("index.html", "issues/2025-11/images/a-480.0123abcd.webp", "issues/2025-11/images/a-480.0123abcd.webp"),
+])
+def test_a_photo_is_linked_relative_to_the_page(page, path, link):
+    from shequbao.photos import link_from
+
+    assert link_from(page, path) == link

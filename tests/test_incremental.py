@@ -128,6 +128,17 @@ def test_a_new_issue_renders_itself_the_one_before_and_the_lists(paper, tmp_path
     assert tree_digest(paper / "site") == clean_build(paper, tmp_path, "clean")
 
 
+def test_a_story_added_before_the_others_moves_theirs_in_the_search_order(paper, tmp_path, caplog):
+    """A story added first on 版1 moves every later story of the issue one place on (the index sorts
+    by it), though the stories on 版2 keep their neighbours: they are rendered again too."""
+    rendered(paper, caplog)
+    (paper / "content/issues/2023-05/kaimu.md").write_text(
+        "---\ntitle: 社区睦邻节开幕\npage: 1\norder: 5\nreporters: [郑爽]\n---\n\n本报讯 睦邻节开幕，居民踊跃参加。\n", encoding="utf-8")
+    again = rendered(paper, caplog)
+    assert {"issues/2023-05/kaimu.md", "issues/2023-05/义诊.md", "issues/2023-05/huayuan.md"} <= again
+    assert tree_digest(paper / "site") == clean_build(paper, tmp_path, "clean")
+
+
 def search_summary(caplog) -> str:
     return next(r.getMessage() for r in caplog.records if "搜索：索引" in r.getMessage())
 
@@ -142,14 +153,14 @@ def test_an_edit_makes_only_its_years_search_index_again(paper, tmp_path, caplog
     (january / "xiaohan.md").write_text("---\ntitle: 小寒送暖到楼组\npage: 1\nreporters: [郑爽]\n---\n\n本报讯 一月，楼组长为独居老人送去棉被。\n",
                                         encoding="utf-8")
     rendered(paper, caplog)
-    assert "2 个年份（新生成 1 个，取自缓存 1 个" in search_summary(caplog)
+    assert "分 2 部分（新生成 1，取自缓存 1" in search_summary(caplog)
     site = paper / "site"
     assert 'data-pagefind-parts="2024 2023"' in (site / "search/index.html").read_text(encoding="utf-8")
     entry_2024 = (site / "pagefind/2024/pagefind-entry.json").stat().st_ino
     entry_2023 = (site / "pagefind/2023/pagefind-entry.json").read_bytes()
     edit(paper / "content/issues/2023-05/jiazhuang-dianti.md", "据了解，今年梧桐新村", "据了解，今年梧桐新邨")
     rendered(paper, caplog)
-    assert "2 个年份（新生成 1 个，取自缓存 1 个" in search_summary(caplog)
+    assert "分 2 部分（新生成 1，取自缓存 1" in search_summary(caplog)
     assert (site / "pagefind/2024/pagefind-entry.json").stat().st_ino == entry_2024, "2024's part was not touched"
     assert (site / "pagefind/2023/pagefind-entry.json").read_bytes() != entry_2023
     assert tree_digest(site) == clean_build(paper, tmp_path, "clean")

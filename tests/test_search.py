@@ -167,14 +167,14 @@ def test_the_index_is_made_again_only_when_an_article_changes(mini, tmp_path, mo
         return messages[-1]
 
     build(mini)
-    assert "1 个年份（新生成 1 个，取自缓存 0 个" in summary()
+    assert "分 1 部分（新生成 1，取自缓存 0" in summary()
     build(mini, site_dir=str(tmp_path / "again"))
-    assert "1 个年份（新生成 0 个，取自缓存 1 个" in summary()
+    assert "分 1 部分（新生成 0，取自缓存 1" in summary()
     assert (tmp_path / "again/pagefind/2023/pagefind-entry.json").is_file()
     article = mini / "content/issues/2023-06/zongzi.md"
     article.write_text(article.read_text(encoding="utf-8") + "\n端午包粽子。\n", encoding="utf-8")
     build(mini)
-    assert "新生成 1 个" in summary()
+    assert "新生成 1，" in summary()
 
 
 def test_pagefind_reads_only_the_article_element():
@@ -221,3 +221,79 @@ def test_the_filters_choices_are_the_values_of_the_index_with_counts():
                        "person": [("阿兰", 1), ("<b>韩</b>", 1), ("陈玲", 2)]}  # by pinyin: a-lan, b-han-b, chen-ling
     text = filter_choices_json(Archive(Paper("报"), (new, old)))
     assert "<b>" not in text and ["<b>韩</b>", 1] in json.loads(text)["person"]
+
+
+def test_each_years_key_follows_what_its_articles_show_and_nothing_else():
+    """An edit changes the key of its year's part only; a person's new name the years that name
+    them; the way the index is made (the salt) every year."""
+    import dataclasses
+    import datetime as dt
+
+    from shequbao.model import Archive, Article, Issue, Paper, Person, Section
+    from shequbao.pagekeys import KeyInputs, search_keys
+    from shequbao.pages import PlanOptions, plan_pages
+
+    def article(issue_id, slug, day, text, **names):
+        return Article(issue_id=issue_id, slug=slug, src=f"issues/{issue_id}/{slug}.md", title=f"题{slug}", kind="news",
+                       page=1, date=day, digest=text, **names)
+
+    def issue(issue_id, number, day, *articles):
+        return Issue(issue_id, number, day, (Section(1, "要闻"),), articles=articles)
+
+    old = issue("2024-12", 1, dt.date(2024, 12, 20), article("2024-12", "a", dt.date(2024, 12, 20), "t1", reporters=("陈玲",)))
+    new = issue("2025-01", 2, dt.date(2025, 1, 20), article("2025-01", "b", dt.date(2025, 1, 20), "t2"))
+    people = {"陈玲": Person("陈玲", "陈玲", "chen-ling")}
+
+    def keys(issues, people=people, salt="s"):
+        archive = Archive(Paper("桂园"), tuple(issues), people)
+        site = plan_pages(archive, (), PlanOptions())
+        return search_keys(site, KeyInputs("base", people, None, {}, {}), salt)
+
+    first = keys([new, old])
+    assert set(first) == {"2024", "2025"}
+    assert keys([new, old]) == first
+    edited = dataclasses.replace(new, articles=(dataclasses.replace(new.articles[0], digest="t2 typo fixed"),))
+    again = keys([edited, old])
+    assert again["2024"] == first["2024"] and again["2025"] != first["2025"]
+    renamed = keys([new, old], {"陈玲": Person("陈玲", "陈玲玲", "chen-ling")})
+    assert renamed["2024"] != first["2024"] and renamed["2025"] == first["2025"]
+    added = issue("2025-02", 3, dt.date(2025, 2, 20), article("2025-02", "c", dt.date(2025, 2, 20), "t3"))
+    grown = keys([added, new, old])
+    assert grown["2024"] == first["2024"] and grown["2025"] != first["2025"]
+    assert not set(keys([new, old], salt="pagefind 2")) & set(first.values())
+
+
+def test_a_part_is_written_as_soon_as_its_last_page_is_in_and_other_years_are_not_read(tmp_path):
+    import time
+
+    pages = {f"issues/{year}-01/{n}/index.html": ARTICLE.format(title=f"{year}年第{n}篇", text=f"居民议事{year}年")
+             for year in (2023, 2024, 2025) for n in range(2)}
+    parts = {year: (f"k{year}", sorted(p for p in pages if p.startswith(f"issues/{year}"))) for year in ("2024", "2025")}
+    cache = tmp_path / "cache"
+    scanner = PageScanner(links=None, search=(cache, parts))
+    try:
+        for path in sorted(pages)[:4]:  # 2023 (not being made) and all of 2024
+            scanner.add(path, pages[path])
+        scanner._flush()
+        deadline = time.monotonic() + 30
+        while cached_index(cache, "k2024") is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert cached_index(cache, "k2024") is not None, "2024 is written while 2025 is still coming"
+        assert cached_index(cache, "k2025") is None
+        for path in sorted(pages)[4:]:
+            scanner.add(path, pages[path])
+        made = scanner.finish_search()
+    finally:
+        scanner.close()
+    assert {year: count for year, (_entry, count) in made.items()} == {"2024": 2, "2025": 2}
+
+
+def test_a_stopped_build_leaves_no_half_made_part_in_the_cache(tmp_path):
+    parts = {"2025": ("k", ARTICLES)}
+    scanner = PageScanner(links=None, search=(tmp_path / "cache", parts))
+    try:
+        scanner.add(ARTICLES[0], PAGES[ARTICLES[0]])  # one of the two articles, then the build stops
+        scanner._flush()
+    finally:
+        scanner.close()
+    assert cached_index(tmp_path / "cache", "k") is None

@@ -91,3 +91,16 @@ def test_a_page_in_print_order_with_its_briefs_in_one_box():
         ["lead", "photo", ["b1", "b2"], "news"]
     article = generate_article_views(view.issue)[0]
     assert [a.slug for a in article.same_page] == ["photo", "b1", "news", "b2"]
+
+
+@pytest.mark.parametrize("years, parts", [
+    ([2025], {2025: "2025"}),
+    ([2024, 2025], {2024: "2024", 2025: "2025"}),
+    ([2016, 2019, 2025, 2020], {2016: "2016-2020", 2019: "2016-2020", 2020: "2016-2020", 2025: "2025"}),
+])
+def test_the_search_index_is_the_newest_year_and_the_years_before_it(years, parts):
+    from shequbao.views import generate_search_view
+
+    view = generate_search_view(years)
+    assert {year: view.part(year) for year in years} == parts
+    assert view.shards == tuple(sorted(set(parts.values()), reverse=True)), "newest first"

@@ -7,7 +7,6 @@ and make it relative to the page with MkDocs' ``url`` filter; no template builds
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +18,7 @@ from . import text
 from .model import Article, Image, Issue, Paper, Person
 from .pages import (Kind, Page, Site, asset_path, ban_image_path, ban_pdf_path, lightbox_path, pdf_path,
                     search_filters_path, search_index_path)
-from .photos import picture_html
+from .photos import link_from, picture_html
 
 FILTERS = {  # and byline_text, bound to the paper's people by filters()
     "byline_parts": text.byline_parts,
@@ -100,9 +99,7 @@ class TemplateContext:
 
     def relative(self, path: str) -> str:
         """A site path as a link from the page being rendered."""
-        here = self.page.url if self.page else ""
-        folder = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-        return posixpath.relpath(path, folder) if folder else path
+        return link_from(self.page.url if self.page else "", path)
 
     # -- URLs, relative to the site root (templates apply the ``url`` filter) --
 

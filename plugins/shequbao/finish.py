@@ -31,7 +31,8 @@ class Finisher:
     ``links_base``: the site's base path (``/``, ``/paper/``) to check links, or None;
     ``search``: the key of each part of the search index (``pagekeys.search_keys``), or None
     when search is off; ``articles``: the article pages of each part (their paths in the site,
-    ``search.shard_pages``); ``pages``: the page cache (incremental builds), or None.
+    ``search.shard_pages``); ``pages``: the page cache (incremental builds), or None (then
+    no part of the search index is taken from the cache either).
     """
 
     def __init__(self, cache_root: Path, *, links_base: str | None, search: dict[str, str] | None,
@@ -39,7 +40,8 @@ class Finisher:
         self.cache_root = Path(cache_root)
         self.search = search
         self.articles = articles
-        self.cached = {part: cached_index(cache_root, key) for part, key in (search or {}).items()}
+        # With incremental builds off (or a plugin we cannot key), every part is made anew, as every page is rendered.
+        self.cached = {part: cached_index(cache_root, key) if pages is not None else None for part, key in (search or {}).items()}
         make = {part: (search[part], articles.get(part, [])) for part, entry in self.cached.items() if entry is None}
         self.scanner = None
         self.pages = pages
@@ -102,7 +104,7 @@ class Finisher:
         entries = {part: entry for part, (entry, _pages) in sorted(parts.items()) if entry is not None}
         files = index_files(entries, self.cache_root)
         stats = SearchStats(sum(pages for _entry, pages in parts.values()), len(entries), len(made), time.perf_counter() - started)
-        notes = [Note("warning", f"shequbao: {part} 年的 {len(self.articles.get(part, ()))} 篇文章都没有 data-pagefind-body，"
+        notes = [Note("warning", f"shequbao: 搜索索引 {part} 部分的 {len(self.articles.get(part, ()))} 篇文章都没有 data-pagefind-body，"
                                  "搜索找不到它们：请检查自己改过的 article.html") for part in sorted(set(parts) - set(entries))]
         return [*notes, Note("info", f"shequbao: {stats.summary()}")], files
 

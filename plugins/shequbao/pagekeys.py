@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .model import ROLES, Article, Image, Issue
-from .pages import Kind, Page, search_shard
+from .pages import Kind, Page
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,12 @@ def _edition(issue: Issue, inputs: KeyInputs) -> str:
     return repr(None if edition is None else (edition.size, str(getattr(edition, "path", ""))))
 
 
+def _position(view) -> str:
+    """An article's place in its issue (the search index sorts by it: search-meta.html), which
+    moves when a story is added or removed before it, even on another 版."""
+    return str(view.issue.articles.index(view.article))
+
+
 def _issue_link(issue: Issue | None) -> str:
     return repr(None if issue is None else (issue.id, issue.number, issue.date, issue.title, issue.total))
 
@@ -110,7 +116,7 @@ def _article(view, inputs: KeyInputs) -> list[str]:
     article = view.article
     has_photos = any(image.src for other in view.issue.articles for image in other.images)  # the 本期图片 link
     return [repr(article), _listed(article, inputs), _once(inputs, "issue", view.issue, repr), repr(view.section),
-            _link(view.previous), _link(view.next),
+            _position(view), _link(view.previous), _link(view.next),
             _renditions(inputs.photos_of.get(article.src, ()), inputs), repr(has_photos),
             *(_link(other) + other.kind for other in view.same_page)]  # the side column: this 版's other stories
 
@@ -199,18 +205,18 @@ RECIPES = {
 
 
 def search_keys(site, inputs: KeyInputs, salt: str) -> dict[str, str]:
-    """The key of each part of the search index (``pages.search_shard``: a year): what Pagefind
-    reads of its article pages (the text and fields of each article, its issue and 版, the names
-    of the people it names, its photos' renditions, its address), the site-wide inputs and
+    """The key of each part of the search index (``views.SearchView``): what Pagefind
+    reads of its article pages (the text and fields of each article, its issue, 版 and place in
+    the issue, the names of the people it names, its photos' renditions, its address), the site-wide inputs and
     ``salt`` (our search code, Pagefind's version). A part whose key is unchanged is taken from
-    the cache, so an edit makes one year's index again."""
+    the cache, so an edit in the newest year makes that year's part again."""
     digests: dict[str, Any] = {}
     for page in site:
         if page.kind is Kind.ARTICLE:
             view, article = page.view, page.view.article
             parts = [page.dest, page.url, repr(article), _once(inputs, "issue", view.issue, repr), repr(view.section),
-                     _people(_named(article), inputs), _renditions(inputs.photos_of.get(article.src, ()), inputs)]
-            shard = search_shard(page)
+                     _position(view), _people(_named(article), inputs), _renditions(inputs.photos_of.get(article.src, ()), inputs)]
+            shard = site.search().view.part(page.date.year)
             if shard not in digests:
                 digests[shard] = hashlib.sha256(f"{inputs.base}\0{salt}\0{shard}".encode("utf-8"))
             digests[shard].update("\0".join(parts).encode("utf-8") + b"\1")

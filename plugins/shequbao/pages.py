@@ -25,7 +25,8 @@ from .person_pages import PersonPage, generate_people_pages
 from .slugs import make_slug
 from .pageview import generate_ban_views
 from .text import issue_label, issue_number, page_title, section_label
-from .views import ArchivePage, ArticleView, SearchView, generate_archive_pages, generate_article_views, generate_issue_views
+from .views import (ArchivePage, ArticleView, generate_archive_pages, generate_article_views, generate_issue_views,
+                    generate_search_view)
 
 # Names that would collide with a page or folder of the registry (issues/page/2/, people/index/,
 # issues/<id>/gallery/ …): no issue folder, article file or person's slug may be one of these.
@@ -205,8 +206,8 @@ def plan_pages(archive: Archive, static: tuple[tuple[str, str], ...], options: P
     for view in generate_gallery_pages(archive, options.images_per_page):
         src = _numbered("gallery", view.number)
         pages.append(Page(Kind.GALLERY, src, _url(src, urls), page_title("图片", view.number), _newest(view) or newest, view, view.number))
-    shards = sorted({search_shard(page) for page in pages if page.kind is Kind.ARTICLE}, reverse=True)
-    pages.insert(0, Page(Kind.SEARCH, "search.md", _url("search.md", urls), "搜索", newest, SearchView(tuple(shards))))
+    search = generate_search_view(page.date.year for page in pages if page.kind is Kind.ARTICLE)
+    pages.insert(0, Page(Kind.SEARCH, "search.md", _url("search.md", urls), "搜索", newest, search))
     return Site(pages, urls)
 
 
@@ -279,15 +280,8 @@ def rendition_path(base: str, width: int, suffix: str, key: str) -> str:
     return f"{base}-{width}.{key[:FINGERPRINT_HEX]}.{suffix}"
 
 
-def search_shard(page: Page) -> str:
-    """The part of the search index an article page is in: its issue's year (``2025``). Each
-    year is an index of its own (``pagefind/2025/``), so an edit makes one year's index again,
-    and the search page merges them in the browser (search.js)."""
-    return str(page.date.year)
-
-
 def search_index_path(shard: str | None = None) -> str:
-    """The folder of the search index, ``pagefind/``, or of one of its parts: ``pagefind/2025/``."""
+    """The folder of the search index, ``pagefind/``, or of one of its parts (``views.SearchView``): ``pagefind/2025/``."""
     return f"{SEARCH_INDEX}/" if shard is None else f"{SEARCH_INDEX}/{shard}/"
 
 

@@ -285,14 +285,15 @@ class _Part:
     """One part of the search index being made: its article pages in order, and where it is."""
 
     paths: list[str]  # its article pages, sorted
+    position: dict[str, int] = field(default_factory=dict)  # path → its place in ``paths``
     next: int = 0  # the first page of ``paths`` not yet given to Pagefind
     waiting: dict[str, str] = field(default_factory=dict)  # path → the text Pagefind reads, waiting for a page before it
     done: bool = False  # every page given, the part's index asked for
 
 
 class _Index:
-    """The search index in the scan process: one Pagefind index for each part (a year,
-    ``pages.search_shard``) that is made anew. Each part's article pages are given to Pagefind in
+    """The search index in the scan process: one Pagefind index for each part (the newest year,
+    the years before it: ``views.SearchView``) that is made anew. Each part's article pages are given to Pagefind in
     the order of their paths, so the index is the same whichever pages a build rendered; each
     goes as soon as every page before it is in, so Pagefind reads the pages taken from the page
     cache while MkDocs renders the others, and a part is written as soon as its last page is in.
@@ -300,7 +301,8 @@ class _Index:
 
     def __init__(self, search: tuple[Path, dict[str, tuple[str, list[str]]]] | None):
         self.failure: str | None = None  # the first error, reported when the index is asked for
-        self._parts = {part: _Part(list(paths)) for part, (_key, paths) in (search[1].items() if search else ())}
+        self._parts = {part: _Part(list(paths), {path: n for n, path in enumerate(paths)})
+                       for part, (_key, paths) in (search[1].items() if search else ())}
         self._part_of = {path: part for part, (_key, paths) in (search[1].items() if search else ()) for path in paths}
         self._writer = None
         self._feed: queue.SimpleQueue = queue.SimpleQueue()  # (part, path, text); (part, None, None): write it; None: end
@@ -326,8 +328,8 @@ class _Index:
         if not self.wants(path) or BODY_MARKER not in html:
             return
         part = self._parts[self._part_of[path]]
-        if part.done:
-            self.failure = f"{path}：{self._part_of[path]} 年的文章都已编入索引之后又来了一篇（共 {len(part.paths)} 篇）"
+        if part.done or path in part.waiting or part.position[path] < part.next:
+            self.failure = f"{path}：这一页第二次送来编入搜索索引（{self._part_of[path]}）"
             return
         part.waiting[path] = prepare(html)
         while part.next < len(part.paths) and part.paths[part.next] in part.waiting:
@@ -348,13 +350,14 @@ class _Index:
 
     def close(self) -> None:
         if self._feeding is not None:
+            self.failure = self.failure or "构建已中止"  # a part not yet written is not written half
             self._end()
             self._feeding.join()
         if self._writer is not None:
             self._writer.close()
 
     def _close_part(self, name: str, part: _Part) -> None:
-        for path in sorted(part.waiting):  # pages that came out of order, after those of the order
+        for path in sorted(part.waiting):  # at the end: pages after one that never came (not an article page after all)
             self._feed.put((name, path, part.waiting.pop(path)))
         part.done = True
         self._feed.put((name, None, None))

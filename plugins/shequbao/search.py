@@ -6,15 +6,15 @@ pages are rendered. Only article pages carry ``data-pagefind-body``, so only the
 indexed (their metadata and filters come from ``search-meta.html``). The extended build of
 Pagefind is required: the plain one does not segment Chinese (it finds nothing for 群租).
 
-The index comes in parts, one per year of issues (``pagefind/2025/``, ``pages.search_shard``),
-each a whole Pagefind index. Each part is cached under ``.cache/pagefind/<key>/`` (a
-:class:`~shequbao.cache.Store` entry like every cached artefact), keyed by what Pagefind
-reads of its article pages (``pagekeys.search_keys``), so an edit or a new issue makes one
-year's index again (about a second for 600 articles) and the other years are linked in
-from the cache unread; Pagefind has no way to add pages to an index it made. The search page
-merges the parts in the browser (search.js: the newest year's ``pagefind.js``, the others
-with ``mergeIndex``, which shares its WebAssembly), and with a year chosen it loads that part
-alone.
+The index comes in parts (``views.SearchView``): the newest year of issues (``pagefind/2025/``)
+and every year before it (``pagefind/2016-2024/``), each a whole Pagefind index. Each part is
+cached under ``.cache/pagefind/<key>/`` (a :class:`~shequbao.cache.Store` entry like every
+cached artefact), keyed by what Pagefind reads of its article pages (``pagekeys.search_keys``),
+so an edit or a new issue in the newest year makes only that part again (about a second for
+700 articles) and the older part is linked in from the cache unread; Pagefind has no way to
+add pages to an index it made. The search page merges the parts in the browser (search.js:
+the newest part's ``pagefind.js``, the other with ``mergeIndex``, which shares its
+WebAssembly), and with a year chosen it loads that year's part alone.
 
 Chinese is indexed character by character. Pagefind segments the pages into words with
 its own dictionary, but the browser segments the query with another (ICU): 党建 is one
@@ -49,7 +49,7 @@ from pathlib import Path
 
 from .cache import MANIFEST, Store, code_key
 from .model import KINDS, ROLES, Archive
-from .pages import Kind, Site, search_index_path, search_shard, url_of_file
+from .pages import Kind, Site, search_index_path, url_of_file
 from .searchindex import normalise
 from .slugs import make_person_slug
 from .text import kind_label, person_name
@@ -68,15 +68,15 @@ class SearchError(Exception):
 @dataclass(frozen=True)
 class SearchStats:
     pages: int  # articles indexed
-    parts: int  # parts of the index (years)
+    parts: int  # parts of the index (the newest year, the years before it)
     made: int  # parts made anew; the others were taken from the cache
     seconds: float
 
     def summary(self) -> str:
         if not self.pages:
             return "搜索：没有可索引的文章，未生成搜索索引"
-        return (f"搜索：索引 {self.pages} 篇文章，{self.parts} 个年份（新生成 {self.made} 个，"
-                f"取自缓存 {self.parts - self.made} 个，{self.seconds:.1f} 秒）")
+        return (f"搜索：索引 {self.pages} 篇文章，分 {self.parts} 部分（新生成 {self.made}，"
+                f"取自缓存 {self.parts - self.made}，{self.seconds:.1f} 秒）")
 
 
 def pagefind_executable() -> Path:
@@ -205,7 +205,7 @@ def shard_pages(site: Site) -> dict[str, list[str]]:
     shards: dict[str, list[str]] = {}
     for page in site:
         if page.kind is Kind.ARTICLE:
-            shards.setdefault(search_shard(page), []).append(page.dest)
+            shards.setdefault(site.search().view.part(page.date.year), []).append(page.dest)
     return {shard: sorted(paths) for shard, paths in sorted(shards.items())}
 
 

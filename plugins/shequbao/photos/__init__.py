@@ -15,7 +15,7 @@ Published paths mirror the original: ``issues/<id>/images/dianti.jpg`` becomes
 ``issues/<id>/images/dianti-480.webp``, ``…-960.webp``, ``…-1500.webp`` and ``…-1500.jpg``.
 """
 
-from .markup import BodyImages, PageImages, lightbox_html, picture_html, resolve_body_src
+from .markup import BodyImages, PageImages, lightbox_html, link_from, picture_html, resolve_body_src
 from .process import ImageSet, ImageStats, Photo, Rendition, process_photos, refusal_message
 from .refs import PhotoRef, collect_refs, find_body_images, is_original
 from .render import ImageSettings, Job, Reason, Refused, Rendered, init_worker, render, target_widths
@@ -23,6 +23,6 @@ from .render import ImageSettings, Job, Reason, Refused, Rendered, init_worker, 
 __all__ = [
     "BodyImages", "ImageSet", "ImageSettings", "ImageStats", "Job", "PageImages", "Photo", "PhotoRef", "Reason",
     "Refused", "Rendered", "Rendition", "collect_refs", "find_body_images", "init_worker", "is_original",
-    "lightbox_html", "picture_html", "process_photos", "refusal_message", "render", "resolve_body_src",
+    "lightbox_html", "link_from", "picture_html", "process_photos", "refusal_message", "render", "resolve_body_src",
     "target_widths",
 ]

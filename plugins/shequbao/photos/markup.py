@@ -72,8 +72,20 @@ class PageImages:
 
     def url(self, path: str) -> str:
         """A site path as a link from the page."""
-        folder = self.page_url if self.page_url.endswith("/") or not self.page_url else posixpath.dirname(self.page_url) + "/"
-        return posixpath.relpath(path, folder) if folder else path
+        return link_from(self.page_url, path)
+
+
+def link_from(page_url: str, path: str) -> str:
+    """The file at ``path`` as a link from the page at ``page_url`` (both from the site root):
+    what ``posixpath.relpath`` gives, without its two ``os.getcwd()`` per call (a gallery page
+    links 400 renditions)."""
+    folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+    base = [part for part in folder.split("/") if part]
+    parts = path.split("/")
+    common = 0
+    while common < len(base) and common < len(parts) - 1 and base[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:])
 
 
 class BodyImages(Extension):

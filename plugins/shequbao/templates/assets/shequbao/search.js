@@ -35,13 +35,18 @@ async function searchAll(pagefind, words, options, byScore) {
   return byScore ? results.sort((a, b) => score.get(b.id) - score.get(a.id)) : results;
 }
 
-// The index has one part per year (pagefind/2025/ …, newest first in data-pagefind-parts, see
-// search.py): the newest year's pagefind.js with the other years merged into it, or the chosen
-// year's alone. Each part is the year of the "year" filter.
+// The index comes in parts named by their years (search.py): the newest year ("2025") and the years
+// before it ("2016-2024"), newest first in data-pagefind-parts. The newest part's pagefind.js with
+// the other merged into it, or, with a year chosen, the part that has it alone.
+function yearsIn(part) {
+  const [first, last = first] = part.split("-").map(Number);
+  return Array.from({ length: last - first + 1 }, (_, n) => String(first + n));
+}
+
 async function openIndex(year) {
   const base = new URL(root.dataset.pagefindBase, document.baseURI);
   const all = (root.dataset.pagefindParts || "").split(" ").filter(Boolean);
-  const parts = year ? all.filter((part) => part === year) : all;
+  const parts = year ? all.filter((part) => yearsIn(part).includes(year)) : all;
   const options = { baseUrl: new URL("..", base).pathname, excerptLength: 40 };
   if (!parts.length) return null; // no article of that year: nothing to fetch
   const pagefind = await import(new URL(`${parts[0]}/pagefind.js`, base).href);
@@ -50,15 +55,16 @@ async function openIndex(year) {
   return { pagefind, parts };
 }
 
-// Newest first: merged results are ordered by score, and a part's scores under a sort are its own
-// ranks, so each year is searched on its own (its results in date order) and the years follow each
-// other. 相关度: one search of every part, by score.
+// Newest first: merged results are ordered by score, and under a sort a part's scores are its own
+// ranks, so with two parts each is searched on its own (by its years) and the newer comes first.
+// 相关度: one search of every part, by score.
 async function searchIndex(index, words, filters, byScore) {
   if (!index) return [];
-  if (byScore) return searchAll(index.pagefind, words, { filters }, true);
-  const years = await Promise.all(index.parts.map((year) =>
-    searchAll(index.pagefind, words, { filters: { ...filters, year }, sort: { date: "desc" } }, false)));
-  return years.flat();
+  const newest = { sort: { date: "desc" } };
+  if (byScore || index.parts.length === 1) return searchAll(index.pagefind, words, { filters, ...(byScore ? {} : newest) }, byScore);
+  const parts = await Promise.all(index.parts.map((part) =>
+    searchAll(index.pagefind, words, { filters: { ...filters, year: { any: yearsIn(part) } }, ...newest }, false)));
+  return parts.flat();
 }
 
 const input = root.querySelector("input[name=q]");
@@ -188,7 +194,13 @@ async function main() {
   }
   say("正在搜索……");
   const words = query ? query.split(/\s+/).filter(Boolean).slice(0, 8) : [null];
-  const [results, available] = await Promise.all([searchIndex(index, words, chosen, byScore), showOptions(chosen, params)]);
+  let results, available;
+  try {
+    [results, available] = await Promise.all([searchIndex(index, words, chosen, byScore), showOptions(chosen, params)]);
+  } catch (error) {
+    say("搜索暂时不能用（搜索索引读不出来），请稍后再试。");
+    return;
+  }
   if (query && !chosen.person) offerPerson(query, available);
   const what = query ? `含有“${query}”的文章` : "文章";
   const where = filtered ? `（${Object.entries(chosen).map(([k, v]) => `${FILTERS[k]}：${v}`).join("，")}）` : "";
