@@ -113,13 +113,17 @@ def test_a_new_title_renders_its_neighbours_lists_and_people(paper, tmp_path, ca
     assert tree_digest(paper / "site") == clean_build(paper, tmp_path, "clean")
 
 
+def add_issue(paper: Path, issue_id: str, slug: str, title: str, text: str) -> None:
+    """Issue No. 9, dated the 20th of the month ``issue_id`` names, with one story by 郑爽 on 版1."""
+    folder = paper / "content/issues" / issue_id
+    folder.mkdir()
+    (folder / "issue.yml").write_text(f"number: 9\ndate: {issue_id}-20\npages:\n  - {{page: 1, name: 要闻}}\n", encoding="utf-8")
+    (folder / f"{slug}.md").write_text(f"---\ntitle: {title}\npage: 1\nreporters: [郑爽]\n---\n\n{text}\n", encoding="utf-8")
+
+
 def test_a_new_issue_renders_itself_the_one_before_and_the_lists(paper, tmp_path, caplog):
     rendered(paper, caplog)
-    july = paper / "content/issues/2023-07"
-    july.mkdir()
-    (july / "issue.yml").write_text("number: 9\ndate: 2023-07-20\npages:\n  - {page: 1, name: 要闻}\n", encoding="utf-8")
-    (july / "xiaoshu.md").write_text("---\ntitle: 小暑时节话防暑\npage: 1\nreporters: [郑爽]\n---\n\n本报讯 七月，社区为高龄老人送去防暑用品。\n",
-                                     encoding="utf-8")
+    add_issue(paper, "2023-07", "xiaoshu", "小暑时节话防暑", "本报讯 七月，社区为高龄老人送去防暑用品。")
     again = rendered(paper, caplog)
     assert {"issues/2023-07/index.md", "issues/2023-07/xiaoshu.md", "issues/2023-07/1.md",
             "issues/2023-06/index.md"} <= again  # the issue before it gets its 下一期 link
@@ -143,15 +147,12 @@ def search_summary(caplog) -> str:
     return next(r.getMessage() for r in caplog.records if "搜索：索引" in r.getMessage())
 
 
-def test_an_edit_makes_only_its_years_search_index_again(paper, tmp_path, caplog):
-    """The search index has a part per year: a first issue of a new year makes that year's part, a
-    typo fixed in an older year makes that year's; the other part is linked from the cache as it was."""
+def test_an_edit_makes_only_its_part_of_the_search_index_again(paper, tmp_path, caplog):
+    """The search index is in two parts, the newest year and the years before it: a first issue of
+    a new year makes the new year's part, a typo fixed in an older year makes the older part; the
+    other part is linked from the cache as it was."""
     rendered(paper, caplog)
-    january = paper / "content/issues/2024-01"
-    january.mkdir()
-    (january / "issue.yml").write_text("number: 9\ndate: 2024-01-20\npages:\n  - {page: 1, name: 要闻}\n", encoding="utf-8")
-    (january / "xiaohan.md").write_text("---\ntitle: 小寒送暖到楼组\npage: 1\nreporters: [郑爽]\n---\n\n本报讯 一月，楼组长为独居老人送去棉被。\n",
-                                        encoding="utf-8")
+    add_issue(paper, "2024-01", "xiaohan", "小寒送暖到楼组", "本报讯 一月，楼组长为独居老人送去棉被。")
     rendered(paper, caplog)
     assert "分 2 部分（新生成 1，取自缓存 1" in search_summary(caplog)
     site = paper / "site"

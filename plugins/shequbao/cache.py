@@ -69,9 +69,10 @@ def tree_stamp(folder: Path) -> str:
     digest = hashlib.sha256()
     for root, dirs, names in os.walk(folder):
         dirs.sort()
+        rel = os.path.relpath(root, folder)
         for name in sorted(names):
             info = os.stat(os.path.join(root, name))
-            digest.update(f"{os.path.relpath(root, folder)}/{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+            digest.update(f"{rel}/{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:16]
 
 
