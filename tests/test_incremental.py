@@ -241,8 +241,9 @@ def apply(project: Path, what: str, step: int) -> None:
         path.write_text(text[:start] + f"（{step}）" + text[start:], encoding="utf-8")
     elif what == "person":
         (content / "people.yml").write_text(f"郑爽:\n  title: 本报记者（{step}）\n  bio: 第{step}版简介。\n", encoding="utf-8")
-    elif what == "add":
-        (may / f"xin-{step}.md").write_text(f"---\ntitle: 新稿件{step}\npage: 2\ncorrespondents: [严丽]\n---\n\n本报讯 第{step}篇。\n",
+    elif what == "add":  # on 版2, or first on 版1 (every later story of the issue moves one place on)
+        where = "page: 2" if step % 2 == 0 else "page: 1\norder: 1"
+        (may / f"xin-{step}.md").write_text(f"---\ntitle: 新稿件{step}\n{where}\ncorrespondents: [严丽]\n---\n\n本报讯 第{step}篇。\n",
                                             encoding="utf-8")
     elif what == "delete":
         extra = sorted(may.glob("xin-*.md"))
