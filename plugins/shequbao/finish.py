@@ -26,30 +26,42 @@ class Note:
 
 
 class Finisher:
-    """One build's scan process and its last steps.
+    """One build's scan process and its last steps. Started before the content is loaded, so
+    the scan process reads the page cache's links while the build loads, plans and keys; told
+    what to index by :meth:`plan`.
 
     ``links_base``: the site's base path (``/``, ``/paper/``) to check links, or None;
-    ``search``: the key of each part of the search index (``pagekeys.search_keys``), or None
-    when search is off; ``articles``: the article pages of each part (their paths in the site,
-    ``search.shard_pages``); ``pages``: the page cache (incremental builds), or None (then
-    no part of the search index is taken from the cache either).
+    ``pages``: the page cache (incremental builds), or None (then no part of the search index
+    is taken from the cache either); ``search``: whether the build makes a search index.
     """
 
-    def __init__(self, cache_root: Path, *, links_base: str | None, search: dict[str, str] | None,
-                 articles: dict[str, list[str]], pages: PageStore | None = None):
+    def __init__(self, cache_root: Path, *, links_base: str | None, pages: PageStore | None = None, search: bool = True):
         self.cache_root = Path(cache_root)
-        self.search = search
-        self.articles = articles
-        # With incremental builds off (or a plugin we cannot key), every part is made anew, as every page is rendered.
-        self.cached = {part: cached_index(cache_root, key) if pages is not None else None for part, key in (search or {}).items()}
-        make = {part: (search[part], articles.get(part, [])) for part, entry in self.cached.items() if entry is None}
-        self.scanner = None
         self.pages = pages
+        self.search: dict[str, str] | None = None
+        self.articles: dict[str, list[str]] = {}
+        self.cached: dict[str, Path | None] = {}
         self.cached_pages: list[tuple[str, Path]] = []  # (path in the site, entry): not rendered
-        if links_base is not None or make or pages is not None:
-            self.scanner = PageScanner(links=links_base, search=(self.cache_root, make) if make else None,
-                                       pages=self.cache_root if pages is not None else None)
+        self.scanner = None
+        if links_base is not None or pages is not None or search:
+            self.scanner = PageScanner(links=links_base, search=None, pages=self.cache_root if pages is not None else None)
         self.check_links = links_base is not None
+
+    def plan(self, search: dict[str, str] | None, articles: dict[str, list[str]], cached_pages: list[tuple[str, Path]]) -> None:
+        """``search``: the key of each part of the search index (``pagekeys.search_keys``), or None
+        when search is off; ``articles``: the article pages of each part (their paths in the site,
+        ``search.shard_pages``); ``cached_pages``: the pages taken from the page cache
+        (``(path in the site, entry)``), whose links and text the scan process reads while
+        MkDocs renders the others. With no page cache, every part is made anew, as every page is rendered."""
+        self.search, self.articles, self.cached_pages = search, articles, cached_pages
+        self.cached = {part: cached_index(self.cache_root, key) if self.pages is not None else None
+                       for part, key in (search or {}).items()}
+        make = {part: (search[part], articles.get(part, [])) for part, entry in self.cached.items() if entry is None}
+        if self.scanner is not None:
+            if make:
+                self.scanner.start_search((self.cache_root, make))
+            if cached_pages:
+                self.scanner.add_cached([(path, str(entry)) for path, entry in cached_pages])
 
     def add(self, path: str, html: str, key: str | None = None) -> None:
         """A page as it is written (``path`` relative to the site folder); with a ``key``, it is
@@ -57,18 +69,11 @@ class Finisher:
         if self.scanner is not None:
             self.scanner.add(path, html, key)
 
-    def add_cached(self, cached_pages: list[tuple[str, Path]]) -> None:
-        """The pages taken from the page cache (``(path in the site, entry)``): their links and
-        text are read by the scan process while MkDocs renders the others."""
-        self.cached_pages = cached_pages
-        if self.scanner is not None and cached_pages:
-            self.scanner.add_cached([(path, str(entry)) for path, entry in cached_pages])
-
     def finish(self, site_dir: Path, files: Iterable[tuple[str, str | Path]],
                kept_pages: list[tuple[str, Path]] = ()) -> tuple[list[Note], list[tuple[str, Path]]]:
         """Check every link of the site as it will be: what MkDocs wrote into ``site_dir`` plus
         ``files`` (``(path in the site, cached file)``), the pages taken from the page cache
-        (:meth:`add_cached`) and the search index. Returns what to tell the editor and
+        (:meth:`plan`) and the search index. Returns what to tell the editor and
         every cached file to link into the site (:func:`shequbao.sitedir.commit` does, or
         :func:`link_files` for the preview): the pages rendered and kept in the page cache
         (``kept_pages``) are linked too, so the next build finds the site's file already there."""

@@ -115,6 +115,7 @@ class CachePlan:
     cached: dict[str, Entry] = field(default_factory=dict)  # src → entry
     store: PageStore | None = None  # the page cache (None: incremental builds are off)
     inputs: KeyInputs | None = None  # what the keys were made of (the search index's keys are made of it too)
+    keys: dict[str, str] = field(default_factory=dict)  # src → its page's key, for every page that has one
 
     def kept(self) -> list[tuple[str, Path]]:
         """``(src, entry folder)`` of the rendered pages that are kept in the page cache."""
@@ -133,6 +134,8 @@ def plan_cache(site: Site, inputs: KeyInputs, store: PageStore | None, always: s
     plan = CachePlan(store=store, inputs=inputs)
     for page in site:
         key = None if store is None or page.src in always else page_key(page, inputs)
+        if key is not None:
+            plan.keys[page.src] = key
         entry = store.lookup(key) if key is not None else None
         if entry is not None:
             plan.cached[page.src] = entry

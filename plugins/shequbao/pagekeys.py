@@ -50,8 +50,10 @@ def page_key(page: Page, inputs: KeyInputs) -> str | None:
     if page.src in inputs.uncacheable:
         return None
     recipe = RECIPES.get(page.kind)
-    if recipe is None:
-        return None
+    return _key(page, inputs, recipe) if recipe is not None else None
+
+
+def _key(page: Page, inputs: KeyInputs, recipe) -> str:
     parts = [inputs.base, page.kind, page.src, page.url, page.title, str(page.date), *recipe(page.view, inputs)]
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
@@ -115,7 +117,7 @@ def _issue_link(issue: Issue | None) -> str:
 def _article(view, inputs: KeyInputs) -> list[str]:
     article = view.article
     has_photos = any(image.src for other in view.issue.articles for image in other.images)  # the 本期图片 link
-    return [repr(article), _listed(article, inputs), _once(inputs, "issue", view.issue, repr), repr(view.section),
+    return [article.digest, _listed(article, inputs), _once(inputs, "issue", view.issue, repr), repr(view.section),
             _position(view), _link(view.previous), _link(view.next),
             _renditions(inputs.photos_of.get(article.src, ()), inputs), repr(has_photos),
             *(_link(other) + other.kind for other in view.same_page)]  # the side column: this 版's other stories
@@ -204,20 +206,19 @@ RECIPES = {
 }
 
 
-def search_keys(site, inputs: KeyInputs, salt: str) -> dict[str, str]:
-    """The key of each part of the search index (``views.SearchView``): what Pagefind
-    reads of its article pages (the text and fields of each article, its issue, 版 and place in
-    the issue, the names of the people it names, its photos' renditions, its address), the site-wide inputs and
-    ``salt`` (our search code, Pagefind's version). A part whose key is unchanged is taken from
-    the cache, so an edit in the newest year makes that year's part again."""
+def search_keys(site, inputs: KeyInputs, salt: str, page_keys: Mapping[str, str] = {}) -> dict[str, str]:
+    """The key of each part of the search index (``views.SearchView``), from the keys of its
+    article pages (``page_keys``, made for the page cache, else made here): they cover all that
+    Pagefind reads of a page (its text and fields, its issue, 版 and place in the issue, the names
+    of the people it names, its photos' renditions, its address) and more. ``salt``: our search
+    code and Pagefind's version. A part whose key is unchanged is taken from the cache, so an edit
+    in the newest year makes only that year's part again."""
     digests: dict[str, Any] = {}
+    search = site.search().view
     for page in site:
         if page.kind is Kind.ARTICLE:
-            view, article = page.view, page.view.article
-            parts = [page.dest, page.url, repr(article), _once(inputs, "issue", view.issue, repr), repr(view.section),
-                     _position(view), _people(_named(article), inputs), _renditions(inputs.photos_of.get(article.src, ()), inputs)]
-            shard = site.search().view.part(page.date.year)
-            if shard not in digests:
-                digests[shard] = hashlib.sha256(f"{inputs.base}\0{salt}\0{shard}".encode("utf-8"))
-            digests[shard].update("\0".join(parts).encode("utf-8") + b"\1")
-    return {shard: digest.hexdigest()[:24] for shard, digest in sorted(digests.items())}
+            part = search.part(page.date.year)
+            if part not in digests:
+                digests[part] = hashlib.sha256(f"{inputs.base}\0{salt}\0{part}".encode("utf-8"))
+            digests[part].update((page_keys.get(page.src) or _key(page, inputs, _article)).encode("ascii") + b"\1")
+    return {part: digest.hexdigest()[:24] for part, digest in sorted(digests.items())}

@@ -95,6 +95,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             return
         settings = self._settings
         docs_dir = settings.content_dir
+        self._start_scanner(config)  # now: it reads the page cache's links while the content loads
         try:
             self._memo = memo = TextMemo(settings.cache_root)  # front matters, text photos, feeds of earlier builds
             self._archive, warnings = load_archive(docs_dir, settings.paper, drafts=self._show_drafts(), memo=memo)
@@ -106,6 +107,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             if self._command == "serve":  # the browser shows the problems until they are fixed
                 preview.show(error.problems, docs_dir.name)
                 self._archive = self._site = self._images = None
+                self._stop_scanner()
                 return
             for problem in error.problems:
                 (log.error if problem.severity == "error" else log.warning)(problem.format(docs_dir.name))
@@ -119,7 +121,9 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         self._pdfs = self._build_editions()
         self._site = plan_pages(self._archive, self._archive.static_pages, settings.plan, self._pdfs)
         self._cache = self._plan_cache(config, refs)
-        self._start_scanner(config)  # now: it reads the cached pages' links while MkDocs lists and renders
+        self._finisher.plan(search_keys(self._site, self._cache.inputs, index_salt(), self._cache.keys)
+                            if self._unless_serving(self.config.search_enabled) else None,
+                            shard_pages(self._site), [(self._site.pages[src].dest, e.path) for src, e in self._cache.cached.items()])
 
     def on_files(self, files: Files, *, config) -> Files | None:
         if not self.config.enabled:
@@ -157,8 +161,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
 
     def _plan_cache(self, config, refs) -> CachePlan:
         """Which pages to render and which to take from the page cache (incremental builds)."""
-        others = [name for name in config.plugins if name not in ("shequbao", "glightbox")]  # plugins we cannot key
-        store = PageStore(self._settings.cache_root) if self.config.incremental and not others else None
+        store = self._finisher.pages
         inputs = KeyInputs(page_base_key(config, self.config, self._command), self._archive.people, self._images, photos_by_article(refs), self._pdfs,
                            frozenset(a.src for i in self._archive.issues for a in i.articles if a.links_pages))
         plan = plan_cache(self._site, inputs, store, set(nav_sources(config.nav)))
@@ -282,12 +285,12 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         return staging is not None
 
     def _start_scanner(self, config) -> None:
-        """The scan process (links, search index) and the last steps of the build (finish.py)."""
-        search = search_keys(self._site, self._cache.inputs, index_salt()) if self._unless_serving(self.config.search_enabled) else None
-        links = urlsplit(config.site_url or "/").path if self.config.links_check else None
-        self._finisher = Finisher(self._settings.cache_root, links_base=links, search=search, articles=shard_pages(self._site),
-                                  pages=self._cache.store)
-        self._finisher.add_cached([(self._site.pages[src].dest, entry.path) for src, entry in self._cache.cached.items()])
+        """The scan process (links, search index, page cache) and the last steps of the build (finish.py)."""
+        self._stop_scanner()  # a preview's previous build
+        others = [name for name in config.plugins if name not in ("shequbao", "glightbox")]  # plugins we cannot key
+        store = PageStore(self._settings.cache_root) if self.config.incremental and not others else None
+        self._finisher = Finisher(self._settings.cache_root, links_base=urlsplit(config.site_url or "/").path if self.config.links_check else None,
+                                  pages=store, search=bool(self._unless_serving(self.config.search_enabled)))
 
     def _stop_scanner(self) -> None:
         if self._finisher is not None:

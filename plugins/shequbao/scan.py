@@ -42,6 +42,11 @@ class CachedPages:
 
 
 @dataclass(frozen=True)
+class StartSearch:
+    search: tuple  # (cache_dir, {part: (key, article paths)}): the parts of the search index to make
+
+
+@dataclass(frozen=True)
 class FinishSearch:
     pass
 
@@ -95,6 +100,12 @@ class PageScanner:
         self._batch: list[tuple[str, str, str | None]] = []
         self._sending: threading.Thread | None = None  # a message still being sent (add_cached)
         self._lost = False  # the scan process stopped reading
+
+    def start_search(self, search: tuple[Path, dict[str, tuple[str, list[str]]]]) -> None:
+        """Make the parts of the search index in ``search`` (as in the constructor), when the
+        process was started before the build knew them."""
+        self._flush()
+        self._send(StartSearch(search))
 
     def add(self, path: str, html: str, key: str | None = None) -> None:
         """A written page: ``path`` relative to the site folder, ``html`` as written; with a
@@ -206,6 +217,9 @@ def _serve(conn, base_path: str | None, search, pages_root: Path | None) -> None
                             links.from_cache(path, Path(entry), store)
                         if index.wants(path):
                             index.add(path, PageStore.html_of(Path(entry)))
+                elif isinstance(message, StartSearch):
+                    index.close()
+                    index = _Index(message.search)
                 elif isinstance(message, SaveLinks):
                     if store is not None and links.resolver is not None:
                         store.save_links(links.rows)
