@@ -115,13 +115,18 @@ class CachePlan:
     cached: dict[str, Entry] = field(default_factory=dict)  # src → entry
     store: PageStore | None = None  # the page cache (None: incremental builds are off)
     inputs: KeyInputs | None = None  # what the keys were made of (the search index's keys are made of it too)
-    keys: dict[str, str] = field(default_factory=dict)  # src → its page's key, for every page that has one
 
     def kept(self) -> list[tuple[str, Path]]:
         """``(src, entry folder)`` of the rendered pages that are kept in the page cache."""
         if self.store is None:
             return []
         return [(src, self.store.store.path(key)) for src, key in self.render.items() if key is not None]
+
+    @property
+    def keys(self) -> dict[str, str]:
+        """src → its page's key, for every page that has one (an entry's folder is named by its key)."""
+        return {**{src: entry.path.name for src, entry in self.cached.items()},
+                **{src: key for src, key in self.render.items() if key is not None}}
 
     def summary(self) -> str:
         return f"页面：重新生成 {len(self.render)}，沿用 {len(self.cached)}"
@@ -134,8 +139,6 @@ def plan_cache(site: Site, inputs: KeyInputs, store: PageStore | None, always: s
     plan = CachePlan(store=store, inputs=inputs)
     for page in site:
         key = None if store is None or page.src in always else page_key(page, inputs)
-        if key is not None:
-            plan.keys[page.src] = key
         entry = store.lookup(key) if key is not None else None
         if entry is not None:
             plan.cached[page.src] = entry

@@ -206,7 +206,7 @@ RECIPES = {
 }
 
 
-def search_keys(site, inputs: KeyInputs, salt: str, page_keys: Mapping[str, str] = {}) -> dict[str, str]:
+def search_keys(site, inputs: KeyInputs, salt: str, page_keys: Mapping[str, str] | None = None) -> dict[str, str]:
     """The key of each part of the search index (``views.SearchView``), from the keys of its
     article pages (``page_keys``, made for the page cache, else made here): they cover all that
     Pagefind reads of a page (its text and fields, its issue, 版 and place in the issue, the names
@@ -214,6 +214,7 @@ def search_keys(site, inputs: KeyInputs, salt: str, page_keys: Mapping[str, str]
     code and Pagefind's version. A part whose key is unchanged is taken from the cache, so an edit
     in the newest year makes only that year's part again."""
     digests: dict[str, Any] = {}
+    page_keys = page_keys or {}
     search = site.search().view
     for page in site:
         if page.kind is Kind.ARTICLE:

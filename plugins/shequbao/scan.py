@@ -102,8 +102,7 @@ class PageScanner:
         self._lost = False  # the scan process stopped reading
 
     def start_search(self, search: tuple[Path, dict[str, tuple[str, list[str]]]]) -> None:
-        """Make the parts of the search index in ``search`` (as in the constructor), when the
-        process was started before the build knew them."""
+        """Make the parts of the search index in ``search`` (as in the constructor), known late."""
         self._flush()
         self._send(StartSearch(search))
 
@@ -297,12 +296,13 @@ class _Links:
 @dataclass
 class _Part:
     """One part of the search index being made: its article pages in order, and where it is."""
-
     paths: list[str]  # its article pages, sorted
-    position: dict[str, int] = field(default_factory=dict)  # path → its place in ``paths``
     next: int = 0  # the first page of ``paths`` not yet given to Pagefind
     waiting: dict[str, str] = field(default_factory=dict)  # path → the text Pagefind reads, waiting for a page before it
     done: bool = False  # every page given, the part's index asked for
+
+    def __post_init__(self):  # path → its place in ``paths``
+        self.position = {path: n for n, path in enumerate(self.paths)}
 
 
 class _Index:
@@ -315,9 +315,9 @@ class _Index:
 
     def __init__(self, search: tuple[Path, dict[str, tuple[str, list[str]]]] | None):
         self.failure: str | None = None  # the first error, reported when the index is asked for
-        self._parts = {part: _Part(list(paths), {path: n for n, path in enumerate(paths)})
-                       for part, (_key, paths) in (search[1].items() if search else ())}
-        self._part_of = {path: part for part, (_key, paths) in (search[1].items() if search else ()) for path in paths}
+        wanted = search[1] if search else {}
+        self._parts = {part: _Part(list(paths)) for part, (_key, paths) in wanted.items()}
+        self._part_of = {path: part for part, (_key, paths) in wanted.items() for path in paths}
         self._writer = None
         self._feed: queue.SimpleQueue = queue.SimpleQueue()  # (part, path, text); (part, None, None): write it; None: end
         self._feeding: threading.Thread | None = None
