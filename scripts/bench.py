@@ -238,7 +238,7 @@ def search_bytes(site: Path, args) -> dict:
 PDF_SCRIPT = r"""
 import json, sys, time
 from pathlib import Path
-from shequbao.load import load_archive
+from shequbao.content.load import load_archive
 from shequbao.model import Paper
 from shequbao.print import PrintOptions, build_editions
 content, cache, count, workers = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])

@@ -39,8 +39,8 @@ BODIES = {
     "- - - … 500 markers": "- " * 500 + "x\n",
     "> × 500": ">" * 500 + " x\n",
 }
-EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html", "pymdownx.betterem", "pymdownx.tilde", "shequbao.sanitize"]
-LINEAR = "shequbao.mdlinear"  # Markdown's links in linear time (every page of the site gets it)
+EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html", "pymdownx.betterem", "pymdownx.tilde", "shequbao.markdown.sanitize"]
+LINEAR = "shequbao.markdown.links"  # Markdown's links in linear time (every page of the site gets it)
 
 
 def check(files: dict[str, str]) -> tuple[float, float, float, str]:
@@ -68,7 +68,7 @@ def check(files: dict[str, str]) -> tuple[float, float, float, str]:
 def main() -> None:
     import markdown
 
-    from shequbao.static_pages import MARKUP_BUDGET
+    from shequbao.content.static_pages import MARKUP_BUDGET
 
     print("YAML through `shequbao check` (the whole command, start-up included: wall, CPU, peak memory)")
     for name, (rel, text) in YAML.items():
@@ -91,7 +91,7 @@ def main() -> None:
                 timings.append(time.process_time() - started)
             print(f"  {mark!r:7s} paragraphs of {length:5d} characters: {timings[0]:5.2f} s plain Markdown, "
                   f"{timings[1]:5.2f} s with {LINEAR}")
-    print("\nOne 80 KB paragraph, with shequbao.mdlinear (what the loader would refuse, rendered anyway)")
+    print("\nOne 80 KB paragraph, with shequbao.markdown.links (what the loader would refuse, rendered anyway)")
     for name, body in (("[ × 80,000", "[" * 80_000), ("居民 × 40,000", "居民" * 40_000)):
         started = time.process_time()
         markdown.Markdown(extensions=[*EXTENSIONS, LINEAR]).convert(body)

@@ -15,8 +15,8 @@ text made up here from a phrase bank), or takes the bundled sample (``--sample``
 from __future__ import annotations
 
 import argparse
-import os
 import datetime as dt
+import os
 import random
 import shutil
 import sys
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from shequbao.load import load_archive
+from shequbao.content.load import load_archive
 from shequbao.model import Paper
 from shequbao.print import PrintOptions, build_editions
 

@@ -145,7 +145,7 @@ def plain_body(markdown_text: str) -> str:
 
 def source_items(issue, content_dir: Path) -> list[dict]:
     """What the PDF of ``issue`` should give back: per article its text, names and photos."""
-    from shequbao.yamlio import read_text, split_front_matter
+    from shequbao.content.reading import read_text, split_front_matter
 
     items = []
     for art in issue.articles:
@@ -270,13 +270,13 @@ def print_issues(content: Path, cache: Path, *, size: str | None = None, furnitu
     内部资料 on page 1 and a 报尾 on the last 版."""
     from dataclasses import replace
 
-    from shequbao.load import load_archive
+    from shequbao.content.load import load_archive
     from shequbao.model import Paper
     from shequbao.print import MarkdownSetup, PrintOptions, build_editions
 
     config = content.resolve().parent / "mkdocs.yml"
     if config.is_file():
-        from shequbao.config import load_settings
+        from shequbao.mkdocs.options import load_settings
 
         settings = load_settings(config)
         paper, options, setup = settings.paper, settings.print, settings.markdown

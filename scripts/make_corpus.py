@@ -17,8 +17,8 @@ import argparse
 import datetime as dt
 import io
 import multiprocessing
-import random
 import os
+import random
 import shutil
 import sys
 from pathlib import Path
@@ -172,7 +172,7 @@ def _write_people(content: Path, names: list[str]) -> None:
     """people.yml: titles for the most frequent bylines, and a slug for every name whose pinyin
     another name already has (许兰/徐兰), which the build would otherwise warn about."""
     sys.path.insert(0, str(ROOT / "plugins"))
-    from shequbao.slugs import make_person_slug
+    from shequbao.content.slugs import make_person_slug
 
     lines = ["# 合成数据：常见署名的身份；拼音相同的姓名各有 slug"]
     taken: dict[str, int] = {}

@@ -73,8 +73,8 @@ class IssueFigures:
 
 def measure_edition(pdf, issue, content_dir: Path, geometry, bleed: float = 0.0) -> IssueFigures:
     """Figures of one issue's edition (``pdf``: a print.PdfFile; ``issue``: the model Issue)."""
+    from shequbao.content.reading import read_text, split_front_matter
     from shequbao.print.blocks import MarkdownSetup
-    from shequbao.yamlio import read_text, split_front_matter
 
     figures = IssueFigures(issue.id, len(issue.sections), pdf.pages)
     for page in measure_pdf(pdf.path, geometry, bleed):
@@ -150,8 +150,8 @@ def _side_by_side(rects: dict, page: int) -> bool:
 
 
 def measure_project(project: Path, size: str | None = None, images: bool = True) -> list[IssueFigures]:
-    from shequbao.config import load_settings
-    from shequbao.load import load_archive
+    from shequbao.content.load import load_archive
+    from shequbao.mkdocs.options import load_settings
     from shequbao.print import PrintOptions, build_editions
 
     settings = load_settings(project / "mkdocs.yml")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
-import re
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest

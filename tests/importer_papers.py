@@ -146,7 +146,7 @@ class Printed:
 
 def print_paper(root: Path, paper: dict, options=None, **paper_fields) -> Printed:
     """Write ``paper`` under ``root`` and print it as a build does (one worker, no page images)."""
-    from shequbao.load import load_archive
+    from shequbao.content.load import load_archive
     from shequbao.model import Paper
     from shequbao.print import PrintOptions, build_editions
 

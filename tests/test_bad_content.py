@@ -13,8 +13,8 @@ import hashlib
 import logging
 import os
 import re
-import stat
 import shutil
+import stat
 import subprocess
 import sys
 from html import escape as html_escape
@@ -23,13 +23,12 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from mkdocs.exceptions import Abort, PluginError
-
 from bad_content.cases import CASES, GOOD_FILES, Case, Expect
 from conftest import FIXTURES, broken_links, build, make_photo, tree_digest
+from mkdocs.exceptions import Abort, PluginError
 
-from shequbao.cli import main as shequbao
-from shequbao.load import load_archive
+from shequbao.cli.main import main as shequbao
+from shequbao.content.load import load_archive
 from shequbao.model import Paper
 from shequbao.problems import ContentError
 

@@ -18,7 +18,6 @@ from urllib.parse import urlencode, urlsplit
 
 import frontmatter
 import pytest
-
 from conftest import ROOT, build, sample_with_corpus
 
 playwright_api = pytest.importorskip("playwright.sync_api")

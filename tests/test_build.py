@@ -6,9 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import Abort, PluginError
-
 from conftest import broken_links, build, external_references, plain_names, tree_digest
+from mkdocs.exceptions import Abort, PluginError
 
 
 def read(site: Path, rel: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from shequbao.cli import main
+from shequbao.cli.main import main
 
 
 def test_check_passes_on_good_content(mini, capsys):

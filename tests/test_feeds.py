@@ -6,13 +6,13 @@ import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from conftest import FIXTURES
-from shequbao.feeds import build_feeds
-from shequbao.load import load_archive
+
+from shequbao.content.load import load_archive
 from shequbao.model import Paper
-from shequbao.pages import PlanOptions, feed_path, plan_pages
-from shequbao.text import byline_text
+from shequbao.outputs.feeds import build_feeds
+from shequbao.site.registry import PlanOptions, feed_path, plan_pages
+from shequbao.site.text import byline_text
 
 PAPER_FEED = "feed.xml"
 

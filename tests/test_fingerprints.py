@@ -1,15 +1,16 @@
 """Names that change with the content, so long caching is safe: our stylesheet and script
 (``shequbao.<hash>.css``) and the photo renditions (``dianti-960.<8 hex of the cache key>.webp``),
-all built in pages.py; and the one rule that says which files may be cached for a year."""
+built in site/registry.py and photos/process.py; and the one rule that says which files may be cached for a year."""
 
 from __future__ import annotations
 
 import hashlib
 
 import pytest
-
 from conftest import build, make_photo
-from shequbao.pages import ASSET_SOURCES, asset_path, is_fingerprinted, rendition_path
+
+from shequbao.photos.process import rendition_path
+from shequbao.site.registry import ASSET_SOURCES, asset_path, is_fingerprinted
 
 
 def test_asset_names_carry_the_hash_of_their_content():

@@ -24,10 +24,10 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from shequbao.content.load import ARTICLE_FIELDS, ISSUE_FIELDS, load_archive
+from shequbao.content.reading import split_front_matter
 from shequbao.importer.drafts import build as build_drafts
-from shequbao.yamlio import split_front_matter
 from shequbao.importer.segment import segment
-from shequbao.load import ARTICLE_FIELDS, ISSUE_FIELDS, load_archive
 from shequbao.model import Paper
 from shequbao.problems import ContentError, Problem
 

@@ -23,7 +23,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FIXTURES, ROOT
 
 HANDBOOK = ROOT / "docs" / "handbook.md"

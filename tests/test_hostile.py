@@ -15,15 +15,13 @@ import time
 from pathlib import Path
 
 import pytest
+from bad_content.cases import HTML_CASES_FILES, SECRET, exif_jpeg
+from conftest import FIXTURES, build, make_photo, tree_digest
 from mkdocs.exceptions import Abort, PluginError
 from PIL import Image
 
-from bad_content.cases import HTML_CASES_FILES, SECRET, exif_jpeg
-from conftest import FIXTURES, build, make_photo, tree_digest
-
-from shequbao import sitedir
-from shequbao.sanitize import clean_html
-
+from shequbao.build import sitefolder as sitedir
+from shequbao.markdown.sanitize import clean_html
 
 
 def paper(root: Path, name: str = "mini") -> Path:

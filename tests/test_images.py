@@ -15,10 +15,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from conftest import FIXTURES, broken_links, build, external_references, plain_names, rendition, tree_digest
 from mkdocs.exceptions import Abort, PluginError
 from PIL import Image, TiffImagePlugin
-
-from conftest import FIXTURES, broken_links, build, external_references, plain_names, rendition, tree_digest
 
 from shequbao.photos import ImageSettings, PhotoRef, process_photos, target_widths
 from shequbao.problems import ContentError

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms, ImageDraw, ImageFilter, ImageStat
 
-from shequbao.photos import ImageSettings, Job, Rendered, init_worker, render as render_photo
+from shequbao.photos import ImageSettings, Job, Rendered, init_worker
+from shequbao.photos import render as render_photo
 
 SETTINGS = ImageSettings(widths=(40, 80, 150), workers=1)
 # the four quadrants of an upright test picture: which way up and which side left

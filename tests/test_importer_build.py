@@ -6,9 +6,9 @@ import re
 import shutil
 
 import pytest
-
 from conftest import FIXTURES, ROOT, broken_links, build
-from shequbao.cli import main
+
+from shequbao.cli.main import main
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the project")

@@ -9,8 +9,8 @@ import frontmatter
 import pytest
 import yaml
 
+from shequbao.content.slugs import is_slug
 from shequbao.importer import add_arguments, run
-from shequbao.slugs import is_slug
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 ALLOWED = {

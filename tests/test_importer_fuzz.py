@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings, reject
+from hypothesis import HealthCheck, Phase, given, reject, settings
 from hypothesis import strategies as st
-
 from importer_papers import papers, print_paper
+
 from shequbao.importer.drafts import build
 from shequbao.importer.reading import read_issue
 from shequbao.importer.segment import segment

@@ -9,10 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, build, make_photo, tree_digest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-
-from conftest import FIXTURES, build, make_photo, tree_digest
 
 MENU = {"index.md", "issues/index.md", "people/index.md", "gallery/index.md"}  # always rendered (in the menu)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shequbao.linkcheck import LinkTargets, broken_links, page_links
+from shequbao.outputs.linkcheck import LinkTargets, broken_links, page_links
 
 
 @pytest.mark.parametrize("html, link", [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from shequbao.load import load_archive
+from shequbao.content.load import load_archive
 from shequbao.model import Paper
 from shequbao.problems import ContentError
 

@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 NGINX = Path("/usr/sbin/nginx")

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from shequbao.model import Archive, Article, Image, Issue, Paper, Person, Section
-from shequbao.pages import Kind, PlanOptions, feed_path, is_reserved, pdf_path, plan_pages
+from shequbao.content.slugs import is_reserved
+from shequbao.site.registry import Kind, PlanOptions, feed_path, pdf_path, plan_pages
 
 PACKAGE = Path(__file__).resolve().parents[1] / "plugins" / "shequbao"
 CHEN = Person("陈玲", "陈玲", "chen-ling")
@@ -128,6 +129,6 @@ def test_the_importer_never_names_a_draft_the_loader_refuses(title):
     ("垃圾分类", 60, "la-ji-fen-lei"),
 ])
 def test_long_slugs_are_cut_after_whole_syllables_in_order(text, length, slug):
-    from shequbao.slugs import make_slug
+    from shequbao.content.slugs import make_slug
 
     assert make_slug(text, max_length=length) == slug

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-
 from conftest import ROOT, build
 from test_browser import DESKTOP, PHONE, Visit, base_url, browser  # noqa: F401 (fixtures)
 
-from shequbao.load import load_archive
+from shequbao.content.load import load_archive
 from shequbao.model import Paper
 
 

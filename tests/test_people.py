@@ -6,13 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import broken_links, build, plain_names
-from shequbao.load import load_archive
+
+from shequbao.content.load import load_archive
+from shequbao.content.slugs import make_person_slug
 from shequbao.model import Paper
-from shequbao.person_pages import generate_people_pages
 from shequbao.problems import ContentError
-from shequbao.slugs import make_person_slug
+from shequbao.site.people import generate_people_pages
 
 ISSUE = "content/issues/2023-05"
 

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, build, make_photo, tree_digest
+
 
 def _permissions_bind() -> bool:
     """Whether file modes bind this process (not root with CAP_DAC_OVERRIDE)."""

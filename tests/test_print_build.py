@@ -10,7 +10,6 @@ from pathlib import Path
 
 import frontmatter
 import pytest
-
 from conftest import FIXTURES, broken_links, build, make_photo, tree_digest
 from pdf_helpers import bare, flat, fonts, image_count, info, page_texts
 
@@ -126,7 +125,7 @@ def test_another_checkout_gives_identical_bytes_and_redoes_only_what_changed(pri
 
 
 def test_pdfs_are_off_under_serve_unless_asked():
-    from shequbao.plugin import ShequbaoPlugin
+    from shequbao.mkdocs.plugin import ShequbaoPlugin
 
     plugin = ShequbaoPlugin()
     plugin.load_config({})
@@ -142,7 +141,7 @@ def test_pdfs_are_off_under_serve_unless_asked():
 
 
 def test_cli_prints_one_issue_with_the_settings_of_mkdocs_yml(tmp_path, capsys):
-    from shequbao.cli import main
+    from shequbao.cli.main import main
 
     project = copy_mini(tmp_path / "mini")
     config = project / "mkdocs.yml"
@@ -162,7 +161,7 @@ def test_cli_prints_one_issue_with_the_settings_of_mkdocs_yml(tmp_path, capsys):
 
 def test_the_pdf_prints_names_as_people_yml_gives_them(tmp_path, capsys):
     """people.yml ``小钱@梧桐: {name: 钱多多}``: the web, the feeds and the PDF all print 钱多多."""
-    from shequbao.cli import main
+    from shequbao.cli.main import main
 
     project = copy_mini(tmp_path / "mini")
     (project / "content/people.yml").write_text("小钱@梧桐:\n  name: 钱多多\n  title: 实习生\n", encoding="utf-8")
@@ -176,7 +175,7 @@ def test_the_pdf_prints_names_as_people_yml_gives_them(tmp_path, capsys):
 
 def test_the_overfull_fixture_is_reported_as_overflowing(tmp_path, capsys):
     """tests/fixtures/overfull: one A3 版 of 4 columns with ~9,000 characters and two photos."""
-    from shequbao.cli import main
+    from shequbao.cli.main import main
 
     project = shutil.copytree(FIXTURES / "overfull", tmp_path / "overfull")
     items = [frontmatter.load(p) for p in sorted((project / "content/issues/2024-03").glob("*.md"))]

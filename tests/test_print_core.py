@@ -8,14 +8,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import make_photo
 from pdf_helpers import bare, flat, fonts, image_count, image_objects, info, measure_pdf, page_texts, write_issue
-from shequbao.load import load_archive
+
+from shequbao.content.load import load_archive
+from shequbao.mkdocs.options import load_settings
 from shequbao.model import Paper
 from shequbao.print import MarkdownSetup, PrintError, PrintOptions, build_editions, check_fonts
 from shequbao.print import fonts as fonts_module
-from shequbao.config import load_settings
 from shequbao.print.lunar import lunar_date
 
 PAPER = Paper("银杏苑", "银杏街道办事处", "准印证号 K-0002", edited_by="银杏街道宣传科", printed_by="某印刷厂",

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 import shutil
-from hypothesis import HealthCheck, Phase, given, settings
-from hypothesis import strategies as st
 
 from conftest import make_photo
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 from pdf_helpers import bare, page_texts, write_issue
+
 from shequbao.print.content import Brief, Item, Photo
 from shequbao.print.measure import ItemMetrics
 from shequbao.print.options import PrintOptions
@@ -139,7 +140,7 @@ def issues(draw):
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(issues())
 def test_every_edition_has_a_page_per_ban_and_loses_no_text(tmp_path, issue):
-    from shequbao.load import load_archive
+    from shequbao.content.load import load_archive
     from shequbao.model import Paper
     from shequbao.print import build_editions
 

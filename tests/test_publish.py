@@ -16,9 +16,8 @@ from pathlib import Path
 
 import boto3
 import pytest
-from moto.server import ThreadedMotoServer
-
 from conftest import build
+from moto.server import ThreadedMotoServer
 
 SHEQUBAO = str(Path(sys.executable).with_name("shequbao"))
 YEAR = "public, max-age=31536000, immutable"

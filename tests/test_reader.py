@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import ROOT, build, tree_digest
 
 SITE_URL = "https://example.org/"

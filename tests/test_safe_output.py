@@ -10,10 +10,10 @@ from pathlib import Path
 
 import html5lib
 import pytest
+from conftest import build, tree_digest
 from PIL import Image
 
-from conftest import build, tree_digest
-from shequbao import sitedir
+from shequbao.build import sitefolder as sitedir
 
 
 def shequbao(project: Path, *args: str) -> subprocess.CompletedProcess:

@@ -8,10 +8,10 @@ from pathlib import Path
 import frontmatter
 import pytest
 import yaml
+from conftest import ROOT, broken_links, build, external_references, tree_digest
 from PIL import Image
 
-from conftest import ROOT, broken_links, build, external_references, tree_digest
-from shequbao.cli import main
+from shequbao.cli.main import main
 
 CONTENT = ROOT / "content"
 

@@ -7,10 +7,10 @@ import datetime as dt
 import frontmatter
 import pytest
 import yaml
-
 from conftest import build
-from shequbao.cli import main
-from shequbao.scaffold import IssueInfo, ScaffoldError, new_article, new_issue, next_date
+
+from shequbao.cli.main import main
+from shequbao.cli.scaffold import IssueInfo, ScaffoldError, new_article, new_issue, next_date
 
 
 def test_new_issue_follows_the_latest(mini, capsys):

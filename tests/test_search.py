@@ -8,11 +8,11 @@ import logging
 from pathlib import Path
 
 import pytest
-
 from conftest import build
-from shequbao import search
-from shequbao.scan import PageScanner
-from shequbao.search import IndexWriter, cached_index, indexed_part, page_url, index_files, spaced
+
+from shequbao.build.scanner import PageScanner
+from shequbao.outputs.search import pagefind as search
+from shequbao.outputs.search.pagefind import IndexWriter, cached_index, index_files, indexed_part, page_url, spaced
 
 ARTICLE = """<!doctype html><html lang="zh-CN"><head><title>{title}</title></head><body>
 <header>桂园 首页</header>
@@ -187,7 +187,7 @@ def test_pagefind_reads_only_the_article_element():
 
 
 def test_a_scan_process_that_died_fails_the_build_with_a_message_not_a_hang(tmp_path):
-    from shequbao.scan import ScanError
+    from shequbao.build.scanner import ScanError
 
     scanner = PageScanner(links="/", search=(tmp_path / "cache", PARTS))
     try:
@@ -205,7 +205,7 @@ def test_the_filters_choices_are_the_values_of_the_index_with_counts():
     import datetime as dt
 
     from shequbao.model import Archive, Article, Issue, Paper, Person, Section
-    from shequbao.search import filter_choices, filter_choices_json
+    from shequbao.outputs.search.pagefind import filter_choices, filter_choices_json
 
     def article(slug, page, kind="news", **names):
         return Article(issue_id="i", slug=slug, src=f"issues/i/{slug}.md", title="题", kind=kind, page=page,
@@ -230,8 +230,8 @@ def test_each_years_key_follows_what_its_articles_show_and_nothing_else():
     import datetime as dt
 
     from shequbao.model import Archive, Article, Issue, Paper, Person, Section
-    from shequbao.pagekeys import KeyInputs, search_keys
-    from shequbao.pages import PlanOptions, plan_pages
+    from shequbao.site.keys import KeyInputs, search_keys
+    from shequbao.site.registry import PlanOptions, plan_pages
 
     def article(issue_id, slug, day, text, **names):
         return Article(issue_id=issue_id, slug=slug, src=f"issues/{issue_id}/{slug}.md", title=f"题{slug}", kind="news",

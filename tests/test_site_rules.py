@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, build
 from mkdocs.exceptions import Abort
 
-from conftest import ROOT, build
-from shequbao import cli
+from shequbao.cli import main as cli
 
 VENV = Path(sys.executable).parent.parent
 PLAIN_PATH = "/usr/local/bin:/usr/bin:/bin"

@@ -3,8 +3,8 @@ from the loader (``images[N].src``) and from the check of photos in article text
 
 from __future__ import annotations
 
-from shequbao.cli import main
-from shequbao.suggest import missing_photo_message
+from shequbao.cli.main import main
+from shequbao.content.hints import missing_photo_message
 
 
 def test_the_closest_name_and_the_folder_listing(tmp_path):
@@ -33,7 +33,7 @@ def test_check_suggests_the_photo_meant_in_front_matter(mini, capsys, monkeypatc
 
 
 def test_the_body_image_check_suggests_the_photo_meant(mini):
-    from shequbao.load import load_archive
+    from shequbao.content.load import load_archive
     from shequbao.model import Paper
     from shequbao.photos import collect_refs
 

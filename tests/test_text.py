@@ -7,10 +7,8 @@ import datetime as dt
 import pytest
 
 from shequbao.model import Article, Image, Issue, Person, Section
-from shequbao.text import (
-    EMPTY_SECTION, byline_parts, byline_text, credit_text, format_date, issue_label, kind_label, page_title,
-    person_name, section_label, subtitle_text, total_label,
-)
+from shequbao.site.text import (EMPTY_SECTION, byline_parts, byline_text, credit_text, format_date, issue_label,
+                                kind_label, page_title, person_name, section_label, subtitle_text, total_label)
 
 PEOPLE = {"小钱@梧桐": Person("小钱@梧桐", "钱多多", "qian-duo-duo"), "张伟@平凉": Person("张伟@平凉", "张伟", "zhang-wei-ping-liang")}
 

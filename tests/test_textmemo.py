@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from shequbao import textmemo
-from shequbao.textmemo import TextMemo
+from shequbao.cache import textmemo
+from shequbao.cache.textmemo import TextMemo
 
 
 def test_a_text_is_parsed_once_and_each_caller_gets_its_own_copy(tmp_path):

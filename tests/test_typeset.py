@@ -5,8 +5,8 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from shequbao.excerpts import make_excerpt
-from shequbao.typeset import ReaderText, contact_parts, is_salutation
+from shequbao.markdown.excerpts import make_excerpt
+from shequbao.markdown.typeset import ReaderText, contact_parts, is_salutation
 
 
 def render(text: str) -> str:

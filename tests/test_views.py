@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from shequbao.model import Archive, Article, Issue, Paper, Section
-from shequbao.views import generate_archive_pages, generate_article_views, generate_issue_views
+from shequbao.site.views import generate_archive_pages, generate_article_views, generate_issue_views
 
 
 def story(slug="a", **fields) -> Article:
@@ -54,8 +54,9 @@ def test_issue_neighbours_and_article_neighbours():
     "价格 3*4=12 元",
 ])
 def test_plain_paragraphs_skip_the_parser_with_the_same_text(block):
-    from shequbao.excerpts import _MARKDOWN, plain_text
     from markupsafe import Markup
+
+    from shequbao.markdown.excerpts import _MARKDOWN, plain_text
 
     assert plain_text(block) == Markup(_MARKDOWN.reset().convert(block)).striptags()
 
@@ -99,7 +100,7 @@ def test_a_page_in_print_order_with_its_briefs_in_one_box():
     ([2016, 2019, 2025, 2020], {2016: "2016-2020", 2019: "2016-2020", 2020: "2016-2020", 2025: "2025"}),
 ])
 def test_the_search_index_is_the_newest_year_and_the_years_before_it(years, parts):
-    from shequbao.views import generate_search_view
+    from shequbao.site.views import generate_search_view
 
     view = generate_search_view(years)
     assert {year: view.part(year) for year in years} == parts

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from ..slugs import make_slug
-from . import dates
-from ..pages import is_reserved
+from ..content.slugs import is_reserved, make_slug
+from . import textdates as dates
 from .bylines import ROLE_FIELDS, names_in_order
 from .reflow import squeeze
 from .segment import Article, Parsed, working_title

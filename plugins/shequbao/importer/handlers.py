@@ -4,7 +4,6 @@ unpunctuated lines is: a headline, a caption, a line of the body, or text it can
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING
 
 from .bylines import Byline, split_credit

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from . import dates
+from . import textdates as dates
 from .drafts import scalar
 from .segment import Parsed
 

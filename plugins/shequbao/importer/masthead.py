@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from . import dates
+from . import textdates as dates
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..text import kind_label
+from ..site.text import kind_label
 from .drafts import Draft
+
 
 def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

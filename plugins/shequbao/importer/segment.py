@@ -6,7 +6,7 @@ rules as an editor sees them.
 
 from __future__ import annotations
 
-from .finish import BRIEF_MAX, PHOTO_MAX, finish, working_title
+from .polish import BRIEF_MAX, PHOTO_MAX, finish, working_title
 from .segmenter import Segmenter
 from .structure import Article, Line, Para, Parsed, Unit
 from .units import clean, make_units, text_lines

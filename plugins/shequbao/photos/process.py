@@ -17,10 +17,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cache import DigestMemo, Store, code_key
-from ..pages import rendition_path
+from ..cache.store import FINGERPRINT_HEX, DigestMemo, Store, code_key
+from ..content.reading import ReadError, read_text, split_front_matter
 from ..problems import ContentError, Problem
-from ..yamlio import ReadError, read_text, split_front_matter
 from .refs import PhotoRef
 from .render import ImageSettings, Job, Reason, Refused, Rendered, init_worker, render
 
@@ -273,3 +272,10 @@ def _front_matter_line(path: Path, index: int) -> int | None:
     except (ReadError, OSError):
         return None
     return doc.line("images", index, "src") or doc.line("images", index) or doc.line("images")
+
+
+def rendition_path(base: str, width: int, suffix: str, key: str) -> str:
+    """A photo rendition beside where the original sits in the content, fingerprinted with its
+    cache key (which changes with the photo, the settings and the code):
+    ``issues/x/images/a-960.<8 hex>.webp``."""
+    return f"{base}-{width}.{key[:FINGERPRINT_HEX]}.{suffix}"

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import markdown
 
-from ..mdlinear import LinearLinks
+from ..cache.textmemo import TextMemo
+from ..content.hints import missing_photo_message
+from ..content.reading import ReadError, read_text, split_front_matter
+from ..content.sources import REFUSED_SUFFIXES
+from ..markdown.links import LinearLinks
 from ..model import IMAGE_SUFFIXES, ORIGINAL_SUFFIXES, Archive
 from ..problems import Problem
-from ..sources import REFUSED_SUFFIXES
-from ..suggest import missing_photo_message
-from ..textmemo import TextMemo
-from ..yamlio import ReadError, read_text, split_front_matter
 from .markup import BodyImages, resolve_body_src
 
 

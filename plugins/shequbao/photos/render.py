@@ -104,7 +104,7 @@ def init_worker(max_pixels: int) -> None:
     a truncated file is an error."""
     from PIL import Image, ImageFile
 
-    from ..sitedir import ignore_interrupts
+    from ..workers import ignore_interrupts
 
     ignore_interrupts()  # Ctrl-C: the main process stops the pool
     Image.MAX_IMAGE_PIXELS = max_pixels

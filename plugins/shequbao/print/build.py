@@ -19,15 +19,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..cache import DigestMemo, Entry, Store, code_key, link_files
+from ..cache.store import DigestMemo, Entry, Store, code_key, link_files
 from ..model import Archive, Issue
+from ..site.registry import pdf_filename
 from .blocks import MarkdownSetup
-from ..pages import pdf_filename
 from .content import issue_content
 from .fonts import PrintError, check_fonts
 from .messages import Message
 from .options import PrintOptions
-from .photos import photo_size
+from .photo_sizes import photo_size
 
 PACKAGE = Path(__file__).parent
 KIND = "print"

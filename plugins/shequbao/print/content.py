@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..content.reading import ReadError, read_text, split_front_matter
 from ..model import Archive, Article, Issue, Paper
-from ..text import (
-    EMPTY_SECTION, byline_text, credit_text, format_date, issue_number, section_label, subtitle_text, total_label,
-)
-from ..yamlio import ReadError, read_text, split_front_matter
+from ..site.text import (EMPTY_SECTION, byline_text, credit_text, format_date, issue_number, section_label,
+                         subtitle_text, total_label)
 from .blocks import MarkdownSetup, plain_text
 from .headlines import display_title, title_parts
 from .lunar import lunar_date

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import dates, masthead
+from .. import masthead
+from .. import textdates as dates
 from ..reflow import squeeze
 from ..structure import Line, Parsed
 from ..units import is_jump_line

@@ -1,0 +1,129 @@
+"""数字报: each 版 as the printed page, with a link region (热区) over every story on it.
+
+The print edition knows where it set each story (its module rectangles, in fractions of the
+page) and renders each page as images: this module turns that into one view per 版 — the
+image, the regions in reading order, the 版's stories, its neighbours and the issue's other
+版. Without a print edition (``print_enabled: false``, the preview) a 版 page lists its
+stories alone. Knows nothing of MkDocs; paths come from :mod:`shequbao.pages`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article, Issue, Section
+
+
+@dataclass(frozen=True)
+class Region:
+    """Where a story sits on the printed page, in fractions of its width and height."""
+
+    article: Article
+    x: float
+    y: float
+    w: float
+    h: float
+    continued: bool = False  # the part of a story continued from another 版 (上接第N版)
+
+    @property
+    def style(self) -> str:
+        """Percentages for an absolutely positioned link over the image."""
+        return (f"left:{self.x * 100:.3f}%;top:{self.y * 100:.3f}%;"
+                f"width:{self.w * 100:.3f}%;height:{self.h * 100:.3f}%")
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """The printed 版 as images: ``files`` are ``(width, format, cached file)``, smallest first."""
+
+    width: int  # of the largest, in pixels
+    height: int
+    files: tuple[tuple[int, str, str], ...]
+    version: str  # names the print edition the images come from (part of their published names)
+
+    def of(self, fmt: str) -> tuple[tuple[int, str, str], ...]:
+        return tuple(f for f in self.files if f[1] == fmt)
+
+
+@dataclass(frozen=True)
+class BanView:
+    """One 版 of an issue as a page of its own: ``/issues/<id>/<N>/``."""
+
+    issue: Issue
+    section: Section
+    articles: tuple[Article, ...]  # this 版's stories, in reading order
+    sections: tuple[Section, ...]  # every 版 of the issue (the strip of thumbnails)
+    previous: Section | None
+    next: Section | None
+    regions: tuple[Region, ...] = ()
+    image: PageImage | None = None  # None: no print edition in this build
+    pdf: Any = None  # this 版's own PDF (``.path``, ``.size``), when there is a print edition
+
+    @property
+    def printed(self) -> bool:
+        return self.image is not None
+
+    def region_of(self, article: Article) -> Region | None:
+        return next((r for r in self.regions if r.article == article and not r.continued), None)
+
+
+@dataclass(frozen=True)
+class SectionPdf:
+    path: str  # the cached file
+    size: int
+
+
+def generate_ban_views(issue: Issue, printed: Any = None) -> tuple[BanView, ...]:
+    """One view per 版 of ``issue``; ``printed`` is its print edition (with ``images``,
+    ``rects`` and ``page_pdfs``), or None."""
+    sections = issue.sections
+    by_src = {a.src: a for a in issue.articles}
+    views = []
+    for index, section in enumerate(sections):
+        articles = tuple(a for a in issue.articles if a.page == section.page)
+        regions = image = pdf = None
+        if printed is not None:
+            regions = _regions(printed.rects, by_src, index + 1, section.page)
+            image = _image(printed, index)
+            pdf = _pdf(printed.page_pdfs, index)
+        views.append(BanView(
+            issue=issue, section=section, articles=articles, sections=sections,
+            previous=sections[index - 1] if index > 0 else None,
+            next=sections[index + 1] if index + 1 < len(sections) else None,
+            regions=regions or (), image=image, pdf=pdf,
+        ))
+    return tuple(views)
+
+
+def _regions(rects: dict, by_src: dict[str, Article], page_index: int, page: int) -> tuple[Region, ...]:
+    """The regions on the ``page_index``-th printed page, in reading order (top to bottom, then
+    left to right within a row), each story once per part."""
+    found = []
+    for src, parts in rects.items():
+        article = by_src.get(src)
+        if article is None:  # a draft printed in a preview, not a page of the site
+            continue
+        for part in parts:
+            if part["page"] == page_index:
+                found.append(Region(article, part["x"], part["y"], part["w"], part["h"], continued=article.page != page))
+    return tuple(sorted(found, key=lambda r: (round(r.y, 2), r.x)))
+
+
+def _image(printed: Any, index: int) -> PageImage | None:
+    files = []
+    for name, per_page in sorted(printed.images.items()):
+        width, fmt = name.split(".", 1)
+        if index < len(per_page):
+            files.append((int(width), "jpeg" if fmt == "jpg" else fmt, str(per_page[index])))
+    if not files or index >= len(printed.image_sizes):
+        return None
+    width, height = printed.image_sizes[index]
+    return PageImage(width, height, tuple(sorted(files)), printed.version)
+
+
+def _pdf(page_pdfs, index: int) -> SectionPdf | None:
+    if index >= len(page_pdfs):
+        return None
+    path = page_pdfs[index]
+    return SectionPdf(str(path), path.stat().st_size)

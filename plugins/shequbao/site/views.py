@@ -1,0 +1,177 @@
+"""Which pages the paper has and what each shows, as plain data for the templates.
+
+Everything here is linear in the size of the archive: each view is built once, and no
+page lists the whole archive unpaginated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+
+from ..model import Archive, Article, Image, Issue, Section
+from .text import BylinePart, byline_parts
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One place on a 版 in print order: an article (a story, notice or photo item), or the box
+    of the 版's 短消息, which stands where the first of them is ordered."""
+
+    article: Article | None = None
+    briefs: tuple[Article, ...] = ()
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """One 版面 on the issue index: its stories, photo items and 短消息, and all of them as
+    ``slots`` in print order (``order``, as the print edition places them)."""
+
+    section: Section
+    stories: tuple[Article, ...]
+    photos: tuple[Article, ...]
+    briefs: tuple[Article, ...]
+    slots: tuple[Slot, ...] = ()
+
+
+@dataclass(frozen=True)
+class IssueView:
+    issue: Issue
+    sections: tuple[SectionView, ...]
+    lead_image: Image | None
+    previous: Issue | None  # older
+    next: Issue | None  # newer
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    article: Article
+    issue: Issue
+    section: Section
+    byline: tuple[BylinePart, ...]
+    previous: Article | None
+    next: Article | None
+    same_page: tuple[Article, ...] = ()  # the other articles of its 版, in print order
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    year: int
+    continued: bool  # the year began on an earlier page
+    issues: tuple[IssueView, ...]
+    months: tuple[tuple[int, int | None], ...] = ()  # (1…12, the 往期 page of its first issue, None: no issue)
+
+
+@dataclass(frozen=True)
+class ArchivePage:
+    """One page of 往期: issues newest first, grouped by year."""
+
+    number: int
+    count: int  # pages in all
+    years: tuple[YearGroup, ...]
+    year_pages: tuple[tuple[int, int], ...]  # (year, page number where it starts) for the jump list
+
+
+def generate_issue_views(archive: Archive) -> tuple[IssueView, ...]:
+    """One view per issue, newest first, each knowing its neighbours."""
+    issues = archive.issues
+    return tuple(
+        IssueView(
+            issue=issue,
+            sections=tuple(_section_view(issue, section) for section in issue.sections),
+            lead_image=_lead_image(issue),
+            previous=issues[index + 1] if index + 1 < len(issues) else None,
+            next=issues[index - 1] if index > 0 else None,
+        )
+        for index, issue in enumerate(issues)
+    )
+
+
+def generate_article_views(issue: Issue) -> tuple[ArticleView, ...]:
+    """One view per article of ``issue``, with previous/next in print order."""
+    articles = issue.articles
+    return tuple(
+        ArticleView(
+            article=article,
+            issue=issue,
+            section=issue.section(article.page),
+            byline=byline_parts(article),
+            previous=articles[index - 1] if index > 0 else None,
+            next=articles[index + 1] if index + 1 < len(articles) else None,
+            same_page=tuple(a for a in articles if a.page == article.page and a is not article),
+        )
+        for index, article in enumerate(articles)
+    )
+
+
+def generate_archive_pages(views: tuple[IssueView, ...], per_page: int) -> tuple[ArchivePage, ...]:
+    """Split 往期 into pages of ``per_page`` issues, newest first."""
+    chunks = paginate(views, per_page)
+    year_pages: dict[int, int] = {}
+    month_pages: dict[tuple[int, int], int] = {}  # (year, month) → the page with its newest issue
+    for number, chunk in enumerate(chunks, 1):
+        for view in chunk:
+            year_pages.setdefault(view.issue.date.year, number)
+            month_pages.setdefault((view.issue.date.year, view.issue.date.month), number)
+    pages = []
+    for number, chunk in enumerate(chunks, 1):
+        years = tuple(
+            YearGroup(year, year_pages[year] < number, tuple(group),
+                      tuple((month, month_pages.get((year, month))) for month in range(1, 13)))
+            for year, group in groupby(chunk, key=lambda v: v.issue.date.year)
+        )
+        pages.append(ArchivePage(number, len(chunks), years, tuple(year_pages.items())))
+    return tuple(pages)
+
+
+def paginate(items: Sequence, per_page: int) -> list[tuple]:
+    """``items`` cut into pages of ``per_page``; always at least one (maybe empty) page."""
+    per_page = max(1, per_page)
+    return [tuple(items[i:i + per_page]) for i in range(0, len(items), per_page)] or [()]
+
+
+def _section_view(issue: Issue, section: Section) -> SectionView:
+    on_page = [a for a in issue.articles if a.page == section.page]  # in print order
+    briefs = tuple(a for a in on_page if a.kind == "brief")
+    first_brief = briefs[0] if briefs else None
+    slots = [Slot(briefs=briefs) if a is first_brief else Slot(article=a)
+             for a in on_page if a.kind != "brief" or a is first_brief]
+    return SectionView(
+        section=section,
+        stories=tuple(a for a in on_page if a.kind in ("news", "notice")),
+        photos=tuple(a for a in on_page if a.kind == "photo"),
+        briefs=briefs,
+        slots=tuple(slots),
+    )
+
+
+def _lead_image(issue: Issue) -> Image | None:
+    """The first published photo in print order: the issue's cover picture."""
+    return next((image for a in issue.articles for image in a.images if image.src), None)
+
+
+@dataclass(frozen=True)
+class SearchView:
+    """The parts of the search index (``pagefind/<part>/``) and the year each article's part is
+    named by: the newest year of issues is a part of its own, every year before it one more
+    (``2016-2024``). Edits and new issues land in the newest year, so a build reads only its
+    articles again; a reader's search fetches a piece of each part for every word, so two parts
+    cost little more than one (one part per year cost a phone three times the bytes at 10,000)."""
+
+    years: Mapping[int, str]  # year of an issue → the part its articles are in
+
+    @property
+    def shards(self) -> tuple[str, ...]:
+        """The parts, newest first."""
+        return tuple(sorted(set(self.years.values()), reverse=True))
+
+    def part(self, year: int) -> str:
+        return self.years[year]
+
+
+def generate_search_view(years: Iterable[int]) -> SearchView:
+    """The search page's view, from the years of the issues that have articles."""
+    years = sorted(set(years))
+    older = (f"{years[0]}-{years[-2]}" if len(years) > 2 else str(years[0])) if len(years) > 1 else ""
+    return SearchView({year: str(year) if year == years[-1] else older for year in years})
