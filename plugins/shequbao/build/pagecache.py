@@ -18,11 +18,10 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ..cache.store import Entry, Store, code_key, tree_stamp, write_atomic
+from ..cache.store import Entry, Store, code_key, package_version, tree_stamp, write_atomic
 from ..site.keys import KeyInputs, page_key
 from ..site.registry import Site
 
@@ -32,7 +31,10 @@ LINKS_FILE = "links.json"
 CATALOG_LINKS = "catalog-links.json"  # the resolved links and ids of the entries the last build used
 KEEP_DAYS = 7  # page entries no build used for a week are removed (a template change leaves a whole site behind)
 PACKAGE = Path(__file__).parents[1]  # the whole package: its code and templates
-VERSIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "mkdocs-glightbox", "jinja2", "pygments")
+# Every library whose version can change a page's HTML: MkDocs and the theme, Markdown and its
+# extensions, the sanitiser (nh3 rewrites article HTML), the slugs (addresses) and the escaping.
+VERSIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "mkdocs-glightbox", "jinja2", "pygments",
+            "nh3", "pypinyin", "python-slugify", "markupsafe")
 
 
 class PageStore:
@@ -94,15 +96,15 @@ class PageStore:
         return (entry / PAGE_FILE).read_text(encoding="utf-8")
 
 
-def base_key(config_bytes: bytes, options: Iterable, theme_dirs: Iterable[Path], markdown: str, command: str) -> str:
+def base_key(config_bytes: bytes, options: Iterable, theme_dirs: Iterable[Path], menu: bytes, command: str) -> str:
     """The site-wide inputs of every page: mkdocs.yml, the plugin's options, our code and
     templates, the theme folders (Material's and the paper's own, by their files' sizes and
-    modification times), the Markdown setup, the
-    versions of what renders, and whether this is a preview."""
+    modification times), the menu (``menu``: the files the nav lists, whose titles are its labels),
+    the versions of what renders, and whether this is a preview."""
     digest = hashlib.sha256()
-    for part in (config_bytes, repr(list(options)).encode(), markdown.encode(), command.encode(),
+    for part in (config_bytes, repr(list(options)).encode(), menu, command.encode(),
                  code_key(PACKAGE).encode(), *(tree_stamp(d).encode() for d in theme_dirs),
-                 " ".join(f"{name}={_version(name)}" for name in VERSIONS).encode()):
+                 " ".join(f"{name}={package_version(name)}" for name in VERSIONS).encode()):
         digest.update(part + b"\0")
     return digest.hexdigest()
 
@@ -155,18 +157,6 @@ def photos_by_article(refs) -> dict[str, tuple[str, ...]]:
     return {article: tuple(srcs) for article, srcs in found.items()}
 
 
-def nav_sources(nav) -> list[str]:
-    """The content files the menu (mkdocs.yml's ``nav``) lists: always rendered, as MkDocs links
-    them from every page."""
-    if nav is None:
-        return []
-    found = []
-    for item in nav if isinstance(nav, list) else [nav]:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        found += nav_sources(value) if isinstance(value, list) else [value] if isinstance(value, str) else []
-    return found
-
-
 def write_sitemap(site: Site, site_url: str, site_dir: Path) -> None:
     """``sitemap.xml`` and ``sitemap.xml.gz`` of every page of the registry, dated by the
     content (the same bytes whichever pages a build rendered)."""
@@ -181,9 +171,3 @@ def write_sitemap(site: Site, site_url: str, site_dir: Path) -> None:
     stamp = dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp()
     write_atomic(site_dir / "sitemap.xml.gz", gzip.compress(xml, mtime=int(stamp)))
 
-
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "-"

@@ -59,7 +59,7 @@ def code_key(*sources: str | Path, packages: Iterable[str] = ()) -> str:
         for file in files:
             digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
     for name in packages:
-        digest.update(f"{name}={_version(name)}\0".encode())
+        digest.update(f"{name}={package_version(name)}\0".encode())
     return digest.hexdigest()[:16]
 
 
@@ -102,8 +102,9 @@ def write_atomic(path: Path, data: bytes | str) -> None:
 
 
 class DigestMemo:
-    """SHA-256 of source files, remembered by (size, mtime) in a JSON file, so a warm build reads
-    no unchanged photo. Entries of files not asked for in a run are dropped when it is saved."""
+    """SHA-256 of source files, remembered by (size, mtime, ctime, inode) in a JSON file, so a warm
+    build reads no unchanged photo (a same-size edit whose mtime was put back still changes the
+    ctime, which no tool can set). Entries of files not asked for in a run are dropped when it is saved."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
@@ -117,11 +118,9 @@ class DigestMemo:
         stat = os.stat(file)
         name = str(Path(file).absolute())
         known = self._known.get(name) or self._used.get(name)
-        if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
-            digest = known[2]
-        else:
-            digest = file_digest(file)
-        self._used[name] = [stat.st_size, stat.st_mtime_ns, digest]
+        stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+        digest = known[-1] if known and known[:-1] == stamp else file_digest(file)
+        self._used[name] = [*stamp, digest]
         return digest
 
     def save(self) -> None:
@@ -372,7 +371,8 @@ def _mtime(path: Path) -> float:
         return 0.0
 
 
-def _version(name: str) -> str:
+def package_version(name: str) -> str:
+    """The installed version of the distribution ``name`` ("-" when it is not installed)."""
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:

@@ -154,14 +154,15 @@ def load_settings(config_file: Path) -> Settings:
 def page_base_key(config, options: ShequbaoConfig, command: str) -> str:
     """The site-wide inputs of every page's HTML (``pagecache.base_key``): mkdocs.yml as MkDocs
     read it (overrides and ``!ENV`` values included), every plugin's options, the theme and its
-    folders, and the command (a preview differs from a build, and by the issues it shows)."""
+    folders, the menu's files (their titles label it), and the command (a preview differs from a build, and by the issues it shows)."""
     from ..build.pagecache import base_key
+    from .siterules import menu_digest
 
     settings = {key: _plain(value) for key, value in config.items() if key not in VOLATILE}
     settings["plugins"] = {name: _plain(dict(plugin.config)) for name, plugin in config.plugins.items()}
     settings["theme"] = {**_plain(dict(config.theme)), "dirs": list(config.theme.dirs)}
     return base_key(json.dumps(settings, sort_keys=True, ensure_ascii=False, default=_plain).encode(),
-                    sorted(options.items()), [Path(d) for d in config.theme.dirs], "",
+                    sorted(options.items()), [Path(d) for d in config.theme.dirs], menu_digest(config.nav, config.docs_dir),
                     f"{command} {os.environ.get('SHEQUBAO_PREVIEW', '')}")
 
 

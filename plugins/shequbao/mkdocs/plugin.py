@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from .. import workers
 from ..build import sitefolder
 from ..build.finisher import Finisher, ScanError
-from ..build.pagecache import CachePlan, PageStore, nav_sources, photos_by_article, plan_cache, write_sitemap
+from ..build.pagecache import CachePlan, PageStore, photos_by_article, plan_cache, write_sitemap
 from ..cache.store import damage_notes, link_files, template_cache
 from ..cache.textmemo import TextMemo
 from ..content.completeness import held_back_message
@@ -39,7 +39,7 @@ from ..site.registry import Kind, Site, derived_files, plan_pages
 from . import preview
 from .options import (ShequbaoConfig, add_search_filters, make_feeds, our_extensions, page_base_key, read_settings,
                       resolve_preview, strict_warnings)
-from .siterules import material_loader, prepare_config, resolve_files
+from .siterules import material_loader, nav_sources, prepare_config, resolve_files
 
 log = logging.getLogger("mkdocs.plugins.shequbao")
 HIDE_SIDEBARS = ["navigation", "toc"]

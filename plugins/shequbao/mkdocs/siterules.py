@@ -21,6 +21,7 @@ An adapter (it knows MkDocs and Material), called by ``plugin.py``:
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from pathlib import Path
@@ -59,7 +60,7 @@ def prepare_config(config) -> None:
 
 def refuse_article_nav(nav, config_file: str) -> None:
     """Raise PluginError when the nav names an issue or an article (anything under issues/ but 往期)."""
-    bad = [src for src in _nav_sources(nav) if names_issue_or_article(src)]
+    bad = [src for src in nav_sources(nav) if names_issue_or_article(src)]
     if bad:
         shown = "、".join(bad[:5]) + (f" 等 {len(bad)} 项" if len(bad) > 5 else "")
         raise PluginError(
@@ -68,15 +69,23 @@ def refuse_article_nav(nav, config_file: str) -> None:
             f"每一期和每篇文章由网站自己列出。请删掉这些行，或删掉整个 nav 让 shequbao 自动设置")
 
 
-def _nav_sources(nav):
+def nav_sources(nav) -> list[str]:
+    """The content files mkdocs.yml's ``nav`` (the menu) lists, at any depth: MkDocs links them
+    from every page, so they are rendered every time and their titles are part of every page."""
     if isinstance(nav, str):
-        yield nav
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from _nav_sources(value)
-    elif isinstance(nav, list):
-        for item in nav:
-            yield from _nav_sources(item)
+        return [nav] if "://" not in nav else []
+    values = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else ()
+    return [src for value in values for src in nav_sources(value)]
+
+
+def menu_digest(nav, docs_dir: str) -> bytes:
+    """What the menu shows: its entries and, for each file it lists, the file's bytes (an untitled
+    entry is labelled with the page's title, so a changed ``title:`` changes every page)."""
+    digest = hashlib.sha256(repr(nav).encode())
+    for src in nav_sources(nav):
+        path = Path(docs_dir, src)
+        digest.update(src.encode() + b"\0" + (path.read_bytes() if path.is_file() and not path.is_symlink() else b"-") + b"\0")
+    return digest.hexdigest().encode()
 
 
 def material_loader(env) -> None:

@@ -44,10 +44,9 @@ import subprocess
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
-from ...cache.store import MANIFEST, Store, code_key
+from ...cache.store import MANIFEST, Store, code_key, package_version
 from ...content.slugs import make_person_slug
 from ...model import KINDS, ROLES, Archive
 from ...site.registry import Kind, Site, search_index_path, url_of_file
@@ -371,14 +370,8 @@ def _complete(folder: Path) -> bool:
 
 def _pagefind_version() -> str:
     for name in ("pagefind_bin_extended", "pagefind-bin-extended", "pagefind"):
-        version = _version(name)
+        version = package_version(name)
         if version != "-":
             return version
     return "unknown"
 
-
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "-"
