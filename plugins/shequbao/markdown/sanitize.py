@@ -158,10 +158,10 @@ class SafeHtml(Extension):
     being rendered (set by the site's adapter), whose removals are kept in
     :attr:`problems` as warnings; None (the print edition): clean quietly."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, first_line: Callable[[Path, str], int] | None = None, **kwargs):
         super().__init__(**kwargs)
         self.page: tuple[str, str, Path] | None = None  # content path, Markdown body, the file
-        self.first_line: Callable[[Path, str], int] = lambda path, body: 1  # where the body starts in its file
+        self.first_line = first_line or (lambda path, body: 1)  # the line of its file where a body starts
         self.problems: list[Problem] = []
 
     def extendMarkdown(self, md) -> None:

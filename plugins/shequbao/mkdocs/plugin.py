@@ -35,7 +35,8 @@ from ..print import PrintError, build_editions
 from ..problems import ContentError
 from ..site.context import OursStrictUndefined, TemplateContext, autoescape_ours, filters
 from ..site.keys import KeyInputs, search_keys
-from ..site.registry import Kind, Site, derived_files, plan_pages
+from ..site.kinds import Kind
+from ..site.registry import Site, derived_files, plan_pages
 from . import preview
 from .options import (ShequbaoConfig, add_search_filters, make_feeds, our_extensions, page_base_key, read_settings,
                       resolve_preview, strict_warnings)
@@ -57,8 +58,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         self._finisher: Finisher | None = None  # reads each written page (links, search index, page cache), then finishes
         self._cache = CachePlan()  # which pages are rendered, which linked from the page cache
         self._body_images = BodyImages()  # photos in article texts, as <picture>
-        self._safe_html = SafeHtml()  # raw HTML in texts, sanitised (unless raw_html: trusted)
-        self._safe_html.first_line = body_first_line
+        self._safe_html = SafeHtml(body_first_line)  # raw HTML in texts, sanitised (unless raw_html: trusted)
         self._staging: sitefolder.Staging | None = None  # the build writes here; swapped in on success
         self._interrupts = None  # Ctrl-C stops every worker process
 

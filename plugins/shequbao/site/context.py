@@ -17,7 +17,8 @@ from markupsafe import Markup, escape
 from ..model import Article, Image, Issue, Paper, Person
 from ..photos import link_from, picture_html
 from . import text
-from .registry import (Kind, Page, Site, asset_path, ban_image_path, ban_pdf_path, lightbox_path, pdf_path,
+from .kinds import Kind
+from .registry import (Page, Site, asset_path, ban_image_path, ban_pdf_path, lightbox_path, pdf_path,
                        search_filters_path, search_index_path)
 
 FILTERS = {  # and byline_text, bound to the paper's people by filters()

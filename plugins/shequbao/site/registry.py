@@ -15,7 +15,6 @@ import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from ..cache.store import FINGERPRINT_HEX
 from ..content.slugs import make_slug
 from ..model import Archive, Article, Issue, Paper, Person
 from .epaper import generate_ban_views
+from .kinds import KINDS, Kind
 from .gallery import generate_gallery_pages, generate_issue_galleries
 from .people import PersonPage, generate_people_pages
 from .text import issue_label, issue_number, page_title, section_label
@@ -44,31 +44,6 @@ ASSET_SOURCES = Path(__file__).parents[1] / "templates" / ASSETS
 FINGERPRINTED = re.compile(r"(\.[0-9a-f]{8,}\.(min\.)?[a-z0-9]+|_[0-9a-f]{7,}\.pf_(meta|index|fragment|filter))$")
 
 
-class Kind(StrEnum):
-    """Every kind of page a build makes."""
-
-    HOME = "home"  # content/index.md: the latest issue under the paper's introduction
-    PAGE = "page"  # another page the editors wrote at the top of content/ (关于)
-    ISSUE = "issue"
-    ARTICLE = "article"
-    ARCHIVE = "archive"  # 往期, paginated
-    PEOPLE = "people"  # 作者
-    PERSON = "person"  # one person's byline archive, paginated
-    GALLERY = "gallery"  # 图片, paginated
-    ISSUE_GALLERY = "issue-gallery"
-    SEARCH = "search"
-    BAN = "ban"  # 数字报: one 版 as the printed page, its stories as link regions
-
-
-TEMPLATES = {
-    Kind.HOME: "shequbao/home.html", Kind.PAGE: "", Kind.ISSUE: "shequbao/issue.html",
-    Kind.ARTICLE: "shequbao/article.html", Kind.ARCHIVE: "shequbao/archive.html", Kind.PEOPLE: "shequbao/people.html",
-    Kind.PERSON: "shequbao/person.html", Kind.GALLERY: "shequbao/gallery.html",
-    Kind.ISSUE_GALLERY: "shequbao/gallery.html", Kind.SEARCH: "shequbao/search.html", Kind.BAN: "shequbao/ban.html",
-}
-GENERATED = frozenset(TEMPLATES) - {Kind.HOME, Kind.PAGE, Kind.ARTICLE}  # pages with no file in content/
-
-
 @dataclass(frozen=True)
 class Page:
     """One page of the site. ``src`` is its content path (a file of ``content/``, or the
@@ -85,11 +60,11 @@ class Page:
     @property
     def template(self) -> str:
         """Our template for the page ("" for the editors' own pages: the theme's default)."""
-        return TEMPLATES[self.kind]
+        return KINDS[self.kind].template
 
     @property
     def generated(self) -> bool:
-        return self.kind in GENERATED
+        return KINDS[self.kind].generated
 
     @property
     def dest(self) -> str:

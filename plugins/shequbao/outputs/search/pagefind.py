@@ -49,7 +49,8 @@ from pathlib import Path
 from ...cache.store import MANIFEST, Store, code_key, package_version
 from ...content.slugs import make_person_slug
 from ...model import KINDS, ROLES, Archive
-from ...site.registry import Kind, Site, search_index_path, url_of_file
+from ...site.kinds import Kind
+from ...site.registry import Site, search_index_path, url_of_file
 from ...site.text import kind_label, person_name
 from .reproducible import normalise
 
