@@ -7,7 +7,7 @@ VENV   ?= $(or $(SHEQUBAO_VENV),.venv)
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check install clean
+.PHONY: site serve test test-fast check install clean
 
 # Builds into site.building/ and replaces site/ only when the build succeeds.
 site: $(VENV)/.installed
@@ -29,6 +29,11 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 	bash scripts/test-as-user.sh
 
+# The quick loop while working: every test but those marked slow (real builds, print editions,
+# servers) or browser (chromium), and an import of every module; under a minute.
+test-fast: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
 $(VENV)/.installed: pyproject.toml scripts/install-system-deps.sh
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "没有 $(PYTHON)：请用管理员身份运行 apt-get install python3 python3-venv" >&2; exit 1; }
 	bash scripts/install-system-deps.sh
@@ -47,4 +52,4 @@ clean:
 
 # make's own message for a target it does not know, in Chinese.
 .DEFAULT:
-	$(error 没有“$@”这个目标。可以用：make site（生成网站）、make serve（预览）、make test（测试）、make install（安装）；其他命令用 ./sqb，例如 ./sqb check、./sqb -h)
+	$(error 没有“$@”这个目标。可以用：make site（生成网站）、make serve（预览）、make test（测试）、make test-fast（快速测试）、make install（安装）；其他命令用 ./sqb，例如 ./sqb check、./sqb -h)

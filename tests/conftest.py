@@ -172,3 +172,27 @@ def rendition(folder: Path, plain: str) -> Path:
     found = [p for p in folder.glob(f"{stem}.*.{suffix}") if re.fullmatch(re.escape(stem) + r"\.[0-9a-f]{8}\." + suffix, p.name)]
     assert len(found) == 1, (plain, sorted(p.name for p in folder.iterdir()))
     return found[0]
+
+
+# -- markers: `make test-fast` leaves out what is marked slow or browser ------------------------
+
+# Modules whose tests run real MkDocs builds, print editions, whole imports, servers (nginx, S3)
+# or other users' shells: seconds each. The rest of the suite is unit tests of the modules.
+SLOW_MODULES = {
+    "test_build", "test_sample", "test_incremental", "test_recipes", "test_print_build", "test_print_sample",
+    "test_importer_build", "test_importer_corpus", "test_importer_cli", "test_nginx", "test_publish", "test_hostile",
+    "test_scale", "test_examples", "test_handbook", "test_permissions", "test_preview_errors", "test_fingerprints",
+    "test_safe_output", "test_images_render", "test_pageview", "test_reader", "test_browser", "test_people",
+    "test_site_rules", "test_scaffold", "test_cli", "test_suggest", "test_feeds", "test_search", "test_images",
+    "test_bad_content", "test_fuzz", "test_importer_fuzz", "test_importer_pdf", "test_print_core",
+}
+BROWSER_FIXTURES = {"browser", "phone", "desktop", "chromium"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+        if module in SLOW_MODULES and not item.get_closest_marker("fast"):
+            item.add_marker(pytest.mark.slow)

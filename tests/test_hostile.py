@@ -285,13 +285,18 @@ def test_ctrl_c_stops_every_worker_and_keeps_the_old_site(tmp_path):
     while time.monotonic() < deadline and len(workers) < 4:  # mkdocs, the forkserver, two photo workers
         workers = _descendants(process.pid)
         time.sleep(0.05)
-    time.sleep(1.0)  # the workers are rendering
+    cache = tmp_path / "cold-cache"
+    while time.monotonic() < deadline and not any(cache.rglob("*.webp")):  # the photo workers have written a rendition
+        time.sleep(0.02)
+    assert any(cache.rglob("*.webp")), "no photo worker started rendering"
     workers = _descendants(process.pid)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130, err
     assert "已中断" in err and "Traceback" not in err, err
-    time.sleep(0.5)
+    stopped = time.monotonic() + 10
+    while time.monotonic() < stopped and [pid for pid in workers if _alive(pid)]:
+        time.sleep(0.05)
     assert not [pid for pid in workers if _alive(pid)]
     assert tree_digest(site / "site") == before
     assert not (site / "site.building").exists()

@@ -4,6 +4,7 @@ and no module imports itself round a cycle."""
 from __future__ import annotations
 
 import ast
+import importlib
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,9 @@ def test_modules_and_functions_stay_short(path):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             length = node.end_lineno - node.lineno + 1
             assert length <= 60, f"{path.name}: {node.name}() is {length} lines (at most 60)"
+
+
+@pytest.mark.parametrize("name", sorted(n for n in MODULES.values() if not n.endswith("__main__")))
+def test_every_module_imports(name):
+    """`make test-fast` imports every module, the ones only whole builds exercise too."""
+    importlib.import_module(name)

@@ -22,7 +22,7 @@ from shequbao.mkdocs.plugin import ShequbaoPlugin
 from shequbao.site.keys import page_key
 from shequbao.site.kinds import KINDS, Kind
 
-pytestmark = pytest.mark.slow
+
 
 
 def test_every_kind_has_a_record_and_a_recipe_or_a_reason():

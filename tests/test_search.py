@@ -28,6 +28,13 @@ ARTICLES = sorted(path for path, html in PAGES.items() if "data-pagefind-body" i
 PARTS = {"2025": ("k", ARTICLES)}  # one part of the index, its key and its pages
 
 
+def _scanner(links, search):
+    """A scan process making the parts of the search index in ``search``."""
+    scanner = PageScanner(links=links)
+    scanner.start_search(search)
+    return scanner
+
+
 def test_spaced_puts_han_characters_apart_in_text_only():
     html = ('<h1 class="标题">党建联建 9月15日 abc</h1><p>居民<b>区</b>党组织</p>'
             '<span data-pagefind-meta="title">红色物业</span><script>var s = "中文";</script>')
@@ -88,7 +95,7 @@ def test_every_part_of_the_index_is_written_as_soon_as_its_last_page_is_in(tmp_p
     pages = {f"issues/{year}-01/{n}/index.html": ARTICLE.format(title=f"{year}年第{n}篇", text=f"居民议事{year}年") for year in (2024, 2025)
              for n in range(3)}
     parts = {year: (f"k{year}", sorted(p for p in pages if p.startswith(f"issues/{year}"))) for year in ("2024", "2025")}
-    scanner = PageScanner(links=None, search=(tmp_path / "cache", parts))
+    scanner = _scanner(None, (tmp_path / "cache", parts))
     try:
         for path in sorted(pages):
             scanner.add(path, pages[path])
@@ -124,7 +131,7 @@ def test_a_missing_pagefind_is_reported(tmp_path):
 
 def test_the_scan_process_indexes_and_checks_links_as_pages_come(tmp_path):
     site = tmp_path / "site"
-    scanner = PageScanner(links="/", search=(tmp_path / "cache", PARTS))
+    scanner = _scanner("/", (tmp_path / "cache", PARTS))
     try:
         for path, html in PAGES.items():
             (site / path).parent.mkdir(parents=True, exist_ok=True)
@@ -145,7 +152,7 @@ def test_the_index_is_the_same_whatever_order_the_pages_come_in(tmp_path):
     articles = sorted(path for path, html in pages.items() if "data-pagefind-body" in html)
     made = []
     for key, order in (("forward", sorted(pages)), ("backward", sorted(pages, reverse=True))):
-        scanner = PageScanner(links=None, search=(tmp_path / key, {"2025": (key, articles)}))
+        scanner = _scanner(None, (tmp_path / key, {"2025": (key, articles)}))
         try:
             for path in order:
                 scanner.add(path, pages[path])
@@ -189,7 +196,7 @@ def test_pagefind_reads_only_the_article_element():
 def test_a_scan_process_that_died_fails_the_build_with_a_message_not_a_hang(tmp_path):
     from shequbao.build.scanner import ScanError
 
-    scanner = PageScanner(links="/", search=(tmp_path / "cache", PARTS))
+    scanner = _scanner("/", (tmp_path / "cache", PARTS))
     try:
         scanner._process.kill()
         scanner._process.join()
@@ -270,7 +277,7 @@ def test_a_part_is_written_as_soon_as_its_last_page_is_in_and_other_years_are_no
              for year in (2023, 2024, 2025) for n in range(2)}
     parts = {year: (f"k{year}", sorted(p for p in pages if p.startswith(f"issues/{year}"))) for year in ("2024", "2025")}
     cache = tmp_path / "cache"
-    scanner = PageScanner(links=None, search=(cache, parts))
+    scanner = _scanner(None, (cache, parts))
     try:
         for path in sorted(pages)[:4]:  # 2023 (not being made) and all of 2024
             scanner.add(path, pages[path])
@@ -290,7 +297,7 @@ def test_a_part_is_written_as_soon_as_its_last_page_is_in_and_other_years_are_no
 
 def test_a_stopped_build_leaves_no_half_made_part_in_the_cache(tmp_path):
     parts = {"2025": ("k", ARTICLES)}
-    scanner = PageScanner(links=None, search=(tmp_path / "cache", parts))
+    scanner = _scanner(None, (tmp_path / "cache", parts))
     try:
         scanner.add(ARTICLES[0], PAGES[ARTICLES[0]])  # one of the two articles, then the build stops
         scanner._flush()

@@ -104,4 +104,4 @@ def test_the_search_index_is_the_newest_year_and_the_years_before_it(years, part
 
     view = generate_search_view(years)
     assert {year: view.part(year) for year in years} == parts
-    assert view.shards == tuple(sorted(set(parts.values()), reverse=True)), "newest first"
+    assert view.parts == tuple(sorted(set(parts.values()), reverse=True)), "newest first"

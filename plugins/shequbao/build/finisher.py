@@ -44,13 +44,13 @@ class Finisher:
         self.cached_pages: list[tuple[str, Path]] = []  # (path in the site, entry): not rendered
         self.scanner = None
         if links_base is not None or pages is not None or search:
-            self.scanner = PageScanner(links=links_base, search=None, pages=self.cache_root if pages is not None else None)
+            self.scanner = PageScanner(links=links_base, pages=self.cache_root if pages is not None else None)
         self.check_links = links_base is not None
 
     def plan(self, search: dict[str, str] | None, articles: dict[str, list[str]], cached_pages: list[tuple[str, Path]]) -> None:
         """``search``: the key of each part of the search index (``pagekeys.search_keys``), or None
         when search is off; ``articles``: the article pages of each part (their paths in the site,
-        ``search.shard_pages``); ``cached_pages``: the pages taken from the page cache
+        ``search.part_pages``); ``cached_pages``: the pages taken from the page cache
         (``(path in the site, entry)``), whose links and text the scan process reads while
         MkDocs renders the others. With no page cache, every part is made anew, as every page is rendered."""
         self.search, self.articles, self.cached_pages = search, articles, cached_pages

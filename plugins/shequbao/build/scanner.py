@@ -82,18 +82,15 @@ class PageScanner:
     """The main process's end of the scan process.
 
     ``links``: the site's base path (``/``, ``/paper/``) when links are to be checked
-    (:meth:`check_links`), else ``None``; ``search``: ``(cache_dir, {part: (key, article paths)})``
-    for the parts of the search index to be made (the paths of their pages in the site, sorted),
-    ``None`` when every part is taken from the cache or search is off. Pagefind reads each
-    article page as it comes and writes a part as soon as its last page is in, while the other
-    pages (issues, people, galleries) are still being rendered.
+    (:meth:`check_links`), else ``None``; ``pages``: the page cache's folder. The parts of the
+    search index to make come later (:meth:`start_search`); Pagefind reads each article page as
+    it comes and writes a part as soon as its last page is in, while other pages still render.
     """
 
-    def __init__(self, *, links: str | None, search: tuple[Path, dict[str, tuple[str, list[str]]]] | None,
-                 pages: Path | None = None):
+    def __init__(self, *, links: str | None, pages: Path | None = None):
         context = multiprocessing.get_context("spawn")  # nothing of MkDocs' state is copied over
         self._conn, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child, links, search, pages), daemon=True,
+        self._process = context.Process(target=_serve, args=(child, links, pages), daemon=True,
                                         name="shequbao-scan")
         self._process.start()
         child.close()
@@ -102,7 +99,8 @@ class PageScanner:
         self._lost = False  # the scan process stopped reading
 
     def start_search(self, search: tuple[Path, dict[str, tuple[str, list[str]]]]) -> None:
-        """Make the parts of the search index in ``search`` (as in the constructor), known late."""
+        """Make the parts of the search index in ``search``: ``(cache_dir, {part: (key, article
+        paths)})``, the paths of each part's pages in the site, sorted."""
         self._flush()
         self._send(StartSearch(search))
 
@@ -187,13 +185,13 @@ class PageScanner:
         return answer.value
 
 
-def _serve(conn, base_path: str | None, search, pages_root: Path | None) -> None:
+def _serve(conn, base_path: str | None, pages_root: Path | None) -> None:
     """The scan process: answers the messages of :class:`PageScanner` until ``stop``."""
     from ..workers import ignore_interrupts
 
     ignore_interrupts()  # Ctrl-C: the build stops this process itself
     links = _Links(base_path)
-    index = _Index(search)
+    index = _Index(None)
     store = PageStore(pages_root, links=base_path is not None) if pages_root is not None else None
     inbox: queue.SimpleQueue = queue.SimpleQueue()  # a thread takes every message at once: the build never waits to send
     threading.Thread(target=_receive, args=(conn, inbox), daemon=True).start()
@@ -260,13 +258,15 @@ class _Links:
         self.ids: dict[str, set[str]] = {}
         self.rows: dict[str, tuple[list, set[str]]] = {}  # page cache key → resolved links and ids
 
-    def read(self, path: str, html: str) -> tuple[list[str], set[str]] | None:
-        """The page's links and ids (None when links are not checked and nothing keeps them)."""
+    def read(self, path: str, html: str) -> tuple[list[str], set[str]]:
+        """The page's links and ids, read whether or not links are checked (the page cache keeps
+        them with the page, for the builds that check them)."""
         found = page_links(html)
-        self.cached(path, found)
+        self.record(path, found)
         return found
 
-    def cached(self, path: str, found: tuple[list[str], set[str]]) -> None:
+    def record(self, path: str, found: tuple[list[str], set[str]]) -> None:
+        """Resolve and keep a page's links and ids, when links are checked."""
         if self.resolver is not None:
             links, self.ids[path] = found
             self.targets[path] = self.resolver.resolve(path, links)
@@ -275,7 +275,7 @@ class _Links:
         """A page of the page cache: its links as resolved before (the catalog), else from its entry."""
         known = store.known_links(entry.name)
         if known is None:
-            self.cached(path, store.links_of(entry))
+            self.record(path, store.links_of(entry))
         else:
             self.targets[path], self.ids[path] = known
         self.remember(entry.name, path)

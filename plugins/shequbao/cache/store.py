@@ -257,8 +257,8 @@ class Store:
         keep = {self.path(key) for key in keep}
         now = time.time()
         entries = []
-        for shard in _folders(self.folder):
-            for entry in _folders(shard):
+        for prefix in _folders(self.folder):
+            for entry in _folders(prefix):
                 if entry in keep:
                     continue
                 used = _mtime(entry / MANIFEST) or _mtime(entry)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from frontmatter.default_handlers import BaseHandler
 
 MAX_TEXT_BYTES = 4 * 1024 * 1024  # an article, issue.yml or people.yml (the longest real article is ~50 KB)
 MAX_NODES = 100_000  # keys, values and list items of one YAML document (people.yml of 10,000 people: ~60,000)
@@ -180,21 +181,38 @@ def parse_yaml(text: str, first_line: int = 1) -> Document:
     return Document(data, lines, notes)
 
 
+class SafeYAMLHandler(BaseHandler):
+    """python-frontmatter's handler for our files: its ``---`` boundaries and split, our safe YAML
+    (:func:`parse_yaml`: no aliases, capped nodes and depth, string keys, every key's line)."""
+
+    FM_BOUNDARY = _BOUNDARY
+    START_DELIMITER = END_DELIMITER = "---"
+
+    def load(self, fm: str, first_line: int = 2) -> Document:  # type: ignore[override]
+        return parse_yaml(fm, first_line)
+
+    def export(self, metadata, **kwargs) -> str:  # our files are written by their own templates
+        raise NotImplementedError("shequbao reads front matter; it never writes it through python-frontmatter")
+
+
+FRONT_MATTER = SafeYAMLHandler()
+
+
 def split_front_matter(text: str) -> tuple[Document, str, int]:
-    """Split a Markdown file into (front matter, body, line where the body starts). Control
-    characters are taken out of the body, each with a warning in the document's problems."""
-    boundary = _BOUNDARY
-    opening = boundary.match(text)
-    if not opening:
+    """Split a Markdown file into (front matter, body, line where the body starts), through
+    python-frontmatter with :class:`SafeYAMLHandler`. Control characters are taken out of the
+    body, each with a warning in the document's problems."""
+    if not FRONT_MATTER.detect(text):
         raise ReadError("文件开头没有 front matter：第一行应当是 ---，接着写 title: 等字段，再用一行 --- 结束", 1)
-    closing = boundary.search(text, opening.end() + 1)
-    if not closing:
-        raise ReadError("front matter 没有结束：在字段之后、正文之前加一行 ---", 1)
-    first_line = text.count("\n", 0, opening.end()) + 1
-    doc = parse_yaml(text[opening.end():closing.start()], first_line)
-    body_line = text.count("\n", 0, closing.end()) + 2
-    doc.problems.extend(body_notes(text, closing.end()))
-    return doc, clean_body(text[closing.end():]).lstrip("\n"), body_line
+    try:
+        fm, body = FRONT_MATTER.split(text)
+    except ValueError:  # no second boundary
+        raise ReadError("front matter 没有结束：在字段之后、正文之前加一行 ---", 1) from None
+    first_line = text.count("\n", 0, _BOUNDARY.match(text).end()) + 1
+    doc = FRONT_MATTER.load(fm, first_line)
+    start = len(text) - len(body)  # where the body starts: after the closing ---
+    doc.problems.extend(body_notes(text, start))
+    return doc, clean_body(body).lstrip("\n"), text.count("\n", 0, start) + 2
 
 
 def body_notes(text: str, start: int = 0) -> list[Note]:

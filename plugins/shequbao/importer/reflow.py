@@ -48,15 +48,6 @@ def ends_sentence(text: str) -> bool:
     return text[-1] in ")）" and len(text) > 1 and text[-2] in TERMINAL
 
 
-def join_lines(first: str, second: str) -> str:
-    """Join a line cut by the extraction with its continuation.
-
-    Chinese needs no separator; a word of Latin letters cut in two is joined as well,
-    as the print edition had no hyphen there.
-    """
-    return first.rstrip() + second.lstrip()
-
-
 def is_headline_like(text: str, max_len: int = 40) -> bool:
     """True if ``text`` could be a headline line: short, and not a cut-off or finished
     sentence. Commas are allowed only in a question or exclamation headline and in a
@@ -81,10 +72,3 @@ def is_headline_like(text: str, max_len: int = 40) -> bool:
     return True
 
 
-def is_numbered_heading(text: str) -> bool:
-    """A report's numbered section heading (一、…, (一)…, 1. …) standing on its own line."""
-    return bool(NUMBERED.match(text)) and is_headline_like(text) and not ends_sentence(text)
-
-
-def is_year_heading(text: str) -> bool:
-    return bool(YEAR_HEADING.match(squeeze(text)))

@@ -29,7 +29,7 @@ from ..content.reading import body_first_line, clean_body
 from ..content.sources import scan_content
 from ..markdown.sanitize import SafeHtml
 from ..outputs.feeds import feed_files
-from ..outputs.search.pagefind import index_salt, shard_pages
+from ..outputs.search.pagefind import index_salt, part_pages
 from ..photos import BodyImages, PageImages, collect_refs, process_photos
 from ..print import PrintError, build_editions
 from ..problems import ContentError
@@ -126,7 +126,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         self._cache = self._plan_cache(config, refs)
         self._finisher.plan(search_keys(self._site, self._cache.inputs, index_salt(), self._cache.keys)
                             if self._unless_serving(self.config.search_enabled) else None,
-                            shard_pages(self._site), [(self._site.pages[src].dest, e.path) for src, e in self._cache.cached.items()])
+                            part_pages(self._site), [(self._site.pages[src].dest, e.path) for src, e in self._cache.cached.items()])
 
     def on_files(self, files: Files, *, config) -> Files | None:
         if not self.config.enabled:

@@ -212,4 +212,4 @@ def issue_gallery_recipe(view, inputs: KeyInputs) -> list[str]:
 
 
 def search_recipe(view, inputs: KeyInputs) -> list[str]:
-    return [stable(view.shards)]
+    return [stable(view.parts)]

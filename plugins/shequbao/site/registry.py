@@ -241,9 +241,9 @@ def ban_image_path(issue: Issue, page: int, width: int, fmt: str, version: str) 
     return f"issues/{issue.id}/{page}/ban-{width}.{version}.{suffix}"
 
 
-def search_index_path(shard: str | None = None) -> str:
+def search_index_path(part: str | None = None) -> str:
     """The folder of the search index, ``pagefind/``, or of one of its parts (``views.SearchView``): ``pagefind/2025/``."""
-    return f"{SEARCH_INDEX}/" if shard is None else f"{SEARCH_INDEX}/{shard}/"
+    return f"{SEARCH_INDEX}/" if part is None else f"{SEARCH_INDEX}/{part}/"
 
 
 def search_filters_path() -> str:

@@ -162,7 +162,7 @@ class SearchView:
     years: Mapping[int, str]  # year of an issue → the part its articles are in
 
     @property
-    def shards(self) -> tuple[str, ...]:
+    def parts(self) -> tuple[str, ...]:
         """The parts, newest first."""
         return tuple(sorted(set(self.years.values()), reverse=True))
 

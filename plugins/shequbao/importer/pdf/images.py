@@ -107,9 +107,3 @@ def clip_to_text(fig: Figure, runs: list) -> None:
         fig.top, fig.bottom = middle - half, middle + half
 
 
-def mark_alone(fig: Figure, runs: list, least: float) -> None:
-    """``fig.alone`` if no text stands within ``least`` points above it (in its width) and
-    none beside it: a module of its own, not a photo in the columns of a story."""
-    above = [r.bottom for r in runs if r.x1 > fig.x0 and r.x0 < fig.x1 and r.bottom <= fig.top + 1]
-    beside = any(r.bottom > fig.top and r.top < fig.bottom and (r.x1 <= fig.x0 or r.x0 >= fig.x1) for r in runs)
-    fig.alone = not beside and (not above or fig.top - max(above) >= least)

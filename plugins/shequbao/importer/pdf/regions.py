@@ -19,7 +19,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .elements import Box, Rule
-from .images import Figure
 from .visual import Style, VLine
 
 BIG = 1.45  # × body: white between stacked modules
@@ -170,5 +169,3 @@ def headline_groups(lines: list[VLine], style: Style) -> list[list[VLine]]:
     return groups
 
 
-def figures_of(elements: list) -> list[Figure]:
-    return [e for e in elements if isinstance(e, Figure)]

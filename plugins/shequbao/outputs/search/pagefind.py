@@ -187,26 +187,26 @@ def cached_index(cache_root: Path, key: str) -> Path | None:
 
 
 def index_files(entries: Mapping[str, Path], cache_root: Path) -> list[tuple[str, str]]:
-    """``(path in the site, cached file)`` of every file of the index's parts (``shard → its entry``,
-    linked into ``pagefind/<shard>/``); indexes no part uses are forgotten, but for a few."""
+    """``(path in the site, cached file)`` of every file of the index's parts (``part → its entry``,
+    linked into ``pagefind/<part>/``); indexes no part uses are forgotten, but for a few."""
     files = []
-    for shard, entry in entries.items():
+    for part, entry in entries.items():
         for folder, _dirs, names in os.walk(entry):
             rel = os.path.relpath(folder, entry)
-            prefix = search_index_path(shard) + ("" if rel == "." else f"{rel}/")
+            prefix = search_index_path(part) + ("" if rel == "." else f"{rel}/")
             files += [(prefix + name, os.path.join(folder, name)) for name in names if not (rel == "." and name == MANIFEST)]
     files.sort()
     Store(cache_root, KIND).prune(keep=[entry.name for entry in entries.values()], recent=KEEP_ENTRIES * max(1, len(entries)))
     return files
 
 
-def shard_pages(site: Site) -> dict[str, list[str]]:
+def part_pages(site: Site) -> dict[str, list[str]]:
     """The article pages of each part of the index (their paths in the site, sorted)."""
-    shards: dict[str, list[str]] = {}
+    parts: dict[str, list[str]] = {}
     for page in site:
         if page.kind is Kind.ARTICLE:
-            shards.setdefault(site.search().view.part(page.date.year), []).append(page.dest)
-    return {shard: sorted(paths) for shard, paths in sorted(shards.items())}
+            parts.setdefault(site.search().view.part(page.date.year), []).append(page.dest)
+    return {part: sorted(paths) for part, paths in sorted(parts.items())}
 
 
 def filter_choices(archive: Archive) -> dict[str, list[tuple[str, int]]]:
