@@ -18,7 +18,7 @@ from .scanner import PageScanner, ScanError
 
 
 @dataclass(frozen=True)
-class Note:
+class BuildNote:
     """Something to tell the editor: ``level`` is "info" or "warning" (a strict build fails on those)."""
 
     level: str
@@ -70,7 +70,7 @@ class Finisher:
             self.scanner.add(path, html, key)
 
     def finish(self, site_dir: Path, files: Iterable[tuple[str, str | Path]],
-               kept_pages: list[tuple[str, Path]] = ()) -> tuple[list[Note], list[tuple[str, Path]]]:
+               kept_pages: list[tuple[str, Path]] = ()) -> tuple[list[BuildNote], list[tuple[str, Path]]]:
         """Check every link of the site as it will be: what MkDocs wrote into ``site_dir`` plus
         ``files`` (``(path in the site, cached file)``), the pages taken from the page cache
         (:meth:`plan`) and the search index. Returns what to tell the editor and
@@ -90,8 +90,8 @@ class Finisher:
                 linked += index
             if self.check_links and self.scanner is not None:
                 broken = self.scanner.check_links(site_dir, [path for path, _ in linked])
-                notes += [Note("warning", f"shequbao: {page} 里的链接 {link} 打不开（页面、文件或锚点不存在）") for page, link in broken]
-                notes.append(Note("info", f"shequbao: 链接检查完毕，{len(broken)} 个打不开"))
+                notes += [BuildNote("warning", f"shequbao: {page} 里的链接 {link} 打不开（页面、文件或锚点不存在）") for page, link in broken]
+                notes.append(BuildNote("info", f"shequbao: 链接检查完毕，{len(broken)} 个打不开"))
         finally:
             self.stop()
         return notes, linked
@@ -101,7 +101,7 @@ class Finisher:
             self.scanner.close()
             self.scanner = None
 
-    def _publish_search(self) -> tuple[list[Note], list[tuple[str, Path]]]:
+    def _publish_search(self) -> tuple[list[BuildNote], list[tuple[str, Path]]]:
         started = time.perf_counter()
         parts = {part: (entry, len(self.articles.get(part, ()))) for part, entry in self.cached.items() if entry is not None}
         made = self.scanner.finish_search() if len(parts) < len(self.cached) else {}  # Pagefind has read the pages as they came
@@ -109,9 +109,9 @@ class Finisher:
         entries = {part: entry for part, (entry, _pages) in sorted(parts.items()) if entry is not None}
         files = index_files(entries, self.cache_root)
         stats = SearchStats(sum(pages for _entry, pages in parts.values()), len(entries), len(made), time.perf_counter() - started)
-        notes = [Note("warning", f"shequbao: 搜索索引 {part} 部分的 {len(self.articles.get(part, ()))} 篇文章都没有 data-pagefind-body，"
+        notes = [BuildNote("warning", f"shequbao: 搜索索引 {part} 部分的 {len(self.articles.get(part, ()))} 篇文章都没有 data-pagefind-body，"
                                  "搜索找不到它们：请检查自己改过的 article.html") for part in sorted(set(parts) - set(entries))]
-        return [*notes, Note("info", f"shequbao: {stats.summary()}")], files
+        return [*notes, BuildNote("info", f"shequbao: {stats.summary()}")], files
 
 
-__all__ = ["Finisher", "Note", "ScanError"]
+__all__ = ["Finisher", "BuildNote", "ScanError"]

@@ -12,14 +12,11 @@ only the pages it rendered.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import gzip
 import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from ..cache.store import Entry, Store, code_key, package_version, tree_stamp, write_atomic
 from ..site.keys import KeyInputs, page_key
@@ -155,19 +152,3 @@ def photos_by_article(refs) -> dict[str, tuple[str, ...]]:
     for ref in refs:
         found.setdefault(ref.article, []).append(ref.src)
     return {article: tuple(srcs) for article, srcs in found.items()}
-
-
-def write_sitemap(site: Site, site_url: str, site_dir: Path) -> None:
-    """``sitemap.xml`` and ``sitemap.xml.gz`` of every page of the registry, dated by the
-    content (the same bytes whichever pages a build rendered)."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    rows = [f"    <url>\n         <loc>{escape(base + page.url)}</loc>\n" +
-            (f"         <lastmod>{page.date.isoformat()}</lastmod>\n" if page.date else "") + "    </url>"
-            for page in sorted(site, key=lambda p: p.url)]
-    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-           + "\n".join(rows) + "\n</urlset>\n").encode("utf-8")
-    write_atomic(site_dir / "sitemap.xml", xml)
-    newest = max((page.date for page in site if page.date), default=dt.date(1970, 1, 1))
-    stamp = dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp()
-    write_atomic(site_dir / "sitemap.xml.gz", gzip.compress(xml, mtime=int(stamp)))
-

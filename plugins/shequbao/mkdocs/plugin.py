@@ -1,9 +1,6 @@
-"""MkDocs adapter: turns MkDocs events into calls to the core and back.
-
-Everything that knows about newspapers lives in the core modules: the registry
+"""MkDocs adapter: turns MkDocs events into calls to the core and back. The registry
 (:mod:`shequbao.site.registry`) decides which pages exist and where; this file hands them to MkDocs
-as files, copies each page's template, title and date, and gives our templates ``sqb``.
-"""
+as files, copies each page's template, title and date, and gives our templates ``sqb``."""
 
 from __future__ import annotations
 
@@ -19,7 +16,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from .. import workers
 from ..build import sitefolder
 from ..build.finisher import Finisher, ScanError
-from ..build.pagecache import CachePlan, PageStore, photos_by_article, plan_cache, write_sitemap
+from ..build.pagecache import CachePlan, PageStore, photos_by_article, plan_cache
 from ..cache.store import damage_notes, link_files, template_cache
 from ..cache.textmemo import TextMemo
 from ..content.completeness import held_back_message
@@ -29,6 +26,7 @@ from ..content.reading import body_first_line, clean_body
 from ..content.sources import scan_content
 from ..markdown.sanitize import SafeHtml
 from ..outputs.feeds import feed_files
+from ..outputs.sitemap import write_sitemap
 from ..outputs.search.pagefind import index_salt, part_pages
 from ..photos import BodyImages, PageImages, collect_refs, process_photos
 from ..print import PrintError, build_editions

@@ -34,7 +34,7 @@ class Region:
 
 
 @dataclass(frozen=True)
-class PageImage:
+class BanImage:
     """The printed 版 as images: ``files`` are ``(width, format, cached file)``, smallest first."""
 
     width: int  # of the largest, in pixels
@@ -57,7 +57,7 @@ class BanView:
     previous: Section | None
     next: Section | None
     regions: tuple[Region, ...] = ()
-    image: PageImage | None = None  # None: no print edition in this build
+    image: BanImage | None = None  # None: no print edition in this build
     pdf: Any = None  # this 版's own PDF (``.path``, ``.size``), when there is a print edition
 
     @property
@@ -110,7 +110,7 @@ def _regions(rects: dict, by_src: dict[str, Article], page_index: int, page: int
     return tuple(sorted(found, key=lambda r: (round(r.y, 2), r.x)))
 
 
-def _image(printed: Any, index: int) -> PageImage | None:
+def _image(printed: Any, index: int) -> BanImage | None:
     files = []
     for name, per_page in sorted(printed.images.items()):
         width, fmt = name.split(".", 1)
@@ -119,7 +119,7 @@ def _image(printed: Any, index: int) -> PageImage | None:
     if not files or index >= len(printed.image_sizes):
         return None
     width, height = printed.image_sizes[index]
-    return PageImage(width, height, tuple(sorted(files)), printed.version)
+    return BanImage(width, height, tuple(sorted(files)), printed.version)
 
 
 def _pdf(page_pdfs, index: int) -> SectionPdf | None:
