@@ -1,4 +1,4 @@
-"""cache.py: one memo, one atomic write, verified entries, one prune, links into the site."""
+"""cache/store.py: one memo, one atomic write, verified entries, one prune, links into the site."""
 
 from __future__ import annotations
 

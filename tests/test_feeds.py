@@ -1,4 +1,4 @@
-"""RSS feeds from the model (feeds.py): absolute links, bylines, deterministic output."""
+"""RSS feeds from the model (outputs/feeds.py): absolute links, bylines, deterministic output."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The page registry: every page a build makes, with its URL, template, title and date, and
-the rule that only pages.py builds a path of the site."""
+the rule that only site/registry.py builds a path of the site."""
 
 from __future__ import annotations
 
@@ -96,7 +96,7 @@ def test_reserved_names(slug, article_ok, issue_ok):
     assert is_reserved(slug) is not issue_ok
 
 
-# Only pages.py builds a path of the site: these shapes may appear nowhere else in the code.
+# Only site/registry.py builds a path of the site: these shapes may appear nowhere else in the code.
 SITE_PATHS = re.compile(r"""["'][^"'\n]*(index\.md|index\.html|people/\{|gallery/|/page/|feed\.xml|pagefind/|assets/)""")
 CJK = re.compile(r"[\u4e00-\u9fff]")  # a message to the editor may name a path
 

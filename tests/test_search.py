@@ -1,4 +1,4 @@
-"""Search index (search.py, scan.py): Pagefind fed page by page, cached by what the pages are
+"""Search index (outputs/search/pagefind.py, build/scanner.py): Pagefind fed page by page, cached by what the pages are
 made of, Chinese by character."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""text.py: the one wording of bylines, credits, dates and labels, as every output prints it."""
+"""site/text.py: the one wording of bylines, credits, dates and labels, as every output prints it."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 KINDS = ("news", "brief", "photo", "notice")
-# Byline roles, in the order a Chinese byline prints them (their labels are in text.py).
+# Byline roles, in the order a Chinese byline prints them (their labels are in site/text.py).
 ROLES = ("authors", "reporters", "correspondents", "interns", "photographers")
 # Photos the site publishes (as renditions), and other picture files it recognises to refuse.
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")

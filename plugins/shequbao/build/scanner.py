@@ -3,8 +3,8 @@ the next pages are being rendered (knows nothing of MkDocs).
 
 MkDocs renders on one core. Reading the finished site again afterwards, for the link check
 and for Pagefind, took a third of a large build; now a second process does both as the
-pages come: it keeps each page's links and ids (``linkcheck.py``) and feeds article pages
-to Pagefind's service (``search.py``). After the last page the build waits only for
+pages come: it keeps each page's links and ids (``outputs/linkcheck.py``) and feeds article pages
+to Pagefind's service (``outputs/search/pagefind.py``). After the last page the build waits only for
 Pagefind to write its files and for the links to be resolved against the site's files.
 """
 

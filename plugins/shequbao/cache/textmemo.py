@@ -6,9 +6,9 @@ depth) and finding the photos in their texts (through Markdown) took most of a w
 that renders nothing. Both are pure functions of a file's text, so their results are kept
 under the SHA-256 of that text (and the name of what was made of it): a build parses only
 the files whose text changed. The loader keeps whole issues the same way, under a stamp of
-their folder's files (``load.py``), but only those that had no problem, so a problem is
+their folder's files (``content/load.py``), but only those that had no problem, so a problem is
 reported on every build until it is fixed. Feeds are kept under the words of their items
-(``feeds.py``): feedgen runs only for a feed that changed.
+(``outputs/feeds.py``): feedgen runs only for a feed that changed.
 
 The memo is keyed by :func:`~shequbao.cache.code_key` of the parsing code, so a change of it
 starts an empty memo; a text that fails to parse is not kept (its error is raised each time).

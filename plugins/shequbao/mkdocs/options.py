@@ -221,6 +221,6 @@ def resolve_preview(archive, preview_issues: int, log):
 
 def our_extensions(options: ShequbaoConfig, body_images, safe_html) -> list:
     """The Markdown extensions every page gets: photos in texts, links in linear time, phone numbers
-    and addresses as links and notices set as such (typeset.py), and the sanitiser unless
+    and addresses as links and notices set as such (markdown/typeset.py), and the sanitiser unless
     ``raw_html: trusted``."""
     return [body_images, LinearLinks(), ReaderText(), *([safe_html] if options.raw_html != "trusted" else [])]

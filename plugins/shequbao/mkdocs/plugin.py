@@ -67,7 +67,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return
-        prepare_config(config)  # theme folders, stylesheet, nav, font: siterules.py
+        prepare_config(config)  # theme folders, stylesheet, nav, font: mkdocs/siterules.py
         config.markdown_extensions.extend(our_extensions(self.config, self._body_images, self._safe_html))
         try:
             self._settings = read_settings(config, self.config)
@@ -286,7 +286,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         return staging is not None
 
     def _start_scanner(self, config) -> None:
-        """The scan process (links, search index, page cache) and the last steps of the build (finish.py)."""
+        """The scan process (links, search index, page cache) and the last steps of the build (build/finisher.py)."""
         self._stop_scanner()  # a preview's previous build
         others = [name for name in config.plugins if name not in ("shequbao", "glightbox")]  # plugins we cannot key
         store = PageStore(self._settings.cache_root) if self.config.incremental and not others else None

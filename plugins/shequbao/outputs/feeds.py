@@ -2,7 +2,7 @@
 
 Feeds are built with feedgen from the model. Links are absolute (from ``site_url``), to the
 pages of the registry. Output is deterministic: dates come from the issues, never from the clock. A feed whose items
-read the same as in an earlier build is taken from the memo (``textmemo.py``), not made again,
+read the same as in an earlier build is taken from the memo (``cache/textmemo.py``), not made again,
 and each feed is linked into the site from the cache like a photo's renditions.
 """
 

@@ -1,7 +1,7 @@
 """Every link of the built site leads somewhere: pages, assets and #anchors.
 
 Two steps, so that the first can run while pages are still being written (in the scan
-process, see ``scan.py``): :func:`page_links` and :class:`LinkTargets` read one page's links
+process, see ``build/scanner.py``): :func:`page_links` and :class:`LinkTargets` read one page's links
 and ids and work out which file each link points at; :func:`broken_links` then looks those
 files and anchors up in the finished site.
 """

@@ -1,7 +1,7 @@
 """What one issue prints, as plain data: every 版 with its items (stories, photo items,
 notices, the 短消息 box, page 1's 导读), their headlines, bylines, bodies as blocks and photos.
 
-Wording shared with the web (bylines, credits, dates, 副题, labels) comes from ``text.py``.
+Wording shared with the web (bylines, credits, dates, 副题, labels) comes from ``site/text.py``.
 Nothing here lays anything out.
 """
 

@@ -1,1 +1,1 @@
-"""search"""
+"""Full-text search with Pagefind: the index in parts, made while pages render, reproducible."""

@@ -1,6 +1,6 @@
 """Full-text search of the built site with Pagefind (knows nothing of MkDocs).
 
-Pagefind reads the pages as MkDocs writes them: the scan process (``scan.py``) sends each
+Pagefind reads the pages as MkDocs writes them: the scan process (``build/scanner.py``) sends each
 to Pagefind's service through :class:`IndexWriter`, on the second core, while the next
 pages are rendered. Only article pages carry ``data-pagefind-body``, so only they are
 indexed (their metadata and filters come from ``search-meta.html``). The extended build of
