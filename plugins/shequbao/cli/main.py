@@ -21,6 +21,7 @@ from . import argzh
 from .proofing import fix_paper
 from .scaffold import ScaffoldError, new_article, new_issue
 
+PRINT_FOLDER = "print"  # ./sqb print's PDFs, listed in the paper's .gitignore (a PDF is made again, not kept)
 ROLE_FLAGS = {"authors": ("--author", "署名"), "reporters": ("--reporter", "记者"), "correspondents": ("--correspondent", "通讯员"),
               "interns": ("--intern", "实习生"), "photographers": ("--photographer", "摄影")}
 
@@ -75,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     printing = commands.add_parser("print", aliases=["pdf"], help="生成一期的印刷版 PDF，不生成网站")
     printing.add_argument("issue", help="哪一期：文件夹名（如 2025-09）或期号（如 101）")
-    printing.add_argument("-o", "--output", type=Path, help="PDF 存到哪里（默认：当前文件夹，文件名同网站上的）")
+    printing.add_argument("-o", "--output", type=Path,
+                          help=f"PDF 存到哪里（默认：报纸文件夹里的 {PRINT_FOLDER}/，文件名同网站上的；这个文件夹不放进 git）")
     printing.add_argument("--size", help="纸张：A3、A4、4开、8开（默认按 mkdocs.yml，或 A3）")
     printing.add_argument("--columns", type=int, help="每版分几栏（默认 A3 4 栏、A4 3 栏）")
     printing.add_argument("--bleed", action="store_true", default=None, help="给印刷厂：加 3 毫米出血和裁切线")
@@ -243,7 +245,7 @@ def _run_print(args: argparse.Namespace) -> int:
     except PrintError as error:
         print(error, file=sys.stderr)
         return 1
-    output = args.output or Path(pdf_filename(settings.paper, issue))
+    output = args.output or args.config.parent / PRINT_FOLDER / pdf_filename(settings.paper, issue)
     if output.is_dir():
         output = output / pdf_filename(settings.paper, issue)
     output.parent.mkdir(parents=True, exist_ok=True)
