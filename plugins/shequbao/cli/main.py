@@ -123,6 +123,7 @@ def _run_publish(args: argparse.Namespace) -> int:
 def _run_init(args: argparse.Namespace) -> int:
     from .init import init_paper
 
+    had_git = (Path(args.folder).expanduser() / ".git").exists()
     try:
         written = init_paper(Path(args.folder), name=args.name, publisher=args.publisher)
     except ScaffoldError as error:
@@ -130,6 +131,8 @@ def _run_init(args: argparse.Namespace) -> int:
         return 1
     for path in written:
         print(f"已新建 {path}")
+    print("这个文件夹原来就是 git 仓库，新文件还没有提交：请 git add -A && git commit -m 创刊" if had_git else
+          "已建好 git 仓库并提交了第一版。vendor/ 里是这份报纸用的 shequbao，同事 git clone 以后 make site 就能生成")
     print(f"下一步：cd {args.folder}，然后 make site（第一次会安装需要的软件），再 ./sqb new article \"标题\" --page 1")
     return 0
 
