@@ -119,3 +119,46 @@ def test_a_clone_elsewhere_builds_with_make_site_alone(tmp_path):
     assert printed.returncode == 0, printed.stderr
     assert list((clone / "print").glob("*.pdf"))
     assert git(clone, "status", "--porcelain") == ""  # nothing generated shows up for git add -A
+
+
+def answers(port: int) -> bool:
+    import socket
+
+    with socket.socket() as sock:
+        sock.settimeout(1)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_killing_make_serve_stops_the_preview(tmp_path):
+    """`kill <pid of make serve>` (SIGTERM) stops mkdocs serve too: nothing is left holding the port."""
+    import signal
+    import socket
+    import time
+
+    paper = tmp_path / "wutongli"
+    init_paper(paper, name="梧桐里", git=False, vendor=False)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with open(paper / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write(f"\ndev_addr: 127.0.0.1:{port}\n")
+    env = {"PATH": PLAIN_PATH, "HOME": os.environ.get("HOME", "/root"), "LANG": "C.UTF-8",
+           "SHEQUBAO_VENV": str(Path(sys.executable).parent.parent), **CODE}
+    make = subprocess.Popen(["make", "serve"], cwd=paper, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not answers(port):
+            assert make.poll() is None and time.monotonic() < deadline, "the preview did not start"
+            time.sleep(0.5)
+        make.send_signal(signal.SIGTERM)  # the make process alone, as `kill <pid>` does
+        make.wait(timeout=30)
+        deadline = time.monotonic() + 20
+        while answers(port) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert not answers(port), "mkdocs serve was left running after make was killed"
+    finally:
+        try:
+            os.killpg(make.pid, signal.SIGKILL)  # whatever is left of what this test started
+        except ProcessLookupError:
+            pass
