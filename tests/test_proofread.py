@@ -76,6 +76,10 @@ def test_a_quotation_over_several_paragraphs_opens_each_and_closes_the_last():
     "谢谢大家，常常来看看，天天锻炼，人人参与。",
     "价格3.5元，共1,200份，上午8:30开门，8:00—11:00接种。",
     "本报讯 记者陈玲报道。",  # the space after 本报讯
+    "本报讯 记者 王晓峰 桂园新村的几幢老楼没有电梯。",  # a 电头 with its byline
+    "新华社北京3月5日电 记者 张三 今天开会。",
+    "居民在新建成的口袋花园里赏花。陈凯庭 摄",  # a photo credit
+    "活动结束了。（通讯员 胡晓琴 记者 陈玲）",
     "金桂苑小区居民 孙建华",  # a signature
     "王芳 李明 张华 赵强",  # a list of names
     "床前明月光 疑是地上霜  ",  # a poem's line (hard break)

@@ -41,7 +41,11 @@ _DASH = re.compile(r"-{2,3}|―{2}|－{2}|(?<![—\d])—(?![—\d])")
 _FULLWIDTH = re.compile("[０-９Ａ-Ｚａ-ｚ]+")
 _SPACES = re.compile(f"(?<=[{HAN}])[ \t]+(?=[{HAN}])")
 _SENTENCE = re.compile("[，。！？；]")  # a line without them is a signature, an address, a list of names
-_DATELINE = re.compile(r"(?:本报讯|[电讯])$")  # 本报讯 记者… : the space after a 电头 is the paper's style
+ROLES = "记者|通讯员|实习生|见习记者|特约记者|摄影|摄|编辑"
+# 本报讯 记者 王晓峰 桂园新村… / 新华社北京3月5日电 …: the spaces of a 电头 and its byline are the paper's style
+_DATELINE = re.compile(rf"[ \t#>*-]*(?:本报讯|[{HAN}\d]{{0,12}}电)[ \t]*[(（]?(?:[ \t]*(?:{ROLES})?[ \t]*[{HAN}·]{{2,4}})*[ \t]*")
+_ROLE_BEFORE = re.compile(f"(?:{ROLES})$")  # 记者 陈玲
+_ROLE_AFTER = re.compile(f"(?:{ROLES})")  # 胡晓琴 记者, 陈凯庭 摄
 _NUMERAL = re.compile(r"[ \t#>*-]*[一二三四五六七八九十]{1,3}[ \t]*$")
 _DOUBLED = re.compile(r"([的了是在和与地得也就都把被着过])\1")
 
@@ -285,8 +289,10 @@ def _spaces(text: str):
         line_start = text.rfind("\n", 0, match.start()) + 1
         line_end = text.find("\n", match.end())
         line = text[line_start:len(text) if line_end < 0 else line_end]
-        if line.endswith("  ") or not _SENTENCE.search(line) or _DATELINE.search(text[line_start:match.start()]):
-            continue  # a poem's line, a signature or a list of names, the space after 本报讯
+        before = text[line_start:match.start()]
+        if line.endswith("  ") or not _SENTENCE.search(line) or _ROLE_BEFORE.search(before) \
+                or _ROLE_AFTER.match(text, match.end()) or (len(before) <= 40 and _DATELINE.fullmatch(before)):
+            continue  # a poem's line, a signature or a list of names, a byline, the 电头
         yield match.start(), match.end(), None, "汉字之间有空格：请删掉空格（名单、诗句里有意空开的可以不改）"
 
 
