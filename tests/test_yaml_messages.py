@@ -21,8 +21,8 @@ ENGLISH = re.compile(r"\b(?:expected|found|mapping|scanning|document|token|while
     ("title: 开幕: 千人同乐\n", 1, "请给整个值加上引号"),
     ("title: 开幕\npage 1\nkind: news\n", 2, "缺少“字段名: 值”中间的半角冒号"),
     ("pages:\n  - {page: 1}\n - {page: 2}\n", 3, "对不齐"),
-    ("reporters: [陈玲, 张志举\npage: 1\n", 2, "最后用 ] 结束"),
-    ("pages:\n  - {page: 1, name: 要闻\n", 3, "最后用 } 结束"),
+    ("reporters: [陈玲, 张志举\npage: 1\n", 1, "最后用 ] 结束"),
+    ("pages:\n  - {page: 1, name: 要闻\n", 2, "最后用 } 结束"),
     ("title: @桂园\n", 1, "特殊符号开头"),
     ("title: !重要通知\n", 1, "值以“!”开头"),
     ("title: *重要*\n", 1, "值以 * 或 & 开头"),
@@ -67,3 +67,21 @@ def test_the_old_empty_people_yml_says_to_delete_the_braces(mini, capsys):
     err = capsys.readouterr().err
     assert f"{(mini / 'content').as_posix()}/people.yml:3: YAML 格式错误：上面已经有一段完整的内容（例如一行 {{}} 或 []）" in err
     assert "请删掉那一行 {}" in err and not ENGLISH.search(err)
+
+
+def test_import_into_an_issue_with_a_broken_issue_yml_says_so_in_chinese(tmp_path, capsys):
+    import argparse
+
+    from shequbao.importer import add_arguments, run
+
+    folder = tmp_path / "content/issues/2019-07"
+    folder.mkdir(parents=True)
+    (folder / "issue.yml").write_text("number: 7\ndate: 2019-07-10\npages:\n  - {page: 1, name: 要闻\n", encoding="utf-8")
+    parser = argparse.ArgumentParser(prog="shequbao import")
+    add_arguments(parser)
+    args = parser.parse_args([str(ROOT / "tests/fixtures/import/markdown.txt"), "--issue", "2019-07",
+                              "--content", str(tmp_path / "content")])
+    assert run(args) != 0
+    err = capsys.readouterr().err
+    assert f"{folder / 'issue.yml'}:4: 读不了这个 issue.yml（YAML 格式错误：花括号 {{ }} 没有写完" in err
+    assert not ENGLISH.search(err), err

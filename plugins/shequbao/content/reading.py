@@ -261,9 +261,9 @@ def _yaml_error(exc: yaml.YAMLError, first_line: int, text: str = "") -> ReadErr
                          "请删掉这一行里多余的字符（可以把这一行删除后重新输入）", line)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
-    # An unclosed quote is reported at the end of the text, a line without its colon at the next
-    # one: point at where the quote opened, at the line itself.
-    opened = "quoted scalar" in context or "simple key" in context
+    # An unclosed quote or bracket is reported where the text ends, a line without its colon at
+    # the next one: point at where the quote or bracket opened, at the line itself.
+    opened = any(words in context for words in ("quoted scalar", "simple key", "flow sequence", "flow mapping"))
     mark = exc.context_mark if opened else getattr(exc, "problem_mark", None)
     line = first_line + mark.line if mark is not None else None
     bad = text.split("\n")[mark.line] if mark is not None and mark.line < text.count("\n") + 1 else ""
