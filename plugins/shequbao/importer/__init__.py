@@ -13,11 +13,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from ..content.proofpaper import findings, fixed_text
 from . import drafts as _drafts
 from . import issue as _issue
 from . import report as _report
 from . import review as _review
-from ..content.proofpaper import findings, fixed_text
 from .reading import MAX_TEXT_MB, read_issue
 from .sections import split_sections
 
