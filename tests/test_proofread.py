@@ -173,3 +173,12 @@ def test_the_sample_paper_passes_proofreading_clean(capsys):
     assert main(["check", str(ROOT / "content")]) == 0
     out = capsys.readouterr()
     assert "校对" not in out.err and "校对" not in out.out
+
+
+def test_a_fix_that_would_change_what_the_front_matter_means_is_not_made():
+    from shequbao.content.proofpaper import fixed_text
+
+    text = "---\ntitle: １２３\npage: 1\n---\n\n居民们说,好。\n"
+    fixed, done = fixed_text(text)
+    assert fixed == "---\ntitle: １２３\npage: 1\n---\n\n居民们说，好。\n"  # 123 would be a number, not a title
+    assert [item.old for item in done] == [","]

@@ -64,9 +64,13 @@ def fixed_text(text: str) -> tuple[str, list[Finding]]:
     the same YAML) is not made."""
     done: list[Finding] = []
     for _ in range(4):
-        safe = [item for _, item in findings(text) if item.fixable]
+        found = [(field, item) for field, item in findings(text) if item.fixable]
+        safe = [item for _, item in found]
         fixed = rules.fix(text, safe)
-        if fixed == text or not _same_front_matter(text, fixed):
+        if not _same_front_matter(text, fixed):  # e.g. a title of full-width digits would read as a number
+            safe = [item for field, item in found if field == "正文"]
+            fixed = rules.fix(text, safe)
+        if fixed == text:
             break
         done.extend(rules.applicable(safe))
         text = fixed
