@@ -85,3 +85,13 @@ def test_import_into_an_issue_with_a_broken_issue_yml_says_so_in_chinese(tmp_pat
     err = capsys.readouterr().err
     assert f"{folder / 'issue.yml'}:4: 读不了这个 issue.yml（YAML 格式错误：花括号 {{ }} 没有写完" in err
     assert not ENGLISH.search(err), err
+
+
+def test_a_yaml_mistake_in_mkdocs_yml_is_told_in_chinese_with_its_line(mini, capsys):
+    config = mini / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").split("\n")
+    lines.insert(1, "site_description: 梧桐里: 社区报")
+    config.write_text("\n".join(lines), encoding="utf-8")
+    assert main(["print", "8", "--config", str(config)]) == 2
+    err = capsys.readouterr().err
+    assert f"{config}:2: YAML 格式错误：这一行的冒号让 YAML 读不懂" in err and not ENGLISH.search(err), err
