@@ -177,16 +177,15 @@ def _parens(text: str):
     for match in _MIXED_PARENS.finditer(text):
         inner = match.group()[1:-1]
         yield match.start(), match.end(), f"（{inner}）", "括号一半全角一半半角，应为全角“（ ）”"
-    for at, char in _lone(text, "()", _PARENS):
+    for at, char in _lone_parens(text):
         if _han(_neighbour(text, at - 1, -1)) or _han(_neighbour(text, at + 1, 1)):
             yield at, at + 1, None, f"半角括号“{char}”没有成对：请补上另一半，并改为全角“（ ）”"
 
 
-def _lone(text: str, chars: str, pairs: re.Pattern):
-    """Positions of ``chars`` outside the spans ``pairs`` matches."""
-    taken = {i for m in pairs.finditer(text) for i in (m.start(), m.end() - 1)}
-    taken |= {i for m in _MIXED_PARENS.finditer(text) for i in (m.start(), m.end() - 1)} if chars == "()" else set()
-    return [(i, c) for i, c in enumerate(text) if c in chars and i not in taken]
+def _lone_parens(text: str) -> list[tuple[int, str]]:
+    """Positions of ( and ) that no pair (half-width, or half of each) takes."""
+    taken = {i for pattern in (_PARENS, _MIXED_PARENS) for m in pattern.finditer(text) for i in (m.start(), m.end() - 1)}
+    return [(i, c) for i, c in enumerate(text) if c in "()" and i not in taken]
 
 
 def _paragraphs(text: str):
