@@ -17,7 +17,7 @@ site: $(VENV)/.installed
 
 # ISSUES=all shows every issue in the preview (default: the newest 3); ISSUES=2012-07 one issue.
 serve: $(VENV)/.installed
-	SHEQUBAO_PREVIEW="$(ISSUES)" $(BIN)/mkdocs serve --livereload
+	SHEQUBAO_PREVIEW="$(ISSUES)" exec $(BIN)/mkdocs serve --livereload
 
 check: $(VENV)/.installed
 	$(BIN)/shequbao check content

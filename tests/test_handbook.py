@@ -29,6 +29,7 @@ HANDBOOK = ROOT / "docs" / "handbook.md"
 DOCS = (ROOT / "README.md", HANDBOOK, ROOT / "docs" / "importing.md", ROOT / "docs" / "publishing.md")
 VENV = Path(sys.executable).parent.parent
 PLAIN_PATH = "/usr/local/bin:/usr/bin:/bin"
+CODE = {"PYTHONPATH": os.environ["PYTHONPATH"]} if "PYTHONPATH" in os.environ else {}  # a worktree's own code
 SERVER = "用户名@服务器:"
 
 
@@ -56,7 +57,7 @@ def test_no_doc_tells_an_editor_to_run_a_program_that_is_not_on_their_path(doc):
 
 def shell(command: str, cwd: Path, timeout: int = 900) -> subprocess.CompletedProcess:
     env = {"PATH": PLAIN_PATH, "HOME": os.environ.get("HOME", "/root"), "LANG": "C.UTF-8", "SHEQUBAO_VENV": str(VENV),
-           "SHEQUBAO_CACHE_DIR": os.environ["SHEQUBAO_CACHE_DIR"]}
+           "SHEQUBAO_CACHE_DIR": os.environ["SHEQUBAO_CACHE_DIR"], **CODE}
     assert ".venv" not in env["PATH"]
     return subprocess.run(["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
 
@@ -86,7 +87,7 @@ def preview(command: str, cwd: Path) -> str:
     """Start a `make serve` command, wait until the home page answers, stop it; return the page."""
     port = re.search(r"dev_addr: 127.0.0.1:(\d+)", (cwd / "mkdocs.yml").read_text(encoding="utf-8")).group(1)
     env = {"PATH": PLAIN_PATH, "HOME": os.environ.get("HOME", "/root"), "SHEQUBAO_VENV": str(VENV),
-           "SHEQUBAO_CACHE_DIR": os.environ["SHEQUBAO_CACHE_DIR"]}
+           "SHEQUBAO_CACHE_DIR": os.environ["SHEQUBAO_CACHE_DIR"], **CODE}
     process = subprocess.Popen(["bash", "-c", command], cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
@@ -104,6 +105,13 @@ def preview(command: str, cwd: Path) -> str:
         process.wait(timeout=30)
 
 
+def write_bodies(paper: Path, issue: str) -> None:
+    """What §四 asks after `./sqb new article`: “本报讯 （在这里写正文……）” replaced by the text."""
+    for path in (paper / f"content/issues/{issue}").glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"（在这里写正文[^）]*）", "12月1日，桂园街道组织志愿者走进居民区开展宣传。", text), encoding="utf-8")
+
+
 def write_every_page(paper: Path, issue: str) -> None:
     """What §三 asks after `./sqb new issue`: an item on every 版 of the new issue."""
     pages = yaml.safe_load((paper / f"content/issues/{issue}/issue.yml").read_text(encoding="utf-8"))["pages"]
@@ -113,6 +121,7 @@ def write_every_page(paper: Path, issue: str) -> None:
         if section["page"] not in have:
             done = shell(f'./sqb new article "第{section["page"]}版头条" --page {section["page"]}', paper)
             assert done.returncode == 0, done.stderr
+    write_bodies(paper, issue)
 
 
 def test_every_handbook_command_runs_as_written_in_order(paper, tmp_path):
@@ -165,6 +174,9 @@ def test_an_empty_page_is_a_reminder_that_strict_refuses(paper):
     shell("./sqb new issue", paper)
     done = shell('./sqb new article "冬季用电安全进万家" --page 2', paper)
     assert done.returncode == 0, done.stderr
+    check = shell("./sqb check", paper)
+    assert check.returncode == 1 and "还没有写正文" in check.stderr  # the placeholder first
+    write_bodies(paper, "2025-12")
     check = shell("./sqb check", paper)
     assert check.returncode == 0 and "检查通过" in check.stdout
     assert "第1版 要闻 没有可发布的稿件" in check.stderr and "--page 1" in check.stderr

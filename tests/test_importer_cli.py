@@ -109,7 +109,17 @@ def test_report_becomes_one_article_with_subheadings(content):
     invoke(FIXTURES / "report.txt", "--issue", "2019-01", "--date", "2019-01-20", "--number", 1, "--content", content)
     (draft,) = (content / "issues" / "2019-01").glob("*.md")
     body = frontmatter.load(draft).content
-    assert "## 2018年工作回顾" in body and "### 一、坚持党建引领" in body and "#### (一)加强基层组织建设" in body
+    # the half-width (一) of the plain text is made full-width, as ./sqb check --fix does
+    assert "## 2018年工作回顾" in body and "### 一、坚持党建引领" in body and "#### （一）加强基层组织建设" in body
+
+
+def test_import_makes_the_safe_proofreading_fixes_and_says_so(content, capsys):
+    assert invoke(FIXTURES / "2012-07.txt", "--issue", "2012-07", "--year", "2012", "--content", content) == 0
+    out = capsys.readouterr().out
+    assert "校对：已把 24 处标点改成规范写法" in out
+    drafts = {p.name: frontmatter.load(p).content for p in (content / "issues/2012-07").glob("*.md")}
+    lead = drafts["shu-qi-ai-xin-ke-tang.md"]
+    assert "7月9日上午，桂园街道" in lead and "," not in "".join(drafts.values())
 
 
 def old_issue(content, folder="2019-06", number=6):

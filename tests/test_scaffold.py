@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import frontmatter
 import pytest
@@ -67,7 +68,42 @@ def test_new_article_has_a_pinyin_slug_and_every_field(mini, capsys):
     post = frontmatter.loads(text)
     assert post.metadata == {"title": "端午节里话包粽", "kind": "brief", "page": 2, "reporters": ["郑爽"],
                              "correspondents": ["严丽", "何建国"], "draft": False}
+    write_body(path, "本报讯 端午节前夕，梧桐新村的居民们聚在活动室里包粽子。")
     assert main(["check", str(mini / "content")]) == 0
+
+
+def write_body(path, body: str) -> None:
+    """The article's placeholder replaced by ``body``, as an editor does."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("本报讯 （在这里写正文")] + body + "\n", encoding="utf-8")
+
+
+def test_the_placeholder_of_a_new_article_fails_the_check_until_it_is_replaced(mini, capsys):
+    content = mini / "content"
+    assert main(["new", "article", "梧桐新村开展消防安全宣传", "--page", "1", "--content", str(content)]) == 0
+    path = Path(capsys.readouterr().out.split("已新建 ")[1].split("\n")[0])
+    assert main(["check", str(content)]) == 1
+    out = capsys.readouterr()
+    line = path.read_text(encoding="utf-8").split("\n").index("本报讯 （在这里写正文，段落之间空一行。）") + 1
+    assert f"{content.as_posix()}/issues/2023-06/{path.name}:{line}: 正文: 还没有写正文：" in out.err
+    assert "请把这一段换成正文" in out.err and out.out.startswith("发现 1 处错误")
+    with pytest.raises(Exception, match="BuildError"):  # nor does it reach the site or the PDF
+        build(mini)
+    assert not (mini / "site/issues/2023-06/index.html").exists()
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: false", "draft: true"), encoding="utf-8")
+    assert main(["check", str(content)]) == 0  # a draft may keep it: drafts are not published
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
+    write_body(path, "本报讯 6月12日，梧桐新村居委会在小区广场开展消防安全宣传。")
+    assert main(["check", str(content)]) == 0
+
+
+def test_the_placeholder_words_are_the_scaffolds_own():
+    from shequbao.cli.scaffold import render_template
+    from shequbao.content.placeholders import PLACEHOLDERS, placeholder_line
+
+    text = render_template("article.md.j2", title="标题", kind="news", page=1, issue_date="2025-01-01", draft=False,
+                           **{role: [] for role in ("authors", "reporters", "correspondents", "interns", "photographers")})
+    assert all(words in text for words in PLACEHOLDERS) and placeholder_line(text) == text.count("\n")
 
 
 @pytest.mark.parametrize("title", ["社区“邻里节”开幕: 千人同乐", "“十五分钟生活圈”来了", "#1 号楼加装电梯", "yes"])
@@ -102,6 +138,8 @@ def test_new_issue_then_article_then_build(mini, monkeypatch):
     pages = yaml.safe_load((mini / "content/issues/2023-07/issue.yml").read_text(encoding="utf-8"))["pages"]
     for section in pages[1:]:  # every 版 needs an item: an empty one stops a strict build
         assert main(["new", "article", f"第{section['page']}版的稿件", "--page", str(section["page"])]) == 0
+    for path in (mini / "content/issues/2023-07").glob("*.md"):
+        write_body(path, "本报讯 梧桐新村的居民们又迎来了新的一期社区报。")
     site = build(mini)
     page = (site / "issues/2023-07/ce-shi-biao-ti/index.html").read_text(encoding="utf-8")
     assert "测试标题" in page and "第9期" in page

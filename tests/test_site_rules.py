@@ -20,6 +20,7 @@ from shequbao.cli import main as cli
 
 VENV = Path(sys.executable).parent.parent
 PLAIN_PATH = "/usr/local/bin:/usr/bin:/bin"
+CODE = {"PYTHONPATH": os.environ["PYTHONPATH"]} if "PYTHONPATH" in os.environ else {}  # a worktree's own code
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -119,7 +120,7 @@ def test_every_command_and_option_has_chinese_help():
 def test_init_makes_a_paper_that_checks_and_builds_from_a_plain_shell(tmp_path):
     paper = tmp_path / "x"
     env = {"PATH": PLAIN_PATH, "HOME": os.environ.get("HOME", "/root"), "SHEQUBAO_VENV": str(VENV),
-           "SHEQUBAO_CACHE_DIR": os.environ["SHEQUBAO_CACHE_DIR"]}
+           "SHEQUBAO_CACHE_DIR": os.environ["SHEQUBAO_CACHE_DIR"], **CODE}
     init = f"{VENV}/bin/shequbao init {paper} --name 梧桐里 --publisher 梧桐街道办事处"
     done = subprocess.run(["bash", "-c", f"{init} && cd {paper} && ./sqb check --strict && make site"],
                           env=env, capture_output=True, text=True, timeout=900)

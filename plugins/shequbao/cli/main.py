@@ -13,12 +13,15 @@ from .. import importer
 from ..content.completeness import held_back_message, is_published
 from ..content.dates import parse_date
 from ..content.load import load_archive
+from ..content.proofpaper import paper_problems
 from ..model import ROLES, Paper
 from ..problems import ContentError
 from ..site.registry import pdf_filename
 from . import argzh
+from .proofing import fix_paper
 from .scaffold import ScaffoldError, new_article, new_issue
 
+PRINT_FOLDER = "print"  # ./sqb print's PDFs, listed in the paper's .gitignore (a PDF is made again, not kept)
 ROLE_FLAGS = {"authors": ("--author", "署名"), "reporters": ("--reporter", "记者"), "correspondents": ("--correspondent", "通讯员"),
               "interns": ("--intern", "实习生"), "photographers": ("--photographer", "摄影")}
 
@@ -39,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("content", nargs="?", default="content", help="内容文件夹（默认 content）")
     check.add_argument("--drafts", action="store_true", help="草稿也当作要发布的内容检查（默认也检查，只是不发布）")
     check.add_argument("--strict", action="store_true", help="有提醒（例如空着的版）也算不通过，和 make site 一样严格")
+    check.add_argument("--fix", action="store_true",
+                       help="校对：把能自动改正的标点（半角逗号、引号、省略号、破折号、全角数字等）直接改在稿件里，并列出每一处改动")
     check.set_defaults(run=_run_check)
 
     build = commands.add_parser("build", help="生成网站：先生成到 site.building/，成功后才替换 site/（一次只能有一个构建）")
@@ -71,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     printing = commands.add_parser("print", aliases=["pdf"], help="生成一期的印刷版 PDF，不生成网站")
     printing.add_argument("issue", help="哪一期：文件夹名（如 2025-09）或期号（如 101）")
-    printing.add_argument("-o", "--output", type=Path, help="PDF 存到哪里（默认：当前文件夹，文件名同网站上的）")
+    printing.add_argument("-o", "--output", type=Path,
+                          help=f"PDF 存到哪里（默认：报纸文件夹里的 {PRINT_FOLDER}/，文件名同网站上的；这个文件夹不放进 git）")
     printing.add_argument("--size", help="纸张：A3、A4、4开、8开（默认按 mkdocs.yml，或 A3）")
     printing.add_argument("--columns", type=int, help="每版分几栏（默认 A3 4 栏、A4 3 栏）")
     printing.add_argument("--bleed", action="store_true", default=None, help="给印刷厂：加 3 毫米出血和裁切线")
@@ -117,6 +123,7 @@ def _run_publish(args: argparse.Namespace) -> int:
 def _run_init(args: argparse.Namespace) -> int:
     from .init import init_paper
 
+    had_git = (Path(args.folder).expanduser() / ".git").exists()
     try:
         written = init_paper(Path(args.folder), name=args.name, publisher=args.publisher)
     except ScaffoldError as error:
@@ -124,6 +131,8 @@ def _run_init(args: argparse.Namespace) -> int:
         return 1
     for path in written:
         print(f"已新建 {path}")
+    print("这个文件夹原来就是 git 仓库，新文件还没有提交：请 git add -A && git commit -m 创刊" if had_git else
+          "已建好 git 仓库并提交了第一版。vendor/ 里是这份报纸用的 shequbao，同事 git clone 以后 make site 就能生成")
     print(f"下一步：cd {args.folder}，然后 make site（第一次会安装需要的软件），再 ./sqb new article \"标题\" --page 1")
     return 0
 
@@ -146,6 +155,9 @@ def _run_check(args: argparse.Namespace) -> int:
     if not (content / "issues").is_dir():
         print(f"{content}/issues 不存在：请在报纸的文件夹里运行，或写明内容文件夹，例如 ./sqb check", file=sys.stderr)
         return 2
+    if args.fix:
+        fixed = fix_paper(content, sys.stdout)
+        print(f"校对：改正了 {fixed} 处" if fixed else "校对：没有可以自动改正的地方")
     try:
         archive, warnings = load_archive(content, Paper(name=""), drafts=True)
     except ContentError as error:
@@ -159,12 +171,24 @@ def _run_check(args: argparse.Namespace) -> int:
     for issue in archive.issues:
         if not is_published(issue):
             print(f"{content.as_posix()}/{held_back_message(issue)}", file=sys.stderr)  # a note, not a warning
+    proofs = paper_problems(content)
+    for problem in proofs:
+        print(problem.format(content.as_posix()), file=sys.stderr)
     reminders = len(warnings)
     if args.strict and reminders:
         print(f"有 {reminders} 条提醒：make site 会因此停下，请按提示修改后再运行 ./sqb check --strict")
         return 1
-    print(f"检查通过：{len(archive.issues)} 期，{archive.article_count} 篇" + (f"，{reminders} 条提醒" if reminders else ""))
+    print(f"检查通过：{len(archive.issues)} 期，{archive.article_count} 篇" + (f"，{reminders} 条提醒" if reminders else "")
+          + _proof_summary(proofs))
     return 0
+
+
+def _proof_summary(proofs: list) -> str:
+    if not proofs:
+        return ""
+    fixable = sum("--fix" in p.message for p in proofs)
+    how = f"，其中 {fixable} 处 ./sqb check --fix 可以自动改正" if fixable else ""
+    return f"；校对发现 {len(proofs)} 处标点或文字问题{how}（不影响 make site，发布前请改好）"
 
 
 def _run_new_issue(args: argparse.Namespace) -> int:
@@ -224,7 +248,7 @@ def _run_print(args: argparse.Namespace) -> int:
     except PrintError as error:
         print(error, file=sys.stderr)
         return 1
-    output = args.output or Path(pdf_filename(settings.paper, issue))
+    output = args.output or args.config.parent / PRINT_FOLDER / pdf_filename(settings.paper, issue)
     if output.is_dir():
         output = output / pdf_filename(settings.paper, issue)
     output.parent.mkdir(parents=True, exist_ok=True)

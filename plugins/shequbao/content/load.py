@@ -24,6 +24,8 @@ from .fields import FieldChecker, kind_of
 from .hints import missing_photo_message
 from .names import check_name
 from .people import PEOPLE_FILE, Directory, load_directory, resolve_people
+from .placeholders import MESSAGE as PLACEHOLDER_MESSAGE
+from .placeholders import placeholder_line
 from .printhints import print_fields
 from .reading import ReadError, parse_yaml, read_text, split_front_matter
 from .slugs import is_reserved, is_slug, make_slug
@@ -252,6 +254,8 @@ def _load_article(path: Path, rel: str, slug: str, folder: Path, root: Path, sec
     draft = data.get("draft", False)
     if not isinstance(draft, bool):
         check.add("draft", f"应当是 true 或 false，这里是“{draft}”")
+    elif not draft and (line := placeholder_line(text)):
+        problems.append(Problem(rel, line, "正文", PLACEHOLDER_MESSAGE))
     order, kicker = check.integer(data, "order"), check.text(data, "kicker")
     subtitle, source = check.text(data, "subtitle"), check.text(data, "source")
     hints, focus = print_fields(data, check)

@@ -27,6 +27,8 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import BaseHandler
 
+from .yamlerrors import explain
+
 MAX_TEXT_BYTES = 4 * 1024 * 1024  # an article, issue.yml or people.yml (the longest real article is ~50 KB)
 MAX_NODES = 100_000  # keys, values and list items of one YAML document (people.yml of 10,000 people: ~60,000)
 MAX_DEPTH = 20  # levels of nesting (the content model has at most 4)
@@ -277,23 +279,16 @@ def _yaml_error(exc: yaml.YAMLError, first_line: int, text: str = "") -> ReadErr
                          "请删掉这一行里多余的字符（可以把这一行删除后重新输入）", line)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
-    # An unclosed quote is reported at the end of the text; point at where it opened.
-    mark = exc.context_mark if "quoted scalar" in context else getattr(exc, "problem_mark", None)
+    # An unclosed quote or bracket is reported where the text ends, a line without its colon at
+    # the next one: point at where the quote or bracket opened, at the line itself.
+    opened = any(words in context for words in ("quoted scalar", "simple key", "flow sequence", "flow mapping"))
+    mark = exc.context_mark if opened else getattr(exc, "problem_mark", None)
     line = first_line + mark.line if mark is not None else None
     bad = text.split("\n")[mark.line] if mark is not None and mark.line < text.count("\n") + 1 else ""
     tab_indent = "\t" in bad[:len(bad) - len(bad.lstrip())]  # libyaml just says "cannot start any token"
     if tab_indent or "\t" in problem or "'\\t'" in problem or "tab character" in problem:
         return ReadError("YAML 格式错误：这一行用了 Tab 缩进，请改用空格", line)
-    hint = ""
-    if "quoted scalar" in context or "end of stream" in problem:
-        hint = "（可能是引号没有成对，检查这一行及上面几行的引号）"
-    elif "mapping values" in problem:
-        hint = "（值里有“: ”时，请给整个值加上引号）"
-    elif "expected ':'" in problem or "could not find expected" in problem:
-        hint = "（字段名和值之间要有半角冒号加空格，例如 page: 1）"
-    else:
-        hint = "（请检查这一行：字段名后面是半角冒号加空格，值里有 : # [ ] { } ! 等符号时给整个值加上引号）"
-    return ReadError(f"YAML 格式错误：{problem}{hint}", line)
+    return ReadError(f"YAML 格式错误：{explain(problem, context)}", line)
 
 
 def _describe(path: tuple) -> str:

@@ -13,6 +13,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from ..content.proofpaper import findings, fixed_text
 from . import drafts as _drafts
 from . import issue as _issue
 from . import report as _report
@@ -91,6 +92,7 @@ def _run(args: argparse.Namespace) -> int:
     warnings = [f"{_review.place(shown_file, parsed.unit, line)}: {msg}" for line, msg in points]
     warnings += [f"{folder.as_posix()}/{w}" for w in _issue.add_pages(facts, [d.meta["page"] for d in drafts], parsed.pages)]
     files = _files(folder, drafts, facts)
+    facts.notes += _proofread(files)
     print(_report.render(drafts, folder.as_posix(), facts.notes, warnings, args.dry_run))
     return _write(files, folder, args)
 
@@ -102,6 +104,19 @@ def _files(folder: Path, drafts: list, facts) -> dict[Path, str | bytes]:
     if not facts.existing:
         files[folder / "issue.yml"] = _issue.render(facts)
     return files
+
+
+def _proofread(files: dict[Path, str | bytes]) -> list[str]:
+    """The safe 校对 fixes of ``./sqb check --fix`` made in every draft (in place in ``files``);
+    what they were, and how many slips are left for the editor, as notes of the report."""
+    fixed = left = 0
+    for path, text in files.items():
+        if isinstance(text, str) and path.suffix == ".md":
+            files[path], done = fixed_text(text)
+            fixed += len(done)
+            left += len(findings(files[path]))
+    notes = [f"校对：已把 {fixed} 处标点改成规范写法（半角标点、引号、省略号、破折号、全角数字，和 ./sqb check --fix 一样）"] if fixed else []
+    return notes + ([f"校对：还有 {left} 处标点或文字要编辑判断，./sqb check 会逐条列出"] if left else [])
 
 
 def _write(files: dict[Path, str | bytes], folder: Path, args: argparse.Namespace) -> int:

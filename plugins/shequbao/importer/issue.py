@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from ..content.reading import ReadError, parse_yaml, read_text
 from . import textdates as dates
 from .drafts import scalar
 from .segment import Parsed
@@ -33,12 +34,23 @@ class IssueFacts:
 
 def _load(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise UserError(f"{path}: 读不了这个 issue.yml（{exc}），请先修好它") from exc
+        data = parse_yaml(read_text(path)).data or {}  # the loader's own reading: its messages in Chinese
+    except ReadError as exc:
+        place = f"{path}:{exc.line}" if exc.line else str(path)
+        raise UserError(f"{place}: 读不了这个 issue.yml（{exc.message}），请先修好它") from None
     if not isinstance(data, dict):
         raise UserError(f"{path}: issue.yml 应当是“键: 值”的格式，请先修好它")
     return data
+
+
+def _date(value) -> dt.date | None:
+    """issue.yml's date (the content reader keeps it a string, as the loader checks it itself)."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def taken_numbers(content: Path, skip: Path) -> dict[int, str]:
@@ -102,7 +114,7 @@ def plan(
     yml = folder / "issue.yml"
     if yml.is_file():
         data = _load(yml)
-        issue_date = data.get("date") if isinstance(data.get("date"), dt.date) else None
+        issue_date = _date(data.get("date"))
         pages = {}
         for entry in data.get("pages") or ():
             if isinstance(entry, dict) and isinstance(entry.get("page"), int):

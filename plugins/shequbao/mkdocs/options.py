@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 from ..cache.store import cache_root
+from ..content.yamlerrors import explain
 from ..markdown.links import LinearLinks
 from ..markdown.typeset import ReaderText
 from ..model import Paper
@@ -131,6 +133,16 @@ def read_settings(config, options: ShequbaoConfig) -> Settings:
     )
 
 
+def config_problem(config_file: Path, text: str) -> str:
+    """MkDocs' (English) error about mkdocs.yml for an editor: a YAML mistake in Chinese with its
+    line and what to do, as for the content's files."""
+    if "parsing the configuration file" not in text:
+        return f"{config_file} 有错误，请改正：{text}"
+    problem = text.split("configuration file:", 1)[1].strip().split("\n")[0]
+    line = re.search(r"line (\d+), column", text)
+    return f"{config_file}{':' + line.group(1) if line else ''}: YAML 格式错误：{explain(problem, text)}"
+
+
 def load_settings(config_file: Path) -> Settings:
     """Read mkdocs.yml with MkDocs itself (``!ENV`` and all), for commands that build no site."""
     from mkdocs.config import load_config
@@ -142,7 +154,7 @@ def load_settings(config_file: Path) -> Settings:
     try:
         config = load_config(str(config_file))
     except MkDocsException as error:
-        raise ValueError(f"{config_file} 有错误，请改正：{error}") from None
+        raise ValueError(config_problem(config_file, str(error))) from None
     finally:
         logger.setLevel(level)
     plugin = config.plugins.get("shequbao")

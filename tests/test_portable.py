@@ -1,0 +1,164 @@
+"""A paper made by ``./sqb init`` builds on any machine: shequbao is vendored as a wheel, no path
+of this machine is written anywhere, it is a git repository with a first commit, and what is
+generated (site/, .cache/, ./sqb print's PDFs, .venv/) is ignored."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from shequbao.cli.init import init_paper
+from shequbao.cli.vendor import PACKAGE, package_files
+
+PLAIN_PATH = "/usr/local/bin:/usr/bin:/bin"
+CODE = {"PYTHONPATH": os.environ["PYTHONPATH"]} if "PYTHONPATH" in os.environ else {}
+
+
+def nobodys_git(home: Path) -> dict[str, str]:
+    """A shell of someone whose git has no name or e-mail configured."""
+    home.mkdir(exist_ok=True)
+    return {"PATH": PLAIN_PATH, "HOME": str(home), "LANG": "C.UTF-8", "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_CONFIG_GLOBAL": str(home / "no-gitconfig")}
+
+
+def git(paper: Path, *args: str, env=None) -> str:
+    done = subprocess.run(["git", *args], cwd=paper, capture_output=True, text=True, env=env, check=True)
+    return done.stdout
+
+
+def init_from_a_shell(tmp_path: Path) -> Path:
+    paper = tmp_path / "wutongli"
+    env = {**nobodys_git(tmp_path / "home"), **CODE}
+    done = subprocess.run([sys.executable, "-m", "shequbao", "init", str(paper), "--name", "梧桐里"],
+                          env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    return paper
+
+
+def test_init_vendors_a_wheel_and_writes_no_path_of_this_machine(tmp_path):
+    paper = init_from_a_shell(tmp_path)
+    tracked = git(paper, "ls-files").split()
+    [wheel] = [name for name in tracked if name.startswith("vendor/")]
+    assert wheel.endswith("-py3-none-any.whl") and "+" in wheel  # 0.1.0+<digest of the code>
+    for name in tracked:
+        data = (paper / name).read_bytes()
+        for path in (str(tmp_path), str(ROOT), "/home/", "/tmp/", "/root/"):
+            assert path.encode() not in data, (name, path)
+    makefile = (paper / "Makefile").read_text(encoding="utf-8")
+    assert "SHEQUBAO ?= $(or $(firstword $(wildcard vendor/shequbao-*.whl))," in makefile
+    with zipfile.ZipFile(paper / wheel) as archive:
+        names = set(archive.namelist())
+        info = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+        points = archive.read(info).decode()
+        metadata = archive.read(info.replace("entry_points.txt", "METADATA")).decode()
+    assert {f"shequbao/{p.relative_to(PACKAGE).as_posix()}" for p in package_files()} <= names
+    assert "shequbao/skeletons/paper/Makefile.j2" in names and "shequbao/print/typst/" in " ".join(names)
+    assert "shequbao = shequbao.cli.main:main" in points and "shequbao.mkdocs.plugin:ShequbaoPlugin" in points
+    assert "Requires-Dist: mkdocs" in metadata and "Requires-Dist: pytest" not in metadata
+    # the same code makes the same wheel, byte for byte
+    other = tmp_path / "other"
+    init_paper(other, name="梧桐里", git=False)
+    assert (other / wheel).read_bytes() == (paper / wheel).read_bytes()
+
+
+def test_init_makes_a_git_repository_with_a_first_commit_and_ignores_what_is_generated(tmp_path):
+    paper = init_from_a_shell(tmp_path)
+    log = git(paper, "log", "--format=%an <%ae>|%s").splitlines()
+    assert log == ["shequbao <shequbao@localhost>|创刊：梧桐里（shequbao init）"]  # git knew nobody
+    assert git(paper, "status", "--porcelain") == ""
+    ignore = (paper / ".gitignore").read_text(encoding="utf-8")
+    for folder in ("/site/", ".cache/", "/print/", ".venv/"):
+        assert folder in ignore.splitlines(), folder
+    for generated in ("site/index.html", ".cache/x", "print/梧桐里-1.pdf", ".venv/bin/python", "site.lock"):
+        (paper / generated).parent.mkdir(parents=True, exist_ok=True)
+        (paper / generated).write_text("x", encoding="utf-8")
+    assert git(paper, "status", "--porcelain") == ""
+
+
+def test_print_writes_into_the_ignored_print_folder(mini, monkeypatch, capsys):
+    from shequbao.cli.main import main
+
+    monkeypatch.chdir(mini)
+    assert main(["print", "8"]) == 0
+    pdfs = list((mini / "print").glob("*.pdf"))
+    assert len(pdfs) == 1 and str(Path("print") / pdfs[0].name) in capsys.readouterr().out
+
+
+def shared_environment(venv: Path) -> None:
+    """A new virtual environment that finds the dependencies already installed for these tests
+    (no download): the paper's Makefile installs only the vendored wheel into it."""
+    subprocess.run([sys._base_executable, "-m", "venv", str(venv)], check=True)
+    [site] = venv.glob("lib/python*/site-packages")
+    (site / "shared-dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_a_clone_elsewhere_builds_with_make_site_alone(tmp_path):
+    paper = init_from_a_shell(tmp_path)
+    clone = tmp_path / "colleague" / "wutongli"
+    subprocess.run(["git", "clone", "-q", str(paper), str(clone)], check=True)
+    shared_environment(clone / ".venv")
+    env = {**nobodys_git(tmp_path / "colleague-home"), "PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+           "PYTHON": sys._base_executable}  # no PYTHONPATH, no SHEQUBAO_VENV: the paper's own wheel
+    done = subprocess.run(["make", "site"], cwd=clone, env=env, capture_output=True, text=True, timeout=900, check=False)
+    assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
+    assert "vendor/shequbao-" in done.stdout and "网站已生成到 site/" in done.stdout
+    home = (clone / "site/index.html").read_text(encoding="utf-8")
+    assert "梧桐里" in home and "第1期" in home
+    where = subprocess.run([".venv/bin/python", "-c", "import shequbao; print(shequbao.__file__)"], cwd=clone,
+                           env=env, capture_output=True, text=True, check=True).stdout
+    assert where.startswith(str(clone / ".venv"))  # the vendored code, not this checkout
+    printed = subprocess.run(["./sqb", "print", "1"], cwd=clone, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert printed.returncode == 0, printed.stderr
+    assert list((clone / "print").glob("*.pdf"))
+    assert git(clone, "status", "--porcelain") == ""  # nothing generated shows up for git add -A
+
+
+def answers(port: int) -> bool:
+    import socket
+
+    with socket.socket() as sock:
+        sock.settimeout(1)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_killing_make_serve_stops_the_preview(tmp_path):
+    """`kill <pid of make serve>` (SIGTERM) stops mkdocs serve too: nothing is left holding the port."""
+    import signal
+    import socket
+    import time
+
+    paper = tmp_path / "wutongli"
+    init_paper(paper, name="梧桐里", git=False, vendor=False)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with open(paper / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write(f"\ndev_addr: 127.0.0.1:{port}\n")
+    env = {"PATH": PLAIN_PATH, "HOME": os.environ.get("HOME", "/root"), "LANG": "C.UTF-8",
+           "SHEQUBAO_VENV": str(Path(sys.executable).parent.parent), **CODE}
+    make = subprocess.Popen(["make", "serve"], cwd=paper, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not answers(port):
+            assert make.poll() is None and time.monotonic() < deadline, "the preview did not start"
+            time.sleep(0.5)
+        make.send_signal(signal.SIGTERM)  # the make process alone, as `kill <pid>` does
+        make.wait(timeout=30)
+        deadline = time.monotonic() + 20
+        while answers(port) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert not answers(port), "mkdocs serve was left running after make was killed"
+    finally:
+        try:
+            os.killpg(make.pid, signal.SIGKILL)  # whatever is left of what this test started
+        except ProcessLookupError:
+            pass
