@@ -216,7 +216,8 @@ def test_a_damaged_rendition_is_rebuilt_with_a_note(tmp_path, monkeypatch, caplo
     site = paper(tmp_path)
     first = tree_digest(build(site))
     rendition = next((tmp_path / "cache/images").rglob("*.webp"))
-    rendition.write_bytes(rendition.read_bytes()[:100])  # a truncated copy
+    data = rendition.read_bytes()
+    rendition.write_bytes(data[: len(data) // 2])  # a truncated copy (a tiny WebP may be under 100 bytes whole)
     caplog.set_level("INFO")
     assert tree_digest(build(site)) == first
     assert any("已损坏" in r.getMessage() and "重新生成" in r.getMessage() for r in caplog.records)
