@@ -12,8 +12,15 @@ from pathlib import Path
 import pytest
 
 from shequbao.build import pagecache
-from shequbao.build.pagecache import (CATALOG_LINKS, VERSIONS, PageStore, base_key, photos_by_article, plan_cache,
-                                      write_sitemap)
+from shequbao.build.pagecache import (
+    CATALOG_LINKS,
+    VERSIONS,
+    PageStore,
+    base_key,
+    photos_by_article,
+    plan_cache,
+    write_sitemap,
+)
 from shequbao.model import Archive, Article, Image, Issue, Paper, Person, Section
 from shequbao.photos.refs import PhotoRef
 from shequbao.site.kinds import Kind
@@ -139,7 +146,7 @@ def test_the_next_build_takes_the_kept_pages_from_the_cache(tmp_path, site):
 
 def test_a_change_of_the_site_wide_key_renders_every_page_again(tmp_path, site):
     store = PageStore(tmp_path)
-    for src, key in plan_cache(site, inputs("base-1"), store, set()).render.items():
+    for key in plan_cache(site, inputs("base-1"), store, set()).render.values():
         if key:
             store.keep(key, "<p></p>", ([], set()))
     assert plan_cache(site, inputs("base-1"), PageStore(tmp_path), set()).render.keys() == {"about.md", "index.md"}
@@ -232,7 +239,7 @@ def test_the_sitemap_is_the_same_bytes_on_every_build(tmp_path, site):
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     mtime = struct.unpack("<I", (tmp_path / "a/sitemap.xml.gz").read_bytes()[4:8])[0]
-    assert dt.datetime.fromtimestamp(mtime, dt.timezone.utc) == dt.datetime(2025, 9, 25, tzinfo=dt.timezone.utc)
+    assert dt.datetime.fromtimestamp(mtime, dt.UTC) == dt.datetime(2025, 9, 25, tzinfo=dt.UTC)
 
 
 def test_an_address_with_an_ampersand_is_escaped_in_the_sitemap(tmp_path, site):

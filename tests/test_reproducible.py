@@ -123,7 +123,7 @@ def test_every_language_of_the_index_is_rewritten(tmp_path):
 def damage(folder: Path, how: str) -> None:
     entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
     meta_file = folder / f"pagefind.{entry['languages']['zh-cn']['hash']}.pf_meta"
-    a_filter = sorted((folder / "filter").iterdir())[0]
+    a_filter = min((folder / "filter").iterdir())
     if how == "no entry file":
         (folder / "pagefind-entry.json").unlink()
     elif how == "entry not json":

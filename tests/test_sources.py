@@ -48,8 +48,7 @@ def content(tmp_path: Path) -> Path:
     write(root, "people.yml", "陈玲:\n  title: 本报记者\n")
     write(root, f"{ISSUE}/issue.yml", "number: 128\ndate: 2025-09-25\n")
     write(root, f"{ISSUE}/fanghuo.md", "---\ntitle: 桂园街道召开秋季防火动员会\npage: 1\n---\n")
-    make = write(root, f"{ISSUE}/images/dongyuanhui.jpg")
-    camera_jpeg(make)
+    camera_jpeg(root / f"{ISSUE}/images/dongyuanhui.jpg")  # straight from the camera
     write(root, "issues/2025-08/issue.yml", "number: 127\ndate: 2025-08-25\n")
     write(root, "assets/extra.css", ".sqb-masthead { color: #b22; }\n")
     clean_png(root / "assets/logo.png")
