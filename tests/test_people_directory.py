@@ -156,3 +156,9 @@ def test_the_same_slug_chosen_twice_is_an_error_on_the_second_entry(tmp_path):
     assert people["陈玲"].slug == "chenling"
     assert [(p.line, p.field, p.severity) for p in problems] == [(3, "陈伶.slug", "error")]
     assert problems[0].message == "slug “chenling”已经给了“陈玲”，请换一个"
+
+
+@pytest.mark.parametrize("name, slug", [("Page", "page-ren"), ("Feed", "feed-ren"), ("Gallery", "gallery-ren")])
+def test_a_name_that_reads_as_one_of_the_sites_own_addresses_gets_another(name, slug):
+    """people/page/2/ is the second page of the people index: a contributor called Page goes elsewhere."""
+    assert resolve_people([name], Directory({}), [])[name].slug == slug
