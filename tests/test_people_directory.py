@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from shequbao.content.people import Directory, Profile, load_directory, resolve_people
+from shequbao.content.slugs import make_person_slug
 from shequbao.model import Person
 
 PEOPLE = """\
@@ -20,6 +21,13 @@ PEOPLE = """\
 张伟@桂园:
   title: 桂园居委会退休教师
 """
+
+
+@pytest.fixture(scope="module", autouse=True)
+def pinyin():
+    """pypinyin's dictionaries load on the first slug (a fifth of a second, more on a busy machine):
+    once for the module, not inside whichever test happens to run first."""
+    make_person_slug("陈玲")
 
 
 def directory_of(tmp_path: Path, text: str | bytes | None) -> tuple[Directory, list]:
