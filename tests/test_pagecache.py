@@ -1,12 +1,10 @@
 """The page cache (build/pagecache.py) without a build: entries kept and found again, the plan
-of what a build renders, the site-wide key, and the sitemap written from the registry."""
+of what a build renders, and the site-wide key."""
 
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import os
-import struct
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,6 @@ from shequbao.build.pagecache import (
     base_key,
     photos_by_article,
     plan_cache,
-    write_sitemap,
 )
 from shequbao.model import Archive, Article, Image, Issue, Paper, Person, Section
 from shequbao.photos.refs import PhotoRef
@@ -216,46 +213,3 @@ def test_a_new_version_of_a_library_that_renders_pages_changes_the_key(theme, mo
     real = pagecache.package_version
     monkeypatch.setattr(pagecache, "package_version", lambda name: "99.0" if name == package else real(name))
     assert key_of(theme) != before
-
-
-# -- write_sitemap -------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("site_url", ["https://wutongli.example.org/paper/", "https://wutongli.example.org/paper"])
-def test_the_sitemap_lists_every_page_of_the_registry_dated_by_its_content(tmp_path, site, site_url):
-    write_sitemap(site, site_url, tmp_path)
-    xml = (tmp_path / "sitemap.xml").read_text(encoding="utf-8")
-    locs = [line.strip()[5:-6] for line in xml.splitlines() if "<loc>" in line]
-    assert locs == sorted(locs) and len(locs) == len(site)
-    assert "<loc>https://wutongli.example.org/paper/issues/2025-09/fanghuo/</loc>" in xml
-    assert "<loc>https://wutongli.example.org/paper/</loc>" in xml  # the home page
-    block = xml.split("<loc>https://wutongli.example.org/paper/issues/2025-08/</loc>\n")[1].split("</url>")[0]
-    assert block.strip() == "<lastmod>2025-08-25</lastmod>"
-    assert gzip.decompress((tmp_path / "sitemap.xml.gz").read_bytes()).decode("utf-8") == xml
-
-
-def test_the_sitemap_is_the_same_bytes_on_every_build(tmp_path, site):
-    write_sitemap(site, "https://wutongli.example.org/", tmp_path / "a")
-    write_sitemap(plan_pages(archive(), archive().static_pages, PlanOptions()), "https://wutongli.example.org/", tmp_path / "b")
-    for name in ("sitemap.xml", "sitemap.xml.gz"):
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
-    mtime = struct.unpack("<I", (tmp_path / "a/sitemap.xml.gz").read_bytes()[4:8])[0]
-    assert dt.datetime.fromtimestamp(mtime, dt.UTC) == dt.datetime(2025, 9, 25, tzinfo=dt.UTC)
-
-
-def test_an_address_with_an_ampersand_is_escaped_in_the_sitemap(tmp_path, site):
-    write_sitemap(site, "https://example.org/?a=1&b=", tmp_path)
-    xml = (tmp_path / "sitemap.xml").read_text(encoding="utf-8")
-    assert "&amp;b=/" in xml and "&b=" not in xml
-
-
-@pytest.mark.xfail(strict=True, reason="write_sitemap writes page.url as it is: an editor's page named '关于 本报.md' "
-                   "gets <loc>https://…/关于 本报/</loc>, a space and raw characters where the sitemap protocol (and "
-                   "MkDocs' own sitemap, which this one replaces: File.url is percent-encoded) wants %20 and %E5…")
-def test_an_editors_page_with_a_chinese_name_has_an_escaped_address_in_the_sitemap(tmp_path):
-    from urllib.parse import quote
-
-    paper = archive()
-    site = plan_pages(paper, (("index.md", "首页"), ("关于 本报.md", "关于本报")), PlanOptions())
-    write_sitemap(site, "https://wutongli.example.org/", tmp_path)
-    xml = (tmp_path / "sitemap.xml").read_text(encoding="utf-8")
-    assert f"<loc>https://wutongli.example.org/{quote('关于 本报/')}</loc>" in xml

@@ -19,7 +19,8 @@ MAX_NESTING = 12  # levels of lists and quotes in a body (a newspaper article us
 INDENT = 4  # columns per level of a nested list in Python-Markdown
 MARKUP_BUDGET = 200_000  # characters × “[”/“~~” in one paragraph (a real one: 2,000 × 10; 50 links: 3,000 × 50)
 _QUOTES = re.compile(r"^(?:[ \t]*>)+")
-_MARKERS = re.compile(r"^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+")
+_MARKER = r"(?:[-*+]|\d{1,9}[.)])[ \t]+"  # one list marker and the spaces after it
+_MARKERS = re.compile(rf"^(?:{_MARKER})+")  # markers opening lists one inside the other on one line
 
 
 def load_static_pages(content_dir: Path, listing: Listing, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
@@ -81,7 +82,7 @@ def body_problems(rel: str, body: str, body_line: int) -> list[Problem]:
         rest = line[quotes.end():] if quotes else line
         columns = len(rest.expandtabs(INDENT)) - len(rest.expandtabs(INDENT).lstrip(" "))
         markers = _MARKERS.match(rest.lstrip())
-        depth += columns // INDENT + (markers.group(0).count(" ") if markers else 0)
+        depth += columns // INDENT + (len(re.findall(_MARKER, markers.group(0))) if markers else 0)
         if depth > MAX_NESTING and not any(p.message.startswith("列表") for p in problems):
             problems.append(Problem(rel, body_line + number, "正文", f"列表或引用嵌套太深（超过 {MAX_NESTING} 层）："
                                     "请减少缩进或“>”、“-”的层数，报纸稿件一般不超过两三层"))

@@ -107,7 +107,22 @@ def _regions(rects: dict, by_src: dict[str, Article], page_index: int, page: int
         for part in parts:
             if part["page"] == page_index:
                 found.append(Region(article, part["x"], part["y"], part["w"], part["h"], continued=article.page != page))
-    return tuple(sorted(found, key=lambda r: (round(r.y, 2), r.x)))
+    return _reading_order(found)
+
+
+ROW = 0.01  # tops within a hundredth of the page's height stand side by side
+
+
+def _reading_order(regions: list[Region]) -> tuple[Region, ...]:
+    """Top to bottom by rows, left to right within a row: a region starts a new row when its top
+    is more than :data:`ROW` below the top of the row it would join."""
+    rows: list[list[Region]] = []
+    for region in sorted(regions, key=lambda r: (r.y, r.x)):
+        if rows and region.y - rows[-1][0].y <= ROW:
+            rows[-1].append(region)
+        else:
+            rows.append([region])
+    return tuple(region for row in rows for region in sorted(row, key=lambda r: r.x))
 
 
 def _image(printed: Any, index: int) -> BanImage | None:

@@ -63,7 +63,7 @@ def _language_plan(folder: Path, language: dict):
         data = _read(path)
         if data is None:
             return None
-        data = [data[0], sorted(data[1], key=lambda value: _key(value[0]))]
+        data = [data[0], sorted(data[1], key=lambda value: _key(value[0])), *data[2:]]  # later fields kept as they are
         new = _pack(data)
         new_hash = f"{prefix}_{hashlib.sha256(new).hexdigest()[:7]}"
         removals.append(path)
