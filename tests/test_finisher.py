@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from shequbao.build.finisher import Finisher, Note, ScanError
+from shequbao.build.finisher import Finisher, BuildNote, ScanError
 from shequbao.build.pagecache import PAGE_FILE, PageStore
 from shequbao.cache.store import Store
 from shequbao.outputs.search.pagefind import KIND as SEARCH_KIND
@@ -119,9 +119,9 @@ def test_every_broken_link_is_a_warning_and_the_count_is_told(tmp_path):
     done.plan(None, {}, [])
     notes, _ = done.finish(tmp_path / "site.building", [("feed.xml", "/cache/feed.xml")])
     assert notes == [
-        Note("warning", "shequbao: issues/2025-09/fanghuo/index.html 里的链接 ../yilao/#zhaopian 打不开（页面、文件或锚点不存在）"),
-        Note("warning", "shequbao: about/index.html 里的链接 ../issues/2023-01/ 打不开（页面、文件或锚点不存在）"),
-        Note("info", "shequbao: 链接检查完毕，2 个打不开"),
+        BuildNote("warning", "shequbao: issues/2025-09/fanghuo/index.html 里的链接 ../yilao/#zhaopian 打不开（页面、文件或锚点不存在）"),
+        BuildNote("warning", "shequbao: about/index.html 里的链接 ../issues/2023-01/ 打不开（页面、文件或锚点不存在）"),
+        BuildNote("info", "shequbao: 链接检查完毕，2 个打不开"),
     ]
     assert scanner.calls[-1] == ("check_links", tmp_path / "site.building", ["feed.xml"])
 
@@ -133,7 +133,7 @@ def test_the_link_check_counts_the_files_the_cache_will_link_in(tmp_path):
     done.plan(None, {}, [("issues/2024-12/nalian/index.html", nalian)])
     notes, _ = done.finish(tmp_path / "site.building", [("issues/2025-09/wu-tong-li-2025-09.pdf", "/cache/x.pdf")])
     assert scanner.calls[-1][2] == ["issues/2024-12/nalian/index.html", "issues/2025-09/wu-tong-li-2025-09.pdf"]
-    assert notes == [Note("info", "shequbao: 链接检查完毕，0 个打不开")]
+    assert notes == [BuildNote("info", "shequbao: 链接检查完毕，0 个打不开")]
 
 
 def test_parts_of_the_search_index_in_the_cache_are_reused_and_only_the_others_made(tmp_path):
@@ -181,7 +181,7 @@ def test_a_part_whose_articles_pagefind_could_not_read_is_a_warning(tmp_path):
     done = finisher(tmp_path, scanner, links=False)
     done.plan({"2025": "new-part-key", "2016-2024": "old-part-key"}, ARTICLES, [])
     notes, linked = done.finish(tmp_path / "site.building", [])
-    assert notes[0] == Note("warning", "shequbao: 搜索索引 2025 部分的 2 篇文章都没有 data-pagefind-body，"
+    assert notes[0] == BuildNote("warning", "shequbao: 搜索索引 2025 部分的 2 篇文章都没有 data-pagefind-body，"
                                        "搜索找不到它们：请检查自己改过的 article.html")
     assert notes[1].level == "info" and all(path.startswith("pagefind/2016-2024/") for path, _ in linked)
 
