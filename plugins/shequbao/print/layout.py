@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .compose import ComposedPage, compose_modules
 from .content import IssueContent
+from .fallback import make_printable
 from .furniture import crop_marks, empty_notice, page_furniture
 from .jump import PageState, resolve_overflows
 from .measure import ItemMetrics, Request
@@ -54,7 +55,12 @@ def lay_out(content: IssueContent, options: PrintOptions, engine, extra: dict[st
         page_metrics = [metrics.get((index, i), ItemMetrics()) for i in range(len(page.items))]
         if not page.items:
             parts = [*parts, empty_notice(content, top, bottom, style)]
-        state = PageState(index, page, list(page.items), page_metrics, bottom - top, chars=style.geometry.chars)
+        area = bottom - top
+        items, page_metrics, lost = make_printable(
+            list(page.items), page_metrics, lambda item, m, i: item_shapes(item, m, i, widths, style, area, known),
+            style, widths, content.label)
+        layout.messages.extend(lost)
+        state = PageState(index, page, items, page_metrics, area, chars=style.geometry.chars)
         state.plan = plan_state(state, widths, style, known)
         states.append(state)
         furniture.append((parts, top))
@@ -64,7 +70,7 @@ def lay_out(content: IssueContent, options: PrintOptions, engine, extra: dict[st
         compose_modules(state.plan, tuple(state.items), state.metrics, style, top, composed)
         layout.pages.append(composed)
         layout.plans.append(state.plan)
-    layout.messages = jumps + page_messages(content, layout.plans)
+    layout.messages = [*content.messages, *layout.messages, *jumps, *page_messages(content, layout.plans)]
     return layout
 
 
@@ -82,11 +88,14 @@ def measure_items(content: IssueContent, style: Style, engine):
 def plan_items(items, metrics, widths, style: Style, area: float, known: dict | None = None) -> PagePlan:
     """The page's plan; ``known`` keeps each item's shapes between the replans of 转版."""
     known = {} if known is None else known
-    shapes = []
-    for index, (item, m) in enumerate(zip(items, metrics)):
-        key = (id(item), id(m), index, area)
-        if key not in known:
-            maker = ShapeMaker(style, item, m, widths, index, area)
-            known[key] = ((item, m), {span: maker.shapes(span) for span in range(1, style.geometry.columns + 1)})
-        shapes.append(known[key][1])
+    shapes = [item_shapes(item, m, index, widths, style, area, known) for index, (item, m) in enumerate(zip(items, metrics))]
     return plan_page(shapes, style, area)
+
+
+def item_shapes(item, m, index: int, widths, style: Style, area: float, known: dict) -> dict:
+    """The item's shapes at every span (kept in ``known`` with the item, so its id stays its own)."""
+    key = (id(item), id(m), index, area)
+    if key not in known:
+        maker = ShapeMaker(style, item, m, widths, index, area)
+        known[key] = ((item, m), {span: maker.shapes(span) for span in range(1, style.geometry.columns + 1)})
+    return known[key][1]
