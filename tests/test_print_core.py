@@ -185,7 +185,7 @@ def test_bleed_adds_3mm_and_crop_marks(paper, tmp_path):
 
 
 def test_options_say_what_is_wrong():
-    with pytest.raises(ValueError, match="可用的有：A3、A4、4开、8开"):
+    with pytest.raises(ValueError, match="可用的有：A3（297×420 毫米）、A4（210×297 毫米）、4开（对开，390×543 毫米）、8开"):
         PrintOptions("A5")
     with pytest.raises(ValueError, match="栏数"):
         PrintOptions(columns=12)

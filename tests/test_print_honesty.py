@@ -4,6 +4,9 @@ small issue of 《银杏苑》)."""
 
 from __future__ import annotations
 
+import logging
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -87,3 +90,72 @@ def test_code_spans_code_blocks_and_entities_print_as_typed(paper, tmp_path):
     text = bare("".join(page_texts(render(paper, tmp_path, images=False).path)))
     assert "借期<30天" in text and "续借&lt;2次" in text and "A&B组轮值" in text and "登记<姓名>&<楼号>" in text
     assert "&lt;30" not in text and "&amp;" not in text
+
+
+# -- ./sqb print and ./sqb check --strict say what a strict build says --------------------------------
+
+
+def test_print_exits_1_naming_the_photo_and_the_count_when_a_photo_is_left_out(tmp_path, capsys):
+    from test_print_build import copy_mini
+
+    from shequbao.cli.main import main
+
+    project = copy_mini(tmp_path / "mini")
+    make_photo(project / "content/issues/2023-05/images/huayuan.jpg", size=(1, 1))
+    assert main(["print", "7", "-o", str(tmp_path / "7.pdf"), "--config", str(project / "mkdocs.yml")]) == 1
+    err = capsys.readouterr().err
+    assert "issues/2023-05/huayuan.md: images[0].src: 《梧桐里》第7期的照片" in err and "只有 1×1 像素" in err
+    assert "《梧桐里》第7期的印刷版漏印1 张照片（见上面的提示）" in err
+    assert (tmp_path / "7.pdf").is_file()  # the PDF is written all the same, for a proof
+
+
+def test_print_exits_1_when_the_edition_cannot_be_made(tmp_path, capsys, monkeypatch):
+    from test_print_build import copy_mini
+
+    from shequbao.cli.main import main
+    from shequbao.print import render
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("排版引擎坏了")
+
+    project = copy_mini(tmp_path / "mini")
+    monkeypatch.setattr(render, "render_issue", broken)
+    monkeypatch.setenv("SHEQUBAO_CACHE_DIR", str(tmp_path / "cache"))
+    assert main(["print", "8", "--config", str(project / "mkdocs.yml")]) == 1
+    assert "印刷版 《梧桐里》第8期 生成失败：RuntimeError: 排版引擎坏了" in capsys.readouterr().err
+
+
+def test_check_strict_fails_where_the_strict_build_fails_on_an_overfull_page(tmp_path, capsys, caplog):
+    from conftest import FIXTURES, build
+    from mkdocs.exceptions import Abort
+
+    from shequbao.cli.main import main
+
+    project = shutil.copytree(FIXTURES / "overfull", tmp_path / "overfull")
+    content, config = str(project / "content"), str(project / "mkdocs.yml")
+    assert main(["check", content, "--config", config]) == 0  # the content itself is right
+    capsys.readouterr()
+    assert main(["check", content, "--strict", "--config", config]) == 1
+    out = capsys.readouterr()
+    [said] = re.findall(r"《梧桐里》第16期第1版超出约 \d+ 字，请删减或移到其他版[^\n]*", out.err)
+    assert "make site 会因此停下" in out.out
+    caplog.set_level(logging.WARNING, logger="mkdocs.plugins.shequbao")
+    with pytest.raises(Abort):
+        build(project, pdf=True)  # make site: strict, with the print editions
+    warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert warned == [f"shequbao: {said}"]  # the build stops on exactly what check said
+
+
+def test_check_strict_fails_on_an_underfull_page_and_passes_a_full_one(tmp_path, capsys):
+    from test_print_build import copy_mini
+
+    from shequbao.cli.main import main
+
+    project = copy_mini(tmp_path / "mini")
+    config = str(project / "mkdocs.yml")
+    assert main(["check", str(project / "content"), "--strict", "--config", config]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"《梧桐里》第8期第2版还空着约 \d+%（超过 10% 就要补），请补充稿件或照片", err), err
+    (project / "mkdocs.yml").write_text(Path(config).read_text(encoding="utf-8").replace(
+        "paper_publisher:", "print_enabled: false\n      paper_publisher:"), encoding="utf-8")
+    assert main(["check", str(project / "content"), "--strict", "--config", config]) == 0  # no print edition, no fit

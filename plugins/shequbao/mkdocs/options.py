@@ -21,8 +21,23 @@ from ..markdown.links import LinearLinks
 from ..markdown.typeset import ReaderText
 from ..model import Paper
 from ..photos import ImageSettings
-from ..print import PAGE_SIZES, MarkdownSetup, PrintOptions
+from ..print import MarkdownSetup, PrintOptions, page_size_name
 from ..site.registry import PlanOptions
+
+
+class PageSize(c.Type):
+    """A paper size under any of its names (A4, 4开, 对开 …), kept as ours (``print.page_size_name``)."""
+
+    def __init__(self, default: str = "A3"):
+        super().__init__(str, default=default)
+
+    def run_validation(self, value):
+        from mkdocs.config.base import ValidationError
+
+        try:
+            return page_size_name(super().run_validation(value))
+        except ValueError as error:
+            raise ValidationError(str(error)) from None
 
 
 class ShequbaoConfig(Config):
@@ -70,8 +85,9 @@ class ShequbaoConfig(Config):
     """Newest issues shown by ``mkdocs serve`` (0: all); env ``SHEQUBAO_PREVIEW`` (``all``, a number or issue ids) overrides."""
     print_enabled = c.Optional(c.Type(bool))
     """Make the print edition (PDF) of every issue; default: yes for ``mkdocs build``, no under ``mkdocs serve``."""
-    print_page_size = c.Choice(tuple(PAGE_SIZES), default="A3")
-    """Paper size of the PDF: A3, A4, 4开 or 8开."""
+    print_page_size = PageSize(default="A3")
+    """Paper size of the PDF: A3, A4, 4开 (the trade's 对开, 390×543 mm) or 8开 (the trade's 四开, 270×390 mm);
+    对开 and 四开 are accepted too, a wrong name is told the likeliest one."""
     print_columns = c.Optional(c.Type(int))
     """Columns per page; default 4 on A3, 3 on A4, 5 on 4开, 4 on 8开."""
     print_bleed = c.Type(bool, default=False)
@@ -107,6 +123,8 @@ class Settings:
     print: PrintOptions
     markdown: MarkdownSetup
     print_workers: int | None
+    print_enabled: bool | None = None  # None: a build makes PDFs, a preview does not
+    drafts: bool | None = None  # None: a build leaves drafts out, a preview shows them
 
 
 def read_settings(config, options: ShequbaoConfig) -> Settings:
@@ -128,6 +146,8 @@ def read_settings(config, options: ShequbaoConfig) -> Settings:
         print=PrintOptions(options.print_page_size, options.print_columns, options.print_bleed),
         markdown=MarkdownSetup(tuple(e for e in config.markdown_extensions if isinstance(e, str)), dict(config.mdx_configs)),
         print_workers=options.print_workers,
+        print_enabled=options.print_enabled,
+        drafts=options.drafts,
     )
 
 

@@ -25,7 +25,7 @@ from ..site.registry import pdf_filename
 from .blocks import MarkdownSetup
 from .content import issue_content
 from .fonts import PrintError, check_fonts
-from .messages import Message
+from .messages import Message, lost_summary
 from .options import PrintOptions
 from .photo_sizes import photo_size
 
@@ -61,6 +61,10 @@ class PdfFile:
 
     def notes(self) -> list[str]:
         return [m.text for m in self.messages if m.severity != "warning"]
+
+    def lost(self) -> str:
+        """What the PDF leaves out (``…漏印约 353 字、2 张照片``), or ""."""
+        return lost_summary(self.label, self.messages)
 
 
 def format_size(size: int) -> str:

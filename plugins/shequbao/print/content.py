@@ -137,7 +137,7 @@ def _checked_sizes(photo_size, label: str, notes: list[Message]):
         size = photo_size(src)
         problem = photo_problem(size)
         if problem:
-            notes.append(Message("warning", f"{where}: {label}的照片 {src} {problem}，印刷版没有印这张照片"))
+            notes.append(Message("warning", f"{where}: {label}的照片 {src} {problem}，印刷版没有印这张照片", lost_photos=1))
             return None
         return size
 

@@ -31,7 +31,7 @@ def make_printable(items: list[Item], metrics: list, shapes_of, style, widths: d
             left_out = len(item.photos) - len(fewer.photos)
             messages.append(Message("warning", f"{item.key}: images: {label}《{item.title}》的 {len(item.photos)} 张照片"
                                                f"一版排不下，印刷版只印了前 {len(fewer.photos)} 张，其余 {left_out} 张只在网站上："
-                                               f"请删去一些照片，或把这组照片分成几篇稿件"))
+                                               f"请删去一些照片，或把这组照片分成几篇稿件", lost_photos=left_out))
             out_items.append(fewer)
             out_metrics.append(m)
             continue
@@ -66,9 +66,10 @@ def _left_out(item: Item, m, style, widths: dict, label: str) -> Message:
     if item.title and all(head_height(maker, widest, step) is None for step in steps):
         return Message("warning", f"{item.key}: title: {label}的标题“{_short(item.title)}”有 {len(item.title)} 个字，"
                                   f"印刷版通栏也排不下（标题最多三行）：请缩短标题，或用 | 标出分行处；"
-                                  f"这篇稿件没有印出（约 {chars} 字）")
+                                  f"这篇稿件没有印出（约 {chars} 字）", lost_chars=chars, lost_photos=len(item.photos))
     return Message("warning", f"{item.key}: {label}《{_short(item.title)}》在印刷版的任何栏宽都排不下，没有印出"
-                              f"（约 {chars} 字）：请删减文字或照片，或用 print 提示改变栏数")
+                              f"（约 {chars} 字）：请删减文字或照片，或用 print 提示改变栏数", lost_chars=chars,
+                   lost_photos=len(item.photos))
 
 
 def _short(title: str, most: int = 24) -> str:

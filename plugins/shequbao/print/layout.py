@@ -57,7 +57,7 @@ def lay_out(content: IssueContent, options: PrintOptions, engine, extra: dict[st
             parts = [*parts, empty_notice(content, top, bottom, style)]
         area = bottom - top
         items, page_metrics, lost = make_printable(
-            list(page.items), page_metrics, lambda item, m, i: item_shapes(item, m, i, widths, style, area, known),
+            list(page.items), page_metrics, lambda item, m, i, area=area: item_shapes(item, m, i, widths, style, area, known),
             style, widths, content.label)
         layout.messages.extend(lost)
         state = PageState(index, page, items, page_metrics, area, chars=style.geometry.chars)
