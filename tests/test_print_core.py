@@ -173,15 +173,20 @@ def test_geometry_columns_are_whole_characters():
         assert g.left > 20 and g.left + g.type_width < g.width - 20
 
 
-def test_bleed_adds_3mm_and_crop_marks(paper, tmp_path):
+def test_bleed_adds_3mm_and_crop_marks_outside_it(paper, tmp_path):
     import pdfplumber
 
     pdf = render(paper, tmp_path, PrintOptions("A4", bleed=True))
     width, height = (float(v) for v in info(pdf.path)["Page size"].split()[0:3:2])
-    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (216, 303)
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (230, 317)  # trim + 3 mm bleed + 7 mm for the marks
+    bleed_edge = 7 * 72 / 25.4  # the bleed ends 7 mm inside the media edge
     with pdfplumber.open(str(pdf.path)) as doc:
-        marks = [line for line in doc.pages[0].lines if line["x0"] < 8.6 or line["x1"] > width - 8.6]
-    assert len(marks) >= 4
+        marks = [line for line in doc.pages[0].lines if line["x0"] < bleed_edge or line["x1"] > width - bleed_edge
+                 or line["top"] < bleed_edge or line["bottom"] > height - bleed_edge]
+    assert len(marks) == 8  # two at each corner of the trim
+    for line in marks:  # entirely in the slug: none reaches into the bleed
+        assert (line["x1"] <= bleed_edge or line["x0"] >= width - bleed_edge
+                or line["bottom"] <= bleed_edge or line["top"] >= height - bleed_edge), line
 
 
 def test_options_say_what_is_wrong():

@@ -14,6 +14,8 @@ from conftest import make_photo
 from pdf_helpers import bare, image_count, page_texts
 from test_print_core import paper, render  # noqa: F401  (the fixture)
 
+from shequbao.print import PrintOptions
+
 GALLERY = """---
 title: 重阳敬老 邻里同乐
 kicker: 活动掠影
@@ -159,3 +161,97 @@ def test_check_strict_fails_on_an_underfull_page_and_passes_a_full_one(tmp_path,
     (project / "mkdocs.yml").write_text(Path(config).read_text(encoding="utf-8").replace(
         "paper_publisher:", "print_enabled: false\n      paper_publisher:"), encoding="utf-8")
     assert main(["check", str(project / "content"), "--strict", "--config", config]) == 0  # no print edition, no fit
+
+
+# -- for the print shop --------------------------------------------------------------------------------
+
+MM = 72 / 25.4
+
+
+def boxes_mm(page) -> dict[str, list[float]]:
+    return {name: [round(float(v) / MM, 1) for v in page.obj[f"/{name}"]]
+            for name in ("MediaBox", "TrimBox", "BleedBox") if f"/{name}" in page.obj}
+
+
+def test_a_bleed_pdf_has_trim_and_bleed_boxes_on_every_page_of_every_file(paper, tmp_path):
+    import pikepdf
+
+    pdf = render(paper, tmp_path, PrintOptions("A3", bleed=True), images=False)
+    for path in (pdf.path, *pdf.page_pdfs):
+        with pikepdf.open(path) as doc:
+            for page in doc.pages:
+                assert boxes_mm(page) == {"MediaBox": [0, 0, 317, 440], "TrimBox": [10, 10, 307, 430],
+                                          "BleedBox": [7, 7, 310, 433]}, path
+    plain = render(paper, tmp_path / "plain", PrintOptions("A3"), images=False)
+    with pikepdf.open(plain.path) as doc:
+        assert boxes_mm(doc.pages[0]) == {"MediaBox": [0, 0, 297, 420]}  # the web's PDF: the trim size only
+
+
+def painted(pdf_path: Path) -> list[tuple[str, tuple, bool]]:
+    """(what was painted: text | stroke | fill | image, its colour, overprint on) for every
+    painting operator of every page, following q/Q, k/K and gs as a RIP does."""
+    import pikepdf
+
+    out = []
+    with pikepdf.open(pdf_path) as doc:
+        for page in doc.pages:
+            states = page.obj.Resources.get("/ExtGState") or {}
+            fill, stroke, op, big_op, stack = (), (), False, False, []
+            for instruction in pikepdf.parse_content_stream(page):
+                name, args = str(instruction.operator), [v for v in instruction.operands]
+                if name == "q":
+                    stack.append((fill, stroke, op, big_op))
+                elif name == "Q":
+                    fill, stroke, op, big_op = stack.pop()
+                elif name == "k":
+                    fill = tuple(round(float(v), 3) for v in args)
+                elif name == "K":
+                    stroke = tuple(round(float(v), 3) for v in args)
+                elif name == "gs":
+                    state = states[str(args[0])]
+                    op, big_op = bool(state.get("/op", op)), bool(state.get("/OP", big_op))
+                elif name in ("TJ", "Tj", "'", '"'):
+                    out.append(("text", fill, op))
+                elif name in ("S", "s"):
+                    out.append(("stroke", stroke, big_op))
+                elif name in ("f", "F", "f*", "B", "b"):
+                    out.append(("fill", fill, op))
+                elif name == "Do":
+                    out.append(("image", (), op or big_op))
+    return out
+
+
+def test_black_text_and_rules_overprint_and_nothing_else_does(paper, tmp_path):
+    pdf = render(paper, tmp_path, PrintOptions("A3", bleed=True), images=False)
+    marks = painted(pdf.path)
+    black = (0.0, 0.0, 0.0, 1.0)
+    assert sum(1 for kind, colour, _ in marks if kind == "text" and colour == black) > 20
+    assert any(kind == "stroke" and colour == black for kind, colour, _ in marks)
+    assert any(kind == "text" and colour not in (black, ()) for kind, colour, _ in marks)  # the red masthead
+    assert sum(kind == "image" for kind, _, _ in marks) >= 4
+    for kind, colour, overprint in marks:
+        assert overprint == (kind != "image" and colour == black), (kind, colour, overprint)
+    plain = render(paper, tmp_path / "plain", PrintOptions("A3"), images=False)
+    assert not any(overprint for _, _, overprint in painted(plain.path))
+
+
+def test_every_print_ends_with_a_preflight_line(tmp_path, capsys):
+    import subprocess
+
+    from test_print_build import copy_mini
+
+    from shequbao.cli.main import main
+
+    project = copy_mini(tmp_path / "mini")
+    make_photo(project / "content/issues/2023-05/images/huayuan.jpg", size=(1800, 1200))
+    out = tmp_path / "7.pdf"
+    assert main(["print", "7", "--bleed", "-o", str(out), "--config", str(project / "mkdocs.yml")]) == 0
+    line = capsys.readouterr().out.strip().splitlines()[-1]
+    rows = [row.split() for row in subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True,
+                                                  check=True).stdout.splitlines()[2:]]
+    lowest = min(int(row[12]) for row in rows)  # x-ppi as poppler reads the PDF
+    found = re.fullmatch(r"印前检查：字体 (\d) 种，全部嵌入；照片 2 张，最低 (\d+) ppi（issues/2023-05/images/dianti\.jpg，"
+                         r"第1版，低于 180 ppi 印出来会发虚，请换更大的原图或把照片排小）；颜色：黑色文字和线条 100% K 叠印，"
+                         r"照片 RGB（由印刷厂转 CMYK）；TrimBox/BleedBox 已写入（出血 3 毫米，裁切线在出血之外）", line)
+    assert found, line
+    assert abs(int(found.group(2)) - lowest) <= 1 and int(found.group(1)) >= 2

@@ -58,6 +58,7 @@ def run_print(args: argparse.Namespace) -> int:
         print(message.text, file=sys.stderr)
     width, height = options.size_mm
     print(f"{output}：{pdf.pages} 页，{pdf.size_text}（{options.size_label}，{width}×{height} 毫米，{options.column_count} 栏）")
+    print(pdf.preflight_line())
     return verdict(pdf)
 
 

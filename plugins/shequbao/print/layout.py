@@ -12,7 +12,7 @@ from .furniture import crop_marks, empty_notice, page_furniture
 from .jump import PageState, resolve_overflows
 from .measure import ItemMetrics, Request
 from .messages import Message, page_messages
-from .options import BLEED_MM, MM, PrintOptions
+from .options import PrintOptions, press_offset
 from .planner import PagePlan, plan_page
 from .shape_maker import ShapeMaker
 from .style import Style
@@ -25,11 +25,11 @@ class Layout:
     pages: list[ComposedPage] = field(default_factory=list)
     plans: list[PagePlan] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)
-    bleed: float = 0.0  # pt around the trim page
+    bleed: float = 0.0  # pt from the media edge to the trim page (bleed and slug, print-shop mode)
 
     def typst_input(self, options: PrintOptions) -> dict:
         g = self.style.geometry
-        bleed = BLEED_MM * MM if options.bleed else 0.0
+        bleed = press_offset(options.bleed)
         marks = crop_marks(g.width, g.height) if options.bleed else []
         c = self.content
         return {
@@ -48,7 +48,7 @@ def lay_out(content: IssueContent, options: PrintOptions, engine, extra: dict[st
         for lines in m.blocks.values():
             if more and lines:
                 lines[-1] += more
-    layout = Layout(content, style, bleed=BLEED_MM * MM if options.bleed else 0.0)
+    layout = Layout(content, style, bleed=press_offset(options.bleed))
     states, furniture, known = [], [], {}
     for index, page in enumerate(content.pages):
         parts, top, bottom = page_furniture(content, index, style)

@@ -26,6 +26,12 @@ NEAREST = {"16开": "a4", "16k": "a4", "大16开": "a4", "a2": "4开", "b4": "8�
 DEFAULT_COLUMNS = {"A3": 4, "A4": 3, "4开": 5, "8开": 4}
 BODY_PT = {"A3": 10.5, "A4": 9, "4开": 10.5, "8开": 10}  # 五号 on the large sheets, 小五 on A4
 BLEED_MM = 3
+SLUG_MM = 7  # beyond the bleed, for the crop marks: the trim sits 10 mm inside the media edge
+
+
+def press_offset(bleed: bool) -> float:
+    """pt from the media edge to the trim: bleed and slug in print-shop mode, else none."""
+    return (BLEED_MM + SLUG_MM) * MM if bleed else 0.0
 MARGINS_MM = (13, 12, 12)  # top, sides (at least), bottom
 PITCH = 1.56  # line pitch in body sizes (baseline to baseline)
 GUTTER = 1.5  # gap between columns, in body sizes
