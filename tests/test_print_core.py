@@ -108,7 +108,7 @@ def test_last_page_has_the_colophon_and_page_one_the_guide(paper, tmp_path):
     pdf = render(paper, tmp_path)
     front, second = (bare(t) for t in page_texts(pdf.path))
     assert "本期导读" in front and "2版中秋游园会" in front
-    for words in ("编印：银杏街道宣传科", "印刷：某印刷厂", "印数：3000份", "地址：银杏路1号", "电话：021-00000000"):
+    for words in ("编印单位：银杏街道宣传科", "印刷单位：某印刷厂", "印数：3000份", "地址：银杏路1号", "电话：021-00000000"):
         assert bare(words) in second, words
 
 

@@ -255,3 +255,37 @@ def test_every_print_ends_with_a_preflight_line(tmp_path, capsys):
                          r"照片 RGB（由印刷厂转 CMYK）；TrimBox/BleedBox 已写入（出血 3 毫米，裁切线在出血之外）", line)
     assert found, line
     assert abs(int(found.group(2)) - lowest) <= 1 and int(found.group(1)) >= 2
+
+
+def test_an_internal_papers_colophon_carries_every_field_the_regulation_names(paper, tmp_path):
+    from dataclasses import replace
+
+    from shequbao.content.load import load_archive
+    from shequbao.print import build_editions
+    from test_print_core import PAPER
+
+    yml = paper / "issues/2024-09/issue.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("total: 96\n", "total: 96\nprinted: 2024-09-16\n"), encoding="utf-8")
+    archive, _ = load_archive(paper, replace(PAPER, recipients="本街道居民、驻区单位"))
+    [pdf] = build_editions(archive, paper, tmp_path / "cache", PrintOptions(), workers=1, images=False)
+    last = bare(page_texts(pdf.path)[-1])
+    for words in ("准印证号：K-0002", "编印单位：银杏街道宣传科", "印刷单位：某印刷厂", "印数：3000份",
+                  "发送对象：本街道居民、驻区单位", "印刷日期：2024年9月16日"):
+        assert words in last, words
+    assert not [w for w in pdf.warnings() if "内部资料" in w]
+
+
+def test_an_internal_paper_without_a_field_is_told_which_option_to_fill(paper, tmp_path):
+    pdf = render(paper, tmp_path, images=False)  # 银杏苑: internal, no paper_recipients
+    [warning] = [w for w in pdf.warnings() if "内部资料" in w]
+    assert warning.startswith("mkdocs.yml: paper_recipients: 《银杏苑》第12期是内部资料，") and "发送对象" in warning
+    assert "印刷日期：2024年9月18日" in bare(page_texts(pdf.path)[-1])  # the issue's date when issue.yml has no printed
+
+
+def test_paper_sizes_are_accepted_under_the_trades_names_too():
+    assert PrintOptions("对开").page_size == "4开" and PrintOptions("四开").page_size == "8开"
+    assert PrintOptions("四开").size_mm == (270, 390) and PrintOptions("对开").size_mm == (390, 543)
+    with pytest.raises(ValueError, match=r"不认识的纸张大小“16开”。是不是 A4（210×297 毫米）？"):
+        PrintOptions("16开")
+    with pytest.raises(ValueError, match=r"“五开”。是不是 4开（对开，390×543 毫米）？可用的有：.*8开（四开，270×390 毫米）"):
+        PrintOptions("五开")

@@ -55,6 +55,8 @@ class ShequbaoConfig(Config):
     """印刷单位, in the 报尾."""
     paper_copies = c.Type(str, default="")
     """印数, in the 报尾 (e.g. 5000份)."""
+    paper_recipients = c.Type(str, default="")
+    """发送对象, in the 报尾 (e.g. 本街道居民、驻区单位); a 内部资料 must print it."""
     paper_address = c.Type(str, default="")
     """地址, in the 报尾."""
     paper_phone = c.Type(str, default="")
@@ -134,7 +136,8 @@ def read_settings(config, options: ShequbaoConfig) -> Settings:
         paper=Paper(name=options.paper_name or config.site_name, publisher=options.paper_publisher,
                     permit=options.paper_permit, icp=options.icp.strip(), police_record=options.police_record.strip(),
                     internal=options.internal_publication, edited_by=options.paper_edited_by,
-                    printed_by=options.paper_printed_by, copies=options.paper_copies, address=options.paper_address,
+                    printed_by=options.paper_printed_by, copies=options.paper_copies,
+                    recipients=options.paper_recipients.strip(), address=options.paper_address,
                     phone=options.paper_phone),
         content_dir=Path(config.docs_dir),
         site_dir=Path(config.site_dir),

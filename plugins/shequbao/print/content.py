@@ -123,9 +123,9 @@ def issue_content(archive: Archive, issue: Issue, content_dir: Path, setup: Mark
         date=(issue.date.year, issue.date.month, issue.date.day),
         masthead=_masthead(paper, issue),
         pages=tuple(pages),
-        colophon=tuple(colophon_lines(paper)),
+        colophon=tuple(colophon_lines(paper, issue)),
         keywords=(paper.name, issue_number(issue), issue.date.isoformat()),
-        messages=tuple(notes),
+        messages=(*notes, *internal_missing(paper, label)),
     )
 
 
@@ -157,10 +157,39 @@ def photo_problem(size: tuple[int, int] | None) -> str:
     return ""
 
 
-def colophon_lines(paper: Paper) -> list[str]:
-    parts = [("编印", paper.edited_by), ("印刷", paper.printed_by), ("印数", paper.copies),
-             ("地址", paper.address), ("电话", paper.phone)]
+# 《内部资料性出版物管理办法》: a 内部资料 prints its 准印证号, 编印单位, 印刷单位, 印数, 发送对象 and
+# 印刷日期; here each with the mkdocs.yml option that gives it (印刷日期: issue.yml ``printed`` or ``date``).
+INTERNAL_FIELDS = (("准印证号", "paper_permit", "permit"), ("编印单位", "paper_edited_by", "edited_by"),
+                   ("印刷单位", "paper_printed_by", "printed_by"), ("印数", "paper_copies", "copies"),
+                   ("发送对象", "paper_recipients", "recipients"))
+
+
+def colophon_lines(paper: Paper, issue: Issue) -> list[str]:
+    """The 报尾: every field a 内部资料 must carry (and 地址, 电话), those given for another paper."""
+    parts = [("编印单位", paper.edited_by), ("印刷单位", paper.printed_by), ("印数", paper.copies),
+             ("发送对象", paper.recipients)]
+    if paper.internal:
+        parts = [("准印证号", _permit_number(paper.permit)), *parts,
+                 ("印刷日期", format_date(issue.printed or issue.date))]
+    parts += [("地址", paper.address), ("电话", paper.phone)]
     return [f"{label}：{value}" for label, value in parts if value]
+
+
+def _permit_number(permit: str) -> str:
+    """``准印证号 K-0002`` as set in mkdocs.yml → ``K-0002`` (the 报尾 labels it itself)."""
+    return permit.strip().removeprefix("准印证号").lstrip("：: ").strip()
+
+
+def internal_missing(paper: Paper, label: str) -> list[Message]:
+    """A warning when a 内部资料's 报尾 lacks a field the regulation names."""
+    if not paper.internal:
+        return []
+    missing = [(name, option) for name, option, attr in INTERNAL_FIELDS if not getattr(paper, attr).strip()]
+    if not missing:
+        return []
+    names, options = "、".join(n for n, _ in missing), "、".join(o for _, o in missing)
+    return [Message("warning", f"mkdocs.yml: {options}: {label}是内部资料，《内部资料性出版物管理办法》要求报尾印上{names}："
+                               f"请在 mkdocs.yml 的 shequbao 设置里填写 {options}")]
 
 
 def _masthead(paper: Paper, issue: Issue) -> dict:
