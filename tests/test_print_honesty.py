@@ -148,19 +148,20 @@ def test_check_strict_fails_where_the_strict_build_fails_on_an_overfull_page(tmp
     assert warned == [f"shequbao: {said}"]  # the build stops on exactly what check said
 
 
-def test_check_strict_fails_on_an_underfull_page_and_passes_a_full_one(tmp_path, capsys):
+def test_check_strict_fails_on_an_underfull_page_unless_the_paper_says_note(tmp_path, capsys):
+    from shequbao.cli.main import main
     from test_print_build import copy_mini
 
-    from shequbao.cli.main import main
-
     project = copy_mini(tmp_path / "mini")
-    config = str(project / "mkdocs.yml")
-    assert main(["check", str(project / "content"), "--strict", "--config", config]) == 1
+    config = project / "mkdocs.yml"
+    assert main(["check", str(project / "content"), "--strict", "--config", str(config)]) == 1
     err = capsys.readouterr().err
     assert re.search(r"《梧桐里》第8期第2版还空着约 \d+%（超过 10% 就要补），请补充稿件或照片", err), err
-    (project / "mkdocs.yml").write_text(Path(config).read_text(encoding="utf-8").replace(
-        "paper_publisher:", "print_enabled: false\n      paper_publisher:"), encoding="utf-8")
-    assert main(["check", str(project / "content"), "--strict", "--config", config]) == 0  # no print edition, no fit
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("paper_publisher:", "print_underfull: note\n      paper_publisher:"), encoding="utf-8")
+    assert main(["check", str(project / "content"), "--strict", "--config", str(config)]) == 0  # web first: only said
+    config.write_text(text.replace("paper_publisher:", "print_enabled: false\n      paper_publisher:"), encoding="utf-8")
+    assert main(["check", str(project / "content"), "--strict", "--config", str(config)]) == 0  # no print edition, no fit
 
 
 # -- for the print shop --------------------------------------------------------------------------------

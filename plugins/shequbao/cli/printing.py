@@ -27,7 +27,8 @@ def run_print(args: argparse.Namespace) -> int:
     try:
         settings = load_settings(args.config)
         base = settings.print
-        options = PrintOptions(args.size or base.page_size, args.columns or base.columns, args.bleed or base.bleed)
+        options = PrintOptions(args.size or base.page_size, args.columns or base.columns, args.bleed or base.bleed,
+                               base.underfull)
         archive, _ = load_archive(settings.content_dir, settings.paper, drafts=args.drafts)
     except ValueError as error:
         print(error, file=sys.stderr)

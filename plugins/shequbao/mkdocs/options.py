@@ -92,6 +92,9 @@ class ShequbaoConfig(Config):
     对开 and 四开 are accepted too, a wrong name is told the likeliest one."""
     print_columns = c.Optional(c.Type(int))
     """Columns per page; default 4 on A3, 3 on A4, 5 on 4开, 4 on 8开."""
+    print_underfull = c.Choice(("warning", "note"), default="warning")
+    """A 版 more than 10% empty: ``warning`` (a strict build stops, as for text left out) or ``note``
+    (only said: a paper that puts its issues on the web before their print pages are full)."""
     print_bleed = c.Type(bool, default=False)
     """Print-shop mode: 3 mm bleed and crop marks around every page."""
     print_workers = c.Optional(c.Type(int))
@@ -146,7 +149,7 @@ def read_settings(config, options: ShequbaoConfig) -> Settings:
                          people_per_page=options.people_per_page, images_per_page=options.images_per_page),
         images=ImageSettings(widths=tuple(options.images_widths), quality=options.images_quality,
                              max_pixels=options.images_max_pixels, workers=options.images_workers),
-        print=PrintOptions(options.print_page_size, options.print_columns, options.print_bleed),
+        print=PrintOptions(options.print_page_size, options.print_columns, options.print_bleed, options.print_underfull),
         markdown=MarkdownSetup(tuple(e for e in config.markdown_extensions if isinstance(e, str)), dict(config.mdx_configs)),
         print_workers=options.print_workers,
         print_enabled=options.print_enabled,

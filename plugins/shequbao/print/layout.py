@@ -70,7 +70,7 @@ def lay_out(content: IssueContent, options: PrintOptions, engine, extra: dict[st
         compose_modules(state.plan, tuple(state.items), state.metrics, style, top, composed)
         layout.pages.append(composed)
         layout.plans.append(state.plan)
-    layout.messages = [*content.messages, *layout.messages, *jumps, *page_messages(content, layout.plans)]
+    layout.messages = [*content.messages, *layout.messages, *jumps, *page_messages(content, layout.plans, options.underfull)]
     return layout
 
 

@@ -33,7 +33,9 @@ def lost_summary(label: str, messages) -> str:
     return f"{label}的印刷版漏印{'、'.join(parts)}" if parts else ""
 
 
-def page_messages(content, plans) -> list[Message]:
+def page_messages(content, plans, underfull: str = "warning") -> list[Message]:
+    """Empty and underfull 版, an odd number of 版; ``underfull``: "note" makes a 版 more than
+    10% empty a note (mkdocs.yml ``print_underfull: note``, a paper that publishes first on the web)."""
     out = []
     for page, plan in zip(content.pages, plans):
         if not page.items:
@@ -42,10 +44,10 @@ def page_messages(content, plans) -> list[Message]:
             continue
         if plan.area and plan.empty_share > ROOMY:
             share = round(plan.empty_share * 100)
-            severity = "warning" if plan.empty_share > UNDERFULL else "info"
+            severity = "warning" if plan.empty_share > UNDERFULL and underfull == "warning" else "info"
             out.append(Message(severity, f"{content.label}{page.label}还空着约 {share}%（超过 {round(UNDERFULL * 100)}% 就要补），"
                                          f"请补充稿件或照片，或把别的版的稿件移过来" if severity == "warning" else
-                                         f"{content.label}{page.label}还空着约 {share}%，可以补充稿件或照片"))
+                                         f"{content.label}{page.label}还空着约 {share}%，请补充稿件或照片"))
     if len(content.pages) % 2:
         out.append(Message("info", f"{content.label}：{len(content.pages)} 个版面无法对折印刷，请把版数改为双数"))
     return out

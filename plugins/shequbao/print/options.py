@@ -26,6 +26,7 @@ NEAREST = {"16开": "a4", "16k": "a4", "大16开": "a4", "a2": "4开", "b4": "8�
 DEFAULT_COLUMNS = {"A3": 4, "A4": 3, "4开": 5, "8开": 4}
 BODY_PT = {"A3": 10.5, "A4": 9, "4开": 10.5, "8开": 10}  # 五号 on the large sheets, 小五 on A4
 BLEED_MM = 3
+UNDERFULL_SEVERITIES = ("warning", "note")
 SLUG_MM = 7  # beyond the bleed, for the crop marks: the trim sits 10 mm inside the media edge
 
 
@@ -66,9 +67,12 @@ class PrintOptions:
     page_size: str = "A3"
     columns: int | None = None  # None: the usual number for the page size
     bleed: bool = False  # print-shop mode: 3 mm bleed and crop marks
+    underfull: str = "warning"  # a 版 more than 10% empty: a warning (a strict build stops), or a "note"
 
     def __post_init__(self):
         object.__setattr__(self, "page_size", page_size_name(self.page_size))
+        if self.underfull not in UNDERFULL_SEVERITIES:
+            raise ValueError(f"print_underfull 只能是 warning（空着超过一成就停下）或 note（只提醒），这里是“{self.underfull}”")
         if self.columns is not None and not 1 <= self.columns <= 8:
             raise ValueError(f"栏数应在 1 到 8 之间，这里是 {self.columns}")
 
