@@ -120,6 +120,8 @@ def test_init_makes_a_paper_that_checks_and_builds_from_a_plain_shell(tmp_path):
     paper = tmp_path / "x"
     env = {"PATH": PLAIN_PATH, "HOME": os.environ.get("HOME", "/root"), "SHEQUBAO_VENV": str(VENV),
            "SHEQUBAO_CACHE_DIR": os.environ["SHEQUBAO_CACHE_DIR"]}
+    if os.environ.get("PYTHONPATH"):  # a checkout testing its own code with a shared .venv
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     init = f"{VENV}/bin/shequbao init {paper} --name 梧桐里 --publisher 梧桐街道办事处"
     done = subprocess.run(["bash", "-c", f"{init} && cd {paper} && ./sqb check --strict && make site"],
                           env=env, capture_output=True, text=True, timeout=900)
