@@ -290,3 +290,17 @@ def test_paper_sizes_are_accepted_under_the_trades_names_too():
         PrintOptions("16开")
     with pytest.raises(ValueError, match=r"“五开”。是不是 4开（对开，390×543 毫米）？可用的有：.*8开（四开，270×390 毫米）"):
         PrintOptions("五开")
+
+
+def test_mkdocs_yml_takes_the_trade_names_and_suggests_for_a_wrong_one():
+    from shequbao.mkdocs.plugin import ShequbaoPlugin
+
+    plugin = ShequbaoPlugin()
+    errors, _ = plugin.load_config({"print_page_size": "对开"})
+    assert errors == [] and plugin.config.print_page_size == "4开"
+    errors, _ = plugin.load_config({"print_page_size": "四开"})
+    assert errors == [] and plugin.config.print_page_size == "8开"
+    errors, _ = plugin.load_config({"print_page_size": "16开"})
+    assert "不认识的纸张大小“16开”。是不是 A4（210×297 毫米）？" in str(errors[0][1])
+    errors, _ = plugin.load_config({"print_underfull": "sometimes"})
+    assert errors and "print_underfull" in errors[0][0]
