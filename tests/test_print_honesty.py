@@ -304,3 +304,15 @@ def test_mkdocs_yml_takes_the_trade_names_and_suggests_for_a_wrong_one():
     assert "不认识的纸张大小“16开”。是不是 A4（210×297 毫米）？" in str(errors[0][1])
     errors, _ = plugin.load_config({"print_underfull": "sometimes"})
     assert errors and "print_underfull" in errors[0][0]
+
+
+def test_a_photo_that_cannot_be_decoded_names_the_article_and_the_photo(paper, tmp_path):
+    from shequbao.print import PrintError
+
+    photo = paper / "issues/2024-09/images/shitang.jpg"
+    photo.write_bytes(photo.read_bytes()[:1000])  # the header reads (its size is known), the pixels do not
+    with pytest.raises(PrintError) as caught:
+        render(paper, tmp_path, images=False)
+    message = str(caught.value)
+    assert message.startswith("issues/2024-09/shitang.md: images: 印刷版 《银杏苑》第12期 的照片 issues/2024-09/images/shitang.jpg")
+    assert "无法制成印刷用图" in message and "请换一个完好的原图" in message

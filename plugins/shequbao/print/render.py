@@ -67,7 +67,7 @@ def render_issue(content: IssueContent, options: PrintOptions, content_dir: Path
             for crop in page.crops:
                 target = eng.photos / f"{crop.file}.jpg"
                 if not target.exists():
-                    make_print_copy(content_dir / crop.photo.src, target, crop)
+                    _print_copy(content, content_dir, target, crop)
         data = layout.typst_input(options)
         pdf = eng.render(data)
         over = overflowing(eng, layout)
@@ -104,6 +104,20 @@ def _finisher(layout: Layout, options: PrintOptions):
         return lambda data: data
     g = layout.style.geometry
     return lambda data: for_press(data, (g.width, g.height), layout.bleed, BLEED_MM * MM)
+
+
+def _print_copy(content: IssueContent, content_dir: Path, target: Path, crop: Crop) -> None:
+    """``make_print_copy``, or a PrintError naming the article and the photo (never a bare error)."""
+    from PIL import Image
+
+    try:
+        make_print_copy(content_dir / crop.photo.src, target, crop)
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        owner = next((item.key for page in content.pages for item in page.items
+                      if any(p.src == crop.photo.src for p in item.photos)), "")
+        where = f"{owner}: images: " if owner else ""
+        raise PrintError(f"{where}印刷版 {content.label} 的照片 {crop.photo.src} 无法制成印刷用图"
+                         f"（{type(exc).__name__}: {exc}）：请换一个完好的原图") from exc
 
 
 def _shown(crop: Crop) -> float:
