@@ -183,9 +183,12 @@ def test_a_bleed_pdf_has_trim_and_bleed_boxes_on_every_page_of_every_file(paper,
             for page in doc.pages:
                 assert boxes_mm(page) == {"MediaBox": [0, 0, 317, 440], "TrimBox": [10, 10, 307, 430],
                                           "BleedBox": [7, 7, 310, 433]}, path
+            assert doc.check_pdf_syntax() == [], path  # qpdf finds nothing wrong after the rewrite
     plain = render(paper, tmp_path / "plain", PrintOptions("A3"), images=False)
     with pikepdf.open(plain.path) as doc:
         assert boxes_mm(doc.pages[0]) == {"MediaBox": [0, 0, 297, 420]}  # the web's PDF: the trim size only
+    again = render(paper, tmp_path / "again", PrintOptions("A3", bleed=True), images=False)
+    assert again.path.read_bytes() == pdf.path.read_bytes()  # post-processed, still the same bytes every time
 
 
 def painted(pdf_path: Path) -> list[tuple[str, tuple, bool]]:
