@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     article.set_defaults(run=_run_new_article)
 
     printing = commands.add_parser("print", aliases=["pdf"],
-                                   help="生成一期的印刷版 PDF，不生成网站；有文字或照片没排进去（或有其他提醒）时退出码为 1")
+                                   help="生成一期的印刷版 PDF，不生成网站；有文字或照片没印出来、或生成失败时退出码为 1")
     printing.add_argument("issue", help="哪一期：文件夹名（如 2025-09）或期号（如 101）")
     printing.add_argument("-o", "--output", type=Path, help="PDF 存到哪里（默认：当前文件夹，文件名同网站上的）")
     printing.add_argument("--size", help="纸张：A3、A4、4开（即对开）、8开（即四开）（默认按 mkdocs.yml，或 A3）")
