@@ -95,8 +95,8 @@ def test_warm_rebuild_renders_nothing(printed, caplog):
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.shequbao")
     build_pdf(project)
     assert any("印刷版 PDF 2 期（新生成 0 期" in r.getMessage() for r in caplog.records)
-    # the small paper's 版 are far from full: the editor is told, and the site is built all the same
-    assert any("还空着约" in r.getMessage() and r.levelno == logging.INFO for r in caplog.records)
+    # the small paper's 版 are far from full: a warning (a strict build stops); this build is not strict
+    assert any("还空着约" in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records)
     assert {rel: (site / rel).read_bytes() for rel in PDFS.values()} == before
 
 
@@ -183,8 +183,10 @@ def test_the_overfull_fixture_is_reported_as_overflowing(tmp_path, capsys):
     assert 9000 <= sum(len("".join(item.content.split())) for item in items) <= 10000
     assert sum(len(item.get("images") or []) for item in items) == 2
     out = tmp_path / "out.pdf"
-    assert main(["print", "2024-03", "-o", str(out), "--config", str(project / "mkdocs.yml")]) == 0
+    assert main(["print", "2024-03", "-o", str(out), "--config", str(project / "mkdocs.yml")]) == 1  # text left out
     err = capsys.readouterr().err
-    assert re.search(r"《梧桐里》第16期第1版超出约 \d+ 字，请删减或移到其他版（没有排进去的：《", err), err
+    found = re.search(r"《梧桐里》第16期第1版超出约 (\d+) 字，请删减或移到其他版（没有排进去的：《", err)
+    assert found, err
+    assert f"《梧桐里》第16期的印刷版漏印约 {found.group(1)} 字（见上面的提示）" in err
     assert info(out)["Page size"].startswith("841.89 x 1190.55")  # A3, from its mkdocs.yml
     assert info(out)["Pages"] == "1"  # never more pages than 版

@@ -108,7 +108,7 @@ def test_last_page_has_the_colophon_and_page_one_the_guide(paper, tmp_path):
     pdf = render(paper, tmp_path)
     front, second = (bare(t) for t in page_texts(pdf.path))
     assert "本期导读" in front and "2版中秋游园会" in front
-    for words in ("编印：银杏街道宣传科", "印刷：某印刷厂", "印数：3000份", "地址：银杏路1号", "电话：021-00000000"):
+    for words in ("编印单位：银杏街道宣传科", "印刷单位：某印刷厂", "印数：3000份", "地址：银杏路1号", "电话：021-00000000"):
         assert bare(words) in second, words
 
 
@@ -173,19 +173,24 @@ def test_geometry_columns_are_whole_characters():
         assert g.left > 20 and g.left + g.type_width < g.width - 20
 
 
-def test_bleed_adds_3mm_and_crop_marks(paper, tmp_path):
+def test_bleed_adds_3mm_and_crop_marks_outside_it(paper, tmp_path):
     import pdfplumber
 
     pdf = render(paper, tmp_path, PrintOptions("A4", bleed=True))
     width, height = (float(v) for v in info(pdf.path)["Page size"].split()[0:3:2])
-    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (216, 303)
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (230, 317)  # trim + 3 mm bleed + 7 mm for the marks
+    bleed_edge = 7 * 72 / 25.4  # the bleed ends 7 mm inside the media edge
     with pdfplumber.open(str(pdf.path)) as doc:
-        marks = [line for line in doc.pages[0].lines if line["x0"] < 8.6 or line["x1"] > width - 8.6]
-    assert len(marks) >= 4
+        marks = [line for line in doc.pages[0].lines if line["x0"] < bleed_edge or line["x1"] > width - bleed_edge
+                 or line["top"] < bleed_edge or line["bottom"] > height - bleed_edge]
+    assert len(marks) == 8  # two at each corner of the trim
+    for line in marks:  # entirely in the slug: none reaches into the bleed
+        assert (line["x1"] <= bleed_edge or line["x0"] >= width - bleed_edge
+                or line["bottom"] <= bleed_edge or line["top"] >= height - bleed_edge), line
 
 
 def test_options_say_what_is_wrong():
-    with pytest.raises(ValueError, match="可用的有：A3、A4、4开、8开"):
+    with pytest.raises(ValueError, match="可用的有：A3（297×420 毫米）、A4（210×297 毫米）、4开（对开，390×543 毫米）、8开"):
         PrintOptions("A5")
     with pytest.raises(ValueError, match="栏数"):
         PrintOptions(columns=12)

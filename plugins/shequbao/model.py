@@ -25,6 +25,7 @@ class Paper:
     edited_by: str = ""  # 编印单位
     printed_by: str = ""  # 印刷单位
     copies: str = ""  # 印数
+    recipients: str = ""  # 发送对象 (a 内部资料 must print it)
     address: str = ""  # 地址
     phone: str = ""  # 电话
     icp: str = ""  # ICP 备案号 (mainland hosting), in every page's footer
@@ -128,6 +129,7 @@ class Issue:
     total: int | None = None
     title: str = ""
     articles: tuple[Article, ...] = field(default=(), repr=False)  # in print order
+    printed: dt.date | None = None  # 印刷日期 in the 报尾 (issue.yml ``printed``; default: ``date``)
 
     @property
     def src(self) -> str:

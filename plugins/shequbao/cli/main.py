@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -16,12 +15,11 @@ from ..content.load import load_archive
 from ..content.proofpaper import paper_problems
 from ..model import ROLES, Paper
 from ..problems import ContentError
-from ..site.registry import pdf_filename
 from . import argzh
 from .proofing import fix_paper
+from .printing import PRINT_FOLDER, check_print, run_print
 from .scaffold import ScaffoldError, new_article, new_issue
 
-PRINT_FOLDER = "print"  # ./sqb print's PDFs, listed in the paper's .gitignore (a PDF is made again, not kept)
 ROLE_FLAGS = {"authors": ("--author", "署名"), "reporters": ("--reporter", "记者"), "correspondents": ("--correspondent", "通讯员"),
               "interns": ("--intern", "实习生"), "photographers": ("--photographer", "摄影")}
 
@@ -41,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="检查 content/ 里的每一期和每篇文章，不生成网站")
     check.add_argument("content", nargs="?", default="content", help="内容文件夹（默认 content）")
     check.add_argument("--drafts", action="store_true", help="草稿也当作要发布的内容检查（默认也检查，只是不发布）")
-    check.add_argument("--strict", action="store_true", help="有提醒（例如空着的版）也算不通过，和 make site 一样严格")
+    check.add_argument("--strict", action="store_true",
+                       help="也按 make site 的方式排一遍印刷版；有提醒（排不下、漏印、空着的版）也算不通过，和 make site 一样严格")
+    check.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="网站设置文件（默认 mkdocs.yml；--strict 用它排印刷版）")
     check.add_argument("--fix", action="store_true",
                        help="校对：把能自动改正的标点（半角逗号、引号、省略号、破折号、全角数字等）直接改在稿件里，并列出每一处改动")
     check.set_defaults(run=_run_check)
@@ -74,20 +74,26 @@ def build_parser() -> argparse.ArgumentParser:
     article.add_argument("--content", default="content", help="内容文件夹（默认 content）")
     article.set_defaults(run=_run_new_article)
 
-    printing = commands.add_parser("print", aliases=["pdf"], help="生成一期的印刷版 PDF，不生成网站")
-    printing.add_argument("issue", help="哪一期：文件夹名（如 2025-09）或期号（如 101）")
-    printing.add_argument("-o", "--output", type=Path,
-                          help=f"PDF 存到哪里（默认：报纸文件夹里的 {PRINT_FOLDER}/，文件名同网站上的；这个文件夹不放进 git）")
-    printing.add_argument("--size", help="纸张：A3、A4、4开、8开（默认按 mkdocs.yml，或 A3）")
-    printing.add_argument("--columns", type=int, help="每版分几栏（默认 A3 4 栏、A4 3 栏）")
-    printing.add_argument("--bleed", action="store_true", default=None, help="给印刷厂：加 3 毫米出血和裁切线")
-    printing.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="网站设置文件（默认 mkdocs.yml）")
-    printing.add_argument("--drafts", action="store_true", help="草稿也排进去（标“草稿”）")
-    printing.set_defaults(run=_run_print)
+    _add_print(commands)
 
     _add_publish(commands)
     _add_init(commands)
     return parser
+
+
+def _add_print(commands) -> None:
+    printing = commands.add_parser("print", aliases=["pdf"],
+                                   help="生成一期的印刷版 PDF，不生成网站；有文字或照片没印出来、或生成失败时退出码为 1")
+    printing.add_argument("issue", help="哪一期：文件夹名（如 2025-09）或期号（如 101）")
+    printing.add_argument("-o", "--output", type=Path,
+                          help=f"PDF 存到哪里（默认：报纸文件夹里的 {PRINT_FOLDER}/，文件名同网站上的；这个文件夹不放进 git）")
+    printing.add_argument("--size", help="纸张：A3、A4、4开（即对开）、8开（即四开）（默认按 mkdocs.yml，或 A3）")
+    printing.add_argument("--columns", type=int, help="每版分几栏（默认 A3 4 栏、A4 3 栏）")
+    printing.add_argument("--bleed", action="store_true", default=None,
+                          help="给印刷厂：加 3 毫米出血、出血外的裁切线，写入 TrimBox/BleedBox，黑色文字和线条叠印")
+    printing.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="网站设置文件（默认 mkdocs.yml）")
+    printing.add_argument("--drafts", action="store_true", help="草稿也排进去（标“草稿”）")
+    printing.set_defaults(run=run_print)
 
 
 def _add_publish(commands) -> None:
@@ -175,6 +181,8 @@ def _run_check(args: argparse.Namespace) -> int:
     for problem in proofs:
         print(problem.format(content.as_posix()), file=sys.stderr)
     reminders = len(warnings)
+    if args.strict:
+        reminders += check_print(args.config) or 0
     if args.strict and reminders:
         print(f"有 {reminders} 条提醒：make site 会因此停下，请按提示修改后再运行 ./sqb check --strict")
         return 1
@@ -215,53 +223,6 @@ def _run_new_article(args: argparse.Namespace) -> int:
     if args.kind == "photo":
         print("图片新闻需要照片：把照片放进这一期的 images/ 文件夹，再在 images 里写上 src、caption、credit")
     return 0
-
-
-def _run_print(args: argparse.Namespace) -> int:
-    """The print edition of one issue, with the settings of mkdocs.yml (as a build makes it)."""
-    from ..mkdocs.options import load_settings
-    from ..print import PrintError, PrintOptions, build_editions
-
-    if not args.config.is_file():
-        print(f"找不到 {args.config}：请在报纸的文件夹里运行，或用 --config 写明 mkdocs.yml 的位置", file=sys.stderr)
-        return 2
-    try:
-        settings = load_settings(args.config)
-        base = settings.print
-        options = PrintOptions(args.size or base.page_size, args.columns or base.columns, args.bleed or base.bleed)
-        archive, _ = load_archive(settings.content_dir, settings.paper, drafts=args.drafts)
-    except ValueError as error:
-        print(error, file=sys.stderr)
-        return 2
-    except ContentError as error:
-        _print_problems(error, settings.content_dir.name)
-        print("内容有问题，请先按提示修改（./sqb check 可以列出全部问题）", file=sys.stderr)
-        return 1
-    issue = next((i for i in archive.issues if args.issue in (i.id, str(i.number))), None)
-    if issue is None:
-        have = "、".join(f"{i.id}（第{i.number}期）" for i in archive.issues) or "没有任何一期"
-        print(f"找不到“{args.issue}”这一期。现有：{have}", file=sys.stderr)
-        return 2
-    try:
-        [pdf] = build_editions(archive, settings.content_dir, settings.cache_root, options, settings.markdown,
-                               issues=(issue,), images=False)
-    except PrintError as error:
-        print(error, file=sys.stderr)
-        return 1
-    output = args.output or args.config.parent / PRINT_FOLDER / pdf_filename(settings.paper, issue)
-    if output.is_dir():
-        output = output / pdf_filename(settings.paper, issue)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(pdf.path, output)
-    for message in pdf.messages:
-        print(message.text, file=sys.stderr)
-    print(f"{output}：{pdf.pages} 页，{pdf.size_text}（{options.page_size}，{options.column_count} 栏）")
-    return 0
-
-
-def _print_problems(error: ContentError, root: str) -> None:
-    for problem in error.problems:
-        print(problem.format(root), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ from .static_pages import body_problems, load_static_pages
 Lookups = tuple[Directory, Listing, TextMemo]  # people.yml, the content's files, parsed front matters
 ISSUE_CODE = code_key(Path(__file__).parents[1], packages=("pyyaml", "pypinyin", "python-slugify", "markdown"))  # other code: loaded again
 
-ISSUE_FIELDS = ("number", "date", "total", "title", "pages")
+ISSUE_FIELDS = ("number", "date", "total", "title", "pages", "printed")
 SECTION_FIELDS = ("page", "name", "editor")
 ARTICLE_FIELDS = ("title", "kicker", "subtitle", "kind", "page", "order", "date", *ROLES, "source", "images", "draft",
                   "print")
@@ -153,6 +153,7 @@ def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
     date = check.date(data, "date", required=True)
     total = check.integer(data, "total")
     title = check.text(data, "title")
+    printed = check.date(data, "printed")  # 印刷日期, for the 报尾 of a 内部资料
     sections = _load_sections(data, check)
     known = len(problems)
     articles = _load_articles(folder, root, sections, date, problems, lookups)
@@ -161,7 +162,7 @@ def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
     if all(p.severity != "error" for p in problems[known:]):  # an article with errors is not missing
         check_published(folder.name, number, sections, articles, check.add)
     return Issue(folder.name, number, date, sections, total, title,
-                 articles if drafts else tuple(a for a in articles if not a.draft))
+                 articles if drafts else tuple(a for a in articles if not a.draft), printed=printed)
 
 
 def _load_sections(data: dict, check: FieldChecker) -> tuple[Section, ...]:

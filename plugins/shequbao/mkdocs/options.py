@@ -23,8 +23,23 @@ from ..markdown.links import LinearLinks
 from ..markdown.typeset import ReaderText
 from ..model import Paper
 from ..photos import ImageSettings
-from ..print import PAGE_SIZES, MarkdownSetup, PrintOptions
+from ..print import MarkdownSetup, PrintOptions, page_size_name
 from ..site.registry import PlanOptions
+
+
+class PageSize(c.Type):
+    """A paper size under any of its names (A4, 4开, 对开 …), kept as ours (``print.page_size_name``)."""
+
+    def __init__(self, default: str = "A3"):
+        super().__init__(str, default=default)
+
+    def run_validation(self, value):
+        from mkdocs.config.base import ValidationError
+
+        try:
+            return page_size_name(super().run_validation(value))
+        except ValueError as error:
+            raise ValidationError(str(error)) from None
 
 
 class ShequbaoConfig(Config):
@@ -42,6 +57,8 @@ class ShequbaoConfig(Config):
     """印刷单位, in the 报尾."""
     paper_copies = c.Type(str, default="")
     """印数, in the 报尾 (e.g. 5000份)."""
+    paper_recipients = c.Type(str, default="")
+    """发送对象, in the 报尾 (e.g. 本街道居民、驻区单位); a 内部资料 must print it."""
     paper_address = c.Type(str, default="")
     """地址, in the 报尾."""
     paper_phone = c.Type(str, default="")
@@ -72,10 +89,14 @@ class ShequbaoConfig(Config):
     """Newest issues shown by ``mkdocs serve`` (0: all); env ``SHEQUBAO_PREVIEW`` (``all``, a number or issue ids) overrides."""
     print_enabled = c.Optional(c.Type(bool))
     """Make the print edition (PDF) of every issue; default: yes for ``mkdocs build``, no under ``mkdocs serve``."""
-    print_page_size = c.Choice(tuple(PAGE_SIZES), default="A3")
-    """Paper size of the PDF: A3, A4, 4开 or 8开."""
+    print_page_size = PageSize(default="A3")
+    """Paper size of the PDF: A3, A4, 4开 (the trade's 对开, 390×543 mm) or 8开 (the trade's 四开, 270×390 mm);
+    对开 and 四开 are accepted too, a wrong name is told the likeliest one."""
     print_columns = c.Optional(c.Type(int))
     """Columns per page; default 4 on A3, 3 on A4, 5 on 4开, 4 on 8开."""
+    print_underfull = c.Choice(("warning", "note"), default="warning")
+    """A 版 more than 10% empty: ``warning`` (a strict build stops, as for text left out) or ``note``
+    (only said: a paper that puts its issues on the web before their print pages are full)."""
     print_bleed = c.Type(bool, default=False)
     """Print-shop mode: 3 mm bleed and crop marks around every page."""
     print_workers = c.Optional(c.Type(int))
@@ -109,6 +130,8 @@ class Settings:
     print: PrintOptions
     markdown: MarkdownSetup
     print_workers: int | None
+    print_enabled: bool | None = None  # None: a build makes PDFs, a preview does not
+    drafts: bool | None = None  # None: a build leaves drafts out, a preview shows them
 
 
 def read_settings(config, options: ShequbaoConfig) -> Settings:
@@ -118,7 +141,8 @@ def read_settings(config, options: ShequbaoConfig) -> Settings:
         paper=Paper(name=options.paper_name or config.site_name, publisher=options.paper_publisher,
                     permit=options.paper_permit, icp=options.icp.strip(), police_record=options.police_record.strip(),
                     internal=options.internal_publication, edited_by=options.paper_edited_by,
-                    printed_by=options.paper_printed_by, copies=options.paper_copies, address=options.paper_address,
+                    printed_by=options.paper_printed_by, copies=options.paper_copies,
+                    recipients=options.paper_recipients.strip(), address=options.paper_address,
                     phone=options.paper_phone),
         content_dir=Path(config.docs_dir),
         site_dir=Path(config.site_dir),
@@ -127,9 +151,11 @@ def read_settings(config, options: ShequbaoConfig) -> Settings:
                          people_per_page=options.people_per_page, images_per_page=options.images_per_page),
         images=ImageSettings(widths=tuple(options.images_widths), quality=options.images_quality,
                              max_pixels=options.images_max_pixels, workers=options.images_workers),
-        print=PrintOptions(options.print_page_size, options.print_columns, options.print_bleed),
+        print=PrintOptions(options.print_page_size, options.print_columns, options.print_bleed, options.print_underfull),
         markdown=MarkdownSetup(tuple(e for e in config.markdown_extensions if isinstance(e, str)), dict(config.mdx_configs)),
         print_workers=options.print_workers,
+        print_enabled=options.print_enabled,
+        drafts=options.drafts,
     )
 
 

@@ -30,6 +30,8 @@ DEFAULT_EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html")
 _PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _SPACES = re.compile(r"[ \t\r\n]+")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_CODE_BLOCK = re.compile(r"\s*<(pre|div class=\"highlight\")[\s>]")
+_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,10 @@ class _Walker:
 
     def walk_block(self, element: ET.Element, kind: str = "p") -> None:
         tag = element.tag
-        if tag in ("p", *_HEADINGS):
+        code = self.stashed_code(element) if tag == "p" else None
+        if code is not None:  # a fenced code block, stashed as HTML
+            self.code_lines(code)
+        elif tag in ("p", *_HEADINGS):
             self.add(("h" if tag in _HEADINGS else kind), element)
         elif tag in ("ul", "ol"):
             for number, item in enumerate(element.findall("li"), start=1):
@@ -143,10 +148,8 @@ class _Walker:
             for row in element.iter("tr"):
                 cells = ["".join(self.text_of(cell)) for cell in row]
                 self.blocks.append({"t": "row", "runs": [{"s": "　".join(c.strip() for c in cells)}], "first": True})
-        elif tag == "pre":
-            text = "".join(element.itertext())
-            for line in text.strip("\n").splitlines():
-                self.blocks.append({"t": "quote", "runs": [{"s": line}], "first": True})
+        elif tag == "pre":  # an indented code block: its text is escaped (&lt;) like a code span's
+            self.code_lines(html.unescape("".join(element.itertext())))
         elif tag == "img":
             self.photos.append((element.get("src", ""), element.get("alt", "")))
         elif tag == "hr":
@@ -156,6 +159,22 @@ class _Walker:
                 self.blocks.append({"t": kind, "runs": [{"s": self.clean(element.text)}], "first": True})
             for child in element:
                 self.walk_block(child, kind)
+
+    def code_lines(self, text: str) -> None:
+        for line in text.strip("\n").splitlines():
+            if line.strip():
+                self.blocks.append({"t": "quote", "runs": [{"s": line}], "first": True})
+
+    def stashed_code(self, element: ET.Element) -> str | None:
+        """The text of a fenced code block (``fenced_code`` stashes ``<pre><code>…`` as raw HTML
+        and leaves a paragraph holding only its placeholder), else None."""
+        match = _PLACEHOLDER.fullmatch((element.text or "").strip())
+        if match is None or len(element) or int(match.group(1)) >= len(self.stash):
+            return None
+        raw = self.stash[int(match.group(1))]
+        if not _CODE_BLOCK.match(raw):
+            return None
+        return html.unescape(_TAG.sub("", raw))
 
     def add_item(self, item: ET.Element, mark: str) -> None:
         nested = [child for child in item if child.tag in ("p", "ul", "ol")]
@@ -203,7 +222,9 @@ class _Walker:
             return self.runs(child, {**style, "i": True})
         if tag == "a":
             return self.runs(child, {**style, "u": child.get("href", "")})
-        return self.runs(child, style)  # code, span, del, sup …: their text
+        if tag in ("code", "kbd", "samp"):  # Markdown escapes a code span's text (a&lt;b): print it as typed
+            return [{"s": html.unescape(self.clean(child.text or "")), **style}] if child.text else []
+        return self.runs(child, style)  # span, del, sup …: their text
 
     def text_of(self, element: ET.Element) -> list[str]:
         return [run.get("s", "") for run in self.runs(element)]

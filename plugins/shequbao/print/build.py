@@ -25,9 +25,10 @@ from ..site.registry import pdf_filename
 from .blocks import MarkdownSetup
 from .content import issue_content
 from .fonts import PrintError, check_fonts
-from .messages import Message
+from .messages import Message, lost_summary
 from .options import PrintOptions
 from .photo_sizes import photo_size
+from .preflight import preflight_line
 
 PACKAGE = Path(__file__).parent
 KIND = "print"
@@ -50,6 +51,7 @@ class PdfFile:
     rects: dict = field(default_factory=dict)  # article content path → [{page, x, y, w, h}] (page fractions)
     photos: tuple[dict, ...] = ()  # every photo printed: {src, page, shown (share of its area), focus}
     messages: tuple[Message, ...] = ()
+    preflight: dict = field(default_factory=dict)  # print.preflight figures of the PDF
     rendered: bool = False  # made by this run (False: taken from the cache)
 
     @property
@@ -61,6 +63,14 @@ class PdfFile:
 
     def notes(self) -> list[str]:
         return [m.text for m in self.messages if m.severity != "warning"]
+
+    def preflight_line(self) -> str:
+        """``印前检查：字体 2 种，全部嵌入；照片 5 张，最低 196 ppi（…）；颜色：…``"""
+        return preflight_line(self.preflight)
+
+    def lost(self) -> str:
+        """What the PDF leaves out (``…漏印约 353 字、2 张照片``), or ""."""
+        return lost_summary(self.label, self.messages)
 
 
 def format_size(size: int) -> str:
@@ -134,7 +144,7 @@ def _pdf_file(archive: Archive, issue: Issue, entry: Entry | None, rendered: boo
         images={kind: tuple(entry.file(n) for n in names) for kind, names in meta["images"].items()},
         image_sizes=tuple(tuple(size) for size in meta.get("image_sizes", ())), version=entry.path.name[:8],
         rects=meta["rects"], messages=tuple(Message(**m) for m in meta["messages"]), rendered=rendered,
-        photos=tuple(meta.get("photos", ())),
+        photos=tuple(meta.get("photos", ())), preflight=meta.get("preflight", {}),
     )
 
 
@@ -163,7 +173,7 @@ def render_job(archive: Archive, issue: Issue, content_dir: Path, options: Print
             done = render_issue(content, options, content_dir, folder, filename, images=images)
             meta.update(pages=done.pages, page_pdfs=done.page_pdfs, images=done.images, image_sizes=done.image_sizes,
                         rects=done.rects,
-                        messages=[m.as_dict() for m in done.messages], photos=done.photos)
+                        messages=[m.as_dict() for m in done.messages], photos=done.photos, preflight=done.preflight)
         return meta
     except PrintError:
         raise

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .content import Item, Photo
 from .measure import caption_text, item_blocks
+from .photo_grid import LEAST, grid_rows
 from .planner import PagePlan, Placement
 from .shapes import BOXED, fit
 from .style import BYLINE, CAPTION, KICKER, SUBTITLE, TRACKINGS, Style
@@ -158,9 +159,10 @@ def _caption(item: Item, m, photo_cols: int, x, y, width, style: Style, page: Co
 
 
 def _photos(item: Item, x, y, width, height, style: Style, page: ComposedPage, grid: bool = False) -> float:
-    """The photos in a row ``width`` wide and ``height`` tall (``grid``: the first across, the
-    others in a row below, the height shared as their natural heights are)."""
-    rows = [item.photos[:1], item.photos[1:]] if grid else [item.photos]
+    """The photos in a row ``width`` wide and ``height`` tall (``grid``: in the rows of
+    ``photo_grid.grid_rows``, the height shared as their natural heights are)."""
+    least = style.geometry.column * LEAST
+    rows = grid_rows(item.photos, width, style.photo_gap, least) if grid else [item.photos]
     naturals = []
     for row in rows:
         room = width - (len(row) - 1) * style.photo_gap

@@ -17,9 +17,12 @@ from ..site.text import (EMPTY_SECTION, byline_text, credit_text, format_date, i
 from .blocks import MarkdownSetup, plain_text
 from .headlines import display_title, title_parts
 from .lunar import lunar_date
+from .messages import Message
 
 MINOR_CHARS = 260  # a story shorter than this is set small unless the editor says otherwise
 GUIDE_PER_PAGE = 2
+MIN_PIXELS = 32  # a photo with a shorter side prints as a blur of colour
+MAX_ASPECT = 8  # longer side over shorter side: beyond this no module holds the photo
 
 
 @dataclass(frozen=True)
@@ -97,35 +100,96 @@ class IssueContent:
     pages: tuple[PageContent, ...]
     colophon: tuple[str, ...] = ()
     keywords: tuple[str, ...] = field(default=())
+    messages: tuple[Message, ...] = ()  # photos that cannot be printed, each naming its file and field
 
 
 def issue_content(archive: Archive, issue: Issue, content_dir: Path, setup: MarkdownSetup, photo_size) -> IssueContent:
     """The printable content of ``issue``; ``photo_size(src)`` gives a photo's upright pixel size."""
     paper = archive.paper
-    pages = []
+    pages, notes = [], []
+    label = f"《{paper.name}》{issue_number(issue)}"
+    sized = _checked_sizes(photo_size, label, notes)
     for section in issue.sections:
         articles = [a for a in issue.articles if a.page == section.page]
-        items = _page_items(articles, archive, content_dir, setup, photo_size)
+        items = _page_items(articles, archive, content_dir, setup, sized)
         pages.append(PageContent(section.page, section.name, section.editor, section_label(section.page), tuple(items)))
     if pages:
         pages[0] = replace(pages[0], items=_with_guide(pages[0].items, pages[1:]))
     return IssueContent(
         issue_id=issue.id,
-        label=f"《{paper.name}》{issue_number(issue)}",
+        label=label,
         title=f"{paper.name} {issue_number(issue)}" + (f" · {issue.title}" if issue.title else ""),
         author=paper.publisher or paper.name,
         date=(issue.date.year, issue.date.month, issue.date.day),
         masthead=_masthead(paper, issue),
         pages=tuple(pages),
-        colophon=tuple(colophon_lines(paper)),
+        colophon=tuple(colophon_lines(paper, issue)),
         keywords=(paper.name, issue_number(issue), issue.date.isoformat()),
+        messages=(*notes, *internal_missing(paper, label)),
     )
 
 
-def colophon_lines(paper: Paper) -> list[str]:
-    parts = [("编印", paper.edited_by), ("印刷", paper.printed_by), ("印数", paper.copies),
-             ("地址", paper.address), ("电话", paper.phone)]
+def _checked_sizes(photo_size, label: str, notes: list[Message]):
+    """``photo_size`` that says (in ``notes``) why a photo cannot be printed and gives None for
+    it: unreadable, too few pixels, or too long and thin for any module."""
+
+    def sized(src: str, where: str) -> tuple[int, int] | None:
+        size = photo_size(src)
+        problem = photo_problem(size)
+        if problem:
+            notes.append(Message("warning", f"{where}: {label}的照片 {src} {problem}，印刷版没有印这张照片", lost_photos=1))
+            return None
+        return size
+
+    return sized
+
+
+def photo_problem(size: tuple[int, int] | None) -> str:
+    """Why a photo of ``size`` (upright pixels; None: unreadable) cannot be printed, or ""."""
+    if size is None:
+        return "打不开（文件不完整或不是照片）：请换一个完好的文件"
+    width, height = size
+    if min(width, height) < MIN_PIXELS:
+        return f"只有 {width}×{height} 像素，印出来是一片色块：请换用原图（短边至少 {MIN_PIXELS} 像素，最好 1000 以上）"
+    if max(width, height) > MAX_ASPECT * min(width, height):
+        return (f"是 {width}×{height} 像素，长边超过短边的 {MAX_ASPECT} 倍，任何栏宽都放不下："
+                f"请裁成较方正的照片后再用")
+    return ""
+
+
+# 《内部资料性出版物管理办法》: a 内部资料 prints its 准印证号, 编印单位, 印刷单位, 印数, 发送对象 and
+# 印刷日期; here each with the mkdocs.yml option that gives it (印刷日期: issue.yml ``printed`` or ``date``).
+INTERNAL_FIELDS = (("准印证号", "paper_permit", "permit"), ("编印单位", "paper_edited_by", "edited_by"),
+                   ("印刷单位", "paper_printed_by", "printed_by"), ("印数", "paper_copies", "copies"),
+                   ("发送对象", "paper_recipients", "recipients"))
+
+
+def colophon_lines(paper: Paper, issue: Issue) -> list[str]:
+    """The 报尾: every field a 内部资料 must carry (and 地址, 电话), those given for another paper."""
+    parts = [("编印单位", paper.edited_by), ("印刷单位", paper.printed_by), ("印数", paper.copies),
+             ("发送对象", paper.recipients)]
+    if paper.internal:
+        parts = [("准印证号", _permit_number(paper.permit)), *parts,
+                 ("印刷日期", format_date(issue.printed or issue.date))]
+    parts += [("地址", paper.address), ("电话", paper.phone)]
     return [f"{label}：{value}" for label, value in parts if value]
+
+
+def _permit_number(permit: str) -> str:
+    """``准印证号 K-0002`` as set in mkdocs.yml → ``K-0002`` (the 报尾 labels it itself)."""
+    return permit.strip().removeprefix("准印证号").lstrip("：: ").strip()
+
+
+def internal_missing(paper: Paper, label: str) -> list[Message]:
+    """A warning when a 内部资料's 报尾 lacks a field the regulation names."""
+    if not paper.internal:
+        return []
+    missing = [(name, option) for name, option, attr in INTERNAL_FIELDS if not getattr(paper, attr).strip()]
+    if not missing:
+        return []
+    names, options = "、".join(n for n, _ in missing), "、".join(o for _, o in missing)
+    return [Message("warning", f"mkdocs.yml: {options}: {label}是内部资料，《内部资料性出版物管理办法》要求报尾印上{names}："
+                               f"请在 mkdocs.yml 的 shequbao 设置里填写 {options}")]
 
 
 def _masthead(paper: Paper, issue: Issue) -> dict:
@@ -163,9 +227,10 @@ def _page_items(articles: list[Article], archive: Archive, content_dir: Path, se
 
 def _item(article: Article, archive: Archive, blocks: list, inline_photos: list, photo_size) -> Item:
     hints = article.print
-    photos = [_photo(image.src, image.caption, credit_text(image, archive.people), image.focus, photo_size)
-              for image in article.images if image.src]
-    photos += [_photo(src, alt, "", None, photo_size) for src, alt in inline_photos]
+    photos = [_photo(image.src, image.caption, credit_text(image, archive.people), image.focus,
+                     lambda src, i=index: photo_size(src, f"{article.src}: images[{i}].src"))
+              for index, image in enumerate(article.images) if image.src]
+    photos += [_photo(src, alt, "", None, lambda s: photo_size(s, f"{article.src}: 正文里的图片")) for src, alt in inline_photos]
     if article.source:
         blocks = [*blocks, {"t": "src", "runs": [{"s": f"（来源：{article.source}）"}], "first": True}]
     text_chars = len(plain_text(blocks))

@@ -5,7 +5,7 @@ Each function returns Typst parts and says where the free area for modules is.""
 from __future__ import annotations
 
 from .content import IssueContent, PageContent
-from .options import BLEED_MM, MM
+from .options import BLEED_MM, MM, press_offset
 from .style import Style
 
 
@@ -98,16 +98,19 @@ def colophon_parts(content: IssueContent, style: Style) -> tuple[list[dict], flo
 
 
 def crop_marks(width: float, height: float) -> list[dict]:
-    """Lines at the trim's corners, in the 3 mm around the page (coordinates of the bleed page)."""
-    bleed = BLEED_MM * MM
-    gap = 0.8 * MM
+    """Lines at the trim's corners, outside the 3 mm bleed (in the slug), so that none of them
+    is printed on a page cut a little wide (coordinates of the media page)."""
+    bleed, offset = BLEED_MM * MM, press_offset(True)
+    start, end = offset - bleed - 1.0 * MM, 0.5 * MM  # from 1 mm beyond the bleed to near the media edge
     marks = []
-    for x in (bleed, bleed + width):
-        for y in (bleed, bleed + height):
-            dx = -1 if x == bleed else 1
-            dy = -1 if y == bleed else 1
-            marks.append({"t": "rule", "x1": x + dx * gap, "y1": y, "x2": x + dx * bleed, "y2": y, "width": 0.25})
-            marks.append({"t": "rule", "x1": x, "y1": y + dy * gap, "x2": x, "y2": y + dy * bleed, "width": 0.25})
+    for x in (offset, offset + width):
+        for y in (offset, offset + height):
+            dx = -1 if x == offset else 1
+            dy = -1 if y == offset else 1
+            marks.append({"t": "rule", "x1": x + dx * (offset - start), "y1": y, "x2": x + dx * (offset - end), "y2": y,
+                          "width": 0.25})
+            marks.append({"t": "rule", "x1": x, "y1": y + dy * (offset - start), "x2": x, "y2": y + dy * (offset - end),
+                          "width": 0.25})
     return marks
 
 

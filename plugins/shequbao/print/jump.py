@@ -218,7 +218,15 @@ def _what(item: Item, count: int, now: Item) -> str:
 def _overflow(label: str, state: PageState, cut: list[tuple[Item, int, Item]]) -> Message:
     dropped = sum(count for _, count, _ in cut)
     if state.plan.overflow > TOLERANCE:  # still too much: the editor must cut
+        stories = "、".join(f"《{item.title}》" for item in state.items if item.title)
+        chars = sum(item.chars for item in state.items)
+        if math.isinf(state.plan.overflow):
+            return Message("warning", f"{label}{state.page.label}的稿件（{stories}）无法排进这一版，没有印出：请删减或移到其他版",
+                           lost_chars=chars + dropped)
+        share = state.plan.overflow / (state.area + state.plan.overflow)
         over = round(state.plan.overflow / state.area * 100)
-        return Message("warning", f"{label}{state.page.label}的稿件超出版面约 {over}%，请删减或移到其他版")
+        return Message("warning", f"{label}{state.page.label}的稿件超出版面约 {over}%，请删减或移到其他版（{stories}）",
+                       lost_chars=round(chars * share) + dropped)
     which = "、".join(_what(item, count, now) for item, count, now in cut if count)
-    return Message("warning", f"{label}{state.page.label}超出约 {dropped} 字，请删减或移到其他版（没有排进去的：{which}）")
+    return Message("warning", f"{label}{state.page.label}超出约 {dropped} 字，请删减或移到其他版（没有排进去的：{which}）",
+                   lost_chars=dropped)

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 
 from .compose import ComposedPage, compose_modules
 from .content import IssueContent
+from .fallback import make_printable
 from .furniture import crop_marks, empty_notice, page_furniture
 from .jump import PageState, resolve_overflows
 from .measure import ItemMetrics, Request
 from .messages import Message, page_messages
-from .options import BLEED_MM, MM, PrintOptions
+from .options import PrintOptions, press_offset
 from .planner import PagePlan, plan_page
 from .shape_maker import ShapeMaker
 from .style import Style
@@ -24,11 +25,11 @@ class Layout:
     pages: list[ComposedPage] = field(default_factory=list)
     plans: list[PagePlan] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)
-    bleed: float = 0.0  # pt around the trim page
+    bleed: float = 0.0  # pt from the media edge to the trim page (bleed and slug, print-shop mode)
 
     def typst_input(self, options: PrintOptions) -> dict:
         g = self.style.geometry
-        bleed = BLEED_MM * MM if options.bleed else 0.0
+        bleed = press_offset(options.bleed)
         marks = crop_marks(g.width, g.height) if options.bleed else []
         c = self.content
         return {
@@ -47,14 +48,19 @@ def lay_out(content: IssueContent, options: PrintOptions, engine, extra: dict[st
         for lines in m.blocks.values():
             if more and lines:
                 lines[-1] += more
-    layout = Layout(content, style, bleed=BLEED_MM * MM if options.bleed else 0.0)
+    layout = Layout(content, style, bleed=press_offset(options.bleed))
     states, furniture, known = [], [], {}
     for index, page in enumerate(content.pages):
         parts, top, bottom = page_furniture(content, index, style)
         page_metrics = [metrics.get((index, i), ItemMetrics()) for i in range(len(page.items))]
         if not page.items:
             parts = [*parts, empty_notice(content, top, bottom, style)]
-        state = PageState(index, page, list(page.items), page_metrics, bottom - top, chars=style.geometry.chars)
+        area = bottom - top
+        items, page_metrics, lost = make_printable(
+            list(page.items), page_metrics, lambda item, m, i, area=area: item_shapes(item, m, i, widths, style, area, known),
+            style, widths, content.label)
+        layout.messages.extend(lost)
+        state = PageState(index, page, items, page_metrics, area, chars=style.geometry.chars)
         state.plan = plan_state(state, widths, style, known)
         states.append(state)
         furniture.append((parts, top))
@@ -64,7 +70,7 @@ def lay_out(content: IssueContent, options: PrintOptions, engine, extra: dict[st
         compose_modules(state.plan, tuple(state.items), state.metrics, style, top, composed)
         layout.pages.append(composed)
         layout.plans.append(state.plan)
-    layout.messages = jumps + page_messages(content, layout.plans)
+    layout.messages = [*content.messages, *layout.messages, *jumps, *page_messages(content, layout.plans, options.underfull)]
     return layout
 
 
@@ -82,11 +88,14 @@ def measure_items(content: IssueContent, style: Style, engine):
 def plan_items(items, metrics, widths, style: Style, area: float, known: dict | None = None) -> PagePlan:
     """The page's plan; ``known`` keeps each item's shapes between the replans of 转版."""
     known = {} if known is None else known
-    shapes = []
-    for index, (item, m) in enumerate(zip(items, metrics)):
-        key = (id(item), id(m), index, area)
-        if key not in known:
-            maker = ShapeMaker(style, item, m, widths, index, area)
-            known[key] = ((item, m), {span: maker.shapes(span) for span in range(1, style.geometry.columns + 1)})
-        shapes.append(known[key][1])
+    shapes = [item_shapes(item, m, index, widths, style, area, known) for index, (item, m) in enumerate(zip(items, metrics))]
     return plan_page(shapes, style, area)
+
+
+def item_shapes(item, m, index: int, widths, style: Style, area: float, known: dict) -> dict:
+    """The item's shapes at every span (kept in ``known`` with the item, so its id stays its own)."""
+    key = (id(item), id(m), index, area)
+    if key not in known:
+        maker = ShapeMaker(style, item, m, widths, index, area)
+        known[key] = ((item, m), {span: maker.shapes(span) for span in range(1, style.geometry.columns + 1)})
+    return known[key][1]

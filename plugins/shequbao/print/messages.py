@@ -1,36 +1,53 @@
 """What the print layout tells the editor: each message has a severity and says what to do.
 
-A warning is for print content that is lost or missing (a strict build fails on it): an
-empty 版, text that could not be set. White space on a 版 and an odd number of 版 are notes:
-the editor (and the print shop) should see them, but the site is right all the same, and a
-paper must not be kept off the web because its printed page is not full."""
+A warning is for a printed page the paper cannot send to the print shop (a strict build, a
+strict check and ``./sqb print`` fail on it): text or photos left out (``lost_chars``,
+``lost_photos`` say how much), an empty 版, a 版 more than 10% empty. A little white space
+(5–10%) and an odd number of 版 are notes: the editor and the print shop should see them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-UNDERFULL = 0.05  # a 版 more empty than this is reported
+UNDERFULL = 0.10  # a 版 more empty than this is a warning
+ROOMY = 0.05  # … than this, a note
 
 
 @dataclass(frozen=True)
 class Message:
     severity: str  # warning | info
     text: str
+    lost_chars: int = 0  # characters of text not printed
+    lost_photos: int = 0  # photos not printed
 
     def as_dict(self) -> dict:
-        return {"severity": self.severity, "text": self.text}
+        return {"severity": self.severity, "text": self.text, "lost_chars": self.lost_chars,
+                "lost_photos": self.lost_photos}
 
 
-def page_messages(content, plans) -> list[Message]:
+def lost_summary(label: str, messages) -> str:
+    """``《桂园》第101期的印刷版漏印约 353 字、2 张照片`` (or "" when nothing is left out)."""
+    chars = sum(m.lost_chars for m in messages)
+    photos = sum(m.lost_photos for m in messages)
+    parts = ([f"约 {chars} 字"] if chars else []) + ([f"{photos} 张照片"] if photos else [])
+    return f"{label}的印刷版漏印{'、'.join(parts)}" if parts else ""
+
+
+def page_messages(content, plans, underfull: str = "warning") -> list[Message]:
+    """Empty and underfull 版, an odd number of 版; ``underfull``: "note" makes a 版 more than
+    10% empty a note (mkdocs.yml ``print_underfull: note``, a paper that publishes first on the web)."""
     out = []
     for page, plan in zip(content.pages, plans):
         if not page.items:
             out.append(Message("warning", f"{content.label}{page.label}没有稿件，请把稿件的 page 改为 {page.page}，"
                                           f"或在 issue.yml 里删掉这一版"))
             continue
-        if plan.area and plan.empty_share > UNDERFULL:
+        if plan.area and plan.empty_share > ROOMY:
             share = round(plan.empty_share * 100)
-            out.append(Message("info", f"{content.label}{page.label}还空着约 {share}%，请补充稿件或照片"))
+            severity = "warning" if plan.empty_share > UNDERFULL and underfull == "warning" else "info"
+            out.append(Message(severity, f"{content.label}{page.label}还空着约 {share}%（超过 {round(UNDERFULL * 100)}% 就要补），"
+                                         f"请补充稿件或照片，或把别的版的稿件移过来" if severity == "warning" else
+                                         f"{content.label}{page.label}还空着约 {share}%，请补充稿件或照片"))
     if len(content.pages) % 2:
         out.append(Message("info", f"{content.label}：{len(content.pages)} 个版面无法对折印刷，请把版数改为双数"))
     return out

@@ -10,29 +10,54 @@ from dataclasses import dataclass
 
 MM = 72 / 25.4  # points per millimetre
 
-# Trim sizes in millimetres (width, height), portrait. 4开/8开 are the 正度 sizes Chinese
-# print shops cut from a 787 × 1092 mm sheet.
+# Trim sizes in millimetres (width, height), portrait. Our 4开/8开 are the newspaper sizes
+# Chinese print shops cut from a 787 × 1092 mm sheet, which the trade calls 对开 (390 × 543,
+# a 大报) and 四开 (270 × 390, a 小报): both names are accepted.
 PAGE_SIZES: dict[str, tuple[int, int]] = {
     "A3": (297, 420),
     "A4": (210, 297),
     "4开": (390, 543),
     "8开": (270, 390),
 }
-ALIASES = {"a3": "A3", "a4": "A4", "4k": "4开", "8k": "8开", "4开": "4开", "8开": "8开"}
+TRADE_NAMES = {"4开": "对开", "8开": "四开"}  # what a print shop calls our sizes
+ALIASES = {"a3": "A3", "a4": "A4", "4k": "4开", "8k": "8开", "4开": "4开", "8开": "8开", "对开": "4开", "四开": "8开",
+           "对开报": "4开", "四开报": "8开", "2k": "4开", "2开": "4开"}
+NEAREST = {"16开": "a4", "16k": "a4", "大16开": "a4", "a2": "4开", "b4": "8开", "b3": "8开"}  # sizes we do not make
 DEFAULT_COLUMNS = {"A3": 4, "A4": 3, "4开": 5, "8开": 4}
 BODY_PT = {"A3": 10.5, "A4": 9, "4开": 10.5, "8开": 10}  # 五号 on the large sheets, 小五 on A4
 BLEED_MM = 3
+UNDERFULL_SEVERITIES = ("warning", "note")
+SLUG_MM = 7  # beyond the bleed, for the crop marks: the trim sits 10 mm inside the media edge
+
+
+def press_offset(bleed: bool) -> float:
+    """pt from the media edge to the trim: bleed and slug in print-shop mode, else none."""
+    return (BLEED_MM + SLUG_MM) * MM if bleed else 0.0
 MARGINS_MM = (13, 12, 12)  # top, sides (at least), bottom
 PITCH = 1.56  # line pitch in body sizes (baseline to baseline)
 GUTTER = 1.5  # gap between columns, in body sizes
 
 
 def page_size_name(value: str) -> str:
-    """``a4`` → ``A4``, ``4k`` → ``4开``; raises ValueError naming the sizes there are."""
-    name = ALIASES.get(str(value).strip().lower())
+    """``a4`` → ``A4``, ``4k`` → ``4开``, ``对开`` → ``4开``, ``四开`` → ``8开``; raises
+    ValueError naming the sizes there are (with millimetres) and the likeliest one."""
+    import difflib
+
+    text = str(value).strip().lower().replace(" ", "").replace("开报", "开")
+    name = ALIASES.get(text)
     if name is None:
-        raise ValueError(f"不认识的纸张大小“{value}”，可用的有：{'、'.join(PAGE_SIZES)}")
+        have = "、".join(size_label(size) for size in PAGE_SIZES)
+        close = [NEAREST[text]] if text in NEAREST else difflib.get_close_matches(text, list(ALIASES), n=1, cutoff=0.5)
+        guess = f"是不是 {size_label(ALIASES[close[0]])}？" if close else ""
+        raise ValueError(f"不认识的纸张大小“{value}”。{guess}可用的有：{have}")
     return name
+
+
+def size_label(name: str) -> str:
+    """``4开（对开，390×543 毫米）``: our name, the trade's and the trim size."""
+    width, height = PAGE_SIZES[name]
+    trade = f"{TRADE_NAMES[name]}，" if name in TRADE_NAMES else ""
+    return f"{name}（{trade}{width}×{height} 毫米）"
 
 
 @dataclass(frozen=True)
@@ -42,9 +67,12 @@ class PrintOptions:
     page_size: str = "A3"
     columns: int | None = None  # None: the usual number for the page size
     bleed: bool = False  # print-shop mode: 3 mm bleed and crop marks
+    underfull: str = "warning"  # a 版 more than 10% empty: a warning (a strict build stops), or a "note"
 
     def __post_init__(self):
         object.__setattr__(self, "page_size", page_size_name(self.page_size))
+        if self.underfull not in UNDERFULL_SEVERITIES:
+            raise ValueError(f"print_underfull 只能是 warning（空着超过一成就停下）或 note（只提醒），这里是“{self.underfull}”")
         if self.columns is not None and not 1 <= self.columns <= 8:
             raise ValueError(f"栏数应在 1 到 8 之间，这里是 {self.columns}")
 
@@ -55,6 +83,12 @@ class PrintOptions:
     @property
     def size_mm(self) -> tuple[int, int]:
         return PAGE_SIZES[self.page_size]
+
+    @property
+    def size_label(self) -> str:
+        """``8开/四开``: the size as we and the print shop call it."""
+        trade = TRADE_NAMES.get(self.page_size)
+        return f"{self.page_size}/{trade}" if trade else self.page_size
 
     def geometry(self) -> Geometry:
         return make_geometry(self.page_size, self.column_count)

@@ -17,7 +17,9 @@ from .engine import Engine
 from .fonts import PrintError
 from .layout import Layout, lay_out
 from .messages import Message
-from .options import PrintOptions
+from .options import BLEED_MM, MM, PrintOptions
+from .preflight import preflight
+from .press import for_press
 
 PRINT_PPI = 200  # photos: pixels per inch at their printed size (newsprint screens at 85–100 lpi)
 MAX_SIDE = 2000
@@ -38,7 +40,8 @@ class Rendered:
     image_sizes: list[list[int]]  # (width, height) of each page's largest image
     rects: dict[str, list[dict]]  # article path → [{page, x, y, w, h} as page fractions]
     messages: list[Message] = field(default_factory=list)
-    photos: list[dict] = field(default_factory=list)  # every photo printed: {src, page, shown, focus}
+    photos: list[dict] = field(default_factory=list)  # every photo printed: {src, page, shown, focus, ppi}
+    preflight: dict = field(default_factory=dict)  # preflight.preflight: fonts, lowest ppi, colours, boxes
 
 
 def engine() -> Engine:
@@ -64,7 +67,7 @@ def render_issue(content: IssueContent, options: PrintOptions, content_dir: Path
             for crop in page.crops:
                 target = eng.photos / f"{crop.file}.jpg"
                 if not target.exists():
-                    make_print_copy(content_dir / crop.photo.src, target, crop)
+                    _print_copy(content, content_dir, target, crop)
         data = layout.typst_input(options)
         pdf = eng.render(data)
         over = overflowing(eng, layout)
@@ -75,19 +78,46 @@ def render_issue(content: IssueContent, options: PrintOptions, content_dir: Path
     else:
         raise PrintError(f"印刷版 {content.label}：{'、'.join(sorted(over))} 的文字超出了排好的位置（排版程序的错误，请报告）")
     rects = module_rects(eng, layout)
+    finish = _finisher(layout, options)
+    pdf = finish(pdf)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / filename).write_bytes(pdf)
     page_pdfs = []
     (folder / "pages").mkdir(exist_ok=True)
     for number in range(1, len(layout.pages) + 1):
         name = f"pages/{number}.pdf"
-        (folder / name).write_bytes(eng.render(data, only=number))
+        (folder / name).write_bytes(finish(eng.render(data, only=number)))
         page_pdfs.append(name)
     made, sizes = page_images(eng, data, layout, options, folder) if images else ({}, [])
     eng.clear_photos()
-    photos = [{"src": crop.photo.src, "page": number, "shown": round(_shown(crop), 4), "focus": crop.photo.focus is not None}
+    photos = [{"src": crop.photo.src, "page": number, "shown": round(_shown(crop), 4), "focus": crop.photo.focus is not None,
+               "ppi": round(copy_size(crop)[0] / (crop.width / 72))}
               for number, page in enumerate(layout.pages, start=1) for crop in page.crops]
-    return Rendered(len(layout.pages), filename, page_pdfs, made, sizes, rects, layout.messages, photos)
+    return Rendered(len(layout.pages), filename, page_pdfs, made, sizes, rects, layout.messages, photos,
+                    preflight(pdf, photos, options.bleed))
+
+
+def _finisher(layout: Layout, options: PrintOptions):
+    """PDF bytes → the PDF as delivered: for the print shop (``--bleed``) with TrimBox,
+    BleedBox and black overprinting (press.py); else as Typst made it."""
+    if not options.bleed:
+        return lambda data: data
+    g = layout.style.geometry
+    return lambda data: for_press(data, (g.width, g.height), layout.bleed, BLEED_MM * MM)
+
+
+def _print_copy(content: IssueContent, content_dir: Path, target: Path, crop: Crop) -> None:
+    """``make_print_copy``, or a PrintError naming the article and the photo (never a bare error)."""
+    from PIL import Image
+
+    try:
+        make_print_copy(content_dir / crop.photo.src, target, crop)
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        owner = next((item.key for page in content.pages for item in page.items
+                      if any(p.src == crop.photo.src for p in item.photos)), "")
+        where = f"{owner}: images: " if owner else ""
+        raise PrintError(f"{where}印刷版 {content.label} 的照片 {crop.photo.src} 无法制成印刷用图"
+                         f"（{type(exc).__name__}: {exc}）：请换一个完好的原图") from exc
 
 
 def _shown(crop: Crop) -> float:
@@ -101,13 +131,9 @@ def make_print_copy(original: Path, target: Path, crop: Crop) -> None:
     ICC or comments: pixels only), so nothing cut away or hidden leaves in the PDF."""
     from PIL import Image, ImageOps
 
-    want_w = round(crop.width / 72 * PRINT_PPI)
-    want_h = round(crop.height / 72 * PRINT_PPI)
+    left, top, right, bottom = crop.box
+    want_w, want_h = copy_size(crop)
     with Image.open(original) as image:
-        left, top, right, bottom = crop.box
-        shown = ((right - left) * image.width, (bottom - top) * image.height)
-        scale = min(1.0, MAX_SIDE / max(want_w, want_h), shown[0] / max(1, want_w), shown[1] / max(1, want_h))
-        want_w, want_h = max(8, round(want_w * scale)), max(8, round(want_h * scale))
         image.draft("RGB", (want_w, want_h))  # JPEG: decode at 1/2, 1/4 … when that is enough
         image = _flatten(ImageOps.exif_transpose(image))
         w, h = image.size
@@ -115,6 +141,17 @@ def make_print_copy(original: Path, target: Path, crop: Crop) -> None:
         image = image.resize((want_w, want_h), Image.Resampling.BICUBIC, box=box, reducing_gap=2.0)
         image.info = {}  # pixels only
         image.save(target, "JPEG", quality=JPEG_QUALITY)
+
+
+def copy_size(crop: Crop) -> tuple[int, int]:
+    """The print copy's pixels: ``PRINT_PPI`` at its printed size, fewer when the shown part of
+    the original has fewer (never enlarged) or the copy would pass ``MAX_SIDE``."""
+    want_w = round(crop.width / 72 * PRINT_PPI)
+    want_h = round(crop.height / 72 * PRINT_PPI)
+    left, top, right, bottom = crop.box
+    shown = ((right - left) * crop.photo.width, (bottom - top) * crop.photo.height)
+    scale = min(1.0, MAX_SIDE / max(want_w, want_h), shown[0] / max(1, want_w), shown[1] / max(1, want_h))
+    return max(8, round(want_w * scale)), max(8, round(want_h * scale))
 
 
 def _flatten(image):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from .photo_grid import LEAST, grid_rows
 from .shapes import BOXED, MAX_PHOTO_SHARE, Shape
 from .style import BYLINE, CAPTION, CROP, FOCUS_CROP, KICKER, SUBTITLE, USUAL_STEP
 
@@ -100,12 +101,13 @@ def photo_row(maker, photo_cols: int, span: int, grid: bool = False) -> tuple[fl
     if not photo_cols or not item.photos:
         return 0.0, 1.0, 1.0
     width = style.geometry.span_width(photo_cols)
-    rows = [item.photos[:1], item.photos[1:]] if grid else [item.photos]
+    least = style.geometry.column * LEAST
+    rows = grid_rows(item.photos, width, style.photo_gap, least) if grid else [item.photos]
     height = 0.0
     for row in rows:
         room = width - (len(row) - 1) * style.photo_gap
         row_height = room / sum(p.aspect for p in row)
-        if min(p.aspect * row_height for p in row) < style.geometry.column * 0.6:
+        if min(p.aspect * row_height for p in row) < least:
             return None, 1.0, 1.0  # a photo narrower than most of a column
         height += row_height
     height += style.photo_gap * (len(rows) - 1)
