@@ -129,8 +129,9 @@ def test_issue_number_is_never_invented(content, capsys):
                   "--content", content) == 0
     issue = yaml.safe_load((content / "issues" / "2012-07" / "issue.yml").read_text(encoding="utf-8"))
     assert issue["number"] == 3
-    assert issue["pages"] == [{"page": 1, "name": ""}]  # no 版 name in the text: left for the editor
-    assert "name 空着" in capsys.readouterr().out
+    assert issue["pages"] == [{"page": 1}]  # no 版 name in the text: shown as 第1版 until an editor names it
+    assert issue["print"] is False  # web-only until an editor plans its 版
+    assert "print: false" in capsys.readouterr().out
 
 
 def test_taken_issue_number_is_refused(content, capsys):

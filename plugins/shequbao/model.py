@@ -128,6 +128,7 @@ class Issue:
     total: int | None = None
     title: str = ""
     articles: tuple[Article, ...] = field(default=(), repr=False)  # in print order
+    print: bool = True  # False: web-only (an imported issue whose 版 nobody has planned): no print edition
 
     @property
     def src(self) -> str:

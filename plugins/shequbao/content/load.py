@@ -33,7 +33,7 @@ from .static_pages import body_problems, load_static_pages
 Lookups = tuple[Directory, Listing, TextMemo]  # people.yml, the content's files, parsed front matters
 ISSUE_CODE = code_key(Path(__file__).parents[1], packages=("pyyaml", "pypinyin", "python-slugify", "markdown"))  # other code: loaded again
 
-ISSUE_FIELDS = ("number", "date", "total", "title", "pages")
+ISSUE_FIELDS = ("number", "date", "total", "title", "pages", "print")
 SECTION_FIELDS = ("page", "name", "editor")
 ARTICLE_FIELDS = ("title", "kicker", "subtitle", "kind", "page", "order", "date", *ROLES, "source", "images", "draft",
                   "print")
@@ -151,6 +151,7 @@ def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
     date = check.date(data, "date", required=True)
     total = check.integer(data, "total")
     title = check.text(data, "title")
+    printed = _issue_print(data, check)
     sections = _load_sections(data, check)
     known = len(problems)
     articles = _load_articles(folder, root, sections, date, problems, lookups)
@@ -159,7 +160,16 @@ def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
     if all(p.severity != "error" for p in problems[known:]):  # an article with errors is not missing
         check_published(folder.name, number, sections, articles, check.add)
     return Issue(folder.name, number, date, sections, total, title,
-                 articles if drafts else tuple(a for a in articles if not a.draft))
+                 articles if drafts else tuple(a for a in articles if not a.draft), print=printed)
+
+
+def _issue_print(data: dict, check: FieldChecker) -> bool:
+    """``print: false``: the issue is web-only (no print edition, 数字报 without page images)."""
+    value = data.get("print", True)
+    if not isinstance(value, bool):
+        check.add("print", f"应当是 true 或 false（false：这一期只上网站，不出印刷版），这里是{kind_of(value)}")
+        return True
+    return value
 
 
 def _load_sections(data: dict, check: FieldChecker) -> tuple[Section, ...]:
@@ -175,7 +185,7 @@ def _load_sections(data: dict, check: FieldChecker) -> tuple[Section, ...]:
             continue
         check.unknown_fields(entry, SECTION_FIELDS, where)
         page = check.integer(entry, "page", required=True, prefix=where)
-        name = check.text(entry, "name", required=True, prefix=where)
+        name = check.text(entry, "name", prefix=where)  # no name: shown as 第N版
         editor = check.text(entry, "editor", prefix=where)
         if page is None:
             continue
