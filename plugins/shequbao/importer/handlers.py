@@ -127,7 +127,8 @@ def on_figure(seg: Segmenter, u: Unit, i: int) -> None:
 
 
 def on_furniture(seg: Segmenter, u: Unit, i: int) -> None:
-    pass  # page furniture: its text is in the markup
+    if u.value != "byline":  # page furniture (the rest of a wrapped byline is the byline's)
+        seg.parsed.furniture.append(u.text)  # its text is in the markup
 
 
 HANDLERS = {

@@ -109,6 +109,15 @@ class Segmenter:
         return after is None or after.kind in ("byline", "heading", "section", "module") or (
             after.candidate and after.kind == "text")
 
+    def flush_pending(self) -> None:
+        """A byline or captions after the last article, waiting for one that never came: they
+        go to the leftover text rather than nowhere."""
+        if self.pending.text:
+            self.leftover.append(Para(self.pending.text, self.units[-1].no if self.units else 0))
+        for photo in self.pending_photos:
+            self.leftover.append(Para(photo.caption, photo.line))
+        self.pending, self.pending_photos = Byline(), []
+
     # -- the pass ----------------------------------------------------------------
 
     def run(self) -> Parsed:
@@ -130,6 +139,7 @@ class Segmenter:
                 text_unit(self, u, i)
             i += 1
         _handlers.rejoin_backward(self)
+        self.flush_pending()
         parsed = self.parsed
         parsed.articles, parsed.leftover = self.articles, self.leftover
         parsed.markup, parsed.warnings = self.markup, self.warnings

@@ -151,3 +151,4 @@ class Parsed:
     editors: dict[int, str] = field(default_factory=dict)
     sections: list[tuple[int, str]] = field(default_factory=list)  # (line, label)
     unit: str = "行"  # what ``no`` counts: 行 (text) or 页 (PDF)
+    furniture: list[str] = field(default_factory=list)  # lines of page furniture left out (报头, 报尾, 版脚 …)

@@ -14,7 +14,7 @@ from .wrapped import join_wrapped_bylines
 
 # 下转第3版 / 转第3版 (continued on) and 上接第1版 / 接第1版 (continued from)
 _JUMP = re.compile(r"[(（]?\s*(下转|转|上接|接)\s*第?\s*([0-9一二三四五六七八九十]{1,3})\s*版\s*[)）]?$")
-_JUNK = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ufeff]")  # not whitespace, never text
+_JUNK = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ufeff]")  # not whitespace, never text
 
 
 def is_jump_line(text: str) -> bool:
