@@ -10,7 +10,7 @@ from .bylines import parse_byline, split_lead, split_tail
 from .headings import mark_section_headings
 from .reflow import MD_HEADING, is_headline_like
 from .structure import Line, Unit
-from .wrapped import join_wrapped_bylines
+from .wrapped import join_wrapped_bylines, mark_centred_names
 
 # 下转第3版 / 转第3版 (continued on) and 上接第1版 / 接第1版 (continued from)
 _JUMP = re.compile(r"[(（]?\s*(下转|转|上接|接)\s*第?\s*([0-9一二三四五六七八九十]{1,3})\s*版\s*[)）]?$")
@@ -29,6 +29,7 @@ def text_lines(text: str) -> list[Line]:
     gap = 0
     for no, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
+        indent = len(raw) - len(raw.lstrip())
         if not line:
             gap += 1
             continue
@@ -36,7 +37,7 @@ def text_lines(text: str) -> list[Line]:
         if m and m[2]:
             lines.append(Line(no, line, gap, level=len(m[1])))
         else:
-            lines.append(Line(no, line, gap))
+            lines.append(Line(no, line, gap, indent=indent))
         gap = 0
     return lines
 
@@ -57,7 +58,7 @@ def make_units(lines: list[Line]) -> tuple[list[Unit], list[tuple[int, str]]]:
     units: list[Unit] = []
     seen_body = False
     for line in lines:
-        u = Unit(no=line.no, text=line.text, gap=line.gap, level=line.level)
+        u = Unit(no=line.no, text=line.text, gap=line.gap, level=line.level, indent=line.indent)
         if line.level and not line.hint:
             m = MD_HEADING.match(line.text)
             if m and m[2]:
@@ -67,6 +68,7 @@ def make_units(lines: list[Line]) -> tuple[list[Unit], list[tuple[int, str]]]:
         seen_body = seen_body or (u.kind == "text" and not u.candidate)
         units.append(u)
     join_wrapped_bylines(units)
+    mark_centred_names(units)
     furniture.mark_paper_name(units)
     return units, mark_section_headings(units)
 

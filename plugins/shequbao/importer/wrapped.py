@@ -5,6 +5,8 @@
 
 The second line alone looks like a headline (a short line without punctuation); joined to
 the first it completes the byline, and is not read again.
+
+And bare names centred under a headline (``　　　　　　田慧聪``): a byline, not a 副题.
 """
 
 from __future__ import annotations
@@ -60,3 +62,22 @@ def _absorb(u: Unit, nxt: Unit) -> None:
     """``nxt`` is the rest of ``u``'s byline: kept as removed structure, never read again."""
     nxt.kind, nxt.candidate, nxt.body, nxt.value = "furniture", False, "", "byline"
     nxt.markup[:] = [nxt.text]
+
+
+CENTRED = 4  # leading spaces of a centred line (a paragraph's indent is two)
+_BARE_NAMES = re.compile(r"^[\u3400-\u9fff]{2,4}(?:\s+[\u3400-\u9fff]{2,4}){0,2}$")
+
+
+def mark_centred_names(units: list[Unit]) -> None:
+    """A centred line of one to three bare names right under a headline line and above the
+    text: the byline (its names have no role: authors, reported as unsure)."""
+    for i in range(1, len(units) - 1):
+        u, before, after = units[i], units[i - 1], units[i + 1]
+        if not (u.kind == "text" and u.candidate and u.indent >= CENTRED and _BARE_NAMES.match(u.text)):
+            continue
+        if not (before.candidate or before.kind == "heading") or after.kind != "text" or after.candidate:
+            continue
+        byline = parse_names(u.text)
+        if byline is not None:
+            u.kind, u.byline, u.candidate, u.body = "byline", byline, False, ""
+            u.markup[:] = [u.text]
