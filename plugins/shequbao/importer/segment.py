@@ -37,8 +37,7 @@ def segment_lines(lines: list[Line], page: int = 1, unit: str = "行") -> Parsed
         cleaned, removed, _ = clean(line.text)
         if removed.replace("\ufeff", ""):
             junk += len(removed.replace("\ufeff", ""))
-            line.text = cleaned.strip()
-    lines = [line for line in lines if line.text]
+            line.text = cleaned.strip()  # (a figure's line may have no text: it stays)
     units, unsure = make_units(lines)
     parsed = Segmenter(units, page).run()
     parsed.unit = unit
