@@ -86,6 +86,21 @@ def test_furniture_never_becomes_an_article(tmp_path, capsys):
     assert "版面文字" in capsys.readouterr().out
 
 
+def test_masthead_block_in_another_style():
+    parsed = segment("平凉社区报\nPINGLIANG SHEQU BAO\n2012年7月25日　星期三　农历壬辰年六月初七\n第36期（总第412期）\n"
+                     "中共平凉路街道工作委员会主办\n准印证号：沪内资准字（2012）第0123号\n\n“两中心”推进作风建设\n\n"
+                     "平凉社区事务受理服务中心是平凉路街道的重点窗口部门。■田慧聪\n")
+    assert (parsed.number, parsed.total, parsed.date) == (36, 412, dt.date(2012, 7, 25))
+    (art,) = parsed.articles
+    assert (art.title, art.kicker, art.subtitle) == ("“两中心”推进作风建设", "", "")
+    assert parsed.furniture[:2] == ["平凉社区报", "PINGLIANG SHEQU BAO"] and not parsed.leftover
+
+
+def test_headline_under_the_masthead_is_kept():
+    parsed = segment("桂园社区报\n第12期 2021年3月25日\n垃圾分类进社区\n\n3月2日，街道在各小区设立了垃圾分类宣传点。\n")
+    assert [a.title for a in parsed.articles] == ["垃圾分类进社区"]
+
+
 def test_word_footer_between_stories_is_no_headline():
     parsed = segment("社区义诊进楼组\n\n3月2日，社区卫生服务中心的医生走进楼组，为居民免费测血压。\n\n"
                      "第 7 页\n\n二手书换书节\n\n3月6日，社区图书馆举办换书节，居民带来旧书三百余册。\n")

@@ -26,8 +26,10 @@ _FOOTER = re.compile(
 # 责任编辑：王丽 美编：陈晨 / 本版编辑 王丽 / (编辑：王丽) — every part a role and a name
 _ROLE = r"责任编辑|本版编辑|编辑|美编|美术编辑|责任校对|校对|版式|版式设计|组版|排版|校审|审核|终审"
 _EDITOR_PART = re.compile(rf"({_ROLE})\s*[:：]?\s*([\u3400-\u9fff]{{2,4}})(?=$|[\s,，;；、/|])")
-_PAPER_NAME = re.compile(r"(?:报|之声|通讯|周刊|月刊|快讯|简报|导报|时报|晨报|晚报|社区|家园|风采)$")
+_PAPER_NAME = re.compile(r"(?:报|之声|通讯|周刊|月刊)$")
 _SENTENCE = re.compile(r"[。！？!?；;]")
+_BY = re.compile(r"(?:主办|协办|承办|编印|主管)$")
+_BLOCK = ("masthead", "furniture", "page")
 
 
 def is_furniture(text: str, before_first_article: bool) -> bool:
@@ -38,6 +40,8 @@ def is_furniture(text: str, before_first_article: bool) -> bool:
     if len(text) > 90 or _SENTENCE.search(text):
         return False
     if _STRONG_RE.search(text):
+        return True
+    if before_first_article and _BY.search(text) and len(text) <= 40:  # 中共平凉路街道工作委员会主办
         return True
     return len(_WEAK_RE.findall(text)) >= (1 if before_first_article else 2)
 
@@ -59,23 +63,35 @@ def mark_paper_name(units: list[Unit]) -> None:
     """The paper's name printed above (or just below) its masthead: a short line before the
     first article, next to the masthead's facts or small print, is furniture too. Weak small
     print (印刷：…) next to furniture is furniture."""
-    for i, u in enumerate(units):
-        if u.kind == "text" and not u.candidate and not u.lead:
-            break  # the first article's text: the masthead is above it
-        if u.kind not in ("text", "heading") or not u.candidate or u.level:
+    first = next((i for i, u in enumerate(units) if u.kind == "text" and not u.candidate and not u.lead), len(units))
+    for i in range(first):  # the masthead is above the first article's text
+        if units[i].kind in ("masthead", "furniture"):
+            _name_lines_above(units, i)
+        u, before, after = units[i], units[i - 1] if i > 0 else None, units[i + 1] if i + 1 < len(units) else None
+        if not _short(u) or before is None or before.kind not in _BLOCK[:2]:
             continue
-        after = units[i + 1] if i + 1 < len(units) else None
-        before = units[i - 1] if i > 0 else None
-        short = len("".join(u.text.split())) <= 14
-        if short and after is not None and after.kind in ("masthead", "furniture"):
-            _to_furniture(u)
-        elif short and before is not None and before.kind in ("masthead", "furniture") and _PAPER_NAME.search(u.text):
-            _to_furniture(u)
+        if (after is not None and after.kind in _BLOCK[:2]) or (len(u.text) <= 8 and _PAPER_NAME.search(u.text)):
+            _to_furniture(u)  # the name printed just below the masthead's facts
     for i, u in enumerate(units):
         near = [units[j] for j in (i - 1, i + 1) if 0 <= j < len(units)]
         if u.kind == "text" and _WEAK_RE.search(u.text) and not _SENTENCE.search(u.text) \
                 and any(n.kind == "furniture" for n in near):
             _to_furniture(u)
+
+
+def _short(u: Unit) -> bool:
+    return u.kind in ("text", "heading") and u.candidate and not u.level and len("".join(u.text.split())) <= 24
+
+
+def _name_lines_above(units: list[Unit], i: int) -> None:
+    """Short lines from the top of the file (or from other furniture) down to the masthead's
+    facts at ``i``: the paper's name, in Chinese and in pinyin (PINGLIANG SHEQU BAO)."""
+    j = i - 1
+    while j >= 0 and _short(units[j]):
+        j -= 1
+    if j < 0 or units[j].kind in _BLOCK:
+        for k in range(j + 1, i):
+            _to_furniture(units[k])
 
 
 def _to_furniture(u: Unit) -> None:
