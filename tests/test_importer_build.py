@@ -47,6 +47,7 @@ def check_and_build(site, capsys, issues: list[str]):
         assert not list(folder.glob("*.pdf"))  # no print edition of a web-only issue
         ban = (folder / "1" / "index.html").read_text(encoding="utf-8")
         assert "第1版" in ban and "ban-800" not in ban  # the 数字报 page: the story list alone
+        assert "这一期只在网上发布，没有印刷版" in ban
     assert broken_links(built) == []
     return built
 
