@@ -96,6 +96,18 @@ def test_masthead_block_in_another_style():
     assert parsed.furniture[:2] == ["平凉社区报", "PINGLIANG SHEQU BAO"] and not parsed.leftover
 
 
+@pytest.mark.parametrize("line, number, date", [
+    ("第三十六期　二〇一二年七月二十五日　星期三", 36, dt.date(2012, 7, 25)),
+    ("第一百零二期 总第四百一十二期 二○一九年十二月二十日", 102, dt.date(2019, 12, 20)),
+    ("2015年12月18日 农历乙未年十一月初八 第8期", 8, dt.date(2015, 12, 18)),
+])
+def test_masthead_in_chinese_numerals(line, number, date):
+    parsed = segment(f"石二社区报\n{line}\n\n社区举办迎新春联欢会\n\n1月20日，社区举办迎新春联欢会，居民们自编自演了十多个节目。\n")
+    assert (parsed.number, parsed.date) == (number, date)
+    assert parsed.total == (412 if "总第" in line else None)
+    assert [a.title for a in parsed.articles] == ["社区举办迎新春联欢会"]
+
+
 def test_headline_under_the_masthead_is_kept():
     parsed = segment("桂园社区报\n第12期 2021年3月25日\n垃圾分类进社区\n\n3月2日，街道在各小区设立了垃圾分类宣传点。\n")
     assert [a.title for a in parsed.articles] == ["垃圾分类进社区"]
