@@ -113,6 +113,21 @@ def test_headline_under_the_masthead_is_kept():
     assert [a.title for a in parsed.articles] == ["垃圾分类进社区"]
 
 
+@pytest.mark.parametrize("line, editor", [
+    ("责任编辑：王丽　美编：陈晨", "王丽"), ("本版责编：王丽", "王丽"), ("编辑/王丽", "王丽"),
+    ("责任编辑 王丽 校对 李明", "王丽"), ("（本版编辑：王丽）", "王丽"), ("美编：陈晨", None),
+])
+def test_editor_lines_give_the_editor_of_the_ban(line, editor):
+    parsed = segment(f"第3版 文体\n\n广场舞比赛落幕\n\n5月6日，街道广场舞比赛落幕，十二支队伍参赛。\n\n{line}\n")
+    assert parsed.editors.get(3) == editor and [a.title for a in parsed.articles] == ["广场舞比赛落幕"]
+    assert "5月6日，街道广场舞比赛落幕，十二支队伍参赛。" == parsed.articles[0].body_text
+
+
+def test_headline_starting_with_a_role_word_is_no_editor_line():
+    parsed = segment("编辑部的故事\n\n社区报编辑部的五位志愿者，十年来编印了一百二十期报纸。\n")
+    assert [a.title for a in parsed.articles] == ["编辑部的故事"] and not parsed.editors
+
+
 def test_word_footer_between_stories_is_no_headline():
     parsed = segment("社区义诊进楼组\n\n3月2日，社区卫生服务中心的医生走进楼组，为居民免费测血压。\n\n"
                      "第 7 页\n\n二手书换书节\n\n3月6日，社区图书馆举办换书节，居民带来旧书三百余册。\n")

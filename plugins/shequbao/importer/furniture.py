@@ -24,8 +24,10 @@ _FOOTER = re.compile(
     r"^(?:第\s*\d{1,3}\s*页(?:\s*[/／,，]?\s*共\s*\d{1,3}\s*页)?|[-—－]\s*\d{1,3}\s*[-—－]|\d{1,3}\s*/\s*\d{1,3}"
     r"|Page\s*\d{1,3}(?:\s*of\s*\d{1,3})?)$", re.IGNORECASE)
 # 责任编辑：王丽 美编：陈晨 / 本版编辑 王丽 / (编辑：王丽) — every part a role and a name
-_ROLE = r"责任编辑|本版编辑|编辑|美编|美术编辑|责任校对|校对|版式|版式设计|组版|排版|校审|审核|终审"
-_EDITOR_PART = re.compile(rf"({_ROLE})\s*[:：]?\s*([\u3400-\u9fff]{{2,4}})(?=$|[\s,，;；、/|])")
+_ROLE = r"责任编辑|本版责编|本版编辑|责编|编辑|美编|美术编辑|责任校对|校对|版式设计|版式|组版|排版|校审|审核|终审"
+# a separator between the role and the name, unless the role is a long one (责任编辑王丽): 编辑部的故事 is a headline
+_EDITOR_PART = re.compile(rf"(?:(责任编辑|本版编辑|本版责编)|({_ROLE})(?=[:：/\s]))\s*[:：/]?\s*([\u3400-\u9fff]{{2,4}})"
+                          r"(?=$|[\s,，;；、/|])")
 _PAPER_NAME = re.compile(r"(?:报|之声|通讯|周刊|月刊)$")
 _SENTENCE = re.compile(r"[。！？!?；;]")
 _BY = re.compile(r"(?:主办|协办|承办|编印|主管)$")
@@ -56,7 +58,7 @@ def editor_line(text: str) -> str | None:
     rest = _EDITOR_PART.sub("", body)
     if not parts or re.sub(r"[\s,，;；、/|]", "", rest):
         return None
-    return next((m[2] for m in parts if "编辑" in m[1]), "")
+    return next((m[3] for m in parts if "编辑" in (m[1] or m[2]) or "责编" in (m[1] or m[2])), "")
 
 
 def mark_paper_name(units: list[Unit]) -> None:

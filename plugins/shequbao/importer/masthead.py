@@ -38,7 +38,7 @@ _TOTAL = re.compile(r"总\s*第\s*(\d{1,5}|[一二三四五六七八九十百零
 _PAGE = re.compile(r"第\s*([0-9一二三四五六七八九十]{1,3})\s*版")
 _WEEKDAY = re.compile(r"(?:星期|周)[一二三四五六日天]")
 _DATE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
-_EDITOR = re.compile(r"^[(（]?(?:本版|责任)?编辑[:：\s]*([\u3400-\u9fff]{2,4})[)）]?$")
+_EDITOR = re.compile(r"^[(（]?(?:(?:本版|责任)编辑[:：\s]*|编辑[:：\s]+)([\u3400-\u9fff]{2,4})[)）]?$")  # not 编辑部的故事
 
 # Column labels that open a run of short items (kind brief, or photo).
 SECTION_LABELS = {
