@@ -143,6 +143,16 @@ def test_address_in_a_notice_is_kept():
     assert parsed.furniture == [] and not parsed.leftover
 
 
+def test_new_issue_after_an_import_without_ban_names(tmp_path):
+    from shequbao.cli.scaffold import new_issue
+
+    source = tmp_path / "旧报.txt"
+    source.write_text("社区开展消防演练\n\n3月5日，社区组织居民开展消防演练。■王芳\n", encoding="utf-8")
+    assert invoke(source, "--issue", "2021-03", "--number", 3, "--date", "2021-03-25", "--content", tmp_path / "content") == 0
+    made = yaml.safe_load(new_issue(tmp_path / "content").read_text(encoding="utf-8"))
+    assert made["number"] == 4 and made["pages"] == [{"page": 1}]  # the 版 still has no name: shown as 第1版
+
+
 # -- bylines -----------------------------------------------------------------------------------
 
 def test_bylines_in_every_placement(tmp_path):
