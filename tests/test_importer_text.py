@@ -231,3 +231,26 @@ def test_report_counts_leftover_characters(tmp_path, capsys):
     invoke(source, "--issue", "2021-04", "--content", tmp_path / "content")
     out = capsys.readouterr().out
     assert "未归类文本 9 字" in out and "_leftover.md" in out
+
+
+def test_printed_ban_without_a_name_is_headed_by_its_number(mini):
+    """An editor who prints an imported issue before naming its 版: 第2版, never “第2版 · ”."""
+    from dataclasses import replace
+
+    from shequbao.content.load import load_archive
+    from shequbao.print.blocks import MarkdownSetup
+    from shequbao.model import Paper
+    from shequbao.print import PrintOptions
+    from shequbao.print.content import issue_content
+    from shequbao.print.furniture import page_furniture
+    from shequbao.print.style import Style
+
+    archive, _ = load_archive(mini / "content", Paper(name="梧桐里"))
+    issue = archive.issue("2023-05")
+    issue = replace(issue, sections=tuple(replace(s, name="") for s in issue.sections))
+    content = issue_content(archive, issue, mini / "content", MarkdownSetup(), lambda src: (800, 600))
+    style = Style(PrintOptions("A3").geometry())
+    for index, page in enumerate(content.pages):
+        texts = [str(part.get("text", "")) for part in page_furniture(content, index, style)[0]]
+        assert f"第{page.page}版" in texts or any(t.startswith(f"第{page.page}版 · 20") for t in texts), texts
+        assert not any(t.rstrip().endswith("·") or "·  ·" in t or " ·  " in t for t in texts), texts
