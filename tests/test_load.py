@@ -108,8 +108,9 @@ def test_bad_issue_yml_is_reported(mini, text, line, field, words):
 
 
 def test_web_only_issue_with_unnamed_ban_loads(mini):
-    """An imported issue: print: false and a 版 without a name are no problem (shown as 第1版)."""
-    write(mini, "issues/2023-07/issue.yml", "number: 9\ndate: 2023-07-20\nprint: false\npages:\n  - {page: 1}\n")
+    """An imported issue: print: false and a 版 without a name are no problem (shown as 第1版);
+    an empty 版 is no warning either (no blank page goes to the printer)."""
+    write(mini, "issues/2023-07/issue.yml", "number: 9\ndate: 2023-07-20\nprint: false\npages:\n  - {page: 1}\n  - {page: 2}\n")
     write(mini, "issues/2023-07/jinglao.md", article(page=1))
     archive, warnings = load(mini)
     issue = archive.issue("2023-07")

@@ -157,8 +157,8 @@ def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
     articles = _load_articles(folder, root, sections, date, problems, lookups)
     if number is None or date is None or not sections:
         return None
-    if all(p.severity != "error" for p in problems[known:]):  # an article with errors is not missing
-        check_published(folder.name, number, sections, articles, check.add)
+    if all(p.severity != "error" for p in problems[known:]) and printed:  # an article with errors is not missing
+        check_published(folder.name, number, sections, articles, check.add)  # (web-only: an empty 版 prints nothing)
     return Issue(folder.name, number, date, sections, total, title,
                  articles if drafts else tuple(a for a in articles if not a.draft), print=printed)
 
