@@ -153,6 +153,17 @@ def test_new_issue_after_an_import_without_ban_names(tmp_path):
     assert made["number"] == 4 and made["pages"] == [{"page": 1}]  # the 版 still has no name: shown as 第1版
 
 
+def test_date_far_from_the_issue_is_not_written(tmp_path, capsys):
+    """A review's first date (1月5日 in a July issue) would stop the build as a drift of over 90 days."""
+    source = tmp_path / "第15期.txt"
+    source.write_text("桂园社区报 第15期 2021年7月25日\n\n回顾上半年工作\n\n1月5日，街道召开年度工作会议，部署全年重点工作。\n\n"
+                      "社区纳凉晚会\n\n7月20日晚，社区纳凉晚会在中心广场举行。\n", encoding="utf-8")
+    _, posts = imported(tmp_path, source)
+    dated = {p.metadata["title"]: p.metadata.get("date") for p in posts.values()}
+    assert dated == {"回顾上半年工作": None, "社区纳凉晚会": dt.date(2021, 7, 20)}
+    assert "超过 90 天" in capsys.readouterr().out
+
+
 # -- bylines -----------------------------------------------------------------------------------
 
 def test_bylines_in_every_placement(tmp_path):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..content.load import DATE_DRIFT
 from ..content.slugs import is_reserved, make_slug
 from . import textdates as dates
 from .bylines import ROLE_FIELDS, names_in_order
@@ -174,7 +175,11 @@ def article_meta(art: Article, order: int, year: int | None, issue_date: dt.date
     meta["page"] = art.page
     meta["order"] = order
     if art.date and (day := dates.resolve(art.date, year, issue_date)):
-        meta["date"] = day
+        if issue_date is not None and abs(day - issue_date) > DATE_DRIFT:  # the build would stop at it
+            art.warnings.append((art.line, f"正文里第一个日期 {day} 离出版日期 {issue_date} 超过 90 天（多半是回顾、"
+                                           "计划里的日期），没有写进 date，网站用出版日期；需要时请手写 date"))
+        else:
+            meta["date"] = day
     for role in ROLE_FIELDS:
         if art.byline.people.get(role):
             meta[role] = list(art.byline.people[role])
