@@ -1,4 +1,7 @@
-"""Imported drafts of the real corpus issues build strictly once ``draft`` is flipped."""
+"""An imported issue builds with no hand edit of issue.yml: import → every draft to
+``draft: false`` → ``./sqb check --strict`` passes → a real build (print edition on) succeeds.
+The issue is web-only (``print: false``) until an editor plans its 版; a 版 the text does not
+name shows as 第N版."""
 
 from __future__ import annotations
 
@@ -6,20 +9,52 @@ import re
 import shutil
 
 import pytest
+import yaml
 from conftest import FIXTURES, ROOT, broken_links, build
 
 from shequbao.cli.main import main
 
-CORPUS = ROOT.parent / "shared" / "corpus"
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the project")
+# ../shared/corpus beside the project (or beside the folder of its worktrees)
+CORPUS = next((p / "shared/corpus" for p in ROOT.parents if (p / "shared/corpus").is_dir()), ROOT.parent / "shared/corpus")
+OWN = FIXTURES / "import"
+pytestmark = pytest.mark.slow
 
 
-def test_corpus_drafts_build_strict(tmp_path, monkeypatch, capsys):
+def new_paper(tmp_path, monkeypatch):
     site = tmp_path / "paper"
     (site / "content/issues").mkdir(parents=True)
     shutil.copy(FIXTURES / "mini/mkdocs.yml", site)
     (site / "content/index.md").write_text("---\ntitle: 首页\n---\n", encoding="utf-8")
     monkeypatch.chdir(site)
+    return site
+
+
+def publish_all(site) -> None:
+    """What the editor does after checking the drafts: ``draft: true`` → ``false``, nothing else."""
+    drafts = list((site / "content/issues").glob("*/*.md"))
+    for draft in drafts:
+        text = draft.read_text(encoding="utf-8")
+        assert "draft: true" in text
+        draft.write_text(text.replace("draft: true", "draft: false"), encoding="utf-8")
+
+
+def check_and_build(site, capsys, issues: list[str]):
+    assert main(["check", "--strict", "content"]) == 0, capsys.readouterr().err
+    built = build(site, pdf=True)  # the print edition is on: the web-only issues are left out of it
+    for issue in issues:
+        folder = built / "issues" / issue
+        assert (folder / "index.html").is_file()
+        assert not list(folder.glob("*.pdf"))  # no print edition of a web-only issue
+        ban = (folder / "1" / "index.html").read_text(encoding="utf-8")
+        assert "第1版" in ban and "ban-800" not in ban  # the 数字报 page: the story list alone
+        assert "这一期只在网上发布，没有印刷版" in ban
+    assert broken_links(built) == []
+    return built
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the project")
+def test_corpus_imports_build_with_no_edit_of_issue_yml(tmp_path, monkeypatch, capsys):
+    site = new_paper(tmp_path, monkeypatch)
     issues = []
     for number, text in enumerate(sorted(CORPUS.glob("*.txt")), start=1):
         year = re.search(r"(19|20)\d\d", text.stem).group(0)
@@ -27,20 +62,33 @@ def test_corpus_drafts_build_strict(tmp_path, monkeypatch, capsys):
         argv = ["import", str(text), "--issue", issue, "--year", year]
         assert main(argv) == 1 and "--number" in capsys.readouterr().err  # no 期号 in the text
         assert main([*argv, "--number", str(number)]) == 0, capsys.readouterr().err
+        data = yaml.safe_load((site / "content/issues" / issue / "issue.yml").read_text(encoding="utf-8"))
+        assert data["print"] is False
         issues.append(issue)
-    # 版 names the text does not give are left empty: check names each one, the editor fills it in
-    assert main(["check", "content"]) == 1
-    assert "name: 不能为空" in capsys.readouterr().err
-    for yml in (site / "content/issues").glob("*/issue.yml"):
-        yml.write_text(yml.read_text(encoding="utf-8").replace('name: ""', "name: 要闻"), encoding="utf-8")
-    drafts = list((site / "content/issues").glob("*/*.md"))
-    assert len(drafts) >= 25
-    for draft in drafts:
-        text = draft.read_text(encoding="utf-8")
-        assert "draft: true" in text
-        draft.write_text(text.replace("draft: true", "draft: false"), encoding="utf-8")
-    assert main(["check", "content"]) == 0
-    built = build(site)
-    for issue in issues:
-        assert (built / "issues" / issue / "index.html").is_file()
-    assert broken_links(built) == []
+    assert len(list((site / "content/issues").glob("*/*.md"))) >= 25
+    publish_all(site)
+    built = check_and_build(site, capsys, issues)
+    # no 版名 in these texts: shown as 第1版, never as an empty name
+    page = (built / "issues" / issues[0] / "1" / "index.html").read_text(encoding="utf-8")
+    assert "<title>第1版 · " in page
+
+
+def test_own_fixtures_build_with_no_edit_of_issue_yml(tmp_path, monkeypatch, capsys):
+    site = new_paper(tmp_path, monkeypatch)
+    assert main(["import", str(OWN / "furniture.txt"), "--issue", "2021-03"]) == 0  # masthead: 第12期, 2021年3月25日
+    assert main(["import", str(OWN / "newspaper.txt"), "--issue", "2018-05"]) == 0
+    publish_all(site)
+    built = check_and_build(site, capsys, ["2021-03", "2018-05"])
+    issue = (built / "issues/2021-03/index.html").read_text(encoding="utf-8")
+    assert "责任编辑：王丽" in issue and "社区食堂开进老小区" in issue
+    assert "桂园街道工作委员会" not in issue and "准印证" not in issue and "印数" not in issue  # its masthead, 报尾
+
+
+def test_web_only_issue_is_not_printed_on_request(tmp_path, monkeypatch, capsys):
+    site = new_paper(tmp_path, monkeypatch)
+    assert main(["import", str(OWN / "furniture.txt"), "--issue", "2021-03"]) == 0
+    publish_all(site)
+    capsys.readouterr()
+    assert main(["print", "2021-03"]) == 1
+    err = capsys.readouterr().err
+    assert "issue.yml" in err and "print: false" in err and "删掉" in err

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
+# ../shared/corpus beside the project (or beside the folder of its worktrees)
+CORPUS = next((p / "shared/corpus" for p in Path(__file__).parents[1:] if (p / "shared/corpus").is_dir()),
+              Path(__file__).parents[2] / "shared" / "corpus")
 SCRIPT = Path(__file__).parents[1] / "scripts" / "eval_import.py"
 
 

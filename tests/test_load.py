@@ -93,7 +93,8 @@ BAD_ISSUES = [
                  id="unknown-field"),
     pytest.param("number: 9\ndate: 2023-05-20\npages:\n  - {page: 1, name: 要闻}\n  - {page: 1, name: 社区}\n", 5,
                  "pages[2].page", "写了两次", id="page-twice"),
-    pytest.param("number: 9\ndate: 2023-05-20\npages:\n  - {page: 1}\n", 4, "pages[1].name", "不能为空", id="page-without-name"),
+    pytest.param("number: 9\ndate: 2023-05-20\nprint: 否\npages:\n  - {page: 1, name: 要闻}\n", 3, "print", "true 或 false",
+                 id="print-not-bool"),
     pytest.param("number: 9\n  date: 2023-05-20\n", 2, "", "YAML 格式错误", id="broken-yaml"),
 ]
 
@@ -104,6 +105,17 @@ def test_bad_issue_yml_is_reported(mini, text, line, field, words):
     problems = [p for p in problems_of(mini) if p.path == "issues/2023-07/issue.yml"]
     assert [(p.line, p.field) for p in problems] == [(line, field)]
     assert words in problems[0].message
+
+
+def test_web_only_issue_with_unnamed_ban_loads(mini):
+    """An imported issue: print: false and a 版 without a name are no problem (shown as 第1版);
+    an empty 版 is no warning either (no blank page goes to the printer)."""
+    write(mini, "issues/2023-07/issue.yml", "number: 9\ndate: 2023-07-20\nprint: false\npages:\n  - {page: 1}\n  - {page: 2}\n")
+    write(mini, "issues/2023-07/jinglao.md", article(page=1))
+    archive, warnings = load(mini)
+    issue = archive.issue("2023-07")
+    assert issue.print is False and issue.sections[0].name == "" and warnings == []
+    assert archive.issue("2023-05").print is True  # the default: printed
 
 
 def test_issue_folder_without_issue_yml(mini):

@@ -130,6 +130,7 @@ class Issue:
     title: str = ""
     articles: tuple[Article, ...] = field(default=(), repr=False)  # in print order
     printed: dt.date | None = None  # 印刷日期 in the 报尾 (issue.yml ``printed``; default: ``date``)
+    print: bool = True  # False: web-only (an imported issue whose 版 nobody has planned): no print edition
 
     @property
     def src(self) -> str:

@@ -46,6 +46,10 @@ def run_print(args: argparse.Namespace) -> int:
         have = "、".join(f"{i.id}（第{i.number}期）" for i in archive.issues) or "没有任何一期"
         print(f"找不到“{args.issue}”这一期。现有：{have}", file=sys.stderr)
         return 2
+    if not issue.print:
+        print(f"content/issues/{issue.id}/issue.yml: print: 这一期写了 print: false（只上网站，不出印刷版）。"
+              "排好各版（每版的稿件和版名）后，把这一行删掉或改为 print: true，再印", file=sys.stderr)
+        return 1
     pdf = _edition(archive, issue, settings, options)
     if pdf is None:
         return 1

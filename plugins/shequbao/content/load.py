@@ -35,7 +35,7 @@ from .static_pages import body_problems, load_static_pages
 Lookups = tuple[Directory, Listing, TextMemo]  # people.yml, the content's files, parsed front matters
 ISSUE_CODE = code_key(Path(__file__).parents[1], packages=("pyyaml", "pypinyin", "python-slugify", "markdown"))  # other code: loaded again
 
-ISSUE_FIELDS = ("number", "date", "total", "title", "pages", "printed")
+ISSUE_FIELDS = ("number", "date", "total", "title", "pages", "printed", "print")
 SECTION_FIELDS = ("page", "name", "editor")
 ARTICLE_FIELDS = ("title", "kicker", "subtitle", "kind", "page", "order", "date", *ROLES, "source", "images", "draft",
                   "print")
@@ -154,15 +154,25 @@ def _load_issue(folder: Path, root: Path, problems: list[Problem], drafts: bool,
     total = check.integer(data, "total")
     title = check.text(data, "title")
     printed = check.date(data, "printed")  # 印刷日期, for the 报尾 of a 内部资料
+    in_print = _issue_print(data, check)
     sections = _load_sections(data, check)
     known = len(problems)
     articles = _load_articles(folder, root, sections, date, problems, lookups)
     if number is None or date is None or not sections:
         return None
-    if all(p.severity != "error" for p in problems[known:]):  # an article with errors is not missing
-        check_published(folder.name, number, sections, articles, check.add)
+    if all(p.severity != "error" for p in problems[known:]) and in_print:  # an article with errors is not missing
+        check_published(folder.name, number, sections, articles, check.add)  # (web-only: an empty 版 prints nothing)
     return Issue(folder.name, number, date, sections, total, title,
-                 articles if drafts else tuple(a for a in articles if not a.draft), printed=printed)
+                 articles if drafts else tuple(a for a in articles if not a.draft), printed=printed, print=in_print)
+
+
+def _issue_print(data: dict, check: FieldChecker) -> bool:
+    """``print: false``: the issue is web-only (no print edition, 数字报 without page images)."""
+    value = data.get("print", True)
+    if not isinstance(value, bool):
+        check.add("print", f"应当是 true 或 false（false：这一期只上网站，不出印刷版），这里是{kind_of(value)}")
+        return True
+    return value
 
 
 def _load_sections(data: dict, check: FieldChecker) -> tuple[Section, ...]:
@@ -178,7 +188,7 @@ def _load_sections(data: dict, check: FieldChecker) -> tuple[Section, ...]:
             continue
         check.unknown_fields(entry, SECTION_FIELDS, where)
         page = check.integer(entry, "page", required=True, prefix=where)
-        name = check.text(entry, "name", required=True, prefix=where)
+        name = check.text(entry, "name", prefix=where)  # no name: shown as 第N版
         editor = check.text(entry, "editor", prefix=where)
         if page is None:
             continue

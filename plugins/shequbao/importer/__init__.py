@@ -18,6 +18,7 @@ from . import drafts as _drafts
 from . import issue as _issue
 from . import report as _report
 from . import review as _review
+from .accounting import leftover_chars
 from .reading import MAX_TEXT_MB, read_issue
 from .sections import split_sections
 
@@ -86,6 +87,11 @@ def _run(args: argparse.Namespace) -> int:
     drafts = _drafts.build(parsed, year=year, issue_date=facts.date)
     year_missing = any(d.article is not None and d.article.date and "date" not in d.meta for d in drafts)
     points = _review.collect(parsed, drafts, year_missing)
+    if parsed.furniture:
+        facts.notes.append(f"报头、报尾、版脚、编辑署名等版面文字 {len(parsed.furniture)} 行不是稿件，没有导入"
+                           "（期号、日期、版名、责任编辑已从中读出）")
+    if parsed.leftover:
+        facts.notes.append(f"未归类文本 {leftover_chars(parsed)} 字：没能放进任何稿件，在 {_drafts.LEFTOVER} 里，请手工处理")
     for line, label in parsed.sections:
         facts.notes.append(f"第{line}{parsed.unit}“{label}”是栏目名，其下各条按短消息或图片新闻处理")
     shown_file = args.file.name

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 
 import yaml
 
+from ..content.load import DATE_DRIFT
 from ..content.slugs import is_reserved, make_slug
 from . import textdates as dates
 from .bylines import ROLE_FIELDS, names_in_order
@@ -69,7 +71,9 @@ def scalar(value) -> str:
 def front_matter(meta: dict) -> str:
     lines = []
     for key, value in meta.items():
-        if key == "images":
+        if key.startswith("#"):  # a note for the editor, as a YAML comment
+            lines.append(f"# {value}")
+        elif key == "images":
             waiting = [image for image in value if not image.get("src") and not image.get("caption")]
             for image in waiting:  # a photo known only by its credit: a valid entry needs src or caption
                 credit = f"，{image['credit']} 摄" if image.get("credit") else ""
@@ -92,9 +96,12 @@ def front_matter(meta: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # the readers remove (and report) these already
+
+
 def render(meta: dict, body: str) -> str:
     body = body.strip()
-    return f"---\n{front_matter(meta)}---\n" + (f"\n{body}\n" if body else "")
+    return _CONTROL.sub("", f"---\n{front_matter(meta)}---\n" + (f"\n{body}\n" if body else ""))
 
 
 def body_markdown(article: Article) -> str:
@@ -145,7 +152,10 @@ def build(
         name = names.make(art.title or working_title(art.captions[0] if art.captions else art.body_text))
         meta = article_meta(art, orders[art.page], year, issue_date)
         draft = Draft(name=f"{name}.md", meta=meta, body=body_markdown(art), article=art)
-        add_images(draft, art, name)
+        if art.kind == "photo" and not any(p.picture is not None for p in art.photos):
+            photo_as_text(draft, art)
+        else:
+            add_images(draft, art, name)
         drafts.append(draft)
     if parsed.leftover:
         page = parsed.articles[0].page if parsed.articles else min(parsed.pages or {1: ""})
@@ -165,7 +175,11 @@ def article_meta(art: Article, order: int, year: int | None, issue_date: dt.date
     meta["page"] = art.page
     meta["order"] = order
     if art.date and (day := dates.resolve(art.date, year, issue_date)):
-        meta["date"] = day
+        if issue_date is not None and abs(day - issue_date) > DATE_DRIFT:  # the build would stop at it
+            art.warnings.append((art.line, f"正文里第一个日期 {day} 离出版日期 {issue_date} 超过 90 天（多半是回顾、"
+                                           "计划里的日期），没有写进 date，网站用出版日期；需要时请手写 date"))
+        else:
+            meta["date"] = day
     for role in ROLE_FIELDS:
         if art.byline.people.get(role):
             meta[role] = list(art.byline.people[role])
@@ -173,6 +187,29 @@ def article_meta(art: Article, order: int, year: int | None, issue_date: dt.date
         meta["source"] = art.byline.source
     meta["draft"] = True
     return meta
+
+
+def photo_as_text(draft: Draft, art: Article) -> None:
+    """A photo item whose photo did not come with the text: a 短消息 of its caption and text,
+    never a credit without a photo; the credit and how to make it a photo item again are
+    written as a note in its front matter, and reported."""
+    captions = [p.caption for p in art.photos if p.caption]
+    draft.body = "\n\n".join([*captions, draft.body]).strip()
+    credit = "、".join(art.byline.people.get("photographers", ()))
+    meta = {k: v for k, v in draft.meta.items() if k != "photographers"}
+    generated = not meta.get("title")
+    if generated:
+        meta = {"title": working_title(draft.body), **meta}
+    meta["kind"] = "brief"
+    shown = f"（{credit} 摄）" if credit else ""
+    note = (f"TODO: photo — 原报这里是一张图片新闻{shown}，照片没有随文本导入，先作为短消息。有照片时：放进 images/，"
+            f"改为 kind: photo，写 images: [{{src: images/文件名.jpg, caption: 图片说明{', credit: ' + credit if credit else ''}}}]，"
+            "再删掉正文里的说明")
+    draft.meta = {**{k: v for k, v in meta.items() if k != "draft"}, "# photo": note, "draft": True}
+    art.warnings[:] = [w for w in art.warnings if "没有照片" not in w[1]]
+    art.warnings.append((art.line, f"图片新闻没有照片{shown}，已改为短消息（正文是原来的图片说明）"
+                                   f"{'，标题是用正文开头拼出来的，请改写' if generated else ''}；"
+                                   "有照片时按文件里的 TODO 改回图片新闻"))
 
 
 def add_images(draft: Draft, art: Article, name: str) -> None:

@@ -13,7 +13,7 @@ from .structure import Para, Photo, Unit
 if TYPE_CHECKING:  # the segmenter calls these handlers; they only use its state
     from .segmenter import Segmenter
 
-_LEAD_CUE = re.compile(r"^(?:本报讯|【本报讯】|近日|日前|近期|前不久|\d{1,2}月\d{1,2}[日号]|(?:19|20)\d\d年\d{1,2}月)")
+LEAD_CUE = re.compile(r"^(?:本报讯|【本报讯】|近日|日前|近期|前不久|\d{1,2}月\d{1,2}[日号]|(?:19|20)\d\d年\d{1,2}月)")
 _DECORATION = "■□◆●▲★☆◇ "
 _DASHES = re.compile(r"^(?:——|—|－－|--|─)+\s*")
 
@@ -127,7 +127,8 @@ def on_figure(seg: Segmenter, u: Unit, i: int) -> None:
 
 
 def on_furniture(seg: Segmenter, u: Unit, i: int) -> None:
-    pass  # page furniture: its text is in the markup
+    if u.value != "byline":  # page furniture (the rest of a wrapped byline is the byline's)
+        seg.parsed.furniture.append(u.text)  # its text is in the markup
 
 
 HANDLERS = {
@@ -193,7 +194,7 @@ def decide(seg: Segmenter, group: list[Unit], nxt: Unit | None) -> str:
         return "caption" if gap >= 2 else "body"  # inside a sentence cut by a photo
     if not (seg.md_mode or seg.end_style):
         return "headline"  # headlines are what separate the articles here
-    if not seg.md_mode and _LEAD_CUE.match(nxt.body):
+    if not seg.md_mode and LEAD_CUE.match(nxt.body):
         return "headline"
     if gap >= 2:
         return "caption"

@@ -142,6 +142,7 @@ def plan(
     if facts.total is not None:
         facts.notes.append(f"总期号 {facts.total}：来自报头的“总第N期”")
     facts.editors = dict(parsed.editors)
+    facts.notes.append("issue.yml 写了 print: false：这一期先只上网站，不出印刷版；排好各版后删掉这一行")
     return facts
 
 
@@ -157,18 +158,23 @@ def add_pages(facts: IssueFacts, used: list[int], found: dict[int, str]) -> list
             missing.append(f"已有的 issue.yml 没有第{page}版，请在 pages 中加上 {{page: {page}, name: 版名}}")
         else:
             facts.pages[page] = found.get(page, "")
-            if not facts.pages[page]:
-                missing.append(f"issue.yml：文中没有第{page}版的版名（如“要闻”），name 空着，请填上")
     return missing
 
 
+WEB_ONLY = ("# 导入的期只上网站（print: false），不出印刷版：各版的稿件和版名排好后，删掉下面这一行再出印刷版",
+            "print: false")
+
+
 def render(facts: IssueFacts) -> str:
+    """A new issue.yml: web-only (``print: false``) until an editor plans its 版; a 版 the
+    text does not name is written without ``name`` (shown as 第N版)."""
     lines = [f"number: {facts.number}", f"date: {facts.date.isoformat()}"]
     if facts.total is not None:
         lines.append(f"total: {facts.total}")
+    lines += WEB_ONLY
     lines.append("pages:")
     for page, name in sorted(facts.pages.items()):
         editor = facts.editors.get(page)
-        extra = f", editor: {scalar(editor)}" if editor else ""
-        lines.append(f"  - {{page: {page}, name: {scalar(name)}{extra}}}")
+        fields = [f"page: {page}"] + ([f"name: {scalar(name)}"] if name else []) + ([f"editor: {scalar(editor)}"] if editor else [])
+        lines.append(f"  - {{{', '.join(fields)}}}")
     return "\n".join(lines) + "\n"

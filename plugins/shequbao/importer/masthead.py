@@ -16,20 +16,29 @@ def cn_number(text: str) -> int | None:
     """``12`` / ``十二`` / ``二十一`` → int."""
     if text.isdigit():
         return int(text)
-    if not text or any(c not in _CN_DIGITS and c != "十" for c in text):
+    if not text or any(c not in _CN_DIGITS and c not in "十百〇" for c in text):
         return None
+    if "百" in text:  # 一百零二, 一百二十
+        hundreds, _, rest = text.partition("百")
+        if len(hundreds) != 1 or hundreds not in _CN_DIGITS:
+            return None
+        rest = rest.lstrip("零〇")
+        low = cn_number(rest) if rest else 0
+        return None if low is None else _CN_DIGITS[hundreds] * 100 + low
     if "十" in text:
         tens, _, ones = text.partition("十")
+        if len(tens) > 1 or len(ones) > 1 or (tens and tens not in _CN_DIGITS) or (ones and ones not in _CN_DIGITS):
+            return None
         return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
     return _CN_DIGITS.get(text) if len(text) == 1 else None
 
 
-_NUMBER = re.compile(r"(?<!总)第\s*(\d{1,4})\s*期")
-_TOTAL = re.compile(r"总\s*第\s*(\d{1,5})\s*期")
+_NUMBER = re.compile(r"(?<!总)第\s*(\d{1,4}|[一二三四五六七八九十百零〇]{1,7})\s*期")
+_TOTAL = re.compile(r"总\s*第\s*(\d{1,5}|[一二三四五六七八九十百零〇]{1,7})\s*期")
 _PAGE = re.compile(r"第\s*([0-9一二三四五六七八九十]{1,3})\s*版")
 _WEEKDAY = re.compile(r"(?:星期|周)[一二三四五六日天]")
 _DATE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
-_EDITOR = re.compile(r"^[(（]?(?:本版|责任)?编辑[:：\s]*([\u3400-\u9fff]{2,4})[)）]?$")
+_EDITOR = re.compile(r"^[(（]?(?:(?:本版|责任)编辑[:：\s]*|编辑[:：\s]+)([\u3400-\u9fff]{2,4})[)）]?$")  # not 编辑部的故事
 
 # Column labels that open a run of short items (kind brief, or photo).
 SECTION_LABELS = {
@@ -55,7 +64,8 @@ def masthead(text: str, before_first_article: bool) -> Masthead | None:
     if not (number or total or date):
         return None
     rest = _WEEKDAY.sub("", _NUMBER.sub("", _TOTAL.sub("", text)))
-    rest = re.sub(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]", "", rest)
+    rest = dates.without_dates(rest)
+    rest = re.sub(r"农历\S{2,10}", "", rest)  # 农历壬辰年六月初七
     rest = _PAGE.sub("", rest)
     # A masthead is mostly these facts; a headline merely mentioning a date is not.
     if not (number or total) and not before_first_article and len("".join(rest.split())) > 6:
@@ -63,8 +73,8 @@ def masthead(text: str, before_first_article: bool) -> Masthead | None:
     if len("".join(rest.split())) > 20:
         return None
     return Masthead(
-        number=int(number[1]) if number else None,
-        total=int(total[1]) if total else None,
+        number=cn_number(number[1]) if number else None,
+        total=cn_number(total[1]) if total else None,
         date=date,
     )
 

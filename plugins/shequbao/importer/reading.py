@@ -24,6 +24,8 @@ def read_issue(path: Path, page: int = 1) -> Parsed:
         raise UserError(f"找不到文件 {path}，请检查路径。") from None
     except OSError as exc:
         raise UserError(f"读不了文件 {path}：{exc}") from None
+    if magic.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) or path.suffix.lower() in (".docx", ".doc", ".wps"):
+        raise UserError(word_file_message(path))
     if magic == b"%PDF-" or path.suffix.lower() == ".pdf":
         from .pdf import read_pdf
 
@@ -39,7 +41,19 @@ def read_issue(path: Path, page: int = 1) -> Parsed:
     return segment(decode(path, path.read_bytes()), page)
 
 
+def word_file_message(path: Path) -> str:
+    return (f"{path} 是 Word（或 WPS）文件，不是纯文本，导入不了。请用 Word 打开它，"
+            f"“文件 → 另存为”，保存类型选“纯文本 (*.txt)”，编码选 UTF-8，再导入那个 .txt 文件；"
+            f"也可以先“另存为”PDF，直接导入 PDF。")
+
+
 def decode(path: Path, data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a BOM: Notepad's "Unicode"
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UserError(f"{path} 开头标着 UTF-16（记事本的“Unicode”），但内容不是完整的 UTF-16，"
+                            "请用记事本“另存为”，编码选 UTF-8，再导入。") from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)

@@ -6,6 +6,7 @@ rules as an editor sees them.
 
 from __future__ import annotations
 
+from .accounting import account
 from .polish import BRIEF_MAX, PHOTO_MAX, finish, working_title
 from .segmenter import Segmenter
 from .structure import Article, Line, Para, Parsed, Unit
@@ -31,10 +32,18 @@ def segment(text: str, page: int = 1) -> Parsed:
 
 def segment_lines(lines: list[Line], page: int = 1, unit: str = "行") -> Parsed:
     """Cut classified-to-be ``lines`` (from either reader) into finished articles."""
+    junk = 0
+    for line in lines:  # no control character (NUL …) ever reaches a draft, whichever reader
+        cleaned, removed, _ = clean(line.text)
+        if removed.replace("\ufeff", ""):
+            junk += len(removed.replace("\ufeff", ""))
+            line.text = cleaned.strip()  # (a figure's line may have no text: it stays)
     units, unsure = make_units(lines)
     parsed = Segmenter(units, page).run()
     parsed.unit = unit
     parsed.warnings.extend(unsure)
+    if junk:
+        parsed.warnings.append((lines[0].no if lines else 1, f"文中有 {junk} 个看不见的控制字符，已删除"))
     kept = []
     for art in parsed.articles:
         if not art.paras and not art.photos:
@@ -43,6 +52,7 @@ def segment_lines(lines: list[Line], page: int = 1, unit: str = "行") -> Parsed
         finish(art)
         kept.append(art)
     parsed.articles = kept
+    account(lines, parsed)
     parsed.warnings.sort(key=lambda w: w[0])
     return parsed
 

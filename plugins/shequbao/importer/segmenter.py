@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from . import handlers as _handlers
 from .bylines import Byline
+from .handlers import LEAD_CUE
+from .polish import PHOTO_MAX
 from .reflow import squeeze
 from .structure import Article, Para, Parsed, Photo, Unit
 
@@ -109,6 +111,15 @@ class Segmenter:
         return after is None or after.kind in ("byline", "heading", "section", "module") or (
             after.candidate and after.kind == "text")
 
+    def flush_pending(self) -> None:
+        """A byline or captions after the last article, waiting for one that never came: they
+        go to the leftover text rather than nowhere."""
+        if self.pending.text:
+            self.leftover.append(Para(self.pending.text, self.units[-1].no if self.units else 0))
+        for photo in self.pending_photos:
+            self.leftover.append(Para(photo.caption, photo.line))
+        self.pending, self.pending_photos = Byline(), []
+
     # -- the pass ----------------------------------------------------------------
 
     def run(self) -> Parsed:
@@ -130,6 +141,7 @@ class Segmenter:
                 text_unit(self, u, i)
             i += 1
         _handlers.rejoin_backward(self)
+        self.flush_pending()
         parsed = self.parsed
         parsed.articles, parsed.leftover = self.articles, self.leftover
         parsed.markup, parsed.warnings = self.markup, self.warnings
@@ -137,6 +149,8 @@ class Segmenter:
 
 
 def text_unit(seg: Segmenter, u: Unit, i: int) -> None:
+    if _photo_item_after(seg, u):
+        seg.close(i - 1)  # the story above was credited at its top: nothing else closed it
     if u.lead is not None:
         cur = seg.cur
         if cur is None or cur.closed or cur.paras:
@@ -148,3 +162,18 @@ def text_unit(seg: Segmenter, u: Unit, i: int) -> None:
     if u.byline is not None:
         seg.cur.byline.merge(u.byline)
         seg.close(i)
+
+
+def _photo_item_after(seg: Segmenter, u: Unit) -> bool:
+    """A short dated paragraph closed by a photo credit (``7月19日，…… ■陈凯庭 摄``) under a
+    story whose byline stood under its headline: a photo item of its own, not the story's end."""
+    cur = seg.cur
+    if u.byline is None or u.lead is not None:
+        return False
+    photographers = set(u.byline.people.get("photographers", ()))
+    if not photographers or not set(u.byline.names) <= photographers:  # 陈凯庭 摄, 杨惠明 陈凯庭文/摄
+        return False
+    if cur is None or cur.closed or not cur.paras or cur.open_para is not None:
+        return False
+    credited = any(cur.byline.people.get(role) for role in cur.byline.people if role != "photographers")
+    return credited and len(squeeze(u.body)) <= PHOTO_MAX and bool(LEAD_CUE.match(u.body))

@@ -27,6 +27,7 @@ class Line:
     hint: str = ""  # PDF only: furniture | caption | figure | para (a whole paragraph)
     picture: Any = None  # PDF figure: the photo (``pdf.images.Picture``)
     title: str = ""  # PDF figure: the bold title of a photo item
+    indent: int = 0  # (text) leading spaces, a full-width one counting two: a centred line has many
 
 
 @dataclass(slots=True)
@@ -50,6 +51,7 @@ class Unit:
     picture: Any = None
     title: str = ""
     dashed: bool = False  # a headline line printed with a leading —— (a 副题)
+    indent: int = 0  # (text) leading spaces of the line
 
 
 class Para:
@@ -151,3 +153,4 @@ class Parsed:
     editors: dict[int, str] = field(default_factory=dict)
     sections: list[tuple[int, str]] = field(default_factory=list)  # (line, label)
     unit: str = "行"  # what ``no`` counts: 行 (text) or 页 (PDF)
+    furniture: list[str] = field(default_factory=list)  # lines of page furniture left out (报头, 报尾, 版脚 …)

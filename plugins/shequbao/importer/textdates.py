@@ -8,16 +8,35 @@ import re
 _FULL = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _QUOTED = re.compile(r"[“\"](\d{1,2})\.(\d{1,2})[”\"]")
+# a masthead's date in Chinese numerals: 二〇一二年七月二十五日
+_CN_FULL = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*[日号]")
+_CN = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+
+
+def _cn_small(text: str) -> int:
+    """``七`` / ``十二`` / ``二十五`` → int (0 when it is no number up to 39)."""
+    tens, mark, ones = text.partition("十")
+    if not mark:
+        return _CN.get(text, 0) if len(text) == 1 else 0
+    return (_CN.get(tens, 0) if tens else 1) * 10 + (_CN.get(ones, 0) if ones else 0)
 
 
 def full_date(text: str) -> dt.date | None:
-    """The first complete date (2012年7月25日) in ``text``."""
-    for m in _FULL.finditer(text):
+    """The first complete date (2012年7月25日, 二〇一二年七月二十五日) in ``text``."""
+    found = [(m.start(), int(m[1]), int(m[2]), int(m[3])) for m in _FULL.finditer(text)]
+    found += [(m.start(), int("".join(str(_CN[c]) for c in m[1])), _cn_small(m[2]), _cn_small(m[3]))
+              for m in _CN_FULL.finditer(text)]
+    for _, year, month, day in sorted(found):
         try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return dt.date(year, month, day)
         except ValueError:
             continue
     return None
+
+
+def without_dates(text: str) -> str:
+    """``text`` with its complete dates taken out (what else a masthead line says)."""
+    return _CN_FULL.sub("", _FULL.sub("", text))
 
 
 def first_date(text: str) -> tuple[int | None, int, int] | None:

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 
-from . import masthead
+from . import furniture, masthead
 from .bylines import parse_byline, split_lead, split_tail
 from .headings import mark_section_headings
 from .reflow import MD_HEADING, is_headline_like
 from .structure import Line, Unit
+from .wrapped import join_wrapped_bylines, mark_centred_names
 
 # 下转第3版 / 转第3版 (continued on) and 上接第1版 / 接第1版 (continued from)
 _JUMP = re.compile(r"[(（]?\s*(下转|转|上接|接)\s*第?\s*([0-9一二三四五六七八九十]{1,3})\s*版\s*[)）]?$")
-_JUNK = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ufeff]")  # not whitespace, never text
+_JUNK = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ufeff]")  # not whitespace, never text
 
 
 def is_jump_line(text: str) -> bool:
@@ -28,6 +29,7 @@ def text_lines(text: str) -> list[Line]:
     gap = 0
     for no, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
+        indent = len(raw) - len(raw.lstrip())
         if not line:
             gap += 1
             continue
@@ -35,7 +37,7 @@ def text_lines(text: str) -> list[Line]:
         if m and m[2]:
             lines.append(Line(no, line, gap, level=len(m[1])))
         else:
-            lines.append(Line(no, line, gap))
+            lines.append(Line(no, line, gap, indent=indent))
         gap = 0
     return lines
 
@@ -56,7 +58,7 @@ def make_units(lines: list[Line]) -> tuple[list[Unit], list[tuple[int, str]]]:
     units: list[Unit] = []
     seen_body = False
     for line in lines:
-        u = Unit(no=line.no, text=line.text, gap=line.gap, level=line.level)
+        u = Unit(no=line.no, text=line.text, gap=line.gap, level=line.level, indent=line.indent)
         if line.level and not line.hint:
             m = MD_HEADING.match(line.text)
             if m and m[2]:
@@ -65,6 +67,9 @@ def make_units(lines: list[Line]) -> tuple[list[Unit], list[tuple[int, str]]]:
         _classify(u, line, before_first_article=not seen_body)
         seen_body = seen_body or (u.kind == "text" and not u.candidate)
         units.append(u)
+    join_wrapped_bylines(units)
+    mark_centred_names(units)
+    furniture.mark_paper_name(units)
     return units, mark_section_headings(units)
 
 
@@ -91,8 +96,10 @@ def _classify(u: Unit, line: Line, before_first_article: bool) -> None:
         u.kind, u.value = "page", page
     elif u.level == 0 and (info := masthead.masthead(u.text, before_first_article)):
         u.kind, u.value = "masthead", info
-    elif u.level == 0 and (name := masthead.editor(u.text)):
+    elif u.level == 0 and (name := masthead.editor(u.text) or furniture.editor_line(u.text)):
         u.kind, u.value = "editor", name
+    elif u.level == 0 and (furniture.editor_line(u.text) is not None or furniture.is_furniture(u.text, before_first_article)):
+        u.kind = "furniture"  # 美编：陈晨, 主办：…, 准印证号, 印数, 第 7 页
     elif u.level == 0 and (byline := parse_byline(u.text)):
         u.kind, u.byline = "byline", byline
     else:

@@ -18,7 +18,7 @@ from ..cache.store import Store, code_key
 from ..cache.textmemo import TextMemo
 from ..model import ROLES, Archive, Article, Issue
 from ..site.registry import Site, feed_path
-from ..site.text import byline_text, issue_number, kind_label, section_label
+from ..site.text import byline_text, issue_number, kind_label, section_title
 
 CODE = code_key(Path(__file__), packages=("feedgen", "lxml"))  # what makes the XML from the items
 FEED_FILE = "content.xml"  # a feed's file in its cache entry (the site names it)
@@ -80,7 +80,7 @@ def _feed(path, title, link, description, entries, archive, site, site_url, memo
     items = []
     for issue, article in entries:
         section = issue.section(article.page)
-        where = issue_number(issue) + (f" {section_label(section.page)} {section.name}" if section is not None else "")
+        where = issue_number(issue) + (f" {section_title(section.page, section.name)}" if section is not None else "")
         items.append((article.display_title, urljoin(site_url, site.article(article).url), issue.date,
                       article.excerpt or article.display_title, byline_text(article, archive.people), where,
                       kind_label(article.kind)))

@@ -44,7 +44,7 @@ def masthead(content: IssueContent, page: PageContent, style: Style) -> tuple[li
     top = y + max(name_size * 1.12 + (b * 1.6 if info["internal"] else 0), len(lines) * pitch) + b * 0.6
     parts.append(_rule(x, top, x + width, 3.0, "red"))
     row = top + b * 0.45
-    label = f"{page.label} · {page.name}"
+    label = " · ".join(t for t in (page.label, page.name) if t)  # a 版 without a name: 第2版
     parts.append(_text(x, row, g.span_width(2), label, round(b * 0.95, 2), weight="bold"))
     if info["title"]:
         parts.append(_text(x + width / 2 - g.column, row, g.column * 2, info["title"], round(b * 0.95, 2),
@@ -61,8 +61,8 @@ def banner(content: IssueContent, page: PageContent, style: Style) -> tuple[list
     g, b, info = style.geometry, style.body, content.masthead
     x, y, width = g.left, g.top, g.type_width
     name_size = round(b * 2.6, 2)
-    parts = [_text(x, y, g.span_width(2), page.name, name_size, weight="bold", fill="red", tracking=0.15)]
-    running = f"{page.label} · {page.name} · {info['short_date']}"
+    parts = [_text(x, y, g.span_width(2), page.name or page.label, name_size, weight="bold", fill="red", tracking=0.15)]
+    running = " · ".join(t for t in (page.label, page.name, info["short_date"]) if t)
     parts.append(_text(x + width - g.span_width(2), y + name_size - b * 2.5, g.span_width(2), running,
                        round(b * 0.95, 2), weight="bold", align="right"))
     parts.append(_text(x + width - g.span_width(2), y + name_size - b * 1.1, g.span_width(2),

@@ -25,7 +25,7 @@ from .epaper import generate_ban_views
 from .kinds import KINDS, Kind
 from .gallery import generate_gallery_pages, generate_issue_galleries
 from .people import PersonPage, generate_people_pages
-from .text import issue_label, issue_number, page_title, section_label
+from .text import issue_label, issue_number, page_title, section_title
 from .views import (ArchivePage, ArticleView, generate_archive_pages, generate_article_views, generate_issue_views,
                     generate_search_view)
 
@@ -163,7 +163,7 @@ def plan_pages(archive: Archive, static: tuple[tuple[str, str], ...], options: P
             pages.append(_article_page(article_view, urls))
         for ban in generate_ban_views(issue, (printed or {}).get(issue.id)):
             src = f"issues/{issue.id}/{ban.section.page}.md"
-            title = f"{section_label(ban.section.page)} {ban.section.name} · {issue_number(issue)}"
+            title = f"{section_title(ban.section.page, ban.section.name)} · {issue_number(issue)}"
             pages.append(Page(Kind.BAN, src, _url(src, urls), title, issue.date, ban, ban.section.page))
     for view in generate_archive_pages(issue_views, options.archive_per_page):
         src = _numbered("issues", view.number)

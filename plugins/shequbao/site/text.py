@@ -97,6 +97,11 @@ def section_label(page: int) -> str:
     return f"第{page}版"
 
 
+def section_title(page: int, name: str) -> str:
+    """``第2版 社区``, or ``第2版`` for a 版 without a name (an imported issue not yet planned)."""
+    return f"{section_label(page)} {name}".rstrip()
+
+
 def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind)
 

@@ -51,7 +51,7 @@ from ...content.slugs import make_person_slug
 from ...model import KINDS, ROLES, Archive
 from ...site.kinds import Kind
 from ...site.registry import Site, search_index_path, url_of_file
-from ...site.text import kind_label, person_name
+from ...site.text import kind_label, person_name, section_label
 from .reproducible import normalise
 
 BODY_MARKER = "data-pagefind-body"  # only article pages have it
@@ -220,10 +220,11 @@ def filter_choices(archive: Archive) -> dict[str, list[tuple[str, int]]]:
     for issue in archive.issues:
         for article in issue.articles:
             section = issue.section(article.page)
-            section_pages[section.name] = min(section_pages.get(section.name, section.page), section.page)
+            shown = section.name or section_label(section.page)  # as search-meta.html writes it
+            section_pages[shown] = min(section_pages.get(shown, section.page), section.page)
             names = {person_name(key, archive.people): key for role in ROLES for key in getattr(article, role)}
             people.update(names)
-            for name, value in (("year", str(issue.date.year)), ("section", section.name), ("kind", kind_label(article.kind)),
+            for name, value in (("year", str(issue.date.year)), ("section", shown), ("kind", kind_label(article.kind)),
                                 *(("person", n) for n in names)):
                 counts[name][value] = counts[name].get(value, 0) + 1
     kinds = [kind_label(kind) for kind in KINDS]
