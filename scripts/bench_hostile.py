@@ -1,6 +1,8 @@
 """Pathological inputs, timed: YAML bombs through `shequbao check` (seconds and peak memory of
-the whole command) and pathological Markdown bodies (what `check` says, and how long Markdown
-takes on the largest body it accepts). Prints figures; the tests assert messages, not times.
+the whole command), pathological Markdown bodies (what `check` says, and how long Markdown
+takes on the largest body it accepts), and hostile PDFs through `shequbao import` (a 1.2 MB
+Flate bomb inflating 1000×: the budget is 2 s and 200 MB). Prints figures; the tests assert
+messages (and the bomb's budget, tests/test_importer_limits.py).
 
     .venv/bin/python scripts/bench_hostile.py
 """
@@ -19,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from bad_content.cases import bomb  # noqa: E402
+from hostile_pdfs import busy_page, encrypted_issue, flate_bomb  # noqa: E402
 
 ISSUE = "number: 7\ndate: 2023-05-20\npages:\n  - {page: 1, name: 要闻}\n"
 YAML = {
@@ -65,8 +68,42 @@ def check(files: dict[str, str]) -> tuple[float, float, float, str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
+def import_pdf(make) -> tuple[float, float, float, str, int]:
+    """Wall seconds, CPU seconds, peak MB of `shequbao import` of the PDF ``make(path)`` writes, its
+    last line of output, and the file's size."""
+    root = Path(tempfile.mkdtemp(prefix="sqb-bench-"))
+    try:
+        pdf = make(root / "hostile.pdf")
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        before, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+        started = time.perf_counter()
+        done = subprocess.run([str(Path(sys.executable).with_name("shequbao")), "import", str(pdf), "--issue", "1987-05",
+                               "--number", "41", "--content", str(root / "content"), "--dry-run"],
+                              capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        peak = max(usage.ru_maxrss, before) / 1024
+        last = (done.stderr or done.stdout).strip().splitlines()[-1][:200]
+        return seconds, usage.ru_utime + usage.ru_stime - cpu, peak, last, pdf.stat().st_size
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+PDFS = {
+    "Flate bomb (1.2 MB → 1.2 GB)": flate_bomb,
+    "2 million operators": lambda path: busy_page(path, 2_000_000),
+    "encrypted (AES-128)": encrypted_issue,
+}
+
+
 def main() -> None:
     import markdown
+
+    print("Hostile PDFs through `shequbao import` (the whole command: wall, CPU, peak memory; budget 2 s, 200 MB)")
+    for name, make in PDFS.items():
+        seconds, cpu, peak, last, size = import_pdf(make)
+        print(f"  {name:30s} {size / 1e6:5.2f} MB  {seconds:5.2f} s  {cpu:5.2f} s CPU  {peak:6.0f} MB  {last[-70:]}")
+    print()
 
     from shequbao.content.static_pages import MARKUP_BUDGET
 
