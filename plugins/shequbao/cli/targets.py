@@ -8,7 +8,7 @@ deletes what is there. So a target is refused, with the reason in Chinese, when 
   (``user@host:`` or ``user@host:~`` is the home folder), or names ``/``, a top-level folder
   or a home folder there;
 - is local and is the paper's folder (the current folder, or the one holding ``site/``, when
-  it holds ``mkdocs.yml``, ``content/`` or ``.git``), lies inside it or contains it; is the site
+  it holds ``mkdocs.yml`` or ``content/issues/``), lies inside it or contains it; is the site
   folder itself, lies in it or contains it; is ``/``, a top-level folder or a home folder; lies
   inside another MkDocs project; starts with ``~`` (the shell did not expand it); is a file.
 
@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-PAPER_SIGNS = ("mkdocs.yml", "content", ".git")  # a folder holding one of these is a paper
+PAPER_SIGNS = ("mkdocs.yml", "content/issues")  # a folder holding one of these is a paper
 EXAMPLES = "例如 /var/www/paper/ 或 user@host:/var/www/paper/"
 
 
