@@ -89,7 +89,7 @@ def test_a_heic_photo_is_refused_by_its_content(tmp_path):
     ("ziti.woff", b"OTTO\x00\x01", "内容却不是WOFF 字体"),
     ("tubiao.png", b"\x89PNG\r\n\x1a\n broken", "已损坏"),
     ("xiazai.exe", b"MZ\x90\x00", "只原样发布这些类型"), ("shuju.json", "{}", "只原样发布这些类型"),
-    ("tubiao.jfif", clean("JPEG"), "请改名为 tubiao.jpg"),
+    ("tubiao.jfif", clean("JPEG"), "请改名为 tubiao.jpg"), ("jiu.tubiao.png.bak", clean("PNG"), "请改名为 jiu.tubiao.png"),
     ("saomiao.tif", clean("TIFF"), "浏览器显示不了"),
 ])
 def test_what_may_not_be_published_is_refused_with_the_reason(tmp_path, name, data, says):

@@ -85,7 +85,7 @@ def judge(path: Path, name: str) -> str | None:
         return ("这是 HEIC/HEIF 照片（手机拍的原图，通常带拍摄地点）：浏览器显示不了，也不能原样发布。"
                 "照片请放进某一期的 images/ 文件夹并写进稿件；图标、标志请另存为不带信息的 PNG 或 JPEG")
     if kind == "image":
-        verdict = _judge_picture(path, suffix)
+        verdict = _judge_picture(path, name)
         if verdict is not NOT_A_PICTURE:
             return verdict
         kind = None
@@ -120,9 +120,10 @@ def _judge_text(path: Path, kind: str | None, suffix: str) -> str | None:
     return f"{suffix} 文件不是 UTF-8 编码：请用文本编辑器另存为 UTF-8"
 
 
-def _judge_picture(path: Path, suffix: str) -> str | None:
+def _judge_picture(path: Path, name: str) -> str | None:
     """A picture (found by its content): no metadata, a format browsers show, a picture's name;
     :data:`NOT_A_PICTURE` when it only began like one."""
+    suffix = Path(name).suffix.lower()
     found, image_format = picture_metadata(path)
     if not image_format:
         if PUBLISHED.get(suffix) == "image":
@@ -137,8 +138,14 @@ def _judge_picture(path: Path, suffix: str) -> str | None:
         better = {"JPEG": ".jpg", "MPO": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp", "BMP": ".bmp",
                   "ICO": ".ico", "AVIF": ".avif"}.get(image_format, ".png")
         return (f"这是一张 {image_format or '无法识别的'} 图片，文件名却以“{suffix or '（没有扩展名）'}”结尾："
-                f"请改名为 {Path(path).stem.split('.')[0]}{better}")
+                f"请改名为 {_stem(name)}{better}")
     return None
+
+
+def _stem(name: str) -> str:
+    """The name without its suffixes: xianchang.jpg.bak → xianchang, my.photo.jfif → my.photo."""
+    stem = Path(name).stem
+    return Path(stem).stem if PUBLISHED.get(Path(stem).suffix.lower()) == "image" else stem
 
 
 STRUCTURE_TAGS = {254, 255, 256, 257, 258, 259, 262, 266, 273, 274, 277, 278, 279, 280, 281, 282, 283, 284, 296, 317,
