@@ -15,16 +15,17 @@ from shequbao.importer.issue import UserError
 from shequbao.importer.pdf import limits
 from shequbao.importer.reading import read_issue
 
-# the import in a fresh interpreter, timed from the command (not the start-up), with its peak memory
+# the import in a fresh interpreter, timed from the command (not the start-up) in CPU seconds
+# (the same on a busy shared machine) and wall seconds, with its peak memory
 MEASURED = """
 import json, resource, sys, time
 from shequbao.cli.main import main
-started = time.perf_counter()
+started, cpu = time.perf_counter(), time.process_time()
 try:
     code = main(sys.argv[1:])
 except SystemExit as stop:
     code = stop.code
-print(json.dumps({"code": code, "seconds": time.perf_counter() - started,
+print(json.dumps({"code": code, "cpu": time.process_time() - cpu, "seconds": time.perf_counter() - started,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -43,7 +44,8 @@ def test_a_flate_bomb_is_refused_within_two_seconds_and_200_mb(tmp_path):
     assert figures["code"] == 1
     assert "1987年第41期.pdf 无法导入：第1页：其中一段内容解压后超过 48 MB" in err and "重新导出" in err, err
     assert "Traceback" not in err
-    assert figures["seconds"] <= 2.0 and figures["peak_mb"] <= 200, figures
+    assert figures["cpu"] <= 2.0 and figures["peak_mb"] <= 200, figures
+    assert figures["seconds"] <= 10, figures  # however busy the machine: not the minutes of inflating 1.2 GB
     assert not (tmp_path / "content").exists()
 
 

@@ -140,22 +140,28 @@ def guarded() -> Iterator[None]:
 
 @contextlib.contextmanager
 def page(number: int) -> Iterator[None]:
-    """One page's budget: inflated bytes counted afresh, and at most :data:`PAGE_SECONDS`."""
+    """One page's budget: inflated bytes counted afresh, and at most :data:`PAGE_SECONDS` of CPU.
+    Once spent, the timer fires again every tenth of a second until the page is left: a stop
+    raised where Python cannot pass it on (a finaliser) is followed by another."""
     _budget.page = 0
     timed = threading.current_thread() is threading.main_thread()
+    leaving = []
     if timed:
         def expired(signum, frame):
-            raise Limit(f"这一页读了 {PAGE_SECONDS:g} 秒还没有读完")
+            if not leaving:
+                raise Limit(f"这一页读了 {PAGE_SECONDS:g} 秒还没有读完")
 
         previous = signal.signal(signal.SIGPROF, expired)
-        signal.setitimer(signal.ITIMER_PROF, PAGE_SECONDS)  # CPU time: the same limit on a busy machine
+        signal.setitimer(signal.ITIMER_PROF, PAGE_SECONDS, 0.1)  # CPU time: the same limit on a busy machine
     try:
         yield
     except Limit as stop:
+        leaving.append(True)
         if "第" not in stop.what:
             stop.what = f"第{number}页：{stop.what}"
         raise
     finally:
+        leaving.append(True)
         if timed:
             signal.setitimer(signal.ITIMER_PROF, 0)
             signal.signal(signal.SIGPROF, previous)
