@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from conftest import build
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 from PIL import Image
 from test_hostile import paper
@@ -128,3 +130,22 @@ def test_refused_assets_are_never_published_and_the_build_names_them(tmp_path):
     with pytest.raises(Abort):
         build(site)
     assert not (site / "site").exists()
+
+
+# -- a fuzz: whatever the bytes and the name, a verdict (never an exception), and nothing with metadata goes out
+
+HEADS = [b"", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF89a", b"RIFF\x00\x00\x00\x00WEBP", b"II*\x00", b"BM",
+         b"\x00\x00\x01\x00", b"wOF2", b"%PDF-1.4", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"<html>",
+         b"\x00\x00\x00\x18ftypheic", b"\xef\xbb\xbf", "居民".encode()]
+NAMES = ["a.css", "a.jpg", "a.png", "a.pdf", "a.docx", "a.txt", "a.woff2", "a.jfif", "a.jpg.bak", "a", "a.html", "a.ico"]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(st.sampled_from(HEADS), st.binary(max_size=64), st.sampled_from(NAMES), st.sampled_from([None, "JPEG", "PNG", "WEBP"]))
+def test_any_file_gets_a_verdict_and_no_metadata_is_published(tmp_path_factory, head, tail, name, photo):
+    folder = tmp_path_factory.mktemp("fuzz")
+    data = phone_photo(photo) if photo else head + tail
+    why = verdict(folder, name, data)
+    assert why is None or isinstance(why, str) and why
+    if photo:  # refused; for the position it carries unless the name is refused first (a page, a script)
+        assert why and ("GPS 位置" in why or name.endswith(".html")), (name, why)

@@ -17,6 +17,7 @@ paper's site, and a photo carries where and with what it was taken. So:
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 
 SCRIPTS = {".html": "网页", ".htm": "网页", ".xhtml": "网页", ".xht": "网页", ".shtml": "网页", ".xml": "XML 文件",
@@ -159,23 +160,28 @@ def picture_metadata(path: Path) -> tuple[str, str]:
     and its format as Pillow names it."""
     from PIL import Image, UnidentifiedImageError
 
-    found: list[str] = []
     try:
-        with Image.open(path) as image:
-            image_format = image.format or ""
-            exif = image.getexif()
-            tags = set(exif) - STRUCTURE_TAGS
-            if tags or image.info.get("exif"):
-                found.append("EXIF")
-            if 0x8825 in exif:
-                found.append("GPS 位置")
-            if exif.get(0x0110) or exif.get(0x010F):
-                found.append(f"相机 {str(exif.get(0x0110) or exif.get(0x010F)).strip()[:40]}")
-            found += [name for key, name in _INFO_KEYS.items() if image.info.get(key)]
-            if 700 in exif:
-                found.append("XMP")
-            if getattr(image, "text", None):
-                found.append("文字注释")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a damaged EXIF block is still EXIF: say so, not Pillow's warning
+            with Image.open(path) as image:
+                return "、".join(dict.fromkeys(_metadata_of(image))), image.format or ""
     except (OSError, UnidentifiedImageError, ValueError, SyntaxError, Image.DecompressionBombError):
         return "无法识别的内容", ""
-    return "、".join(dict.fromkeys(found)), image_format
+
+
+def _metadata_of(image) -> list[str]:
+    found = []
+    exif = image.getexif()
+    if set(exif) - STRUCTURE_TAGS or image.info.get("exif"):
+        found.append("EXIF")
+    if 0x8825 in exif:
+        found.append("GPS 位置")
+    camera = exif.get(0x0110) or exif.get(0x010F)
+    if camera:
+        found.append(f"相机 {str(camera).strip()[:40]}")
+    found += [name for key, name in _INFO_KEYS.items() if image.info.get(key)]
+    if 700 in exif:
+        found.append("XMP")
+    if getattr(image, "text", None):
+        found.append("文字注释")
+    return found
