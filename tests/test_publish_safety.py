@@ -236,3 +236,12 @@ def test_fuzzed_targets_are_refused_or_harmless(tmp_path_factory, target):
         assert str(error) and "Traceback" not in str(error)
         return
     assert _accepted_harms(target, paper, home) is None, (target, checked)
+
+
+def test_a_build_waits_for_a_publish(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    with sitefolder.held_for_publishing(site):
+        with pytest.raises(sitefolder.SiteDirError, match="正在发布这个网站（发布中，进程"):
+            sitefolder.begin(site)
+    sitefolder.abort(sitefolder.begin(site))  # and builds again once the publish is over

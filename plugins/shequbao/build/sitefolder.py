@@ -36,6 +36,7 @@ from pathlib import Path
 
 from ..cache.store import DIR_MODE, link_files, link_or_copy, make_readable
 
+PUBLISHING = "发布中"  # what ``shequbao publish`` writes in the lock file while it holds it
 TEMPORARY = ".sqb-new"  # the end of a file's name while it waits to be renamed into its place
 NO_SPACE = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
 DENIED = (errno.EACCES, errno.EPERM, errno.EROFS)
@@ -162,7 +163,7 @@ def held_for_publishing(site_dir: Path) -> Iterator[None]:
     a build in progress is a :class:`SiteDirError` saying to wait."""
     site_dir = Path(os.path.abspath(site_dir))
     path = site_dir.with_name(site_dir.name + ".lock")
-    fd, holder = _try_lock(path, f"发布中，进程 {os.getpid()}")
+    fd, holder = _try_lock(path, f"{PUBLISHING}，进程 {os.getpid()}")
     if fd is None:
         raise SiteDirError(f"正在生成网站（{holder or path.name}），{site_dir.name}/ 还没有生成完："
                            "请等生成结束后再发布")
@@ -355,6 +356,8 @@ def _check_writable(site_dir: Path) -> None:
 
 def _lock(path: Path) -> int:
     fd, holder = _try_lock(path, f"进程 {os.getpid()}，开始于 {time.strftime('%H:%M:%S')}")
+    if fd is None and holder.startswith(PUBLISHING):
+        raise SiteDirError(f"正在发布这个网站（{holder}），发布时网站文件夹不能改动：请等发布结束后再生成")
     if fd is None:
         raise SiteDirError(f"另一个构建正在进行（{holder or path.name}），同一个网站文件夹一次只能生成一个："
                            "请等它结束后再生成")
