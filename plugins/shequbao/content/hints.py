@@ -1,4 +1,5 @@
-"""“是不是 …？”: suggestions for a photo file name that does not exist (difflib)."""
+"""“是不是 …？”: suggestions for a photo file name that does not exist (difflib), and for one that
+breaks its address (a backslash; ``#``, ``?``, ``%`` in the name) with the name to use instead."""
 
 from __future__ import annotations
 
