@@ -33,7 +33,7 @@ print(json.dumps({"code": code, "cpu": time.process_time() - cpu, "seconds": tim
 def measured_import(pdf: Path, tmp_path: Path) -> tuple[dict, str]:
     done = subprocess.run([sys.executable, "-c", MEASURED, "import", str(pdf), "--issue", "1987-05", "--number", "41",
                            "--content", str(tmp_path / "content"), "--dry-run"],
-                          capture_output=True, text=True, timeout=60, cwd=tmp_path)
+                          check=False, capture_output=True, text=True, timeout=60, cwd=tmp_path)
     return json.loads(done.stdout.strip().splitlines()[-1]), done.stderr
 
 

@@ -292,7 +292,8 @@ def publish_rsync(target: Target, site_dir: Path, *, dry_run: bool, delete: bool
     command += ["--dry-run"] if dry_run else []
     with tempfile.TemporaryDirectory(prefix="sqb-publish-") as extra:
         Path(extra, MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        done = subprocess.run([*command, "--", f"{site_dir}/", f"{extra}/", target.text], capture_output=True, text=True)
+        done = subprocess.run([*command, "--", f"{site_dir}/", f"{extra}/", target.text], check=False, capture_output=True,
+                              text=True)
     if done.returncode != 0:
         raise PublishError(f"rsync 没有成功（{done.returncode}）：{done.stderr.strip()}。请检查目标地址、"
                            f"服务器上的文件夹和 ssh 登录")
@@ -312,7 +313,7 @@ def _marked(rsync: str, target: Target) -> bool:
     if target.folder is not None:
         return (target.folder / MARKER).is_file()
     marker = target.text.rstrip("/") + "/" + MARKER
-    done = subprocess.run([rsync, "--list-only", "--", marker], capture_output=True, text=True, timeout=120)
+    done = subprocess.run([rsync, "--list-only", "--", marker], check=False, capture_output=True, text=True, timeout=120)
     if done.returncode in (0, 23):  # 23: no such file (a first publish)
         return done.returncode == 0
     raise PublishError(f"连不上 {target.text}（rsync {done.returncode}）：{done.stderr.strip()}。"

@@ -50,7 +50,7 @@ MAGIC = [  # (offset, bytes, kind)
     (0, b"7z\xbc\xaf\x27\x1c", "7z"), (0, b"Rar!\x1a\x07", "rar"),
 ]
 HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1", b"avif", b"avis"}
-MARKUP = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<\s*(?:[!?]|html|head|body|script|svg|iframe|meta|div|a\s|img|xml)", re.I)
+MARKUP = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<\s*(?:[!?]|html|head|body|script|svg|iframe|meta|div|a\s|img|xml)", re.IGNORECASE)
 TEXT_LIMIT = 16 * 1024 * 1024
 NOT_A_PICTURE = "not a picture"
 
