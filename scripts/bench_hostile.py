@@ -1,12 +1,15 @@
 """Pathological inputs, timed: YAML bombs through `shequbao check` (seconds and peak memory of
-the whole command) and pathological Markdown bodies (what `check` says, and how long Markdown
-takes on the largest body it accepts). Prints figures; the tests assert messages, not times.
+the whole command), pathological Markdown bodies (what `check` says, and how long Markdown
+takes on the largest body it accepts), and hostile PDFs through `shequbao import` (a 1.2 MB
+Flate bomb inflating 1000×: the budget is 2 s and 200 MB). Prints figures; the tests assert
+messages (and the bomb's budget, tests/test_importer_limits.py).
 
     .venv/bin/python scripts/bench_hostile.py
 """
 
 from __future__ import annotations
 
+import json
 import resource
 import shutil
 import subprocess
@@ -19,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from bad_content.cases import bomb  # noqa: E402
+from hostile_pdfs import busy_page, encrypted_issue, flate_bomb  # noqa: E402
 
 ISSUE = "number: 7\ndate: 2023-05-20\npages:\n  - {page: 1, name: 要闻}\n"
 YAML = {
@@ -65,8 +69,46 @@ def check(files: dict[str, str]) -> tuple[float, float, float, str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
+MEASURED = """
+import json, sys, time
+started, cpu = time.perf_counter(), time.process_time()
+from shequbao.cli.main import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as stop:
+    code = stop.code
+peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))  # its own, not its parent's
+print(json.dumps({"cpu": time.process_time() - cpu, "peak": peak / 1024}))
+"""
+
+
+def import_pdf(make) -> tuple[float, float, float, str, int]:
+    """Wall seconds, CPU seconds, peak MB of `shequbao import` of the PDF ``make(path)`` writes (its
+    own process: the figures of one run), its last line of output, and the file's size."""
+    root = Path(tempfile.mkdtemp(prefix="sqb-bench-"))
+    try:
+        pdf = make(root / "hostile.pdf")
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", MEASURED, "import", str(pdf), "--issue", "1987-05", "--number", "41",
+                               "--content", str(root / "content"), "--dry-run"], check=False, capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+        figures = json.loads(done.stdout.strip().splitlines()[-1])
+        last = done.stderr.strip().splitlines()[-1][:200] if done.stderr.strip() else ""
+        return seconds, figures["cpu"], figures["peak"], last, pdf.stat().st_size
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+PDFS = {
+    "Flate bomb (1.2 MB → 1.2 GB)": flate_bomb,
+    "2 million operators": lambda path: busy_page(path, 2_000_000),
+    "encrypted (AES-128)": encrypted_issue,
+}
+
+
 def main() -> None:
     import markdown
+
 
     from shequbao.content.static_pages import MARKUP_BUDGET
 
@@ -96,6 +138,11 @@ def main() -> None:
         started = time.process_time()
         markdown.Markdown(extensions=[*EXTENSIONS, LINEAR]).convert(body)
         print(f"  {name:16s} {time.process_time() - started:5.2f} s")
+    print("\nHostile PDFs through `shequbao import` (the whole command, start-up included: wall, CPU, peak memory"
+          " of its own process; budget 2 s, 200 MB)")
+    for name, make in PDFS.items():
+        seconds, cpu, peak, last, size = import_pdf(make)
+        print(f"  {name:30s} {size / 1e6:5.2f} MB  {seconds:5.2f} s  {cpu:5.2f} s CPU  {peak:6.0f} MB  {last[-60:]}")
 
 
 if __name__ == "__main__":

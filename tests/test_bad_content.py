@@ -147,7 +147,8 @@ def test_every_problem_is_reported_at_once_by_the_cli(tmp_path):
     each list every one of them, and neither prints a traceback."""
     cases = [c for c in LOAD_CASES if c.combine]
     site = with_cases(tmp_path, cases)
-    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",  # the code under test (a worktree's) when PYTHONPATH names it
+           **{key: os.environ[key] for key in ("PYTHONPATH",) if key in os.environ}}
     run = lambda *args: subprocess.run([sys.executable, "-m", *args], cwd=site, capture_output=True, text=True,  # noqa: E731
                                        env=env, timeout=120)
     built = run("mkdocs", "build", "--strict")

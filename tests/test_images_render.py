@@ -232,3 +232,30 @@ def test_fine_patterns_make_no_moire(striped, tmp_path, orientation):
     # the measure does see moiré: box filters make it (shown on the landscape photo)
     meta, entry = render(striped / "o1.jpg", tmp_path / "box", ImageSettings(big="box", small="box"))
     assert max(blurred_unevenness(entry / f"{w}.webp") for w in (960, 480)) > 2
+
+
+def test_a_scanners_16_bit_greyscale_png_keeps_its_tones(tmp_path):
+    """A 16-bit greyscale scan (mode I;16): a grey ramp, dark to light, published as that ramp,
+    not as a white picture (a plain conversion clips every value above 255)."""
+    ramp = Image.new("I;16", (256, 64))
+    ramp.putdata([x * 256 + 128 for y in range(64) for x in range(256)])  # 0–65535 across the page
+    source = tmp_path / "saomiao-1987-jiedao.png"
+    ramp.save(source)
+    with Image.open(source) as check:
+        assert check.mode == "I;16"  # what Pillow reads a 16-bit greyscale PNG as
+    meta, entry = render(source, tmp_path)
+    for rendition in ("150.jpg", "150.webp"):
+        with Image.open(entry / rendition) as im:
+            grey = im.convert("L")
+            left, middle, right = (grey.getpixel((x, grey.height // 2)) for x in (3, 75, 146))
+            assert left < 20 and 110 < middle < 145 and right > 235, (rendition, left, middle, right)
+
+
+def test_a_16_bit_greyscale_png_with_a_narrow_range_is_not_stretched(tmp_path):
+    """Scaling is by the bit depth, not by the picture's own range: a dark 16-bit scan stays dark."""
+    dark = Image.new("I;16", (160, 90), 12_000)  # about 47 of 255
+    source = tmp_path / "anse.png"
+    dark.save(source)
+    meta, entry = render(source, tmp_path)
+    with Image.open(entry / "150.jpg") as im:
+        assert close(im.getpixel((75, 40)), (47, 47, 47), 3)

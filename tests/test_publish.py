@@ -19,6 +19,8 @@ import pytest
 from conftest import build
 from moto.server import ThreadedMotoServer
 
+from shequbao.build.sitefolder import record_built
+
 SHEQUBAO = str(Path(sys.executable).with_name("shequbao"))
 YEAR = "public, max-age=31536000, immutable"
 KEYS = {"AWS_ACCESS_KEY_ID": "testing-key", "AWS_SECRET_ACCESS_KEY": "testing-secret", "AWS_DEFAULT_REGION": "us-east-1"}
@@ -69,7 +71,7 @@ def test_publish_to_object_storage_uploads_changes_only_and_deletes_removed_page
     first = run(target, "--endpoint", endpoint, "--site", str(site))
     assert first.returncode == 0, first.stderr
     stored = objects(client, name, "paper/")
-    assert set(stored) == {f"paper/{f}" for f in site_files(site)}
+    assert set(stored) == {f"paper/{f}" for f in site_files(site)} | {"paper/.shequbao-publish"}
     assert len(stored) > 300
 
     again = run(target, "--endpoint", endpoint, "--site", str(site))
@@ -95,7 +97,7 @@ def test_publish_to_object_storage_uploads_changes_only_and_deletes_removed_page
     changed = {key for key in after if before.get(key) != after[key]}
     assert f"paper/issues/2025-11/{edited.stem}/index.html" in changed
     assert f"paper/issues/2025-11/{removed.stem}/index.html" not in after  # the removed page is gone
-    assert set(after) == {f"paper/{f}" for f in site_files(site)}
+    assert set(after) == {f"paper/{f}" for f in site_files(site)} | {"paper/.shequbao-publish"}
     # only what the edit touched went up: its page, the pages listing it, feeds, search; no photo, no asset
     assert 0 < len(changed) < len(after) / 4, sorted(changed)
     assert not [key for key in changed if key.endswith((".webp", ".jpg", ".css"))]  # photos and styles stay
@@ -140,6 +142,7 @@ def test_publish_refuses_without_keys_or_a_built_site(sample, tmp_path, endpoint
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("<p>hi</p>", encoding="utf-8")
+    record_built(site)
     no_keys = run("s3://paper-x/", "--endpoint", endpoint, "--site", str(site))
     assert no_keys.returncode == 1 and "AWS_ACCESS_KEY_ID" in no_keys.stderr and "Traceback" not in no_keys.stderr
     nothing = run("s3://paper-x/", "--site", str(tmp_path / "nothing"))
@@ -153,6 +156,7 @@ def test_publish_by_rsync_copies_changes_and_deletes_removed_files(tmp_path):
     (site / "a").mkdir(parents=True)
     (site / "index.html").write_text("<p>首页</p>", encoding="utf-8")
     (site / "a/index.html").write_text("<p>甲</p>", encoding="utf-8")
+    record_built(site)
     target = tmp_path / "www"
     first = run(f"{target}/", "--site", str(site))
     assert first.returncode == 0, first.stderr
@@ -161,9 +165,41 @@ def test_publish_by_rsync_copies_changes_and_deletes_removed_files(tmp_path):
     (site / "a/index.html").unlink()
     (site / "a").rmdir()
     (site / "index.html").write_text("<p>新首页</p>", encoding="utf-8")
+    record_built(site)
     dry = run(f"{target}/", "--site", str(site), "--dry-run")
     assert "会删除" in dry.stdout and "会上传（改）  index.html" in dry.stdout
     assert (target / "a/index.html").exists()
     second = run(f"{target}/", "--site", str(site))
     assert second.returncode == 0 and not (target / "a").exists()
     assert (target / "index.html").read_text(encoding="utf-8") == "<p>新首页</p>"
+
+
+def test_a_first_publish_to_a_prefix_deletes_nothing_there(tmp_path, bucket, endpoint):
+    """A bucket that holds other things under the prefix (the office's scanned forms): the first
+    publish leaves them and its marker; only a later publish to that prefix cleans up."""
+    client, name = bucket
+    client.put_object(Bucket=name, Key="paper/扫描件/2024年居民公约.pdf", Body=b"%PDF-1.4 office scan")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<h1>梧桐社区报</h1>", encoding="utf-8")
+    record_built(site)
+    first = run(f"s3://{name}/paper", "--endpoint", endpoint, "--site", str(site))
+    assert first.returncode == 0, first.stderr
+    assert "只复制，不删除任何文件" in first.stdout and "删除 0 个" in first.stdout
+    stored = objects(client, name, "paper/")
+    assert "paper/扫描件/2024年居民公约.pdf" in stored and "paper/.shequbao-publish" in stored
+    again = run(f"s3://{name}/paper", "--endpoint", endpoint, "--site", str(site))
+    assert "删除 1 个" in again.stdout and "paper/.shequbao-publish" in objects(client, name, "paper/")
+    assert "paper/扫描件/2024年居民公约.pdf" not in objects(client, name, "paper/")
+
+
+def test_an_endpoint_without_a_scheme_is_taken_as_https_and_said(tmp_path, bucket, endpoint):
+    client, name = bucket
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<h1>梧桐社区报</h1>", encoding="utf-8")
+    record_built(site)
+    host = endpoint.removeprefix("http://")
+    done = run(f"s3://{name}/", "--endpoint", host, "--site", str(site), env_extra={"AWS_MAX_ATTEMPTS": "1"})
+    assert f"按 https://{host} 连接" in done.stdout  # moto speaks http: the https connection fails, in Chinese
+    assert done.returncode == 1 and "连不上对象存储" in done.stderr and "Traceback" not in done.stderr

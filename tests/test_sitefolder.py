@@ -87,7 +87,7 @@ def test_the_first_build_publishes_its_pages_and_links_the_cached_files(tmp_path
     assert files_of(site) == {"index.html": "首页", "issues/2025-09/index.html": "第128期",
                               "issues/2025-09/images/huichang-480.webp": "照片", "issues/2025-09/wu-tong-li-2025-09.pdf": "%PDF 第128期"}
     assert (site / "issues/2025-09/images/huichang-480.webp").stat().st_ino == cache["photo"].stat().st_ino  # a link, not a copy
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "site", "site.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "site", "site.built", "site.lock"]  # site.built: the record of a complete build (publish checks it)
 
 
 def test_an_aborted_build_leaves_the_published_site_exactly_as_it_was(tmp_path):

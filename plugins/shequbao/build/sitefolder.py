@@ -14,6 +14,8 @@ making 7,000 folders again. Ctrl-C waits for that step to end. A site that is no
 (a link) is replaced whole, with two renames. One build at a time: ``<site>.lock`` is held (``flock``) for the whole
 build, and a second build stops at once with “另一个构建正在进行”. Problems of the folders
 (permissions, another user's ``site/``, a full disk) are messages naming the folder and the fix.
+A successful commit leaves ``<site>.built`` (the count and a digest of the site's files), which
+``shequbao publish`` checks: no record, or a site changed since, is not published.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import hashlib
+import json
 import os
 import shutil
 import signal
@@ -32,6 +36,7 @@ from pathlib import Path
 
 from ..cache.store import DIR_MODE, link_files, link_or_copy, make_readable
 
+PUBLISHING = "发布中"  # what ``shequbao publish`` writes in the lock file while it holds it
 TEMPORARY = ".sqb-new"  # the end of a file's name while it waits to be renamed into its place
 NO_SPACE = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
 DENIED = (errno.EACCES, errno.EPERM, errno.EROFS)
@@ -72,22 +77,25 @@ def begin(site_dir: Path) -> Staging:
 def commit(staging: Staging, linked: Iterable[tuple[str, str | Path]] = ()) -> None:
     """Make the site the staging folder plus ``linked`` (``(path in the site, cached file)``),
     then unlock: updated in place when it is a folder, else replaced with two renames (never a
-    moment without a site a web server can read from)."""
+    moment without a site a web server can read from). The record of the last complete build
+    (``<site>.built``) is removed first and written again only when the site is whole."""
     retired = staging.site_dir.with_name(staging.site_dir.name + ".old")
     try:
+        _forget_built(staging.site_dir)
         _remove(retired)
         if staging.site_dir.is_dir() and not staging.site_dir.is_symlink():
             make_readable(staging.folder)  # whatever the umask: a web server's worker reads every file
             with _deferred_interrupt():
                 _update(staging.site_dir, staging.folder, linked)
                 _remove(staging.folder)
-            return
-        link_files(linked, staging.folder)
-        make_readable(staging.folder)
-        if os.path.lexists(staging.site_dir):
-            staging.site_dir.rename(retired)
-        staging.folder.rename(staging.site_dir)
-        _remove(retired)
+        else:
+            link_files(linked, staging.folder)
+            make_readable(staging.folder)
+            if os.path.lexists(staging.site_dir):
+                staging.site_dir.rename(retired)
+            staging.folder.rename(staging.site_dir)
+            _remove(retired)
+        record_built(staging.site_dir)
     except (OSError, SiteDirError) as error:
         with contextlib.suppress(OSError):
             if staging.site_dir.exists():  # the site is still there: the staged files are of no use
@@ -95,6 +103,73 @@ def commit(staging: Staging, linked: Iterable[tuple[str, str | Path]] = ()) -> N
         if isinstance(error, SiteDirError):
             raise
         raise SiteDirError(describe_os_error(error) or str(error)) from None
+    finally:
+        _unlock(staging)
+
+
+# -- the record of the last complete build, read by ``shequbao publish`` ---------------------
+
+
+def built_record(site_dir: Path) -> Path:
+    """``site.built`` beside ``site/``: what the last successful build left there."""
+    site_dir = Path(os.path.abspath(site_dir))
+    return site_dir.with_name(site_dir.name + ".built")
+
+
+def listing(site_dir: Path) -> dict:
+    """What a site folder holds, in short: how many files, and a digest of their paths and sizes."""
+    digest = hashlib.sha256()
+    count = 0
+    for folder, subfolders, files in os.walk(site_dir):
+        subfolders.sort()
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            rel = os.path.relpath(path, site_dir)
+            digest.update(f"{rel}\0{os.lstat(path).st_size}\n".encode("utf-8", "surrogateescape"))
+            count += 1
+    return {"files": count, "digest": digest.hexdigest()}
+
+
+def record_built(site_dir: Path) -> None:
+    """Write ``site.built`` for the site as it is now (a commit does; so may a test)."""
+    record = built_record(site_dir)
+    temporary = record.with_name(record.name + TEMPORARY)
+    temporary.write_text(json.dumps(listing(site_dir), sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(temporary, record)
+
+
+def _forget_built(site_dir: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(built_record(site_dir))
+
+
+def check_built(site_dir: Path) -> str | None:
+    """Why ``site_dir`` is not the complete result of a successful build (a message), or None."""
+    record = built_record(site_dir)
+    try:
+        recorded = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return (f"{site_dir} 不是一次完整、成功的生成（没有 {record.name}：生成失败、被中断，或从没生成过）："
+                "请先运行 make site，成功后再发布")
+    if recorded != listing(site_dir):
+        return (f"{site_dir} 在上次成功生成之后被改动过（文件和 {record.name} 记下的不一样）："
+                "请重新运行 make site，成功后再发布")
+    return None
+
+
+@contextlib.contextmanager
+def held_for_publishing(site_dir: Path) -> Iterator[None]:
+    """Hold ``site.lock`` while the site is published, so that no build changes it meanwhile;
+    a build in progress is a :class:`SiteDirError` saying to wait."""
+    site_dir = Path(os.path.abspath(site_dir))
+    path = site_dir.with_name(site_dir.name + ".lock")
+    fd, holder = _try_lock(path, f"{PUBLISHING}，进程 {os.getpid()}")
+    if fd is None:
+        raise SiteDirError(f"正在生成网站（{holder or path.name}），{site_dir.name}/ 还没有生成完："
+                           "请等生成结束后再发布")
+    staging = Staging(site_dir, site_dir, fd)
+    try:
+        yield
     finally:
         _unlock(staging)
 
@@ -280,6 +355,17 @@ def _check_writable(site_dir: Path) -> None:
 
 
 def _lock(path: Path) -> int:
+    fd, holder = _try_lock(path, f"进程 {os.getpid()}，开始于 {time.strftime('%H:%M:%S')}")
+    if fd is None and holder.startswith(PUBLISHING):
+        raise SiteDirError(f"正在发布这个网站（{holder}），发布时网站文件夹不能改动：请等发布结束后再生成")
+    if fd is None:
+        raise SiteDirError(f"另一个构建正在进行（{holder or path.name}），同一个网站文件夹一次只能生成一个："
+                           "请等它结束后再生成")
+    return fd
+
+
+def _try_lock(path: Path, note: str) -> tuple[int | None, str]:
+    """The lock file open and locked, with ``note`` written in it; or None and what the holder wrote."""
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as error:
@@ -289,11 +375,10 @@ def _lock(path: Path) -> int:
     except BlockingIOError:
         holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
         os.close(fd)
-        raise SiteDirError(f"另一个构建正在进行（{holder or path.name}），同一个网站文件夹一次只能生成一个："
-                           "请等它结束后再生成") from None
+        return None, holder
     os.ftruncate(fd, 0)
-    os.pwrite(fd, f"进程 {os.getpid()}，开始于 {time.strftime('%H:%M:%S')}".encode(), 0)
-    return fd
+    os.pwrite(fd, note.encode(), 0)
+    return fd, ""
 
 
 def _unlock(staging: Staging) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import shutil
 import subprocess
 from importlib import metadata
@@ -40,24 +41,61 @@ def init_paper(folder: Path, *, name: str | None = None, publisher: str = "", to
               "date": today.isoformat(), "date_text": f"{today.year}年{today.month}月{today.day}日"}
     files = {_target(rel, issue_id): _fill(rel, values) for rel in _paper_files()}
     wheel = f"vendor/{wheel_name()}" if vendor else None
-    existing = [rel for rel in [*files, *([wheel] if wheel else [])] if (folder / rel).exists()]
-    if existing:
-        raise ScaffoldError(f"{folder} 里已经有 {'、'.join(existing)}，没有覆盖它们，也没有写任何文件。"
-                            f"请换一个新的文件夹（例如 {make_slug(name) or 'baozhi'}），或先把这些文件移走")
+    _check_paths(folder, [*files, *([wheel] if wheel else [])], make_slug(name) or "baozhi")
     written = []
-    for rel, text in files.items():
-        target = folder / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8") as out:  # "x": never replace a file that appeared meanwhile
-            out.write(text)
-        if rel == "sqb" or rel.endswith(".sh"):  # ./sqb and the install script run as programs
-            target.chmod(EXECUTABLE)
-        written.append(target)
-    if wheel:
-        written.append(write_wheel(folder / "vendor"))
+    try:
+        for rel, text in files.items():
+            target = folder / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("x", encoding="utf-8") as out:  # "x": never replace a file that appeared meanwhile
+                out.write(text)
+            if rel == "sqb" or rel.endswith(".sh"):  # ./sqb and the install script run as programs
+                target.chmod(EXECUTABLE)
+            written.append(target)
+        if wheel:
+            written.append(write_wheel(folder / "vendor"))
+    except OSError as error:  # appeared meanwhile, a full disk: say what was written
+        done = "、".join(str(p) for p in written) or "没有"
+        raise ScaffoldError(f"写 {error.filename or folder} 时出错（{error.strerror or error}）。已经写好的文件：{done}") from None
     if git and not (folder / ".git").exists():  # a repository the editor made already is theirs to commit to
         first_commit(folder, name)
     return written
+
+
+def _check_paths(folder: Path, files: list[str], suggestion: str) -> None:
+    """Every path ``init`` will write, before the first is written: no file there yet (a link,
+    even a dangling one, counts), no folder on the way that is a link (``content/`` linked to
+    another paper) or a file, and a folder that can be written."""
+    existing, links, blocked = [], [], []
+    for path in [folder, *sorted({folder / part for rel in files for part in _folders(rel)})]:
+        if os.path.islink(path) and path != folder:
+            links.append(f"{path.relative_to(folder)}（链接到 {os.readlink(path)}）")
+        elif os.path.lexists(path) and not path.is_dir():
+            blocked.append(str(path.relative_to(folder)) if path != folder else str(folder))
+    for rel in files:
+        target = folder / rel
+        if os.path.islink(target):
+            gone = "" if target.exists() else "，它指向的文件不存在"
+            existing.append(f"{rel}（一个链接，指向 {os.readlink(target)}{gone}）")
+        elif os.path.lexists(target):
+            existing.append(rel)
+    if links:
+        raise ScaffoldError(f"{folder} 里的 {'、'.join(links)}是链接：新报纸的文件不会写进链接指向的地方（那可能是另一份报纸）。"
+                            "没有写任何文件。请换一个新的文件夹，或把链接换成普通文件夹")
+    if blocked:
+        raise ScaffoldError(f"{'、'.join(blocked)} 是文件，不是文件夹，新报纸要在这里建文件夹：没有写任何文件。请换一个新的文件夹")
+    if existing:
+        raise ScaffoldError(f"{folder} 里已经有 {'、'.join(existing)}，没有覆盖它们，也没有写任何文件。"
+                            f"请换一个新的文件夹（例如 {suggestion}），或先把这些文件移走")
+    nearest = next(p for p in [folder, *folder.parents] if p.is_dir())
+    if not os.access(nearest, os.W_OK | os.X_OK):
+        raise ScaffoldError(f"没有权限在 {nearest} 里写入：没有写任何文件。请换一个你能写入的文件夹，例如 ~/{suggestion}")
+
+
+def _folders(rel: str) -> list[str]:
+    """The folders a file of the paper lies in: ``content/issues/X/a.md`` → content, content/issues, content/issues/X."""
+    parts = rel.split("/")[:-1]
+    return ["/".join(parts[:n]) for n in range(1, len(parts) + 1)]
 
 
 def _paper_files() -> list[str]:

@@ -11,6 +11,13 @@ Two kinds of target:
   HTML and everything else. Credentials come only from the environment.
 - anything else (``user@host:/path`` or a local folder): rsync, by checksum, with ``--delete``.
 
+Nothing can destroy the paper: a target is checked first (:mod:`.targets`: never the paper's
+folder, ``content/``, ``site/``, a home folder, a remote home, an option); the site is published
+only when it is the complete result of a successful build (``site.built``) and no build is
+running (``site.lock`` is held meanwhile). Files are deleted only in a folder (or under a
+prefix) the last publish made: it leaves a marker, ``.shequbao-publish``, and a first
+publish to a folder without one copies and deletes nothing.
+
 ``--dry-run`` prints what would change, in Chinese, and changes nothing.
 Knows nothing of MkDocs.
 """
@@ -22,11 +29,16 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..build import sitefolder
 from ..site.registry import is_fingerprinted, served_file
+from .targets import PublishError, Target, check_endpoint, check_target
+
+__all__ = ["PublishError", "publish"]
 
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8",
@@ -48,8 +60,11 @@ HASH_META = "sha256"
 UPLOAD_ORDER = (".html", ".xml")  # pages last: they name the new files, which must be there first
 
 
-class PublishError(Exception):
-    """Publishing could not start or failed; the message says what to do (in Chinese)."""
+MARKER = ".shequbao-publish"  # left in the target by a publish: files there may be deleted next time
+MARKER_TEXT = ("这个文件夹由 shequbao publish 发布。请不要删除这个文件：有它，发布时才会删掉网站已经不再有的旧文件。\n"
+               "This folder is published by shequbao; files not in the site are deleted here.\n")
+FIRST_TIME = ("{target} 里没有 " + MARKER + "（第一次发布到这里，或不是上次发布的文件夹）：这次只复制，不删除任何文件；"
+              "以后发布到这里时，会删掉网站已经不再有的文件")
 
 
 def content_type(path: str) -> str:
@@ -92,13 +107,23 @@ def publish(target: str, site_dir: Path, *, endpoint: str | None = None, dry_run
             delete: bool = True, say: Callable[[str], None] = print) -> Plan | None:
     """Publish ``site_dir`` to ``target``; return what was (or, dry, would be) done (None for rsync)."""
     site_dir = Path(site_dir)
+    checked = None
+    if not target.startswith("s3://"):
+        if endpoint:
+            raise PublishError("--endpoint 只用于对象存储（s3://存储桶/路径）")
+        checked = check_target(target, site_dir)
     if not (site_dir / served_file("")).is_file():
         raise PublishError(f"{site_dir}/ 里没有生成好的网站（没有 index.html）：先运行 make site")
-    if target.startswith("s3://"):
-        return publish_s3(target, site_dir, endpoint=endpoint, dry_run=dry_run, delete=delete, say=say)
-    if endpoint:
-        raise PublishError("--endpoint 只用于对象存储（s3://存储桶/路径）")
-    publish_rsync(target, site_dir, dry_run=dry_run, delete=delete, say=say)
+    try:
+        with sitefolder.held_for_publishing(site_dir):
+            problem = sitefolder.check_built(site_dir)
+            if problem:
+                raise PublishError(problem)
+            if checked is None:
+                return publish_s3(target, site_dir, endpoint=endpoint, dry_run=dry_run, delete=delete, say=say)
+            publish_rsync(checked, site_dir, dry_run=dry_run, delete=delete, say=say)
+    except sitefolder.SiteDirError as error:
+        raise PublishError(str(error)) from None
     return None
 
 
@@ -162,9 +187,12 @@ def s3_client(endpoint: str | None):
     config = Config(s3={"addressing_style": "virtual" if virtual else "path"}, signature_version="s3v4",
                     request_checksum_calculation="when_required", response_checksum_validation="when_required",
                     retries={"max_attempts": 5, "mode": "standard"})
-    return boto3.client("s3", endpoint_url=endpoint or None, region_name=_region(host), aws_access_key_id=key,
-                        aws_secret_access_key=secret, aws_session_token=os.environ.get("AWS_SESSION_TOKEN") or None,
-                        config=config)
+    try:
+        return boto3.client("s3", endpoint_url=endpoint or None, region_name=_region(host), aws_access_key_id=key,
+                            aws_secret_access_key=secret, aws_session_token=os.environ.get("AWS_SESSION_TOKEN") or None,
+                            config=config)
+    except ValueError as error:  # an endpoint botocore cannot use
+        raise PublishError(f"--endpoint “{endpoint}”不能用（{error}）：写成 https://oss-cn-hangzhou.aliyuncs.com 这样") from None
 
 
 def _region(host: str) -> str:
@@ -182,13 +210,23 @@ def publish_s3(target: str, site_dir: Path, *, endpoint: str | None, dry_run: bo
     from botocore.exceptions import BotoCoreError, ClientError
 
     bucket, prefix = parse_s3(target)
+    endpoint, note = check_endpoint(endpoint)
+    if note:
+        say(note)
     client = s3_client(endpoint)
     try:
         remote = _listing(client, bucket, prefix)
-        plan = plan_changes(local_files(site_dir), remote, prefix, lambda key: _stored_hash(client, bucket, key), delete)
+        marked = remote.pop(prefix + MARKER, None) is not None
+        if delete and not marked:
+            say(FIRST_TIME.format(target=target))
+        plan = plan_changes(local_files(site_dir), remote, prefix, lambda key: _stored_hash(client, bucket, key),
+                            delete and marked)
         _report(plan, target, dry_run, say)
         if dry_run:
             return plan
+        if not marked:
+            client.put_object(Bucket=bucket, Key=prefix + MARKER, Body=MARKER_TEXT.encode(),
+                              ContentType="text/plain; charset=utf-8", CacheControl=PAGE_CACHE)
         for file in plan.uploads:
             with open(file.file, "rb") as body:
                 client.put_object(Bucket=bucket, Key=prefix + file.path, Body=body, ContentType=content_type(file.path),
@@ -240,27 +278,46 @@ def _report(plan: Plan, target: str, dry_run: bool, say: Callable[[str], None]) 
 # -- rsync -----------------------------------------------------------------
 
 
-def publish_rsync(target: str, site_dir: Path, *, dry_run: bool, delete: bool, say: Callable[[str], None]) -> None:
-    """rsync by checksum, files world-readable on the server, removed files deleted."""
+def publish_rsync(target: Target, site_dir: Path, *, dry_run: bool, delete: bool, say: Callable[[str], None]) -> None:
+    """rsync by checksum, files world-readable on the server; files the site no longer has are
+    deleted only where the last publish left its marker (which goes up with every publish)."""
     rsync = shutil.which("rsync")
     if rsync is None:
         raise PublishError("没有 rsync：用管理员身份运行 apt-get install rsync")
+    marked = _marked(rsync, target)
+    if delete and not marked:
+        say(FIRST_TIME.format(target=target.text))
     command = [rsync, "--recursive", "--links", "--times", "--checksum", "--chmod=D755,F644", "--itemize-changes"]
-    command += ["--delete"] if delete else []
+    command += ["--delete"] if delete and marked else []
     command += ["--dry-run"] if dry_run else []
-    done = subprocess.run([*command, f"{site_dir}/", target], capture_output=True, text=True)
+    with tempfile.TemporaryDirectory(prefix="sqb-publish-") as extra:
+        Path(extra, MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        done = subprocess.run([*command, "--", f"{site_dir}/", f"{extra}/", target.text], check=False, capture_output=True,
+                              text=True)
     if done.returncode != 0:
         raise PublishError(f"rsync 没有成功（{done.returncode}）：{done.stderr.strip()}。请检查目标地址、"
                            f"服务器上的文件夹和 ssh 登录")
     counts = {"新": 0, "改": 0, "删": 0}
     for line in done.stdout.splitlines():
         what, path = _itemized(line)
-        if what:
+        if what and path != MARKER:
             counts[what] += 1
             if dry_run:
                 say(f"  会{'删除' if what == '删' else '上传（' + what + '）'}  {path}")
     head = "试运行，不会改动任何文件。" if dry_run else "已发布"
-    say(f"{head}到 {target}：新文件 {counts['新']} 个，有变化 {counts['改']} 个，删除 {counts['删']} 个")
+    say(f"{head}到 {target.text}：新文件 {counts['新']} 个，有变化 {counts['改']} 个，删除 {counts['删']} 个")
+
+
+def _marked(rsync: str, target: Target) -> bool:
+    """Whether the last publish left its marker in ``target`` (asked over ssh for a remote one)."""
+    if target.folder is not None:
+        return (target.folder / MARKER).is_file()
+    marker = target.text.rstrip("/") + "/" + MARKER
+    done = subprocess.run([rsync, "--list-only", "--", marker], check=False, capture_output=True, text=True, timeout=120)
+    if done.returncode in (0, 23):  # 23: no such file (a first publish)
+        return done.returncode == 0
+    raise PublishError(f"连不上 {target.text}（rsync {done.returncode}）：{done.stderr.strip()}。"
+                       "请检查服务器地址、ssh 登录和服务器上的文件夹")
 
 
 def _itemized(line: str) -> tuple[str, str]:

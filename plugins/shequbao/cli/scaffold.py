@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..content.dates import LAST_YEAR, in_range, parse_date
 from ..content.reading import ReadError, parse_yaml, read_text
-from ..content.slugs import make_slug
+from ..content.slugs import RESERVED_SLUGS, is_reserved, make_slug
 from ..model import KINDS
 
 TEMPLATES = Path(__file__).parents[1] / "skeletons"
@@ -86,6 +86,10 @@ def new_article(content: Path, title: str, *, issue: str | None = None, page: in
         have = "、".join(str(p.get("page")) for p in info.pages)
         raise ScaffoldError(f"第{info.number}期没有第{page}版（有：{have}），请改 --page，或先在 issue.yml 里加上这一版")
     slug = make_slug(title, max_length=SLUG_LENGTH) or "wen-zhang"
+    if is_reserved(slug, article=True):
+        raise ScaffoldError(f"标题“{title}”的文件名会是 {slug}.md，而“{slug}”是网站自己用的网址"
+                            f"（{'、'.join(RESERVED_SLUGS)} 和纯数字留给期首页、图片页、第N版等）："
+                            f"请换一个更完整的标题，例如“{title}通知”或“关于{title}”，没有写任何文件")
     target = content / "issues" / info.id / f"{slug}.md"
     text = _render("article.md.j2", title=title, kind=kind, page=page, issue_date=info.date.isoformat(),
                    draft=draft, **{role: people.get(role) or [] for role in

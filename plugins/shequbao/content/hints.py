@@ -1,9 +1,12 @@
-"""“是不是 …？”: suggestions for a photo file name that does not exist (difflib)."""
+"""“是不是 …？”: suggestions for a photo file name that does not exist (difflib), and for one that
+breaks its address (a backslash; ``#``, ``?``, ``%`` in the name) with the name to use instead."""
 
 from __future__ import annotations
 
 import difflib
 import os
+import posixpath
+import re
 from pathlib import Path
 
 from ..model import IMAGE_SUFFIXES
@@ -37,3 +40,28 @@ def missing_photo_message(shown: str, wanted: Path) -> str:
 
 def _folder_label(folder: Path) -> str:
     return f"{folder.parent.name}/{folder.name}/ "
+
+
+URL_BREAKERS = "#?%"  # in a photo's name these break its address (an anchor, a query, an escape)
+
+
+def photo_name_problem(src: str) -> str | None:
+    """Why the photo address ``src`` (as the editor wrote it) cannot be used as it is, with the fix:
+    a backslash (Windows' separator), or ``#``, ``?``, ``%`` in the file's name."""
+    if "\\" in src:
+        return f"图片路径“{src}”里用了反斜杠 \\：请用 / 分隔，写成 {src.replace(chr(92), '/')}"
+    name = posixpath.basename(src)
+    found = [c for c in URL_BREAKERS if c in name]
+    if not found:
+        return None
+    better = safe_photo_name(name)
+    folder = posixpath.dirname(src)
+    return (f"照片文件名“{name}”里有“{'”“'.join(found)}”，在网址里有别的意思，网页上的照片会打不开："
+            f"请把照片改名为 {better}，这里写成 {posixpath.join(folder, better) if folder else better}")
+
+
+def safe_photo_name(name: str) -> str:
+    """``name`` without the characters that break an address: 3#楼.jpg → 3-楼.jpg, 100%.jpg → 100.jpg."""
+    stem, suffix = posixpath.splitext(name)
+    stem = re.sub(r"-{2,}", "-", re.sub(f"[{re.escape(URL_BREAKERS)}]", "-", stem)).strip("-")
+    return (stem or "zhaopian") + suffix

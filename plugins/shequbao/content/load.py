@@ -21,7 +21,7 @@ from ..model import IMAGE_SUFFIXES, KINDS, ROLES, Archive, Article, Image, Issue
 from ..problems import ContentError, Problem
 from .completeness import check_published, is_published
 from .fields import FieldChecker, kind_of
-from .hints import missing_photo_message
+from .hints import missing_photo_message, photo_name_problem
 from .names import check_name
 from .people import PEOPLE_FILE, Directory, load_directory, resolve_people
 from .placeholders import MESSAGE as PLACEHOLDER_MESSAGE
@@ -337,6 +337,9 @@ def _images(data: dict, check: FieldChecker, folder: Path, root: Path, lookups: 
 
 
 def _image_src(src: str, check: FieldChecker, where: tuple, folder: Path, root: Path, listing: Listing) -> str | None:
+    if problem := photo_name_problem(src):
+        check.add(where, problem)
+        return None
     rel = posixpath.normpath((prefix := _rel(folder, root) + "/") + src)
     if rel.startswith(prefix) and not src.startswith("/") and listing.is_file(rel) and rel[rel.rfind("."):].lower() in IMAGE_SUFFIXES:
         return rel  # a photo in the folder, not a link: nothing more to check

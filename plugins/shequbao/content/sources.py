@@ -6,8 +6,9 @@ any link, and which of them may be published as they are.
   is a content problem naming its path, found before anything is opened.
 - Published as they are: the pages of the registry (the plugin's business), and the files of
   ``assets/`` at the top of ``content/`` (the paper's stylesheet, logo, a form to download),
-  which the paper lists there on purpose. Never SVG (it can carry scripts), never a picture
-  carrying EXIF/XMP/comments. Photos elsewhere are published only as renditions
+  which the paper lists there on purpose, judged by their content (:mod:`.assettypes`): only
+  published types, never a page, a script or SVG, never a picture carrying EXIF/XMP/comments,
+  whatever its name. Photos elsewhere are published only as renditions
   (``photos/``); everything else (issue.yml, people.yml, Thumbs.db, an interview .docx) stays.
 
 Knows nothing of MkDocs: the plugin applies :meth:`Listing.verdict` to MkDocs' files.
@@ -23,13 +24,13 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from ..model import IMAGE_SUFFIXES, ORIGINAL_SUFFIXES
+from ..model import ORIGINAL_SUFFIXES
 from ..problems import Problem
+from .assettypes import judge
 from .reading import file_kind, os_problem
 
 ASSETS = "assets"  # the folder of content/ whose files are published as they are
 REFUSED_SUFFIXES = (".svg", ".svgz")  # scripts inside pictures: refused everywhere they would be published
-_METADATA = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop", "iptc", "Comment", "Description")
 
 
 class Verdict(Enum):
@@ -49,6 +50,7 @@ class Listing:
     problems: list[Problem] = field(default_factory=list)
     entries: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)  # folder → (files, folders)
     stamps: dict[str, str] = field(default_factory=dict)  # file → its size, times and inode
+    refused: set[str] = field(default_factory=set)  # files of assets/ that may not be published
 
     def stamp(self, folder: str) -> str:
         """A digest of the names of everything inside ``folder`` and the size, modification and
@@ -83,7 +85,8 @@ class Listing:
         of the registry's pages."""
         if src in pages and src in self.files:
             return Verdict.PUBLISH
-        if src in self.files and is_asset(src) and posixpath.splitext(src)[1].lower() not in REFUSED_SUFFIXES:
+        if src in self.files and is_asset(src) and src not in self.refused \
+                and posixpath.splitext(src)[1].lower() not in REFUSED_SUFFIXES:
             return Verdict.PUBLISH
         if posixpath.splitext(src)[1].lower() in ORIGINAL_SUFFIXES:
             return Verdict.ORIGINAL
@@ -145,35 +148,17 @@ def _link_message(path: str) -> str:
 
 
 def _check_asset(listing: Listing, path: str) -> None:
-    """A file of assets/ is published as it is: it must be readable, not SVG, and a picture
-    must carry no metadata (a photo's GPS position, camera, comments)."""
+    """A file of assets/ is published as it is: it must be readable and of a published type,
+    judged by its content (:mod:`.assettypes`: no page, script or SVG, no picture with metadata)."""
     full = listing.root / path
-    suffix = posixpath.splitext(path)[1].lower()
-    if suffix in REFUSED_SUFFIXES:
-        listing.problems.append(Problem(path, None, "", "网站不发布 SVG 图片（SVG 里可以藏脚本）：请另存为 PNG 后再放进 assets/"))
-    elif not os.access(full, os.R_OK):
+    if not os.access(full, os.R_OK):
         listing.problems.append(Problem(path, None, "", os_problem(PermissionError(13, "Permission denied"), full)))
-    elif suffix in IMAGE_SUFFIXES:
-        found = picture_metadata(full)
-        if found:
-            listing.problems.append(Problem(path, None, "", (
-                f"这张图片带有拍摄信息（{found}），assets/ 里的文件原样发布，会把它们一起发布出去：照片请放进某一期的 images/ "
-                "文件夹并写进稿件（网站会生成去掉信息的版本）；图标、标志请用图片软件另存为不带信息的 PNG")))
-
-
-def picture_metadata(path: Path) -> str:
-    """The kinds of metadata a picture file carries (``"EXIF、XMP"``), or ``""``."""
-    from PIL import Image, UnidentifiedImageError
-
+        listing.refused.add(path)
+        return
     try:
-        with Image.open(path) as image:
-            found = [key for key in _METADATA if image.info.get(key)]
-            if image.getexif():
-                found.append("EXIF")
-            text = getattr(image, "text", None) or {}
-    except (OSError, UnidentifiedImageError, ValueError, SyntaxError):
-        return "无法识别的内容"
-    if text:
-        found.append("文字注释")
-    names = {"exif": "EXIF", "xmp": "XMP", "XML:com.adobe.xmp": "XMP", "photoshop": "IPTC", "iptc": "IPTC"}
-    return "、".join(dict.fromkeys(names.get(key, "注释") for key in found))
+        why = judge(full, path)
+    except OSError as exc:
+        why = os_problem(exc, full)
+    if why:
+        listing.problems.append(Problem(path, None, "", why))
+        listing.refused.add(path)

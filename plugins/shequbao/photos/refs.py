@@ -13,11 +13,12 @@ import hashlib
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 import markdown
 
 from ..cache.textmemo import TextMemo
-from ..content.hints import missing_photo_message
+from ..content.hints import missing_photo_message, photo_name_problem
 from ..content.reading import ReadError, read_text, split_front_matter
 from ..content.sources import REFUSED_SUFFIXES
 from ..markdown.links import LinearLinks
@@ -106,6 +107,9 @@ def _body_refs(article_src: str, content_dir: Path, extensions: tuple, problems:
     where = f"issues/{posixpath.basename(folder)}/images/" if folder else "images/"
     for url, line in found:
         line = line + body_line - 1 if line else None
+        if (named := _name_problem(article_src, url)) is not None:
+            problems.append(Problem(article_src, line, "正文", named))
+            continue
         src = resolve_body_src(article_src, url)
         suffix = posixpath.splitext(src or "")[1].lower()
         if src is not None and suffix in REFUSED_SUFFIXES:
@@ -119,6 +123,17 @@ def _body_refs(article_src: str, content_dir: Path, extensions: tuple, problems:
         else:
             refs.append(PhotoRef(article_src, src, "正文", None, line))
     return refs
+
+
+def _name_problem(article_src: str, url: str) -> str | None:
+    """A photo address with a backslash, or a photo named with ``#``, ``?`` or ``%``
+    (``images/3#楼.jpg`` — read as ``images/3`` and an anchor — or ``images/3%23楼.jpg``)."""
+    if resolve_body_src(article_src, url) is None and "\\" not in url:
+        return None  # another host, an anchor
+    literal = unquote(url.strip())
+    if "\\" in literal or posixpath.splitext(literal)[1].lower() in IMAGE_SUFFIXES:
+        return photo_name_problem(literal)
+    return None
 
 
 def _find_body_images(text: str, extensions: tuple) -> tuple[list[tuple[str, int | None]], int]:

@@ -198,6 +198,7 @@ def _render_open(im, job: Job, Image) -> Rendered:
         im.draft(im.mode if im.mode in ("RGB", "L") else None, (max(1, round(im.width * scale)), max(1, round(im.height * scale))))
     icc = im.info.get("icc_profile") if im.mode in ("RGB", "RGBA") else None  # as before: no profile for L, CMYK, P…
     im.load()
+    im = _eight_bits(im)
     has_alpha = im.mode in ("RGBA", "LA") or (im.mode == "P" and "transparency" in im.info)
     mode = "RGBA" if has_alpha else "RGB"
     if im.mode != mode:
@@ -229,6 +230,19 @@ def _render_open(im, job: Job, Image) -> Rendered:
             jpegs.append((w, h))
         sizes.append((w, h))
     return Rendered(width, height, tuple(sorted(sizes)), tuple(sorted(jpegs)))
+
+
+def _eight_bits(im):
+    """A picture of more than 8 bits a channel (a scanner's 16-bit greyscale PNG: mode ``I;16``,
+    or ``I``, ``F``) as 8-bit greyscale, scaled: 0–65535 becomes 0–255 (a plain conversion
+    clips everything above 255, and the photo comes out white)."""
+    if not (im.mode.startswith("I;16") or im.mode in ("I", "F")):
+        return im
+    if im.mode == "F":  # floating point: its own range, whatever that is
+        low, high = im.getextrema()
+        scale = 255 / (high - low) if high > low else 0
+        return im.point(lambda v: (v - low) * scale).convert("L")
+    return im.convert("I").point(lambda v: v * (1 / 257)).convert("L")
 
 
 def _resize(im, size: tuple[int, int], resample, Image):

@@ -22,6 +22,7 @@ from pathlib import Path
 from ..issue import UserError
 from ..reflow import squeeze
 from ..structure import Line
+from . import limits
 from .elements import Rule, fill_boxes, page_boxes, page_rules, zones
 from .front import Facts, masthead_without_rules, names_of, read_masthead, zone_lines
 from .glyphs import page_runs
@@ -36,18 +37,33 @@ __all__ = ["Facts", "MAX_PAGES", "read_pdf"]
 
 
 def read_pdf(path: Path) -> tuple[list[Line], Facts]:
-    """The Lines of every page of the PDF at ``path``, and the masthead's facts."""
+    """The Lines of every page of the PDF at ``path``, and the masthead's facts; what reading
+    it may cost is bounded (:mod:`.limits`), and an encrypted PDF is named as such."""
+    try:
+        with limits.guarded():
+            return _read_pdf(path)
+    except limits.Limit as stop:
+        raise UserError(limits.message(path, stop)) from None
+
+
+def _read_pdf(path: Path) -> tuple[list[Line], Facts]:
     import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         pdf = pdfplumber.open(path)
-    except (PDFSyntaxError, Exception) as exc:  # noqa: BLE001 - any unreadable file
+        count = len(pdf.pages)
+    except Exception as exc:  # noqa: BLE001 - any unreadable file
+        if _encrypted(exc, path):
+            raise UserError(f"{path} 是加密的 PDF（打开要密码），无法导入：请用排版软件或 PDF 阅读器导出一份不加密的 PDF"
+                            "（“另存为”时不设密码），再导入") from None
         raise UserError(f"{path} 打不开，不是完整的 PDF 文件（{type(exc).__name__}）。请重新导出或下载。") from None
     with pdf:
-        if len(pdf.pages) > MAX_PAGES:
-            raise UserError(f"{path} 有 {len(pdf.pages)} 页，超过了一次导入的上限 {MAX_PAGES} 页：一期报纸请单独导入。")
-        pages = [(page, page_runs(page.chars)) for page in pdf.pages]
+        if count > MAX_PAGES:
+            raise UserError(f"{path} 有 {count} 页，超过了一次导入的上限 {MAX_PAGES} 页：一期报纸请单独导入。")
+        pages = []
+        for number, page in enumerate(pdf.pages, start=1):
+            with limits.page(number):
+                pages.append((page, page_runs(page.chars)))
         if not any(runs for _, runs in pages):
             from .ocr import read_scanned
 
@@ -55,9 +71,26 @@ def read_pdf(path: Path) -> tuple[list[Line], Facts]:
         return _read_pages(pages)
 
 
+def _encrypted(error: BaseException, path: Path) -> bool:
+    """Whether opening failed for a password (pdfminer's errors, wrapped by pdfplumber)."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    seen: list[BaseException] = [error]
+    while seen:
+        found = seen.pop()
+        if isinstance(found, (PDFPasswordIncorrect, PDFEncryptionError)):
+            return True
+        seen += [arg for arg in getattr(found, "args", ()) if isinstance(arg, BaseException)]
+        seen += [e for e in (found.__cause__, found.__context__) if e is not None]
+    return False
+
+
 def _read_pages(pages: list) -> tuple[list[Line], Facts]:
     rough = Style.of([run for _, runs in pages for run in runs])
-    views = [_view(page, runs, number, rough) for number, (page, runs) in enumerate(pages, start=1)]
+    views = []
+    for number, (page, runs) in enumerate(pages, start=1):
+        with limits.page(number):
+            views.append(_view(page, runs, number, rough))
     # the body is the text most set in the type areas (not the masthead's, in a thin issue)
     style = Style.of([run for view in views for vl in view.area for run in vl.runs]) if any(v.area for v in views) else rough
     facts = Facts()
@@ -65,8 +98,9 @@ def _read_pages(pages: list) -> tuple[list[Line], Facts]:
     starts = []
     for view in views:
         starts.append(len(out))
-        view.settle(style)
-        out += _read_page(view, style, facts)
+        with limits.page(view.number):
+            view.settle(style)
+            out += _read_page(view, style, facts)
     if not facts.markers:  # no 第N版 anywhere: each page is a 版
         for number, start in reversed(list(enumerate(starts, start=1))):
             out.insert(start, Line(number, f"第{number}版"))

@@ -10,6 +10,7 @@ import io
 from dataclasses import dataclass
 
 MIN_SIDE = 36.0  # points (half an inch): smaller images are ornaments
+MAX_PIXELS = 100_000_000  # as the site's photos (images_max_pixels)
 
 
 @dataclass
@@ -52,9 +53,16 @@ def extract(img: dict, number: int) -> Picture | None:
             return Picture(stream.get_rawdata(), "jpg", number)
         if filters and filters[-1] in ("DCTDecode", "JPXDecode"):
             return _via_pillow(stream.get_data(), number)
+        if img.get("bits") != 8 or _pixels(img) > MAX_PIXELS:
+            return None  # not decoded at all: 1-bit fax images, sizes no photo has
         return _raw_pixels(img, stream.get_data(), number)
     except Exception:  # noqa: BLE001 - a broken image must not stop the import
         return None
+
+
+def _pixels(img: dict) -> int:
+    width, height = (int(v) for v in img["srcsize"])
+    return width * height
 
 
 def _raw_pixels(img: dict, data: bytes, number: int) -> Picture | None:
@@ -62,7 +70,7 @@ def _raw_pixels(img: dict, data: bytes, number: int) -> Picture | None:
 
     width, height = (int(v) for v in img["srcsize"])
     space = str(img.get("colorspace") or "")
-    if img.get("bits") != 8:
+    if len(data) < width * height:  # less than its size says: never allocate what is not there
         return None
     mode = "CMYK" if "CMYK" in space else "L" if "Gray" in space or _channels(data, width, height) == 1 else "RGB"
     image = Image.frombytes(mode, (width, height), data[: width * height * len(mode)])

@@ -15,6 +15,7 @@ from ..units import text_lines
 
 OCR_DPI = 300
 OCR_TIMEOUT = 300  # seconds per page
+MAX_PAGE_SIDE = 2400.0  # points: larger than A1 is not a newspaper page
 
 
 def available() -> bool:
@@ -42,6 +43,7 @@ def read_scanned(path: Path, pdf):
     out: list[Line] = []
     with tempfile.TemporaryDirectory(prefix="shequbao-ocr-") as tmp:
         for number, page in enumerate(pdf.pages, start=1):
+            _check_size(path, page, number)
             image = Path(tmp) / f"p{number}.png"
             page.to_image(resolution=OCR_DPI).save(image)
             text = _tesseract(image)
@@ -49,6 +51,15 @@ def read_scanned(path: Path, pdf):
             out += [Line(number, line.text, level=line.level) for line in text_lines(text)]
             facts.problems.append((number, "这一页的文字是 OCR 识别出来的，请逐字核对"))
     return out, facts
+
+
+def _check_size(path: Path, page, number: int) -> None:
+    """A page or a picture no scan has (it would be rendered in memory at 300 dpi): refused."""
+    from .images import MAX_PIXELS, _pixels
+
+    if max(page.width, page.height) > MAX_PAGE_SIDE or any(_pixels(img) > MAX_PIXELS for img in page.images):
+        raise UserError(f"{path} 第{number}页大得不像报纸的扫描件（页面或图片过大），无法识别文字："
+                        "请用扫描软件重新导出 PDF（300 dpi 即可）")
 
 
 def _tesseract(image: Path) -> str:
