@@ -31,7 +31,7 @@ def flat(text: str) -> str:
 
 def bare(text: str) -> str:
     """No white space at all: justified CJK text extracts with stray spaces."""
-    return re.sub(r"\s+", "", text)
+    return re.sub(r"[\s\u2060]+", "", text)  # and the word joiners of display lines
 
 
 def fonts(pdf: Path) -> list[dict]:

@@ -95,7 +95,7 @@ class PageInk:
 def read_page(page, g, bleed: float = 0.0) -> PageInk:
     chars = []
     for c in page.chars:
-        if c["text"].strip():
+        if c["text"].strip() and c["text"] != "\u2060":  # word joiners of display lines print nothing
             chars.append({**c, "x0": c["x0"] - bleed, "x1": c["x1"] - bleed, "top": c["top"] - bleed,
                           "bottom": c["bottom"] - bleed})
     images = [{"x0": i["x0"] - bleed, "x1": i["x1"] - bleed, "top": i["top"] - bleed, "bottom": i["bottom"] - bleed,
@@ -267,6 +267,9 @@ def word_bounds(text: str) -> frozenset[int]:
     jieba.setLogLevel(60)
     bounds, at = set(), 0
     for word in jieba.cut(text):
+        if len(word) >= 4:  # a compound of two words (消防安全) may break between them
+            bounds.update(at + i for i in range(2, len(word) - 1)
+                          if jieba.dt.FREQ.get(word[:i]) and jieba.dt.FREQ.get(word[i:]))
         at += len(word)
         bounds.add(at)
     return frozenset(bounds)

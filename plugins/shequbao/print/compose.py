@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from .content import Item, Photo
+from .headlines import keep_words
 from .measure import caption_text, item_blocks
 from .planner import PagePlan, Placement
 from .shapes import BOXED, fit
@@ -129,14 +130,14 @@ def _beside(placement, item: Item, m, x: float, y: float, style: Style, page: Co
 def _head(item: Item, m, shape, span: int, x: float, y: float, width: float, style: Style, page: ComposedPage) -> float:
     small_gap = style.body * 0.35
     if item.kicker:
-        y = _text(page, x, y, width, item.kicker, m.kicker.get(span, 1), *style.small(KICKER[item.weight])) + small_gap
+        y = _text(page, x, y, width, keep_words(item.kicker), m.kicker.get(span, 1), *style.small(KICKER[item.weight])) + small_gap
     if shape.title_lines:
         size, pitch = style.headline(item.weight, shape.step)
         page.parts.append({"t": "text", "x": x, "y": y, "w": width, "lines": list(shape.title_lines), "font": "sans",
                            "weight": "bold", "size": size, "pitch": pitch, "align": "left"})
         y += style.lines_height(len(shape.title_lines), size, pitch)
     if item.subtitle:
-        y = _text(page, x, y + small_gap, width, item.subtitle, m.subtitle.get(span, 1), *style.small(SUBTITLE[item.weight]))
+        y = _text(page, x, y + small_gap, width, keep_words(item.subtitle), m.subtitle.get(span, 1), *style.small(SUBTITLE[item.weight]))
     if item.byline:
         y = _text(page, x, y + small_gap * 1.4, width, item.byline, m.byline.get(span, 1), *style.small(BYLINE))
     return y

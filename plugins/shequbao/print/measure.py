@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .content import Item, PageContent
-from .headlines import candidate_pieces
+from .headlines import candidate_pieces, keep_words
 from .style import BYLINE, CAPTION, KICKER, SUBTITLE, TRACKINGS, Style
 
 PIECE_SIZE = 100.0  # headline pieces are measured at this size; widths scale with the size
@@ -103,7 +103,8 @@ class Request:
         weight = item.weight
         for span in range(1, g.columns + 1):
             width = g.span_width(span)
-            for name, text, factor in (("kicker", item.kicker, KICKER[weight]), ("subtitle", item.subtitle, SUBTITLE[weight]),
+            for name, text, factor in (("kicker", keep_words(item.kicker), KICKER[weight]),
+                                       ("subtitle", keep_words(item.subtitle), SUBTITLE[weight]),
                                        ("byline", item.byline, BYLINE), ("caption", caption_text(item), CAPTION)):
                 if text:
                     self._text(where, name, span, text, factor, width)
