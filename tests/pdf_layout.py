@@ -5,7 +5,7 @@ the type area and its effective ppi as printed, a box by where its content ends.
 page (see the print issue's "Done when" for the limits in :data:`LIMITS`):
 
 - photos: the largest and all of them as shares of the type area, the lowest ppi;
-- lines of text longer than 32 characters;
+- lines of body-size text longer than 32 characters;
 - stubs (1–2 body lines alone in a column between a photo, rule, display text or the
   page's foot), widows (a paragraph's short last line at the top of a column), 孤字 (a
   paragraph's last line holding one character and punctuation);
@@ -95,7 +95,8 @@ class PageInk:
 def read_page(page, g, bleed: float = 0.0) -> PageInk:
     chars = []
     for c in page.chars:
-        if c["text"].strip() and c["text"] != "\u2060":  # word joiners of display lines print nothing
+        c = {**c, "text": c["text"].replace("\u2060", "")}  # word joiners of display lines print nothing
+        if c["text"].strip():
             chars.append({**c, "x0": c["x0"] - bleed, "x1": c["x1"] - bleed, "top": c["top"] - bleed,
                           "bottom": c["bottom"] - bleed})
     images = [{"x0": i["x0"] - bleed, "x1": i["x1"] - bleed, "top": i["top"] - bleed, "bottom": i["bottom"] - bleed,
@@ -128,8 +129,8 @@ def measure_layout(page, number: int, g, bleed: float = 0.0) -> LayoutFigures:
         if width > 1 and height > 1:
             ppi = min(image["px"][0] / (width / 72), image["px"][1] / (height / 72))
             figures.photos.append((round(width * height / area, 4), round(ppi)))
-    figures.long_lines = [l.text for l in ink.lines
-                          if g.body * 0.75 < l.size < g.body * 1.3 and len(bare_text(l.text)) > LIMITS["line_chars"]]
+    figures.long_lines = [l.text for l in ink.lines  # text at body size (not a 副题 or caption under a wide photo)
+                          if abs(l.size - g.body) < 0.3 and len(bare_text(l.text)) > LIMITS["line_chars"]]
     find_runs(figures, ink, g)
     find_display(figures, ink, g)
     find_holes(figures, ink, g)

@@ -14,7 +14,7 @@ from .headlines import keep_words
 from .measure import caption_text, item_blocks
 from .planner import PagePlan, Placement
 from .shapes import BOXED, fit
-from .style import BYLINE, CAPTION, KICKER, SUBTITLE, TRACKINGS, Style
+from .style import BYLINE, CAPTION, KICKER, MIXED, SUBTITLE, TRACKINGS, Style
 
 RULE = 0.5  # pt
 
@@ -72,8 +72,9 @@ def _module(placement: Placement, item: Item, m, x: float, y: float, style: Styl
         body_h = style.body + (shape.rows - 1) * pitch  # balanced; any blank stays below all columns
         page.parts.append({
             "t": "body", "x": x, "y": cursor, "w": width, "h": round(body_h + 0.5, 3), "cols": shape.inner,
-            "gutter": g.gutter, "size": style.body, "pitch": round(pitch, 4), "tracking": TRACKINGS[shape.tracking],
-            "blocks": _blocks(item), "key": f"{item.key}#{page.number}:{len(page.parts)}", "inset": inset,
+            "gutter": g.gutter, "size": style.body, "pitch": round(pitch, 4),
+            "tracking": TRACKINGS[shape.tracking] if shape.tracking < MIXED else 0.0,
+            "blocks": _blocks(item, m.tight_blocks() if shape.tracking == MIXED else ()), "key": f"{item.key}#{page.number}:{len(page.parts)}", "inset": inset,
         })
 
 
@@ -219,9 +220,10 @@ def _banner(item: Item, x, y, width, style: Style, page: ComposedPage) -> float:
     return y + height
 
 
-def _blocks(item: Item) -> list[dict]:
-    """The blocks to set; a 短消息's title carries its article's key, so the page view can find it."""
-    blocks = item_blocks(item)
+def _blocks(item: Item, tight=()) -> list[dict]:
+    """The blocks to set (``tight``: those set 0.05 em tighter, 挤排); a 短消息's title carries its
+    article's key, so the page view can find it."""
+    blocks = [{**b, "tk": TRACKINGS[1]} if index in tight else b for index, b in enumerate(item_blocks(item))]
     if item.kind == "briefs":
         titles = iter(brief.key for brief in item.briefs)
         blocks = [{**b, "key": next(titles)} if b["t"] == "bt" else b for b in blocks]

@@ -158,7 +158,8 @@ def _page_items(articles: list[Article], archive: Archive, content_dir: Path, se
     if lead is None:
         first = next((i for i in items if i.kind == "news" and i.weight == "normal" and i.chars >= MINOR_CHARS), None)
         items = [replace(i, weight="lead") if i is first else i for i in items]
-    return items
+    leads = [i for i in items if i.weight == "lead"][:1]
+    return leads + [i for i in items if i not in leads]  # the 头条 heads its 版
 
 
 def _item(article: Article, archive: Archive, blocks: list, inline_photos: list, photo_size) -> Item:

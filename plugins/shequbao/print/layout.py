@@ -64,7 +64,7 @@ def lay_out(content: IssueContent, options: PrintOptions, engine, extra: dict[st
         compose_modules(state.plan, tuple(state.items), state.metrics, style, top, composed)
         layout.pages.append(composed)
         layout.plans.append(state.plan)
-    layout.messages = jumps + page_messages(content, layout.plans)
+    layout.messages = jumps + page_messages(content, layout.plans, style)
     return layout
 
 

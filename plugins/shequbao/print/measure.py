@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .content import Item, PageContent
 from .headlines import candidate_pieces, keep_words
-from .style import BYLINE, CAPTION, KICKER, SUBTITLE, TRACKINGS, Style
+from .style import BYLINE, CAPTION, KICKER, MIXED, SUBTITLE, TRACKINGS, Style
 
 PIECE_SIZE = 100.0  # headline pieces are measured at this size; widths scale with the size
 
@@ -29,7 +29,14 @@ class ItemMetrics:
     pieces: dict[str, float] = field(default_factory=dict)  # headline piece → width at PIECE_SIZE
 
     def body_lines(self, width: str = "c", tracking: int = 0) -> int:
+        if tracking == MIXED:
+            return sum(min(pair) for pair in zip(self.blocks.get((width, 0), ()), self.blocks.get((width, 1), ())))
         return sum(self.blocks.get((width, tracking), ()))
+
+    def tight_blocks(self, width: str = "c") -> set[int]:
+        """The blocks that set 0.05 em tighter lose a line (their last, short: a 孤字 or a widow)."""
+        pairs = zip(self.blocks.get((width, 0), ()), self.blocks.get((width, 1), ()))
+        return {index for index, (normal, tight) in enumerate(pairs) if tight < normal}
 
 
 def caption_text(item: Item, grid: bool = False) -> str:

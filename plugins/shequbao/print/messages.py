@@ -21,7 +21,13 @@ class Message:
         return {"severity": self.severity, "text": self.text}
 
 
-def page_messages(content, plans) -> list[Message]:
+def room_in_chars(plan, style) -> int:
+    """How many characters of body text would fill the blank of a 版 (its free area × share)."""
+    g = style.geometry
+    return int(plan.empty_share * plan.area * g.type_width / (g.body * style.pitch) // 10 * 10)
+
+
+def page_messages(content, plans, style=None) -> list[Message]:
     out = []
     for page, plan in zip(content.pages, plans):
         if not page.items:
@@ -30,7 +36,8 @@ def page_messages(content, plans) -> list[Message]:
             continue
         if plan.area and plan.empty_share > UNDERFULL:
             share = round(plan.empty_share * 100)
-            out.append(Message("info", f"{content.label}{page.label}还空着约 {share}%，请补充稿件或照片"))
+            room = f"（约 {room_in_chars(plan, style):,} 字可补满）" if style is not None else ""
+            out.append(Message("info", f"{content.label}{page.label}还空着约 {share}%{room}，请补充稿件或照片"))
     if len(content.pages) % 2:
         out.append(Message("info", f"{content.label}：{len(content.pages)} 个版面无法对折印刷，请把版数改为双数"))
     return out

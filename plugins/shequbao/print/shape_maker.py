@@ -32,7 +32,7 @@ class ShapeMaker:
         return out
 
     def trackings(self) -> range:
-        return range(len(TRACKINGS)) if self.item.kind not in ("briefs", "guide") else range(1)
+        return range(len(TRACKINGS) + 1) if self.item.kind not in ("briefs", "guide") else range(1)  # + MIXED
 
     def photo_options(self, span: int) -> list[tuple[int, bool]]:
         """(photo width in columns, arrangement: row | flow | grid) the item may have at ``span``."""
@@ -52,8 +52,7 @@ class ShapeMaker:
 
     def inner_options(self, span: int) -> list[int]:
         if self.item.kind in ("briefs", "guide"):
-            most = min(span, max(1, len(self.item.briefs)))
-            return list(range(1, most + 1))
+            return [span]  # a text column on each grid column: never a line across two
         if self.item.verse and span > 2:
             return []  # a poem's short lines across the page would leave it half empty
         return [span]
