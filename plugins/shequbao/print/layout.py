@@ -3,6 +3,7 @@ jump or report what does not fit, and compose what Typst will draw."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from .compose import ComposedPage, compose_modules
@@ -82,11 +83,15 @@ def measure_items(content: IssueContent, style: Style, engine):
 def plan_items(items, metrics, widths, style: Style, area: float, known: dict | None = None) -> PagePlan:
     """The page's plan; ``known`` keeps each item's shapes between the replans of 转版."""
     known = {} if known is None else known
-    shapes = []
-    for index, (item, m) in enumerate(zip(items, metrics)):
-        key = (id(item), id(m), index, area)
-        if key not in known:
-            maker = ShapeMaker(style, item, m, widths, index, area)
-            known[key] = ((item, m), {span: maker.shapes(span) for span in range(1, style.geometry.columns + 1)})
-        shapes.append(known[key][1])
-    return plan_page(shapes, style, area)
+    for strict in (True, False):  # photos bounded; if the page cannot be planned so, the least oversized
+        shapes = []
+        for index, (item, m) in enumerate(zip(items, metrics)):
+            key = (id(item), id(m), index, area, strict)
+            if key not in known:
+                maker = ShapeMaker(style, item, m, widths, index, area, strict)
+                known[key] = ((item, m), {span: maker.shapes(span) for span in range(1, style.geometry.columns + 1)})
+            shapes.append(known[key][1])
+        plan = plan_page(shapes, style, area)
+        if math.isfinite(plan.cost):
+            break
+    return plan

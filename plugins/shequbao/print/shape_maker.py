@@ -14,9 +14,10 @@ class ShapeMaker:
     """Every shape of one item at one span."""
 
     def __init__(self, style: Style, item: Item, metrics: ItemMetrics, widths: dict[str, float],
-                 index: int, area_height: float):
+                 index: int, area_height: float, strict: bool = True):
         self.style, self.item, self.m, self.widths = style, item, metrics, widths
         self.index, self.area_height = index, area_height
+        self.strict = strict  # False: a photo too big or too coarse at every width still gets a (costly) shape
         self._titles: dict[tuple, tuple[str, ...] | None] = {}
         self.break_costs: dict[tuple[str, ...], int] = {}  # a headline's lines → the cost of its breaks
 

@@ -24,9 +24,10 @@ def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, ste
         return None
     head_h, lines = head
     photo, lo, hi = photo_row(maker, photo_cols, span, grid=mode == "grid")
-    if photo is None:
+    bounds = photo_bounds(maker, photo_cols, mode == "grid", lo, hi) if photo else (lo, hi, 0.0)
+    if photo is None or bounds is None:
         return None
-    lo, hi, photo_cost = photo_bounds(maker, photo_cols, mode == "grid", lo, hi) if photo else (lo, hi, 0.0)
+    lo, hi, photo_cost = bounds
     caption = 0.0
     if item.photos and m.caption.get(photo_cols):
         size, pitch = style.small(CAPTION)
@@ -48,10 +49,11 @@ def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, ste
     return Shape(**{**shape.__dict__, "cost": cost})
 
 
-def photo_bounds(maker, photo_cols: int, grid: bool, lo: float, hi: float) -> tuple[float, float, float]:
+def photo_bounds(maker, photo_cols: int, grid: bool, lo: float, hi: float) -> tuple[float, float, float] | None:
     """The crop bounds (lo, hi) narrowed so that no photo covers more of the type area than its
-    item's weight allows (PHOTO_SHARE) or prints under MIN_PPI, and a cost: high when even the
-    natural size is too big or too coarse (a last resort: the page must still be planned)."""
+    item's weight allows (PHOTO_SHARE) or prints under MIN_PPI, and a cost. When even the natural
+    size is too big or too coarse: None where a narrower photo or module is there to offer, else a
+    high cost (one column wide, a page that cannot be planned otherwise, the editor's width)."""
     style, item = maker.style, maker.item
     g = style.geometry
     area = g.type_width * (g.bottom - g.top)
@@ -66,6 +68,8 @@ def photo_bounds(maker, photo_cols: int, grid: bool, lo: float, hi: float) -> tu
         return lo, most, 0.0
     if item.photo_columns == photo_cols:
         return lo, 1.0, 2.0  # the editor asked for this width
+    if photo_cols > 1 and maker.strict:
+        return None
     return lo, 1.0, (12.0 if photo_cols == 1 else 40.0) * (1 - most) + (4 if photo_cols == 1 else 25)
 
 
@@ -74,9 +78,10 @@ def flow_shape(maker, span: int, tracking: int, step: int) -> Shape | None:
     style, m = maker.style, maker.m
     head = head_height(maker, span, step)
     photo, lo, hi = photo_row(maker, 1, span)
-    if head is None or photo is None:
+    bounds = photo_bounds(maker, 1, False, lo, hi) if photo else None
+    if head is None or bounds is None:
         return None
-    lo, hi, photo_cost = photo_bounds(maker, 1, False, lo, hi)
+    lo, hi, photo_cost = bounds
     size, pitch = style.small(CAPTION)
     caption = style.lines_height(m.caption.get(1, 0), size, pitch) + (style.gap / 2 if m.caption.get(1) else 0)
     room = photo + caption + style.lead
