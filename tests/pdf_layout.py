@@ -109,7 +109,8 @@ def read_page(page, g, bleed: float = 0.0) -> PageInk:
         elif r.get("stroke") and x1 - x0 > g.body * 3 and bottom - top > g.pitch * 3:
             frames.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom})
     wide = [y for x0, x1, y in rules if x1 - x0 > g.type_width * 0.9]
-    top = max([y for y in wide if y < g.height * 0.3], default=g.top)
+    body = [c["bottom"] for c in chars if "Serif" in c["fontname"] and abs(c["size"] - g.body) < 0.3]
+    top = max([y for y in wide if y < g.height * 0.3 and not any(b < y for b in body)], default=g.top)  # no body text above
     bottom = g.bottom
     for y in sorted((y for y in wide if g.height * 0.6 < y <= g.bottom + 1), reverse=True):
         if any(y < c["top"] < g.bottom and c["size"] > g.body * 0.9 for c in chars):

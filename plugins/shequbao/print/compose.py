@@ -58,8 +58,8 @@ def _module(placement: Placement, item: Item, m, x: float, y: float, style: Styl
     pitch = style.pitch * f
     page.parts.append({"t": "mark", "x": x, "y": y, "w": width, "h": placement.height, "keys": list(item.keys),
                        "key": item.key, "cols": shape.inner, "gutter": g.gutter})
-    if item.kind in BOXED:
-        _frame(item, x, y, width, placement.height, style, page)
+    if item.kind in BOXED:  # as tall as its content: any blank the plan left stays outside the frame
+        _frame(item, x, y, width, placement.height - (blank if blank > style.pitch else 0.0), style, page)
     cursor = y + shape.pad / 2
     if item.kind in ("briefs", "guide"):
         cursor = _banner(item, x, cursor, width, style, page) + style.gap

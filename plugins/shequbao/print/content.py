@@ -157,6 +157,9 @@ def _page_items(articles: list[Article], archive: Archive, content_dir: Path, se
     lead = next((i for i in items if i.kind == "news" and i.weight == "lead"), None)
     if lead is None:
         first = next((i for i in items if i.kind == "news" and i.weight == "normal" and i.chars >= MINOR_CHARS), None)
+        stories = [i for i in items if i.kind == "news" and i.title]
+        if first is None and len(stories) > 1:  # short pieces only (a 文苑 版): the longest leads all the same
+            first = max(stories, key=lambda i: i.chars)
         items = [replace(i, weight="lead") if i is first else i for i in items]
     leads = [i for i in items if i.weight == "lead"][:1]
     return leads + [i for i in items if i not in leads]  # the 头条 heads its 版
