@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from pdf_helpers import bare, image_objects, measure_pdf, page_texts  # noqa: E402
+from pdf_layout import LIMITS as LAYOUT  # noqa: E402
 from pdf_layout import LayoutFigures  # noqa: E402
 
 LIMITS = {"blank_mean": 0.06, "blank_worst": 0.15, "short": 0.03}
@@ -181,15 +182,48 @@ def describe_page(p: LayoutFigures) -> str:
             f" | 撑大的框 {len(p.stretched)}")
 
 
+def summary(results: list[IssueFigures]) -> list[str]:
+    """One line per criterion of the "Done when": pages that miss it, of all pages, and the worst figure."""
+    pages = [p for r in results for p in r.layout]
+    rows = [
+        ("最大照片 ≤ 20%", lambda p: p.photo_max <= LAYOUT["photo_max"], lambda p: f"{p.photo_max:.0%}"),
+        ("照片合计 ≤ 35%", lambda p: p.photo_total <= LAYOUT["photo_total"], lambda p: f"{p.photo_total:.0%}"),
+        ("照片 ≥ 180 ppi", lambda p: (p.ppi_min or 999) >= LAYOUT["ppi"], lambda p: f"{p.ppi_min or '-'}"),
+        ("行 ≤ 32 字", lambda p: not p.long_lines, lambda p: f"{len(p.long_lines)}"),
+        ("短条 ≤ 1", lambda p: len(p.stubs) <= 1, lambda p: f"{len(p.stubs)}"),
+        ("寡行 ≤ 1", lambda p: len(p.widows) <= 1, lambda p: f"{len(p.widows)}"),
+        ("孤字 ≤ 1", lambda p: len(p.orphans) <= 1, lambda p: f"{len(p.orphans)}"),
+        ("标题不断词", lambda p: not p.broken, lambda p: f"{len(p.broken)}"),
+        ("有头条", lambda p: p.lead, lambda p: "无" if not p.lead else "有"),
+        ("空洞 ≤ 5%", lambda p: p.holes_mean <= LAYOUT["holes_mean"], lambda p: f"{p.holes_mean:.1%}"),
+        ("最空条 ≤ 15%", lambda p: p.holes_worst <= LAYOUT["holes_worst"], lambda p: f"{p.holes_worst:.1%}"),
+        ("框不撑大", lambda p: not p.stretched, lambda p: f"{len(p.stretched)}"),
+    ]
+    out = []
+    for name, ok, figure in rows:
+        bad = [p for p in pages if not ok(p)]
+        worst = figure(bad[0]) if len(bad) == 1 else ", ".join(figure(p) for p in bad[:6])
+        out.append(f"{name:<12} 不合格 {len(bad)}/{len(pages)} 页" + (f"（{worst}）" if bad else ""))
+    faults = sum(len(r.kinsoku) for r in results)
+    short = sum(r.short_lines for r in results) / max(1, sum(r.body_lines for r in results))
+    out.append(f"避头尾 {faults} 处；短行 {short:.1%}；一版一页 {all(r.pages == r.bans for r in results)}；"
+               f"缺字 {sum(len(r.missing) for r in results)} 处")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("project", nargs="?", type=Path, default=ROOT)
     parser.add_argument("--size")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--summary", action="store_true", help="only the table of the Done when")
     args = parser.parse_args(argv)
     results = measure_project(args.project.resolve(), args.size)
     if args.json:
         print(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1))
+    if args.summary:
+        print("\n".join(summary(results)))
+        return 1 if any(r.faults() for r in results) else 0
     for r in results:
         blanks = " ".join(f"{m:.1%}/{w:.1%}" for m, w in zip(r.blank_mean, r.blank_worst))
         print(f"{r.issue}: {r.pages} 页/{r.bans} 版 | 空白(平均/最空条) {blanks} | 短行 {r.short_lines}/{r.body_lines}"

@@ -229,7 +229,7 @@ def guide_entries(ink: PageInk, g) -> list[list[Line]]:
         return []
     inside = [l for l in ink.lines if box["x0"] <= l.x0 and l.x1 <= box["x1"] and head.top < l.top < box["bottom"]]
     entries: list[list[Line]] = []
-    for line in sorted(inside, key=lambda l: (l.column, l.x0 // g.body, l.top)):
+    for line in sorted(inside, key=lambda l: (l.column, l.top)):
         if GUIDE_ENTRY.match(bare_text(line.text)) or not entries:
             entries.append([line])
         else:

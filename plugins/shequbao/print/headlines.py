@@ -97,7 +97,7 @@ def scored_lines(text: str, fits, max_lines: int = 3) -> tuple[list[str], int] |
         score = 10 * len(lines) + 4 * cost + 25 * inside + (max(lengths) - min(lengths)) / max(lengths)
         score += 40 * sum(1 for line in lines if len([c for c in line if c not in CLOSING + OPENING]) <= 1)
         if best is None or score < best[0]:
-            best = (score, lines, cost)
+            best = (score, lines, cost + 9 * inside)  # a word split costs the shape far more than a plain break
     return (best[1], best[2]) if best else None
 
 
@@ -121,7 +121,11 @@ def keep_words(text: str) -> str:
         return text
     points = break_points(text)
     words = segment(text)
-    last = len(text) - len(words[-1]) if words and len(words[-1]) == 1 and len(words) > 1 else -1
+    solid = list(words)
+    while solid and all(c in CLOSING for c in solid[-1]):  # closing marks at the end
+        solid.pop()
+    end = sum(len(w) for w in solid)
+    last = end - 1 if len(solid) > 1 and len(solid[-1]) == 1 else -1  # a last word of one character
     out = [text[0]]
     for i in range(1, len(text)):
         before, after = text[i - 1], text[i]
