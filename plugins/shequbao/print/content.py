@@ -15,7 +15,7 @@ from ..model import Archive, Article, Issue, Paper
 from ..site.text import (EMPTY_SECTION, byline_text, credit_text, format_date, issue_number, section_label,
                          subtitle_text, total_label)
 from .blocks import MarkdownSetup, plain_text
-from .headlines import display_title, title_parts
+from .headlines import display_title, keep_words, title_parts
 from .lunar import lunar_date
 
 MINOR_CHARS = 260  # a story shorter than this is set small unless the editor says otherwise
@@ -217,7 +217,7 @@ def _with_guide(items: tuple[Item, ...], others: list[PageContent]) -> tuple[Ite
         stories = [i for i in page.items if i.kind in ("news", "photo", "notice") and i.title]
         stories.sort(key=lambda i: (i.weight != "lead", i.kind == "notice"))
         for story in stories[:GUIDE_PER_PAGE]:
-            runs = [{"s": f"{page.page}版"}, {"s": story.title}]  # “2版”, as 导读 print it (第2版 heads a page)
+            runs = [{"s": f"{page.page}版"}, {"s": keep_words(story.title)}]  # “2版”, as 导读 print it (第2版 heads a page)
             entries.append(Brief(story.title, ({"t": "guide", "runs": runs, "first": True},), story.key))
     if not entries:
         return items
