@@ -280,11 +280,14 @@ def word_bounds(text: str) -> frozenset[int]:
 def find_holes(figures: LayoutFigures, ink: PageInk, g) -> None:
     """Blank stretches taller than 3 body lines in each of 12 strips of the type area, from the
     free area's top to its foot. A line of text covers its columns' whole width (a short last
-    line leaves no hole); photos cover what they cover; rules and frames fill nothing."""
+    line leaves no hole), display text (outside boxes) the width to its right too (a headline
+    is set flush left); photos cover what they cover; rules and frames fill nothing."""
     spans = []
     for line in ink.lines:
         first = max(0, int((line.x0 + 0.5 - g.left) // (g.column + g.gutter)))
         last = min(g.columns - 1, int((line.x1 - 0.5 - g.left) // (g.column + g.gutter)))
+        if "Sans" in line.font and line.size >= g.body * 0.88 and not is_framed(ink, line):
+            last = g.columns - 1  # a headline, 引题, 副题 or byline: the blank to its right is its own
         spans.append((g.column_x(first), g.column_x(last) + g.column, line.top, line.top + line.size))
     spans += [(i["x0"], i["x1"], i["top"], i["bottom"]) for i in ink.images if i["bottom"] > ink.top]
     width = g.type_width / STRIPS
@@ -302,6 +305,10 @@ def find_holes(figures: LayoutFigures, ink: PageInk, g) -> None:
         shares.append(blank / (g.bottom - g.top))
     figures.holes_mean = round(sum(shares) / len(shares), 4)
     figures.holes_worst = round(max(shares), 4)
+
+
+def is_framed(ink: PageInk, line: Line) -> bool:
+    return any(f["x0"] <= line.x0 and line.x1 <= f["x1"] and f["top"] <= line.top <= f["bottom"] for f in ink.frames)
 
 
 def find_stretched(figures: LayoutFigures, ink: PageInk, g) -> None:
