@@ -29,9 +29,13 @@ class ItemMetrics:
     pieces: dict[str, float] = field(default_factory=dict)  # headline piece → width at PIECE_SIZE
 
     def body_lines(self, width: str = "c", tracking: int = 0) -> int:
+        return sum(self.block_lines(width, tracking))
+
+    def block_lines(self, width: str = "c", tracking: int = 0) -> list[int]:
+        """Lines of each block (MIXED: each at the tracking that gives it fewer)."""
         if tracking == MIXED:
-            return sum(min(pair) for pair in zip(self.blocks.get((width, 0), ()), self.blocks.get((width, 1), ())))
-        return sum(self.blocks.get((width, tracking), ()))
+            return [min(pair) for pair in zip(self.blocks.get((width, 0), ()), self.blocks.get((width, 1), ()))]
+        return list(self.blocks.get((width, tracking), ()))
 
     def tight_blocks(self, width: str = "c") -> set[int]:
         """The blocks that set 0.05 em tighter lose a line (their last, short: a 孤字 or a widow)."""

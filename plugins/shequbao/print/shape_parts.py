@@ -46,7 +46,22 @@ def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, ste
                   rows=rows, pad=pad, cost=0.0, grid=mode == "grid", verse=item.verse,
                   short=rows * inner - body_lines(maker, span, inner, tracking))
     cost = shape_cost(maker, shape, lines, photo, beside) + (1.5 if shape.grid else 0) + photo_cost
+    cost += 4 * column_widows(maker, rows, inner, tracking)
     return Shape(**{**shape.__dict__, "cost": cost})
+
+
+def column_widows(maker, rows: int, inner: int, tracking: int, skip: int = 0) -> int:
+    """Paragraphs whose short last line would stand alone at the top of a text column (寡行):
+    the text fills ``rows`` lines a column, the first ``skip`` lines of the first taken."""
+    if inner < 2 or rows < 2 or maker.item.kind in ("briefs", "guide"):
+        return 0
+    tops = {k * rows - skip for k in range(1, inner)}
+    count, at = 0, 0
+    for lines in maker.m.block_lines("c", tracking):
+        at += lines
+        if lines > 1 and at - 1 in tops:
+            count += 1
+    return count
 
 
 def photo_bounds(maker, photo_cols: int, grid: bool, lo: float, hi: float) -> tuple[float, float, float] | None:
@@ -99,7 +114,8 @@ def flow_shape(maker, span: int, tracking: int, step: int) -> Shape | None:
     shape = Shape(item=maker.index, span=span, photo_cols=1, step=step, tracking=tracking, inner=span,
                   title_lines=head[1], head=head[0], photo=0.0, crop_lo=1.0, crop_hi=1.0, caption=0.0, rows=rows,
                   pad=0.0, cost=0.0, flow=lines, flow_photo=round(height, 3), short=rows * span - body - lines)
-    return Shape(**{**shape.__dict__, "cost": shape_cost(maker, shape, head[1], height, False) + 1.0 + photo_cost})
+    cost = shape_cost(maker, shape, head[1], height, False) + 1.0 + photo_cost + 4 * column_widows(maker, rows, span, tracking, lines)
+    return Shape(**{**shape.__dict__, "cost": cost})
 
 
 def head_height(maker, span: int, step: int) -> tuple[float, tuple[str, ...]] | None:
