@@ -29,6 +29,13 @@ def test_a_headline_breaks_between_words(title, width):
     assert display_faults(lines) == [], lines  # no word split, no number from its unit, no lone character
 
 
+def test_a_narrow_headline_takes_four_lines_rather_than_split_a_word():
+    lines = best_lines("桂园新村旧住房成套改造签约率达99.4%", fits(6), max_lines=4)
+    assert lines and display_faults(lines) == [], lines
+    three = best_lines("桂园新村旧住房成套改造签约率达99.4%", fits(6), max_lines=3)
+    assert three is None or display_faults(three)  # in three lines it does not go without a split
+
+
 def test_a_manual_break_wins():
     assert title_parts("居民下|楼扫码") == ["居民下", "楼扫码"]  # the editor's choice, even inside a word
     assert best_lines("居民下楼扫码", fits(3)) == ["居民", "下楼扫码"] or display_faults(best_lines("居民下楼扫码", fits(4))) == []

@@ -11,6 +11,7 @@ as they can be, with no character alone on a line. Texts Typst breaks itself (�
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import combinations
 
 MANUAL_BREAKS = ("|", "｜", "\n")
 OPENING = "“‘（《〈「『【〔([{"
@@ -111,6 +112,10 @@ def _splits(text: str, points: dict[int, int], max_lines: int):
             for b in good:
                 if b > a:
                     yield [text[:a].strip(), text[a:b].strip(), text[b:].strip()], (points[a], points[b])
+    if max_lines >= 4:  # a narrow column: four lines rather than a word split (between words only)
+        words = [i for i in cuts if points[i] < 3][:16]
+        for a, b, c in combinations(words, 3):
+            yield [text[:a].strip(), text[a:b].strip(), text[b:c].strip(), text[c:].strip()], (points[a], points[b], points[c])
 
 
 def keep_words(text: str) -> str:

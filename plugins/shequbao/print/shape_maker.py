@@ -91,7 +91,7 @@ class ShapeMaker:
         lines: list[str] = []
         cost = 0
         for part in parts:
-            got = scored_lines(part, fits, max_lines=3)
+            got = scored_lines(part, fits, max_lines=4 if len(parts) == 1 else 3)
             if got is None:
                 return None
             lines.extend(got[0])
