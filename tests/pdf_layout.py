@@ -143,8 +143,9 @@ def bare_text(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def is_body(line: Line, g, bold: bool = False) -> bool:
-    return "Serif" in line.font and abs(line.size - g.body) < 0.3 and (bold or "Bold" not in line.font)
+def is_body(line: Line, g) -> bool:
+    """A line of body text: the regular serif at body size (not a brief's bold title)."""
+    return "Serif" in line.font and abs(line.size - g.body) < 0.3 and "Bold" not in line.font
 
 
 def find_runs(figures: LayoutFigures, ink: PageInk, g) -> None:

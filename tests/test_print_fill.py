@@ -19,10 +19,7 @@ TYPE_AREA = G.type_width * (G.bottom - G.top)
 
 def photo_figures(item: Item, shape, height: float) -> list[tuple[float, float]]:
     """(share of the type area, ppi) of each photo of a placed shape (one row of photos)."""
-    if not shape.photo_cols or shape.flow or shape.photo_cols < shape.span:
-        width = G.column if shape.flow else G.span_width(shape.photo_cols)
-    else:
-        width = G.span_width(shape.photo_cols)
+    width = G.column if shape.flow else G.span_width(shape.photo_cols)
     _, crop, _ = fit(shape, height, STYLE)
     out = []
     row = (width - (len(item.photos) - 1) * STYLE.photo_gap) / sum(p.aspect for p in item.photos)
