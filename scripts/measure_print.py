@@ -9,7 +9,13 @@ the width and the worst strip of 1/12 of it; text and images count, the running 
 foot do not), the share of justified body lines (not the last of a paragraph) ending more
 than 1.5 pt short of their column's edge, 避头尾 faults, photos cut by more than 10% of their
 area without a focus, stories side by side, the 导读 on page 1, and whether every item's text
-and every photo is in the PDF. The thresholds are the print issue's "Done when".
+and every photo is in the PDF.
+
+And what a 美编 sees (tests/pdf_layout.py), where photos and boxes are not filled space:
+photos as shares of the type area and their ppi as printed, lines over 32 characters, stubs,
+widows, 孤字, display lines broken inside a word, a clear 头条, holes anywhere in a column
+(mean over 12 strips and the worst), stretched boxes. The thresholds are the print issue's
+"Done when"; the exit status is 1 when any page misses one.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from pdf_helpers import bare, image_objects, measure_pdf, page_texts  # noqa: E402
+from pdf_layout import LIMITS as LAYOUT  # noqa: E402
+from pdf_layout import LayoutFigures  # noqa: E402
 
 LIMITS = {"blank_mean": 0.06, "blank_worst": 0.15, "short": 0.03}
 
@@ -46,6 +54,7 @@ class IssueFigures:
     photos: int = 0
     images: int = 0
     messages: list[str] = field(default_factory=list)
+    layout: list[LayoutFigures] = field(default_factory=list)  # page by page
 
     @property
     def short_share(self) -> float:
@@ -68,6 +77,8 @@ class IssueFigures:
             out.append(f"导读只列了 {self.guide} 篇")
         out += [f"缺：{what}" for what in self.missing]
         out += self.messages
+        for page in self.layout:
+            out += page.faults()
         return out
 
 
@@ -83,6 +94,7 @@ def measure_edition(pdf, issue, content_dir: Path, geometry, bleed: float = 0.0)
         figures.short_lines += page.short_lines
         figures.body_lines += page.body_lines
         figures.kinsoku += page.kinsoku
+        figures.layout.append(page.layout)
     figures.clipped = [p["src"] for p in pdf.photos if p["shown"] < 0.9 and not p["focus"]]
     figures.side_by_side = sorted({page for page in range(1, pdf.pages + 1) if _side_by_side(pdf.rects, page)})
     figures.guide_runts = _guide_runts(pdf.path)
@@ -162,20 +174,63 @@ def measure_project(project: Path, size: str | None = None, images: bool = True)
     return [measure_edition(pdf, issue, settings.content_dir, options.geometry()) for pdf, issue in zip(pdfs, archive.issues)]
 
 
+def describe_page(p: LayoutFigures) -> str:
+    ppi = f"{p.ppi_min} ppi" if p.ppi_min else "无照片"
+    return (f"第{p.page}版 照片 最大 {p.photo_max:.0%} 合计 {p.photo_total:.0%} {ppi} | 长行 {len(p.long_lines)}"
+            f" | 短条 {len(p.stubs)} 寡行 {len(p.widows)} 孤字 {len(p.orphans)} | 断词 {len(p.broken)}"
+            f" | 头条 {'有' if p.lead else '无'}（{p.stories} 题） | 空洞 {p.holes_mean:.1%}/{p.holes_worst:.1%}"
+            f" | 撑大的框 {len(p.stretched)}")
+
+
+def summary(results: list[IssueFigures]) -> list[str]:
+    """One line per criterion of the "Done when": pages that miss it, of all pages, and the worst figure."""
+    pages = [p for r in results for p in r.layout]
+    rows = [
+        ("最大照片 ≤ 20%", lambda p: p.photo_max <= LAYOUT["photo_max"], lambda p: f"{p.photo_max:.0%}"),
+        ("照片合计 ≤ 35%", lambda p: p.photo_total <= LAYOUT["photo_total"], lambda p: f"{p.photo_total:.0%}"),
+        ("照片 ≥ 180 ppi", lambda p: (p.ppi_min or 999) >= LAYOUT["ppi"], lambda p: f"{p.ppi_min or '-'}"),
+        ("行 ≤ 32 字", lambda p: not p.long_lines, lambda p: f"{len(p.long_lines)}"),
+        ("短条 ≤ 1", lambda p: len(p.stubs) <= 1, lambda p: f"{len(p.stubs)}"),
+        ("寡行 ≤ 1", lambda p: len(p.widows) <= 1, lambda p: f"{len(p.widows)}"),
+        ("孤字 ≤ 1", lambda p: len(p.orphans) <= 1, lambda p: f"{len(p.orphans)}"),
+        ("标题不断词", lambda p: not p.broken, lambda p: f"{len(p.broken)}"),
+        ("有头条", lambda p: p.lead, lambda p: "无" if not p.lead else "有"),
+        ("空洞 ≤ 5%", lambda p: p.holes_mean <= LAYOUT["holes_mean"], lambda p: f"{p.holes_mean:.1%}"),
+        ("最空条 ≤ 15%", lambda p: p.holes_worst <= LAYOUT["holes_worst"], lambda p: f"{p.holes_worst:.1%}"),
+        ("框不撑大", lambda p: not p.stretched, lambda p: f"{len(p.stretched)}"),
+    ]
+    out = []
+    for name, ok, figure in rows:
+        bad = [p for p in pages if not ok(p)]
+        worst = figure(bad[0]) if len(bad) == 1 else ", ".join(figure(p) for p in bad[:6])
+        out.append(f"{name:<12} 不合格 {len(bad)}/{len(pages)} 页" + (f"（{worst}）" if bad else ""))
+    faults = sum(len(r.kinsoku) for r in results)
+    short = sum(r.short_lines for r in results) / max(1, sum(r.body_lines for r in results))
+    out.append(f"避头尾 {faults} 处；短行 {short:.1%}；一版一页 {all(r.pages == r.bans for r in results)}；"
+               f"缺字 {sum(len(r.missing) for r in results)} 处")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("project", nargs="?", type=Path, default=ROOT)
     parser.add_argument("--size")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--summary", action="store_true", help="only the table of the Done when")
     args = parser.parse_args(argv)
     results = measure_project(args.project.resolve(), args.size)
     if args.json:
         print(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1))
+    if args.summary:
+        print("\n".join(summary(results)))
+        return 1 if any(r.faults() for r in results) else 0
     for r in results:
         blanks = " ".join(f"{m:.1%}/{w:.1%}" for m, w in zip(r.blank_mean, r.blank_worst))
         print(f"{r.issue}: {r.pages} 页/{r.bans} 版 | 空白(平均/最空条) {blanks} | 短行 {r.short_lines}/{r.body_lines}"
               f" = {r.short_share:.1%} | 避头尾 {len(r.kinsoku)} | 裁切>10% {len(r.clipped)} | 并排的版 {r.side_by_side}"
               f" | 导读 {r.guide} 篇 | 照片 {r.images}/{r.photos} | 缺 {len(r.missing)}")
+        for page in r.layout:
+            print("  " + describe_page(page))
         for fault in r.faults():
             print(f"  ✗ {fault}")
     return 1 if any(r.faults() for r in results) else 0

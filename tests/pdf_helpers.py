@@ -31,7 +31,7 @@ def flat(text: str) -> str:
 
 def bare(text: str) -> str:
     """No white space at all: justified CJK text extracts with stray spaces."""
-    return re.sub(r"\s+", "", text)
+    return re.sub(r"[\s\u2060]+", "", text)  # and the word joiners of display lines
 
 
 def fonts(pdf: Path) -> list[dict]:
@@ -78,6 +78,7 @@ class PageFigures:
     """What a layout editor checks on one page (see the print issue's "Done when")."""
 
     page: int
+    layout: object = None  # pdf_layout.LayoutFigures: what a 美编 sees (photos, measure, breaks, holes)
     blank_mean: float = 0.0  # share of the type area's height blank under the last line, mean over strips
     blank_worst: float = 0.0  # the same in the worst strip of 1/12 of the width
     body_lines: int = 0  # body lines that are not the last of a paragraph
@@ -93,6 +94,7 @@ class PageFigures:
 def measure_pdf(pdf: Path, geometry, bleed: float = 0.0) -> list[PageFigures]:
     """Figures of every page of ``pdf`` laid out on ``geometry`` (options.Geometry)."""
     import pdfplumber
+    from pdf_layout import measure_layout
 
     out = []
     with pdfplumber.open(str(pdf)) as doc:
@@ -107,6 +109,7 @@ def measure_pdf(pdf: Path, geometry, bleed: float = 0.0) -> list[PageFigures]:
             _blank(figures, chars, _column_extents(lines, geometry), images, geometry)
             _short(figures, lines, geometry)
             figures.kinsoku = [line.text for line in lines if line.text[0] in CLOSING or line.text[-1] in OPENING]
+            figures.layout = measure_layout(page, number, geometry, bleed)
             out.append(figures)
     return out
 
@@ -171,7 +174,7 @@ def _column_extents(lines: list[Line], g) -> list[tuple[float, float, float]]:
     """(left, right, bottom) of every body line, across its whole text column."""
     body = [l for l in lines if "Serif" in l.font and abs(l.size - g.body) < 0.3]
     out = []
-    for segment in _segments(body, g):
+    for segment in column_runs(body, g):
         left = min(l.x0 for l in segment)
         right = max(l.x1 for l in segment) if len(segment) > 1 else segment[0].x1
         right = max(right, left + g.column - 1) if right - left < g.column else right
@@ -183,7 +186,7 @@ def _short(figures: PageFigures, lines: list[Line], g) -> None:
     """Body lines (serif, body size) followed by a full line of the same paragraph (next line
     down in the same text column, not indented) that end short of the column's edge."""
     body = [l for l in lines if "Serif" in l.font and "Bold" not in l.font and abs(l.size - g.body) < 0.3]
-    for segment in _segments(body, g):
+    for segment in column_runs(body, g):
         if len(segment) < 2:
             continue
         ends = [round(l.x1) for l in segment]
@@ -198,7 +201,7 @@ def _short(figures: PageFigures, lines: list[Line], g) -> None:
                 figures.short.append(line.text)
 
 
-def _segments(lines: list[Line], g) -> list[list[Line]]:
+def column_runs(lines: list[Line], g) -> list[list[Line]]:
     """Runs of lines one below the other in one text column (a module's column)."""
     by_column: dict[int, list[Line]] = {}
     for line in lines:

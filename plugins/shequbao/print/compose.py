@@ -10,11 +10,12 @@ import hashlib
 from dataclasses import dataclass, field
 
 from .content import Item, Photo
+from .headlines import keep_words
 from .measure import caption_text, item_blocks
 from .photo_grid import LEAST, grid_rows
 from .planner import PagePlan, Placement
 from .shapes import BOXED, fit
-from .style import BYLINE, CAPTION, KICKER, SUBTITLE, TRACKINGS, Style
+from .style import BYLINE, CAPTION, KICKER, MIXED, SUBTITLE, TRACKINGS, Style
 
 RULE = 0.5  # pt
 
@@ -58,8 +59,8 @@ def _module(placement: Placement, item: Item, m, x: float, y: float, style: Styl
     pitch = style.pitch * f
     page.parts.append({"t": "mark", "x": x, "y": y, "w": width, "h": placement.height, "keys": list(item.keys),
                        "key": item.key, "cols": shape.inner, "gutter": g.gutter})
-    if item.kind in BOXED:
-        _frame(item, x, y, width, placement.height, style, page)
+    if item.kind in BOXED:  # as tall as its content: any blank the plan left stays outside the frame
+        _frame(item, x, y, width, placement.height - (blank if blank > style.pitch else 0.0), style, page)
     cursor = y + shape.pad / 2
     if item.kind in ("briefs", "guide"):
         cursor = _banner(item, x, cursor, width, style, page) + style.gap
@@ -72,8 +73,9 @@ def _module(placement: Placement, item: Item, m, x: float, y: float, style: Styl
         body_h = style.body + (shape.rows - 1) * pitch  # balanced; any blank stays below all columns
         page.parts.append({
             "t": "body", "x": x, "y": cursor, "w": width, "h": round(body_h + 0.5, 3), "cols": shape.inner,
-            "gutter": g.gutter, "size": style.body, "pitch": round(pitch, 4), "tracking": TRACKINGS[shape.tracking],
-            "blocks": _blocks(item), "key": f"{item.key}#{page.number}:{len(page.parts)}", "inset": inset,
+            "gutter": g.gutter, "size": style.body, "pitch": round(pitch, 4),
+            "tracking": TRACKINGS[shape.tracking] if shape.tracking < MIXED else 0.0,
+            "blocks": _blocks(item, m.tight_blocks() if shape.tracking == MIXED else ()), "key": f"{item.key}#{page.number}:{len(page.parts)}", "inset": inset,
         })
 
 
@@ -130,14 +132,14 @@ def _beside(placement, item: Item, m, x: float, y: float, style: Style, page: Co
 def _head(item: Item, m, shape, span: int, x: float, y: float, width: float, style: Style, page: ComposedPage) -> float:
     small_gap = style.body * 0.35
     if item.kicker:
-        y = _text(page, x, y, width, item.kicker, m.kicker.get(span, 1), *style.small(KICKER[item.weight])) + small_gap
+        y = _text(page, x, y, width, keep_words(item.kicker), m.kicker.get(span, 1), *style.small(KICKER[item.weight])) + small_gap
     if shape.title_lines:
         size, pitch = style.headline(item.weight, shape.step)
         page.parts.append({"t": "text", "x": x, "y": y, "w": width, "lines": list(shape.title_lines), "font": "sans",
                            "weight": "bold", "size": size, "pitch": pitch, "align": "left"})
         y += style.lines_height(len(shape.title_lines), size, pitch)
     if item.subtitle:
-        y = _text(page, x, y + small_gap, width, item.subtitle, m.subtitle.get(span, 1), *style.small(SUBTITLE[item.weight]))
+        y = _text(page, x, y + small_gap, width, keep_words(item.subtitle), m.subtitle.get(span, 1), *style.small(SUBTITLE[item.weight]))
     if item.byline:
         y = _text(page, x, y + small_gap * 1.4, width, item.byline, m.byline.get(span, 1), *style.small(BYLINE))
     return y
@@ -220,9 +222,10 @@ def _banner(item: Item, x, y, width, style: Style, page: ComposedPage) -> float:
     return y + height
 
 
-def _blocks(item: Item) -> list[dict]:
-    """The blocks to set; a 短消息's title carries its article's key, so the page view can find it."""
-    blocks = item_blocks(item)
+def _blocks(item: Item, tight=()) -> list[dict]:
+    """The blocks to set (``tight``: those set 0.05 em tighter, 挤排); a 短消息's title carries its
+    article's key, so the page view can find it."""
+    blocks = [{**b, "tk": TRACKINGS[1]} if index in tight else b for index, b in enumerate(item_blocks(item))]
     if item.kind == "briefs":
         titles = iter(brief.key for brief in item.briefs)
         blocks = [{**b, "key": next(titles)} if b["t"] == "bt" else b for b in blocks]

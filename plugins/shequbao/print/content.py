@@ -15,7 +15,7 @@ from ..model import Archive, Article, Issue, Paper
 from ..site.text import (EMPTY_SECTION, byline_text, credit_text, format_date, issue_number, section_label,
                          subtitle_text, total_label)
 from .blocks import MarkdownSetup, plain_text
-from .headlines import display_title, title_parts
+from .headlines import display_title, keep_words, title_parts
 from .lunar import lunar_date
 from .messages import Message
 
@@ -221,8 +221,12 @@ def _page_items(articles: list[Article], archive: Archive, content_dir: Path, se
     lead = next((i for i in items if i.kind == "news" and i.weight == "lead"), None)
     if lead is None:
         first = next((i for i in items if i.kind == "news" and i.weight == "normal" and i.chars >= MINOR_CHARS), None)
+        stories = [i for i in items if i.kind == "news" and i.title]
+        if first is None and len(stories) > 1:  # short pieces only (a 文苑 版): the longest leads all the same
+            first = max(stories, key=lambda i: i.chars)
         items = [replace(i, weight="lead") if i is first else i for i in items]
-    return items
+    leads = [i for i in items if i.weight == "lead"][:1]
+    return leads + [i for i in items if i not in leads]  # the 头条 heads its 版
 
 
 def _item(article: Article, archive: Archive, blocks: list, inline_photos: list, photo_size) -> Item:
@@ -278,7 +282,7 @@ def _with_guide(items: tuple[Item, ...], others: list[PageContent]) -> tuple[Ite
         stories = [i for i in page.items if i.kind in ("news", "photo", "notice") and i.title]
         stories.sort(key=lambda i: (i.weight != "lead", i.kind == "notice"))
         for story in stories[:GUIDE_PER_PAGE]:
-            runs = [{"s": f"{page.page}版"}, {"s": story.title}]  # “2版”, as 导读 print it (第2版 heads a page)
+            runs = [{"s": f"{page.page}版"}, {"s": keep_words(story.title)}]  # “2版”, as 导读 print it (第2版 heads a page)
             entries.append(Brief(story.title, ({"t": "guide", "runs": runs, "first": True},), story.key))
     if not entries:
         return items

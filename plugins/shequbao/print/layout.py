@@ -3,6 +3,7 @@ jump or report what does not fit, and compose what Typst will draw."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from .compose import ComposedPage, compose_modules
@@ -57,7 +58,7 @@ def lay_out(content: IssueContent, options: PrintOptions, engine, extra: dict[st
             parts = [*parts, empty_notice(content, top, bottom, style)]
         area = bottom - top
         items, page_metrics, lost = make_printable(
-            list(page.items), page_metrics, lambda item, m, i, area=area: item_shapes(item, m, i, widths, style, area, known),
+            list(page.items), page_metrics, lambda item, m, i, area=area: printable_shapes(item, m, i, widths, style, area, known),
             style, widths, content.label)
         layout.messages.extend(lost)
         state = PageState(index, page, items, page_metrics, area, chars=style.geometry.chars)
@@ -70,7 +71,8 @@ def lay_out(content: IssueContent, options: PrintOptions, engine, extra: dict[st
         compose_modules(state.plan, tuple(state.items), state.metrics, style, top, composed)
         layout.pages.append(composed)
         layout.plans.append(state.plan)
-    layout.messages = [*content.messages, *layout.messages, *jumps, *page_messages(content, layout.plans, options.underfull)]
+    layout.messages = [*content.messages, *layout.messages, *jumps,
+                       *page_messages(content, layout.plans, options.underfull, style)]
     return layout
 
 
@@ -88,14 +90,28 @@ def measure_items(content: IssueContent, style: Style, engine):
 def plan_items(items, metrics, widths, style: Style, area: float, known: dict | None = None) -> PagePlan:
     """The page's plan; ``known`` keeps each item's shapes between the replans of 转版."""
     known = {} if known is None else known
-    shapes = [item_shapes(item, m, index, widths, style, area, known) for index, (item, m) in enumerate(zip(items, metrics))]
-    return plan_page(shapes, style, area)
+    for strict in (True, False):  # photos bounded; if the page cannot be planned so, the least oversized
+        shapes = [item_shapes(item, m, index, widths, style, area, known, strict)
+                  for index, (item, m) in enumerate(zip(items, metrics))]
+        plan = plan_page(shapes, style, area)
+        if math.isfinite(plan.cost):
+            break
+    return plan
 
 
-def item_shapes(item, m, index: int, widths, style: Style, area: float, known: dict) -> dict:
-    """The item's shapes at every span (kept in ``known`` with the item, so its id stays its own)."""
-    key = (id(item), id(m), index, area)
+def printable_shapes(item, m, index: int, widths, style: Style, area: float, known: dict) -> dict:
+    """The item's shapes with its photos within their bounds, or, when it has none so (a feature of
+    many photos), with photos over them: the planner then takes those only for a page it cannot plan
+    otherwise, and an item is cut down (fewer photos) only when it has no shape at all."""
+    menu = item_shapes(item, m, index, widths, style, area, known)
+    return menu if any(menu.values()) else item_shapes(item, m, index, widths, style, area, known, strict=False)
+
+
+def item_shapes(item, m, index: int, widths, style: Style, area: float, known: dict, strict: bool = True) -> dict:
+    """The item's shapes at every span (kept in ``known`` with the item, so its id stays its own);
+    ``strict``: photos within their bounds (:mod:`.style`)."""
+    key = (id(item), id(m), index, area, strict)
     if key not in known:
-        maker = ShapeMaker(style, item, m, widths, index, area)
+        maker = ShapeMaker(style, item, m, widths, index, area, strict)
         known[key] = ((item, m), {span: maker.shapes(span) for span in range(1, style.geometry.columns + 1)})
     return known[key][1]

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .content import Item, PageContent
-from .headlines import candidate_pieces
-from .style import BYLINE, CAPTION, KICKER, SUBTITLE, TRACKINGS, Style
+from .headlines import candidate_pieces, keep_words
+from .style import BYLINE, CAPTION, KICKER, MIXED, SUBTITLE, TRACKINGS, Style
 
 PIECE_SIZE = 100.0  # headline pieces are measured at this size; widths scale with the size
 
@@ -29,7 +29,18 @@ class ItemMetrics:
     pieces: dict[str, float] = field(default_factory=dict)  # headline piece → width at PIECE_SIZE
 
     def body_lines(self, width: str = "c", tracking: int = 0) -> int:
-        return sum(self.blocks.get((width, tracking), ()))
+        return sum(self.block_lines(width, tracking))
+
+    def block_lines(self, width: str = "c", tracking: int = 0) -> list[int]:
+        """Lines of each block (MIXED: each at the tracking that gives it fewer)."""
+        if tracking == MIXED:
+            return [min(pair) for pair in zip(self.blocks.get((width, 0), ()), self.blocks.get((width, 1), ()))]
+        return list(self.blocks.get((width, tracking), ()))
+
+    def tight_blocks(self, width: str = "c") -> set[int]:
+        """The blocks that set 0.05 em tighter lose a line (their last, short: a 孤字 or a widow)."""
+        pairs = zip(self.blocks.get((width, 0), ()), self.blocks.get((width, 1), ()))
+        return {index for index, (normal, tight) in enumerate(pairs) if tight < normal}
 
 
 def caption_text(item: Item, grid: bool = False) -> str:
@@ -103,7 +114,8 @@ class Request:
         weight = item.weight
         for span in range(1, g.columns + 1):
             width = g.span_width(span)
-            for name, text, factor in (("kicker", item.kicker, KICKER[weight]), ("subtitle", item.subtitle, SUBTITLE[weight]),
+            for name, text, factor in (("kicker", keep_words(item.kicker), KICKER[weight]),
+                                       ("subtitle", keep_words(item.subtitle), SUBTITLE[weight]),
                                        ("byline", item.byline, BYLINE), ("caption", caption_text(item), CAPTION)):
                 if text:
                     self._text(where, name, span, text, factor, width)

@@ -33,9 +33,16 @@ def lost_summary(label: str, messages) -> str:
     return f"{label}的印刷版漏印{'、'.join(parts)}" if parts else ""
 
 
-def page_messages(content, plans, underfull: str = "warning") -> list[Message]:
-    """Empty and underfull 版, an odd number of 版; ``underfull``: "note" makes a 版 more than
-    10% empty a note (mkdocs.yml ``print_underfull: note``, a paper that publishes first on the web)."""
+def room_in_chars(plan, style) -> int:
+    """How many characters of body text would fill the blank of a 版 (its free area × share)."""
+    g = style.geometry
+    return int(plan.empty_share * plan.area * g.type_width / (g.body * style.pitch) // 10 * 10)
+
+
+def page_messages(content, plans, underfull: str = "warning", style=None) -> list[Message]:
+    """Empty and underfull 版 (with the characters that would fill it), an odd number of 版;
+    ``underfull``: "note" makes a 版 more than 10% empty a note (mkdocs.yml ``print_underfull: note``,
+    a paper that publishes first on the web)."""
     out = []
     for page, plan in zip(content.pages, plans):
         if not page.items:
@@ -44,10 +51,11 @@ def page_messages(content, plans, underfull: str = "warning") -> list[Message]:
             continue
         if plan.area and plan.empty_share > ROOMY:
             share = round(plan.empty_share * 100)
+            room = f"约 {room_in_chars(plan, style):,} 字可补满，" if style is not None else ""
             severity = "warning" if plan.empty_share > UNDERFULL and underfull == "warning" else "info"
             out.append(Message(severity, f"{content.label}{page.label}还空着约 {share}%（超过 {round(UNDERFULL * 100)}% 就要补），"
-                                         f"请补充稿件或照片，或把别的版的稿件移过来" if severity == "warning" else
-                                         f"{content.label}{page.label}还空着约 {share}%，请补充稿件或照片"))
+                                         f"{room}请补充稿件或照片，或把别的版的稿件移过来" if severity == "warning" else
+                                         f"{content.label}{page.label}还空着约 {share}%，{room}请补充稿件或照片"))
     if len(content.pages) % 2:
         out.append(Message("info", f"{content.label}：{len(content.pages)} 个版面无法对折印刷，请把版数改为双数"))
     return out

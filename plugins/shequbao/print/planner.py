@@ -86,17 +86,18 @@ def plan_page(shapes: list[dict[int, list[Shape]]], style: Style, area: float) -
 
 
 def _holes(placements: list[Placement], style: Style, area: float) -> float:
-    """Share of the free area blank at the feet of the modules standing on the page's foot
-    (what a reader sees as an empty bottom, with the blank under the modules)."""
+    """Share of the free area left blank inside the modules, wherever they stand: under their
+    text and in a last text column that ends short (a reader sees both as holes)."""
     from .shapes import fit
 
-    width = style.geometry.type_width
-    foot = max((p.top + p.height for p in placements), default=0.0)
+    g = style.geometry
     blank = 0.0
     for p in placements:
-        if abs(p.top + p.height - foot) < 1:
-            blank += fit(p.shape, p.height, style)[2] * style.geometry.span_width(p.shape.span)
-    return blank / (area * width) if area else 0.0
+        width = g.span_width(p.shape.span)
+        blank += fit(p.shape, p.height, style)[2] * width
+        if p.shape.short > 0 and p.shape.inner:
+            blank += p.shape.short * style.pitch * (width - (p.shape.inner - 1) * g.gutter) / p.shape.inner
+    return blank / (area * g.type_width) if area else 0.0
 
 
 class _Planner:

@@ -193,20 +193,21 @@ def module_rects(eng: Engine, layout: Layout) -> dict[str, list[dict]]:
         pos = mark["pos"]
         box = (pos["page"], _pt(pos["x"]) - layout.bleed, _pt(pos["y"]) - layout.bleed, mark["w"], mark["h"])
         inside = [(key, p) for key, p in briefs if key in mark["keys"] and p["page"] == pos["page"]]
-        found = _brief_boxes(box, mark, inside, layout.bleed) if inside else {key: box for key in mark["keys"]}
+        found = _brief_boxes(box, mark, inside, layout.bleed, g.body) if inside else {key: box for key in mark["keys"]}
         for key, (page, x, y, w, h) in found.items():
             rects.setdefault(key, []).append({"page": page, "x": round(x / g.width, 5), "y": round(y / g.height, 5),
                                               "w": round(w / g.width, 5), "h": round(h / g.height, 5)})
     return rects
 
 
-def _brief_boxes(box, mark: dict, inside: list, bleed: float) -> dict[str, tuple]:
+def _brief_boxes(box, mark: dict, inside: list, bleed: float, body: float) -> dict[str, tuple]:
+    """Each brief's part of the box; a title's mark stands on its baseline, its line's top is above."""
     page, x0, y0, w, h = box
     cols, gutter = max(1, mark.get("cols") or 1), mark.get("gutter") or 0
     inner = (w - (cols - 1) * gutter) / cols
     starts = []
     for key, p in inside:
-        x, y = _pt(p["x"]) - bleed, _pt(p["y"]) - bleed
+        x, y = _pt(p["x"]) - bleed, max(y0, _pt(p["y"]) - bleed - body * 0.88)
         column = min(cols - 1, max(0, round((x - x0) / (inner + gutter))))
         starts.append((column, y, key))
     starts.sort()

@@ -14,9 +14,10 @@ class ShapeMaker:
     """Every shape of one item at one span."""
 
     def __init__(self, style: Style, item: Item, metrics: ItemMetrics, widths: dict[str, float],
-                 index: int, area_height: float):
+                 index: int, area_height: float, strict: bool = True):
         self.style, self.item, self.m, self.widths = style, item, metrics, widths
         self.index, self.area_height = index, area_height
+        self.strict = strict  # False: a photo too big or too coarse at every width still gets a (costly) shape
         self._titles: dict[tuple, tuple[str, ...] | None] = {}
         self.break_costs: dict[tuple[str, ...], int] = {}  # a headline's lines → the cost of its breaks
 
@@ -32,7 +33,7 @@ class ShapeMaker:
         return out
 
     def trackings(self) -> range:
-        return range(len(TRACKINGS)) if self.item.kind not in ("briefs", "guide") else range(1)
+        return range(len(TRACKINGS) + 1) if self.item.kind not in ("briefs", "guide") else range(1)  # + MIXED
 
     def photo_options(self, span: int) -> list[tuple[int, bool]]:
         """(photo width in columns, arrangement: row | flow | grid) the item may have at ``span``."""
@@ -52,8 +53,7 @@ class ShapeMaker:
 
     def inner_options(self, span: int) -> list[int]:
         if self.item.kind in ("briefs", "guide"):
-            most = min(span, max(1, len(self.item.briefs)))
-            return list(range(1, most + 1))
+            return [span]  # a text column on each grid column: never a line across two
         if self.item.verse and span > 2:
             return []  # a poem's short lines across the page would leave it half empty
         return [span]
@@ -91,7 +91,7 @@ class ShapeMaker:
         lines: list[str] = []
         cost = 0
         for part in parts:
-            got = scored_lines(part, fits, max_lines=3)
+            got = scored_lines(part, fits, max_lines=4 if len(parts) == 1 else 3)
             if got is None:
                 return None
             lines.extend(got[0])

@@ -6,7 +6,8 @@ import math
 
 from .photo_grid import LEAST, grid_rows
 from .shapes import BOXED, MAX_PHOTO_SHARE, Shape
-from .style import BYLINE, CAPTION, CROP, FOCUS_CROP, KICKER, SUBTITLE, USUAL_STEP
+from .style import (BYLINE, CAPTION, CROP, FOCUS_CROP, KICKER, MIN_PPI, PHOTO_SHARE, SUBTITLE, TEXT_UNDER_PHOTO,
+                    USUAL_STEPS)
 
 BANNER = 1.9  # a box's banner (短消息, 本期导读), in body sizes
 PREFERRED_SPAN = {"lead": 1.0, "normal": 0.5, "minor": 0.3}  # × columns
@@ -24,13 +25,17 @@ def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, ste
         return None
     head_h, lines = head
     photo, lo, hi = photo_row(maker, photo_cols, span, grid=mode == "grid")
-    if photo is None:
+    bounds = photo_bounds(maker, photo_cols, mode == "grid", lo, hi) if photo else (lo, hi, 0.0)
+    if photo is None or bounds is None:
         return None
+    lo, hi, photo_cost = bounds
     caption = 0.0
     if item.photos and m.caption.get(photo_cols):
         size, pitch = style.small(CAPTION)
         caption = style.lines_height(m.caption[photo_cols], size, pitch)
     rows = body_rows(maker, span, inner, tracking)
+    if photo_cols and 0 < rows < TEXT_UNDER_PHOTO and span > 1:
+        photo_cost += 8 * (TEXT_UNDER_PHOTO - rows)  # strips of text under a photo: better a narrower module
     pad = round(style.body * 0.7, 2) * 2 if item.kind in BOXED else 0.0
     if beside:
         side = photo + style.gap / 2 + caption
@@ -41,7 +46,47 @@ def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, ste
                   photo=photo if not beside else 0.0, crop_lo=lo, crop_hi=hi, caption=caption if not beside else 0.0,
                   rows=rows, pad=pad, cost=0.0, grid=mode == "grid", verse=item.verse,
                   short=rows * inner - body_lines(maker, span, inner, tracking))
-    return Shape(**{**shape.__dict__, "cost": shape_cost(maker, shape, lines, photo, beside) + (1.5 if shape.grid else 0)})
+    cost = shape_cost(maker, shape, lines, photo, beside) + (1.5 if shape.grid else 0) + photo_cost
+    cost += 4 * column_widows(maker, rows, inner, tracking)
+    return Shape(**{**shape.__dict__, "cost": cost})
+
+
+def column_widows(maker, rows: int, inner: int, tracking: int, skip: int = 0) -> int:
+    """Paragraphs whose short last line would stand alone at the top of a text column (寡行):
+    the text fills ``rows`` lines a column, the first ``skip`` lines of the first taken."""
+    if inner < 2 or rows < 2 or maker.item.kind in ("briefs", "guide"):
+        return 0
+    tops = {k * rows - skip for k in range(1, inner)}
+    count, at = 0, 0
+    for lines in maker.m.block_lines("c", tracking):
+        at += lines
+        if lines > 1 and at - 1 in tops:
+            count += 1
+    return count
+
+
+def photo_bounds(maker, photo_cols: int, grid: bool, lo: float, hi: float) -> tuple[float, float, float] | None:
+    """The crop bounds (lo, hi) narrowed so that no photo covers more of the type area than its
+    item's weight allows (PHOTO_SHARE) or prints under MIN_PPI, and a cost. When even the natural
+    size is too big or too coarse: None where a narrower photo or module is there to offer, else a
+    high cost (one column wide, a page that cannot be planned otherwise, the editor's width)."""
+    style, item = maker.style, maker.item
+    g = style.geometry
+    area = g.type_width * (g.bottom - g.top)
+    width = g.span_width(photo_cols)
+    most = hi
+    for row in ([item.photos[:1], item.photos[1:]] if grid else [item.photos]):
+        row_height = (width - (len(row) - 1) * style.photo_gap) / sum(p.aspect for p in row)
+        for p in row:
+            printed = p.aspect * row_height  # taller than natural (factor c), the sides are cut: p.width / c pixels
+            most = min(most, PHOTO_SHARE[item.weight] * area / (printed * row_height), p.width * 72 / printed / MIN_PPI)
+    if most >= 1:
+        return lo, most, 0.0
+    if item.photo_columns == photo_cols:
+        return lo, 1.0, 2.0  # the editor asked for this width
+    if photo_cols > 1 and maker.strict:
+        return None
+    return lo, 1.0, (12.0 if photo_cols == 1 else 40.0) * (1 - most) + (4 if photo_cols == 1 else 25)
 
 
 def flow_shape(maker, span: int, tracking: int, step: int) -> Shape | None:
@@ -49,8 +94,10 @@ def flow_shape(maker, span: int, tracking: int, step: int) -> Shape | None:
     style, m = maker.style, maker.m
     head = head_height(maker, span, step)
     photo, lo, hi = photo_row(maker, 1, span)
-    if head is None or photo is None:
+    bounds = photo_bounds(maker, 1, False, lo, hi) if photo else None
+    if head is None or bounds is None:
         return None
+    lo, hi, photo_cost = bounds
     size, pitch = style.small(CAPTION)
     caption = style.lines_height(m.caption.get(1, 0), size, pitch) + (style.gap / 2 if m.caption.get(1) else 0)
     room = photo + caption + style.lead
@@ -63,10 +110,13 @@ def flow_shape(maker, span: int, tracking: int, step: int) -> Shape | None:
             return None
     body = m.body_lines("c", tracking)
     rows = max(lines, math.ceil((body + lines) / span))  # the photo stands in the first column
+    if rows - lines < TEXT_UNDER_PHOTO:
+        photo_cost += 8 * (TEXT_UNDER_PHOTO - rows + lines)  # a strip of text under the photo
     shape = Shape(item=maker.index, span=span, photo_cols=1, step=step, tracking=tracking, inner=span,
                   title_lines=head[1], head=head[0], photo=0.0, crop_lo=1.0, crop_hi=1.0, caption=0.0, rows=rows,
                   pad=0.0, cost=0.0, flow=lines, flow_photo=round(height, 3), short=rows * span - body - lines)
-    return Shape(**{**shape.__dict__, "cost": shape_cost(maker, shape, head[1], height, False) + 1.0})
+    cost = shape_cost(maker, shape, head[1], height, False) + 1.0 + photo_cost + 4 * column_widows(maker, rows, span, tracking, lines)
+    return Shape(**{**shape.__dict__, "cost": cost})
 
 
 def head_height(maker, span: int, step: int) -> tuple[float, tuple[str, ...]] | None:
@@ -138,10 +188,11 @@ def shape_cost(maker, shape: Shape, lines: tuple[str, ...], photo: float, beside
         if item.kind == "photo":
             preferred = max(preferred, min(columns, 2))
         cost += (5 if item.weight == "lead" else 2.5) * abs(shape.span - preferred)
-        cost += 1.2 * abs(shape.step - USUAL_STEP) * (2 if item.weight == "lead" else 1) + (1.5 if shape.step < USUAL_STEP else 0)
+        usual = USUAL_STEPS[item.weight]
+        cost += 1.2 * abs(shape.step - usual) * (2 if item.weight == "lead" else 1) + (1.5 if shape.step < usual else 0)
         cost += {0: 0, 1: 0, 2: 1.5, 3: 5}.get(len(lines), 9)
         cost += 3 * maker.break_costs.get(tuple(lines), 0)  # a headline broken inside a word
-        cost += 3 * shape.tracking
+        cost += 3 if shape.tracking == 1 else 0.5 * len(maker.m.tight_blocks()) if shape.tracking == 0 else 0
     else:
         cost += 2 * abs(shape.inner - min(shape.span, len(item.briefs)))
         if item.kind == "guide":
@@ -160,4 +211,6 @@ def shape_cost(maker, shape: Shape, lines: tuple[str, ...], photo: float, beside
             cost += 3
         if item.weight == "lead" and shape.photo_cols < min(2, columns):
             cost += 8
-    return cost
+    if item.kind in BOXED and shape.span > 2:
+        cost += 40 * (shape.span - 2)  # 短消息, notices, 导读 on the column grid, never across the page
+    return cost + 12 * max(0, shape.short - 1)  # the last text column more than a line short

@@ -70,9 +70,10 @@ class Shape:
         return pitch + self.photo * (1 - self.crop_lo), pitch + self.photo * (self.crop_hi - 1)
 
     def slack_limit(self, style: Style) -> float:
-        if self.rows <= 0:
-            return style.pitch * (8 if self.pad else 1.5)
-        return style.pitch * (8 if self.pad else max(1.5, min(4, self.rows * self.inner * 0.12)))
+        """Blank a module may have under its text; a box is as tall as its content (a line at most)."""
+        if self.rows <= 0 or self.pad:
+            return style.pitch * 1.5
+        return style.pitch * max(1.5, min(4, self.rows * self.inner * 0.12))
 
 
 @lru_cache(maxsize=50_000)
@@ -92,7 +93,7 @@ def shape_costs(shape: Shape, style: Style, cells: int, foot: bool = False) -> n
     grow = delta >= 0
     used = np.minimum(delta[grow], up)
     slack = delta[grow] - used
-    grow_cost = shape.cost + (6 * (used / up) ** 2 if up > 0 else 0) + slack_cost(slack, style, bool(shape.pad))
+    grow_cost = shape.cost + (6 * (used / up) ** 2 if up > 0 else 0) + slack_cost(slack, style)
     if foot:
         grow_cost = grow_cost + 4 * np.maximum(0, slack / style.pitch - 0.5)
     beyond = slack - shape.slack_limit(style)
@@ -105,10 +106,8 @@ def shape_costs(shape: Shape, style: Style, cells: int, foot: bool = False) -> n
     return cost
 
 
-def slack_cost(slack, style: Style, boxed: bool):
+def slack_cost(slack, style: Style):
     lines = slack / style.pitch
-    if boxed:
-        return 1.5 * lines
     return np.where(lines <= 0.5, 2 * lines, 1 + 8 * (lines - 0.5))
 
 

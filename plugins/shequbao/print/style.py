@@ -7,12 +7,15 @@ from dataclasses import dataclass
 
 from .options import Geometry
 
-HEADLINE_STEPS = {  # headline sizes a weight may get, biggest first (× body); the second is the usual one
-    "lead": (3.4, 3.0, 2.6, 2.25, 2.0),
-    "normal": (2.6, 2.2, 1.9, 1.65, 1.45),
-    "minor": (2.0, 1.7, 1.5, 1.3),
+HEADLINE_STEPS = {  # headline sizes a weight may get, biggest first (× body); the 头条's smallest is
+    "lead": (3.4, 3.0, 2.6),  # over 1.15× any other's largest, so the 头条 is always clearly the largest
+    "normal": (2.2, 1.9, 1.65, 1.45),
+    "minor": (1.9, 1.7, 1.5, 1.3),
 }
-USUAL_STEP = 1
+USUAL_STEPS = {"lead": 1, "normal": 0, "minor": 1}  # the usual size of each weight
+PHOTO_SHARE = {"lead": 0.19, "normal": 0.115, "minor": 0.115}  # most of the type area one photo may cover
+MIN_PPI = 180  # a photo is never printed coarser than this
+TEXT_UNDER_PHOTO = 5  # body lines under a photo in each column, at least
 HEADLINE_PITCH = 1.22
 KICKER = {"lead": 1.3, "normal": 1.1, "minor": 1.0}
 SUBTITLE = {"lead": 1.35, "normal": 1.15, "minor": 1.05}
@@ -20,6 +23,7 @@ SMALL_PITCH = 1.4
 BYLINE = 0.9
 CAPTION = 0.85
 TRACKINGS = (0.0, -0.05)  # 挤排: at most 0.05 em tighter
+MIXED = len(TRACKINGS)  # a shape's tracking: each paragraph tight only where that saves its short last line
 LEADING_FLEX = 0.05  # line pitch ±5%
 CROP = 0.095  # a photo may lose at most 10% of its area (kept a little inside); more only with a focus
 FOCUS_CROP = 0.30
