@@ -161,7 +161,7 @@ def plan_pages(archive: Archive, static: tuple[tuple[str, str], ...], options: P
         pages.append(Page(Kind.ISSUE, _issue_src(issue), _url(_issue_src(issue), urls), issue_label(issue), issue.date, view))
         for article_view in generate_article_views(issue):
             pages.append(_article_page(article_view, urls))
-        for ban in generate_ban_views(issue, (printed or {}).get(issue.id)):
+        for ban in generate_ban_views(issue, (printed or {}).get(issue.id), view.previous, view.next):
             src = f"issues/{issue.id}/{ban.section.page}.md"
             title = f"{section_label(ban.section.page)} {ban.section.name} · {issue_number(issue)}"
             pages.append(Page(Kind.BAN, src, _url(src, urls), title, issue.date, ban, ban.section.page))
