@@ -110,7 +110,7 @@ def turns(html: str) -> dict[str, str]:
     """上一期/下一期 on a 版 page: label → href."""
     nav = re.search(r'<nav class="sqb-ban__turn sqb-ban__turn--issue" aria-label="翻期">(.*?)</nav>', html, re.S)
     assert nav, "no 上一期/下一期"
-    return {re.sub(r"<[^>]+>", "", label).split()[0].strip("‹› "): href
+    return {re.sub(r"<[^>]+>|[‹›]", "", label.split("<small>")[0]).strip(): href
             for href, label in re.findall(r'<a class="sqb-ban__(?:older|newer)" href="([^"]*)">(.*?)</a>', nav.group(1), re.S)}
 
 
