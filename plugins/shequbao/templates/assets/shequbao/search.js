@@ -1,5 +1,5 @@
 // shequbao: the /search/ page. Pagefind (site/pagefind/, made at build time) searches in the
-// browser; each result shows its title, date, 第N期 · 第N版 and a snippet of its text.
+// browser; each result shows its title, its issue's date, 第N期 · 第N版 and a snippet of its text.
 // Newest first unless the reader asks for 相关度; filters (年份, 版面, 类别, 人员) come from the index.
 const root = document.querySelector(".sqb-search");
 const form = root.querySelector(".sqb-search-form");
@@ -156,6 +156,17 @@ function offerPerson(query, available) {
   status.after(line);
 }
 
+// What to try when nothing was found, for what the reader actually asked: another word, fewer
+// words (when there are several), the filters set back to 全部 (only those that are set).
+function advice(words, chosen) {
+  const tries = [];
+  if (words[0] !== null) tries.push("换个说法", ...(words.length > 1 ? ["少写几个词"] : []));
+  const set = Object.keys(chosen).map((key) => FILTERS[key]);
+  if (set.length) tries.push(`把${set.join("、")}改为“全部”`);
+  if (!tries.length) return "";
+  return "可以" + (tries.length > 1 ? tries.slice(0, -1).join("、") + "，或" + tries[tries.length - 1] : tries[0]) + "。";
+}
+
 // Empty fields stay out of the address: /search/?q=养老 rather than ?q=养老&sort=&year=…
 form.addEventListener("formdata", (event) => {
   for (const [key, value] of [...event.formData.entries()]) {
@@ -205,7 +216,7 @@ async function main() {
   const what = query ? `含有“${query}”的文章` : "文章";
   const where = filtered ? `（${Object.entries(chosen).map(([k, v]) => `${FILTERS[k]}：${v}`).join("，")}）` : "";
   if (!results.length) {
-    say(`没有找到${what}${where}。可以换个说法、少写几个词，或改为“全部”。`);
+    say(`没有找到${what}${where}。${advice(words, chosen)}`);
     return;
   }
   say(`找到 ${results.length} 篇${what}${where}，${byScore ? "按相关度排列" : "最新的在前"}`);
