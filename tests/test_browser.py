@@ -266,6 +266,40 @@ def test_no_results_advice_fits_what_was_asked(desktop, base_url):
     assert desktop.errors == []
 
 
+RING = "el => { const s = getComputedStyle(el); return [s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor]; }"
+
+
+def test_every_control_shows_a_focus_ring_and_the_footer_grows_with_the_text_size(browser, base_url):
+    """适老化: a reader using a keyboard (or a tap on a field) sees where the focus is; the footer's
+    legal lines scale with 字号 like the text."""
+    keyboard = open_with(browser, PHONE)
+    page = keyboard.page
+    page.goto(base_url + "search/?q=养老")
+    page.locator(".sqb-search[data-state=done]").wait_for(state="attached")
+    for field in (".sqb-search-form input[type=search]", ".sqb-search-box input", "select[name=year]"):
+        page.focus(field)
+        style, width, colour = page.eval_on_selector(field, RING)
+        assert style != "none" and width >= 3, (field, style, width)
+    page.goto(base_url + "issues/2025-11/")
+    page.keyboard.press("Tab")  # the skip link, then the links and buttons of the page
+    seen = 0
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        style, width, colour = page.evaluate(f"({RING})(document.activeElement)")
+        if page.evaluate("document.activeElement !== document.body"):
+            assert style != "none" and width >= 2, page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+            seen += 1
+    assert seen == 12
+    keyboard.close()
+    sizes = {}
+    for setting in ("standard", "xl"):
+        visit = open_with(browser, PHONE, setting)
+        visit.page.goto(base_url + "issues/2025-11/")
+        sizes[setting] = visit.page.eval_on_selector(".md-copyright", "el => parseFloat(getComputedStyle(el).fontSize)")
+        visit.close()
+    assert sizes["standard"] >= 14 and sizes["xl"] >= sizes["standard"] * 1.4, sizes
+
+
 def test_search_filters_and_relevance_are_controls_on_the_page(desktop, base_url):
     """Year, 版面, kind and person filters built from the index; the person filter alone lists
     everything with that name in its byline; 相关度 is a switch."""

@@ -154,3 +154,19 @@ def test_an_article_opens_its_ban_with_its_region_marked(site, archive, browser,
         assert outline == "double"  # :target: the story the reader came from is marked on the page
     finally:
         visit.close()
+
+
+def test_the_zoom_button_shows_a_focus_ring(site, browser, base_url):
+    """The zoom checkbox is hidden behind its label (放大版面): focus on it rings the label."""
+    visit = Visit(browser, PHONE)
+    try:
+        visit.page.goto(f"{base_url}issues/2025-11/1/")
+        label = ".sqb-ban__tools label[for=sqb-ban-zoom]"
+        assert visit.page.eval_on_selector(label, "el => getComputedStyle(el).outlineStyle") == "none"
+        visit.page.focus("#sqb-ban-zoom")
+        style, width = visit.page.eval_on_selector(label, "el => [getComputedStyle(el).outlineStyle, parseFloat(getComputedStyle(el).outlineWidth)]")
+        assert style == "solid" and width >= 3
+        visit.page.keyboard.press("Space")
+        assert visit.page.is_visible(".sqb-ban__zoom-out")
+    finally:
+        visit.close()
