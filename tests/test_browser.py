@@ -300,6 +300,19 @@ def test_every_control_shows_a_focus_ring_and_the_footer_grows_with_the_text_siz
     assert sizes["standard"] >= 14 and sizes["xl"] >= sizes["standard"] * 1.4, sizes
 
 
+def test_a_name_search_leads_with_that_persons_articles(desktop, base_url):
+    search(desktop, base_url, "陈玲")
+    lead = desktop.page.locator(".sqb-search__person")
+    assert lead.is_visible() and "陈玲" in lead.inner_text()
+    first = desktop.page.evaluate("""() => [...document.querySelectorAll('.sqb-search__person, .sqb-search__status')]
+        .map(el => el.className)[0]""")
+    assert first == "sqb-search__person", "the person's articles are offered before 没有找到"
+    lead.locator("a").click()
+    desktop.page.wait_for_url(re.compile(r"person="))
+    desktop.page.locator(".sqb-search[data-state=done]").wait_for(state="attached")
+    assert desktop.page.locator(".sqb-result").count() > 0
+
+
 def test_search_filters_and_relevance_are_controls_on_the_page(desktop, base_url):
     """Year, 版面, kind and person filters built from the index; the person filter alone lists
     everything with that name in its byline; 相关度 is a switch."""

@@ -146,14 +146,15 @@ async function showOptions(chosen, params) {
   return Object.fromEntries(Object.entries(available).map(([key, values]) => [key, Object.fromEntries(values)]));
 }
 
-// A query that is a name in the bylines: the text may not have it, the person filter has every article.
+// A query that is a name in the bylines: the text may not have it, the person filter has every
+// article. The offer leads, above what the text search found (or did not find).
 function offerPerson(query, available) {
   if (!available.person || !available.person[query]) return;
   const line = element("p", "sqb-search__person", `“${query}”是本报的作者，署名的稿件有 ${available.person[query]} 篇：`);
   const link = element("a", "", `看${query}的全部稿件`);
   link.href = "?" + new URLSearchParams({ person: query });
   line.append(link);
-  status.after(line);
+  status.before(line);
 }
 
 // What to try when nothing was found, for what the reader actually asked: another word, fewer
