@@ -88,7 +88,7 @@ def test_article_page_shows_the_newspaper_byline_and_where_it_was_printed(site):
     assert 'href="../#page-1"' in html
     assert 'rel="next" href="../xiaofang-yanlian/"' in html
     assert "住了三十年六楼" in page
-    assert "<title>老楼加装电梯 居民告别“爬楼难” - 梧桐里</title>" in html
+    assert "<title>老楼加装电梯 居民告别“爬楼难” · 梧桐里 第7期</title>" in html  # the paper and issue: where it is
 
 
 @pytest.mark.parametrize("rel, words", [
