@@ -209,7 +209,7 @@ def test_a_planted_query_shows_the_newest_issue_first_with_clean_snippets(phone,
     dates = issue_dates()
     assert hits == sorted(hits, key=lambda url: dates[url.split("/")[2]], reverse=True), "the newest issue first"
     page = phone.page
-    assert page.title() == f"{PLANTED} - 搜索 - 桂园"
+    assert page.title() == f"{PLANTED} - 搜索 · 桂园社区报"
     posts = {url: post for url, post, _body in sample_articles()}
     for result, url in zip(page.locator(".sqb-result").all(), hits):
         post = posts[url]
@@ -236,6 +236,81 @@ def test_search_words_and_several_words(desktop, base_url, words):
     assert len(hits) == len(set(hits))
     assert set(hits) == published_with(*words), "exactly the articles whose text has every word"
     assert desktop.outside() == []
+
+
+def shown_dates(visit: Visit) -> list[tuple[int, ...]]:
+    """The dates the results show, in order, as (year, month, day)."""
+    metas = [m.inner_text() for m in visit.page.locator(".sqb-result__meta").all()]
+    return [tuple(map(int, re.match(r"(\d{4})年(\d+)月(\d+)日", m).groups())) for m in metas]
+
+
+@pytest.mark.parametrize("query", ["养老", "志愿者", "社区 居民"])
+def test_the_dates_of_results_never_go_up_the_list(desktop, base_url, query):
+    """最新在前 means what it shows: each result's date (its issue's) is never later than the one above."""
+    hits = search(desktop, base_url, query)
+    dates = shown_dates(desktop)
+    assert len(dates) == len(hits) > 1, query
+    assert dates == sorted(dates, reverse=True), dates
+    by_issue = issue_dates()
+    assert [f"{y}-{m:02d}-{d:02d}" for y, m, d in dates] == [by_issue[url.split("/")[2]] for url in hits]
+
+
+def test_no_results_advice_fits_what_was_asked(desktop, base_url):
+    status = desktop.page.locator(".sqb-search__status")
+    assert search(desktop, base_url, "火星基地") == []
+    assert status.inner_text() == "没有找到含有“火星基地”的文章。可以换个说法。", "no filter set: nothing to set back"
+    search(desktop, base_url, "火星基地 月球")
+    assert "少写几个词" in status.inner_text() and "全部" not in status.inner_text()
+    search(desktop, base_url, "火星基地", year="2024", section="要闻")
+    assert status.inner_text().endswith("可以换个说法，或把年份、版面改为“全部”。"), status.inner_text()
+    assert desktop.errors == []
+
+
+RING = "el => { const s = getComputedStyle(el); return [s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor]; }"
+
+
+def test_every_control_shows_a_focus_ring_and_the_footer_grows_with_the_text_size(browser, base_url):
+    """适老化: a reader using a keyboard (or a tap on a field) sees where the focus is; the footer's
+    legal lines scale with 字号 like the text."""
+    keyboard = open_with(browser, PHONE)
+    page = keyboard.page
+    page.goto(base_url + "search/?q=养老")
+    page.locator(".sqb-search[data-state=done]").wait_for(state="attached")
+    for field in (".sqb-search-form input[type=search]", ".sqb-search-box input", "select[name=year]"):
+        page.focus(field)
+        style, width, colour = page.eval_on_selector(field, RING)
+        assert style != "none" and width >= 3, (field, style, width)
+    page.goto(base_url + "issues/2025-11/")
+    page.keyboard.press("Tab")  # the skip link, then the links and buttons of the page
+    seen = 0
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        style, width, colour = page.evaluate(f"({RING})(document.activeElement)")
+        if page.evaluate("document.activeElement !== document.body"):
+            assert style != "none" and width >= 2, page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+            seen += 1
+    assert seen == 12
+    keyboard.close()
+    sizes = {}
+    for setting in ("standard", "xl"):
+        visit = open_with(browser, PHONE, setting)
+        visit.page.goto(base_url + "issues/2025-11/")
+        sizes[setting] = visit.page.eval_on_selector(".md-copyright", "el => parseFloat(getComputedStyle(el).fontSize)")
+        visit.close()
+    assert sizes["standard"] >= 14 and sizes["xl"] >= sizes["standard"] * 1.4, sizes
+
+
+def test_a_name_search_leads_with_that_persons_articles(desktop, base_url):
+    search(desktop, base_url, "陈玲")
+    lead = desktop.page.locator(".sqb-search__person")
+    assert lead.is_visible() and "陈玲" in lead.inner_text()
+    first = desktop.page.evaluate("""() => [...document.querySelectorAll('.sqb-search__person, .sqb-search__status')]
+        .map(el => el.className)[0]""")
+    assert first == "sqb-search__person", "the person's articles are offered before 没有找到"
+    lead.locator("a").click()
+    desktop.page.wait_for_url(re.compile(r"person="))
+    desktop.page.locator(".sqb-search[data-state=done]").wait_for(state="attached")
+    assert desktop.page.locator(".sqb-result").count() > 0
 
 
 def test_search_filters_and_relevance_are_controls_on_the_page(desktop, base_url):

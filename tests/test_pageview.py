@@ -154,3 +154,43 @@ def test_an_article_opens_its_ban_with_its_region_marked(site, archive, browser,
         assert outline == "double"  # :target: the story the reader came from is marked on the page
     finally:
         visit.close()
+
+
+def test_the_zoom_button_shows_a_focus_ring(site, browser, base_url):
+    """The zoom checkbox is hidden behind its label (放大版面): focus on it rings the label."""
+    visit = Visit(browser, PHONE)
+    try:
+        visit.page.goto(f"{base_url}issues/2025-11/1/")
+        label = ".sqb-ban__tools label[for=sqb-ban-zoom]"
+        assert visit.page.eval_on_selector(label, "el => getComputedStyle(el).outlineStyle") == "none"
+        visit.page.focus("#sqb-ban-zoom")
+        style, width = visit.page.eval_on_selector(label, "el => [getComputedStyle(el).outlineStyle, parseFloat(getComputedStyle(el).outlineWidth)]")
+        assert style == "solid" and width >= 3
+        visit.page.keyboard.press("Space")
+        assert visit.page.is_visible(".sqb-ban__zoom-out")
+    finally:
+        visit.close()
+
+
+def test_zoom_is_sharp_on_a_phone(site, browser, base_url):
+    """放大版面 on a phone of devicePixelRatio 2: the image shown is never enlarged, before the
+    zoom or after it (the 1,600-px page image is loaded for the zoomed page)."""
+    visit = Visit(browser, PHONE, device_scale_factor=2)
+    # the file's own width (naturalWidth of a srcset image is divided by its density: a copy without srcset)
+    sharpness = """img => new Promise(done => { const file = new Image(); file.onload = () =>
+        done([file.naturalWidth, img.getBoundingClientRect().width * devicePixelRatio, img.currentSrc]); file.src = img.currentSrc; })"""
+    try:
+        page = visit.page
+        page.goto(f"{base_url}issues/2025-11/1/")
+        image = ".sqb-ban__page img"
+        page.wait_for_function("document.querySelector('.sqb-ban__page img').complete")
+        natural, needed, _src = page.eval_on_selector(image, sharpness)
+        assert natural >= needed, (natural, needed)
+        page.click(".sqb-ban__tools label[for=sqb-ban-zoom]")
+        page.wait_for_function("""() => { const img = document.querySelector('.sqb-ban__page img');
+            return img.complete && img.currentSrc.includes('-1600.'); }""", timeout=10000)
+        natural, needed, src = page.eval_on_selector(image, sharpness)
+        assert natural >= needed and "1600" in src, (natural, needed, src)
+        assert visit.errors == []
+    finally:
+        visit.close()

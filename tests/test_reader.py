@@ -39,7 +39,7 @@ def test_pages_say_simplified_chinese(site):
 def test_article_and_issue_pages_have_a_share_card(site):
     article = html(site, "issues/2025-10/zhongqiu-youyuan/")
     assert meta(article, "og:type") == "article"
-    assert meta(article, "og:title") == "丹桂居民区中秋游园会现场"
+    assert meta(article, "og:title") == "丹桂居民区中秋游园会现场 · 桂园社区报 第102期"
     assert meta(article, "og:url") == SITE_URL + "issues/2025-10/zhongqiu-youyuan/"
     assert meta(article, "og:description").startswith("10月6日晚")
     assert meta(article, "description").startswith("10月6日晚")
@@ -49,7 +49,7 @@ def test_article_and_issue_pages_have_a_share_card(site):
     assert meta(article, "twitter:card") == "summary_large_image" and meta(article, "twitter:image") == image
 
     issue = html(site, "issues/2025-11/")
-    assert meta(issue, "og:title").startswith("桂园 第103期")
+    assert meta(issue, "og:title").startswith("桂园社区报 第103期")
     assert "2025年11月26日" in meta(issue, "og:description")
     assert (site / urlsplit(meta(issue, "og:image")).path.lstrip("/")).is_file()
 

@@ -31,6 +31,12 @@ class Paper:
     icp: str = ""  # ICP 备案号 (mainland hosting), in every page's footer
     police_record: str = ""  # 公安备案号, in every page's footer
     internal: bool = False  # 内部资料 免费交流: on the site's footer and page 1 of the print edition
+    full_name: str = ""  # the name a chat knows it by (桂园社区报): page titles and share cards
+
+    @property
+    def chat_name(self) -> str:
+        """The paper's name where it stands alone (a shared link in WeChat): 桂园社区报, not 桂园."""
+        return self.full_name or self.name
 
 
 @dataclass(frozen=True)

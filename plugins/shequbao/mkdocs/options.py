@@ -47,6 +47,8 @@ class ShequbaoConfig(Config):
     """Turn the plugin off (the site then builds as plain MkDocs)."""
     paper_name = c.Optional(c.Type(str))
     """The paper's name in mastheads; defaults to ``site_name``."""
+    paper_full_name = c.Type(str, default="")
+    """The paper's full name for chats (e.g. 桂园社区报): page titles, share cards, the drawn logo; defaults to ``paper_name``."""
     paper_publisher = c.Type(str, default="")
     """主办: who publishes the paper."""
     paper_permit = c.Type(str, default="")
@@ -143,7 +145,7 @@ def read_settings(config, options: ShequbaoConfig) -> Settings:
                     internal=options.internal_publication, edited_by=options.paper_edited_by,
                     printed_by=options.paper_printed_by, copies=options.paper_copies,
                     recipients=options.paper_recipients.strip(), address=options.paper_address,
-                    phone=options.paper_phone),
+                    phone=options.paper_phone, full_name=options.paper_full_name.strip()),
         content_dir=Path(config.docs_dir),
         site_dir=Path(config.site_dir),
         cache_root=cache_root(Path(config.config_file_path or config.docs_dir).parent),
@@ -189,7 +191,7 @@ def load_settings(config_file: Path) -> Settings:
     return read_settings(config, plugin.config)
 
 
-def page_base_key(config, options: ShequbaoConfig, command: str) -> str:
+def page_base_key(config, options: ShequbaoConfig, command: str, logo: str = "") -> str:
     """The site-wide inputs of every page's HTML (``pagecache.base_key``): mkdocs.yml as MkDocs
     read it (overrides and ``!ENV`` values included), every plugin's options, the theme and its
     folders, the menu's files (their titles label it), and the command (a preview differs from a build, and by the issues it shows)."""
@@ -201,7 +203,7 @@ def page_base_key(config, options: ShequbaoConfig, command: str) -> str:
     settings["theme"] = {**_plain(dict(config.theme)), "dirs": list(config.theme.dirs)}
     return base_key(json.dumps(settings, sort_keys=True, ensure_ascii=False, default=_plain).encode(),
                     sorted(options.items()), [Path(d) for d in config.theme.dirs], menu_digest(config.nav, config.docs_dir),
-                    f"{command} {os.environ.get('SHEQUBAO_PREVIEW', '')}")
+                    f"{command} {os.environ.get('SHEQUBAO_PREVIEW', '')} {logo}")
 
 
 VOLATILE = ("config_file_path", "docs_dir", "site_dir", "dev_addr", "strict", "plugins", "theme", "watch")  # no part of a page
@@ -216,6 +218,18 @@ def _plain(value):
     if isinstance(value, (list, tuple, set, frozenset)):
         return [_plain(v) for v in value]
     return f"{type(value).__module__}.{type(value).__qualname__}"
+
+
+def share_logo(config, settings: Settings):
+    """The share cards' logo (``photos.logo``): ``theme.logo`` when it is a raster image of at
+    least 300 px (looked for in the content folder, then the theme's own folder), else one drawn
+    from the paper's name."""
+    from ..photos.logo import make_logo
+
+    given = config.theme.get("logo")
+    folders = [settings.content_dir, *(Path(d) for d in [config.theme.custom_dir] if d)]
+    found = next((folder / given for folder in folders if given and (folder / given).is_file()), None)
+    return make_logo(settings.paper.chat_name, settings.cache_root, found)
 
 
 def strict_warnings() -> int:

@@ -37,7 +37,7 @@ from ..site.kinds import Kind
 from ..site.registry import Site, derived_files, plan_pages
 from . import preview
 from .options import (ShequbaoConfig, add_search_filters, make_feeds, our_extensions, page_base_key, read_settings,
-                      resolve_preview, strict_warnings)
+                      resolve_preview, share_logo, strict_warnings)
 from .siterules import material_loader, nav_sources, prepare_config, resolve_files
 
 log = logging.getLogger("mkdocs.plugins.shequbao")
@@ -53,6 +53,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         self._images = None
         self._memo, self._feeds = None, ()  # textmemo.TextMemo of this build; its feeds.Feed (linked from the cache)
         self._pdfs: dict = {}  # issue id → print.PdfFile
+        self._logo = None  # photos.logo.Logo: the share cards' picture when a page has none
         self._finisher: Finisher | None = None  # reads each written page (links, search index, page cache), then finishes
         self._cache = CachePlan()  # which pages are rendered, which linked from the page cache
         self._body_images = BodyImages()  # photos in article texts, as <picture>
@@ -119,7 +120,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         for issue in self._archive.held_back:
             log.info(f"shequbao: {held_back_message(issue)}")
         log.info(f"shequbao: {self._images.stats.summary()}")
-        self._pdfs = self._build_editions()
+        self._pdfs, self._logo = self._build_editions(), share_logo(config, settings)
         self._site = plan_pages(self._archive, self._archive.static_pages, settings.plan, self._pdfs)
         self._cache = self._plan_cache(config, refs)
         self._finisher.plan(search_keys(self._site, self._cache.inputs, index_salt(), self._cache.keys)
@@ -164,7 +165,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
     def _plan_cache(self, config, refs) -> CachePlan:
         """Which pages to render and which to take from the page cache (incremental builds)."""
         store = self._finisher.pages
-        inputs = KeyInputs(page_base_key(config, self.config, self._command), self._archive.people, self._images, photos_by_article(refs), self._pdfs,
+        inputs = KeyInputs(page_base_key(config, self.config, self._command, self._logo.digest), self._archive.people, self._images, photos_by_article(refs), self._pdfs,
                            frozenset(a.src for i in self._archive.issues for a in i.articles if a.links_pages))
         plan = plan_cache(self._site, inputs, store, set(nav_sources(config.nav)))
         if store is not None:
@@ -184,8 +185,6 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             page.update_date = planned.date.isoformat()  # the sitemap's <lastmod>: from the content, not the build day
         if planned.template:
             page.meta.update(template=planned.template, title=escape(planned.title), hide=HIDE_SIDEBARS)
-        if planned.kind is Kind.ARTICLE and planned.view.article.excerpt:  # <meta name="description">, printed unescaped
-            page.meta.setdefault("description", escape(planned.view.article.excerpt))
         if planned.kind in (Kind.ARTICLE, Kind.HOME, Kind.PAGE):
             self._body_images.page = PageImages(planned.src, planned.url, self._images)
         return clean_body(markdown)  # control characters (the loader has warned about them)
@@ -240,7 +239,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         if not self.config.enabled or self._archive is None:
             return
         site_dir = Path(config.site_dir)
-        files = derived_files(self._site, self._archive.paper, self._images, self._pdfs)  # hard links into the cache
+        files = derived_files(self._site, self._archive.paper, self._images, self._pdfs, self._logo)  # hard links into the cache
         files += feed_files(self._feeds, self._settings.cache_root)
         cached_now = [(self._site.pages[src].dest, entry) for src, entry in self._cache.kept()]  # rendered, now cached
         if config.site_url:
@@ -269,7 +268,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         return TemplateContext(
             paper=self._archive.paper, site=self._site, page=page, people=self._archive.people, images=self._images,
             pdfs=self._pdfs, show_drafts=self._show_drafts(), feeds=bool(self.config.feeds_enabled and config.site_url),
-            search=self._unless_serving(self.config.search_enabled))
+            search=self._unless_serving(self.config.search_enabled), logo=self._logo)
 
     def _swap(self, config, linked) -> None:
         """The staged site and the cached files become the site, unless --strict is about to fail the build."""

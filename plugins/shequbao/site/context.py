@@ -18,7 +18,7 @@ from ..model import Article, Image, Issue, Paper, Person
 from ..photos import link_from, picture_html
 from . import text
 from .kinds import Kind
-from .registry import (Page, Site, asset_path, ban_image_path, ban_pdf_path, lightbox_path, pdf_path,
+from .registry import (Page, Site, asset_path, ban_image_path, ban_pdf_path, lightbox_path, logo_path, pdf_path,
                        search_filters_path, search_index_path)
 
 FILTERS = {  # and byline_text, bound to the paper's people by filters()
@@ -32,6 +32,16 @@ FILTERS = {  # and byline_text, bound to the paper's people by filters()
     "date": text.format_date,
     "file_size": text.format_size,
 }
+
+
+@dataclass(frozen=True)
+class CardImage:
+    """A picture on a share card: its path in the site, type and size."""
+
+    path: str
+    mime: str
+    width: int
+    height: int
 
 
 @dataclass
@@ -48,6 +58,7 @@ class TemplateContext:
     feeds: bool = False  # the RSS feeds are made
     search: bool = False  # the search index is made
     empty_section: str = text.EMPTY_SECTION
+    logo: Any = None  # photos.logo.Logo: the share cards' picture when a page has none of its own
 
     @property
     def kind(self) -> str:
@@ -93,6 +104,23 @@ class TemplateContext:
     def photo(self, image: Image):
         """Renditions of ``image`` (a model Image), or None when it has no file."""
         return self.images.get(image.src) if self.images is not None and image.src else None
+
+    def card_photo(self, image: Image):
+        """The rendition of ``image`` a share card shows (``.path``, ``.mime``, ``.width``, ``.height``), or None."""
+        photo = self.photo(image)
+        return photo.fallback if photo is not None else None
+
+    def card_ban(self, view) -> CardImage:
+        """A printed 版 as a share card's picture: its smallest JPEG at least 600 px wide."""
+        jpegs = view.image.of("jpeg")
+        width = next((w for w, _, _ in jpegs if w >= 600), jpegs[-1][0])
+        return CardImage(ban_image_path(view.issue, view.section.page, width, "jpeg", view.image.version), "image/jpeg",
+                         width, round(view.image.height * width / view.image.width))
+
+    def card_logo(self) -> CardImage | None:
+        """The paper's logo (``photos.logo``), the picture of a page that has none of its own."""
+        logo = self.logo
+        return None if logo is None else CardImage(logo_path(logo), logo.mime, logo.width, logo.height)
 
     def picture(self, photo, alt: str, sizes: str = "100vw") -> Markup:
         """``<picture>`` of ``photo`` (WebP and JPEG ``srcset``), links relative to the page."""

@@ -47,6 +47,15 @@ class BanImage:
 
 
 @dataclass(frozen=True)
+class IssueTurn:
+    """Where 上一期/下一期 lead from a 版: the same 版 of the neighbouring issue, or its 第1版
+    when it has no 版 of that number."""
+
+    issue: Issue
+    section: Section
+
+
+@dataclass(frozen=True)
 class BanView:
     """One 版 of an issue as a page of its own: ``/issues/<id>/<N>/``."""
 
@@ -59,6 +68,8 @@ class BanView:
     regions: tuple[Region, ...] = ()
     image: BanImage | None = None  # None: no print edition in this build
     pdf: Any = None  # this 版's own PDF (``.path``, ``.size``), when there is a print edition
+    older: IssueTurn | None = None  # 上一期
+    newer: IssueTurn | None = None  # 下一期
 
     @property
     def printed(self) -> bool:
@@ -74,9 +85,10 @@ class SectionPdf:
     size: int
 
 
-def generate_ban_views(issue: Issue, printed: Any = None) -> tuple[BanView, ...]:
+def generate_ban_views(issue: Issue, printed: Any = None, older: Issue | None = None,
+                       newer: Issue | None = None) -> tuple[BanView, ...]:
     """One view per 版 of ``issue``; ``printed`` is its print edition (with ``images``,
-    ``rects`` and ``page_pdfs``), or None."""
+    ``rects`` and ``page_pdfs``), or None; ``older`` and ``newer`` the issues before and after it."""
     sections = issue.sections
     by_src = {a.src: a for a in issue.articles}
     views = []
@@ -91,9 +103,15 @@ def generate_ban_views(issue: Issue, printed: Any = None) -> tuple[BanView, ...]
             issue=issue, section=section, articles=articles, sections=sections,
             previous=sections[index - 1] if index > 0 else None,
             next=sections[index + 1] if index + 1 < len(sections) else None,
-            regions=regions or (), image=image, pdf=pdf,
+            regions=regions or (), image=image, pdf=pdf, older=_turn(older, section.page), newer=_turn(newer, section.page),
         ))
     return tuple(views)
+
+
+def _turn(issue: Issue | None, page: int) -> IssueTurn | None:
+    if issue is None or not issue.sections:
+        return None
+    return IssueTurn(issue, next((s for s in issue.sections if s.page == page), issue.sections[0]))
 
 
 def _regions(rects: dict, by_src: dict[str, Article], page_index: int, page: int) -> tuple[Region, ...]:

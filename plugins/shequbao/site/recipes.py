@@ -162,7 +162,8 @@ def _bans(issue: Issue, inputs: KeyInputs) -> str:
 def ban_recipe(view, inputs: KeyInputs) -> list[str]:
     return [_issue_fields(view.issue, inputs), stable(view.section), stable(view.sections), *(_link(a) for a in view.articles),
             *(_listed(a, inputs) for a in view.articles), stable(view.regions), stable(view.image),
-            stable(None if view.pdf is None else (view.pdf.path, view.pdf.size)), _edition(view.issue, inputs)]
+            stable(None if view.pdf is None else (view.pdf.path, view.pdf.size)), _edition(view.issue, inputs),
+            *(stable(None if turn is None else (_issue_link(turn.issue), turn.section)) for turn in (view.older, view.newer))]
 
 
 def archive_recipe(view, inputs: KeyInputs) -> list[str]:

@@ -161,7 +161,7 @@ def plan_pages(archive: Archive, static: tuple[tuple[str, str], ...], options: P
         pages.append(Page(Kind.ISSUE, _issue_src(issue), _url(_issue_src(issue), urls), issue_label(issue), issue.date, view))
         for article_view in generate_article_views(issue):
             pages.append(_article_page(article_view, urls))
-        for ban in generate_ban_views(issue, (printed or {}).get(issue.id)):
+        for ban in generate_ban_views(issue, (printed or {}).get(issue.id), view.previous, view.next):
             src = f"issues/{issue.id}/{ban.section.page}.md"
             title = f"{section_title(ban.section.page, ban.section.name)} · {issue_number(issue)}"
             pages.append(Page(Kind.BAN, src, _url(src, urls), title, issue.date, ban, ban.section.page))
@@ -185,10 +185,13 @@ def plan_pages(archive: Archive, static: tuple[tuple[str, str], ...], options: P
     return Site(pages, urls)
 
 
-def derived_files(site: Site, paper: Paper, images: Any, editions: Mapping[str, Any]) -> list[tuple[str, str]]:
+def derived_files(site: Site, paper: Paper, images: Any, editions: Mapping[str, Any], logo: Any = None) -> list[tuple[str, str]]:
     """Every file the build links from the cache into the site, ``(path in the site, cached
-    file)``: photo renditions, print editions (whole issue and per 版) and the page images."""
+    file)``: photo renditions, print editions (whole issue and per 版), the page images and the
+    share cards' logo (``photos.logo.Logo``)."""
     files = list(images.outputs()) if images is not None else []
+    if logo is not None:
+        files.append((logo_path(logo), logo.file))
     for page in site:
         if page.kind is Kind.ISSUE and page.view.issue.id in editions:
             files.append((pdf_path(paper, page.view.issue), str(editions[page.view.issue.id].path)))
@@ -271,6 +274,11 @@ def asset_path(name: str) -> str:
 def asset_source(name: str) -> str:
     """Where the theme holds one of our assets (its file before fingerprinting): ``assets/shequbao/<name>``."""
     return f"{ASSETS}/{name}"
+
+
+def logo_path(logo: Any) -> str:
+    """The share cards' logo (``photos.logo.Logo``), fingerprinted: ``assets/shequbao/logo.<8 hex>.png``."""
+    return f"{ASSETS}/logo.{logo.digest[:FINGERPRINT_HEX]}.{logo.suffix}"
 
 
 def lightbox_path(part: str) -> str:

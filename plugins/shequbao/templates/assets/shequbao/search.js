@@ -1,5 +1,5 @@
 // shequbao: the /search/ page. Pagefind (site/pagefind/, made at build time) searches in the
-// browser; each result shows its title, date, 第N期 · 第N版 and a snippet of its text.
+// browser; each result shows its title, its issue's date, 第N期 · 第N版 and a snippet of its text.
 // Newest first unless the reader asks for 相关度; filters (年份, 版面, 类别, 人员) come from the index.
 const root = document.querySelector(".sqb-search");
 const form = root.querySelector(".sqb-search-form");
@@ -146,14 +146,26 @@ async function showOptions(chosen, params) {
   return Object.fromEntries(Object.entries(available).map(([key, values]) => [key, Object.fromEntries(values)]));
 }
 
-// A query that is a name in the bylines: the text may not have it, the person filter has every article.
+// A query that is a name in the bylines: the text may not have it, the person filter has every
+// article. The offer leads, above what the text search found (or did not find).
 function offerPerson(query, available) {
   if (!available.person || !available.person[query]) return;
   const line = element("p", "sqb-search__person", `“${query}”是本报的作者，署名的稿件有 ${available.person[query]} 篇：`);
   const link = element("a", "", `看${query}的全部稿件`);
   link.href = "?" + new URLSearchParams({ person: query });
   line.append(link);
-  status.after(line);
+  status.before(line);
+}
+
+// What to try when nothing was found, for what the reader actually asked: another word, fewer
+// words (when there are several), the filters set back to 全部 (only those that are set).
+function advice(words, chosen) {
+  const tries = [];
+  if (words[0] !== null) tries.push("换个说法", ...(words.length > 1 ? ["少写几个词"] : []));
+  const set = Object.keys(chosen).map((key) => FILTERS[key]);
+  if (set.length) tries.push(`把${set.join("、")}改为“全部”`);
+  if (!tries.length) return "";
+  return "可以" + (tries.length > 1 ? tries.slice(0, -1).join("、") + "，或" + tries[tries.length - 1] : tries[0]) + "。";
 }
 
 // Empty fields stay out of the address: /search/?q=养老 rather than ?q=养老&sort=&year=…
@@ -205,7 +217,7 @@ async function main() {
   const what = query ? `含有“${query}”的文章` : "文章";
   const where = filtered ? `（${Object.entries(chosen).map(([k, v]) => `${FILTERS[k]}：${v}`).join("，")}）` : "";
   if (!results.length) {
-    say(`没有找到${what}${where}。可以换个说法、少写几个词，或改为“全部”。`);
+    say(`没有找到${what}${where}。${advice(words, chosen)}`);
     return;
   }
   say(`找到 ${results.length} 篇${what}${where}，${byScore ? "按相关度排列" : "最新的在前"}`);
