@@ -63,7 +63,7 @@ def test_front_matter_round_trips(content):
     assert first.metadata["date"] == dt.date(2018, 5, 18)
     assert first.content.count("\n\n") == 2  # three paragraphs
     # a photo item whose photo is not in the text: a 短消息 of its caption, no credit without a photo
-    photo = next(p for p in posts.values() if p.content.startswith("5月20日,桂香小区居民"))
+    photo = next(p for p in posts.values() if p.content.startswith("5月20日，桂香小区居民"))  # the comma made full-width (校对)
     assert photo.metadata["kind"] == "brief" and "images" not in photo.metadata
     assert "photographers" not in photo.metadata
     raw = (folder / f"{photo_name(posts, photo)}.md").read_text(encoding="utf-8")

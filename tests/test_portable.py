@@ -74,9 +74,9 @@ def test_init_makes_a_git_repository_with_a_first_commit_and_ignores_what_is_gen
     assert log == ["shequbao <shequbao@localhost>|创刊：梧桐里（shequbao init）"]  # git knew nobody
     assert git(paper, "status", "--porcelain") == ""
     ignore = (paper / ".gitignore").read_text(encoding="utf-8")
-    for folder in ("/site/", ".cache/", "/print/", ".venv/"):
+    for folder in ("/site/", ".cache/", "/print/", ".venv"):
         assert folder in ignore.splitlines(), folder
-    for generated in ("site/index.html", ".cache/x", "print/梧桐里-1.pdf", ".venv/bin/python", "site.lock"):
+    for generated in ("site/index.html", ".cache/x", "print/梧桐里-1.pdf", ".venv/bin/python", "site.lock", "site.built"):
         (paper / generated).parent.mkdir(parents=True, exist_ok=True)
         (paper / generated).write_text("x", encoding="utf-8")
     assert git(paper, "status", "--porcelain") == ""

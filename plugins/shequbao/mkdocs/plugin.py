@@ -153,8 +153,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         settings = self._settings
         try:
             pdfs = build_editions(self._archive, settings.content_dir, settings.cache_root, settings.print,
-                                  settings.markdown, workers=settings.print_workers, prune=True,
-                                  issues=tuple(i for i in self._archive.issues if i.print))  # print: false: web-only
+                                  settings.markdown, workers=settings.print_workers, prune=True)
         except (PrintError, ValueError) as error:
             raise PluginError(f"shequbao: {error}") from None
         log.info(f"shequbao: 印刷版 PDF {len(pdfs)} 期（新生成 {sum(p.rendered for p in pdfs)} 期，其余取自缓存）")

@@ -89,13 +89,13 @@ def renderer_key() -> str:
 def build_editions(archive: Archive, content_dir: Path, cache_root: Path, options: PrintOptions,
                    markdown_setup: MarkdownSetup | None = None, *, issues: tuple[Issue, ...] | None = None,
                    workers: int | None = None, prune: bool = False, images: bool = True) -> list[PdfFile]:
-    """The print edition of every issue of ``archive`` (or of ``issues``), rendering only those
-    not in the cache, several at once in worker processes. Raises :class:`PrintError` with a
-    message for the editor if one cannot be made."""
+    """The print edition of every issue of ``archive`` (or of ``issues``) but the web-only ones
+    (issue.yml ``print: false``), rendering only those not in the cache, several at once in worker
+    processes. Raises :class:`PrintError` with a message for the editor if one cannot be made."""
     setup = markdown_setup or MarkdownSetup()
     store = Store(cache_root, KIND)
     memo = DigestMemo(store.folder / "digests.json")
-    chosen = archive.issues if issues is None else issues
+    chosen = tuple(issue for issue in (archive.issues if issues is None else issues) if issue.print)
     keys = [edition_key(archive, issue, content_dir, options, setup, memo, images) for issue in chosen]
     memo.save()
     entries = {key: store.get(key) for key in keys}
