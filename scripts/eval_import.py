@@ -276,7 +276,7 @@ def print_issues(content: Path, cache: Path, *, size: str | None = None, furnitu
 
     config = content.resolve().parent / "mkdocs.yml"
     if config.is_file():
-        from shequbao.mkdocs.options import load_settings
+        from shequbao.mkdocs.settings import load_settings
 
         settings = load_settings(config)
         paper, options, setup = settings.paper, settings.print, settings.markdown

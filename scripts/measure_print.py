@@ -163,7 +163,7 @@ def _side_by_side(rects: dict, page: int) -> bool:
 
 def measure_project(project: Path, size: str | None = None, images: bool = True) -> list[IssueFigures]:
     from shequbao.content.load import load_archive
-    from shequbao.mkdocs.options import load_settings
+    from shequbao.mkdocs.settings import load_settings
     from shequbao.print import PrintOptions, build_editions
 
     settings = load_settings(project / "mkdocs.yml")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 
 from shequbao.model import Article, Issue, Section
 from shequbao.print.build import PdfFile

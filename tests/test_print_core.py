@@ -12,7 +12,7 @@ from conftest import make_photo
 from pdf_helpers import bare, flat, fonts, image_count, image_objects, info, measure_pdf, page_texts, write_issue
 
 from shequbao.content.load import load_archive
-from shequbao.mkdocs.options import load_settings
+from shequbao.mkdocs.settings import load_settings
 from shequbao.model import Paper
 from shequbao.print import MarkdownSetup, PrintError, PrintOptions, build_editions, check_fonts
 from shequbao.print import fonts as fonts_module

@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..mkdocs.options import load_settings
+from ..mkdocs.settings import load_settings
 
 INTERRUPTED = 130  # the shell's exit status after Ctrl-C
 

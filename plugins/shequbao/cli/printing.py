@@ -21,7 +21,7 @@ PRINT_FOLDER = "print"  # ./sqb print's PDFs, listed in the paper's .gitignore (
 def run_print(args: argparse.Namespace) -> int:
     """The print edition of one issue, with the settings of mkdocs.yml (as a build makes it).
     0: every character and photo printed; 1: the PDF leaves text or photos out, or could not be made."""
-    from ..mkdocs.options import load_settings
+    from ..mkdocs.settings import load_settings
     from ..print import PrintOptions
 
     if not args.config.is_file():
@@ -103,7 +103,7 @@ def check_print(config: Path) -> int | None:
     """The print fit of every issue, as ``make site`` makes it (the same call, options and
     cache entries): the number of warnings, each printed; None when there is no print edition
     to check (no mkdocs.yml, or print_enabled: false)."""
-    from ..mkdocs.options import load_settings
+    from ..mkdocs.settings import load_settings
     from ..print import PrintError, build_editions
 
     if not config.is_file():

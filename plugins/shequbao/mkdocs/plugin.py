@@ -36,8 +36,9 @@ from ..site.keys import KeyInputs, search_keys
 from ..site.kinds import Kind
 from ..site.registry import Site, derived_files, plan_pages
 from . import preview
-from .options import (ShequbaoConfig, add_search_filters, make_feeds, our_extensions, page_base_key, read_settings,
-                      resolve_preview, share_logo, strict_warnings)
+from .options import ShequbaoConfig
+from .settings import page_base_key, read_settings
+from .steps import add_search_filters, make_feeds, our_extensions, resolve_preview, share_logo, strict_warnings
 from .siterules import material_loader, nav_sources, prepare_config, resolve_files
 
 log = logging.getLogger("mkdocs.plugins.shequbao")
