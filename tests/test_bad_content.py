@@ -372,4 +372,5 @@ def test_very_long_article_and_sixty_briefs_build(hostile):
 
 
 def squeeze(text: str) -> str:
-    return "".join(text.split())
+    """No white space, and no word joiner (display lines carry them so Typst breaks between words)."""
+    return "".join(text.replace("\u2060", "").split())

@@ -135,4 +135,5 @@ def test_import_time_is_linear(items, same_titles):
         return lambda: build(segment(text), year=2012, issue_date=None)
 
     run(small)()  # warm up
-    assert cpu(run(large)) <= 12 * cpu(run(small)) + 0.05
+    # the better of two runs each: a collection of the garbage can land in either
+    assert min(cpu(run(large)) for _ in range(2)) <= 12 * min(cpu(run(small)) for _ in range(2)) + 0.05

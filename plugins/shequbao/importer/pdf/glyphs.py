@@ -71,10 +71,14 @@ def is_bold(name: str) -> bool:
     return bool(_BOLD.search(name or ""))
 
 
+INVISIBLE = dict.fromkeys(map(ord, "\u2060\u200b\u200c\u200d\ufeff\u00ad"))  # word joiners (our display lines), zero widths, soft hyphen
+
+
 def page_runs(chars: list[dict]) -> list[Run]:
-    """The runs of one page, from pdfplumber's ``page.chars`` (upright text only)."""
+    """The runs of one page, from pdfplumber's ``page.chars`` (upright, visible text only)."""
+    visible = ({**c, "text": c["text"].translate(INVISIBLE)} for c in chars)  # a glyph may map to "国\u2060"
     keyed = sorted(
-        (c for c in chars if c.get("upright", True) and c["text"]),
+        (c for c in visible if c.get("upright", True) and c["text"]),
         key=lambda c: (c["fontname"], round(c["size"], 1), round(c["bottom"], 1), c["x0"]),
     )
     runs: list[Run] = []
