@@ -26,7 +26,7 @@ install: $(VENV)/.installed
 
 # The permission tests run a second time without root's power over file modes (scripts/test-as-user.sh).
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=20
 	bash scripts/test-as-user.sh
 
 # The quick loop while working: every test but those marked slow (real builds, print editions,
