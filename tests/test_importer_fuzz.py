@@ -110,7 +110,9 @@ def test_pdf_import_time_is_linear(two_pages, tmp_path):
     source.close()
     assert len(read_issue(large).articles) >= 10 * 3
     read_issue(small)  # warm up
-    assert cpu(lambda: read_issue(large), repeats=2) <= 12 * cpu(lambda: read_issue(small)) + 0.1
+    # 15×, the better of two runs each: ten copies of the pages make a PDF whose shared resources pdfminer
+    # resolves per page (measured 12–14× on a quiet machine); a quadratic step would cost 100×
+    assert cpu(lambda: read_issue(large), repeats=2) <= 15 * cpu(lambda: read_issue(small), repeats=2) + 0.1
 
 
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
