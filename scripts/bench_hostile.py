@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from bad_content.cases import bomb  # noqa: E402
-from hostile_pdfs import busy_page, encrypted_issue, flate_bomb  # noqa: E402
+from hostile_pdfs import MEASURED, busy_page, encrypted_issue, flate_bomb  # noqa: E402
 
 ISSUE = "number: 7\ndate: 2023-05-20\npages:\n  - {page: 1, name: 要闻}\n"
 YAML = {
@@ -69,19 +69,6 @@ def check(files: dict[str, str]) -> tuple[float, float, float, str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-MEASURED = """
-import json, sys, time
-started, cpu = time.perf_counter(), time.process_time()
-from shequbao.cli.main import main
-try:
-    code = main(sys.argv[1:])
-except SystemExit as stop:
-    code = stop.code
-peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))  # its own, not its parent's
-print(json.dumps({"cpu": time.process_time() - cpu, "peak": peak / 1024}))
-"""
-
-
 def import_pdf(make) -> tuple[float, float, float, str, int]:
     """Wall seconds, CPU seconds, peak MB of `shequbao import` of the PDF ``make(path)`` writes (its
     own process: the figures of one run), its last line of output, and the file's size."""
@@ -94,7 +81,7 @@ def import_pdf(make) -> tuple[float, float, float, str, int]:
         seconds = time.perf_counter() - started
         figures = json.loads(done.stdout.strip().splitlines()[-1])
         last = done.stderr.strip().splitlines()[-1][:200] if done.stderr.strip() else ""
-        return seconds, figures["cpu"], figures["peak"], last, pdf.stat().st_size
+        return seconds, figures["cpu"], figures["peak_mb"], last, pdf.stat().st_size
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

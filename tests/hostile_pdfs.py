@@ -62,3 +62,20 @@ def encrypted_issue(path: Path, password: str = "jiedao2024") -> Path:
     with open(path, "wb") as out:
         writer.write(out)
     return path
+
+
+# the import in a fresh interpreter, timed from the command (not the start-up) in CPU seconds
+# (the same on a busy shared machine) and wall seconds, with its peak memory
+MEASURED = """
+import json, sys, time
+from shequbao.cli.main import main
+started, cpu = time.perf_counter(), time.process_time()
+try:
+    code = main(sys.argv[1:])
+except SystemExit as stop:
+    code = stop.code
+# VmHWM: this process's own peak (ru_maxrss would carry the size of the pytest process it was forked from)
+peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps({"code": code, "cpu": time.process_time() - cpu, "seconds": time.perf_counter() - started,
+                  "peak_mb": peak / 1024}))
+"""

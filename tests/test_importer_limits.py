@@ -9,27 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from hostile_pdfs import busy_page, encrypted_issue, flate_bomb, minimal_pdf
+from hostile_pdfs import MEASURED, busy_page, encrypted_issue, flate_bomb, minimal_pdf
 
 from shequbao.importer.issue import UserError
 from shequbao.importer.pdf import limits
 from shequbao.importer.reading import read_issue
-
-# the import in a fresh interpreter, timed from the command (not the start-up) in CPU seconds
-# (the same on a busy shared machine) and wall seconds, with its peak memory
-MEASURED = """
-import json, sys, time
-from shequbao.cli.main import main
-started, cpu = time.perf_counter(), time.process_time()
-try:
-    code = main(sys.argv[1:])
-except SystemExit as stop:
-    code = stop.code
-# VmHWM: this process's own peak (ru_maxrss would carry the size of the pytest process it was forked from)
-peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-print(json.dumps({"code": code, "cpu": time.process_time() - cpu, "seconds": time.perf_counter() - started,
-                  "peak_mb": peak / 1024}))
-"""
 
 
 def measured_import(pdf: Path, tmp_path: Path) -> tuple[dict, str]:
