@@ -123,7 +123,8 @@ ITEM = st.fixed_dictionaries(
 )
 
 
-@settings(derandomize=True, max_examples=2, deadline=None)
+# no shrinking: a failure is a timing, and shrinking it would rerun the whole measure for minutes
+@settings(derandomize=True, max_examples=2, deadline=None, phases=[Phase.explicit, Phase.generate])
 @given(st.lists(ITEM, min_size=5, max_size=5), st.booleans())
 def test_import_time_is_linear(items, same_titles):
     block = "\n\n".join(
@@ -137,5 +138,7 @@ def test_import_time_is_linear(items, same_titles):
         return lambda: build(segment(text), year=2012, issue_date=None)
 
     run(small)()  # warm up
-    # the better of two runs each: a collection of the garbage can land in either
-    assert min(cpu(run(large)) for _ in range(2)) <= 12 * min(cpu(run(small)) for _ in range(2)) + 0.05
+    # the better of two runs each: a collection of the garbage can land in either. 20× for ten times
+    # the text: 10–12× on a quiet machine, 14× on a busy one (caches shared with other processes);
+    # a quadratic step would cost 100×
+    assert min(cpu(run(large)) for _ in range(2)) <= 20 * min(cpu(run(small)) for _ in range(2)) + 0.05
