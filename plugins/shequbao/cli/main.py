@@ -17,6 +17,7 @@ from ..model import ROLES, Paper
 from ..problems import ContentError
 from . import argzh
 from .proofing import fix_paper
+from .planning import add_plan
 from .printing import PRINT_FOLDER, check_print, run_print
 from .scaffold import ScaffoldError, new_article, new_issue
 
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     article.set_defaults(run=_run_new_article)
 
     _add_print(commands)
+    add_plan(commands)
 
     _add_publish(commands)
     _add_init(commands)
