@@ -10,6 +10,7 @@ messages: a plan is said to fit only when that leaves nothing out.
 
 from __future__ import annotations
 
+import math
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,6 +27,8 @@ from .messages import Message
 from .options import PrintOptions
 from .photo_sizes import photo_size
 from .style import Style
+
+LOST_PHOTO_CHARS = 350  # a photo no module can hold counts as this much text over the 版
 
 
 @dataclass(frozen=True)
@@ -120,17 +123,25 @@ class Trier:
             if plan.overflow > TOLERANCE and len(content.pages) < 4 and any(i.kind == "guide" for i in items):
                 kept = [(i, m) for i, m in zip(items, page_metrics) if i.kind != "guide"]  # as 转版 would do
                 plan = plan_items([i for i, _ in kept], [m for _, m in kept], widths, style, area, known)
-            lost_chars = sum(m.lost_chars for m in lost)
-            pages.append(PageFill(page.page, 0.0 if plan.overflow > TOLERANCE else round(1 - plan.empty_share, 3),
-                                  self._chars(plan.overflow * style.geometry.type_width) + lost_chars if plan.overflow > TOLERANCE or lost_chars else 0,
-                                  self._chars(plan.empty_share * plan.area * style.geometry.type_width)))
+            pages.append(self._fill(page.page, plan, sum(m.lost_chars + LOST_PHOTO_CHARS * m.lost_photos for m in lost)))
         return Trial(tuple(pages))
 
+    def _fill(self, page: int, plan, lost_chars: int) -> PageFill:
+        """How full the 版 of ``plan`` is; ``lost_chars``: text no module could hold."""
+        width = self.style.geometry.type_width
+        room = self._chars(plan.empty_share * plan.area * width)
+        if plan.overflow <= TOLERANCE and not lost_chars:
+            return PageFill(page, round(1 - plan.empty_share, 3), 0, room)
+        over = self._chars(plan.overflow * width) if plan.overflow > TOLERANCE else 0
+        return PageFill(page, 0.0, over + lost_chars, 0)
+
     def _chars(self, area: float) -> int:
-        """Characters of body text an area (pt²) holds, rounded up to tens."""
+        """Characters of body text an area (pt²) holds, rounded up to tens (a page that cannot be
+        planned at all: a million)."""
+        if not math.isfinite(area):
+            return 10 ** 6
         g = self.style.geometry
-        chars = area / (g.body * self.style.pitch)
-        return int(-(-chars // 10) * 10) if chars == chars and chars != float("inf") else 10 ** 6
+        return int(math.ceil(area / (g.body * self.style.pitch) / 10) * 10)
 
     def confirm(self, assignment: dict[str, Placed], names: dict[int, str]) -> list[Message]:
         """The messages of the whole edition made as ``./sqb print`` makes it, with this plan."""
