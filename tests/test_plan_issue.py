@@ -118,3 +118,60 @@ def test_issue_yml_gets_its_pages_and_keeps_the_rest(tmp_path):
         "number: 50\ndate: 2015-12-08\npages:\n  - {page: 1, name: 要闻}\n  - {page: 2, name: 社区, editor: 王丽}\n"
         "  - {page: 3, name: 服务}\n  - {page: 4, name: 视觉}\n")
     assert any("print: false" in d for d in done)
+
+
+def by_chars(capacity: int):
+    """A stand-in for the print fit in tests of the search alone: a 版 holds ``capacity``
+    characters (第1版 less: its 报头), a photo takes 350."""
+    from shequbao.print.trial import PageFill, Trial
+
+    def trial(assignment, stories):
+        pages = {}
+        for src, placed in assignment.items():
+            pages[placed.page] = pages.get(placed.page, 0) + stories[src].load
+        fills = []
+        for page in range(1, max(pages) + 1):
+            room = capacity * (0.7 if page == 1 else 1)
+            used = pages.get(page, 0)
+            fills.append(PageFill(page, min(1.0, used / room), max(0, int(used - room)), max(0, int(room - used))))
+        return Trial(tuple(fills))
+
+    return trial
+
+
+def paper_stories(**pinned):
+    from shequbao.print.assign import Story
+
+    stories = [Story("lead.md", "街道召开文明社区测评动员大会", "news", 900, 1, lead_mark=True),
+               Story("a.md", "老楼加装电梯开工", "news", 800), Story("b.md", "助餐点增至七个", "news", 700, 1),
+               Story("c.md", "议事厅破解停车难", "news", 600), Story("d.md", "垃圾箱房变身", "news", 500),
+               Story("e.md", "夜巡队上岗", "news", 450), Story("n1.md", "燃气安全检查的通知", "notice", 400),
+               Story("n2.md", "征集实事项目的公告", "notice", 380), Story("p1.md", "重阳节里话敬老", "photo", 120, 1),
+               *(Story(f"brief{i}.md", f"短消息{i}", "brief", 110) for i in range(6))]
+    return [Story(**{**s.__dict__, "pinned": pinned.get(s.src.removesuffix(".md"))}) for s in stories]
+
+
+@pytest.mark.fast
+def test_search_places_stories_as_a_layout_editor_would():
+    from shequbao.print.assign import page_names, plan_pages
+
+    stories = paper_stories()
+    index = {s.src: s for s in stories}
+    proposal = plan_pages(stories, 4, lambda a: by_chars(2400)(a, index), 2400)
+    assert proposal.fits and proposal.count == 4  # 7,450 with the photos: more than three 版 hold
+    where = {s.src: page for page, listed in proposal.pages.items() for s in listed}
+    assert where["lead.md"] == 1 and proposal.heads[1] == "lead.md"  # the weightiest story heads 第1版
+    assert all(proposal.heads[page] for page in proposal.pages)  # every 版 has its 头条 …
+    assert all(proposal.pages[page][0].src == proposal.heads[page] for page in proposal.pages)  # … first
+    assert len({where[f"brief{i}.md"] for i in range(6)}) == 1  # 短消息 in one box
+    assert where["n1.md"] == where["n2.md"] and where["p1.md"] != 1  # notices together, photos later
+    fills = [p.fill for p in proposal.trial.pages]
+    assert max(fills) - min(fills) < 0.3, fills  # balanced
+    assert set(page_names(proposal.pages, {}).values()) >= {"要闻"} and len(set(page_names(proposal.pages, {}).values())) == 4
+
+    small = plan_pages(stories, 2, lambda a: by_chars(2400)(a, index), 2400)  # two 版 cannot hold it all
+    assert not small.fits and small.count == 2 and small.trial.over > 0
+
+    kept = plan_pages(paper_stories(c=3, d=3), 4, lambda a: by_chars(2400)(a, index), 2400)
+    where = {s.src: page for page, listed in kept.pages.items() for s in listed}
+    assert where["c.md"] == where["d.md"] == 3  # a story keeps the 版 its file names

@@ -205,7 +205,7 @@ def read_stories(issue, content, keep_pages: bool) -> list[Story]:
                 measured.update({b.key: (len(plain_text(list(b.blocks))), 0, False) for b in item.briefs})
             elif item.kind != "guide":
                 first = plain_text(list(item.blocks[:1]))
-                measured[item.key] = (item.chars, len(item.photos), "本报讯" in first[:12] or item.weight == "lead")
+                measured[item.key] = (item.chars, len(item.photos), "本报讯" in first[:12])
     stories = []
     for article in issue.articles:
         chars, photos, lead = measured.get(article.src, (0, 0, False))
