@@ -26,6 +26,7 @@ def add_plan(commands) -> None:
     plan.add_argument("--replan", action="store_true", help="已出印刷版的一期也全部重排（默认每篇保留已写的 page）")
     plan.add_argument("--write", action="store_true",
                       help="把建议写进去：每篇稿件的 page、order，issue.yml 的版面和版名；导入的一期删掉 print: false")
+    plan.add_argument("--size", help="按哪种纸张排：A3、A4、4开（即对开）、8开（即四开）（默认按 mkdocs.yml；印时 ./sqb print 也要写同样的 --size）")
     plan.add_argument("--drafts", action="store_true", help="草稿也排进去（默认只排 draft: false 的稿件，和 ./sqb print 一样）")
     plan.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="网站设置文件（默认 mkdocs.yml）")
     plan.set_defaults(run=run_plan)
@@ -35,7 +36,7 @@ def run_plan(args: argparse.Namespace) -> int:
     """0: the plan fits (and is written with --write); 1: it does not fit, or could not be
     written; 2: no such issue or settings."""
     from ..mkdocs.settings import load_settings
-    from ..print import PrintError
+    from ..print import PrintError, PrintOptions
 
     if not args.config.is_file():
         print(f"找不到 {args.config}：请在报纸的文件夹里运行，或用 --config 写明 mkdocs.yml 的位置", file=sys.stderr)
@@ -45,6 +46,8 @@ def run_plan(args: argparse.Namespace) -> int:
         return 2
     try:
         settings = load_settings(args.config)
+        base = settings.print
+        options = PrintOptions(args.size or base.page_size, base.columns, base.bleed, base.underfull)
         archive, _ = load_archive(settings.content_dir, settings.paper, drafts=args.drafts)
     except ValueError as error:
         print(error, file=sys.stderr)
@@ -61,7 +64,7 @@ def run_plan(args: argparse.Namespace) -> int:
         print(f"第{issue.number}期没有可以排的稿件：导入的稿件都是草稿，核对后改为 draft: false，或加 --drafts", file=sys.stderr)
         return 1
     try:
-        return _plan(args, settings, archive, issue)
+        return _plan(args, settings, options, archive, issue)
     except PrintError as error:
         print(error, file=sys.stderr)
         return 1
@@ -76,11 +79,11 @@ def _find_issue(archive, wanted: str):
     return issue
 
 
-def _plan(args, settings, archive, issue) -> int:
+def _plan(args, settings, options, archive, issue) -> int:
     from ..print.assign import page_names, plan_pages, read_stories
     from ..print.trial import Trier
 
-    trier = Trier(archive, issue, settings.content_dir, settings.print, settings.markdown)
+    trier = Trier(archive, issue, settings.content_dir, options, settings.markdown)
     keep = issue.print and not args.replan
     stories = read_stories(issue, trier.content(issue), keep_pages=keep)
     most = args.pages or (len(issue.sections) if issue.print else DEFAULT_PAGES)
@@ -95,14 +98,14 @@ def _plan(args, settings, archive, issue) -> int:
     fits = proposal.fits and not any(lost)
     label = f"《{archive.paper.name}》第{issue.number}期"
     _print_table(label, proposal, names, fits, trier.count, keep)
-    for message in messages:
-        if message.severity == "warning" or message.lost_chars or "空着" in message.text:
-            print(f"  提示：{message.text}")
+    for message in messages:  # what ./sqb print will say of this plan: 版 with room, an odd number of 版
+        print(f"  提示：{message.text}")
     if not fits:
         _print_misfit(proposal, messages, most, lost[0])
         return 1
     if not args.write:
-        print(f"这只是建议，什么都没有改。确认后运行 ./sqb plan {args.issue} --pages {most} --write 写进稿件"
+        size = f" --size {args.size}" if args.size else ""
+        print(f"这只是建议，什么都没有改。确认后运行 ./sqb plan {args.issue} --pages {most}{size} --write 写进稿件"
               + ("和 issue.yml" if not issue.print or proposal.count > len(issue.sections) else ""))
         return 0
     return _write(settings.content_dir, issue, proposal, names)

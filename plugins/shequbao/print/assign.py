@@ -6,7 +6,8 @@ gets its own 头条, the next weightiest; 短消息 go together in one box on on
 together (on the last 版), photo items on a later 版; the other stories go where there is
 most room. Mending: a story moves off a 版 that is over full to the 版 with most room, and
 from the fullest 版 to the emptiest while that evens them out. The fewest 版 that fit are
-used (up to the most the editor allows), an even number where one more 版 is allowed.
+used (up to the most the editor allows); an even number when one more 版 is allowed and
+none of them is left more than 10% empty (which would stop a strict build).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .blocks import plain_text
+from .messages import UNDERFULL
 from .trial import Placed, Trial
 
 PHOTO_CHARS = 350  # a photo takes about the room of this many characters
@@ -75,9 +77,9 @@ def plan_pages(stories: list[Story], most: int, trial, page_chars: int) -> Propo
         if proposal is None:
             continue
         if proposal.fits:
-            if count % 2 and 1 < count < most:  # an odd number of 版 cannot be folded: one more, if it fits
+            if count % 2 and 1 < count < most:  # an odd number of 版 cannot be folded: one more, if it fills
                 even = _mend(_sketch(stories, count + 1), trial)
-                if even is not None and even.fits:
+                if even is not None and even.fits and min(p.fill for p in even.trial.pages) >= 1 - UNDERFULL:
                     return even
             return proposal
         if best is None or proposal.trial.over < best.trial.over:
