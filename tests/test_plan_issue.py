@@ -119,6 +119,12 @@ def test_issue_yml_gets_its_pages_and_keeps_the_rest(tmp_path):
         "  - {page: 3, name: 服务}\n  - {page: 4, name: 视觉}\n")
     assert any("print: false" in d for d in done)
 
+    done = update_issue_yml(path, {1: "要闻"}, 2, used={1, 2, 4})  # a draft is still on 第4版
+    assert path.read_text(encoding="utf-8") == (
+        "number: 50\ndate: 2015-12-08\npages:\n  - {page: 1, name: 要闻}\n  - {page: 2, name: 社区, editor: 王丽}\n"
+        "  - {page: 4, name: 视觉}\n")  # 第3版 would print empty: taken out
+    assert done == ["删掉了没有稿件的第3版"]
+
 
 def by_chars(capacity: int):
     """A stand-in for the print fit in tests of the search alone: a 版 holds ``capacity``

@@ -8,7 +8,8 @@ those two fields, or the file is left alone and named.
 
 issue.yml: a 版 the plan uses that issue.yml lacks is added under ``pages:``; a 版 without a
 name gets the proposed one (a name the editors wrote is kept); ``print: false`` (and the
-importer's comment above it) is removed, so the issue gets its print edition.
+importer's comment above it) is removed, so the issue gets its print edition; a 版 beyond the
+plan's that no article file names any more (a draft counts) is taken out, else it would print empty.
 """
 
 from __future__ import annotations
@@ -33,18 +34,17 @@ def set_front_matter(path: Path, fields: dict[str, int]) -> bool:
     bom, body = ("\ufeff", raw[1:]) if raw.startswith("\ufeff") else ("", raw)
     newline = "\r\n" if "\r\n" in body else "\n"
     text = body.replace("\r\n", "\n")
-    opening = _BOUNDARY.match(text)
-    closing = _BOUNDARY.search(text, opening.end() + 1) if opening else None
-    if closing is None:
+    span = _front_matter(text)
+    if span is None:
         raise WriteError(f"{path}: 没有找到开头的 --- 文件头（front matter）：请先按 ./sqb check 的提示改好")
-    head = text[opening.end():closing.start()]
+    head = text[span[0]:span[1]]
     new_head = head
     for name, value in fields.items():
         new_head = _set_line(new_head, name, value)
     if new_head == head:
         return False
     _check_same(path, head, new_head, fields)
-    text = text[:opening.end()] + new_head + text[closing.start():]
+    text = text[:span[0]] + new_head + text[span[1]:]
     _replace(path, bom + text.replace("\n", newline))
     return True
 
@@ -77,8 +77,28 @@ def _check_same(path: Path, head: str, new_head: str, fields: dict[str, int]) ->
                          f"请手工写上 " + "、".join(f"{k}: {v}" for k, v in fields.items()))
 
 
-def update_issue_yml(path: Path, names: dict[int, str], count: int) -> list[str]:
-    """issue.yml with every 版 up to ``count`` listed and named, and printed; what was changed."""
+def used_pages(folder: Path) -> set[int]:
+    """The 版 the issue's article files name (drafts too), read from their ``page:`` lines."""
+    pages = set()
+    for path in folder.glob("*.md"):
+        text = path.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff").replace("\r\n", "\n")
+        span = _front_matter(text)
+        found = re.search(r"^page:[ \t]*(\d+)", text[span[0]:span[1]], re.MULTILINE) if span else None
+        if found:
+            pages.add(int(found.group(1)))
+    return pages
+
+
+def _front_matter(text: str) -> tuple[int, int] | None:
+    """Start and end of the front matter between the two ``---`` lines."""
+    opening = _BOUNDARY.match(text)
+    closing = _BOUNDARY.search(text, opening.end() + 1) if opening else None
+    return (opening.end(), closing.start()) if closing else None
+
+
+def update_issue_yml(path: Path, names: dict[int, str], count: int, used: set[int] | None = None) -> list[str]:
+    """issue.yml with every 版 up to ``count`` listed and named, and printed; a 版 beyond ``count``
+    that no article uses (``used``) taken out. Returns what was changed."""
     raw = read_text(path)
     data = parse_yaml(raw).data or {}
     text = raw.replace("\r\n", "\n")
@@ -99,6 +119,9 @@ def update_issue_yml(path: Path, names: dict[int, str], count: int) -> list[str]
             text, named = _name_page(text, page, name)
             if named:
                 done.append(f"第{page}版起名“{name}”")
+    for page in sorted(p for p in listed if isinstance(p, int) and p > count and p not in (used or set())):
+        text, dropped = _drop_page(text, page)
+        done.append(f"删掉了没有稿件的第{page}版" if dropped else f"第{page}版没有稿件了，请在 pages 里删掉它（写法特殊，没有自动删）")
     if done:
         check = parse_yaml(text).data
         if not isinstance(check, dict) or len(check.get("pages") or []) < count:
@@ -126,3 +149,9 @@ def _name_page(text: str, page: int, name: str) -> tuple[str, bool]:
     if not pattern.search(text):
         return text, False
     return pattern.sub(lambda m: f"{m.group(1)}, name: {name}{m.group(2)}", text, count=1), True
+
+
+def _drop_page(text: str, page: int) -> tuple[str, bool]:
+    """Without the line ``- {page: N, …}`` (a 版 written another way is left as it is)."""
+    pattern = re.compile(rf"^[ \t]*-[ \t]*\{{[ \t]*page:[ \t]*{page}[ \t]*[,}}][^\n]*\n?", re.MULTILINE)
+    return (pattern.sub("", text, count=1), True) if pattern.search(text) else (text, False)

@@ -140,14 +140,15 @@ def _print_misfit(proposal, messages, most: int, lost: int) -> None:
 
 
 def _write(content_dir: Path, issue, proposal, names) -> int:
-    from .plan_write import WriteError, set_front_matter, update_issue_yml
+    from .plan_write import WriteError, set_front_matter, update_issue_yml, used_pages
 
     changed = 0
     try:
         for page, stories in sorted(proposal.pages.items()):
             for index, story in enumerate(stories):
                 changed += set_front_matter(content_dir / story.src, {"page": page, "order": (index + 1) * 10})
-        done = update_issue_yml(content_dir / "issues" / issue.id / "issue.yml", names, proposal.count)
+        folder = content_dir / "issues" / issue.id
+        done = update_issue_yml(folder / "issue.yml", names, proposal.count, used_pages(folder))
     except (WriteError, OSError) as error:
         print(error, file=sys.stderr)
         return 1
