@@ -101,7 +101,7 @@ def _plan(args, settings, options, archive, issue) -> int:
     for message in messages:  # what ./sqb print will say of this plan: 版 with room, an odd number of 版
         print(f"  提示：{message.text}")
     if not fits:
-        _print_misfit(proposal, messages, most, lost[0])
+        _print_misfit(proposal, most, lost[0])
         return 1
     if not args.write:
         size = f" --size {args.size}" if args.size else ""
@@ -128,15 +128,16 @@ def _print_table(label, proposal, names, fits, trials, keep) -> None:
     print()
 
 
-def _print_misfit(proposal, messages, most: int, lost: int) -> None:
-    over = [p for p in proposal.trial.pages if p.over]
-    for fill in over:
-        stories = [s for s in proposal.pages[fill.page] if s.src != proposal.heads.get(fill.page)]
-        names = "、".join(f"《{s.title[:16]}》" for s in sorted(stories, key=lambda s: -s.load)[:3])
-        print(f"第{fill.page}版超出约 {fill.over} 字：{names} 在 {most} 个版里哪一版都放不下", file=sys.stderr)
-    chars = sum(p.over for p in over) or lost
-    print(f"怎么办：加版（./sqb plan … --pages {most + 2 if most % 2 == 0 else most + 1}），"
-          f"或删减约 {chars} 字（长稿删段落，或把短稿留到下一期），再运行 ./sqb plan。什么都没有写", file=sys.stderr)
+def _print_misfit(proposal, most: int, lost: int) -> None:
+    """Which 版 are over, and what to do: more 版, or cut (by what the confirming print left out)."""
+    for fill in (p for p in proposal.trial.pages if p.over):
+        stories = sorted((s for s in proposal.pages[fill.page] if not s.pinned), key=lambda s: -s.load)[:3]
+        names = "、".join(f"《{s.title[:16]}》" for s in stories)
+        print(f"第{fill.page}版排不下，超出约 {fill.over} 字" + (f"（最长的：{names}）" if names else ""), file=sys.stderr)
+    chars = lost or sum(p.over for p in proposal.trial.pages)
+    more = most + 2 if most % 2 == 0 else most + 1
+    print(f"{most} 个版放不下这些稿件。怎么办：加版（--pages {more}），或删减约 {chars} 字"
+          "（长稿删段落，或把短稿留到下一期），再运行 ./sqb plan。什么都没有写", file=sys.stderr)
 
 
 def _write(content_dir: Path, issue, proposal, names) -> int:

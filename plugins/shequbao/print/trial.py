@@ -123,7 +123,10 @@ class Trier:
             if plan.overflow > TOLERANCE and len(content.pages) < 4 and any(i.kind == "guide" for i in items):
                 kept = [(i, m) for i, m in zip(items, page_metrics) if i.kind != "guide"]  # as 转版 would do
                 plan = plan_items([i for i, _ in kept], [m for _, m in kept], widths, style, area, known)
-            pages.append(self._fill(page.page, plan, sum(m.lost_chars + LOST_PHOTO_CHARS * m.lost_photos for m in lost)))
+            lost_chars = sum(m.lost_chars + LOST_PHOTO_CHARS * m.lost_photos for m in lost)
+            if not math.isfinite(plan.overflow):  # no plan at all: the text beyond what the area holds
+                lost_chars += max(10, sum(i.chars for i in items) - self._chars(area * style.geometry.type_width))
+            pages.append(self._fill(page.page, plan, lost_chars))
         return Trial(tuple(pages))
 
     def _fill(self, page: int, plan, lost_chars: int) -> PageFill:
@@ -132,14 +135,11 @@ class Trier:
         room = self._chars(plan.empty_share * plan.area * width)
         if plan.overflow <= TOLERANCE and not lost_chars:
             return PageFill(page, round(1 - plan.empty_share, 3), 0, room)
-        over = self._chars(plan.overflow * width) if plan.overflow > TOLERANCE else 0
+        over = self._chars(plan.overflow * width) if TOLERANCE < plan.overflow < math.inf else 0
         return PageFill(page, 0.0, over + lost_chars, 0)
 
     def _chars(self, area: float) -> int:
-        """Characters of body text an area (pt²) holds, rounded up to tens (a page that cannot be
-        planned at all: a million)."""
-        if not math.isfinite(area):
-            return 10 ** 6
+        """Characters of body text an area (pt²) holds, rounded up to tens."""
         g = self.style.geometry
         return int(math.ceil(area / (g.body * self.style.pitch) / 10) * 10)
 
