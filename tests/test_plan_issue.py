@@ -159,7 +159,7 @@ def paper_stories(**pinned):
 
 @pytest.mark.fast
 def test_search_places_stories_as_a_layout_editor_would():
-    from shequbao.print.assign import page_names, plan_pages
+    from shequbao.print.assign import Story, page_names, plan_pages
 
     stories = paper_stories()
     index = {s.src: s for s in stories}
@@ -181,3 +181,8 @@ def test_search_places_stories_as_a_layout_editor_would():
     kept = plan_pages(paper_stories(c=3, d=3), 4, lambda a: by_chars(2400)(a, index), 2400)
     where = {s.src: page for page, listed in kept.pages.items() for s in listed}
     assert where["c.md"] == where["d.md"] == 3  # a story keeps the 版 its file names
+
+    old_paper = [Story(**{**s.__dict__, "hint": 2 if s.src in ("a.md", "b.md") else 1}) for s in paper_stories()]
+    hinted = plan_pages(old_paper, 4, lambda a: by_chars(2400)(a, index), 2400)
+    where = {s.src: page for page, listed in hinted.pages.items() for s in listed}
+    assert where["a.md"] == where["b.md"] == 2  # the old paper's 版, where it still fits

@@ -1,7 +1,8 @@
 """Which story goes on which 版 (``./sqb plan``), as a 美编 would first sketch it, then
 tried with the print build's own fit (``trial.py``) and mended until every 版 fits.
 
-The sketch: the weightiest story (longest, with photos, 本报讯) heads 第1版; each other 版
+The sketch: a story an import read on a 版 of the old paper starts there; the weightiest
+story (longest, with photos, 本报讯) heads 第1版; each other 版
 gets its own 头条, the next weightiest; 短消息 go together in one box on one 版, notices
 together (on the last 版), photo items on a later 版; the other stories go where there is
 most room. Mending: a story moves off a 版 that is over full to the 版 with most room, and
@@ -34,6 +35,7 @@ class Story:
     photos: int = 0
     lead_mark: bool = False  # 本报讯, or print.weight: lead
     pinned: int | None = None  # the 版 it keeps (its page as written, not replanned)
+    hint: int | None = None  # the 版 it had in the old paper (an import that read 版 headers): tried first
 
     @property
     def load(self) -> int:
@@ -92,13 +94,17 @@ def _sketch(stories: list[Story], count: int) -> dict[int, list[Story]] | None:
     for s in stories:
         if s.pinned:
             pages[s.pinned].append(s)
-    free = [s for s in stories if not s.pinned]
+    for s in sorted(stories, key=lambda s: -s.weight):
+        if not s.pinned and s.hint and s.hint <= count:
+            pages[s.hint].append(s)
+    free = [s for s in stories if not s.pinned and not (s.hint and s.hint <= count)]
     heads = sorted((s for s in free if s.can_head), key=lambda s: -s.weight)
     for page in range(1, count + 1):
         if not any(s.can_head for s in pages[page]):
-            if not heads:
+            head = heads.pop(0) if heads else _spare_head(pages, stories)
+            if head is None:
                 return None
-            pages[page].append(heads.pop(0))
+            pages[page].append(head)
     placed = {s.src for stories_ in pages.values() for s in stories_}
     rest = [s for s in free if s.src not in placed]
     briefs = [s for s in rest if s.kind == "brief"]
@@ -117,12 +123,28 @@ def _sketch(stories: list[Story], count: int) -> dict[int, list[Story]] | None:
     return {page: _ordered(stories_) for page, stories_ in pages.items()}
 
 
-def _least_loaded(pages: dict[int, list[Story]], among: list[int], extra: int = 0) -> list[Story]:
-    def share(page: int) -> float:
-        room = FIRST_PAGE_ROOM if page == 1 else 1.0
-        return (sum(s.load for s in pages[page]) + extra) / room
+def _spare_head(pages: dict[int, list[Story]], stories: list[Story]) -> Story | None:
+    """A story that can head a 版, taken from the fullest 版 that keeps another (its weightiest such)."""
+    spare = [(_share(pages, page), s.weight, s) for page, listed in pages.items() for s in listed
+             if s.can_head and not s.pinned and sum(o.can_head for o in listed) > 1
+             and s is not max((o for o in listed if o.can_head), key=lambda o: o.weight)]
+    if not spare:
+        return None
+    head = max(spare, key=lambda t: t[:2])[2]
+    for listed in pages.values():
+        if head in listed:
+            listed.remove(head)
+    return head
 
-    return pages[min(among, key=lambda p: (share(p), p))]
+
+def _share(pages: dict[int, list[Story]], page: int, extra: int = 0) -> float:
+    """How loaded a 版 is, relative to what it holds (第1版 less: its 报头)."""
+    room = FIRST_PAGE_ROOM if page == 1 else 1.0
+    return (sum(s.load for s in pages[page]) + extra) / room
+
+
+def _least_loaded(pages: dict[int, list[Story]], among: list[int], extra: int = 0) -> list[Story]:
+    return pages[min(among, key=lambda p: (_share(pages, p, extra), p))]
 
 
 def _ordered(stories: list[Story]) -> list[Story]:
@@ -199,7 +221,8 @@ def _moved(pages: dict[int, list[Story]], unit: list[Story], source: int, target
 
 def read_stories(issue, content, keep_pages: bool) -> list[Story]:
     """The issue's stories as the print edition sets them (``content``: its ``issue_content``);
-    ``keep_pages``: each keeps the 版 its file names."""
+    ``keep_pages``: each keeps the 版 its file names; else, when the files name more than one 版
+    (an import that read the old paper's 版), that 版 is where the sketch puts it first."""
     measured: dict[str, tuple[int, int, bool]] = {}
     for page in content.pages:
         for item in page.items:
@@ -208,11 +231,13 @@ def read_stories(issue, content, keep_pages: bool) -> list[Story]:
             elif item.kind != "guide":
                 first = plain_text(list(item.blocks[:1]))
                 measured[item.key] = (item.chars, len(item.photos), "本报讯" in first[:12])
+    hinted = not keep_pages and len({a.page for a in issue.articles}) > 1
     stories = []
     for article in issue.articles:
         chars, photos, lead = measured.get(article.src, (0, 0, False))
         stories.append(Story(article.src, article.title or article.excerpt[:20], article.kind, chars, photos,
-                             lead or article.print.weight == "lead", article.page if keep_pages else None))
+                             lead or article.print.weight == "lead", article.page if keep_pages else None,
+                             article.page if hinted else None))
     return stories
 
 
