@@ -90,7 +90,9 @@ def _plan(args, settings, options, archive, issue) -> int:
     most = max(most, *(s.pinned or 1 for s in stories))
     proposal = plan_pages(stories, most, trier.trial, trier.page_chars())
     if proposal is None:
-        print(f"第{issue.number}期没有能作头条的消息（kind: news），排不出版面", file=sys.stderr)
+        news = sum(s.can_head for s in stories)
+        print(f"第{issue.number}期的消息（kind: news）只有 {news} 篇，不够每版一篇头条：请用较少的版（--pages），"
+              "或把长一些的稿件改为 kind: news", file=sys.stderr)
         return 1
     names = page_names(proposal.pages, {s.page: s.name for s in issue.sections})
     messages = trier.confirm(proposal.assignment(), names)
@@ -101,7 +103,7 @@ def _plan(args, settings, options, archive, issue) -> int:
     for message in messages:  # what ./sqb print will say of this plan: 版 with room, an odd number of 版
         print(f"  提示：{message.text}")
     if not fits:
-        _print_misfit(proposal, most, lost[0])
+        _print_misfit(proposal, most, lost[0], keep)
         return 1
     if not args.write:
         size = f" --size {args.size}" if args.size else ""
@@ -118,7 +120,7 @@ def _print_table(label, proposal, names, fits, trials, keep) -> None:
     kinds = {"news": "消息", "brief": "短消息", "notice": "公告", "photo": "图片新闻"}
     for page, stories in sorted(proposal.pages.items()):
         fill = proposal.trial.fill(page)
-        state = f"超出约 {fill.over} 字" if fill.over else f"约 {round(fill.fill * 100)}% 满"
+        state = "排不下" if fill.over else f"约 {round(fill.fill * 100)}% 满"
         print(f"\n第{page}版  {names[page]}  {state}  {len(stories)} 篇  {sum(s.chars for s in stories)} 字")
         for story in stories:
             head = "头条" if story.src == proposal.heads.get(page) else "    "
@@ -128,15 +130,16 @@ def _print_table(label, proposal, names, fits, trials, keep) -> None:
     print()
 
 
-def _print_misfit(proposal, most: int, lost: int) -> None:
+def _print_misfit(proposal, most: int, lost: int, keep: bool) -> None:
     """Which 版 are over, and what to do: more 版, or cut (by what the confirming print left out)."""
     for fill in (p for p in proposal.trial.pages if p.over):
         stories = sorted((s for s in proposal.pages[fill.page] if not s.pinned), key=lambda s: -s.load)[:3]
         names = "、".join(f"《{s.title[:16]}》" for s in stories)
-        print(f"第{fill.page}版排不下，超出约 {fill.over} 字" + (f"（最长的：{names}）" if names else ""), file=sys.stderr)
+        print(f"第{fill.page}版排不下" + (f"（最长的：{names}）" if names else ""), file=sys.stderr)
     chars = lost or sum(p.over for p in proposal.trial.pages)
     more = most + 2 if most % 2 == 0 else most + 1
-    print(f"{most} 个版放不下这些稿件。怎么办：加版（--pages {more}），或删减约 {chars} 字"
+    replan = "，或加 --replan 重新分版（现在每篇都留在已写的版上）" if keep else ""
+    print(f"{most} 个版放不下这些稿件。怎么办：加版（--pages {more}）{replan}，或删减约 {chars} 字"
           "（长稿删段落，或把短稿留到下一期），再运行 ./sqb plan。什么都没有写", file=sys.stderr)
 
 

@@ -100,7 +100,7 @@ def _sketch(stories: list[Story], count: int) -> dict[int, list[Story]] | None:
     free = [s for s in stories if not s.pinned and not (s.hint and s.hint <= count)]
     heads = sorted((s for s in free if s.can_head), key=lambda s: -s.weight)
     for page in range(1, count + 1):
-        if not any(s.can_head for s in pages[page]):
+        if not any(s.can_head or s.pinned for s in pages[page]):  # a 版 the editors filled keeps what they chose
             head = heads.pop(0) if heads else _spare_head(pages, stories)
             if head is None:
                 return None
