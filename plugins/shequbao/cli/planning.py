@@ -68,6 +68,9 @@ def run_plan(args: argparse.Namespace) -> int:
     except PrintError as error:
         print(error, file=sys.stderr)
         return 1
+    except Exception as error:  # noqa: BLE001 — never a bare traceback, never a silent 0
+        print(f"第{issue.number}期排版建议失败：{type(error).__name__}: {error}。请把这段话报告给维护网站的人", file=sys.stderr)
+        return 1
 
 
 def _find_issue(archive, wanted: str):
