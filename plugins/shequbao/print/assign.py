@@ -84,8 +84,7 @@ def plan_pages(stories: list[Story], most: int, trial, page_chars: int) -> Propo
                 if even is not None and even.fits and min(p.fill for p in even.trial.pages) >= 1 - UNDERFULL:
                     return even
             return proposal
-        if best is None or proposal.trial.over < best.trial.over:
-            best = proposal
+        best = proposal  # the most 版 tried: what is left over there cannot fit anywhere
     return best
 
 
@@ -101,7 +100,7 @@ def _sketch(stories: list[Story], count: int) -> dict[int, list[Story]] | None:
     heads = sorted((s for s in free if s.can_head), key=lambda s: -s.weight)
     for page in range(1, count + 1):
         if not any(s.can_head or s.pinned for s in pages[page]):  # a 版 the editors filled keeps what they chose
-            head = heads.pop(0) if heads else _spare_head(pages, stories)
+            head = heads.pop(0) if heads else _spare_head(pages)
             if head is None:
                 return None
             pages[page].append(head)
@@ -123,7 +122,7 @@ def _sketch(stories: list[Story], count: int) -> dict[int, list[Story]] | None:
     return {page: _ordered(stories_) for page, stories_ in pages.items()}
 
 
-def _spare_head(pages: dict[int, list[Story]], stories: list[Story]) -> Story | None:
+def _spare_head(pages: dict[int, list[Story]]) -> Story | None:
     """A story that can head a 版, taken from the fullest 版 that keeps another (its weightiest such)."""
     spare = [(_share(pages, page), s.weight, s) for page, listed in pages.items() for s in listed
              if s.can_head and not s.pinned and sum(o.can_head for o in listed) > 1
