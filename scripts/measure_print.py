@@ -171,7 +171,8 @@ def measure_project(project: Path, size: str | None = None, images: bool = True)
     options = PrintOptions(size or base.page_size, base.columns, base.bleed)
     archive, _ = load_archive(settings.content_dir, settings.paper)
     pdfs = build_editions(archive, settings.content_dir, settings.cache_root, options, settings.markdown, images=images)
-    return [measure_edition(pdf, issue, settings.content_dir, options.geometry()) for pdf, issue in zip(pdfs, archive.issues)]
+    printed = [issue for issue in archive.issues if issue.print]  # a web-only issue (print: false) has no PDF
+    return [measure_edition(pdf, issue, settings.content_dir, options.geometry()) for pdf, issue in zip(pdfs, printed)]
 
 
 def describe_page(p: LayoutFigures) -> str:

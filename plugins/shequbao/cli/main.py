@@ -16,8 +16,9 @@ from ..content.proofpaper import paper_problems
 from ..model import ROLES, Paper
 from ..problems import ContentError
 from . import argzh
-from .proofing import fix_paper
+from .planning import add_plan
 from .printing import PRINT_FOLDER, check_print, run_print
+from .proofing import fix_paper
 from .scaffold import ScaffoldError, new_article, new_issue
 
 ROLE_FLAGS = {"authors": ("--author", "署名"), "reporters": ("--reporter", "记者"), "correspondents": ("--correspondent", "通讯员"),
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     article.set_defaults(run=_run_new_article)
 
     _add_print(commands)
+    add_plan(commands)
 
     _add_publish(commands)
     _add_init(commands)

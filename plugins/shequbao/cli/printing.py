@@ -48,7 +48,8 @@ def run_print(args: argparse.Namespace) -> int:
         return 2
     if not issue.print:
         print(f"content/issues/{issue.id}/issue.yml: print: 这一期写了 print: false（只上网站，不出印刷版）。"
-              "排好各版（每版的稿件和版名）后，把这一行删掉或改为 print: true，再印", file=sys.stderr)
+              "排好各版（每版的稿件和版名）后，把这一行删掉或改为 print: true，再印；"
+              f"./sqb plan {issue.id} --pages 4 --write 可以按印刷版的排法分好版并写好这些", file=sys.stderr)
         return 1
     pdf = _edition(archive, issue, settings, options)
     if pdf is None:
