@@ -49,6 +49,7 @@ class Person:
     slug: str
     title: str = ""  # e.g. 社区通讯员
     bio: str = ""
+    moved_from: tuple[str, ...] = ()  # page slugs of names this person had before (people.yml 曾用名): redirects
 
 
 @dataclass(frozen=True)

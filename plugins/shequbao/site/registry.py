@@ -244,6 +244,11 @@ def ban_image_path(issue: Issue, page: int, width: int, fmt: str, version: str) 
     return f"issues/{issue.id}/{page}/ban-{width}.{version}.{suffix}"
 
 
+def moved_person_path(slug: str, directory_urls: bool) -> str:
+    """The file at a renamed person's old address (``people/<old-slug>/index.html``): a redirect."""
+    return f"people/{slug}/index.html" if directory_urls else f"people/{slug}.html"
+
+
 def search_index_path(part: str | None = None) -> str:
     """The folder of the search index, ``pagefind/``, or of one of its parts (``views.SearchView``): ``pagefind/2025/``."""
     return f"{SEARCH_INDEX}/" if part is None else f"{SEARCH_INDEX}/{part}/"
