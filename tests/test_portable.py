@@ -115,14 +115,14 @@ def test_a_clone_elsewhere_builds_with_make_site_alone(tmp_path):
         home.mkdir()
         if os.geteuid() == 0:
             os.chown(home, COLLEAGUE, COLLEAGUE)
-        env = {**nobodys_git(home), "PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-               "PYTHON": sys._base_executable,  # no PYTHONPATH, no SHEQUBAO_VENV: the paper's own wheel
-               "GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "safe.directory", "GIT_CONFIG_VALUE_0": "*"}
+        # no PYTHONPATH, no SHEQUBAO_VENV: the paper's own wheel, and the system's python3 (a user's PATH)
+        env = {**nobodys_git(home), "PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+        (home / "no-gitconfig").write_text("[safe]\n\tdirectory = *\n", encoding="utf-8")  # the paper is root's
         clone = home / "wutongli"
         run = dict(capture_output=True, text=True, check=False, **as_colleague(env))
         done = subprocess.run(["git", "clone", "-q", str(paper), str(clone)], **run)
         assert done.returncode == 0, done.stderr
-        done = subprocess.run([sys._base_executable, "-m", "venv", str(clone / ".venv")], **run)
+        done = subprocess.run(["python3", "-m", "venv", str(clone / ".venv")], **run)
         assert done.returncode == 0, done.stderr
         [site] = (clone / ".venv").glob("lib/python*/site-packages")  # the dependencies installed for these tests
         (site / "shared-dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
