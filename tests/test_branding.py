@@ -45,6 +45,7 @@ def branded_paper(target: Path) -> Path:
     return target
 
 
+@pytest.mark.fast
 @pytest.mark.parametrize("value, words", [("red", "不是颜色"), ("#ffee99", "太浅了"), ("1d4e89", "")])
 def test_the_colour_is_checked(value, words):
     if words:
@@ -54,6 +55,7 @@ def test_the_colour_is_checked(value, words):
         assert check_colour(value) == COLOUR
 
 
+@pytest.mark.fast
 def test_an_svg_masthead_is_refused_even_under_another_name(tmp_path):
     svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     for name in ("baotou.svg", "baotou.png"):
@@ -69,6 +71,7 @@ def test_an_svg_masthead_is_refused_even_under_another_name(tmp_path):
     assert (made.width, made.height, made.suffix) == (900, 300, "png") and Path(made.file).read_bytes()
 
 
+@pytest.mark.browser
 def test_the_masthead_image_logo_and_colour_show_in_a_browser(tmp_path):
     from test_browser import CHROMIUM, CHROMIUM_ARGS, Visit, _Handler, _Server, playwright_api  # noqa: F401
     import functools
