@@ -19,7 +19,7 @@ from ..model import Archive
 from ..site.registry import Site, moved_person_path
 
 TEMPLATE = "redirect.html.j2"
-FILE = "index.html"
+CACHED = "redirect.html"  # the file of a cache entry
 
 
 def render_redirects(archive: Archive, site: Site, site_url: str) -> list[tuple[str, bytes]]:
@@ -52,6 +52,6 @@ def redirect_files(archive: Archive, site: Site, site_url: str, cache_root: Path
         key = hashlib.sha256(html).hexdigest()
         if store.get(key) is None:
             with store.put(key) as scratch:
-                (scratch / FILE).write_bytes(html)
-        files.append((path, str(store.path(key) / FILE)))
+                (scratch / CACHED).write_bytes(html)
+        files.append((path, str(store.path(key) / CACHED)))
     return files
