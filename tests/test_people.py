@@ -143,3 +143,34 @@ def test_bylines_and_credits_link_to_person_pages(mini):
     person = plain_names((site / "people/sun-tao/index.html").read_text(encoding="utf-8"))
     assert 'class="sqb-strip"' in person and "dianti-96.jpg" in person and "huayuan-96.jpg" in person
     assert broken_links(site) == []
+
+
+def test_a_rename_in_people_yml_moves_every_byline_and_redirects_the_old_address(mini):
+    """郑爽 is now 郑朗: one entry with 曾用名, no article edited."""
+    write(mini, "content/people.yml", "郑朗:\n  title: 本报记者\n  曾用名: [郑爽]\n")
+    site = build(mini, site_url="https://wutongli.example.cn/")
+    article = (site / "issues/2023-05/jiazhuang-dianti/index.html").read_text(encoding="utf-8")
+    assert '记者 <a class="sqb-person" href="../../../people/zheng-lang/">郑朗</a>' in article
+    assert "郑爽" not in article
+    people = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", (site / "people/index.html").read_text(encoding="utf-8")))
+    assert "郑朗 本报记者" in people
+    assert "郑爽" not in people
+    moved = (site / "people/zheng-shuang/index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../zheng-lang/">' in moved
+    assert '<link rel="canonical" href="https://wutongli.example.cn/people/zheng-lang/">' in moved
+    assert '<a href="../zheng-lang/">' in moved
+    assert "zheng-shuang" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    filters = (site / "search/filters.json").read_text(encoding="utf-8")
+    assert "郑朗" in filters and "郑爽" not in filters
+    assert broken_links(site) == []
+
+
+@pytest.mark.parametrize("people_yml, words", [
+    ("郑朗:\n  曾用名: [郑爽]\n郑爽:\n  title: 本报记者\n", "不能同时是“郑朗”的曾用名"),
+    ("郑朗:\n  曾用名: [郑爽]\n何建国:\n  曾用名: 郑爽\n", "一个旧名字只能归一个人"),
+    ("郑朗:\n  曾用名: {郑爽: 1}\n", "应当是姓名列表"),
+])
+def test_a_former_name_belongs_to_one_person(mini, people_yml, words):
+    write(mini, "content/people.yml", people_yml)
+    found = [p for p in problems_of(mini) if p.field.endswith("曾用名")]
+    assert found and words in found[0].message and found[0].path == "people.yml" and found[0].line

@@ -91,34 +91,55 @@ def test_print_writes_into_the_ignored_print_folder(mini, monkeypatch, capsys):
     assert len(pdfs) == 1 and str(Path("print") / pdfs[0].name) in capsys.readouterr().out
 
 
-def shared_environment(venv: Path) -> None:
-    """A new virtual environment that finds the dependencies already installed for these tests
-    (no download): the paper's Makefile installs only the vendored wheel into it."""
-    subprocess.run([sys._base_executable, "-m", "venv", str(venv)], check=True)
-    [site] = venv.glob("lib/python*/site-packages")
-    (site / "shared-dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
+COLLEAGUE = 65534  # nobody: the colleague is another user, without root's power over files
+
+
+def as_colleague(env: dict[str, str]) -> dict:
+    """``subprocess.run`` arguments that run a command as another, non-root user (when we are root)."""
+    if os.geteuid() != 0:
+        return {"env": env}
+    return {"env": env, "user": COLLEAGUE, "group": COLLEAGUE, "extra_groups": []}
 
 
 @pytest.mark.slow
 def test_a_clone_elsewhere_builds_with_make_site_alone(tmp_path):
-    paper = init_from_a_shell(tmp_path)
-    clone = tmp_path / "colleague" / "wutongli"
-    subprocess.run(["git", "clone", "-q", str(paper), str(clone)], check=True)
-    shared_environment(clone / ".venv")
-    env = {**nobodys_git(tmp_path / "colleague-home"), "PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-           "PYTHON": sys._base_executable}  # no PYTHONPATH, no SHEQUBAO_VENV: the paper's own wheel
-    done = subprocess.run(["make", "site"], cwd=clone, env=env, capture_output=True, text=True, timeout=900, check=False)
-    assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
-    assert "vendor/shequbao-" in done.stdout and "网站已生成到 site/" in done.stdout
-    home = (clone / "site/index.html").read_text(encoding="utf-8")
-    assert "梧桐里" in home and "第1期" in home
-    where = subprocess.run([".venv/bin/python", "-c", "import shequbao; print(shequbao.__file__)"], cwd=clone,
-                           env=env, capture_output=True, text=True, check=True).stdout
-    assert where.startswith(str(clone / ".venv"))  # the vendored code, not this checkout
-    printed = subprocess.run(["./sqb", "print", "1"], cwd=clone, env=env, capture_output=True, text=True, timeout=300, check=False)
-    assert printed.returncode == 0, printed.stderr
-    assert list((clone / "print").glob("*.pdf"))
-    assert git(clone, "status", "--porcelain") == ""  # nothing generated shows up for git add -A
+    """Another user clones the paper to another path and runs `make site` with a plain PATH."""
+    import shutil
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="sqb-colleague-"))  # outside root's private pytest folder
+    try:
+        base.chmod(0o755)
+        paper = init_from_a_shell(base)
+        home = base / "colleague-home"
+        home.mkdir()
+        if os.geteuid() == 0:
+            os.chown(home, COLLEAGUE, COLLEAGUE)
+        # no PYTHONPATH, no SHEQUBAO_VENV: the paper's own wheel, and the system's python3 (a user's PATH)
+        env = {**nobodys_git(home), "PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+        (home / "no-gitconfig").write_text("[safe]\n\tdirectory = *\n", encoding="utf-8")  # the paper is root's
+        clone = home / "wutongli"
+        run = dict(capture_output=True, text=True, check=False, **as_colleague(env))
+        done = subprocess.run(["git", "clone", "-q", str(paper), str(clone)], **run)
+        assert done.returncode == 0, done.stderr
+        done = subprocess.run(["python3", "-m", "venv", str(clone / ".venv")], **run)
+        assert done.returncode == 0, done.stderr
+        [site] = (clone / ".venv").glob("lib/python*/site-packages")  # the dependencies installed for these tests
+        (site / "shared-dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
+        done = subprocess.run(["make", "site"], cwd=clone, timeout=900, **run)
+        assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
+        assert "vendor/shequbao-" in done.stdout and "网站已生成到 site/" in done.stdout
+        assert (clone / "site").stat().st_uid == (COLLEAGUE if os.geteuid() == 0 else os.geteuid())
+        page = (clone / "site/index.html").read_text(encoding="utf-8")
+        assert "梧桐里" in page and "第1期" in page
+        where = subprocess.run([".venv/bin/python", "-c", "import shequbao; print(shequbao.__file__)"], cwd=clone, **run).stdout
+        assert where.startswith(str(clone / ".venv"))  # the vendored code, not this checkout
+        printed = subprocess.run(["./sqb", "print", "1"], cwd=clone, timeout=300, **run)
+        assert printed.returncode == 0, printed.stderr
+        assert list((clone / "print").glob("*.pdf"))
+        assert subprocess.run(["git", "status", "--porcelain"], cwd=clone, **run).stdout == ""  # nothing generated shows
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def answers(port: int) -> bool:
@@ -162,3 +183,45 @@ def test_killing_make_serve_stops_the_preview(tmp_path):
             os.killpg(make.pid, signal.SIGKILL)  # whatever is left of what this test started
         except ProcessLookupError:
             pass
+
+
+def test_upgrade_replaces_the_vendored_wheel_and_refuses_uncommitted_changes(tmp_path, capsys):
+    """`sqb upgrade PAPER` from newer code: the wheel in vendor/ and the pin move, tool files
+    are refreshed, the editor's files are never lost, and a paper with uncommitted work is refused."""
+    from shequbao.cli.main import main
+    from shequbao.cli.vendor import wheel_name
+
+    paper = init_from_a_shell(tmp_path)
+    env = nobodys_git(tmp_path / "home")
+    (paper / "vendor" / wheel_name()).rename(paper / "vendor/shequbao-0.0.9+0123456789-py3-none-any.whl")
+    makefile = (paper / "Makefile").read_text(encoding="utf-8")
+    from shequbao.cli.init import installed_spec
+
+    assert f",{installed_spec()})" in makefile
+    (paper / "Makefile").write_text(makefile.replace(f",{installed_spec()})", ",shequbao==0.0.9)"), encoding="utf-8")
+    (paper / "sqb").write_text("#!/bin/sh\necho old\n", encoding="utf-8")
+    git(paper, "add", "-A", env=env)
+    git(paper, "-c", "user.name=编辑", "-c", "user.email=e@example.cn", "commit", "-qm", "旧版", env=env)
+
+    story = paper / "content/issues" / next((paper / "content/issues").iterdir()).name / "xin-gao.md"
+    story.write_text("---\ntitle: 新稿\npage: 1\n---\n\n本报讯 还没写完。\n", encoding="utf-8")
+    assert main(["upgrade", str(paper)]) == 1
+    assert "还没提交的改动" in capsys.readouterr().err
+    assert [p.name for p in (paper / "vendor").iterdir()] == ["shequbao-0.0.9+0123456789-py3-none-any.whl"]
+
+    (paper / "sqb").write_text("#!/bin/sh\necho mine\n", encoding="utf-8")  # changed by hand, not committed
+    assert main(["upgrade", str(paper), "--force"]) == 0
+    said = capsys.readouterr().out
+    assert f"0.0.9+0123456789 → {wheel_name().split('-')[1]}" in said
+    assert [p.name for p in (paper / "vendor").iterdir()] == [wheel_name()]
+    assert (paper / "vendor" / wheel_name()).read_bytes()[:2] == b"PK"
+    assert (paper / "sqb").read_text(encoding="utf-8") == "#!/bin/sh\necho mine\n"  # the editor's, kept
+    assert (paper / "sqb.new").read_text(encoding="utf-8").startswith("#!/usr/bin/env bash")
+    assert "sqb.new" in said and "Makefile" in said
+    assert "shequbao==0.0.9" not in (paper / "Makefile").read_text(encoding="utf-8")
+    assert story.read_text(encoding="utf-8").endswith("还没写完。\n")  # content never touched
+
+    assert main(["upgrade", str(paper), "--force"]) == 0
+    assert "不用升级" in capsys.readouterr().out
+    assert main(["upgrade", str(tmp_path)]) == 1
+    assert "不是用 shequbao init 建的报纸文件夹" in capsys.readouterr().err

@@ -190,3 +190,23 @@ def test_the_overfull_fixture_is_reported_as_overflowing(tmp_path, capsys):
     assert f"《梧桐里》第16期的印刷版漏印约 {found.group(1)} 字（见上面的提示）" in err
     assert info(out)["Page size"].startswith("841.89 x 1190.55")  # A3, from its mkdocs.yml
     assert info(out)["Pages"] == "1"  # never more pages than 版
+
+
+def test_a_typo_on_one_ban_changes_only_that_bans_page_images(printed, tmp_path):
+    """A one-word fix on 版2 of 第7期: a publish must upload 版2's page images and nothing else."""
+    project, first_site = printed
+    copy = tmp_path / "typo"
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("site"))  # with its .cache: nothing to render
+
+    def images(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.glob("issues/*/*/ban-*"))}
+
+    before = images(build_pdf(copy))
+    assert before == images(first_site)
+    brief = copy / "content/issues/2023-05/xiaofang-yanlian.md"
+    brief.write_text(brief.read_text(encoding="utf-8").replace("八十余名", "九十余名"), encoding="utf-8")
+    after = images(build_pdf(copy))
+    gone, new = set(before) - set(after), set(after) - set(before)
+    assert gone and {name.rsplit("/", 1)[0] for name in gone | new} == {"issues/2023-05/2"}, (gone, new)
+    assert len(new) == len(gone)
+    assert all(after[name] == data for name, data in before.items() if name in after)  # kept names, same bytes

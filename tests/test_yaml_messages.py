@@ -57,7 +57,7 @@ def test_people_yml_from_init_takes_the_handbooks_example(tmp_path, capsys):
     assert main(["check", str(paper / "content")]) == 0, capsys.readouterr().err
     uncommented = re.sub(r"^# (?=\S+:|  )", "", text, flags=re.MULTILINE)  # the editor takes the comment marks away
     people.write_text(uncommented, encoding="utf-8")
-    assert set(parse_yaml(uncommented).data) == {"陈玲", "王芳@丹桂", "王芳@香樟"}
+    assert set(parse_yaml(uncommented).data) == {"陈玲", "王芳@丹桂", "王芳@香樟", "张治举"}
     assert main(["check", str(paper / "content")]) == 0, capsys.readouterr().err
 
 

@@ -15,6 +15,17 @@ ORIGINAL_SUFFIXES = IMAGE_SUFFIXES + (".heic", ".heif", ".avif", ".tif", ".tiff"
 
 
 @dataclass(frozen=True)
+class MastheadImage:
+    """The paper's 报头 image (题字), PNG or JPEG, checked (``photos/brand.py``) and cached."""
+
+    file: str = field(repr=False, compare=False)  # the cached copy (its path is no part of any key)
+    digest: str = ""  # of its bytes
+    suffix: str = "png"
+    width: int = 0
+    height: int = 0
+
+
+@dataclass(frozen=True)
 class Paper:
     """Paper-wide settings from ``mkdocs.yml`` (the plugin's ``paper_*`` options)."""
 
@@ -32,6 +43,8 @@ class Paper:
     police_record: str = ""  # 公安备案号, in every page's footer
     internal: bool = False  # 内部资料 免费交流: on the site's footer and page 1 of the print edition
     full_name: str = ""  # the name a chat knows it by (桂园社区报): page titles and share cards
+    colour: str = ""  # ``#rrggbb``: the 报头, rules and links on the web and in print (``paper_colour``)
+    masthead: MastheadImage | None = None  # a 报头 image (题字) in place of the set-type name
 
     @property
     def chat_name(self) -> str:
@@ -49,6 +62,7 @@ class Person:
     slug: str
     title: str = ""  # e.g. 社区通讯员
     bio: str = ""
+    moved_from: tuple[str, ...] = ()  # page slugs of names this person had before (people.yml 曾用名): redirects
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,11 @@ def _add_init(commands) -> None:
     init.add_argument("--name", help="报名（默认用文件夹名）")
     init.add_argument("--publisher", default="", help="主办单位，例如 桂园街道办事处")
     init.set_defaults(run=_run_init)
+    upgrade = commands.add_parser("upgrade", help="把一份报纸升级到这个 shequbao（在新版 shequbao 的文件夹里运行，写报纸的文件夹）")
+    upgrade.add_argument("folder", metavar="报纸文件夹", help="要升级的报纸，例如 ~/guiyuan-bao")
+    upgrade.add_argument("--wheel", type=Path, help="用别人发来的 shequbao .whl 文件升级（默认用运行这个命令的 shequbao）")
+    upgrade.add_argument("--force", action="store_true", help="报纸里有没提交的改动也升级（你改过的工具文件不动，新版写在旁边的 .new 里）")
+    upgrade.set_defaults(run=_run_upgrade)
 
 
 def _run_publish(args: argparse.Namespace) -> int:
@@ -142,6 +147,22 @@ def _run_init(args: argparse.Namespace) -> int:
     print("这个文件夹原来就是 git 仓库，新文件还没有提交：请 git add -A && git commit -m 创刊" if had_git else
           "已建好 git 仓库并提交了第一版。vendor/ 里是这份报纸用的 shequbao，同事 git clone 以后 make site 就能生成")
     print(f"下一步：cd {args.folder}，然后 make site（第一次会安装需要的软件），再 ./sqb new article \"标题\" --page 1")
+    return 0
+
+
+def _run_upgrade(args: argparse.Namespace) -> int:
+    from .upgrade import upgrade_paper
+
+    try:
+        changes = upgrade_paper(Path(args.folder), force=args.force, wheel=args.wheel)
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    if not changes:
+        print(f"{args.folder} 用的已经是这个版本的 shequbao，不用升级")
+        return 0
+    print("已升级：\n" + "\n".join(f"  {line}" for line in changes))
+    print(f"下一步：cd {args.folder}，make site（会自动装上新版），看过网站没问题再 git add -A && git commit -m 升级shequbao")
     return 0
 
 

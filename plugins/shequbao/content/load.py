@@ -300,7 +300,7 @@ def _names(data: dict, role: str, check: FieldChecker, directory: Directory) -> 
         if problem:
             check.add((role, index), problem)
         elif name:
-            names.append(name)
+            names.append(directory.current(name))
     return tuple(dict.fromkeys(names))
 
 

@@ -47,6 +47,12 @@ class ShequbaoConfig(Config):
     """地址, in the 报尾."""
     paper_phone = c.Type(str, default="")
     """电话, in the 报尾."""
+    paper_colour = c.Type(str, default="")
+    """The paper's colour (``'#1d4e89'``, quoted): the 报头, its rules and the links on the web, and the
+    报头 and rules of the print edition; default the masthead red."""
+    paper_masthead_image = c.Type(str, default="")
+    """A 报头 image (题字), PNG or JPEG (never SVG), path from mkdocs.yml's folder: replaces the set-type
+    paper name in the web's masthead and on page 1 of the print edition."""
     icp = c.Type(str, default="")
     """ICP 备案号 (e.g. 沪ICP备12345678号-1), shown in every footer, linked to https://beian.miit.gov.cn/."""
     police_record = c.Type(str, default="")

@@ -26,6 +26,7 @@ from ..content.reading import body_first_line, clean_body
 from ..content.sources import scan_content
 from ..markdown.sanitize import SafeHtml
 from ..outputs.feeds import feed_files
+from ..outputs.redirects import redirect_files
 from ..outputs.sitemap import write_sitemap
 from ..outputs.search.pagefind import index_salt, part_pages
 from ..photos import BodyImages, PageImages, collect_refs, process_photos
@@ -241,6 +242,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         site_dir = Path(config.site_dir)
         files = derived_files(self._site, self._archive.paper, self._images, self._pdfs, self._logo)  # hard links into the cache
         files += feed_files(self._feeds, self._settings.cache_root)
+        files += redirect_files(self._archive, self._site, config.site_url or "", self._settings.cache_root)
         cached_now = [(self._site.pages[src].dest, entry) for src, entry in self._cache.kept()]  # rendered, now cached
         if config.site_url:
             write_sitemap(self._site, config.site_url, site_dir)

@@ -5,6 +5,7 @@ through MkDocs' own ``load_config`` and turn it into the core's settings here, s
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -16,6 +17,7 @@ from ..cache.store import cache_root
 from ..content.yamlerrors import explain
 from ..model import Paper
 from ..photos import ImageSettings
+from ..photos.brand import check_colour, read_masthead
 from ..print import MarkdownSetup, PrintOptions
 from ..site.registry import PlanOptions
 from .options import ShequbaoConfig
@@ -40,17 +42,21 @@ class Settings:
 
 def read_settings(config, options: ShequbaoConfig) -> Settings:
     """The settings of a loaded mkdocs.yml (``config``) and the plugin's options in it.
-    Raises ValueError (a Chinese message) for impossible print options."""
+    Raises ValueError (a Chinese message) for impossible print options, colour or 报头 image."""
+    folder = Path(config.config_file_path or config.docs_dir).parent
+    written = options.paper_masthead_image.strip()
+    masthead = read_masthead(folder / written, written, cache_root(folder)) if written else None
     return Settings(
         paper=Paper(name=options.paper_name or config.site_name, publisher=options.paper_publisher,
                     permit=options.paper_permit, icp=options.icp.strip(), police_record=options.police_record.strip(),
                     internal=options.internal_publication, edited_by=options.paper_edited_by,
                     printed_by=options.paper_printed_by, copies=options.paper_copies,
                     recipients=options.paper_recipients.strip(), address=options.paper_address,
-                    phone=options.paper_phone, full_name=options.paper_full_name.strip()),
+                    phone=options.paper_phone, full_name=options.paper_full_name.strip(),
+                    colour=check_colour(options.paper_colour), masthead=masthead),
         content_dir=Path(config.docs_dir),
         site_dir=Path(config.site_dir),
-        cache_root=cache_root(Path(config.config_file_path or config.docs_dir).parent),
+        cache_root=cache_root(folder),
         plan=PlanOptions(directory_urls=config.use_directory_urls, archive_per_page=options.archive_per_page,
                          people_per_page=options.people_per_page, images_per_page=options.images_per_page),
         images=ImageSettings(widths=tuple(options.images_widths), quality=options.images_quality,
@@ -105,7 +111,13 @@ def page_base_key(config, options: ShequbaoConfig, command: str, logo: str = "")
     settings["theme"] = {**_plain(dict(config.theme)), "dirs": list(config.theme.dirs)}
     return base_key(json.dumps(settings, sort_keys=True, ensure_ascii=False, default=_plain).encode(),
                     sorted(options.items()), [Path(d) for d in config.theme.dirs], menu_digest(config.nav, config.docs_dir),
-                    f"{command} {os.environ.get('SHEQUBAO_PREVIEW', '')} {logo}")
+                    f"{command} {os.environ.get('SHEQUBAO_PREVIEW', '')} {logo} {_file_digest(config, options.paper_masthead_image)}")
+
+
+def _file_digest(config, written: str) -> str:
+    """The digest of a file mkdocs.yml names (the 报头 image: its name in the site changes with it)."""
+    path = Path(config.config_file_path or config.docs_dir).parent / written.strip()
+    return hashlib.sha256(path.read_bytes()).hexdigest() if written.strip() and path.is_file() else ""
 
 
 VOLATILE = ("config_file_path", "docs_dir", "site_dir", "dev_addr", "strict", "plugins", "theme", "watch")  # no part of a page

@@ -47,7 +47,8 @@ class PdfFile:
     page_pdfs: tuple[Path, ...] = ()  # one PDF per 版
     images: dict = field(default_factory=dict)  # "800.webp" → one file per 版
     image_sizes: tuple[tuple[int, int], ...] = ()  # (width, height) of each 版's largest image
-    version: str = ""  # names this edition (its cache key, shortened): part of the page images' published names
+    version: str = ""  # names this edition (its cache key, shortened)
+    page_versions: tuple[str, ...] = ()  # each 版's own: a digest of its images, part of their published names
     rects: dict = field(default_factory=dict)  # article content path → [{page, x, y, w, h}] (page fractions)
     photos: tuple[dict, ...] = ()  # every photo printed: {src, page, shown (share of its area), focus}
     messages: tuple[Message, ...] = ()
@@ -63,6 +64,11 @@ class PdfFile:
 
     def notes(self) -> list[str]:
         return [m.text for m in self.messages if m.severity != "warning"]
+
+    def page_version(self, index: int) -> str:
+        """What names the images of the 版 at ``index``: the digest of their bytes, so a 版 that
+        did not change keeps its file names when another 版 of the issue changes."""
+        return self.page_versions[index] if index < len(self.page_versions) else self.version
 
     def preflight_line(self) -> str:
         """``印前检查：字体 2 种，全部嵌入；照片 5 张，最低 196 ppi（…）；颜色：…``"""
@@ -143,9 +149,21 @@ def _pdf_file(archive: Archive, issue: Issue, entry: Entry | None, rendered: boo
         pages=meta["pages"], page_pdfs=tuple(entry.file(name) for name in meta["page_pdfs"]),
         images={kind: tuple(entry.file(n) for n in names) for kind, names in meta["images"].items()},
         image_sizes=tuple(tuple(size) for size in meta.get("image_sizes", ())), version=entry.path.name[:8],
+        page_versions=tuple(meta.get("page_versions", ())),
         rects=meta["rects"], messages=tuple(Message(**m) for m in meta["messages"]), rendered=rendered,
         photos=tuple(meta.get("photos", ())), preflight=meta.get("preflight", {}),
     )
+
+
+def page_digests(folder: Path, images: dict[str, list[str]]) -> list[str]:
+    """Each 版's version: the digest of all its images' bytes (every width and format)."""
+    digests: list = []
+    for kind in sorted(images):
+        for index, name in enumerate(images[kind]):
+            if index == len(digests):
+                digests.append(hashlib.sha256())
+            digests[index].update(kind.encode() + b"\0" + (folder / name).read_bytes())
+    return [digest.hexdigest()[:8] for digest in digests]
 
 
 def _run_all(jobs: list[tuple], workers: int | None) -> list[dict]:
@@ -173,7 +191,8 @@ def render_job(archive: Archive, issue: Issue, content_dir: Path, options: Print
             done = render_issue(content, options, content_dir, folder, filename, images=images)
             meta.update(pages=done.pages, page_pdfs=done.page_pdfs, images=done.images, image_sizes=done.image_sizes,
                         rects=done.rects,
-                        messages=[m.as_dict() for m in done.messages], photos=done.photos, preflight=done.preflight)
+                        messages=[m.as_dict() for m in done.messages], photos=done.photos, preflight=done.preflight,
+                        page_versions=page_digests(folder, done.images))
         return meta
     except PrintError:
         raise

@@ -198,7 +198,10 @@ def _masthead(paper: Paper, issue: Issue) -> dict:
         "date": format_date(issue.date, weekday=True), "short_date": format_date(issue.date),
         "lunar": lunar_date(issue.date), "publisher": f"{paper.publisher} 主办" if paper.publisher else "",
         "permit": paper.permit, "title": issue.title, "internal": "内部资料 免费交流" if paper.internal else "",
-        "empty": EMPTY_SECTION,
+        "empty": EMPTY_SECTION, "colour": paper.colour,
+        "image": None if paper.masthead is None else {
+            "file": paper.masthead.file, "name": f"baotou.{paper.masthead.suffix}",
+            "ratio": paper.masthead.height / max(1, paper.masthead.width)},
     }
 
 

@@ -29,8 +29,8 @@ def masthead(content: IssueContent, page: PageContent, style: Style) -> tuple[li
     g, b, info = style.geometry, style.body, content.masthead
     x, y, width = g.left, g.top, g.type_width
     name_size = round(b * 6.6, 2)
-    parts = [_text(x + b * 0.4, y, g.span_width(max(1, g.columns - 1)), info["name"], name_size, font="serif",
-                   weight="bold", fill="red", tracking=0.12)]
+    colour = info["colour"] or "red"
+    parts = [_name_part(info, x + b * 0.4, y, g.span_width(max(1, g.columns - 1)), name_size, colour)]
     lines = [info["number"] + (f"（{info['total']}）" if info["total"] else ""), info["date"], info["lunar"],
              info["publisher"], info["permit"]]
     lines = [line for line in lines if line]
@@ -40,35 +40,47 @@ def masthead(content: IssueContent, page: PageContent, style: Style) -> tuple[li
                   "weight": "regular", "size": small, "pitch": pitch, "align": "right"})
     if info["internal"]:
         parts.append(_text(x + b * 0.5, y + name_size * 1.12, g.span_width(2), info["internal"], round(b * 0.95, 2),
-                           weight="bold", fill="red", tracking=0.1))
+                           weight="bold", fill=colour, tracking=0.1))
     top = y + max(name_size * 1.12 + (b * 1.6 if info["internal"] else 0), len(lines) * pitch) + b * 0.6
-    parts.append(_rule(x, top, x + width, 3.0, "red"))
+    parts.append(_rule(x, top, x + width, 3.0, colour))
     row = top + b * 0.45
     label = " · ".join(t for t in (page.label, page.name) if t)  # a 版 without a name: 第2版
     parts.append(_text(x, row, g.span_width(2), label, round(b * 0.95, 2), weight="bold"))
     if info["title"]:
         parts.append(_text(x + width / 2 - g.column, row, g.column * 2, info["title"], round(b * 0.95, 2),
-                           weight="bold", fill="red", align="center", tracking=0.12))
+                           weight="bold", fill=colour, align="center", tracking=0.12))
     if page.editor:
         parts.append(_text(x + width - g.span_width(2), row, g.span_width(2), f"责任编辑：{page.editor}",
                            round(b * 0.95, 2), align="right"))
     rule_y = row + b * 1.5
-    parts.append(_rule(x, rule_y, x + width, 0.8, "red"))
+    parts.append(_rule(x, rule_y, x + width, 0.8, colour))
     return parts, rule_y + style.separator * 0.7
+
+
+def _name_part(info: dict, x: float, y: float, width: float, size: float, colour: str) -> dict:
+    """The paper's name on page 1: set in type, or its 报头 image (题字) as tall as the type would be."""
+    image = info["image"]
+    if not image:
+        return _text(x, y, width, info["name"], size, font="serif", weight="bold", fill=colour, tracking=0.12)
+    height = size * 1.12
+    w = min(width, height / image["ratio"])
+    return {"t": "picture", "x": round(x, 3), "y": round(y, 3), "w": round(w, 3), "h": round(w * image["ratio"], 3),
+            "file": f"photos/{image['name']}"}
 
 
 def banner(content: IssueContent, page: PageContent, style: Style) -> tuple[list[dict], float]:
     g, b, info = style.geometry, style.body, content.masthead
     x, y, width = g.left, g.top, g.type_width
     name_size = round(b * 2.6, 2)
-    parts = [_text(x, y, g.span_width(2), page.name or page.label, name_size, weight="bold", fill="red", tracking=0.15)]
+    colour = info["colour"] or "red"
+    parts = [_text(x, y, g.span_width(2), page.name or page.label, name_size, weight="bold", fill=colour, tracking=0.15)]
     running = " · ".join(t for t in (page.label, page.name, info["short_date"]) if t)
     parts.append(_text(x + width - g.span_width(2), y + name_size - b * 2.5, g.span_width(2), running,
                        round(b * 0.95, 2), weight="bold", align="right"))
     parts.append(_text(x + width - g.span_width(2), y + name_size - b * 1.1, g.span_width(2),
                        f"{info['name']} {info['number']}", round(b * 0.85, 2), align="right"))
     rule_y = y + name_size + b * 0.5
-    parts.append(_rule(x, rule_y, x + width, 2.4, "red"))
+    parts.append(_rule(x, rule_y, x + width, 2.4, colour))
     return parts, rule_y + style.separator * 0.7
 
 

@@ -61,6 +61,8 @@ def render_issue(content: IssueContent, options: PrintOptions, content_dir: Path
     eng = engine()
     eng.clear_photos()
     extra: dict[str, int] = {}
+    if content.masthead["image"]:  # the 报头 image (题字), beside the photos Typst reads
+        shutil.copyfile(content.masthead["image"]["file"], eng.photos / content.masthead["image"]["name"])
     for _ in range(RETRIES):
         layout = lay_out(content, options, eng, extra)
         for page in layout.pages:

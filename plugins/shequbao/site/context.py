@@ -18,7 +18,8 @@ from ..model import Article, Image, Issue, Paper, Person
 from ..photos import link_from, picture_html
 from . import text
 from .kinds import Kind
-from .registry import (Page, Site, asset_path, ban_image_path, ban_pdf_path, lightbox_path, logo_path, pdf_path,
+from .registry import (Page, Site, asset_path, ban_image_path, ban_pdf_path, lightbox_path, logo_path, masthead_path,
+                       pdf_path,
                        search_filters_path, search_index_path)
 
 FILTERS = {  # and byline_text, bound to the paper's people by filters()
@@ -158,6 +159,10 @@ class TemplateContext:
 
     def search_url(self) -> str:
         return self.site.search().url
+
+    def masthead_url(self) -> str:
+        """The paper's 报头 image (题字); "" when the paper has none (the name is set in type)."""
+        return masthead_path(self.paper) if self.paper.masthead is not None else ""
 
     def page_url(self, number: int) -> str:
         """Page ``number`` of the paginated list being rendered."""

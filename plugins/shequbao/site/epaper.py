@@ -152,7 +152,7 @@ def _image(printed: Any, index: int) -> BanImage | None:
     if not files or index >= len(printed.image_sizes):
         return None
     width, height = printed.image_sizes[index]
-    return BanImage(width, height, tuple(sorted(files)), printed.version)
+    return BanImage(width, height, tuple(sorted(files)), printed.page_version(index))
 
 
 def _pdf(page_pdfs, index: int) -> SectionPdf | None:

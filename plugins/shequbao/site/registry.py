@@ -192,6 +192,8 @@ def derived_files(site: Site, paper: Paper, images: Any, editions: Mapping[str, 
     files = list(images.outputs()) if images is not None else []
     if logo is not None:
         files.append((logo_path(logo), logo.file))
+    if paper.masthead is not None:
+        files.append((masthead_path(paper), paper.masthead.file))
     for page in site:
         if page.kind is Kind.ISSUE and page.view.issue.id in editions:
             files.append((pdf_path(paper, page.view.issue), str(editions[page.view.issue.id].path)))
@@ -244,6 +246,11 @@ def ban_image_path(issue: Issue, page: int, width: int, fmt: str, version: str) 
     return f"issues/{issue.id}/{page}/ban-{width}.{version}.{suffix}"
 
 
+def moved_person_path(slug: str, directory_urls: bool) -> str:
+    """The file at a renamed person's old address (``people/<old-slug>/index.html``): a redirect."""
+    return f"people/{slug}/index.html" if directory_urls else f"people/{slug}.html"
+
+
 def search_index_path(part: str | None = None) -> str:
     """The folder of the search index, ``pagefind/``, or of one of its parts (``views.SearchView``): ``pagefind/2025/``."""
     return f"{SEARCH_INDEX}/" if part is None else f"{SEARCH_INDEX}/{part}/"
@@ -274,6 +281,11 @@ def asset_path(name: str) -> str:
 def asset_source(name: str) -> str:
     """Where the theme holds one of our assets (its file before fingerprinting): ``assets/shequbao/<name>``."""
     return f"{ASSETS}/{name}"
+
+
+def masthead_path(paper: Paper) -> str:
+    """The paper's 报头 image (题字), fingerprinted: ``assets/shequbao/baotou.<8 hex>.png``."""
+    return f"{ASSETS}/baotou.{paper.masthead.digest[:FINGERPRINT_HEX]}.{paper.masthead.suffix}"
 
 
 def logo_path(logo: Any) -> str:
