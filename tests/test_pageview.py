@@ -4,6 +4,7 @@ checked in Chromium and against the PDF's own text layer."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pdfplumber
@@ -52,7 +53,7 @@ def test_every_ban_shows_its_page_with_one_region_per_story(site, archive, brows
             found = regions(visit.page)
             own = [r for r in found if not r.get("continued")]
             on_ban = [a for a in issue.articles if a.page == section.page]
-            assert sorted(r["href"] for r in own) == sorted(f"../{a.slug}/" for a in on_ban), (issue.id, section.page)
+            assert sorted({r["href"] for r in own}) == sorted(f"../{a.slug}/" for a in on_ban), (issue.id, section.page)
             for region in own:  # the region's centre is its own link: a tap there opens the story
                 hit = visit.page.eval_on_selector(f"#{region['id']}", """a => {
                     a.scrollIntoView({block: 'center'});
@@ -70,23 +71,69 @@ def test_every_ban_shows_its_page_with_one_region_per_story(site, archive, brows
         visit.close()
 
 
-def test_each_region_holds_its_title_where_the_pdf_prints_it(site, archive):
-    """The region drawn over a story contains the story's title as the PDF's text layer places it."""
-    html_regions = re.compile(r'<a class="sqb-ban__region" id="([^"]+)"\s+href="[^"]*" style="left:([\d.]+)%;top:([\d.]+)%;'
-                              r'width:([\d.]+)%;height:([\d.]+)%">')
+def printed_lines(page, title: str) -> list[tuple[float, float]]:
+    """The middle of each printed line of ``title`` on a PDF page, as fractions of the page: its
+    characters found in the text layer (the largest print, not a mention in 导读), split into
+    lines where a character starts above its predecessor or left of it (a column's top)."""
+    chars = [c for c in page.chars if c["text"].strip() and unicodedata.category(c["text"][0]) not in ("Cf", "Zs", "Cc")]
+    text = "".join(c["text"] for c in chars)
+    wanted = re.sub(r"\s", "", title)
+    found = [m.start() for m in re.finditer(re.escape(wanted), text)]
+    assert found, f"{title} is not in the PDF's text"
+    first = max(found, key=lambda at: chars[at]["size"])
+    lines: list[list[dict]] = []
+    for char in chars[first:first + len(wanted)]:
+        if lines and abs(char["top"] - lines[-1][-1]["top"]) < 2 and char["x0"] >= lines[-1][-1]["x0"]:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    return [((line[0]["x0"] + line[-1]["x1"]) / 2 / page.width,
+             (min(c["top"] for c in line) + max(c["bottom"] for c in line)) / 2 / page.height) for line in lines]
+
+
+@pytest.fixture(scope="module")
+def headlines(site, archive) -> dict[tuple[str, int], list[tuple[str, tuple[float, float]]]]:
+    """Per 版: each story printed on it, with the middle of every line of its printed headline."""
+    found = {}
     for issue, section in bans(archive):
-        html = (site / f"issues/{issue.id}/{section.page}/index.html").read_text(encoding="utf-8")
-        boxes = {slug: tuple(float(v) / 100 for v in rest) for slug, *rest in html_regions.findall(html)}
-        pdf = site / f"issues/{issue.id}/gui-yuan-{issue.id}-{section.page}.pdf"
-        with pdfplumber.open(pdf) as document:
+        with pdfplumber.open(site / f"issues/{issue.id}/gui-yuan-{issue.id}-{section.page}.pdf") as document:
             page = document.pages[0]
-            for article in (a for a in issue.articles if a.page == section.page):
-                x, y, w, h = boxes[article.slug]
-                head = article.display_title.replace(" ", "")[:4]
-                hits = [m for m in page.search(re.escape(head), regex=True)]
-                centres = [((m["x0"] + m["x1"]) / 2 / page.width, (m["top"] + m["bottom"]) / 2 / page.height) for m in hits]
-                inside = [c for c in centres if x <= c[0] <= x + w and y <= c[1] <= y + h]
-                assert inside, (issue.id, section.page, article.display_title, (x, y, w, h), hits[:3])
+            found[issue.id, section.page] = [(article.slug, point) for article in issue.articles if article.page == section.page
+                                             for point in printed_lines(page, article.display_title)]
+    return found
+
+
+TAP = """([fx, fy]) => {  // what a tap at this point of the page image would open
+    const img = document.querySelector('.sqb-ban__page img');
+    let r = img.getBoundingClientRect();
+    window.scrollTo(0, window.scrollY + r.top + fy * r.height - innerHeight / 2);
+    r = img.getBoundingClientRect();
+    const x = r.left + fx * r.width, y = r.top + fy * r.height;
+    const hit = document.elementFromPoint(x, y), link = hit && hit.closest('a');
+    return [link ? link.getAttribute('href') : null, x, y]; }"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
+def test_a_tap_on_a_printed_headline_opens_its_story(site, archive, headlines, browser, base_url, viewport):
+    """Readers tap what they read: the middle of every line of every printed headline (placed by
+    the PDF's text, scaled to the page image) lies on that story's link, on every 版; on a phone
+    a real tap on each 版's last headline opens the story."""
+    visit = Visit(browser, viewport)
+    try:
+        for (issue_id, number), lines in headlines.items():
+            url = f"{base_url}issues/{issue_id}/{number}/"
+            visit.page.goto(url)
+            for slug, point in lines:
+                href, *_ = visit.page.evaluate(TAP, list(point))
+                assert href == f"../{slug}/", (issue_id, number, slug, point, href)
+            if viewport is PHONE:
+                slug, point = lines[-1]
+                _, x, y = visit.page.evaluate(TAP, list(point))
+                visit.page.mouse.click(x, y)
+                visit.page.wait_for_url(f"{base_url}issues/{issue_id}/{slug}/")
+        assert visit.errors == []
+    finally:
+        visit.close()
 
 
 def test_every_page_links_to_the_page_view(site, archive):

@@ -25,6 +25,12 @@ class Region:
     w: float
     h: float
     continued: bool = False  # the part of a story continued from another 版 (上接第N版)
+    part: int = 1  # a story set over two columns' feet (a 短消息) has a region on each
+
+    @property
+    def anchor(self) -> str:
+        """The region's id: the story's slug on its own 版 (the 版's address + ``#slug`` marks it)."""
+        return self.article.slug + ("-continued" if self.continued else "") + (f"-{self.part}" if self.part > 1 else "")
 
     @property
     def style(self) -> str:
@@ -122,9 +128,10 @@ def _regions(rects: dict, by_src: dict[str, Article], page_index: int, page: int
         article = by_src.get(src)
         if article is None:  # a draft printed in a preview, not a page of the site
             continue
-        for part in parts:
-            if part["page"] == page_index:
-                found.append(Region(article, part["x"], part["y"], part["w"], part["h"], continued=article.page != page))
+        on_page = [part for part in parts if part["page"] == page_index]
+        for number, part in enumerate(on_page, start=1):
+            found.append(Region(article, part["x"], part["y"], part["w"], part["h"], continued=article.page != page,
+                                part=number))
     return _reading_order(found)
 
 
