@@ -136,6 +136,39 @@ def test_a_tap_on_a_printed_headline_opens_its_story(site, archive, headlines, b
         visit.close()
 
 
+TARGETS = """() => {  // each region's box, and its entry in the tap list under the page
+    const img = document.querySelector('.sqb-ban__page img').getBoundingClientRect();
+    const list = document.querySelector('.sqb-ban__stories').getBoundingClientRect();
+    const entries = {};
+    for (const a of document.querySelectorAll('.sqb-ban__stories a')) {
+        const r = a.getBoundingClientRect();
+        entries[a.getAttribute('href')] = [r.width, r.height];
+    }
+    const between = list.top - img.bottom;
+    return [between, Array.from(document.querySelectorAll('.sqb-ban__region')).map(a => {
+        const r = a.getBoundingClientRect();
+        return [a.id, a.getAttribute('href'), r.width, r.height, entries[a.getAttribute('href')] || null]; })]; }"""
+
+
+def test_every_region_has_a_tap_target_of_44_px_on_a_phone(site, archive, browser, base_url):
+    """At 360 px a 短消息's region is a few pixels tall: each story on the page image is a target of
+    at least 44 × 44 px, its region or its entry in the tap list right under the image."""
+    visit = Visit(browser, PHONE)
+    small = 0
+    try:
+        for issue, section in bans(archive):
+            visit.page.goto(f"{base_url}issues/{issue.id}/{section.page}/")
+            between, found = visit.page.evaluate(TARGETS)
+            assert 0 <= between <= 60, (issue.id, section.page, between)  # the list follows the image
+            for slug, href, width, height, entry in found:
+                small += width < 44 or height < 44
+                assert (width >= 44 and height >= 44) or (entry and entry[0] >= 44 and entry[1] >= 44), (
+                    issue.id, section.page, slug, width, height, entry)
+        assert small > 0  # the sample has regions too small to tap: the list is what is measured
+    finally:
+        visit.close()
+
+
 def test_every_page_links_to_the_page_view(site, archive):
     for issue in archive.issues:
         index = (site / f"issues/{issue.id}/index.html").read_text(encoding="utf-8")
@@ -164,17 +197,15 @@ def test_on_a_phone_the_page_fits_and_zoom_keeps_every_region_on_its_story(site,
         box = image_box(visit.page)
         content = visit.page.eval_on_selector(".sqb-ban__scroller", "e => e.clientWidth")
         assert box["w"] >= content - 1 and box["w"] >= PHONE["width"] - 40  # the page fills the width
-        listed = visit.page.eval_on_selector_all(".sqb-ban__stories a", "els => els.map(a => a.getAttribute('href'))")
-        for region in regions(visit.page):  # a small region is also reachable by the list beside the page
-            assert region["h"] >= 40 or region["href"] in listed, region
         before = {r["id"]: r for r in regions(visit.page)}
-        visit.page.click("label[for=sqb-ban-zoom]")
+        visit.page.click("[data-sqb-zoom='1']")
+        assert visit.page.inner_text(".sqb-ban__level") == "150%"
         zoomed = image_box(visit.page)
-        assert zoomed["w"] == pytest.approx(2 * box["w"], abs=2)
-        for region in regions(visit.page):  # regions scale with the page: same place on it, twice the size
+        assert zoomed["w"] == pytest.approx(1.5 * box["w"], abs=2)
+        for region in regions(visit.page):  # regions scale with the page: same place on it, 1.5 times the size
             old = before[region["id"]]
-            assert (region["x"] - zoomed["x"]) == pytest.approx(2 * (old["x"] - box["x"]), abs=2)
-            assert region["w"] == pytest.approx(2 * old["w"], abs=2)
+            assert (region["x"] - zoomed["x"]) == pytest.approx(1.5 * (old["x"] - box["x"]), abs=2)
+            assert region["w"] == pytest.approx(1.5 * old["w"], abs=2)
         target = max(regions(visit.page), key=lambda r: r["w"] * r["h"])
         point = visit.page.eval_on_selector(f"#{target['id']}", """a => {
             a.scrollIntoView({block: 'center', inline: 'center'});
@@ -203,41 +234,73 @@ def test_an_article_opens_its_ban_with_its_region_marked(site, archive, browser,
         visit.close()
 
 
-def test_the_zoom_button_shows_a_focus_ring(site, browser, base_url):
-    """The zoom checkbox is hidden behind its label (放大版面): focus on it rings the label."""
+def test_the_zoom_buttons_show_a_focus_ring_and_work_from_the_keyboard(site, browser, base_url):
     visit = Visit(browser, PHONE)
     try:
         visit.page.goto(f"{base_url}issues/2025-11/1/")
-        label = ".sqb-ban__tools label[for=sqb-ban-zoom]"
-        assert visit.page.eval_on_selector(label, "el => getComputedStyle(el).outlineStyle") == "none"
-        visit.page.focus("#sqb-ban-zoom")
-        style, width = visit.page.eval_on_selector(label, "el => [getComputedStyle(el).outlineStyle, parseFloat(getComputedStyle(el).outlineWidth)]")
-        assert style == "solid" and width >= 3
-        visit.page.keyboard.press("Space")
-        assert visit.page.is_visible(".sqb-ban__zoom-out")
+        button = "[data-sqb-zoom='1']"
+        assert visit.page.eval_on_selector(button, "el => getComputedStyle(el).outlineStyle") == "none"
+        visit.page.focus(button)
+        style, width = visit.page.eval_on_selector(button, "el => [getComputedStyle(el).outlineStyle, parseFloat(getComputedStyle(el).outlineWidth)]")
+        assert style != "none" and width >= 2
+        visit.page.keyboard.press("Enter")
+        assert visit.page.inner_text(".sqb-ban__level") == "150%"
+        assert visit.page.is_enabled("[data-sqb-zoom='-1']")
     finally:
         visit.close()
 
 
-def test_zoom_is_sharp_on_a_phone(site, browser, base_url):
-    """放大版面 on a phone of devicePixelRatio 2: the image shown is never enlarged, before the
-    zoom or after it (the 1,600-px page image is loaded for the zoomed page)."""
-    visit = Visit(browser, PHONE, device_scale_factor=2)
-    # the file's own width (naturalWidth of a srcset image is divided by its density: a copy without srcset)
-    sharpness = """img => new Promise(done => { const file = new Image(); file.onload = () =>
-        done([file.naturalWidth, img.getBoundingClientRect().width * devicePixelRatio, img.currentSrc]); file.src = img.currentSrc; })"""
+SHARPNESS = """img => new Promise(done => { const file = new Image(); file.onload = () =>
+    done([file.naturalWidth, img.getBoundingClientRect().width * devicePixelRatio, img.currentSrc]); file.src = img.currentSrc; })"""
+# the file's own width (naturalWidth of a srcset image is divided by its density: a copy without srcset)
+
+PINCH = """([from, to]) => {  // two fingers on the page, moved apart from ``from`` to ``to`` px
+    const el = document.querySelector('.sqb-ban__scroller'), r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + 100;
+    const fingers = d => [new Touch({identifier: 1, target: el, clientX: x - d / 2, clientY: y}),
+                          new Touch({identifier: 2, target: el, clientX: x + d / 2, clientY: y})];
+    const send = (type, touches) => el.dispatchEvent(new TouchEvent(type, {touches, changedTouches: touches, bubbles: true, cancelable: true}));
+    send('touchstart', fingers(from));
+    for (let d = from; d <= to; d += (to - from) / 5) send('touchmove', fingers(d));
+    send('touchend', []);
+    return document.querySelector('.sqb-ban__level').textContent; }"""
+
+
+def sharp_now(page) -> tuple:
+    """The page image's file width, the device pixels it is shown on, and its file, once the
+    browser has loaded the file it chose (its width is in its name: ban-1600.<hash>.webp)."""
+    page.wait_for_function("""() => { const img = document.querySelector('.sqb-ban__page img');
+        const width = +(img.currentSrc.match(/-(\\d+)\\.[0-9a-f]+\\.\\w+$/) || [0, 0])[1];
+        return img.complete && img.naturalWidth > 0 && width >= img.getBoundingClientRect().width * devicePixelRatio; }""",
+                           timeout=10000)
+    return page.eval_on_selector(".sqb-ban__page img", SHARPNESS)
+
+
+@pytest.mark.parametrize("dpr", [1, 2])
+def test_zoom_is_sharp_at_every_step_and_after_a_pinch(site, browser, base_url, dpr):
+    """放大 step by step, then 缩小, then a pinch, on a phone of devicePixelRatio 1 and 2: the image
+    shown is never enlarged (the 1,600-px page image is loaded when the page is zoomed)."""
+    visit = Visit(browser, PHONE, device_scale_factor=dpr, has_touch=True)
     try:
         page = visit.page
         page.goto(f"{base_url}issues/2025-11/1/")
-        image = ".sqb-ban__page img"
-        page.wait_for_function("document.querySelector('.sqb-ban__page img').complete")
-        natural, needed, _src = page.eval_on_selector(image, sharpness)
-        assert natural >= needed, (natural, needed)
-        page.click(".sqb-ban__tools label[for=sqb-ban-zoom]")
-        page.wait_for_function("""() => { const img = document.querySelector('.sqb-ban__page img');
-            return img.complete && img.currentSrc.includes('-1600.'); }""", timeout=10000)
-        natural, needed, src = page.eval_on_selector(image, sharpness)
-        assert natural >= needed and "1600" in src, (natural, needed, src)
+        levels = [page.inner_text(".sqb-ban__level")]
+        natural, needed, src = sharp_now(page)
+        assert natural >= needed, (levels, natural, needed, src)
+        while page.is_enabled("[data-sqb-zoom='1']"):
+            page.click("[data-sqb-zoom='1']")
+            levels.append(page.inner_text(".sqb-ban__level"))
+            natural, needed, src = sharp_now(page)
+            assert natural >= needed, (levels, natural, needed, src)
+        assert 3 <= len(levels) <= 5 and levels[0] == "100%", levels  # 2–4 steps up from the fitted page
+        assert int(levels[-1].rstrip("%")) >= 200
+        while page.is_enabled("[data-sqb-zoom='-1']"):
+            page.click("[data-sqb-zoom='-1']")
+        assert page.inner_text(".sqb-ban__level") == "100%"
+        pinched = page.evaluate(PINCH, [80, 180])
+        assert int(pinched.rstrip("%")) > 150, pinched
+        natural, needed, src = sharp_now(page)
+        assert natural >= needed, (pinched, natural, needed, src)
         assert visit.errors == []
     finally:
         visit.close()

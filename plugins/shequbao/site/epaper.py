@@ -81,6 +81,11 @@ class BanView:
     def printed(self) -> bool:
         return self.image is not None
 
+    @property
+    def continued(self) -> tuple[Article, ...]:
+        """Stories from other 版 whose continuation (上接第N版) is printed on this one, in reading order."""
+        return tuple(dict.fromkeys(r.article for r in self.regions if r.continued))
+
     def region_of(self, article: Article) -> Region | None:
         return next((r for r in self.regions if r.article == article and not r.continued), None)
 
