@@ -176,7 +176,7 @@ def test_every_page_links_to_the_page_view(site, archive):
             assert f'href="{section.page}/"' in index, (issue.id, section.page)  # the issue links every 版
         for article in issue.articles:
             page = (site / f"issues/{issue.id}/{article.slug}/index.html").read_text(encoding="utf-8")
-            assert f'href="../{article.page}/#{article.slug}">查看版面（第{article.page}版）</a>' in page
+            assert f'<a class="sqb-printed-on__ban" href="../{article.page}/#{article.slug}">' in page  # near the top
         walked, at = [], issue.sections[0].page
         while at is not None:  # 上一版/下一版 walk every 版 in order, both ways
             walked.append(at)
@@ -226,10 +226,61 @@ def test_an_article_opens_its_ban_with_its_region_marked(site, archive, browser,
         issue = archive.issues[0]
         article = next(a for a in issue.articles if a.kind == "news")
         visit.page.goto(f"{base_url}issues/{issue.id}/{article.slug}/")
-        visit.page.click(f"text=查看版面（第{article.page}版）")
+        visit.page.click(f".sqb-printed-on a[href='../{article.page}/#{article.slug}']")
         visit.page.wait_for_url(re.compile(f"/issues/{issue.id}/{article.page}/#{article.slug}$"))
         outline = visit.page.eval_on_selector(f"#{article.slug}", "a => getComputedStyle(a).outlineStyle")
         assert outline == "double"  # :target: the story the reader came from is marked on the page
+    finally:
+        visit.close()
+
+
+def continued_stories(site: Path, archive) -> list:
+    """The sample's stories continued on another 版 (下转第N版), with every 版 they are on."""
+    found = []
+    for issue, section in bans(archive):
+        html = (site / f"issues/{issue.id}/{section.page}/index.html").read_text(encoding="utf-8")
+        for slug in re.findall(r'id="([a-z0-9-]+)-continued"', html):
+            article = next(a for a in issue.articles if a.slug == slug)
+            found.append((issue, article, [article.page, section.page]))
+    return found
+
+
+SPOTS = """() => Array.from(document.querySelectorAll('.sqb-printed-on__ban')).map(a => {
+    const img = a.querySelector('img'), page = img.getBoundingClientRect();
+    return {href: a.getAttribute('href'), top: a.getBoundingClientRect().top, loaded: img.complete && img.naturalWidth > 0,
+            page: [page.width, page.height],
+            marks: Array.from(a.querySelectorAll('.sqb-printed-on__mark')).map(m => { const r = m.getBoundingClientRect();
+                return [(r.left - page.left) / page.width, (r.top - page.top) / page.height, r.width / page.width, r.height / page.height]; })};
+})"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
+def test_an_article_shows_every_ban_it_is_on_with_its_place_marked(site, archive, browser, base_url, viewport):
+    """Near the top of a story continued on another 版: a thumbnail of each 版 it is on, its
+    region marked where the 数字报 page has it; each leads to that 版 with the story marked."""
+    stories = continued_stories(site, archive)
+    assert stories, "the sample has a story continued on another 版"
+    visit = Visit(browser, viewport)
+    try:
+        for issue, article, pages in stories:
+            visit.page.goto(f"{base_url}issues/{issue.id}/{article.slug}/")
+            visit.page.wait_for_load_state("load")
+            spots = visit.page.evaluate(SPOTS)
+            anchors = [f"{article.slug}", f"{article.slug}-continued"]
+            assert [s["href"] for s in spots] == [f"../{p}/#{anchor}" for p, anchor in zip(pages, anchors)], spots
+            body = visit.page.eval_on_selector(".sqb-article__body", "e => e.getBoundingClientRect().top")
+            for spot, page_number, anchor in zip(spots, pages, anchors):
+                assert spot["loaded"] and spot["top"] < body and spot["top"] < 700, spot  # above the text, on the first screen
+                assert spot["page"][0] >= 44 and spot["page"][1] >= 44
+                ban = (site / f"issues/{issue.id}/{page_number}/index.html").read_text(encoding="utf-8")
+                style = re.search(rf'id="{anchor}"[^>]*style="left:([\d.]+)%;top:([\d.]+)%;width:([\d.]+)%;height:([\d.]+)%"', ban)
+                region = [float(v) / 100 for v in style.groups()]
+                assert spot["marks"][0] == pytest.approx(region, abs=0.02), (anchor, spot["marks"], region)
+            visit.page.click(f".sqb-printed-on a[href='{spots[1]['href']}']")
+            visit.page.wait_for_url(re.compile(f"/issues/{issue.id}/{pages[1]}/#{anchors[1]}$"))
+            outline = visit.page.eval_on_selector(f"#{anchors[1]}", "a => getComputedStyle(a).outlineStyle")
+            assert outline == "double"  # :target: the continued part is marked on its 版
+        assert visit.errors == []
     finally:
         visit.close()
 

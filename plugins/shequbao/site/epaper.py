@@ -91,6 +91,32 @@ class BanView:
 
 
 @dataclass(frozen=True)
+class Spot:
+    """Where a story is printed: one 版 (its view) and the story's regions on it; ``continued``:
+    the 版 where it goes on (转版), not its own."""
+
+    view: BanView
+    regions: tuple[Region, ...]
+
+    @property
+    def continued(self) -> bool:
+        return self.view.section.page != self.regions[0].article.page if self.regions else False
+
+    @property
+    def anchor(self) -> str:
+        """The id of its first part on that 版 (the 版's address + ``#`` marks it)."""
+        return min(self.regions, key=lambda r: r.part).anchor
+
+
+def find_spots(article: Article, views) -> tuple[Spot, ...]:
+    """Every printed 版 among ``views`` (the issue's, in page order) that holds ``article``: its own
+    版 first, then those it is continued on."""
+    spots = [Spot(view, tuple(r for r in view.regions if r.article == article)) for view in views if view.image is not None]
+    spots = [spot for spot in spots if spot.regions]
+    return tuple(sorted(spots, key=lambda spot: spot.continued))
+
+
+@dataclass(frozen=True)
 class SectionPdf:
     path: str  # the cached file
     size: int
