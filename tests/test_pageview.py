@@ -355,3 +355,22 @@ def test_zoom_is_sharp_at_every_step_and_after_a_pinch(site, browser, base_url, 
         assert visit.errors == []
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
+def test_the_archive_shows_each_issues_first_ban(site, archive, browser, base_url, viewport):
+    """往期: each issue is shown by its printed 第1版 (the whole page, upright), not by a photo."""
+    visit = Visit(browser, viewport)
+    try:
+        visit.page.goto(f"{base_url}issues/")
+        visit.page.wait_for_load_state("load")
+        rows = visit.page.eval_on_selector_all(".sqb-issue-row a", """links => links.map(a => {
+            const img = a.querySelector('img'), r = img ? img.getBoundingClientRect() : null;
+            return [a.getAttribute('href'), img && img.currentSrc, img && img.complete && img.naturalWidth > 0, r && r.width, r && r.height]; })""")
+        assert [href for href, *_ in rows] == [f"{issue.id}/" for issue in archive.issues]
+        for (href, src, loaded, width, height), issue in zip(rows, archive.issues):
+            assert f"/issues/{issue.id}/{issue.sections[0].page}/ban-" in src and loaded, (href, src)
+            assert height > width * 1.3 and width >= 44, (href, width, height)  # the whole page, not a crop
+        assert visit.errors == []
+    finally:
+        visit.close()
