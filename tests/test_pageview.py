@@ -117,21 +117,24 @@ TAP = """([fx, fy]) => {  // what a tap at this point of the page image would op
 def test_a_tap_on_a_printed_headline_opens_its_story(site, archive, headlines, browser, base_url, viewport):
     """Readers tap what they read: the middle of every line of every printed headline (placed by
     the PDF's text, scaled to the page image) lies on that story's link, on every 版; on a phone
-    a real tap on each 版's last headline opens the story."""
+    a real tap on the last line of each issue's last 短消息 title opens that brief."""
     visit = Visit(browser, viewport)
+    briefs = {a.slug for issue in archive.issues for a in issue.articles if a.kind == "brief"}
+    tapped = set()
     try:
         for (issue_id, number), lines in headlines.items():
-            url = f"{base_url}issues/{issue_id}/{number}/"
-            visit.page.goto(url)
+            visit.page.goto(f"{base_url}issues/{issue_id}/{number}/", wait_until="domcontentloaded")
             for slug, point in lines:
                 href, *_ = visit.page.evaluate(TAP, list(point))
                 assert href == f"../{slug}/", (issue_id, number, slug, point, href)
-            if viewport is PHONE:
-                slug, point = lines[-1]
+            last = [(slug, point) for slug, point in lines if slug in briefs][-1:]
+            if viewport is PHONE and last and issue_id not in tapped:
+                tapped.add(issue_id)
+                slug, point = last[0]
                 _, x, y = visit.page.evaluate(TAP, list(point))
                 visit.page.mouse.click(x, y)
                 visit.page.wait_for_url(f"{base_url}issues/{issue_id}/{slug}/")
-        assert visit.errors == []
+        assert visit.errors == [] and (viewport is DESKTOP or tapped)
     finally:
         visit.close()
 
@@ -157,7 +160,7 @@ def test_every_region_has_a_tap_target_of_44_px_on_a_phone(site, archive, browse
     small = 0
     try:
         for issue, section in bans(archive):
-            visit.page.goto(f"{base_url}issues/{issue.id}/{section.page}/")
+            visit.page.goto(f"{base_url}issues/{issue.id}/{section.page}/", wait_until="domcontentloaded")
             between, found = visit.page.evaluate(TARGETS)
             assert 0 <= between <= 60, (issue.id, section.page, between)  # the list follows the image
             for slug, href, width, height, entry in found:
