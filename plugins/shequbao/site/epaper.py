@@ -87,7 +87,7 @@ class BanView:
         return tuple(dict.fromkeys(r.article for r in self.regions if r.continued))
 
     def region_of(self, article: Article) -> Region | None:
-        return next((r for r in self.regions if r.article == article and not r.continued), None)
+        return next((r for r in self.regions if r.article == article and not r.continued and r.part == 1), None)
 
 
 @dataclass(frozen=True)
