@@ -326,7 +326,7 @@ def sharp_now(page) -> tuple:
     page.wait_for_function("""() => { const img = document.querySelector('.sqb-ban__page img');
         const width = +(img.currentSrc.match(/-(\\d+)\\.[0-9a-f]+\\.\\w+$/) || [0, 0])[1];
         return img.complete && img.naturalWidth > 0 && width >= img.getBoundingClientRect().width * devicePixelRatio; }""",
-                           timeout=10000)
+                           timeout=20000)
     return page.eval_on_selector(".sqb-ban__page img", SHARPNESS)
 
 
@@ -366,7 +366,8 @@ def test_the_archive_shows_each_issues_first_ban(site, archive, browser, base_ur
     visit = Visit(browser, viewport)
     try:
         visit.page.goto(f"{base_url}issues/")
-        visit.page.wait_for_load_state("load")
+        visit.page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
+        visit.page.wait_for_function("() => Array.from(document.images).every(i => i.complete)", timeout=20000)
         rows = visit.page.eval_on_selector_all(".sqb-issue-row a", """links => links.map(a => {
             const img = a.querySelector('img'), r = img ? img.getBoundingClientRect() : null;
             return [a.getAttribute('href'), img && img.currentSrc, img && img.complete && img.naturalWidth > 0, r && r.width, r && r.height]; })""")
