@@ -9,7 +9,7 @@ from pathlib import Path
 
 from shequbao.model import Article, Issue, Section
 from shequbao.print.build import PdfFile
-from shequbao.site.epaper import BanImage, Region, generate_ban_views
+from shequbao.site.epaper import BanImage, Region, find_spots, generate_ban_views
 
 ID = "2025-09"
 SECTIONS = (Section(1, "要闻"), Section(2, "社区"), Section(3, "文苑"))
@@ -123,3 +123,42 @@ def test_stories_side_by_side_are_read_left_to_right_wherever_their_row_falls(tm
     rects = {DIANTI.src: [rect(1, 0.05, 0.306, 0.43, 0.3)], FANGHUO.src: [rect(1, 0.52, 0.304, 0.43, 0.3)]}
     first = generate_ban_views(ISSUE, edition(tmp_path, rects))[0]
     assert [r.article for r in first.regions] == [DIANTI, FANGHUO]
+
+
+def test_a_continued_story_is_found_on_every_ban_it_is_on_its_own_first(tmp_path):
+    rects = {FANGHUO.src: [rect(2, 0.05, 0.7, 0.45, 0.25), rect(1, 0.05, 0.6, 0.9, 0.35)],  # 转第2版
+             YILAO.src: [rect(2, 0.05, 0.05, 0.9, 0.6)]}
+    views = generate_ban_views(ISSUE, edition(tmp_path, rects))
+    spots = find_spots(FANGHUO, views)
+    assert [(s.view.section.page, s.continued, s.anchor) for s in spots] == [(1, False, "fanghuo"), (2, True, "fanghuo-continued")]
+    assert find_spots(SHIGE, views) == ()  # set nowhere: no thumbnail
+    assert find_spots(FANGHUO, generate_ban_views(ISSUE)) == ()  # no print edition
+
+
+def test_a_brief_set_over_two_columns_has_a_region_in_each(tmp_path):
+    """A 短消息 whose title starts at the foot of one column and ends at the top of the next: its
+    first part keeps the id the 版's address marks, the second is a region of its own."""
+    rects = {FANGHUO.src: [rect(1, 0.5, 0.62, 0.2, 0.01), rect(1, 0.72, 0.4, 0.2, 0.1)],
+             DIANTI.src: [rect(1, 0.72, 0.5, 0.2, 0.1)]}
+    first = generate_ban_views(ISSUE, edition(tmp_path, rects))[0]
+    assert [(r.anchor, r.part) for r in first.regions] == [("fanghuo-2", 2), ("dianti", 1), ("fanghuo", 1)]
+    assert first.region_of(FANGHUO).part == 1 and find_spots(FANGHUO, [first])[0].anchor == "fanghuo"
+
+
+def test_a_brief_title_broken_over_two_columns_is_in_both_parts_of_its_region():
+    """The print export (print/render.py): in a two-column 短消息 box, a brief whose title starts
+    at column 1's foot runs on at column 2's top, down to the next brief's title."""
+    from shequbao.print.render import _brief_boxes
+
+    def at(x, y):
+        return {"page": 1, "x": f"{x}pt", "y": f"{y}pt"}
+
+    mark = {"cols": 2, "gutter": 20}
+    inside = [("a", at(100, 530)), ("b", at(100, 680)), ("c", at(260, 560))]
+    found = _brief_boxes((1, 100.0, 500.0, 300.0, 220.0), mark, inside, 0.0, 10.0, (520.0, 700.0))
+    rounded = {key: [tuple(round(v, 1) for v in part) for part in parts] for key, parts in found.items()}
+    assert rounded == {
+        "a": [(1, 100, 521.2, 140, 150)],
+        "b": [(1, 100, 671.2, 140, 28.8), (1, 260, 520, 140, 31.2)],  # the foot of column 1, the top of column 2
+        "c": [(1, 260, 551.2, 140, 148.8)],
+    }

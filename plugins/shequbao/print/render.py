@@ -187,7 +187,8 @@ def overflowing(eng: Engine, layout: Layout) -> set[str]:
 
 def module_rects(eng: Engine, layout: Layout) -> dict[str, list[dict]]:
     """Each article's module on its page, as fractions of the trim page (for the page view);
-    in the 短消息 box, each brief from its title down to the next one in its column."""
+    in the 短消息 box, each brief from the top of its title's line down to the next title, across
+    the columns it runs over (a title may start at a column's foot and end at the next one's top)."""
     g = layout.style.geometry
     rects: dict[str, list[dict]] = {}
     briefs = [(b["key"], b["pos"]) for b in eng.query("<brief>")]
@@ -195,16 +196,34 @@ def module_rects(eng: Engine, layout: Layout) -> dict[str, list[dict]]:
         pos = mark["pos"]
         box = (pos["page"], _pt(pos["x"]) - layout.bleed, _pt(pos["y"]) - layout.bleed, mark["w"], mark["h"])
         inside = [(key, p) for key, p in briefs if key in mark["keys"] and p["page"] == pos["page"]]
-        found = _brief_boxes(box, mark, inside, layout.bleed, g.body) if inside else {key: box for key in mark["keys"]}
-        for key, (page, x, y, w, h) in found.items():
-            rects.setdefault(key, []).append({"page": page, "x": round(x / g.width, 5), "y": round(y / g.height, 5),
-                                              "w": round(w / g.width, 5), "h": round(h / g.height, 5)})
+        if inside:
+            body = _body_part(layout, pos["page"], mark["key"])
+            found = _brief_boxes(box, mark, inside, layout.bleed, g.body, body)
+        else:
+            found = {key: [box] for key in mark["keys"]}
+        for key, boxes in found.items():
+            for page, x, y, w, h in boxes:
+                rects.setdefault(key, []).append({"page": page, "x": round(x / g.width, 5), "y": round(y / g.height, 5),
+                                                  "w": round(w / g.width, 5), "h": round(h / g.height, 5)})
     return rects
 
 
-def _brief_boxes(box, mark: dict, inside: list, bleed: float, body: float) -> dict[str, tuple]:
-    """Each brief's part of the box; a title's mark stands on its baseline, its line's top is above."""
+def _body_part(layout: Layout, page: int, key: str) -> tuple[float, float] | None:
+    """The top and bottom of a module's text on its page (its columns start at that top)."""
+    if not 0 < page <= len(layout.pages):
+        return None
+    for part in layout.pages[page - 1].parts:
+        if part["t"] == "body" and str(part.get("key", "")).startswith(f"{key}#"):
+            return part["y"], part["y"] + part["h"]
+    return None
+
+
+def _brief_boxes(box, mark: dict, inside: list, bleed: float, body: float, text=None) -> dict[str, list[tuple]]:
+    """Each brief's parts of the box, in the order its text runs: from its title (a title's mark
+    stands on its baseline, its line's top is above) down its column, on through the columns
+    after, to the next brief's title. ``text``: where the columns' text starts and ends."""
     page, x0, y0, w, h = box
+    top, bottom = text if text else (y0, y0 + h)
     cols, gutter = max(1, mark.get("cols") or 1), mark.get("gutter") or 0
     inner = (w - (cols - 1) * gutter) / cols
     starts = []
@@ -213,11 +232,16 @@ def _brief_boxes(box, mark: dict, inside: list, bleed: float, body: float) -> di
         column = min(cols - 1, max(0, round((x - x0) / (inner + gutter))))
         starts.append((column, y, key))
     starts.sort()
-    out = {}
+    out: dict[str, list[tuple]] = {}
     for index, (column, y, key) in enumerate(starts):
-        after = [s for s in starts[index + 1:] if s[0] == column]
-        bottom = after[0][1] if after else y0 + h
-        out[key] = (page, x0 + column * (inner + gutter), y, inner, max(1.0, bottom - y))
+        end_column, end_y = (starts[index + 1][0], starts[index + 1][1]) if index + 1 < len(starts) else (cols - 1, bottom)
+        parts = []
+        for c in range(column, end_column + 1):
+            upper = y if c == column else top
+            lower = end_y if c == end_column else bottom
+            if lower - upper > 1.0 or c == column:
+                parts.append((page, x0 + c * (inner + gutter), upper, inner, max(1.0, lower - upper)))
+        out[key] = parts
     return out
 
 

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from ..model import Article, Image, Issue, Paper, Person
 from ..photos import link_from, picture_html
 from . import text
+from .epaper import find_spots
 from .kinds import Kind
 from .registry import (Page, Site, asset_path, ban_image_path, ban_pdf_path, lightbox_path, logo_path, masthead_path,
                        pdf_path,
@@ -175,6 +176,11 @@ class TemplateContext:
     def ban_view(self, issue: Issue, page: int):
         return self.site.ban(issue, page).view
 
+    def printed_spots(self, issue: Issue, article: Article):
+        """The printed 版 of ``issue`` that hold ``article`` (its own first, then those it is
+        continued on), each with its regions (``epaper.Spot``); none without a print edition."""
+        return find_spots(article, [self.site.ban(issue, section.page).view for section in issue.sections])
+
     def ban_pdf_url(self, issue: Issue, page: int) -> str:
         return ban_pdf_path(self.paper, issue, page)
 
@@ -184,7 +190,7 @@ class TemplateContext:
         return ban_image_path(view.issue, view.section.page, width, fmt, view.image.version)
 
     def ban_picture(self, view, alt: str, sizes: str = "(min-width: 60em) calc(100vw - 22rem), 100vw",
-                    thumbnail: bool = False) -> Markup:
+                    thumbnail: bool = False, lazy: bool = True) -> Markup:
         """``<picture>`` of a printed 版: WebP and JPEG at every width (``thumbnail``: the smallest only)."""
         image = view.image
         widths = sorted({width for width, _, _ in image.files})
@@ -196,14 +202,15 @@ class TemplateContext:
 
         fallback = self.relative(ban_image_path(view.issue, view.section.page, chosen[-1], "jpeg", image.version))
         height = round(image.height * chosen[-1] / image.width)
-        lazy = ' loading="lazy"' if thumbnail else ""
+        lazy = ' loading="lazy"' if thumbnail and lazy else ""
         return Markup(
             f'<picture><source type="image/webp" srcset="{escape(srcset("webp"))}" sizes="{escape(sizes)}">'
             f'<img src="{escape(fallback)}" srcset="{escape(srcset("jpeg"))}" sizes="{escape(sizes)}" '
             f'width="{chosen[-1]}" height="{height}" alt="{escape(alt)}"{lazy} decoding="async"></picture>')
 
-    def ban_thumbnail(self, view) -> Markup:
-        return self.ban_picture(view, "", sizes="6rem", thumbnail=True)
+    def ban_thumbnail(self, view, lazy: bool = True) -> Markup:
+        """The smallest image of a printed 版 (``lazy``: loaded when scrolled to, for a list of many)."""
+        return self.ban_picture(view, "", sizes="6rem", thumbnail=True, lazy=lazy)
 
     def feed_url(self, person: Person | None = None) -> str:
         """The paper's RSS (or a person's); "" when feeds are off."""

@@ -25,6 +25,12 @@ class Region:
     w: float
     h: float
     continued: bool = False  # the part of a story continued from another 版 (上接第N版)
+    part: int = 1  # a story set over two columns' feet (a 短消息) has a region on each
+
+    @property
+    def anchor(self) -> str:
+        """The region's id: the story's slug on its own 版 (the 版's address + ``#slug`` marks it)."""
+        return self.article.slug + ("-continued" if self.continued else "") + (f"-{self.part}" if self.part > 1 else "")
 
     @property
     def style(self) -> str:
@@ -75,8 +81,39 @@ class BanView:
     def printed(self) -> bool:
         return self.image is not None
 
+    @property
+    def continued(self) -> tuple[Article, ...]:
+        """Stories from other 版 whose continuation (上接第N版) is printed on this one, in reading order."""
+        return tuple(dict.fromkeys(r.article for r in self.regions if r.continued))
+
     def region_of(self, article: Article) -> Region | None:
-        return next((r for r in self.regions if r.article == article and not r.continued), None)
+        return next((r for r in self.regions if r.article == article and not r.continued and r.part == 1), None)
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where a story is printed: one 版 (its view) and the story's regions on it; ``continued``:
+    the 版 where it goes on (转版), not its own."""
+
+    view: BanView
+    regions: tuple[Region, ...]
+
+    @property
+    def continued(self) -> bool:
+        return self.view.section.page != self.regions[0].article.page if self.regions else False
+
+    @property
+    def anchor(self) -> str:
+        """The id of its first part on that 版 (the 版's address + ``#`` marks it)."""
+        return min(self.regions, key=lambda r: r.part).anchor
+
+
+def find_spots(article: Article, views) -> tuple[Spot, ...]:
+    """Every printed 版 among ``views`` (the issue's, in page order) that holds ``article``: its own
+    版 first, then those it is continued on."""
+    spots = [Spot(view, tuple(r for r in view.regions if r.article == article)) for view in views if view.image is not None]
+    spots = [spot for spot in spots if spot.regions]
+    return tuple(sorted(spots, key=lambda spot: spot.continued))
 
 
 @dataclass(frozen=True)
@@ -122,9 +159,10 @@ def _regions(rects: dict, by_src: dict[str, Article], page_index: int, page: int
         article = by_src.get(src)
         if article is None:  # a draft printed in a preview, not a page of the site
             continue
-        for part in parts:
-            if part["page"] == page_index:
-                found.append(Region(article, part["x"], part["y"], part["w"], part["h"], continued=article.page != page))
+        on_page = [part for part in parts if part["page"] == page_index]
+        for number, part in enumerate(on_page, start=1):
+            found.append(Region(article, part["x"], part["y"], part["w"], part["h"], continued=article.page != page,
+                                part=number))
     return _reading_order(found)
 
 

@@ -136,7 +136,14 @@ def article_recipe(view, inputs: KeyInputs) -> list[str]:
     return [article.digest, _listed(article, inputs), _issue_fields(view.issue, inputs), stable(view.section),
             _position(view), _link(view.previous), _link(view.next),
             _renditions(inputs.photos_of.get(article.src, ()), inputs), stable(has_photos), _byline(view.byline),
-            *(_link(other) + other.kind for other in view.same_page)]  # the side column: this 版's other stories
+            *(_link(other) + other.kind for other in view.same_page),  # the side column: this 版's other stories
+            _bans(view.issue, inputs), _printed(view, inputs)]
+
+
+def _printed(view, inputs: KeyInputs) -> str:
+    """Where the print edition set an article (the 版 thumbnails with its regions marked)."""
+    edition = inputs.editions.get(view.issue.id)
+    return stable(None if edition is None else edition.rects.get(view.article.src))
 
 
 def _byline(parts) -> str:

@@ -3,7 +3,6 @@
 //   in <head> applies them before the first paint);
 // - the menu button: a keyboard opens it too, and it says whether it is open;
 // - back to top, once the reader has scrolled down;
-// - 数字报: the larger page image when the reader zooms the 版 (放大版面);
 // - the photo lightbox: GLightbox, loaded on the first tap on a photo, with Chinese labels,
 //   a counter (3/9), and the phone's back gesture closing it (not leaving the page).
 (function () {
@@ -94,22 +93,6 @@
       window.scrollTo({ top: 0 });
       var main = document.getElementById("sqb-main");
       if (main) main.focus({ preventScroll: true });
-    });
-  }
-
-  // -- 数字报: 放大版面 loads the larger page image ------------------------------
-  // The picture's sizes say how wide the page is shown; zoomed it is twice as wide, so the browser
-  // takes the 1,600-px image instead of enlarging the 800-px one (a blurry page on a phone).
-  var zoom = document.getElementById("sqb-ban-zoom");
-  if (zoom) {
-    var candidates = document.querySelectorAll(".sqb-ban__page source, .sqb-ban__page img");
-    zoom.addEventListener("change", function () {
-      for (var k = 0; k < candidates.length; k++) {
-        var candidate = candidates[k];
-        if (!candidate.hasAttribute("data-sqb-sizes")) candidate.setAttribute("data-sqb-sizes", candidate.getAttribute("sizes"));
-        candidate.setAttribute("sizes", zoom.checked ? "(min-width: 60em) calc(200vw - 44rem), 200vw"
-          : candidate.getAttribute("data-sqb-sizes"));
-      }
     });
   }
 
