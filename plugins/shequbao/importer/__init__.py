@@ -19,6 +19,7 @@ from . import issue as _issue
 from . import report as _report
 from . import review as _review
 from .accounting import leftover_chars
+from .originals import original_files
 from .reading import MAX_TEXT_MB, read_issue
 from .sections import split_sections
 
@@ -98,6 +99,10 @@ def _run(args: argparse.Namespace) -> int:
     warnings = [f"{_review.place(shown_file, parsed.unit, line)}: {msg}" for line, msg in points]
     warnings += [f"{folder.as_posix()}/{w}" for w in _issue.add_pages(facts, [d.meta["page"] for d in drafts], parsed.pages)]
     files = _files(folder, drafts, facts)
+    if facts.archive:  # the original PDF's pages are the issue's 数字报
+        original, notes = original_files(args.file, drafts, list(facts.pages))
+        files.update({folder / name: data for name, data in original.items()})
+        facts.notes += notes
     facts.notes += _proofread(files)
     print(_report.render(drafts, folder.as_posix(), facts.notes, warnings, args.dry_run))
     return _write(files, folder, args)
