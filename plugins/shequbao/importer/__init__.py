@@ -48,7 +48,7 @@ def _positive(text: str) -> int:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``shequbao import``."""
     parser.add_argument("file", metavar="FILE", type=Path,
-                        help=f"一期报纸的 PDF，或从中提取出的纯文本（UTF-8 或 GB18030，至多 {MAX_TEXT_MB} MB）")
+                        help=f"一期报纸的 PDF、Word 文件（.docx），或纯文本（UTF-8、GB18030、Big5 或 UTF-16，至多 {MAX_TEXT_MB} MB）")
     parser.add_argument("--issue", required=True, metavar="ID", help="这一期的文件夹名，如 2012-07（小写字母、数字和连字符）")
     parser.add_argument("--year", type=_year, help="文中“7月2日”这类日期所属的年份（默认取出版日期的年份）")
     parser.add_argument("--page", type=_positive, default=1, help="文本开头所在的版次（默认 1；文中的“第N版”会切换版次）")
