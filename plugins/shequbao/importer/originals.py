@@ -7,10 +7,11 @@ story's region is where its words are printed:
 - every run of :data:`K` letters (Han characters, digits, Latin; no punctuation or spaces, which
   the import normalises) of one draft and of no other draft votes for the characters it covers;
 - each character goes to the draft with most votes; a draft's characters on a page are grouped
-  by nearness (lines and columns of one story touch within :data:`NEAR` character heights), and
-  its largest group on each page is its region there (a 导读 line on page 1 naming a story of
-  page 3 is a small group: left out, see :data:`LEAST`);
-- a photo printed right above, below or beside a region (or inside it) widens it.
+  by nearness (lines and columns of one story touch within :data:`NEAR` character heights); its
+  groups of a few words or more on a page (its headline, its text under a photo) make its region
+  there, on every page that holds a fair share of it (a 导读 line on page 1 naming a story of page 3
+  is too little: left out, see :data:`LEAST`);
+- a photo printed right above, below or inside a region widens it (one beside it is another story's).
 
 Each 版 is the page of the PDF that holds most of its stories' characters (else the page of its
 number). The files are written by the import (``content/originals.py`` reads them for a build).
@@ -25,7 +26,8 @@ from ..content.originals import ORIGINAL_PDF, ORIGINAL_YML, Spot, render_origina
 
 K = 4  # letters in a run that identifies a story
 NEAR = 2.5  # × character height: characters of one story this close are one group
-LEAST = 0.2  # of a story's largest group: a smaller group on another page is not a part of it
+LEAST = 0.2  # of a story's letters on its main page: less on another page is not a part of it
+FEW = 3 * K  # letters of a group that counts (fewer: a date or a name in the page's head or foot)
 PHOTO_NEAR = 3.0  # × character height: a photo this close to a region belongs to it
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom in page fractions (top-down)
@@ -98,13 +100,16 @@ def locate(texts: dict[str, str], pages: list[tuple[list[tuple[str, Box]], list[
     spots = []
     for name in texts:
         parts = groups.get(name, [])
-        if not parts:
+        kept = {}  # page → the groups of a few words or more (a headline's lines are one)
+        for number, group in parts:
+            if _size(group) >= FEW:
+                kept.setdefault(number, []).append(group)
+        if not kept:
             continue
-        largest = max(_size(g) for _, g in parts)
-        for number in sorted({n for n, _ in parts}):
-            group = max((g for n, g in parts if n == number), key=_size)
-            if _size(group) >= max(K, LEAST * largest):
-                boxes = [box for box, _ in group]
+        largest = max(sum(map(_size, found)) for found in kept.values())
+        for number, found in sorted(kept.items()):
+            if sum(map(_size, found)) >= LEAST * largest:
+                boxes = [box for group in found for box, _ in group]
                 box = _widen(_union(boxes), pages[number - 1][1], boxes)
                 spots.append(Spot(name, number, box[0], box[1], box[2] - box[0], box[3] - box[1]))
     return spots
@@ -185,18 +190,15 @@ def _union(boxes: list[Box]) -> Box:
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
-def _widen(box: Box, photos: list[Box], group: list[Box]) -> Box:
-    """The region with the photos printed at its side: mostly within its width (above or below
-    it) or its height (beside it), and nearer than :data:`PHOTO_NEAR` character heights."""
-    heights = sorted(b[3] - b[1] for b in group)
+def _widen(box: Box, photos: list[Box], runs: list[Box]) -> Box:
+    """The region with the photos printed above, below or inside it (mostly within its width, and
+    nearer than :data:`PHOTO_NEAR` character heights); a photo beside it is another story's."""
+    heights = sorted(b[3] - b[1] for b in runs)
     reach = PHOTO_NEAR * heights[len(heights) // 2]
-    for photo in photos:
+    for photo in sorted(photos, key=lambda p: p[1]):
         across = min(box[2], photo[2]) - max(box[0], photo[0])
-        down = min(box[3], photo[3]) - max(box[1], photo[1])
-        width, height = photo[2] - photo[0], photo[3] - photo[1]
-        if width <= 0 or height <= 0 or not _near(box, photo, reach):
-            continue
-        if across >= 0.5 * width or down >= 0.5 * height:
+        width = photo[2] - photo[0]
+        if width > 0 and photo[3] > photo[1] and across >= 0.5 * width and _near(box, photo, reach):
             box = _union([box, photo])
     return tuple(min(1.0, max(0.0, v)) for v in box)  # type: ignore[return-value]
 
