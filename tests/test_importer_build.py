@@ -145,6 +145,7 @@ def test_pdf_import_keeps_the_original_pages_and_builds(tmp_path, monkeypatch, c
     built = build(site, pdf=True)
     assert sorted(p.name for p in folder.iterdir()) == before  # the build wrote nothing into content/
     assert broken_links(built) == []  # every region's link resolves
+    assert "原报 PDF" in (built / "issues/2023-05/index.html").read_text(encoding="utf-8")
     stories = {}
     for draft in folder.glob("*.md"):
         meta = yaml.safe_load(draft.read_text(encoding="utf-8").split("---")[1])
