@@ -8,10 +8,13 @@ story's region is where its words are printed:
   the import normalises) of one draft and of no other draft votes for the characters it covers;
 - each character goes to the draft with most votes; a draft's characters on a page are grouped
   by nearness (lines and columns of one story touch within :data:`NEAR` character heights); its
-  groups of a few words or more on a page (its headline, its text under a photo) make its region
-  there, on every page that holds a fair share of it (a 导读 line on page 1 naming a story of page 3
-  is too little: left out, see :data:`LEAST`);
-- a photo printed right above, below or inside a region widens it (one beside it is another story's).
+  largest group of a page is its region there, widened by every photo with the story's letters
+  right under it (its caption, or the text or headline it stands over; a photo under the story's
+  end is the next story's) and by its other groups of a few words or more that come near (a 头条's
+  headline over its photo) or stand beside it (a column of verse), on every page that holds a fair
+  share of it or more than its headline (a 导读 line on page 1 naming a story of page 3 is too
+  little: left out, see :data:`LEAST`; the few lines continued on another 版 count); a date or a name repeated in
+  the page's head is too short, see :data:`FEW`).
 
 Each 版 is the page of the PDF that holds most of its stories' characters (else the page of its
 number). The files are written by the import (``content/originals.py`` reads them for a build).
@@ -26,7 +29,7 @@ from ..content.originals import ORIGINAL_PDF, ORIGINAL_YML, Spot, render_origina
 
 K = 4  # letters in a run that identifies a story
 NEAR = 2.5  # × character height: characters of one story this close are one group
-LEAST = 0.2  # of a story's letters on its main page: less on another page is not a part of it
+LEAST = 0.1  # of a story's letters on its main page: less on another page is not a part of it
 FEW = 3 * K  # letters of a group that counts (fewer: a date or a name in the page's head or foot)
 PHOTO_NEAR = 3.0  # × character height: a photo this close to a region belongs to it
 
@@ -44,7 +47,8 @@ def original_files(path: Path, drafts: list, bans: list[int]) -> tuple[dict[str,
         pages = [_page_letters(pdf[i]) for i in range(len(pdf))]
     finally:
         pdf.close()
-    spots = locate(texts, pages)
+    heads = {d.name: len(letters(d.article.kicker + d.article.title + d.article.subtitle)) for d in drafts if d.article}
+    spots = locate(texts, pages, heads)
     chosen = ban_pages(bans, drafts, spots, len(pages))
     found = len({s.src for s in spots})
     notes = [f"原报：{ORIGINAL_PDF} 原样保存，数字报显示它的 {len(pages)} 页；{found} 篇稿件在原报上找到了位置"
@@ -87,8 +91,10 @@ def _page_letters(page) -> tuple[list[tuple[str, Box]], list[Box]]:
     return out, photos
 
 
-def locate(texts: dict[str, str], pages: list[tuple[list[tuple[str, Box]], list[Box]]]) -> list[Spot]:
-    """Each story's region on every page that holds a part of it (see the module's text)."""
+def locate(texts: dict[str, str], pages: list[tuple[list[tuple[str, Box]], list[Box]]],
+           heads: dict[str, int] | None = None) -> list[Spot]:
+    """Each story's region on every page that holds a part of it (see the module's text);
+    ``heads`` are the letters of each story's headlines (a part of no more is a 导读's line)."""
     owners: dict[str, set[str]] = defaultdict(set)
     for name, text in texts.items():
         for i in range(len(text) - K + 1):
@@ -99,18 +105,14 @@ def locate(texts: dict[str, str], pages: list[tuple[list[tuple[str, Box]], list[
             groups[name] += [(number, g) for g in _groups(runs)]
     spots = []
     for name in texts:
-        parts = groups.get(name, [])
-        kept = {}  # page → the groups of a few words or more (a headline's lines are one)
-        for number, group in parts:
-            if _size(group) >= FEW:
-                kept.setdefault(number, []).append(group)
-        if not kept:
-            continue
-        largest = max(sum(map(_size, found)) for found in kept.values())
-        for number, found in sorted(kept.items()):
-            if sum(map(_size, found)) >= LEAST * largest:
-                boxes = [box for group in found for box, _ in group]
-                box = _widen(_union(boxes), pages[number - 1][1], boxes)
+        regions = {}  # page → (region, letters in it)
+        for number in sorted({n for n, _ in groups.get(name, [])}):
+            found = [g for n, g in groups[name] if n == number and _size(g) >= FEW]
+            if found:
+                regions[number] = _region(found, pages[number - 1][1])
+        largest = max((size for _, size in regions.values()), default=0)
+        for number, (box, size) in regions.items():
+            if size >= LEAST * largest or size >= (heads or {}).get(name, 0) + FEW:
                 spots.append(Spot(name, number, box[0], box[1], box[2] - box[0], box[3] - box[1]))
     return spots
 
@@ -190,17 +192,41 @@ def _union(boxes: list[Box]) -> Box:
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
-def _widen(box: Box, photos: list[Box], runs: list[Box]) -> Box:
-    """The region with the photos printed above, below or inside it (mostly within its width, and
-    nearer than :data:`PHOTO_NEAR` character heights); a photo beside it is another story's."""
-    heights = sorted(b[3] - b[1] for b in runs)
-    reach = PHOTO_NEAR * heights[len(heights) // 2]
+def _region(found: list[list[tuple[Box, int]]], photos: list[Box]) -> tuple[Box, int]:
+    """A story's region on a page, and its letters: its largest group, with the photos it stands
+    under (:func:`_widen`) and the other groups that come near it (its headline over a photo)."""
+    found = sorted(found, key=_size, reverse=True)
+    runs = [box for box, _ in found[0]]
+    size = _size(found[0])
+    heights = sorted(b[3] - b[1] for group in found for b, _ in group)
+    reach = NEAR * heights[len(heights) // 2]
+    rest = found[1:]
+    box = _widen(_union(runs), photos, runs, reach * PHOTO_NEAR / NEAR)
+    while near := [g for g in rest if _joins(_union([b for b, _ in g]), box, reach)]:
+        for group in near:
+            rest.remove(group)
+            runs += [b for b, _ in group]
+            size += _size(group)
+        box = _widen(_union([box, *runs]), photos, runs, reach * PHOTO_NEAR / NEAR)
+    return tuple(min(1.0, max(0.0, v)) for v in box), size  # type: ignore[return-value]
+
+
+def _joins(group: Box, box: Box, reach: float) -> bool:
+    """A group of the story joins its region when it comes near, or stands beside it (a column of
+    verse set apart, within the region's height)."""
+    beside = min(group[3], box[3]) - max(group[1], box[1]) >= 0.5 * (group[3] - group[1])
+    return _near(group, box, reach) or beside
+
+
+def _widen(box: Box, photos: list[Box], runs: list[Box], reach: float) -> Box:
+    """The region with every photo that has the story's letters right under it (its caption, the
+    text or headline it stands over); a photo under the story's end is the next story's."""
     for photo in sorted(photos, key=lambda p: p[1]):
-        across = min(box[2], photo[2]) - max(box[0], photo[0])
-        width = photo[2] - photo[0]
-        if width > 0 and photo[3] > photo[1] and across >= 0.5 * width and _near(box, photo, reach):
+        if photo[2] <= photo[0] or photo[3] <= photo[1]:
+            continue
+        if any(0 <= run[1] - photo[3] + 1e-6 <= reach and min(run[2], photo[2]) > max(run[0], photo[0]) for run in runs):
             box = _union([box, photo])
-    return tuple(min(1.0, max(0.0, v)) for v in box)  # type: ignore[return-value]
+    return box
 
 
 def ban_pages(bans: list[int], drafts: list, spots: list[Spot], count: int) -> dict[int, int]:
