@@ -36,13 +36,24 @@ PHOTO_NEAR = 3.0  # × character height: a photo this close to a region belongs 
 Box = tuple[float, float, float, float]  # left, top, right, bottom in page fractions (top-down)
 
 
+class NoOriginal(Exception):
+    """The PDF was read, but the build could not show or strip it: it is not kept as the 原报."""
+
+
 def original_files(path: Path, drafts: list, bans: list[int]) -> tuple[dict[str, str | bytes], list[str]]:
     """``original.pdf`` (the file's bytes) and ``original.yml`` for the issue folder, and notes for
-    the report; ``bans`` are the issue's 版."""
+    the report; ``bans`` are the issue's 版. :class:`NoOriginal` when PDFium (which renders its
+    pages) or pikepdf (which strips its metadata) cannot open it."""
+    import pikepdf
     import pypdfium2 as pdfium
 
     texts = {d.name: story_text(d.article) for d in drafts if d.article is not None}
-    pdf = pdfium.PdfDocument(str(path))
+    try:
+        with pikepdf.open(path):
+            pass
+        pdf = pdfium.PdfDocument(str(path))
+    except Exception as exc:  # noqa: BLE001 - whatever either library cannot open
+        raise NoOriginal(f"{type(exc).__name__}: {exc}") from None
     try:
         pages = [_page_letters(pdf[i]) for i in range(len(pdf))]
     finally:

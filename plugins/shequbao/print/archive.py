@@ -111,7 +111,7 @@ def _make(store: Store, key: str, archive: Archive, issue: Issue, original: Orig
             made, sizes = _images(original.pdf, shown[:len(page_pdfs)], folder) if images else ({}, [])
             meta.update(pages=len(pdf.pages), page_pdfs=page_pdfs, images=made, image_sizes=sizes,
                         rects=_rects(issue, original), messages=[], original=True)
-    except (pikepdf.PdfError, OSError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - pikepdf, PDFium, Pillow: say which file, and what to do
         raise PrintError(f"{original.pdf.as_posix()}: 原报 PDF 读不了（{type(exc).__name__}: {exc}）。"
                          f"请放回导入时的 PDF，或删掉 {original.yml.name}（这一期就按普通的一期排版）") from None
 
