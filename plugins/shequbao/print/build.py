@@ -92,14 +92,15 @@ def build_editions(archive: Archive, content_dir: Path, cache_root: Path, option
                    markdown_setup: MarkdownSetup | None = None, *, issues: tuple[Issue, ...] | None = None,
                    workers: int | None = None, prune: bool = False, images: bool = True) -> list[PdfFile]:
     """The print edition of every issue of ``archive`` (or of ``issues``) but the web-only ones
-    (issue.yml ``print: false``); an archive issue's is its original PDF (``archive.py``); rendering only those not in the cache, several at once in worker
-    processes. Raises :class:`PrintError` with a message for the editor if one cannot be made."""
+    (issue.yml ``print: false``); an archive issue's is its original PDF (``archive.py``). Renders
+    only those not in the cache, several at once in worker processes. Raises :class:`PrintError` with a message for the editor if one cannot be made."""
     setup = markdown_setup or MarkdownSetup()
     store = Store(cache_root, KIND)
     memo = DigestMemo(store.folder / "digests.json")
     asked = archive.issues if issues is None else issues
     originals = [issue for issue in asked if is_archive(content_dir, issue)]  # 原报: never laid out
-    chosen = tuple(issue for issue in asked if issue.print and issue.id not in {i.id for i in originals})
+    archived = {issue.id for issue in originals}
+    chosen = tuple(issue for issue in asked if issue.print and issue.id not in archived)
     keys = [edition_key(archive, issue, content_dir, options, setup, memo, images) for issue in chosen]
     memo.save()
     entries = {key: store.get(key) for key in keys}
