@@ -170,3 +170,7 @@ def test_pdf_import_keeps_the_original_pages_and_builds(tmp_path, monkeypatch, c
         assert len(out.pages) == 2 and "/Info" not in out.trailer and "/Metadata" not in out.Root
     with pikepdf.open(pdf) as source:
         assert "/Info" in source.trailer  # (the engine's PDF had them: title, author, creator)
+    capsys.readouterr()
+    assert main(["print", "2023-05", "-o", str(tmp_path / "yuanbao.pdf")]) == 0  # ./sqb print: the original too
+    assert "原报" in capsys.readouterr().out
+    assert (tmp_path / "yuanbao.pdf").read_bytes() == (built / "issues/2023-05/wu-tong-li-2023-05.pdf").read_bytes()
