@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT, broken_links, build
+from conftest import FIXTURES, ROOT, broken_links, build, make_photo
+from PIL import Image
 
 from shequbao.cli.main import main
 
@@ -93,3 +95,82 @@ def test_web_only_issue_is_not_printed_on_request(tmp_path, monkeypatch, capsys)
     assert main(["print", "2021-03"]) == 1
     err = capsys.readouterr().err
     assert "issue.yml" in err and "print: false" in err and "删掉" in err
+
+
+# -- from a PDF: the issue keeps its pages (原报) ----------------------------------------------
+
+def printed_mini(tmp_path, monkeypatch, capsys) -> Path:
+    """The small test paper's 第7期 (two 版: a news story, 短消息, a photo item) printed by our
+    own engine: the PDF an editor would import."""
+    paper = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", paper)
+    make_photo(paper / "content/issues/2023-05/images/dianti.jpg")
+    make_photo(paper / "content/issues/2023-05/images/huayuan.jpg", (60, 140, 80))
+    monkeypatch.chdir(paper)
+    assert main(["print", "2023-05", "-o", str(tmp_path / "wutongli-7.pdf")]) == 0, capsys.readouterr().err
+    return tmp_path / "wutongli-7.pdf"
+
+
+def title_box(pdf: Path, page: int, title: str) -> tuple[float, float]:
+    """The middle of a title's first characters on the original page, in fractions of the page."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        p = doc.pages[page - 1]
+        chars = [c for c in p.chars if c["text"].strip() and c["text"] != "\u2060"]
+        text = "".join(c["text"] for c in chars)
+        start = text.index(title[:4])
+        first = chars[start:start + 4]
+        x = sum(c["x0"] + c["x1"] for c in first) / 2 / len(first)
+        y = sum(c["top"] + c["bottom"] for c in first) / 2 / len(first)
+        return x / float(p.width), y / float(p.height)
+
+
+def test_pdf_import_keeps_the_original_pages_and_builds(tmp_path, monkeypatch, capsys):
+    import pikepdf
+
+    pdf = printed_mini(tmp_path, monkeypatch, capsys)
+    site = new_paper(tmp_path, monkeypatch)
+    assert main(["import", str(pdf), "--issue", "2023-05"]) == 0, capsys.readouterr().err
+    report = capsys.readouterr().out
+    assert "原报" in report and "print: false" not in report
+    folder = site / "content/issues/2023-05"
+    assert (folder / "original.pdf").read_bytes() == pdf.read_bytes()  # kept as it came
+    assert "print:" not in (folder / "issue.yml").read_text(encoding="utf-8")  # not web-only: it has its pages
+    original = yaml.safe_load((folder / "original.yml").read_text(encoding="utf-8"))
+    assert original["pages"] == [{"ban": 1, "page": 1}, {"ban": 2, "page": 2}]
+    publish_all(site)
+    before = sorted(p.name for p in folder.iterdir())
+    assert main(["check", "--strict", "content"]) == 0, capsys.readouterr().err
+    built = build(site, pdf=True)
+    assert sorted(p.name for p in folder.iterdir()) == before  # the build wrote nothing into content/
+    assert broken_links(built) == []  # every region's link resolves
+    assert "原报 PDF" in (built / "issues/2023-05/index.html").read_text(encoding="utf-8")
+    stories = {}
+    for draft in folder.glob("*.md"):
+        meta = yaml.safe_load(draft.read_text(encoding="utf-8").split("---")[1])
+        stories[draft.stem] = meta
+    for ban in (1, 2):
+        html = (built / f"issues/2023-05/{ban}/index.html").read_text(encoding="utf-8")
+        assert "ban-800" in html and "这一期只在网上发布" not in html
+        regions = re.findall(r'class="sqb-ban__region[^"]*"[^>]*href="\.\./([^/"]+)/"[^>]*style="left:([\d.]+)%;'
+                             r'top:([\d.]+)%;width:([\d.]+)%;height:([\d.]+)%', html)
+        on_ban = sorted(slug for slug, meta in stories.items() if meta["page"] == ban)
+        assert sorted(r[0] for r in regions) == on_ban  # one region per story of the 版
+        for slug, *box in regions:
+            x, y, w, h = (float(v) / 100 for v in box)
+            title = stories[slug].get("title") or stories[slug]["images"][0]["caption"]
+            tx, ty = title_box(pdf, ban, title.replace("（无标题）", ""))
+            assert x <= tx <= x + w and y <= ty <= y + h, (slug, title)  # over its own headline
+        image = next((built / f"issues/2023-05/{ban}").glob("ban-800.*.jpg"))
+        with Image.open(image) as picture:  # the original page: A3's proportions, and printed on
+            assert abs(picture.height / picture.width - 420 / 297) < 0.01
+            assert picture.convert("L").getextrema()[0] < 100
+    with pikepdf.open(built / "issues/2023-05/wu-tong-li-2023-05.pdf") as out:  # the original, stripped
+        assert len(out.pages) == 2 and "/Info" not in out.trailer and "/Metadata" not in out.Root
+    with pikepdf.open(pdf) as source:
+        assert "/Info" in source.trailer  # (the engine's PDF had them: title, author, creator)
+    capsys.readouterr()
+    assert main(["print", "2023-05", "-o", str(tmp_path / "yuanbao.pdf")]) == 0  # ./sqb print: the original too
+    assert "原报" in capsys.readouterr().out
+    assert (tmp_path / "yuanbao.pdf").read_bytes() == (built / "issues/2023-05/wu-tong-li-2023-05.pdf").read_bytes()

@@ -11,6 +11,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 import yaml
+from PIL import Image
 
 from shequbao.importer import add_arguments, run
 from shequbao.importer.accounting import account
@@ -63,6 +64,48 @@ def test_word_file_is_refused_with_what_to_do(tmp_path, name, magic):
         read_issue(word)
     message = str(info.value)
     assert "Word" in message and "另存为" in message and "纯文本" in message and name in message
+
+
+def word_file(tmp_path: Path) -> Path:
+    """furniture.txt as an editor's Word file: a paragraph per line, two headlines styled 标题 1,
+    the others set in bold, and the photo of the photo item (a JPEG) above its caption."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    headings = {"社区食堂开进老小区", "春日里的读书会"}
+    bold = {"“家门口”法律服务站揭牌", "楼组长们的“金点子”", "志愿者清洁河道"}
+    for line in FURNITURE.read_text(encoding="utf-8").splitlines():
+        if line in headings:
+            document.add_heading(line, level=1)
+        elif line.startswith("3月19日，居民"):
+            photo = io.BytesIO()
+            Image.new("RGB", (120, 80), (60, 140, 80)).save(photo, "JPEG")
+            document.add_picture(photo)
+            document.add_paragraph(line)
+        else:
+            document.add_paragraph().add_run(line).bold = line in bold
+    path = tmp_path / "桂园社区报第12期.docx"
+    document.save(path)
+    return path
+
+
+def test_word_file_is_read_with_its_headings_and_photo(tmp_path, capsys):
+    issue, posts = imported(tmp_path, word_file(tmp_path))
+    _, text = imported(tmp_path / "text")
+    stories = sorted(p.metadata["title"] for p in posts.values() if p.metadata["kind"] != "photo")
+    assert stories == sorted(p.metadata["title"] for p in text.values() if p.metadata["kind"] != "brief")
+    assert "_leftover.md" not in posts
+    assert (issue["number"], issue["pages"]) == (12, [{"page": 1, "name": "要闻", "editor": "王丽"},
+                                                    {"page": 2, "name": "社区", "editor": "李明"}])
+    # the photo item the text file could only keep as a brief (its photo was not in the text)
+    (photo,) = [p for p in posts.values() if p.metadata["kind"] == "photo"]
+    assert photo.metadata["photographers"] == ["许文涛"] and "街心花园里晨练" in photo.metadata["images"][0]["caption"]
+    with Image.open(tmp_path / "content/issues/2021-03" / photo.metadata["images"][0]["src"]) as picture:
+        assert picture.size == (120, 80)
+    assert by_title(posts, "社区食堂开进老小区").metadata["correspondents"] == ["田慧聪"]
+    assert "Word 文件" in capsys.readouterr().out
 
 
 # -- the masthead and the page furniture -------------------------------------------------------

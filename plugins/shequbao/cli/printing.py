@@ -63,6 +63,9 @@ def run_print(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"PDF 没能存到 {output}：{error.strerror or error}。请换一个位置（-o）", file=sys.stderr)
         return 1
+    if pdf.original:
+        print(f"{output}：{pdf.pages} 页，{pdf.size_text}（原报：导入时的 PDF，去掉了文件属性；这一期不重新排版）")
+        return 0
     for message in pdf.messages:
         print(message.text, file=sys.stderr)
     width, height = options.size_mm

@@ -19,6 +19,7 @@ from . import issue as _issue
 from . import report as _report
 from . import review as _review
 from .accounting import leftover_chars
+from .originals import NoOriginal, original_files
 from .reading import MAX_TEXT_MB, read_issue
 from .sections import split_sections
 
@@ -47,7 +48,7 @@ def _positive(text: str) -> int:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``shequbao import``."""
     parser.add_argument("file", metavar="FILE", type=Path,
-                        help=f"一期报纸的 PDF，或从中提取出的纯文本（UTF-8 或 GB18030，至多 {MAX_TEXT_MB} MB）")
+                        help=f"一期报纸的 PDF、Word 文件（.docx），或纯文本（UTF-8、GB18030、Big5 或 UTF-16，至多 {MAX_TEXT_MB} MB）")
     parser.add_argument("--issue", required=True, metavar="ID", help="这一期的文件夹名，如 2012-07（小写字母、数字和连字符）")
     parser.add_argument("--year", type=_year, help="文中“7月2日”这类日期所属的年份（默认取出版日期的年份）")
     parser.add_argument("--page", type=_positive, default=1, help="文本开头所在的版次（默认 1；文中的“第N版”会切换版次）")
@@ -97,10 +98,26 @@ def _run(args: argparse.Namespace) -> int:
     shown_file = args.file.name
     warnings = [f"{_review.place(shown_file, parsed.unit, line)}: {msg}" for line, msg in points]
     warnings += [f"{folder.as_posix()}/{w}" for w in _issue.add_pages(facts, [d.meta["page"] for d in drafts], parsed.pages)]
+    original = _original(args.file, drafts, facts) if facts.archive else {}
     files = _files(folder, drafts, facts)
+    files.update({folder / name: data for name, data in original.items()})
     facts.notes += _proofread(files)
     print(_report.render(drafts, folder.as_posix(), facts.notes, warnings, args.dry_run))
     return _write(files, folder, args)
+
+
+def _original(path: Path, drafts: list, facts) -> dict[str, str | bytes]:
+    """The files that keep the PDF's pages as the issue's 数字报 (原报); none, and a web-only
+    issue, when the PDF cannot be shown."""
+    try:
+        original, notes = original_files(path, drafts, list(facts.pages))
+    except NoOriginal as exc:
+        facts.archive = False
+        facts.notes.append(f"原报：{path.name} 能读出文字，但没法把它的版面做成图（{exc}），所以没有保存原报，"
+                           "这一期先只上网站（issue.yml 写了 print: false）")
+        return {}
+    facts.notes += notes
+    return original
 
 
 def _files(folder: Path, drafts: list, facts) -> dict[Path, str | bytes]:

@@ -29,6 +29,7 @@ class IssueFacts:
     pages: dict[int, str] = field(default_factory=dict)  # page → name
     editors: dict[int, str] = field(default_factory=dict)
     existing: bool = False  # issue.yml is there already and is left as it is
+    archive: bool = False  # from a PDF: its pages are kept (original.pdf, original.yml), never laid out again
     notes: list[str] = field(default_factory=list)  # where each fact came from
 
 
@@ -119,11 +120,12 @@ def plan(
         for entry in data.get("pages") or ():
             if isinstance(entry, dict) and isinstance(entry.get("page"), int):
                 pages[entry["page"]] = str(entry.get("name", ""))
-        facts = IssueFacts(data.get("number"), issue_date, data.get("total"), pages, existing=True)
+        facts = IssueFacts(data.get("number"), issue_date, data.get("total"), pages, existing=True,
+                           archive=parsed.unit == "页")
         facts.notes.append(f"期刊信息：沿用已有的 {yml}（不改写）")
         return facts
 
-    facts = IssueFacts(number=None, date=None, total=parsed.total, existing=False)
+    facts = IssueFacts(number=None, date=None, total=parsed.total, existing=False, archive=parsed.unit == "页")
     facts.number, how = choose_number(number, parsed.number, taken_numbers(content, folder))
     facts.notes.append(f"期号 {facts.number}：{how}")
 
@@ -142,7 +144,8 @@ def plan(
     if facts.total is not None:
         facts.notes.append(f"总期号 {facts.total}：来自报头的“总第N期”")
     facts.editors = dict(parsed.editors)
-    facts.notes.append("issue.yml 写了 print: false：这一期先只上网站，不出印刷版；排好各版后删掉这一行")
+    if not facts.archive:
+        facts.notes.append("issue.yml 写了 print: false：这一期先只上网站，不出印刷版；排好各版后删掉这一行")
     return facts
 
 
@@ -163,15 +166,17 @@ def add_pages(facts: IssueFacts, used: list[int], found: dict[int, str]) -> list
 
 WEB_ONLY = ("# 导入的期只上网站（print: false），不出印刷版：各版的稿件和版名排好后，删掉下面这一行再出印刷版",
             "print: false")
+ARCHIVE = "# 从 PDF 导入的原报：数字报显示原报的版面，PDF 就是原报（见 original.yml），这一期不重新排版"
 
 
 def render(facts: IssueFacts) -> str:
-    """A new issue.yml: web-only (``print: false``) until an editor plans its 版; a 版 the
+    """A new issue.yml: web-only (``print: false``) until an editor plans its 版, unless it keeps
+    the pages of its original PDF (``original.yml``: its edition is the original); a 版 the
     text does not name is written without ``name`` (shown as 第N版)."""
     lines = [f"number: {facts.number}", f"date: {facts.date.isoformat()}"]
     if facts.total is not None:
         lines.append(f"total: {facts.total}")
-    lines += WEB_ONLY
+    lines += [ARCHIVE] if facts.archive else WEB_ONLY
     lines.append("pages:")
     for page, name in sorted(facts.pages.items()):
         editor = facts.editors.get(page)

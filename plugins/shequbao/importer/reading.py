@@ -1,4 +1,4 @@
-"""The input file: plain text (UTF-8 or GB18030) or a PDF, within the size limits."""
+"""The input file: plain text (UTF-8, GB18030, Big5, UTF-16), a Word file (.docx) or a PDF, within the size limits."""
 
 from __future__ import annotations
 
@@ -24,7 +24,13 @@ def read_issue(path: Path, page: int = 1) -> Parsed:
         raise UserError(f"找不到文件 {path}，请检查路径。") from None
     except OSError as exc:
         raise UserError(f"读不了文件 {path}：{exc}") from None
-    if magic.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) or path.suffix.lower() in (".docx", ".doc", ".wps"):
+    if magic.startswith(b"PK\x03\x04") or path.suffix.lower() == ".docx":  # Word 2007 and later: a zip of XML
+        from .word import read_docx
+
+        parsed = segment_lines(read_docx(path), page, unit="段")
+        parsed.warnings.insert(0, (1, "这是 Word 文件：按段落读取（报告里的位置是第几段），标题样式和单独一段的粗体字当作标题"))
+        return parsed
+    if magic.startswith(b"\xd0\xcf\x11\xe0") or path.suffix.lower() in (".doc", ".wps"):
         raise UserError(word_file_message(path))
     if magic == b"%PDF-" or path.suffix.lower() == ".pdf":
         from .pdf import read_pdf
@@ -47,9 +53,9 @@ def read_issue(path: Path, page: int = 1) -> Parsed:
 
 
 def word_file_message(path: Path) -> str:
-    return (f"{path} 是 Word（或 WPS）文件，不是纯文本，导入不了。请用 Word 打开它，"
-            f"“文件 → 另存为”，保存类型选“纯文本 (*.txt)”，编码选 UTF-8，再导入那个 .txt 文件；"
-            f"也可以先“另存为”PDF，直接导入 PDF。")
+    """An old Word (.doc) or WPS file: python-docx reads only .docx."""
+    return (f"{path} 是旧的 Word（.doc）或 WPS 文件，导入不了。请用 Word 或 WPS 打开它，“文件 → 另存为”，"
+            f"保存类型选“Word 文档 (*.docx)”再导入；也可以另存为“纯文本 (*.txt)”（编码选 UTF-8）或 PDF，直接导入。")
 
 
 def decode(path: Path, data: bytes) -> str:

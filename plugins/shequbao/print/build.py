@@ -22,6 +22,7 @@ from pathlib import Path
 from ..cache.store import DigestMemo, Entry, Store, code_key, link_files
 from ..model import Archive, Issue
 from ..site.registry import pdf_filename
+from .archive import archive_entries, is_archive
 from .blocks import MarkdownSetup
 from .content import issue_content
 from .fonts import PrintError, check_fonts
@@ -54,6 +55,7 @@ class PdfFile:
     messages: tuple[Message, ...] = ()
     preflight: dict = field(default_factory=dict)  # print.preflight figures of the PDF
     rendered: bool = False  # made by this run (False: taken from the cache)
+    original: bool = False  # an archive issue's: its original PDF (``archive.py``), not laid out by us
 
     @property
     def size_text(self) -> str:
@@ -96,12 +98,15 @@ def build_editions(archive: Archive, content_dir: Path, cache_root: Path, option
                    markdown_setup: MarkdownSetup | None = None, *, issues: tuple[Issue, ...] | None = None,
                    workers: int | None = None, prune: bool = False, images: bool = True) -> list[PdfFile]:
     """The print edition of every issue of ``archive`` (or of ``issues``) but the web-only ones
-    (issue.yml ``print: false``), rendering only those not in the cache, several at once in worker
-    processes. Raises :class:`PrintError` with a message for the editor if one cannot be made."""
+    (issue.yml ``print: false``); an archive issue's is its original PDF (``archive.py``). Renders
+    only those not in the cache, several at once in worker processes. Raises :class:`PrintError` with a message for the editor if one cannot be made."""
     setup = markdown_setup or MarkdownSetup()
     store = Store(cache_root, KIND)
     memo = DigestMemo(store.folder / "digests.json")
-    chosen = tuple(issue for issue in (archive.issues if issues is None else issues) if issue.print)
+    asked = archive.issues if issues is None else issues
+    originals = [issue for issue in asked if is_archive(content_dir, issue)]  # 原报: never laid out
+    archived = {issue.id for issue in originals}
+    chosen = tuple(issue for issue in asked if issue.print and issue.id not in archived)
     keys = [edition_key(archive, issue, content_dir, options, setup, memo, images) for issue in chosen]
     memo.save()
     entries = {key: store.get(key) for key in keys}
@@ -114,7 +119,9 @@ def build_editions(archive: Archive, content_dir: Path, cache_root: Path, option
     if prune:
         store.prune(keep=keys)
     rendered = {key for _, key in todo}
-    return [_pdf_file(archive, issue, entries[key], key in rendered) for issue, key in zip(chosen, keys)]
+    made = [_pdf_file(archive, issue, entries[key], key in rendered) for issue, key in zip(chosen, keys)]
+    return made + [_pdf_file(archive, issue, entry, new)
+                   for issue, entry, new in archive_entries(archive, originals, content_dir, cache_root, images, prune)]
 
 
 def edition_key(archive: Archive, issue: Issue, content_dir: Path, options: PrintOptions, setup: MarkdownSetup,
@@ -151,7 +158,7 @@ def _pdf_file(archive: Archive, issue: Issue, entry: Entry | None, rendered: boo
         image_sizes=tuple(tuple(size) for size in meta.get("image_sizes", ())), version=entry.path.name[:8],
         page_versions=tuple(meta.get("page_versions", ())),
         rects=meta["rects"], messages=tuple(Message(**m) for m in meta["messages"]), rendered=rendered,
-        photos=tuple(meta.get("photos", ())), preflight=meta.get("preflight", {}),
+        photos=tuple(meta.get("photos", ())), preflight=meta.get("preflight", {}), original=bool(meta.get("original")),
     )
 
 

@@ -114,7 +114,7 @@ def _issue_fields(issue: Issue, inputs: KeyInputs) -> str:
 
 def _edition(issue: Issue, inputs: KeyInputs) -> str:
     edition = inputs.editions.get(issue.id)
-    return stable(None if edition is None else (edition.size, edition.path))
+    return stable(None if edition is None else (edition.size, edition.path, edition.original))
 
 
 def _position(view) -> str:
