@@ -174,3 +174,6 @@ def test_pdf_import_keeps_the_original_pages_and_builds(tmp_path, monkeypatch, c
     assert main(["print", "2023-05", "-o", str(tmp_path / "yuanbao.pdf")]) == 0  # ./sqb print: the original too
     assert "原报" in capsys.readouterr().out
     assert (tmp_path / "yuanbao.pdf").read_bytes() == (built / "issues/2023-05/wu-tong-li-2023-05.pdf").read_bytes()
+    drafts = {p.name: p.read_bytes() for p in folder.glob("*.md")}
+    assert main(["plan", "2023-05", "--write"]) == 1  # an archive issue is never re-laid out: nothing to plan
+    assert "原报" in capsys.readouterr().err and {p.name: p.read_bytes() for p in folder.glob("*.md")} == drafts

@@ -37,6 +37,7 @@ def run_plan(args: argparse.Namespace) -> int:
     written; 2: no such issue or settings."""
     from ..mkdocs.settings import load_settings
     from ..print import PrintError, PrintOptions
+    from ..print.archive import is_archive
 
     if not args.config.is_file():
         print(f"找不到 {args.config}：请在报纸的文件夹里运行，或用 --config 写明 mkdocs.yml 的位置", file=sys.stderr)
@@ -60,6 +61,10 @@ def run_plan(args: argparse.Namespace) -> int:
     issue = _find_issue(archive, args.issue)
     if issue is None:
         return 2
+    if is_archive(settings.content_dir, issue):
+        print(f"第{issue.number}期是原报（从 PDF 导入，文件夹里有 original.yml）：数字报和 PDF 用的是原报的版面，"
+              "不重新排版，也就不用分版。想按自己的版式重排这一期，先删掉它的 original.yml", file=sys.stderr)
+        return 1
     if not issue.articles:
         print(f"第{issue.number}期没有可以排的稿件：导入的稿件都是草稿，核对后改为 draft: false，或加 --drafts", file=sys.stderr)
         return 1
