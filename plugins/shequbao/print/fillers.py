@@ -131,10 +131,12 @@ def _fill(state, pool: list[Item], used: set[str], metrics: dict, plan, style, a
 
 def _best_filler(state, pool: list[Item], used: set[str], metrics: dict, plan, style):
     """The filler of ``pool`` that leaves the 版 least empty and still fits, its photos with the
-    others within PHOTO_TOTAL of the type area."""
+    others within PHOTO_TOTAL of the type area. Each trial is a whole plan: a filler bigger than
+    the blank is not tried."""
+    blank = state.plan.empty_share * state.area * style.geometry.type_width
     best = None
     for item in pool:
-        if item.key in used:
+        if item.key in used or least_area(item, metrics[item.key], style) > blank * 1.5:
             continue
         m = metrics[item.key]
         trial = plan(state, [*state.items, item], [*state.metrics, m])
@@ -145,6 +147,16 @@ def _best_filler(state, pool: list[Item], used: set[str], metrics: dict, plan, s
         if best is None or trial.empty_share < best[2].empty_share:
             best = (item, m, trial)
     return best
+
+
+def least_area(item: Item, m, style) -> float:
+    """About the least area (pt²) a filler takes: a poster at its narrowest width, a 备用稿's text
+    lines and a headline of two lines."""
+    g = style.geometry
+    if item.kind == "poster":
+        width = g.span_width(min(item.spans))
+        return width * width / item.photos[0].aspect
+    return (m.body_lines("c", 1) + 4) * style.pitch * g.column
 
 
 def photo_share(plan, style) -> float:
