@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-
 from conftest import make_photo
 from test_print_plan import AREA, STYLE, briefs, plan, story
 
