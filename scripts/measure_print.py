@@ -106,6 +106,8 @@ def measure_edition(pdf, issue, content_dir: Path, geometry, bleed: float = 0.0)
     for article in issue.articles:
         if article.page != 1 and article.title and bare(article.title) in guide:
             figures.guide += 1
+        if article.print.filler and any(m.text.startswith(f"{article.src}: print.filler:") for m in pdf.messages):
+            continue  # a 备用稿 the edition says it had no room for (on the web only)
         _, body, _ = split_front_matter(read_text(content_dir / article.src))
         blocks, _ = setup.parse(body)
         for block in blocks:
@@ -114,6 +116,7 @@ def measure_edition(pdf, issue, content_dir: Path, geometry, bleed: float = 0.0)
                 figures.missing.append(f"{article.src}：{text[:12]}…")
                 break
     figures.photos = sum(1 for a in issue.articles for image in a.images if image.src)
+    figures.photos += sum(1 for m in pdf.messages if "补上了" in m.text for _ in range(m.text.count("公益广告")))
     figures.images = len(image_objects(pdf.path))
     if figures.images < figures.photos:
         figures.missing.append(f"照片 {figures.images}/{figures.photos}")
@@ -161,7 +164,8 @@ def _side_by_side(rects: dict, page: int) -> bool:
     return False
 
 
-def measure_project(project: Path, size: str | None = None, images: bool = True) -> list[IssueFigures]:
+def measure_project(project: Path, size: str | None = None, images: bool = True,
+                    only: tuple[str, ...] = ()) -> list[IssueFigures]:
     from shequbao.content.load import load_archive
     from shequbao.mkdocs.settings import load_settings
     from shequbao.print import PrintOptions, build_editions
@@ -170,9 +174,10 @@ def measure_project(project: Path, size: str | None = None, images: bool = True)
     base = settings.print
     options = PrintOptions(size or base.page_size, base.columns, base.bleed)
     archive, _ = load_archive(settings.content_dir, settings.paper)
-    pdfs = build_editions(archive, settings.content_dir, settings.cache_root, options, settings.markdown, images=images)
-    printed = [issue for issue in archive.issues if issue.print]  # a web-only issue (print: false) has no PDF
-    return [measure_edition(pdf, issue, settings.content_dir, options.geometry()) for pdf, issue in zip(pdfs, printed)]
+    issues = tuple(i for i in archive.issues if i.print and (not only or i.id in only))
+    pdfs = build_editions(archive, settings.content_dir, settings.cache_root, options, settings.markdown, images=images,
+                          issues=issues)
+    return [measure_edition(pdf, issue, settings.content_dir, options.geometry()) for pdf, issue in zip(pdfs, issues)]
 
 
 def describe_page(p: LayoutFigures) -> str:
@@ -218,8 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--summary", action="store_true", help="only the table of the Done when")
+    parser.add_argument("--issue", action="append", default=[], help="only this issue (its folder name); may repeat")
     args = parser.parse_args(argv)
-    results = measure_project(args.project.resolve(), args.size)
+    results = measure_project(args.project.resolve(), args.size, only=tuple(args.issue))
     if args.json:
         print(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1))
     if args.summary:

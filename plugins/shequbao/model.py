@@ -88,6 +88,7 @@ class PrintHints:
     columns: int | None = None  # module width in columns
     photo_columns: int | None = None  # photo width in columns
     jump: bool = True  # may continue on another 版 (转版)
+    filler: bool = False  # 备用稿: printed only where a 版 has room (always on the web)
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,11 @@
 """The editors' hints for the print layout in an article's front matter: ``print:`` (weight,
-columns, photo_columns, jump) and ``images[].focus``. Read by the loader, used by ``print/``."""
+columns, photo_columns, jump, filler) and ``images[].focus``. Read by the loader, used by ``print/``."""
 
 from __future__ import annotations
 
 from ..model import WEIGHTS, PrintHints
 
-PRINT_FIELDS = ("weight", "columns", "photo_columns", "jump")
+PRINT_FIELDS = ("weight", "columns", "photo_columns", "jump", "filler")
 
 
 def print_fields(data: dict, check) -> tuple[PrintHints, tuple[tuple[float, float] | None, ...]]:
@@ -28,8 +28,12 @@ def print_fields(data: dict, check) -> tuple[PrintHints, tuple[tuple[float, floa
         if not isinstance(jump, bool):
             check.add(("print", "jump"), f"应当是 true 或 false，例如 jump: false，这里是“{jump}”")
             jump = True
+        filler = value.get("filler", False)
+        if not isinstance(filler, bool):
+            check.add(("print", "filler"), f"应当是 true 或 false，例如 filler: true（备用稿：版面有空才印），这里是“{filler}”")
+            filler = False
         hints = PrintHints(weight, columns if (columns or 0) <= 8 else None,
-                           photo_columns if (photo_columns or 0) <= 8 else None, jump)
+                           photo_columns if (photo_columns or 0) <= 8 else None, jump, filler)
     elif value is not None:
         check.add("print", "应当写成“字段: 值”，例如\n  print:\n    weight: lead\n    columns: 2")
     focus = []

@@ -15,7 +15,7 @@ import json
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from ..site.registry import pdf_filename
 from .archive import archive_entries, is_archive
 from .blocks import MarkdownSetup
 from .content import issue_content
+from .fillers import load_posters, pool_files
 from .fonts import PrintError, check_fonts
 from .messages import Message, lost_summary
 from .options import PrintOptions
@@ -136,6 +137,7 @@ def edition_key(archive: Archive, issue: Issue, content_dir: Path, options: Prin
         str(images), *(f"{a.src}={a.digest}={a.draft}" for a in issue.articles),
         *(f"{src}={memo.digest(content_dir / src)}" for src in photos),
         *(f"{p.relative_to(folder).as_posix()}={memo.digest(p)}" for p in extra),  # photos put in the text
+        *(f"fillers/{p.name}={memo.digest(p)}" for p in pool_files(content_dir)),  # the 公益广告 pool
     ]
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
@@ -191,7 +193,9 @@ def render_job(archive: Archive, issue: Issue, content_dir: Path, options: Print
 
     label = f"《{archive.paper.name}》第{issue.number}期"
     try:
-        content = issue_content(archive, issue, content_dir, setup, lambda src: photo_size(content_dir / src))
+        posters, problems = load_posters(content_dir, photo_size)
+        content = issue_content(archive, issue, content_dir, setup, lambda src: photo_size(content_dir / src), posters)
+        content = replace(content, messages=(*content.messages, *problems))
         filename = pdf_filename(archive.paper, issue)
         meta = {"label": content.label, "filename": filename}
         with store.put(key, meta) as folder:  # sealed with ``meta`` as it is when the block ends

@@ -52,7 +52,7 @@ class Item:
     regions by it); the 短消息 box is ``briefs:<版>``, the 导读 ``guide``."""
 
     key: str
-    kind: str  # news | notice | photo | briefs | guide
+    kind: str  # news | notice | photo | briefs | guide | poster (公益广告, from the fillers pool)
     weight: str = "normal"  # lead | normal | minor
     title: str = ""
     title_parts: tuple[str, ...] = ()
@@ -69,6 +69,9 @@ class Item:
     jump_from: int | None = None  # 上接第N版
     jump_to: int | None = None  # 下转第N版
     verse: bool = False  # lines broken by hand (a poem): not spread over many columns
+    filler: bool = False  # 备用稿 or 公益广告: printed only where a 版 has room
+    spans: tuple[int, ...] = ()  # a poster's print widths in columns (its height follows its aspect)
+    label: str = ""  # what messages call a poster (its title in the pool)
 
     @property
     def chars(self) -> int:
@@ -77,7 +80,7 @@ class Item:
     @property
     def keys(self) -> tuple[str, ...]:
         """The articles in this module (the 短消息 box holds several)."""
-        return tuple(b.key for b in self.briefs) if self.kind == "briefs" else (self.key,) if self.kind != "guide" else ()
+        return tuple(b.key for b in self.briefs) if self.kind == "briefs" else (self.key,) if self.kind not in ("guide", "poster") else ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ class PageContent:
     editor: str
     label: str  # 第2版
     items: tuple[Item, ...]
+    fillers: tuple[Item, ...] = ()  # its 备用稿 (front matter ``print: {filler: true}``), printed only if there is room
 
 
 @dataclass(frozen=True)
@@ -101,18 +105,23 @@ class IssueContent:
     colophon: tuple[str, ...] = ()
     keywords: tuple[str, ...] = field(default=())
     messages: tuple[Message, ...] = ()  # photos that cannot be printed, each naming its file and field
+    posters: tuple[Item, ...] = ()  # the paper's 公益广告 (``content/fillers/posters.yml``), for 版 with room
 
 
-def issue_content(archive: Archive, issue: Issue, content_dir: Path, setup: MarkdownSetup, photo_size) -> IssueContent:
-    """The printable content of ``issue``; ``photo_size(src)`` gives a photo's upright pixel size."""
+def issue_content(archive: Archive, issue: Issue, content_dir: Path, setup: MarkdownSetup, photo_size,
+                  posters: tuple[Item, ...] = ()) -> IssueContent:
+    """The printable content of ``issue``; ``photo_size(src)`` gives a photo's upright pixel size;
+    ``posters``: the fillers pool's 公益广告 (:mod:`.fillers`)."""
     paper = archive.paper
     pages, notes = [], []
     label = f"《{paper.name}》{issue_number(issue)}"
     sized = _checked_sizes(photo_size, label, notes)
     for section in issue.sections:
         articles = [a for a in issue.articles if a.page == section.page]
-        items = _page_items(articles, archive, content_dir, setup, sized)
-        pages.append(PageContent(section.page, section.name, section.editor, section_label(section.page), tuple(items)))
+        items = _page_items([a for a in articles if not a.print.filler], archive, content_dir, setup, sized)
+        fillers = tuple(_filler(a, archive, content_dir, setup, sized) for a in articles if a.print.filler)
+        pages.append(PageContent(section.page, section.name, section.editor, section_label(section.page), tuple(items),
+                                 fillers))
     if pages:
         pages[0] = replace(pages[0], items=_with_guide(pages[0].items, pages[1:]))
     return IssueContent(
@@ -126,7 +135,16 @@ def issue_content(archive: Archive, issue: Issue, content_dir: Path, setup: Mark
         colophon=tuple(colophon_lines(paper, issue)),
         keywords=(paper.name, issue_number(issue), issue.date.isoformat()),
         messages=(*notes, *internal_missing(paper, label)),
+        posters=posters,
     )
+
+
+def _filler(article: Article, archive: Archive, content_dir: Path, setup: MarkdownSetup, photo_size) -> Item:
+    """A 备用稿 as a module of its own (a 短消息 among them too: it is not put in the box)."""
+    blocks, inline_photos = _body(article, content_dir, setup)
+    item = _item(article, archive, blocks, inline_photos, photo_size)
+    return replace(item, filler=True, jump=False, kind="news" if item.kind == "brief" else item.kind,
+                   weight="minor" if item.weight == "lead" else item.weight)
 
 
 def _checked_sizes(photo_size, label: str, notes: list[Message]):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .compose import ComposedPage, compose_modules
 from .content import IssueContent
 from .fallback import make_printable
+from .fillers import fill_pages
 from .furniture import crop_marks, empty_notice, page_furniture
 from .jump import PageState, resolve_overflows
 from .measure import ItemMetrics, Request
@@ -44,8 +45,10 @@ def lay_out(content: IssueContent, options: PrintOptions, engine, extra: dict[st
     """The issue's pages; ``extra``: lines to add to an item's measure (when Typst set more)."""
     style = Style(options.geometry())
     metrics, widths = measure_items(content, style, engine)
-    for (index, item_index), m in metrics.items():
-        more = (extra or {}).get(content.pages[index].items[item_index].key, 0)
+    fillers = {key: metrics.pop(("f", key), ItemMetrics()) for key in filler_keys(content)}
+    keys = {where: content.pages[where[0]].items[where[1]].key for where in metrics}
+    for where, m in [*metrics.items(), *((key, m) for key, m in fillers.items())]:
+        more = (extra or {}).get(keys.get(where, where), 0)
         for lines in m.blocks.values():
             if more and lines:
                 lines[-1] += more
@@ -66,6 +69,8 @@ def lay_out(content: IssueContent, options: PrintOptions, engine, extra: dict[st
         states.append(state)
         furniture.append((parts, top))
     jumps = resolve_overflows(states, lambda s: plan_state(s, widths, style, known), content.label)
+    jumps += fill_pages(states, content.posters, fillers,
+                        lambda s, items, ms: plan_items(items, ms, widths, style, s.area, known), content.label, style)
     for state, (parts, top) in zip(states, furniture):
         composed = ComposedPage(state.index + 1, list(parts))
         compose_modules(state.plan, tuple(state.items), state.metrics, style, top, composed)
@@ -84,7 +89,14 @@ def measure_items(content: IssueContent, style: Style, engine):
     request = Request(style)
     for index, page in enumerate(content.pages):
         request.add_page(index, page)
+        for item in page.fillers:
+            request.add_item(("f", item.key), item)
     return request.read(engine.measure(request.payload()))
+
+
+def filler_keys(content: IssueContent) -> list[str]:
+    """The issue's 备用稿 and the pool's posters (their metrics are kept apart from the 版' items)."""
+    return [item.key for page in content.pages for item in page.fillers] + [item.key for item in content.posters]
 
 
 def plan_items(items, metrics, widths, style: Style, area: float, known: dict | None = None) -> PagePlan:

@@ -39,8 +39,27 @@ def room_in_chars(plan, style) -> int:
     return int(plan.empty_share * plan.area * g.type_width / (g.body * style.pitch) // 10 * 10)
 
 
+def room_in_column_cm(plan, style) -> tuple[int, int]:
+    """The blank of a 版 in 栏厘米 (column-centimetres, as ads are sold), and as the height in cm
+    of a module across every column."""
+    from .options import MM
+
+    g = style.geometry
+    blank = plan.empty_share * plan.area * g.type_width  # pt²
+    column_cm = blank / (g.column + g.gutter) / MM / 10
+    return round(column_cm), max(1, round(column_cm / g.columns))
+
+
+def room_text(plan, style) -> str:
+    """``约 1,300 字可补满，请补充稿件或照片（约 60 栏厘米，即 5 栏宽 12 厘米高）``"""
+    cm, across = room_in_column_cm(plan, style)
+    return (f"约 {room_in_chars(plan, style):,} 字可补满，请补充稿件或照片"
+            f"（约 {cm} 栏厘米，即 {style.geometry.columns} 栏宽 {across} 厘米高）")
+
+
 def page_messages(content, plans, underfull: str = "warning", style=None) -> list[Message]:
-    """Empty and underfull 版 (with the characters that would fill it), an odd number of 版;
+    """Empty and underfull 版 (with the characters and column-centimetres that would fill it, after
+    the fillers: :mod:`.fillers`), an odd number of 版;
     ``underfull``: "note" makes a 版 more than 10% empty a note (mkdocs.yml ``print_underfull: note``,
     a paper that publishes first on the web)."""
     out = []
@@ -51,11 +70,12 @@ def page_messages(content, plans, underfull: str = "warning", style=None) -> lis
             continue
         if plan.area and plan.empty_share > ROOMY:
             share = round(plan.empty_share * 100)
-            room = f"约 {room_in_chars(plan, style):,} 字可补满，" if style is not None else ""
+            room = room_text(plan, style) if style is not None else "请补充稿件或照片"
             severity = "warning" if plan.empty_share > UNDERFULL and underfull == "warning" else "info"
             out.append(Message(severity, f"{content.label}{page.label}还空着约 {share}%（超过 {round(UNDERFULL * 100)}% 就要补），"
-                                         f"{room}请补充稿件或照片，或把别的版的稿件移过来" if severity == "warning" else
-                                         f"{content.label}{page.label}还空着约 {share}%，{room}请补充稿件或照片"))
+                                         f"{room}：可以给稿件加 print: filler: true 作备用稿、在 content/fillers/posters.yml "
+                                         f"里加公益广告，或把别的版的稿件移过来" if severity == "warning" else
+                                         f"{content.label}{page.label}还空着约 {share}%，{room}"))
     if len(content.pages) % 2:
         out.append(Message("info", f"{content.label}：{len(content.pages)} 个版面无法对折印刷，请把版数改为双数"))
     return out

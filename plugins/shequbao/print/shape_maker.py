@@ -25,6 +25,8 @@ class ShapeMaker:
         item = self.item
         if item.columns and span != min(item.columns, self.style.geometry.columns):
             return []
+        if item.spans and span not in item.spans:
+            return []  # a poster prints at the widths the pool gives it
         out = []
         for photo_cols, mode in self.photo_options(span):
             for tracking in self.trackings():
@@ -33,13 +35,15 @@ class ShapeMaker:
         return out
 
     def trackings(self) -> range:
-        return range(len(TRACKINGS) + 1) if self.item.kind not in ("briefs", "guide") else range(1)  # + MIXED
+        return range(len(TRACKINGS) + 1) if self.item.kind not in ("briefs", "guide", "poster") else range(1)  # + MIXED
 
     def photo_options(self, span: int) -> list[tuple[int, bool]]:
         """(photo width in columns, arrangement: row | flow | grid) the item may have at ``span``."""
         photos = self.item.photos
         if not photos:
             return [(0, "row")]
+        if self.item.kind == "poster":
+            return [(span, "row")]
         flow = [(1, "flow")] if span > 1 and len(photos) == 1 and self.item.kind != "photo" else []
         grid = [(span, "grid")] if len(photos) >= 3 else []
         if self.item.photo_columns:
@@ -67,7 +71,7 @@ class ShapeMaker:
         return out
 
     def style_steps(self):
-        return HEADLINE_STEPS[self.item.weight] if self.item.kind not in ("briefs", "guide") else (0,)
+        return HEADLINE_STEPS[self.item.weight] if self.item.kind not in ("briefs", "guide", "poster") else (0,)
 
     def title_lines(self, width: float, size: float) -> tuple[str, ...] | None:
         key = (round(width, 2), size)

@@ -79,9 +79,12 @@ def photo_bounds(maker, photo_cols: int, grid: bool, lo: float, hi: float) -> tu
         row_height = (width - (len(row) - 1) * style.photo_gap) / sum(p.aspect for p in row)
         for p in row:
             printed = p.aspect * row_height  # taller than natural (factor c), the sides are cut: p.width / c pixels
-            most = min(most, PHOTO_SHARE[item.weight] * area / (printed * row_height), p.width * 72 / printed / MIN_PPI)
+            share = PHOTO_SHARE["lead" if item.kind == "poster" else item.weight]  # a poster: as big as a lead photo
+            most = min(most, share * area / (printed * row_height), p.width * 72 / printed / MIN_PPI)
     if most >= 1:
         return lo, most, 0.0
+    if item.kind == "poster":
+        return None  # too big for the page, or too few pixels at this width: another width or none
     if item.photo_columns == photo_cols:
         return lo, 1.0, 2.0  # the editor asked for this width
     if photo_cols > 1 and maker.strict:
@@ -163,6 +166,8 @@ def photo_row(maker, photo_cols: int, span: int, grid: bool = False) -> tuple[fl
     height += style.photo_gap * (len(rows) - 1)
     if height > maker.area_height * MAX_PHOTO_SHARE:
         return None, 1.0, 1.0
+    if item.kind == "poster":
+        return round(height, 3), 1.0, 1.0  # a poster is never cut nor stretched
     crop = min(FOCUS_CROP if p.focus else CROP for p in item.photos)
     return round(height, 3), 1 - crop, 1 / (1 - crop)
 
