@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Score the PDF importer on the foreign test set (scripts/foreign_pdfs.py): each corpus issue
+and our fixture set by WeasyPrint (A3 paper, Word-like A4) and reportlab (A4, 3 columns).
+
+    python scripts/eval_foreign.py [ENGINE ...] [--cache DIR] [-v]
+    python scripts/eval_import.py --foreign [ENGINE]      # the same
+
+Per engine and issue: segmentation P/R/F1 (a draft matches a story when its body, captions
+first for a photo item, starts and ends with the key's first/last 15 characters; a leading
+本报讯 aside), names F1 (bylines and photo credits of matched drafts against the key's people),
+characters lost without a word (printed in a body, caption or headline, found in no draft and
+not in ``_leftover.md``), control characters in drafts, and the import time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
+
+from foreign_pdfs import ENGINES, Issue, Story, foreign_pdf, load_issues  # noqa: E402
+from shequbao.importer.reflow import squeeze  # noqa: E402
+
+KEY = 15
+
+
+def expected_body(story: Story) -> str:
+    return squeeze("".join((story.captions if story.kind == "photo" else []) + story.paragraphs))
+
+
+def draft_body(art) -> str:
+    text = squeeze(("".join(art.captions) if art.kind == "photo" else "") + art.body_text)
+    return text.removeprefix("本报讯")
+
+
+def names_of(art) -> set[str]:
+    return set(art.byline.names) | {p.credit for p in art.photos if p.credit}
+
+
+def score(parsed, issue: Issue, verbose: bool = False) -> dict:
+    """Compare an import (``read_issue``'s result) with the stories of ``issue``."""
+    preds = parsed.articles
+    matched: dict[int, int] = {}
+    for ti, story in enumerate(issue.stories):
+        first, last = squeeze(story.first), squeeze(story.last)
+        for pi, art in enumerate(preds):
+            body = draft_body(art)
+            if pi not in matched.values() and body.startswith(first) and body.endswith(last):
+                matched[ti] = pi
+                break
+    want_names = [{n for n, _ in s.people} for s in issue.stories]
+    got_names = [names_of(a) for a in preds]
+    r = {"truth": len(issue.stories), "pred": len(preds), "match": len(matched),
+         "name_tp": sum(len(want_names[ti] & got_names[pi]) for ti, pi in matched.items()),
+         "name_pred": sum(len(n) for n in got_names), "name_truth": sum(len(n) for n in want_names)}
+    source = Counter(squeeze("".join(expected_body(s) + (s.headline or "") + (s.deck or "") +
+                                     ("" if s.kind == "photo" else "".join(s.captions)) for s in issue.stories)))
+    drafts = "".join(a.title + a.kicker + a.subtitle + a.body_text + "".join(a.captions) for a in preds)
+    kept = Counter(squeeze(drafts + "".join(p.text for p in parsed.leftover)))
+    lost = source - kept
+    r["lost"] = sum(lost.values())
+    r["lost_chars"] = "".join(sorted(lost.elements()))[:60]
+    r["control"] = sum(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in drafts)
+    r["leftover"] = len(squeeze("".join(p.text for p in parsed.leftover)))
+    if verbose:
+        _explain(issue, preds, matched, want_names, got_names)
+    return r
+
+
+def _explain(issue: Issue, preds: list, matched: dict, want_names: list, got_names: list) -> None:
+    for ti, story in enumerate(issue.stories):
+        if ti not in matched:
+            print(f"  missed: {story.kind} {story.headline!r} {story.first}…{story.last}")
+        elif want_names[ti] != got_names[matched[ti]]:
+            print(f"  names: {story.headline!r} want {sorted(want_names[ti])} got {sorted(got_names[matched[ti]])}")
+    for pi, art in enumerate(preds):
+        if pi not in matched.values():
+            body = draft_body(art)
+            print(f"  extra: {art.kind} {art.title!r} {body[:15]}…{body[-15:]}")
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def figures(r: dict) -> tuple[float, float]:
+    sp = r["match"] / r["pred"] if r["pred"] else 0.0
+    sr = r["match"] / r["truth"] if r["truth"] else 0.0
+    np_ = r["name_tp"] / r["name_pred"] if r["name_pred"] else 1.0
+    nr = r["name_tp"] / r["name_truth"] if r["name_truth"] else 1.0
+    return f1(sp, sr), f1(np_, nr)
+
+
+def row(label: str, r: dict) -> str:
+    seg, names = figures(r)
+    return (f"{label:<32} seg F1 {seg:.3f} ({r['match']}/{r['truth']} of {r['pred']} drafts) | names F1 {names:.3f} | "
+            f"lost {r['lost']} | leftover {r['leftover']} | control {r['control']} | {r.get('seconds', 0):.1f} s")
+
+
+def run(engines: list[str], cache: Path, verbose: bool = False) -> dict[str, Counter]:
+    from shequbao.importer.reading import read_issue
+
+    issues = load_issues()
+    totals: dict[str, Counter] = {}
+    for engine in engines:
+        total: Counter = Counter()
+        for issue in issues:
+            pdf = foreign_pdf(engine, issue, cache)
+            start = time.perf_counter()
+            parsed = read_issue(pdf)
+            seconds = time.perf_counter() - start
+            r = score(parsed, issue, verbose)
+            r["seconds"] = seconds
+            print(row(f"{engine} {Path(issue.key).stem}", r), flush=True)
+            if r["lost"]:
+                print(f"  lost: {r['lost_chars']}")
+            total.update({k: v for k, v in r.items() if isinstance(v, (int, float)) and k != "seconds"})
+        print(row(f"{engine} OVERALL", total))
+        totals[engine] = total
+    return totals
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("engines", nargs="*", help=f"of {', '.join(ENGINES)} (default: all)")
+    ap.add_argument("--cache", type=Path, default=Path(".cache/foreign"), help="where the PDFs are made (kept)")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args(argv)
+    unknown = [e for e in args.engines if e not in ENGINES]
+    if unknown:
+        print(f"没有这种排版引擎：{', '.join(unknown)}（可选：{', '.join(ENGINES)}）", file=sys.stderr)
+        return 1
+    run(args.engines or list(ENGINES), args.cache, args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
