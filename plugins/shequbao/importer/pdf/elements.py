@@ -24,6 +24,7 @@ BOX_MIN = 2.0  # × body: a box is at least this tall and wide
 HEAD_LINES = 16  # a page head (even page 1's 报头) has fewer lines
 FOOT_LINES = 6
 HEAD_ROWS = 2  # rows of text between two rules of the page head
+FRAMED_LINES = 4  # a frame around this many headline lines at most is a boxed headline
 
 
 @dataclass(slots=True)
@@ -111,6 +112,29 @@ def fill_boxes(boxes: list[Box], elements: list) -> list:
         else:
             box.inner.append(e)
     return rest + [b for b in boxes if b.inner]
+
+
+def headline_frames(rules: list[Rule], boxes: list[Box], lines: list, style) -> tuple[list[Rule], list[Box]]:
+    """The rules and boxes without those that only frame a headline (a boxed headline is
+    part of its story, not a module of its own, and its rules part no modules)."""
+    def framed(x0: float, x1: float, top: float, bottom: float) -> bool:
+        inside = [v for v in lines if v.x0 >= x0 - 1 and v.x1 <= x1 + 1 and v.top >= top - 1 and v.bottom <= bottom + 1]
+        return 0 < len(inside) <= FRAMED_LINES and any(v.is_headline(style) for v in inside) and all(
+            v.is_headline(style) or v.is_deck(style) for v in inside)
+
+    boxes = [b for b in boxes if not framed(b.x0, b.x1, b.top, b.bottom)]
+    flat = sorted((r for r in rules if r.horizontal), key=lambda r: r.top)
+    drop: set[int] = set()
+    for i, above in enumerate(flat):
+        for below in flat[i + 1:]:
+            if below.top - above.bottom > FRAMED_LINES * 3 * style.size:
+                break
+            same = abs(above.x0 - below.x0) <= 2 and abs(above.x1 - below.x1) <= 2
+            if same and below.top > above.bottom + 1 and framed(above.x0, above.x1, above.bottom, below.top):
+                drop |= {id(above), id(below)}
+                drop |= {id(r) for r in rules if not r.horizontal and r.top >= above.top - 2 and r.bottom <= below.bottom + 2
+                         and min(abs(r.x0 - above.x0), abs(r.x1 - above.x1)) <= 2}
+    return [r for r in rules if id(r) not in drop], boxes
 
 
 def zones(lines: list, figures: list, rules: list[Rule], height: float, style=None) -> tuple[float, float]:
