@@ -102,11 +102,22 @@ def _read_pages(pages: list) -> tuple[list[Line], Facts]:
         with limits.page(view.number):
             view.settle(style)
             out += _read_page(view, style, facts)
-    if not facts.markers:  # no 第N版 anywhere: each page is a 版
+    if not facts.markers and _document(views):  # an A4 document: its text flows from page to page
+        out.insert(0, Line(1, "第1版"))
+        facts.problems.append((1, f"PDF 是 {len(views)} 页的文档（没有“第N版”版头），已按一个版连续读取，请核对"))
+    elif not facts.markers:  # no 第N版 anywhere: each page is a 版
         for number, start in reversed(list(enumerate(starts, start=1))):
             out.insert(start, Line(number, f"第{number}版"))
         facts.problems.append((1, "PDF 里没有“第N版”版头，已按页码分版，请核对"))
     return out, facts
+
+
+DOCUMENT_WIDTH = 640.0  # pt: a page this narrow (A4 portrait is 595) without 第N版 headers is a document's
+
+
+def _document(views: list) -> bool:
+    """Pages of a document (A4 and smaller, portrait, several), not 版 of a paper."""
+    return len(views) > 1 and all(float(v.page.width) <= DOCUMENT_WIDTH and v.page.height > v.page.width for v in views)
 
 
 class _View:

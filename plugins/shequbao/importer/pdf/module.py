@@ -108,7 +108,14 @@ def _story(lines: list[VLine], figures: list[Figure], group: list[VLine], style:
     kind = "photo" if photo_item else "story" if head else "text" if not blocks else "photo"
     if kind == "text" and boxed:
         kind = "box"  # a framed module is never the rest of the story before it
-    out = [Line(page, "", hint="module", title=kind)]
+    out = []
+    if kind == "photo" and head_top is None and not boxed:  # text above the photos: the rest of the story before
+        first = min(b.top for b in blocks)
+        before = [vl for vl in body if vl.bottom <= first + 1]
+        if before:
+            out = [Line(page, "", hint="module", title="text"), *paragraphs(before, style, page)]
+            body = [vl for vl in body if vl.bottom > first + 1]
+    out.append(Line(page, "", hint="module", title=kind))
     out += _head_lines(head, style, page)
     if bylines:
         out.append(Line(page, join_names([vl.text for vl in bylines])))

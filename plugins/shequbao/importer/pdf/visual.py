@@ -112,8 +112,9 @@ class VLine:
         """Set in another face than the body at body size or above, not bold: 引题 or 副题
         (when it stands next to a headline)."""
         main = self.main
-        return (not main.bold and main.font != style.font and not self.is_headline(style)
-                and main.size >= BODY_SIZE[0] * style.size)
+        if main.bold or self.is_headline(style) or main.size < BODY_SIZE[0] * style.size:
+            return False  # another face, or the body's set larger (a Word document's 副题), or ——副题
+        return main.font != style.font or main.size > BODY_SIZE[1] * style.size or self.text.startswith("——")
 
     def is_body(self, style: Style) -> bool:
         main = self.main
