@@ -59,7 +59,13 @@ def write_reportlab(issue: Issue, out: Path, photo: Path) -> None:
 
     doc.addPageTemplates([PageTemplate("first", frames(150), onPageEnd=furniture, autoNextPageTemplate="later"),
                           PageTemplate("later", frames(70), onPageEnd=furniture)])
-    doc.build(_flowables(issue, photo, column))
+    capacity = CAPACITY
+    while True:  # each 版 on one page (下转第N版 names the 版 a part is printed on)
+        flowables, count = _flowables(issue, photo, column, capacity)
+        doc.build(flowables)
+        if doc.page == count or capacity < 500:
+            return
+        capacity = int(capacity * 0.85)
 
 
 def _furniture(canvas, issue: Issue, doc, width: float, height: float) -> None:
@@ -101,11 +107,11 @@ class _Ban:
         return Ban()
 
 
-def _flowables(issue: Issue, photo: Path, column: float) -> list:
+def _flowables(issue: Issue, photo: Path, column: float, capacity: int) -> tuple[list, int]:
     from reportlab.platypus import PageBreak
 
     styles = _styles()
-    pages = plan_pages(issue.stories, CAPACITY)
+    pages = plan_pages(issue.stories, capacity)
     carried: list = []
     out: list = []
     for number, (name, stories) in enumerate(pages, start=1):
@@ -135,7 +141,7 @@ def _flowables(issue: Issue, photo: Path, column: float) -> list:
     from reportlab.platypus import Paragraph
 
     out.append(Paragraph(f"编印：{issue.publisher}　印刷：东方印务有限公司　印数：3000份", styles["small"]))
-    return out
+    return out, len(pages)
 
 
 def _story(story: Story, styles: dict, photo: Path, column: float, jump: str = "", above: str = "",

@@ -26,6 +26,7 @@ GUTTER = 0.45  # × body: the narrowest gutter (a line never crosses a wider gap
 SMALL = 0.5  # × body: white above a headline
 RULE_SPAN = 0.9  # share of the region a separating rule spans
 MAX_DEPTH = 40
+FLOW_SAME = 1.15  # the widest of flowing columns is at most this much wider than the narrowest
 
 
 @dataclass(eq=False)
@@ -78,6 +79,9 @@ def _parts(elements: list, rules: list[Rule], style: Style) -> list[list] | None
         return _split(xs, ruled_x)
     if ruled_y:
         return _split(ys, ruled_y)
+    flow = _flowing_columns(xs, [b for b in x_bands if b.width >= GUTTER * body], style)
+    if flow:
+        return _split(xs, flow)
     big = [b for b in y_bands if b.width >= BIG * body]
     if big:
         return _split(ys, big)
@@ -91,6 +95,24 @@ def _parts(elements: list, rules: list[Rule], style: Style) -> list[list] | None
     tops = {id(group[0]) for group in heads}
     above = [b for b in y_bands if b.width >= SMALL * body and id(ys[b.index]) in tops]
     return _split(ys, above) if above else None
+
+
+def _flowing_columns(xs: list, gutters: list[_Band], style: Style) -> list[_Band]:
+    """The gutters of text flowing from column to column (a newsletter's columns, Word's or
+    reportlab's frames): columns of one width, side by side down the whole region, a later
+    one starting with body text (the story begun in the column before goes on; a module's
+    headline spans all its columns). Read column by column."""
+    if not gutters:
+        return []
+    parts = _split(xs, gutters)
+    widths = [max(e.x1 for e in p) - min(e.x0 for e in p) for p in parts]
+    if len(parts) < 2 or max(widths) > FLOW_SAME * min(widths):
+        return []
+    for part in parts[1:]:
+        first = min(part, key=lambda e: (e.top, e.x0))
+        if isinstance(first, VLine) and first.is_body(style):
+            return gutters  # body text at the column's top: the story of the column before goes on
+    return []
 
 
 def _between_units(gutters: list[_Band], xs: list, heads: list[list[VLine]]) -> list[_Band]:
