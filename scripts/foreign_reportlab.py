@@ -146,20 +146,21 @@ def _flowables(issue: Issue, photo: Path, column: float, capacity: int) -> tuple
 
 def _story(story: Story, styles: dict, photo: Path, column: float, jump: str = "", above: str = "",
            close: bool = True, captions: bool = True) -> list:
-    from reportlab.platypus import Image, Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-    out: list = [Spacer(1, 8)]
+    head: list = [Spacer(1, 8)]
     if story.deck and story.deck_above:
-        out.append(Paragraph(story.deck, styles["deck"]))
+        head.append(Paragraph(story.deck, styles["deck"]))
     if story.headline:
         box = Table([[Paragraph(story.headline, styles["head"])]], colWidths=[column])
         box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, "black"), ("TOPPADDING", (0, 0), (-1, -1), 4),
                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-        out.append(box)
+        head.append(box)
     if above:
-        out.append(Paragraph(above, styles["jump"]))
+        head.append(Paragraph(above, styles["jump"]))
     if story.deck and not story.deck_above:
-        out.append(Paragraph("——" + story.deck, styles["deck"]))
+        head.append(Paragraph("——" + story.deck, styles["deck"]))
+    out: list = [KeepTogether(head)]  # a headline is never parted from its 引题/副题
     for caption in story.captions if captions else []:
         credit = story.credit()
         out += [Spacer(1, 3), Image(str(photo), width=column, height=column * 2 / 3),

@@ -164,8 +164,8 @@ def _read_page(view: _View, style: Style, facts: Facts) -> list[Line]:
         top = masthead
     skip = {id(vl) for vl in top + bottom}
     area = [vl for vl in lines if id(vl) not in skip]
-    loose = [vl for vl in area if _furniture_line(vl.text)]  # 责任编辑/美编, 报尾, 第 N 页: by their words
-    area = [vl for vl in area if not _furniture_line(vl.text)]
+    loose = _furniture_lines(area, style)  # 责任编辑/美编, 报尾, 第 N 页: by their words
+    area = [vl for vl in area if vl not in loose]
     furniture: list[Line] = []
     if not head:  # no rule bounds the page head: lines that are only a page's name are its furniture
         names = names_of(area, facts, style)
@@ -192,6 +192,17 @@ def _furniture_line(text: str) -> bool:
 
 
 MARKER_LONGEST = 80
+
+
+def _furniture_lines(area: list[VLine], style: Style) -> list[VLine]:
+    """Lines of furniture by their words, with the small print wrapped under them (the rest
+    of a 报尾 set in a column: 印数：3000份)."""
+    found = [vl for vl in area if _furniture_line(vl.text)]
+    for vl in sorted(area, key=lambda v: v.top):
+        if vl not in found and vl.is_small(style) and len(vl.text) <= MARKER_LONGEST and any(
+                0 <= vl.top - f.bottom <= 0.8 * vl.size and abs(f.x0 - vl.x0) <= vl.size and f.is_small(style) for f in found):
+            found.append(vl)
+    return found
 
 
 def _within(rule, box) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .. import masthead
+
 from ..structure import Line
 from ..units import is_jump_line
 from .visual import Style, VLine
@@ -151,8 +153,8 @@ def paragraphs(lines: list[VLine], style: Style, page: int, titles: bool = False
         prev: VLine | None = None
         for vl in leaf:
             text = vl.text
-            if is_jump_line(text):
-                out.append(Line(page, text, hint="para"))
+            if is_jump_line(text) or (not vl.is_body(style) and not all_bold(vl, style) and masthead.section_label(text)):
+                out.append(Line(page, text, hint="para"))  # 下转第2版; a column label (短消息) set apart
                 para = bold = None
             elif all_bold(vl, style):
                 para = None
