@@ -39,6 +39,13 @@ def draft_body(art) -> str:
     return text.removeprefix("本报讯")
 
 
+def draft_bodies(art) -> list[str]:
+    """The draft's text as the key may count it: a story with a photo on top is a photo item
+    to the key (its captions first), a news story to the importer (or the other way)."""
+    body = squeeze(art.body_text).removeprefix("本报讯")
+    return [draft_body(art), squeeze("".join(art.captions)) + body, body]
+
+
 def names_of(art) -> set[str]:
     return set(art.byline.names) | {p.credit for p in art.photos if p.credit}
 
@@ -50,8 +57,7 @@ def score(parsed, issue: Issue, verbose: bool = False) -> dict:
     for ti, story in enumerate(issue.stories):
         first, last = squeeze(story.first), squeeze(story.last)
         for pi, art in enumerate(preds):
-            body = draft_body(art)
-            if pi not in matched.values() and body.startswith(first) and body.endswith(last):
+            if pi not in matched.values() and any(b.startswith(first) and b.endswith(last) for b in draft_bodies(art)):
                 matched[ti] = pi
                 break
     want_names = [{n for n, _ in s.people} for s in issue.stories]

@@ -114,8 +114,22 @@ def _valid_name(name: str) -> bool:
     return not any(w in name for w in _NOT_IN_NAME) and not _NOT_NAMES.match(name)
 
 
+# a role word glued to the name before it (张志举记者毛玺玺: a PDF line broke at the space)
+_GLUED_ROLE = re.compile(r"(?<=[\u3400-\u9fff])(?<!摄影)(?<!特约)(?<!见习)(?<!本报)(?=(?:摄影|特约|见习)?记者|通讯员|实习生)")
+
+
 def parse_names(text: str) -> Byline | None:
-    """Parse a run of role words and names; ``None`` unless every chunk is one."""
+    """Parse a run of role words and names; ``None`` unless every chunk is one (a role word
+    glued to the name before it is read apart)."""
+    found = _parse_names(text)
+    if found is None and (spaced := _GLUED_ROLE.sub(" ", text)) != text:
+        found = _parse_names(spaced)
+        if found is not None:
+            found.text = text.strip()
+    return found
+
+
+def _parse_names(text: str) -> Byline | None:
     chunks = [c for c in _SPLIT.split(text.replace("■", " ").strip()) if c]
     if not chunks or len(chunks) > 16:
         return None
