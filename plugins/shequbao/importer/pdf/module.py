@@ -25,7 +25,7 @@ from ..units import is_jump_line
 from .body import join_names, join_text, paragraphs
 from .front import is_marker
 from .images import Figure
-from .regions import Module, headline_groups
+from .regions import DECK_GAP, Module, headline_groups
 from .visual import Style, VLine
 
 NEAR = 0.8  # × size: lines of one headline, or a headline and its 引题/副题, this close
@@ -170,7 +170,7 @@ def _head(group: list[VLine], lines: list[VLine], style: Style, used: set[int]) 
         for vl in free:
             if vl in head or not vl.is_deck(style):
                 continue
-            if any(_adjacent(vl, h) for h in head):
+            if any(_adjacent(vl, h) or _centred_over(vl, h) for h in head):
                 head.append(vl)
                 grown = True
     head.sort(key=lambda v: (v.top, v.x0))
@@ -190,6 +190,13 @@ def _head(group: list[VLine], lines: list[VLine], style: Style, used: set[int]) 
 def _adjacent(a: VLine, b: VLine) -> bool:
     gap = max(a.top - b.bottom, b.top - a.bottom)
     return gap <= NEAR * max(a.size, b.size) and a.x0 < b.x1 and b.x0 < a.x1
+
+
+def _centred_over(deck: VLine, head: VLine) -> bool:
+    """An 引题 centred over the headline, a little farther than the lines of one headline."""
+    gap = head.top - deck.bottom
+    return (0 <= gap <= DECK_GAP * head.size and abs((deck.x0 + deck.x1) / 2 - (head.x0 + head.x1) / 2) <= head.size
+            and not deck.text.rstrip().endswith(("。", "！", "？")))
 
 
 def _head_lines(head: list[VLine], style: Style, page: int) -> list[Line]:

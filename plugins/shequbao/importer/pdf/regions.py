@@ -26,6 +26,7 @@ GUTTER = 0.45  # × body: the narrowest gutter (a line never crosses a wider gap
 SMALL = 0.5  # × body: white above a headline
 RULE_SPAN = 0.9  # share of the region a separating rule spans
 MAX_DEPTH = 40
+DECK_GAP = 2.5  # × headline size: an 引题 centred over its headline at most this far above it
 FLOW_SAME = 1.15  # the widest of flowing columns is at most this much wider than the narrowest
 
 
@@ -82,7 +83,7 @@ def _parts(elements: list, rules: list[Rule], style: Style) -> list[list] | None
     flow = _flowing_columns(xs, [b for b in x_bands if b.width >= GUTTER * body], style)
     if flow:
         return _split(xs, flow)
-    big = [b for b in y_bands if b.width >= BIG * body]
+    big = [b for b in y_bands if b.width >= BIG * body and not _deck_over(ys, b, style)]
     if big:
         return _split(ys, big)
     heads = headline_groups([e for e in elements if isinstance(e, VLine)], style)
@@ -95,6 +96,17 @@ def _parts(elements: list, rules: list[Rule], style: Style) -> list[list] | None
     tops = {id(group[0]) for group in heads}
     above = [b for b in y_bands if b.width >= SMALL * body and id(ys[b.index]) in tops]
     return _split(ys, above) if above else None
+
+
+def _deck_over(ys: list, band: _Band, style: Style) -> bool:
+    """The white ``band`` parts a headline from the 引题 centred over it (a Word document's
+    spacing): no module ends there."""
+    above, below = ys[band.index - 1], ys[band.index]
+    if not (isinstance(above, VLine) and isinstance(below, VLine) and below.is_headline(style)):
+        return False
+    centred = abs((above.x0 + above.x1) / 2 - (below.x0 + below.x1) / 2) <= below.size
+    return (above.is_deck(style) and centred and band.width <= DECK_GAP * below.size
+            and not above.text.rstrip().endswith(("。", "！", "？")))
 
 
 def _flowing_columns(xs: list, gutters: list[_Band], style: Style) -> list[_Band]:
