@@ -109,8 +109,8 @@ def _story(lines: list[VLine], figures: list[Figure], group: list[VLine], style:
     if kind == "text" and boxed:
         kind = "box"  # a framed module is never the rest of the story before it
     out = []
-    if kind == "photo" and head_top is None and not boxed:  # text above the photos: the rest of the story before
-        first = min(b.top for b in blocks)
+    if (kind == "photo" and head_top is None or kind == "story") and not boxed:
+        first = head_top if kind == "story" else min(b.top for b in blocks)  # text above: the story before goes on
         before = [vl for vl in body if vl.bottom <= first + 1]
         if before:
             out = [Line(page, "", hint="module", title="text"), *paragraphs(before, style, page)]
