@@ -153,8 +153,11 @@ def paragraphs(lines: list[VLine], style: Style, page: int, titles: bool = False
         prev: VLine | None = None
         for vl in leaf:
             text = vl.text
-            if is_jump_line(text) or (not vl.is_body(style) and not all_bold(vl, style) and masthead.section_label(text)):
-                out.append(Line(page, text, hint="para"))  # 下转第2版; a column label (短消息) set apart
+            if is_jump_line(text):
+                out.append(Line(page, text, hint="para"))
+                para = bold = None
+            elif not vl.is_body(style) and not all_bold(vl, style) and masthead.section_label(text):
+                out.append(Line(page, text))  # a column label (短消息) in another face: read by the text rules
                 para = bold = None
             elif all_bold(vl, style):
                 para = None
