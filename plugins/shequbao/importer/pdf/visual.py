@@ -148,6 +148,8 @@ def page_lines(runs: list[Run], walls: list = ()) -> list[VLine]:
             gap = run.x0 - last.x1
             if abs(run.size - last.size) > 0.2 * min(run.size, last.size):  # a large bracket or quote
                 gap = _ink_x0(run) - _ink_x1(last)  # hung into a gutter does not bridge it
+            elif last.chars[-1] in CLOSING:  # a comma hung into the gutter (kinsoku) bridges it neither
+                gap = max(gap, run.x0 - _ink_x1(last))
             if overlap < 0.5 * min(last.bottom - last.top, run.bottom - run.top) or not -0.5 * run.size <= gap <= reach:
                 continue
             if not _walled(last, run, walls):
