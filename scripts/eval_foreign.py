@@ -50,8 +50,21 @@ def names_of(art) -> set[str]:
     return set(art.byline.names) | {p.credit for p in art.photos if p.credit}
 
 
-def score(parsed, issue: Issue, verbose: bool = False) -> dict:
-    """Compare an import (``read_issue``'s result) with the stories of ``issue``."""
+def printed_text(pdf: Path) -> str:
+    """Every character the PDF's text layer holds (pdfium, no layout analysis): a character
+    the engine could not set (a glyph missing from its font) is no loss of the importer's."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return squeeze("".join(page.get_textpage().get_text_range() for page in doc))
+    finally:
+        doc.close()
+
+
+def score(parsed, issue: Issue, verbose: bool = False, printed: str | None = None) -> dict:
+    """Compare an import (``read_issue``'s result) with the stories of ``issue`` (``printed``:
+    the PDF's text, to leave out what the engine did not print)."""
     preds = parsed.articles
     matched: dict[int, int] = {}
     for ti, story in enumerate(issue.stories):
@@ -62,11 +75,14 @@ def score(parsed, issue: Issue, verbose: bool = False) -> dict:
                 break
     want_names = [{n for n, _ in s.people} for s in issue.stories]
     got_names = [names_of(a) for a in preds]
-    r = {"truth": len(issue.stories), "pred": len(preds), "match": len(matched),
+    r: dict = {"truth": len(issue.stories), "pred": len(preds), "match": len(matched),
          "name_tp": sum(len(want_names[ti] & got_names[pi]) for ti, pi in matched.items()),
          "name_pred": sum(len(n) for n in got_names), "name_truth": sum(len(n) for n in want_names)}
     source = Counter(squeeze("".join(expected_body(s) + (s.headline or "") + (s.deck or "") +
                                      ("" if s.kind == "photo" else "".join(s.captions)) for s in issue.stories)))
+    if printed is not None:
+        r["unprinted"] = sum((source - Counter(printed)).values())
+        source &= Counter(printed)
     drafts = "".join(a.title + a.kicker + a.subtitle + a.body_text + "".join(a.captions) for a in preds)
     kept = Counter(squeeze(drafts + "".join(p.text for p in parsed.leftover)))
     lost = source - kept
@@ -106,7 +122,8 @@ def figures(r: dict) -> tuple[float, float]:
 def row(label: str, r: dict) -> str:
     seg, names = figures(r)
     return (f"{label:<32} seg F1 {seg:.3f} ({r['match']}/{r['truth']} of {r['pred']} drafts) | names F1 {names:.3f} | "
-            f"lost {r['lost']} | leftover {r['leftover']} | control {r['control']} | {r.get('seconds', 0):.1f} s")
+            f"lost {r['lost']} (not printed: {r.get('unprinted', 0)}) | leftover {r['leftover']} | control {r['control']} | "
+            f"{r.get('seconds', 0):.1f} s")
 
 
 def run(engines: list[str], cache: Path, verbose: bool = False) -> dict[str, Counter]:
@@ -121,7 +138,7 @@ def run(engines: list[str], cache: Path, verbose: bool = False) -> dict[str, Cou
             start = time.perf_counter()
             parsed = read_issue(pdf)
             seconds = time.perf_counter() - start
-            r = score(parsed, issue, verbose)
+            r = score(parsed, issue, verbose, printed_text(pdf))
             r["seconds"] = seconds
             print(row(f"{engine} {Path(issue.key).stem}", r), flush=True)
             if r["lost"]:
