@@ -31,6 +31,7 @@ from .visual import Style, VLine
 NEAR = 0.8  # × size: lines of one headline, or a headline and its 引题/副题, this close
 CAPTION_GAP = 1.5  # × body: a caption starts this close under its photos
 PHOTO_GAP = 1.2  # × body: photos this close are one block (a row, a grid)
+LABEL_AMONG = 3  # a box's column label is among its first lines
 GUIDE_SHARE = 0.6  # of a box's lines that start with “2版” to make it a 导读
 _GUIDE_ENTRY = re.compile(r"^(?:第?\s*[0-9一二三四五六七八九十]{1,3}\s*版)(?!\s*[·:：]?\s*$)")
 _CREDIT_START = re.compile(r"^([\u3400-\u9fff·]{2,6}\s*摄)(?=$|\s|(?:左图|中图|右图|上图|下图|下左|下右|图\d+)[：:])")
@@ -80,9 +81,15 @@ def box_kind(lines: list[VLine], style: Style) -> str:
         e.x0 + style.size <= vl.x0 < e.x1 and e.top < vl.top for e in entries)]
     if entries and len(entries) >= GUIDE_SHARE * (len(entries) + len(others)):
         return "guide"
-    if masthead.section_label(ordered[0].text) == "brief":
+    if _label(ordered) is not None:
         return "briefs"
     return ""
+
+
+def _label(ordered: list[VLine]) -> VLine | None:
+    """The column label (短消息) among a box's first lines (the box's second column may start
+    a little higher than a large label)."""
+    return next((vl for vl in ordered[:LABEL_AMONG] if masthead.section_label(vl.text) == "brief"), None)
 
 
 def _briefs(lines: list[VLine], figures: list[Figure], style: Style, page: int) -> list[Line]:
@@ -91,9 +98,11 @@ def _briefs(lines: list[VLine], figures: list[Figure], style: Style, page: int) 
     used: set[int] = set()
     blocks = photo_blocks(figures, lines, style, used)
     ordered = sorted((vl for vl in lines if id(vl) not in used), key=lambda v: (v.top, v.x0))
+    label = _label(ordered) or (ordered[0] if ordered else None)
     out = [Line(page, "", hint="module", title="briefs")]
-    if ordered:
-        out += [Line(page, ordered[0].text), *paragraphs(ordered[1:], style, page, titles=True)]
+    if label is not None:
+        rest = [vl for vl in ordered if vl is not label]
+        out += [Line(page, label.text), *paragraphs(rest, style, page, titles=True)]
     return out + [line for block in blocks for line in _figure_lines(block, page)]
 
 
