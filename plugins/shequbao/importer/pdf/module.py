@@ -25,7 +25,7 @@ from ..units import is_jump_line
 from .body import join_names, join_text, paragraphs
 from .front import is_marker
 from .images import Figure
-from .regions import DECK_GAP, Module, headline_groups
+from .regions import CENTRE, DECK_GAP, Module, headline_groups
 from .visual import Style, VLine
 
 NEAR = 0.8  # × size: lines of one headline, or a headline and its 引题/副题, this close
@@ -204,7 +204,7 @@ def _adjacent(a: VLine, b: VLine) -> bool:
 def _centred_over(deck: VLine, head: VLine) -> bool:
     """An 引题 centred over the headline, a little farther than the lines of one headline."""
     gap = head.top - deck.bottom
-    return (0 <= gap <= DECK_GAP * head.size and abs((deck.x0 + deck.x1) / 2 - (head.x0 + head.x1) / 2) <= head.size
+    return (0 <= gap <= DECK_GAP * head.size and abs((deck.x0 + deck.x1) / 2 - (head.x0 + head.x1) / 2) <= CENTRE * head.size
             and not deck.text.rstrip().endswith(("。", "！", "？")))
 
 

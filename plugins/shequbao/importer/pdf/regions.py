@@ -26,6 +26,7 @@ GUTTER = 0.45  # × body: the narrowest gutter (a line never crosses a wider gap
 SMALL = 0.5  # × body: white above a headline
 RULE_SPAN = 0.9  # share of the region a separating rule spans
 MAX_DEPTH = 40
+CENTRE = 2.0  # × headline size: an 引题 and its headline are centred this alike (quotes hang, lines differ)
 DECK_GAP = 2.5  # × headline size: an 引题 centred over its headline at most this far above it
 FLOW_SAME = 1.15  # the widest of flowing columns is at most this much wider than the narrowest
 
@@ -94,7 +95,8 @@ def _parts(elements: list, rules: list[Rule], style: Style) -> list[list] | None
     if gutters:
         return _split(xs, gutters)
     tops = {id(group[0]) for group in heads}
-    above = [b for b in y_bands if b.width >= SMALL * body and id(ys[b.index]) in tops]
+    above = [_over_deck(b, y_bands, ys, style) for b in y_bands if b.width >= SMALL * body and id(ys[b.index]) in tops]
+    above = [b for b in above if b is not None]
     return _split(ys, above) if above else None
 
 
@@ -104,9 +106,16 @@ def _deck_over(ys: list, band: _Band, style: Style) -> bool:
     above, below = ys[band.index - 1], ys[band.index]
     if not (isinstance(above, VLine) and isinstance(below, VLine) and below.is_headline(style)):
         return False
-    centred = abs((above.x0 + above.x1) / 2 - (below.x0 + below.x1) / 2) <= below.size
+    centred = abs((above.x0 + above.x1) / 2 - (below.x0 + below.x1) / 2) <= CENTRE * below.size
     return (above.is_deck(style) and centred and band.width <= DECK_GAP * below.size
             and not above.text.rstrip().endswith(("。", "！", "？")))
+
+
+def _over_deck(band: _Band, bands: list[_Band], ys: list, style: Style) -> _Band | None:
+    """The band above a headline, or above its 引题 when one is centred over it."""
+    if not _deck_over(ys, band, style):
+        return band
+    return next((b for b in bands if b.index == band.index - 1), None)
 
 
 def _flowing_columns(xs: list, gutters: list[_Band], style: Style) -> list[_Band]:
