@@ -26,6 +26,18 @@ def _fonts() -> tuple[str, str]:
     return "UKai", "STSong-Light"
 
 
+def _set(text: str) -> str:
+    """``text`` as Paragraph markup: characters the Kai face lacks (垷) set in Song, as a
+    typesetter's fallback font would."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.pdfbase import pdfmetrics
+
+    kai, song = _fonts()
+    glyphs = pdfmetrics.getFont(kai).face.charToGlyph
+    return "".join(escape(c) if ord(c) in glyphs or c.isspace() else f'<font name="{song}">{escape(c)}</font>' for c in text)
+
+
 def _styles():
     from reportlab.lib.styles import ParagraphStyle
 
@@ -150,21 +162,21 @@ def _story(story: Story, styles: dict, photo: Path, column: float, jump: str = "
 
     head: list = [Spacer(1, 8)]
     if story.deck and story.deck_above:
-        head.append(Paragraph(story.deck, styles["deck"]))
+        head.append(Paragraph(_set(story.deck), styles["deck"]))
     if story.headline:
-        box = Table([[Paragraph(story.headline, styles["head"])]], colWidths=[column])
+        box = Table([[Paragraph(_set(story.headline), styles["head"])]], colWidths=[column])
         box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, "black"), ("TOPPADDING", (0, 0), (-1, -1), 4),
                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
         head.append(box)
     if above:
         head.append(Paragraph(above, styles["jump"]))
     if story.deck and not story.deck_above:
-        head.append(Paragraph("——" + story.deck, styles["deck"]))
+        head.append(Paragraph(_set("——" + story.deck), styles["deck"]))
     out: list = [KeepTogether(head)]  # a headline is never parted from its 引题/副题
     for caption in story.captions if captions else []:
         credit = story.credit()
         out += [Spacer(1, 3), Image(str(photo), width=column, height=column * 2 / 3),
-                Paragraph(caption + (f"　{credit}" if credit else ""), styles["small"])]
+                Paragraph(_set(caption + (f"　{credit}" if credit else "")), styles["small"])]
     if story.kind == "photo" and not story.captions:
         out.append(Image(str(photo), width=column, height=column * 2 / 3))
     paras = list(story.paragraphs)
@@ -173,7 +185,7 @@ def _story(story: Story, styles: dict, photo: Path, column: float, jump: str = "
         byline = story.byline()
         if close and (byline or story.source):
             paras[-1] += f"（{byline}）" if byline else story.source
-    out += [Paragraph(p, styles["body"]) for p in paras]
+    out += [Paragraph(_set(p), styles["body"]) for p in paras]
     if jump:
         out.append(Paragraph(jump, styles["jump"]))
     return out
@@ -183,4 +195,4 @@ def _briefs(briefs: list[Story], styles: dict) -> list:
     from reportlab.platypus import Paragraph, Spacer
 
     out = [Spacer(1, 8), Paragraph("短消息", styles["label"])]
-    return out + [Paragraph("".join(s.paragraphs) + f"　■{s.byline(bare=True)}", styles["body"]) for s in briefs]
+    return out + [Paragraph(_set("".join(s.paragraphs) + f"　■{s.byline(bare=True)}"), styles["body"]) for s in briefs]
