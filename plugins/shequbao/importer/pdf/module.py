@@ -129,7 +129,10 @@ def _story(lines: list[VLine], figures: list[Figure], group: list[VLine], style:
     if bylines:
         out.append(Line(page, join_names([vl.text for vl in bylines])))
     for block in blocks:
-        out += _figure_lines(block, page)
+        figures = _figure_lines(block, page)
+        if kind == "photo" and not head and not body and figures:
+            figures[0].gap = 2  # photos and captions alone: a photo item of its own, not the next story's photo
+        out += figures
     out += paragraphs(body, style, page)
     return out
 

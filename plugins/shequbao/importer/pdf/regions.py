@@ -89,11 +89,11 @@ def _parts(elements: list, rules: list[Rule], style: Style) -> list[list] | None
         return _split(ys, big)
     heads = headline_groups([e for e in elements if isinstance(e, VLine)], style)
     boxes = sum(isinstance(e, Box) for e in elements)
+    gutters = _between_units([b for b in x_bands if b.width >= GUTTER * body], xs, heads, style)
+    if gutters:  # (with one headline: a photo item beside its story)
+        return _split(xs, gutters)
     if len(heads) + boxes <= 1 and not (boxes and len(elements) > 1):
         return None
-    gutters = _between_units([b for b in x_bands if b.width >= GUTTER * body], xs, heads)
-    if gutters:
-        return _split(xs, gutters)
     tops = {id(group[0]) for group in heads}
     above = [_over_deck(b, y_bands, ys, style) for b in y_bands if b.width >= SMALL * body and id(ys[b.index]) in tops]
     above = [b for b in above if b is not None]
@@ -136,14 +136,23 @@ def _flowing_columns(xs: list, gutters: list[_Band], style: Style) -> list[_Band
     return []
 
 
-def _between_units(gutters: list[_Band], xs: list, heads: list[list[VLine]]) -> list[_Band]:
+def _photo_item(part: list, style: Style) -> bool:
+    """Photos with only small print (their caption and credit) and no headline: a photo item
+    standing beside a story, a module of its own."""
+    lines = [e for e in part if isinstance(e, VLine)]
+    figures = [e for e in part if not isinstance(e, (VLine, Box))]
+    return bool(figures) and bool(lines) and all(v.is_small(style) and not v.is_headline(style) for v in lines)
+
+
+def _between_units(gutters: list[_Band], xs: list, heads: list[list[VLine]], style: Style) -> list[_Band]:
     """The gutters between whole modules: each part holds a headline (or is a box), and what
     follows holds one too. A module has gutters of its own (a photo beside its headline, a
     short headline over its first column only) between parts without a headline."""
     tops = {id(group[0]) for group in heads}
 
     def whole(part: list) -> bool:
-        return any(id(e) in tops for e in part) or (bool(part) and all(isinstance(e, Box) for e in part))
+        return any(id(e) in tops for e in part) or (bool(part) and all(isinstance(e, Box) for e in part)) \
+            or _photo_item(part, style)
 
     kept, start = [], 0
     for band in gutters:
