@@ -5,9 +5,10 @@ and our fixture set by WeasyPrint (A3 paper, Word-like A4) and reportlab (A4, 3 
     python scripts/eval_foreign.py [ENGINE ...] [--cache DIR] [-v]
     python scripts/eval_import.py --foreign [ENGINE]      # the same
 
-Per engine and issue: segmentation P/R/F1 (a draft matches a story when its body, captions
+Per engine and issue: segmentation F1 (a draft matches a story when its body, captions
 first for a photo item, starts and ends with the key's first/last 15 characters; a leading
 本报讯 aside), names F1 (bylines and photo credits of matched drafts against the key's people),
+headlines right among the matched drafts,
 characters lost without a word (printed in a body, caption or headline, found in no draft and
 not in ``_leftover.md``), control characters in drafts, and the import time.
 """
@@ -73,9 +74,10 @@ def score(parsed, issue: Issue, verbose: bool = False, printed: str | None = Non
             if pi not in matched.values() and any(b.startswith(first) and b.endswith(last) for b in draft_bodies(art)):
                 matched[ti] = pi
                 break
+    r_head = sum(_headline_ok(preds[pi], issue.stories[ti]) for ti, pi in matched.items())
     want_names = [{n for n, _ in s.people} for s in issue.stories]
     got_names = [names_of(a) for a in preds]
-    r: dict = {"truth": len(issue.stories), "pred": len(preds), "match": len(matched),
+    r: dict = {"truth": len(issue.stories), "pred": len(preds), "match": len(matched), "head": r_head,
          "name_tp": sum(len(want_names[ti] & got_names[pi]) for ti, pi in matched.items()),
          "name_pred": sum(len(n) for n in got_names), "name_truth": sum(len(n) for n in want_names)}
     source = Counter(squeeze("".join(expected_body(s) + (s.headline or "") + (s.deck or "") +
@@ -93,6 +95,15 @@ def score(parsed, issue: Issue, verbose: bool = False, printed: str | None = Non
     if verbose:
         _explain(issue, preds, matched, want_names, got_names)
     return r
+
+
+def _headline_ok(art, story: Story) -> bool:
+    """The draft's headline is the story's (its 引题/副题 may be taken for it, as the key allows);
+    a story printed without one gets a generated title."""
+    if story.headline is None:
+        return art.title_generated or not art.title
+    printed = {squeeze(story.headline), squeeze(story.deck or "")}
+    return not art.title_generated and squeeze(art.title) in printed
 
 
 def _explain(issue: Issue, preds: list, matched: dict, want_names: list, got_names: list) -> None:
@@ -122,6 +133,7 @@ def figures(r: dict) -> tuple[float, float]:
 def row(label: str, r: dict) -> str:
     seg, names = figures(r)
     return (f"{label:<32} seg F1 {seg:.3f} ({r['match']}/{r['truth']} of {r['pred']} drafts) | names F1 {names:.3f} | "
+            f"headlines {r['head']}/{r['match']} | "
             f"lost {r['lost']} (not printed: {r.get('unprinted', 0)}) | leftover {r['leftover']} | control {r['control']} | "
             f"{r.get('seconds', 0):.1f} s")
 
