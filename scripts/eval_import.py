@@ -4,6 +4,8 @@
     python scripts/eval_import.py CORPUS_DIR [-v]
     python scripts/eval_import.py --pdf [CONTENT_DIR] [--size A4] [--furniture] [-v]
                                        # round trip of every issue's print PDF (as the build makes it)
+    python scripts/eval_import.py --foreign [ENGINE] [-v]
+                                       # the corpus set by other engines (scripts/eval_foreign.py)
 
 CORPUS_DIR holds extracted issues (``*.txt``) and ``truth.json``, which gives for each
 file every article: headline, subheadline, kind, people, and the first and last 15
@@ -333,8 +335,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pdf", action="store_true", help="round trip: print every issue, import its PDF, compare")
     ap.add_argument("--size", help="with --pdf: print on this paper size instead of mkdocs.yml's (A3, A4, 4开, 8开)")
     ap.add_argument("--furniture", action="store_true", help="with --pdf: also print 内部资料 and a 报尾")
+    ap.add_argument("--foreign", nargs="?", const="all", metavar="ENGINE",
+                    help="the corpus and a fixture set by WeasyPrint and reportlab (scripts/eval_foreign.py)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and mismatches")
     args = ap.parse_args(argv)
+    if args.foreign:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from eval_foreign import main as foreign
+
+        return foreign(([] if args.foreign == "all" else [args.foreign]) + (["-v"] if args.verbose else []))
     if args.pdf:
         round_trip(args.corpus or Path("content"), args.verbose, size=args.size, furniture=args.furniture)
         return 0

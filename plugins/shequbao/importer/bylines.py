@@ -114,8 +114,22 @@ def _valid_name(name: str) -> bool:
     return not any(w in name for w in _NOT_IN_NAME) and not _NOT_NAMES.match(name)
 
 
+# a role word glued to the name before it (张志举记者毛玺玺: a PDF line broke at the space)
+_GLUED_ROLE = re.compile(r"(?<=[\u3400-\u9fff])(?<!摄影)(?<!特约)(?<!见习)(?<!本报)(?=(?:摄影|特约|见习)?记者|通讯员|实习生)")
+
+
 def parse_names(text: str) -> Byline | None:
-    """Parse a run of role words and names; ``None`` unless every chunk is one."""
+    """Parse a run of role words and names; ``None`` unless every chunk is one (a role word
+    glued to the name before it is read apart)."""
+    found = _parse_names(text)
+    if found is None and (spaced := _GLUED_ROLE.sub(" ", text)) != text:
+        found = _parse_names(spaced)
+        if found is not None:
+            found.text = text.strip()
+    return found
+
+
+def _parse_names(text: str) -> Byline | None:
     chunks = [c for c in _SPLIT.split(text.replace("■", " ").strip()) if c]
     if not chunks or len(chunks) > 16:
         return None
@@ -278,10 +292,18 @@ def split_lead(text: str) -> tuple[Byline | None, str, str] | None:
 _CREDIT_CUT = re.compile(r"[\s■(（]")
 
 
+# 文/图 杨惠明 陈凯庭 or ■杨惠明 陈凯庭 文/摄 closing a caption, after a sentence or a space
+_NAMES = r"[\u3400-\u9fff·]{2,5}(?:[ 　][\u3400-\u9fff·]{2,5}){0,3}"
+_WRITER_SHOOTER = re.compile(rf"(?<=[\s　■。！？”）)])(?:■?\s*(?:文[/／]图|图[/／]文)\s*{_NAMES}|■?\s*{_NAMES}\s*文[/／][摄图])$")
+
+
 def split_credit(caption: str) -> tuple[str, Byline | None]:
     """Split a photo credit off the end of a caption: ``…活动现场 陈凯庭 摄`` →
     (``…活动现场``, photographers), ``（陈凯庭 摄）`` too; ``(caption, None)`` if none."""
     caption = caption.strip()
+    if (both := _WRITER_SHOOTER.search(caption)) and (byline := parse_byline(both[0].strip())) \
+            and byline.people.get("photographers"):  # …殊荣。 文/图 杨惠明 陈凯庭
+        return caption[: both.start()].rstrip(" 　■"), byline
     if not caption.endswith(("摄", "摄)", "摄）", "摄影", "供图")):
         return caption, None
     start = max(0, len(caption) - 40)

@@ -179,6 +179,8 @@ def decide(seg: Segmenter, group: list[Unit], nxt: Unit | None) -> str:
     """headline, caption, body or leftover, for candidate lines followed by ``nxt``."""
     cur = seg.cur
     running = cur is not None and not cur.closed
+    if nxt is not None and nxt.kind == "module" and nxt.value == "text" and group[0].kind == "heading":
+        return "headline"  # (PDF) a headline at a column's foot: its text begins in the next column
     if nxt is None or nxt.kind in ("heading", "section", "module"):
         if group[0].kind == "heading" and nxt is not None and nxt.kind == "heading":
             return "headline"  # a sub-headed chain of Markdown headings

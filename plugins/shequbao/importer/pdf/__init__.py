@@ -23,8 +23,9 @@ from ..issue import UserError
 from ..reflow import squeeze
 from ..structure import Line
 from . import limits
-from .elements import Rule, fill_boxes, page_boxes, page_rules, zones
-from .front import Facts, masthead_without_rules, names_of, read_masthead, zone_lines
+from .. import furniture as keywords
+from .elements import Rule, fill_boxes, headline_frames, page_boxes, page_rules, zones
+from .front import Facts, masthead_by_size, masthead_without_rules, names_of, read_masthead, zone_lines
 from .glyphs import page_runs
 from .images import clip_to_text, page_figures
 from .module import read_module
@@ -101,11 +102,22 @@ def _read_pages(pages: list) -> tuple[list[Line], Facts]:
         with limits.page(view.number):
             view.settle(style)
             out += _read_page(view, style, facts)
-    if not facts.markers:  # no 第N版 anywhere: each page is a 版
+    if not facts.markers and _document(views):  # an A4 document: its text flows from page to page
+        out.insert(0, Line(1, "第1版"))
+        facts.problems.append((1, f"PDF 是 {len(views)} 页的文档（没有“第N版”版头），已按一个版连续读取，请核对"))
+    elif not facts.markers:  # no 第N版 anywhere: each page is a 版
         for number, start in reversed(list(enumerate(starts, start=1))):
             out.insert(start, Line(number, f"第{number}版"))
         facts.problems.append((1, "PDF 里没有“第N版”版头，已按页码分版，请核对"))
     return out, facts
+
+
+DOCUMENT_WIDTH = 640.0  # pt: a page this narrow (A4 portrait is 595) without 第N版 headers is a document's
+
+
+def _document(views: list) -> bool:
+    """Pages of a document (A4 and smaller, portrait, several), not 版 of a paper."""
+    return len(views) > 1 and all(float(v.page.width) <= DOCUMENT_WIDTH and v.page.height > v.page.width for v in views)
 
 
 class _View:
@@ -119,6 +131,8 @@ class _View:
 
     def settle(self, style: Style | None) -> None:
         self.boxes = page_boxes(self.page, style.size if style else 10.0)
+        if style:
+            self.rules, self.boxes = headline_frames(self.rules, self.boxes, self.lines, style)
         free = [r for r in self.rules if not any(_within(r, box) for box in self.boxes)]  # not a box's own rules
         self.head, self.foot = zones(self.lines, self.figures, free, float(self.page.height), style)
         self.area = [vl for vl in self.lines if vl.bottom > self.head + 1 and vl.top < self.foot - 1]
@@ -144,10 +158,14 @@ def _read_page(view: _View, style: Style, facts: Facts) -> list[Line]:
     bottom = [vl for vl in lines if vl.top >= view.foot - 1] if view.foot < float(page.height) else []
     if number == 1:
         masthead = top or masthead_without_rules(lines, float(page.height))
+        seen = {id(vl) for vl in masthead}
+        masthead = masthead + [vl for vl in masthead_by_size(lines, style, float(page.height)) if id(vl) not in seen]
         read_masthead(masthead, facts)
-        top = top or masthead
+        top = masthead
     skip = {id(vl) for vl in top + bottom}
     area = [vl for vl in lines if id(vl) not in skip]
+    loose = _furniture_lines(area, style)  # 责任编辑/美编, 报尾, 第 N 页: by their words
+    area = [vl for vl in area if vl not in loose]
     furniture: list[Line] = []
     if not head:  # no rule bounds the page head: lines that are only a page's name are its furniture
         names = names_of(area, facts, style)
@@ -157,6 +175,7 @@ def _read_page(view: _View, style: Style, facts: Facts) -> list[Line]:
     inside = [f for f in view.figures if f.bottom > head and f.top < view.foot]
     elements = fill_boxes(view.boxes, [*area, *inside])
     out = zone_lines(top, style, number, facts) + furniture
+    out += [Line(number, vl.text, hint="" if keywords.editor_line(vl.text) is not None else "furniture") for vl in loose]
     modules = find_modules(elements, view.rules, style)
     lone = modules[0].elements if len(modules) == 1 and modules[0].box is None else []
     if len(lone) == 1 and isinstance(lone[0], VLine):  # one line alone on a page speaks of the page (本版暂无稿件)
@@ -164,6 +183,26 @@ def _read_page(view: _View, style: Style, facts: Facts) -> list[Line]:
     for module in modules:
         out += read_module(module, style, number)
     return out + zone_lines(bottom, style, number, facts)
+
+
+def _furniture_line(text: str) -> bool:
+    """A line of page furniture by its words: a 版's editors, the 报尾's or masthead's small
+    print, a page footer (第 7 页)."""
+    return len(text) <= MARKER_LONGEST and (keywords.is_furniture(text, False) or keywords.editor_line(text) is not None)
+
+
+MARKER_LONGEST = 80
+
+
+def _furniture_lines(area: list[VLine], style: Style) -> list[VLine]:
+    """Lines of furniture by their words, with the small print wrapped under them (the rest
+    of a 报尾 set in a column: 印数：3000份)."""
+    found = [vl for vl in area if _furniture_line(vl.text)]
+    for vl in sorted(area, key=lambda v: v.top):
+        if vl not in found and vl.is_small(style) and len(vl.text) <= MARKER_LONGEST and any(
+                0 <= vl.top - f.bottom <= 0.8 * vl.size and abs(f.x0 - vl.x0) <= vl.size and f.is_small(style) for f in found):
+            found.append(vl)
+    return found
 
 
 def _within(rule, box) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .. import masthead
+
 from ..structure import Line
 from ..units import is_jump_line
 from .visual import Style, VLine
@@ -22,6 +24,7 @@ SHORT = 1.5  # em: a line ending this far left of the column's right edge ends i
 GUTTER = 0.45  # × body: the narrowest gutter between columns
 RAGGED_LINES, RAGGED_SHARE = 4, 0.3  # a column with so few lines reaching its right edge is verse
 COLUMN = 3.5  # × body: the narrowest column, from one column's left edge to the next
+ROW_SHARE = 0.25  # of a line's height two lines side by side share
 BAND = 0.9  # × body: white across the columns (text above and below a photo in the text)
 _LIST = re.compile(r"^(?:[•·▪●○◆■\-–]\s?|\d{1,2}[.、．]\s?|[(（]\d{1,2}[)）])")
 _HAN = re.compile(r"[\u3400-\u9fff]+")
@@ -125,7 +128,8 @@ def _wide(parts: list[list[VLine]], body: float) -> list[list[VLine]]:
 
 
 def _same_row(a: VLine, b: VLine) -> bool:
-    return min(a.bottom, b.bottom) - max(a.top, b.top) >= 0.5 * min(a.bottom - a.top, b.bottom - b.top)
+    """Side by side (columns whose paragraphs are spaced apart drift off each other's baselines)."""
+    return min(a.bottom, b.bottom) - max(a.top, b.top) >= ROW_SHARE * min(a.bottom - a.top, b.bottom - b.top)
 
 
 def all_bold(vl: VLine, style: Style) -> bool:
@@ -153,6 +157,9 @@ def paragraphs(lines: list[VLine], style: Style, page: int, titles: bool = False
             text = vl.text
             if is_jump_line(text):
                 out.append(Line(page, text, hint="para"))
+                para = bold = None
+            elif not vl.is_body(style) and not all_bold(vl, style) and masthead.section_label(text):
+                out.append(Line(page, text))  # a column label (短消息) in another face: read by the text rules
                 para = bold = None
             elif all_bold(vl, style):
                 para = None

@@ -24,6 +24,8 @@ BOX_MIN = 2.0  # × body: a box is at least this tall and wide
 HEAD_LINES = 16  # a page head (even page 1's 报头) has fewer lines
 FOOT_LINES = 6
 HEAD_ROWS = 2  # rows of text between two rules of the page head
+BAND = 4.0  # pt: nested rectangles of one even-odd fill this close paint the bands between them
+FRAMED_LINES = 4  # a frame around this many headline lines at most is a boxed headline
 
 
 @dataclass(slots=True)
@@ -52,7 +54,7 @@ class Box:
 def page_rules(page, body: float) -> list[Rule]:
     """The rules of a pdfplumber ``page``, pieces on one line joined."""
     raw = []
-    for obj in [*page.lines, *page.rects]:
+    for obj in [*page.lines, *painted_rects(page)]:
         x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
         if min(x1 - x0, bottom - top) <= THIN and max(x1 - x0, bottom - top) >= RULE_MIN * body:
             raw.append(Rule(x0, x1, top, bottom))
@@ -79,7 +81,7 @@ def _joined(rules: list[Rule], horizontal: bool, body: float) -> list[Rule]:
 def page_boxes(page, body: float) -> list[Box]:
     """Framed or tinted rectangles big enough to hold text (the outermost of nested ones)."""
     found = []
-    for rect in page.rects:
+    for rect in painted_rects(page):
         w, h = rect["x1"] - rect["x0"], rect["bottom"] - rect["top"]
         if w < BOX_MIN * body or h < BOX_MIN * body or not (rect.get("stroke") or h >= 4 * body):
             continue
@@ -94,6 +96,57 @@ def page_boxes(page, body: float) -> list[Box]:
         if not any(_inside(box, outer, 1.0) for outer in boxes):
             boxes.append(box)
     return boxes
+
+
+def painted_rects(page) -> list[dict]:
+    """``page.rects`` with even-odd fills of nested rectangles (one path: how WeasyPrint and
+    others paint borders) resolved into what they paint: the thin band of each side where the
+    rectangles differ (a frame's four sides are one outline: a box)."""
+    cache = getattr(page, "_sqb_painted", None)
+    if cache is not None:
+        return cache
+    out: list[dict] = []
+    group: list[dict] = []
+    for rect in [*page.rects, None]:
+        if rect is not None and group and _same_path(group[0], rect):
+            group.append(rect)
+            continue
+        out += _resolved(group)
+        group = [rect] if rect is not None and rect.get("evenodd") and rect.get("fill") else []
+        if rect is not None and not group:
+            out.append(rect)
+    page._sqb_painted = out
+    return out
+
+
+def _same_path(first: dict, rect: dict) -> bool:
+    if not (rect.get("evenodd") and rect.get("fill")) or rect.get("non_stroking_color") != first.get("non_stroking_color"):
+        return False
+    sides = (rect["x0"] - first["x0"], first["x1"] - rect["x1"], rect["top"] - first["top"], first["bottom"] - rect["bottom"])
+    return all(abs(d) <= BAND for d in sides)
+
+
+def _resolved(group: list[dict]) -> list[dict]:
+    if len(group) < 2:
+        return group
+    x0s, x1s = [r["x0"] for r in group], [r["x1"] for r in group]
+    tops, bottoms = [r["top"] for r in group], [r["bottom"] for r in group]
+    outer = {**group[0], "x0": min(x0s), "x1": max(x1s), "top": min(tops), "bottom": max(bottoms), "evenodd": False}
+    bands = {"left": max(x0s) - min(x0s), "right": max(x1s) - min(x1s), "top": max(tops) - min(tops),
+             "bottom": max(bottoms) - min(bottoms)}
+    if all(width > 0.05 for width in bands.values()):
+        return [{**outer, "stroke": True, "fill": False}]
+    out = []
+    for side, width in bands.items():
+        if width <= 0.05:
+            continue
+        band = dict(outer)
+        if side in ("left", "right"):
+            band["x0"], band["x1"] = (outer["x0"], outer["x0"] + width) if side == "left" else (outer["x1"] - width, outer["x1"])
+        else:
+            band["top"], band["bottom"] = (outer["top"], outer["top"] + width) if side == "top" else (outer["bottom"] - width, outer["bottom"])
+        out.append(band)
+    return out
 
 
 def _inside(e, box, slack: float) -> bool:
@@ -111,6 +164,29 @@ def fill_boxes(boxes: list[Box], elements: list) -> list:
         else:
             box.inner.append(e)
     return rest + [b for b in boxes if b.inner]
+
+
+def headline_frames(rules: list[Rule], boxes: list[Box], lines: list, style) -> tuple[list[Rule], list[Box]]:
+    """The rules and boxes without those that only frame a headline (a boxed headline is
+    part of its story, not a module of its own, and its rules part no modules)."""
+    def framed(x0: float, x1: float, top: float, bottom: float) -> bool:
+        inside = [v for v in lines if v.x0 >= x0 - 1 and v.x1 <= x1 + 1 and v.top >= top - 1 and v.bottom <= bottom + 1]
+        return 0 < len(inside) <= FRAMED_LINES and any(v.is_headline(style) for v in inside) and all(
+            v.is_headline(style) or v.is_deck(style) for v in inside)
+
+    boxes = [b for b in boxes if not framed(b.x0, b.x1, b.top, b.bottom)]
+    flat = sorted((r for r in rules if r.horizontal), key=lambda r: r.top)
+    drop: set[int] = set()
+    for i, above in enumerate(flat):
+        for below in flat[i + 1:]:
+            if below.top - above.bottom > FRAMED_LINES * 3 * style.size:
+                break
+            same = abs(above.x0 - below.x0) <= 2 and abs(above.x1 - below.x1) <= 2
+            if same and below.top > above.bottom + 1 and framed(above.x0, above.x1, above.bottom, below.top):
+                drop |= {id(above), id(below)}
+                drop |= {id(r) for r in rules if not r.horizontal and r.top >= above.top - 2 and r.bottom <= below.bottom + 2
+                         and min(abs(r.x0 - above.x0), abs(r.x1 - above.x1)) <= 2}
+    return [r for r in rules if id(r) not in drop], boxes
 
 
 def zones(lines: list, figures: list, rules: list[Rule], height: float, style=None) -> tuple[float, float]:

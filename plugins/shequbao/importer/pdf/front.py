@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import furniture as keywords
 from .. import masthead
 from .. import textdates as dates
 from ..reflow import squeeze
@@ -13,6 +14,8 @@ from ..units import is_jump_line
 from .visual import Style, VLine
 
 MASTHEAD_SHARE = 0.45  # without rules, page 1's masthead stands in the top part of the page
+PAPER_NAME_SIZE = 3.2  # × body: page 1's paper name is set larger than any headline
+PAPER_NAME_MAX = 12  # characters
 MARKER_MAX = 60  # characters: a longer line is no page header
 
 
@@ -71,6 +74,37 @@ def masthead_without_rules(lines: list[VLine], height: float) -> list[VLine]:
         return []
     limit = min(vl.top for vl in markers) - 1
     return [vl for vl in lines if vl.bottom <= limit]
+
+
+def masthead_by_size(lines: list[VLine], style: Style, height: float) -> list[VLine]:
+    """Page 1's masthead found by its look: the paper's name set far larger than any headline
+    in the top part, with what stands above it and beside it (主办, 第N期, the date)."""
+    names = [vl for vl in lines if vl.top < MASTHEAD_SHARE * height and vl.size >= PAPER_NAME_SIZE * style.size
+             and len(squeeze(vl.text)) <= PAPER_NAME_MAX]
+    if not names:
+        names = _title_over_facts(lines)
+    if not names:
+        return []
+    name = min(names, key=lambda vl: vl.top)
+    bottom = name.bottom
+    for vl in sorted(lines, key=lambda v: v.top):  # lines beside the name, down to the last of them
+        if vl.top < bottom and not vl.is_headline(style) and vl is not name:
+            bottom = max(bottom, vl.bottom)
+    band = [vl for vl in lines if vl.bottom <= bottom + 1]
+    return [] if any(vl.is_body(style) and len(vl.text) > MARKER_MAX for vl in band) else band
+
+
+def _title_over_facts(lines: list[VLine]) -> list[VLine]:
+    """A document's title line: the top line of page 1, its largest text, short, right over
+    the masthead's facts (卫东区委宣传部主办 第42期 2015年12月25日)."""
+    ordered = sorted(lines, key=lambda v: (v.top, v.x0))
+    if len(ordered) < 2:
+        return []
+    first, below = ordered[0], ordered[1]
+    largest = first.size >= max(vl.size for vl in lines)
+    facts = masthead.masthead(below.text, True) or keywords.is_furniture(below.text, True)
+    near = below.top - first.bottom <= 2 * first.size
+    return [first] if largest and near and facts and len(squeeze(first.text)) <= PAPER_NAME_MAX else []
 
 
 def names_of(lines: list[VLine], facts: Facts, style: Style) -> set[str]:

@@ -79,14 +79,14 @@ def page_runs(chars: list[dict]) -> list[Run]:
     visible = ({**c, "text": c["text"].translate(INVISIBLE)} for c in chars)  # a glyph may map to "国\u2060"
     keyed = sorted(
         (c for c in visible if c.get("upright", True) and c["text"]),
-        key=lambda c: (c["fontname"], round(c["size"], 1), round(c["bottom"], 1), c["x0"]),
-    )
+        key=lambda c: (font_family(c["fontname"]), round(c["size"], 1), round(c["bottom"], 1), c["x0"]),
+    )  # by family: subsets of one font (reportlab's digits and CJK) interleave on a line
     runs: list[Run] = []
     cur: Run | None = None
     cur_key = None
     for c in keyed:
         size = round(c["size"], 1)
-        key = (c["fontname"], size, round(c["bottom"], 1))
+        key = (font_family(c["fontname"]), size, round(c["bottom"], 1))
         gap = c["x0"] - cur.x1 if cur is not None else 0.0
         if cur is None or key != cur_key or gap > RUN_GAP * size or gap < -size:
             family = font_family(c["fontname"])

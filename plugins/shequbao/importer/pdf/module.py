@@ -25,12 +25,13 @@ from ..units import is_jump_line
 from .body import join_names, join_text, paragraphs
 from .front import is_marker
 from .images import Figure
-from .regions import Module, headline_groups
+from .regions import CENTRE, DECK_GAP, Module, headline_groups
 from .visual import Style, VLine
 
 NEAR = 0.8  # × size: lines of one headline, or a headline and its 引题/副题, this close
 CAPTION_GAP = 1.5  # × body: a caption starts this close under its photos
 PHOTO_GAP = 1.2  # × body: photos this close are one block (a row, a grid)
+LABEL_AMONG = 3  # a box's column label is among its first lines
 GUIDE_SHARE = 0.6  # of a box's lines that start with “2版” to make it a 导读
 _GUIDE_ENTRY = re.compile(r"^(?:第?\s*[0-9一二三四五六七八九十]{1,3}\s*版)(?!\s*[·:：]?\s*$)")
 _CREDIT_START = re.compile(r"^([\u3400-\u9fff·]{2,6}\s*摄)(?=$|\s|(?:左图|中图|右图|上图|下图|下左|下右|图\d+)[：:])")
@@ -80,9 +81,15 @@ def box_kind(lines: list[VLine], style: Style) -> str:
         e.x0 + style.size <= vl.x0 < e.x1 and e.top < vl.top for e in entries)]
     if entries and len(entries) >= GUIDE_SHARE * (len(entries) + len(others)):
         return "guide"
-    if masthead.section_label(ordered[0].text) == "brief":
+    if _label(ordered) is not None:
         return "briefs"
     return ""
+
+
+def _label(ordered: list[VLine]) -> VLine | None:
+    """The column label (短消息) among a box's first lines (the box's second column may start
+    a little higher than a large label)."""
+    return next((vl for vl in ordered[:LABEL_AMONG] if masthead.section_label(vl.text) == "brief"), None)
 
 
 def _briefs(lines: list[VLine], figures: list[Figure], style: Style, page: int) -> list[Line]:
@@ -91,9 +98,11 @@ def _briefs(lines: list[VLine], figures: list[Figure], style: Style, page: int) 
     used: set[int] = set()
     blocks = photo_blocks(figures, lines, style, used)
     ordered = sorted((vl for vl in lines if id(vl) not in used), key=lambda v: (v.top, v.x0))
+    label = _label(ordered) or (ordered[0] if ordered else None)
     out = [Line(page, "", hint="module", title="briefs")]
-    if ordered:
-        out += [Line(page, ordered[0].text), *paragraphs(ordered[1:], style, page, titles=True)]
+    if label is not None:
+        rest = [vl for vl in ordered if vl is not label]
+        out += [Line(page, label.text), *paragraphs(rest, style, page, titles=True)]
     return out + [line for block in blocks for line in _figure_lines(block, page)]
 
 
@@ -108,12 +117,22 @@ def _story(lines: list[VLine], figures: list[Figure], group: list[VLine], style:
     kind = "photo" if photo_item else "story" if head else "text" if not blocks else "photo"
     if kind == "text" and boxed:
         kind = "box"  # a framed module is never the rest of the story before it
-    out = [Line(page, "", hint="module", title=kind)]
+    out = []
+    if (kind == "photo" and head_top is None or kind == "story") and not boxed:
+        first = head_top if kind == "story" else min(b.top for b in blocks)  # text above: the story before goes on
+        before = [vl for vl in body if vl.bottom <= first + 1]
+        if before:
+            out = [Line(page, "", hint="module", title="text"), *paragraphs(before, style, page)]
+            body = [vl for vl in body if vl.bottom > first + 1]
+    out.append(Line(page, "", hint="module", title=kind))
     out += _head_lines(head, style, page)
     if bylines:
         out.append(Line(page, join_names([vl.text for vl in bylines])))
     for block in blocks:
-        out += _figure_lines(block, page)
+        figures = _figure_lines(block, page)
+        if kind == "photo" and not head and not body and figures:
+            figures[0].gap = 2  # photos and captions alone: a photo item of its own, not the next story's photo
+        out += figures
     out += paragraphs(body, style, page)
     return out
 
@@ -163,7 +182,7 @@ def _head(group: list[VLine], lines: list[VLine], style: Style, used: set[int]) 
         for vl in free:
             if vl in head or not vl.is_deck(style):
                 continue
-            if any(_adjacent(vl, h) for h in head):
+            if any(_adjacent(vl, h) or _centred_over(vl, h) for h in head):
                 head.append(vl)
                 grown = True
     head.sort(key=lambda v: (v.top, v.x0))
@@ -183,6 +202,13 @@ def _head(group: list[VLine], lines: list[VLine], style: Style, used: set[int]) 
 def _adjacent(a: VLine, b: VLine) -> bool:
     gap = max(a.top - b.bottom, b.top - a.bottom)
     return gap <= NEAR * max(a.size, b.size) and a.x0 < b.x1 and b.x0 < a.x1
+
+
+def _centred_over(deck: VLine, head: VLine) -> bool:
+    """An 引题 centred over the headline, a little farther than the lines of one headline."""
+    gap = head.top - deck.bottom
+    return (0 <= gap <= DECK_GAP * head.size and abs((deck.x0 + deck.x1) / 2 - (head.x0 + head.x1) / 2) <= CENTRE * head.size
+            and not deck.text.rstrip().endswith(("。", "！", "？")))
 
 
 def _head_lines(head: list[VLine], style: Style, page: int) -> list[Line]:

@@ -26,6 +26,9 @@ GUTTER = 0.45  # × body: the narrowest gutter (a line never crosses a wider gap
 SMALL = 0.5  # × body: white above a headline
 RULE_SPAN = 0.9  # share of the region a separating rule spans
 MAX_DEPTH = 40
+CENTRE = 2.0  # × headline size: an 引题 and its headline are centred this alike (quotes hang, lines differ)
+DECK_GAP = 2.5  # × headline size: an 引题 centred over its headline at most this far above it
+FLOW_SAME = 1.15  # the widest of flowing columns is at most this much wider than the narrowest
 
 
 @dataclass(eq=False)
@@ -78,29 +81,78 @@ def _parts(elements: list, rules: list[Rule], style: Style) -> list[list] | None
         return _split(xs, ruled_x)
     if ruled_y:
         return _split(ys, ruled_y)
-    big = [b for b in y_bands if b.width >= BIG * body]
+    flow = _flowing_columns(xs, [b for b in x_bands if b.width >= GUTTER * body], style)
+    if flow:
+        return _split(xs, flow)
+    big = [b for b in y_bands if b.width >= BIG * body and not _deck_over(ys, b, style)]
     if big:
         return _split(ys, big)
     heads = headline_groups([e for e in elements if isinstance(e, VLine)], style)
     boxes = sum(isinstance(e, Box) for e in elements)
+    gutters = _between_units([b for b in x_bands if b.width >= GUTTER * body], xs, heads, style)
+    if gutters:  # (with one headline: a photo item beside its story)
+        return _split(xs, gutters)
     if len(heads) + boxes <= 1 and not (boxes and len(elements) > 1):
         return None
-    gutters = _between_units([b for b in x_bands if b.width >= GUTTER * body], xs, heads)
-    if gutters:
-        return _split(xs, gutters)
     tops = {id(group[0]) for group in heads}
-    above = [b for b in y_bands if b.width >= SMALL * body and id(ys[b.index]) in tops]
+    above = [_over_deck(b, y_bands, ys, style) for b in y_bands if b.width >= SMALL * body and id(ys[b.index]) in tops]
+    above = [b for b in above if b is not None]
     return _split(ys, above) if above else None
 
 
-def _between_units(gutters: list[_Band], xs: list, heads: list[list[VLine]]) -> list[_Band]:
+def _deck_over(ys: list, band: _Band, style: Style) -> bool:
+    """The white ``band`` parts a headline from the 引题 centred over it (a Word document's
+    spacing): no module ends there."""
+    above, below = ys[band.index - 1], ys[band.index]
+    if not (isinstance(above, VLine) and isinstance(below, VLine) and below.is_headline(style)):
+        return False
+    centred = abs((above.x0 + above.x1) / 2 - (below.x0 + below.x1) / 2) <= CENTRE * below.size
+    return (above.is_deck(style) and centred and band.width <= DECK_GAP * below.size
+            and not above.text.rstrip().endswith(("。", "！", "？")))
+
+
+def _over_deck(band: _Band, bands: list[_Band], ys: list, style: Style) -> _Band | None:
+    """The band above a headline, or above its 引题 when one is centred over it."""
+    if not _deck_over(ys, band, style):
+        return band
+    return next((b for b in bands if b.index == band.index - 1), None)
+
+
+def _flowing_columns(xs: list, gutters: list[_Band], style: Style) -> list[_Band]:
+    """The gutters of text flowing from column to column (a newsletter's columns, Word's or
+    reportlab's frames): columns of one width, side by side down the whole region, a later
+    one starting with body text (the story begun in the column before goes on; a module's
+    headline spans all its columns). Read column by column."""
+    if not gutters:
+        return []
+    parts = _split(xs, gutters)
+    widths = [max(e.x1 for e in p) - min(e.x0 for e in p) for p in parts]
+    if len(parts) < 2 or max(widths) > FLOW_SAME * min(widths):
+        return []
+    for part in parts[1:]:
+        first = min(part, key=lambda e: (e.top, e.x0))
+        if isinstance(first, VLine) and first.is_body(style):
+            return gutters  # body text at the column's top: the story of the column before goes on
+    return []
+
+
+def _photo_item(part: list, style: Style) -> bool:
+    """Photos with only small print (their caption and credit) and no headline: a photo item
+    standing beside a story, a module of its own."""
+    lines = [e for e in part if isinstance(e, VLine)]
+    figures = [e for e in part if not isinstance(e, (VLine, Box))]
+    return bool(figures) and bool(lines) and all(v.is_small(style) and not v.is_headline(style) for v in lines)
+
+
+def _between_units(gutters: list[_Band], xs: list, heads: list[list[VLine]], style: Style) -> list[_Band]:
     """The gutters between whole modules: each part holds a headline (or is a box), and what
     follows holds one too. A module has gutters of its own (a photo beside its headline, a
     short headline over its first column only) between parts without a headline."""
     tops = {id(group[0]) for group in heads}
 
     def whole(part: list) -> bool:
-        return any(id(e) in tops for e in part) or (bool(part) and all(isinstance(e, Box) for e in part))
+        return any(id(e) in tops for e in part) or (bool(part) and all(isinstance(e, Box) for e in part)) \
+            or _photo_item(part, style)
 
     kept, start = [], 0
     for band in gutters:

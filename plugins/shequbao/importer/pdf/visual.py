@@ -112,8 +112,9 @@ class VLine:
         """Set in another face than the body at body size or above, not bold: 引题 or 副题
         (when it stands next to a headline)."""
         main = self.main
-        return (not main.bold and main.font != style.font and not self.is_headline(style)
-                and main.size >= BODY_SIZE[0] * style.size)
+        if main.bold or self.is_headline(style) or main.size < BODY_SIZE[0] * style.size:
+            return False  # another face, or the body's set larger (a Word document's 副题), or ——副题
+        return main.font != style.font or main.size > BODY_SIZE[1] * style.size or self.text.startswith("——")
 
     def is_body(self, style: Style) -> bool:
         main = self.main
@@ -147,6 +148,8 @@ def page_lines(runs: list[Run], walls: list = ()) -> list[VLine]:
             gap = run.x0 - last.x1
             if abs(run.size - last.size) > 0.2 * min(run.size, last.size):  # a large bracket or quote
                 gap = _ink_x0(run) - _ink_x1(last)  # hung into a gutter does not bridge it
+            elif last.chars[-1] in CLOSING:  # a comma hung into the gutter (kinsoku) bridges it neither
+                gap = max(gap, run.x0 - _ink_x1(last))
             if overlap < 0.5 * min(last.bottom - last.top, run.bottom - run.top) or not -0.5 * run.size <= gap <= reach:
                 continue
             if not _walled(last, run, walls):

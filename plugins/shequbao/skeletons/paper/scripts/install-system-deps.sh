@@ -17,6 +17,10 @@ if [ "${1:-}" = "--test" ]; then
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)  # the PDF tests read text, fonts, images
   [ -x /usr/sbin/nginx ] || missing+=(nginx)  # the example nginx.conf is served by a real nginx
   command -v rsync >/dev/null 2>&1 || missing+=(rsync)  # ./sqb publish user@host:/path (and a local folder)
+  # the importer's foreign test set: WeasyPrint needs pango; reportlab sets its body in a Kai face
+  for pkg in libpango-1.0-0 libpangoft2-1.0-0 fonts-arphic-ukai; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

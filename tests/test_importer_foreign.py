@@ -1,0 +1,55 @@
+"""The PDF importer on PDFs it was not written for: a real issue of ../shared/corpus set by
+WeasyPrint (an A3 paper in 4 columns; a Word-like A4 document) and by reportlab (A4 in 3
+columns, boxed headlines, a Kai face, 下转/上接), made at test time by scripts/foreign_pdfs.py.
+The figures over the whole set (every corpus issue and our fixture) are printed by
+``scripts/eval_import.py --foreign``."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+pytest.importorskip("weasyprint")
+pytest.importorskip("reportlab")
+
+from eval_foreign import figures, printed_text, score  # noqa: E402
+from foreign_pdfs import CORPUS, ENGINES, foreign_pdf, load_issues  # noqa: E402
+
+ISSUE = "pingliang-2012-07.txt"  # 16 items: news with 副题, eight 短消息, photo items, ■ bylines
+SEG_F1 = NAMES_F1 = 0.90  # the goal per engine over the whole set (issue 29)
+FURNITURE = ("责任编辑", "美编", "印数", "准印证", "主办：", "第 1 页")
+
+
+@pytest.fixture(scope="session")
+def foreign_cache(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("foreign")
+
+
+@pytest.fixture(scope="module")
+def issue():
+    if not (CORPUS / ISSUE).is_file():
+        pytest.skip("../shared/corpus is not beside the project")
+    return next(i for i in load_issues(CORPUS, fixture=False) if i.key == ISSUE)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_another_engines_pdf_imports_into_its_stories(engine, issue, foreign_cache):
+    from shequbao.importer.reading import read_issue
+
+    pdf = foreign_pdf(engine, issue, foreign_cache)
+    parsed = read_issue(pdf)
+    r = score(parsed, issue, printed=printed_text(pdf))
+    seg, names = figures(r)
+    assert seg >= SEG_F1, f"{engine}: seg F1 {seg:.3f} ({r['match']}/{r['truth']} stories of {r['pred']} drafts)"
+    assert names >= NAMES_F1, f"{engine}: names F1 {names:.3f}"
+    assert r["lost"] == 0, f"{engine}: {r['lost']} characters in no draft and not in _leftover.md: {r['lost_chars']}"
+    texts = [a.title + a.kicker + a.subtitle + a.body_text + "".join(a.captions) for a in parsed.articles]
+    assert not [t for t in texts if any(unicodedata.category(c) == "Cc" for c in t)], "a control character in a draft"
+    # the masthead, 版眉, 报尾, page footers and 责任编辑 lines are furniture, never a draft
+    assert not [a.title for a in parsed.articles if a.title == issue.paper], "the masthead became a draft"
+    assert not [t[:30] for t in texts if any(word in t for word in FURNITURE)], "page furniture in a draft"
