@@ -219,9 +219,30 @@ def make_scan(pdf: Path, out: Path, dpi: int = 150) -> Path:
     return out
 
 
-def evaluate_pdf(pdf: Path, items: list[dict], verbose: bool = False, printed_by: Path | None = None) -> dict:
+OCR_SAME = 0.8  # a scan's draft matches when its first and last 15 characters are this similar
+
+
+def same_ends(got: str, want: str, tolerant: bool = False) -> bool:
+    """Whether ``got`` starts and ends as ``want`` does (first and last ``MATCH_CHARS``); with
+    ``tolerant`` (a scan: OCR misreads a character now and then) at least ``OCR_SAME`` alike."""
+    head, tail = want[:MATCH_CHARS], want[-MATCH_CHARS:]
+    if got.startswith(head) and got.endswith(tail):
+        return True
+    if not tolerant:
+        return False
+    from difflib import SequenceMatcher
+
+    def alike(a: str, b: str) -> bool:
+        return SequenceMatcher(None, a, b, autojunk=False).ratio() >= OCR_SAME
+
+    return alike(got[:len(head)], head) and alike(got[-len(tail):], tail)
+
+
+def evaluate_pdf(pdf: Path, items: list[dict], verbose: bool = False, printed_by: Path | None = None,
+                 tolerant: bool = False) -> dict:
     """Import ``pdf`` and score it against the source ``items`` (see :func:`source_items`);
-    what was printed is read from ``printed_by`` (the PDF a scan was made of) if given."""
+    what was printed is read from ``printed_by`` (the PDF a scan was made of) if given;
+    ``tolerant`` matches a scan's drafts allowing for misread characters (:func:`same_ends`)."""
     import time
 
     from shequbao.importer.reading import read_issue
@@ -240,7 +261,7 @@ def evaluate_pdf(pdf: Path, items: list[dict], verbose: bool = False, printed_by
             continue  # the engine left it out (its 版 was full, and it said so): nothing to find
         for pi, art in enumerate(preds):
             got = imported_text(art)
-            if pi not in used and got.startswith(want[:MATCH_CHARS]) and got.endswith(want[-MATCH_CHARS:]):
+            if pi not in used and same_ends(got, want, tolerant):
                 matched[ti], used = pi, used | {pi}
                 break
     shown = [i for i in items if i["expected"]]
@@ -327,7 +348,7 @@ def round_trip(content: Path, verbose: bool = False, scan: int = 0, only: str | 
             if only and issue.id != only:
                 continue
             source = make_scan(pdf, Path(cache) / f"{issue.id}-scan.pdf", scan) if scan else pdf
-            r = evaluate_pdf(source, source_items(issue, content), verbose, printed_by=pdf)
+            r = evaluate_pdf(source, source_items(issue, content), verbose, printed_by=pdf, tolerant=bool(scan))
             print(pdf_line(issue.id, r))
             if r["lost"]:
                 print(f"  lost: {r['lost_chars']}")

@@ -58,14 +58,16 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
         images = [render_page(page, Path(tmp) / f"p{n}.png", dpi) for n, page in enumerate(pdf.pages, start=1)]
         tsvs = recognise_pages([png for png, _ in images], workers)
     scale = 72.0 / dpi
-    ocr_lines = [ocrlayout.parse_tsv(tsv) for tsv in tsvs]
+    pictures = [ocrlayout.find_pictures(grey, scale, n) for n, (_, grey) in enumerate(images, start=1)]
+    ocr_lines = [ocrlayout.drop_covered(ocrlayout.parse_tsv(tsv), pics, scale) for tsv, pics in zip(tsvs, pictures)]
     for lines, (_, grey) in zip(ocr_lines, images):
         ocrlayout.measure_ink(lines, grey)
     body, sizes = ocrlayout.group_sizes(ocr_lines)
     pages = []
-    for page, lines, (_, grey) in zip(pdf.pages, ocr_lines, images):
-        scan = ocrlayout.ScanPage(float(page.width), float(page.height), ocrlayout.page_chars(lines, sizes, scale))
+    for page, lines, (_, grey), pics in zip(pdf.pages, ocr_lines, images, pictures):
+        scan = ocrlayout.ScanPage(float(page.width), float(page.height), ocrlayout.page_chars(lines, sizes, scale, grey))
         scan.lines, scan.rects = ocrlayout.page_rules(grey, body, scale, lines)
+        scan.images = pics
         pages.append(scan)
     return read_pages(pages, _read_pages)
 

@@ -24,13 +24,16 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
+
 INK = 0.92  # a Han character's ink height, in em
-GUTTER = 0.8  # em: a wider gap between two words of one line is a gutter, kept
+SPACE = 0.75  # em: a blank this wide between two characters of one line is a space (between a byline's names)
 SAME = 0.09  # line sizes closer than this (relative) are one size
 BOLD = 1.22  # × body: a size group this large is set bold (a headline)
-DENSE = 1.35  # × the body's ink density: a line this much darker is bold
+DENSE = 1.3  # × the body's ink density: a line this much darker is set in a heavier face
+BODY_BAND = (0.93, 1.12)  # × body: a heavy line of this size is a bold line (a brief's title)
 PERCENTILE = 0.3  # of a line's Han character heights: its ink height
-FLAT = "一二三"  # Han characters whose ink is not as tall as the others'
+FLAT = "一二三"
+NARROW = 0.55  # em: the advance of a digit or Latin letter  # Han characters whose ink is not as tall as the others'
 SNAP = 0.12  # lines this close (relative) to the body size are body size
 SOLID = 0.7  # share of dark pixels: a single character this solid is a ■ (read as 国 or 口)
 MIN_CONF = 20.0  # tesseract's confidence: a word below it is noise (a photo's texture)
@@ -99,6 +102,9 @@ def _measure(line: OcrLine) -> None:
     sample = sorted(han or line.words, key=lambda w: w.height)
     pick = sample[int(PERCENTILE * (len(sample) - 1))]
     line.em = pick.height / (INK if han else 1.0)
+    units = sum(1.0 if _is_wide(c) else NARROW for w in line.words for c in w.text)
+    if han and units >= 4:  # a box as tall as the line pitch is common: the characters' advance tells too
+        line.em = min(line.em, (line.words[-1].left + line.words[-1].width - line.words[0].left) / units)
     line.base = median(w.top + w.height for w in sample if w.height <= 1.15 * pick.height)
 
 
@@ -123,30 +129,43 @@ def measure_ink(lines: list[OcrLine], image) -> None:
 
 def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[float, bool, str]]]:
     """(body em, {id(line): (em, bold, face)}) for the lines of every page: sizes grouped, the
-    group with the most characters the body."""
+    group with the most characters the body. A line whose ink is ``DENSE`` × the body's is
+    set in a heavier face (黑体 next to 宋体): at about body size it reads bold (a brief's
+    title), a little larger as a deck (引题, 副题), smaller as small print (bylines, captions)."""
     lines = sorted((line for page in pages for line in page), key=lambda ln: ln.em)
+    groups = _size_groups(lines)
+    if not groups:
+        return 10.0, {}
+    weight = [sum(len(_text(ln)) for ln in g) for g in groups]
+    first = groups[weight.index(max(weight))]
+    body = _weighted_em(first)
+    inked = [ln.density for ln in first if ln.density]
+    ink = median(inked) if inked else 0.0
+
+    def heavy(line: OcrLine) -> bool:
+        return bool(ink and line.density >= DENSE * ink and len(_text(line)) >= 2)
+
+    plain = [ln for ln in lines if abs(ln.em - body) <= SNAP * body and not heavy(ln)]
+    taken = {id(ln) for ln in plain}
+    out = {id(ln): (body, False, "Scan-Body") for ln in plain}
+    for number, group in enumerate(_size_groups([ln for ln in lines if id(ln) not in taken])):
+        em = _weighted_em(group)
+        for line in group:
+            bold = em >= BOLD * body or (heavy(line) and BODY_BAND[0] * body <= em <= BODY_BAND[1] * body)
+            face = f"Scan-{number}{'-Heavy' if heavy(line) else ''}{'-Bold' if bold else ''}"
+            out[id(line)] = (em, bold, face)
+    return body, out
+
+
+def _size_groups(lines: list[OcrLine]) -> list[list[OcrLine]]:
+    """Lines (sorted by size) in groups of about one size."""
     groups: list[list[OcrLine]] = []
     for line in lines:
         if groups and line.em <= groups[-1][0].em * (1 + SAME):
             groups[-1].append(line)
         else:
             groups.append([line])
-    if not groups:
-        return 10.0, {}
-    weight = [sum(len(_text(ln)) for ln in g) for g in groups]
-    body = _weighted_em(groups[weight.index(max(weight))])
-    body_group = [ln for ln in lines if abs(ln.em - body) <= SNAP * body]
-    groups = [body_group] + [[ln for ln in g if abs(ln.em - body) > SNAP * body] for g in groups]
-    groups = [g for g in groups if g]
-    ink = median(ln.density for ln in body_group if ln.density) if any(ln.density for ln in body_group) else 0.0
-    out = {}
-    for number, group in enumerate(groups):
-        em = body if group is body_group else _weighted_em(group)
-        for line in group:
-            bold = em >= BOLD * body or bool(ink and line.density >= DENSE * ink and len(_text(line)) >= 2)
-            face = "Scan-Body" if group is body_group else f"Scan-{number}"
-            out[id(line)] = (em, bold, face + ("-Bold" if bold else ""))
-    return body, out
+    return groups
 
 
 def _weighted_em(group: list[OcrLine]) -> float:
@@ -158,23 +177,36 @@ def _text(line: OcrLine) -> str:
     return "".join(w.text for w in line.words)
 
 
-def page_chars(lines: list[OcrLine], sizes: dict, scale: float) -> list[dict]:
-    """pdfplumber-like characters (points) of one page's OCR lines."""
+def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[dict]:
+    """pdfplumber-like characters (points) of one page's OCR lines. tesseract's boxes often
+    overlap or leave gaps that are not there, so whether two neighbours have a space between
+    them is read from the page: the widest blank stretch of the line's band between them."""
     out = []
     for line in lines:
         em, _, face = sizes[id(line)]
         size = round(em * scale, 1)
         bottom = (line.base + (1 - INK) / 2 * em) * scale
+        band = image[max(0, int(line.base - INK * line.em)):int(line.base) + 1]
         cells = _cells(line, em)
         for i, (char, x0, x1) in enumerate(cells):
-            if i + 1 < len(cells) and x1 < cells[i + 1][1]:
+            if i + 1 < len(cells):
                 nxt = cells[i + 1]
-                gap = nxt[1] - x1
-                if gap < GUTTER * em and (_is_wide(char) or _is_wide(nxt[0])):
-                    x1 = nxt[1]  # no space inside Chinese text
-            out.append({"text": char, "x0": x0 * scale, "x1": x1 * scale, "top": bottom - size,
+                blank = _blank(band, (x0 + x1) / 2, (nxt[1] + nxt[2]) / 2)
+                x1 = nxt[1] - blank if blank >= SPACE * line.em else nxt[1]  # no space inside Chinese text
+            out.append({"text": char, "x0": x0 * scale, "x1": max(x1, x0 + 0.1) * scale, "top": bottom - size,
                         "bottom": bottom, "size": size, "fontname": face, "upright": True})
     return out
+
+
+def _blank(band, start: float, end: float) -> float:
+    """The widest run of ink-free columns of ``band`` between x ``start`` and ``end`` (pixels)."""
+    import numpy as np
+
+    if end - start < 2 or not band.size:
+        return 0.0
+    inked = (band[:, int(start):int(end)] < DARK).any(axis=0)
+    edges = np.flatnonzero(np.diff(np.concatenate(([1], inked.view(np.int8), [1]))))
+    return float((edges[1::2] - edges[::2]).max()) if len(edges) else 0.0
 
 
 def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
@@ -262,4 +294,98 @@ def _boxes(flat: list, tall: list, slack: float, scale: float) -> list[dict]:
                 out.append({"x0": top[0] * scale, "x1": top[1] * scale, "top": top[2] * scale,
                             "bottom": bottom[3] * scale})
                 break
+    return out
+
+
+CELL = 16  # pixels: the grain at which a page is told apart into text and picture
+GREY = (75, 215)  # grey levels of a photo's tones (text is black on white, with thin grey edges)
+TONED = 0.45  # share of grey pixels: a cell this toned is part of a picture
+INKED = 0.85  # share of dark pixels: so is a cell this dark (a night scene; strokes are thinner than a cell)
+FILLED = 0.4  # share of toned cells in a picture's bounding box
+PICTURE_MIN = 36.0  # points: smaller toned patches are ornaments (as images.MIN_SIDE)
+
+
+def find_pictures(image, scale: float, number: int) -> list[dict]:
+    """The photos of a scanned page, as pdfplumber's ``images`` (points), each with a stream
+    holding its grey pixels, so the photo is kept as in a typeset PDF."""
+    import numpy as np
+
+    h, w = image.shape[0] // CELL * CELL, image.shape[1] // CELL * CELL
+    cells = image[:h, :w].reshape(h // CELL, CELL, w // CELL, CELL)
+    toned = (((cells > GREY[0]) & (cells < GREY[1])).mean(axis=(1, 3)) > TONED) | ((cells < DARK).mean(axis=(1, 3)) > INKED)
+    out = []
+    for top, bottom, left, right in _merged([b for b in _components(toned) if (b[1] - b[0]) * (b[3] - b[2]) >= 4]):
+        box = image[top * CELL:bottom * CELL, left * CELL:right * CELL]
+        if min(box.shape) * scale < PICTURE_MIN or toned[top:bottom, left:right].mean() < FILLED:
+            continue
+        out.append({"x0": left * CELL * scale, "x1": right * CELL * scale, "top": top * CELL * scale,
+                    "bottom": bottom * CELL * scale, "bits": 8, "srcsize": (box.shape[1], box.shape[0]),
+                    "colorspace": "DeviceGray", "stream": _Pixels(np.ascontiguousarray(box).tobytes())})
+    return out
+
+
+def _components(mask) -> list[tuple[int, int, int, int]]:
+    """Bounding boxes (top, bottom, left, right; cells) of the 4-connected parts of ``mask``."""
+    seen = mask.copy()
+    out = []
+    rows, cols = mask.shape
+    for start in zip(*seen.nonzero()):
+        if not seen[start]:
+            continue
+        seen[start] = False
+        stack, box = [start], [start[0], start[0] + 1, start[1], start[1] + 1]
+        while stack:
+            r, c = stack.pop()
+            box = [min(box[0], r), max(box[1], r + 1), min(box[2], c), max(box[3], c + 1)]
+            for nr, nc in ((r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1)):
+                if 0 <= nr < rows and 0 <= nc < cols and seen[nr, nc]:
+                    seen[nr, nc] = False
+                    stack.append((nr, nc))
+        out.append(tuple(box))
+    return out
+
+
+def _merged(boxes: list[tuple]) -> list[tuple]:
+    """Boxes that overlap joined (the toned patches of one photo with white between them)."""
+    boxes = list(boxes)
+    joined = True
+    while joined:
+        joined = False
+        for i, a in enumerate(boxes):
+            for j in range(i + 1, len(boxes)):
+                b = boxes[j]
+                if a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]:
+                    boxes[i] = (min(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), max(a[3], b[3]))
+                    del boxes[j]
+                    joined = True
+                    break
+            if joined:
+                break
+    return boxes
+
+
+class _Pixels:
+    """What :func:`.images.extract` asks of a PDF image stream: raw 8-bit grey pixels."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def get_filters(self) -> list:
+        return []
+
+    def get_data(self) -> bytes:
+        return self.data
+
+
+def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float) -> list[OcrLine]:
+    """The lines without the words read inside a photo (its texture taken for characters)."""
+    def inside(w: Word) -> bool:
+        x, y = (w.left + w.width / 2) * scale, (w.top + w.height / 2) * scale
+        return any(p["x0"] <= x <= p["x1"] and p["top"] <= y <= p["bottom"] for p in pictures)
+
+    out = []
+    for line in lines:
+        line.words = [w for w in line.words if not inside(w)]
+        if line.words:
+            out.append(line)
     return out
