@@ -24,15 +24,20 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
+from .glyphs import CLOSING, OPENING
+
 
 INK = 0.92  # a Han character's ink height, in em
-SPACE = 0.75  # em: a blank this wide between two characters of one line is a space (between a byline's names)
+SPACE = 0.75  # em: a blank this wide between two characters of a body line is a gap (a gutter)
+NAME_SPACE = 0.38  # em: in other lines (bylines, captions) a narrower blank is a space between names
+HALF_EM = 0.5  # em: a full-width comma or quote has its ink in one half of its box
 SAME = 0.09  # line sizes closer than this (relative) are one size
 BOLD = 1.22  # × body: a size group this large is set bold (a headline)
 DENSE = 1.3  # × the body's ink density: a line this much darker is set in a heavier face
 BODY_BAND = (0.93, 1.12)  # × body: a heavy line of this size is a bold line (a brief's title)
 PERCENTILE = 0.3  # of a line's Han character heights: its ink height
 FLAT = "一二三"
+MIN_ADVANCE = 0.7  # of the size told by the boxes' heights: a smaller advance is not believed
 NARROW = 0.55  # em: the advance of a digit or Latin letter  # Han characters whose ink is not as tall as the others'
 SNAP = 0.12  # lines this close (relative) to the body size are body size
 SOLID = 0.7  # share of dark pixels: a single character this solid is a ■ (read as 国 or 口)
@@ -40,6 +45,7 @@ MIN_CONF = 20.0  # tesseract's confidence: a word below it is noise (a photo's t
 RULE_MIN = 3.0  # × body size: shorter dark runs are strokes of characters
 THICK = 2.5  # points: a thicker dark run is a character's stroke or a photo, not a rule
 DARK = 128  # grey level below which a pixel is ink
+CLEAR = 0.25  # share of ink at most beside a rule (just above and below a horizontal one)
 HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》、。，]")
 
@@ -104,7 +110,9 @@ def _measure(line: OcrLine) -> None:
     line.em = pick.height / (INK if han else 1.0)
     units = sum(1.0 if _is_wide(c) else NARROW for w in line.words for c in w.text)
     if han and units >= 4:  # a box as tall as the line pitch is common: the characters' advance tells too
-        line.em = min(line.em, (line.words[-1].left + line.words[-1].width - line.words[0].left) / units)
+        advance = (line.words[-1].left + line.words[-1].width - line.words[0].left) / units
+        if advance >= MIN_ADVANCE * line.em:  # (less: boxes out of order, not a narrower type)
+            line.em = min(line.em, advance)
     line.base = median(w.top + w.height for w in sample if w.height <= 1.15 * pick.height)
 
 
@@ -188,11 +196,14 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
         bottom = (line.base + (1 - INK) / 2 * em) * scale
         band = image[max(0, int(line.base - INK * line.em)):int(line.base) + 1]
         cells = _cells(line, em)
+        space = (SPACE if face == "Scan-Body" else NAME_SPACE) * line.em
         for i, (char, x0, x1) in enumerate(cells):
             if i + 1 < len(cells):
                 nxt = cells[i + 1]
                 blank = _blank(band, (x0 + x1) / 2, (nxt[1] + nxt[2]) / 2)
-                x1 = nxt[1] - blank if blank >= SPACE * line.em else nxt[1]  # no space inside Chinese text
+                if char in CLOSING or nxt[0] in OPENING:
+                    blank -= HALF_EM * line.em  # the other half of a full-width comma's or quote's box
+                x1 = nxt[1] - blank if blank >= space else nxt[1]  # no space inside Chinese text
             out.append({"text": char, "x0": x0 * scale, "x1": max(x1, x0 + 0.1) * scale, "top": bottom - size,
                         "bottom": bottom, "size": size, "fontname": face, "upright": True})
     return out
@@ -243,12 +254,22 @@ def page_rules(image, body_px: float, scale: float, lines: list[OcrLine]) -> tup
     thick = THICK / scale
     big = [w for ln in lines if ln.em > 1.6 * body_px for w in ln.words]  # a headline's strokes are no rules
     flat = _strokes(dark, longest, thick)
-    tall = [(x0, x1, t, b) for t, b, x0, x1 in _strokes(np.ascontiguousarray(dark.T), longest, thick)]
-    flat = [(x0, x1, t, b) for t, b, x0, x1 in flat]
+    tall = _strokes(np.ascontiguousarray(dark.T), longest, thick)  # (x0, x1, top, bottom)
+    flat = [(x0, x1, t, b) for t, b, x0, x1 in flat if _clear(dark, t, b, x0, x1)]
+    tall = [r for r in tall if _clear(dark.T, r[0], r[1], r[2], r[3])]
     flat, tall = ([r for r in rs if not any(_within(r, w) for w in big)] for rs in (flat, tall))
     rules = [{"x0": x0 * scale, "x1": x1 * scale, "top": t * scale, "bottom": b * scale} for x0, x1, t, b in flat + tall]
     boxes = [{**r, "stroke": True, "fill": False} for r in _boxes(flat, tall, 2 * thick + 2, scale)]
     return rules, boxes
+
+
+def _clear(dark, top: int, bottom: int, start: int, end: int) -> bool:
+    """Whether a dark run has white on both sides along most of its length (a rule stands
+    clear; the strokes of neighbouring characters that touch have ink beside them)."""
+    margin = 2
+    above = dark[max(0, top - margin - 1):max(0, top - margin), start:end]
+    below = dark[bottom + margin:bottom + margin + 1, start:end]
+    return all(side.size == 0 or side.mean() <= CLEAR for side in (above, below))
 
 
 def _within(rule, w: Word) -> bool:
@@ -281,18 +302,18 @@ def _strokes(dark, longest: float, thick: float) -> list[tuple[int, int, int, in
 
 
 def _boxes(flat: list, tall: list, slack: float, scale: float) -> list[dict]:
-    """Rectangles closed by two horizontal and two vertical rules."""
+    """Rectangles framed by two vertical rules of one height and a horizontal rule joining
+    them at the top or the bottom (a box's top may be a solid band with its name in it)."""
     out = []
-    for top in flat:
-        for bottom in flat:
-            if bottom[2] <= top[3] or abs(bottom[0] - top[0]) > slack or abs(bottom[1] - top[1]) > slack:
+    for left in tall:
+        for right in tall:
+            if right[0] <= left[1] + 4 * slack or abs(right[2] - left[2]) > slack or abs(right[3] - left[3]) > slack:
                 continue
-            sides = [v for v in tall if v[2] <= top[3] + slack and v[3] >= bottom[2] - slack]
-            left = any(abs(v[0] - top[0]) <= slack for v in sides)
-            right = any(abs(v[1] - top[1]) <= slack for v in sides)
-            if left and right:
-                out.append({"x0": top[0] * scale, "x1": top[1] * scale, "top": top[2] * scale,
-                            "bottom": bottom[3] * scale})
+            joined = any(abs(h[0] - left[0]) <= slack and abs(h[1] - right[1]) <= slack
+                         and (abs(h[2] - left[2]) <= slack or abs(h[3] - left[3]) <= slack) for h in flat)
+            if joined:
+                out.append({"x0": left[0] * scale, "x1": right[1] * scale, "top": min(left[2], right[2]) * scale,
+                            "bottom": max(left[3], right[3]) * scale})
                 break
     return out
 

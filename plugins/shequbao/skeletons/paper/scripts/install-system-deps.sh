@@ -17,6 +17,9 @@ if [ "${1:-}" = "--test" ]; then
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)  # the PDF tests read text, fonts, images
   [ -x /usr/sbin/nginx ] || missing+=(nginx)  # the example nginx.conf is served by a real nginx
   command -v rsync >/dev/null 2>&1 || missing+=(rsync)  # ./sqb publish user@host:/path (and a local folder)
+  for pkg in tesseract-ocr tesseract-ocr-chi-sim; do  # a scanned PDF is imported by OCR (tests/test_importer_scan.py)
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then
