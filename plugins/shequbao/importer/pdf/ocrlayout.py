@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
+from ..bylines import parse_byline
 from .glyphs import CLOSING, OPENING
 
 
@@ -34,10 +35,11 @@ HALF_EM = 0.5  # em: a full-width comma or quote has its ink in one half of its 
 SAME = 0.09  # line sizes closer than this (relative) are one size
 BOLD = 1.22  # × body: a size group this large is set bold (a headline)
 DENSE = 1.3  # × the body's ink density: a line this much darker is set in a heavier face
+SMALL = 0.9  # × body: the size a byline in a heavier face is read at (a scan's sizes are too rough to tell)
 BODY_BAND = (0.93, 1.12)  # × body: a heavy line of this size is a bold line (a brief's title)
 PERCENTILE = 0.3  # of a line's Han character heights: its ink height
 FLAT = "一二三"
-MIN_ADVANCE = 0.7  # of the size told by the boxes' heights: a smaller advance is not believed
+MIN_ADVANCE = 0.5  # of the size told by the boxes' heights: a smaller advance is not believed
 NARROW = 0.55  # em: the advance of a digit or Latin letter  # Han characters whose ink is not as tall as the others'
 SNAP = 0.12  # lines this close (relative) to the body size are body size
 SOLID = 0.7  # share of dark pixels: a single character this solid is a ■ (read as 国 or 口)
@@ -162,6 +164,8 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
             bold = em >= BOLD * body or (heavy(line) and BODY_BAND[0] * body <= em <= BODY_BAND[1] * body)
             face = f"Scan-{number}{'-Heavy' if heavy(line) else ''}{'-Bold' if bold else ''}"
             out[id(line)] = (em, bold, face)
+            if heavy(line) and em <= BODY_BAND[1] * body and parse_byline(_text(line)):
+                out[id(line)] = (SMALL * body, False, "Scan-Byline")  # small print, as a typeset byline
     return body, out
 
 
@@ -228,6 +232,7 @@ def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
         step = w.width / len(w.text)
         raw += [(c, w.left + i * step, w.left + (i + 1) * step) for i, c in enumerate(w.text)]
     out: list[tuple[str, float, float]] = []
+    line_text = "".join(c for c, _, _ in raw)
     for i, (char, x0, x1) in enumerate(raw):
         if out and x0 < out[-1][1]:  # a box reaching over the next word's: kept in tesseract's order
             x0 = max(x0, out[-1][1])
@@ -236,6 +241,8 @@ def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
         after = raw[i + 1][0] if i + 1 < len(raw) else ""
         if char in HALF and (_is_han(before) or _is_han(after)) and not (before.isdigit() and after.isdigit()):
             char = HALF[char]
+        if char == "《" and "》" not in line_text and ("）" in line_text[i:] or ")" in line_text[i:]):
+            char = "（"  # a full-width bracket read as a title mark
         out.append((char, x0, x1))
     return out
 
