@@ -35,6 +35,8 @@ HALF_EM = 0.5  # em: a full-width comma or quote has its ink in one half of its 
 SAME = 0.09  # line sizes closer than this (relative) are one size
 BOLD = 1.22  # × body: a size group this large is set bold (a headline)
 DENSE = 1.3  # × the body's ink density: a line this much darker is set in a heavier face
+HEAD_PITCH = 1.6  # × size: two bold lines whose baselines are this close are one headline's
+HEAD_SAME = 0.18  # … when their sizes are this close (relative)
 SMALL = 0.9  # × body: the size a byline in a heavier face is read at (a scan's sizes are too rough to tell)
 BODY_BAND = (0.93, 1.12)  # × body: a heavy line of this size is a bold line (a brief's title)
 PERCENTILE = 0.3  # of a line's Han character heights: its ink height
@@ -45,7 +47,7 @@ SNAP = 0.12  # lines this close (relative) to the body size are body size
 SOLID = 0.7  # share of dark pixels: a single character this solid is a ■ (read as 国 or 口)
 MIN_CONF = 20.0  # tesseract's confidence: a word below it is noise (a photo's texture)
 RULE_MIN = 3.0  # × body size: shorter dark runs are strokes of characters
-THICK = 2.5  # points: a thicker dark run is a character's stroke or a photo, not a rule
+THICK = 4.0  # points: a thicker dark run is a character's stroke or a photo, not a rule
 DARK = 128  # grey level below which a pixel is ink
 CLEAR = 0.25  # share of ink at most beside a rule (just above and below a horizontal one)
 HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -110,9 +112,11 @@ def _measure(line: OcrLine) -> None:
     sample = sorted(han or line.words, key=lambda w: w.height)
     pick = sample[int(PERCENTILE * (len(sample) - 1))]
     line.em = pick.height / (INK if han else 1.0)
-    units = sum(1.0 if _is_wide(c) else NARROW for w in line.words for c in w.text)
-    if han and units >= 4:  # a box as tall as the line pitch is common: the characters' advance tells too
-        advance = (line.words[-1].left + line.words[-1].width - line.words[0].left) / units
+    inner = [i for i, w in enumerate(line.words) if any(_is_han(c) for c in w.text)]
+    words = line.words[inner[0]:inner[-1] + 1] if inner else []  # quotes at the ends have narrow ink
+    units = sum(1.0 if _is_wide(c) else NARROW for w in words for c in w.text)
+    if han and units >= 2:  # a box as tall as the line pitch is common: the characters' advance tells too
+        advance = (words[-1].left + words[-1].width - words[0].left) / units
         if advance >= MIN_ADVANCE * line.em:  # (less: boxes out of order, not a narrower type)
             line.em = min(line.em, advance)
     line.base = median(w.top + w.height for w in sample if w.height <= 1.15 * pick.height)
@@ -166,7 +170,22 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
             out[id(line)] = (em, bold, face)
             if heavy(line) and em <= BODY_BAND[1] * body and parse_byline(_text(line)):
                 out[id(line)] = (SMALL * body, False, "Scan-Byline")  # small print, as a typeset byline
+    for page in pages:
+        _unify_headlines(page, out)
     return body, out
+
+
+def _unify_headlines(lines: list[OcrLine], sizes: dict) -> None:
+    """The lines of one headline broken over two or three lines get one size and face (their
+    measured sizes differ a little, with the quotes and digits each line has)."""
+    heads = sorted((ln for ln in lines if sizes[id(ln)][1]), key=lambda ln: ln.base)
+    for upper, lower in zip(heads, heads[1:]):
+        a, b = sizes[id(upper)], sizes[id(lower)]
+        left = max(upper.words[0].left, lower.words[0].left)
+        right = min(upper.words[-1].left + upper.words[-1].width, lower.words[-1].left + lower.words[-1].width)
+        near = lower.base - upper.base <= HEAD_PITCH * max(a[0], b[0]) and left < right
+        if near and abs(a[0] - b[0]) <= HEAD_SAME * max(a[0], b[0]):
+            sizes[id(lower)] = sizes[id(upper)] = max(a, b)
 
 
 def _size_groups(lines: list[OcrLine]) -> list[list[OcrLine]]:
@@ -231,8 +250,10 @@ def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
     for w in line.words:
         step = w.width / len(w.text)
         raw += [(c, w.left + i * step, w.left + (i + 1) * step) for i, c in enumerate(w.text)]
-    out: list[tuple[str, float, float]] = []
     line_text = "".join(c for c, _, _ in raw)
+    if line_text.startswith("一一") and len(line_text) > 2 and _is_han(line_text[2]):  # a 副题's dash
+        raw = [("—", *raw[0][1:]), ("—", *raw[1][1:]), *raw[2:]]
+    out: list[tuple[str, float, float]] = []
     for i, (char, x0, x1) in enumerate(raw):
         if out and x0 < out[-1][1]:  # a box reaching over the next word's: kept in tesseract's order
             x0 = max(x0, out[-1][1])
@@ -265,9 +286,18 @@ def page_rules(image, body_px: float, scale: float, lines: list[OcrLine]) -> tup
     flat = [(x0, x1, t, b) for t, b, x0, x1 in flat if _clear(dark, t, b, x0, x1)]
     tall = [r for r in tall if _clear(dark.T, r[0], r[1], r[2], r[3])]
     flat, tall = ([r for r in rs if not any(_within(r, w) for w in big)] for rs in (flat, tall))
-    rules = [{"x0": x0 * scale, "x1": x1 * scale, "top": t * scale, "bottom": b * scale} for x0, x1, t, b in flat + tall]
+    rules = [_thin(x0 * scale, x1 * scale, t * scale, b * scale) for x0, x1, t, b in flat + tall]
     boxes = [{**r, "stroke": True, "fill": False} for r in _boxes(flat, tall, 2 * thick + 2, scale)]
     return rules, boxes
+
+
+def _thin(x0: float, x1: float, top: float, bottom: float) -> dict:
+    """A rule as drawn: its middle line (a scan blurs it thicker than a typeset rule)."""
+    if x1 - x0 >= bottom - top:
+        middle = (top + bottom) / 2
+        return {"x0": x0, "x1": x1, "top": middle - 0.5, "bottom": middle + 0.5}
+    middle = (x0 + x1) / 2
+    return {"x0": middle - 0.5, "x1": middle + 0.5, "top": top, "bottom": bottom}
 
 
 def _clear(dark, top: int, bottom: int, start: int, end: int) -> bool:
