@@ -54,12 +54,17 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
     dpi = dpi or int(os.environ.get("SHEQUBAO_OCR_DPI", OCR_DPI))
     for number, page in enumerate(pdf.pages, start=1):
         check_size(path, page, number)
-    with tempfile.TemporaryDirectory(prefix="shequbao-ocr-") as tmp:
-        images = [render_page(page, Path(tmp) / f"p{n}.png", dpi) for n, page in enumerate(pdf.pages, start=1)]
-        tsvs = recognise_pages([png for png, _ in images], workers)
     scale = 72.0 / dpi
-    pictures = [ocrlayout.find_pictures(grey, scale, n) for n, (_, grey) in enumerate(images, start=1)]
-    ocr_lines = [ocrlayout.drop_covered(ocrlayout.parse_tsv(tsv), pics, scale) for tsv, pics in zip(tsvs, pictures)]
+    with tempfile.TemporaryDirectory(prefix="shequbao-ocr-") as tmp:
+        images, pictures = [], []
+        for n, page in enumerate(pdf.pages, start=1):
+            grey = render_page(page, dpi)
+            pictures.append(ocrlayout.find_pictures(grey, scale, n))
+            grey = ocrlayout.invert_bands(grey, pictures[-1], scale)
+            images.append((save_png(grey, Path(tmp) / f"p{n}.png"), grey))
+        tsvs = recognise_pages([png for png, _ in images], workers)
+    ocr_lines = [ocrlayout.drop_doubles(ocrlayout.drop_covered(ocrlayout.parse_tsv(tsv), pics, scale))
+                 for tsv, pics in zip(tsvs, pictures)]
     for lines, (_, grey) in zip(ocr_lines, images):
         ocrlayout.measure_ink(lines, grey)
     body, sizes = ocrlayout.group_sizes(ocr_lines)
@@ -81,13 +86,18 @@ def read_pages(pages: list, reader):
     return out, facts
 
 
-def render_page(page, png: Path, dpi: int):
-    """The page as a greyscale PNG for tesseract, and as a numpy array (for its rules)."""
+def render_page(page, dpi: int):
+    """The page in grey as a numpy array."""
     import numpy as np
 
-    image = page.to_image(resolution=dpi).original.convert("L")
-    image.save(png)
-    return png, np.asarray(image)
+    return np.asarray(page.to_image(resolution=dpi).original.convert("L"))
+
+
+def save_png(grey, png: Path) -> Path:
+    from PIL import Image
+
+    Image.fromarray(grey).save(png)
+    return png
 
 
 def recognise_pages(images: list[Path], workers: int | None = None) -> list[str]:

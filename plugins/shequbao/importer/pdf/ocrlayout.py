@@ -179,13 +179,15 @@ def _unify_headlines(lines: list[OcrLine], sizes: dict) -> None:
     """The lines of one headline broken over two or three lines get one size and face (their
     measured sizes differ a little, with the quotes and digits each line has)."""
     heads = sorted((ln for ln in lines if sizes[id(ln)][1]), key=lambda ln: ln.base)
-    for upper, lower in zip(heads, heads[1:]):
-        a, b = sizes[id(upper)], sizes[id(lower)]
-        left = max(upper.words[0].left, lower.words[0].left)
-        right = min(upper.words[-1].left + upper.words[-1].width, lower.words[-1].left + lower.words[-1].width)
-        near = lower.base - upper.base <= HEAD_PITCH * max(a[0], b[0]) and left < right
-        if near and abs(a[0] - b[0]) <= HEAD_SAME * max(a[0], b[0]):
-            sizes[id(lower)] = sizes[id(upper)] = max(a, b)
+    for i, upper in enumerate(heads):
+        for lower in heads[i + 1:]:
+            a, b = sizes[id(upper)], sizes[id(lower)]
+            left = max(upper.words[0].left, lower.words[0].left)
+            right = min(upper.words[-1].left + upper.words[-1].width, lower.words[-1].left + lower.words[-1].width)
+            near = 0 < lower.base - upper.base <= HEAD_PITCH * max(a[0], b[0]) and left < right
+            if near and abs(a[0] - b[0]) <= HEAD_SAME * max(a[0], b[0]):
+                sizes[id(lower)] = sizes[id(upper)] = max(a, b)
+                break
 
 
 def _size_groups(lines: list[OcrLine]) -> list[list[OcrLine]]:
@@ -447,3 +449,67 @@ def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float) -> li
         if line.words:
             out.append(line)
     return out
+
+
+DOUBLE_SIZE = 1.5  # × a line's size: a line this much larger that covers it …
+DOUBLE_SHARE = 0.5  # … by this share of its box read it first
+BAND = 0.6  # share of dark pixels: a cell this dark belongs to a solid band (a box's label, white on black)
+BAND_CELLS = (2, 8)  # a band is this many cells tall
+BAND_SHAPE = 3.0  # … and at least this many times as wide as tall
+
+
+def invert_bands(image, pictures: list[dict], scale: float):
+    """The page with solid dark bands (the 短消息 label in white on black) turned to black on
+    white, so that tesseract reads their text; photos are left as they are."""
+    h, w = image.shape[0] // CELL * CELL, image.shape[1] // CELL * CELL
+    cells = image[:h, :w].reshape(h // CELL, CELL, w // CELL, CELL)
+    solid = (cells < DARK).mean(axis=(1, 3)) > BAND
+    out = image
+    for top, bottom, left, right in _components(solid):
+        tall, wide = bottom - top, right - left
+        if not BAND_CELLS[0] <= tall <= BAND_CELLS[1] or wide < BAND_SHAPE * tall:
+            continue
+        x, y = (left + right) / 2 * CELL * scale, (top + bottom) / 2 * CELL * scale
+        if any(p["x0"] <= x <= p["x1"] and p["top"] <= y <= p["bottom"] for p in pictures):
+            continue
+        if out is image:
+            out = image.copy()
+        y0, y1, x0, x1 = _band_edges(image, max(0, top - 1) * CELL, (bottom + 1) * CELL, max(0, left - 1) * CELL,
+                                     (right + 1) * CELL)
+        out[y0:y1, x0:x1] = 255 - image[y0:y1, x0:x1]
+    return out
+
+
+def _band_edges(image, top: int, bottom: int, left: int, right: int) -> tuple[int, int, int, int]:
+    """The exact rows and columns of a band found at the grain of cells: those mostly dark."""
+    import numpy as np
+
+    area = image[top:bottom, left:right] < DARK
+    rows = np.flatnonzero(area.mean(axis=1) > 0.5)
+    cols = np.flatnonzero(area.mean(axis=0) > 0.5)
+    if not len(rows) or not len(cols):
+        return top, top, left, left
+    return top + int(rows[0]), top + int(rows[-1]) + 1, left + int(cols[0]), left + int(cols[-1]) + 1
+
+
+def drop_doubles(lines: list[OcrLine]) -> list[OcrLine]:
+    """Without the lines tesseract read again inside a larger line's box (a headline's ink
+    read a second time as small noise)."""
+    def box(line: OcrLine) -> tuple[float, float, float, float]:
+        return (min(w.left for w in line.words), max(w.left + w.width for w in line.words),
+                line.base - INK * line.em, line.base)
+
+    keep = []
+    for line in lines:
+        x0, x1, top, bottom = box(line)
+        area = max(1.0, (x1 - x0) * (bottom - top))
+        covered = False
+        for other in lines:
+            if other is line or other.em < DOUBLE_SIZE * line.em:
+                continue
+            ox0, ox1, otop, obottom = box(other)
+            overlap = max(0.0, min(x1, ox1) - max(x0, ox0)) * max(0.0, min(bottom, obottom) - max(top, otop))
+            covered = covered or overlap >= DOUBLE_SHARE * area
+        if not covered:
+            keep.append(line)
+    return keep
