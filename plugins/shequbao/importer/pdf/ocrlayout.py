@@ -36,7 +36,7 @@ SAME = 0.09  # line sizes closer than this (relative) are one size
 BOLD = 1.22  # × body: a size group this large is set bold (a headline)
 DENSE = 1.3  # × the body's ink density: a line this much darker is set in a heavier face
 HEAD_PITCH = 1.6  # × size: two bold lines whose baselines are this close are one headline's
-HEAD_SAME = 0.18  # … when their sizes are this close (relative)
+HEAD_SAME = 0.25  # … when their sizes are this close (relative)
 SMALL = 0.9  # × body: the size a byline in a heavier face is read at (a scan's sizes are too rough to tell)
 BODY_BAND = (0.93, 1.12)  # × body: a heavy line of this size is a bold line (a brief's title)
 PERCENTILE = 0.3  # of a line's Han character heights: its ink height
@@ -157,7 +157,8 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
     ink = median(inked) if inked else 0.0
 
     def heavy(line: OcrLine) -> bool:
-        return bool(ink and line.density >= DENSE * ink and len(_text(line)) >= 2)
+        text = _text(line)  # (the last line of a paragraph is no title or byline, whatever its ink)
+        return bool(ink and line.density >= DENSE * ink and len(text) >= 2 and not text.endswith("。"))
 
     plain = [ln for ln in lines if abs(ln.em - body) <= SNAP * body and not heavy(ln)]
     taken = {id(ln) for ln in plain}
