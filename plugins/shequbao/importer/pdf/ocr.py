@@ -56,11 +56,12 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
         check_size(path, page, number)
     scale = 72.0 / dpi
     with tempfile.TemporaryDirectory(prefix="shequbao-ocr-") as tmp:
-        images, pictures = [], []
+        images, pictures, bands = [], [], []
         for n, page in enumerate(pdf.pages, start=1):
             grey = render_page(page, dpi)
             pictures.append(ocrlayout.find_pictures(grey, scale, n))
-            grey = ocrlayout.invert_bands(grey, pictures[-1], scale)
+            bands.append([])
+            grey = ocrlayout.invert_bands(grey, pictures[-1], scale, bands[-1])
             images.append((save_png(grey, Path(tmp) / f"p{n}.png"), grey))
         tsvs = recognise_pages([png for png, _ in images], workers)
     ocr_lines = [ocrlayout.drop_doubles(ocrlayout.drop_covered(ocrlayout.parse_tsv(tsv), pics, scale))
@@ -69,9 +70,9 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
         ocrlayout.measure_ink(lines, grey)
     body, sizes = ocrlayout.group_sizes(ocr_lines)
     pages = []
-    for page, lines, (_, grey), pics in zip(pdf.pages, ocr_lines, images, pictures):
+    for page, lines, (_, grey), pics, drawn in zip(pdf.pages, ocr_lines, images, pictures, bands):
         scan = ocrlayout.ScanPage(float(page.width), float(page.height), ocrlayout.page_chars(lines, sizes, scale, grey))
-        scan.lines, scan.rects = ocrlayout.page_rules(grey, body, scale, lines)
+        scan.lines, scan.rects = ocrlayout.page_rules(grey, body, scale, lines, drawn)
         scan.images = pics
         pages.append(scan)
     return read_pages(pages, _read_pages)

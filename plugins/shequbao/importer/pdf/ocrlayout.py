@@ -37,6 +37,7 @@ BOLD = 1.22  # × body: a size group this large is set bold (a headline)
 DENSE = 1.3  # × the body's ink density: a line this much darker is set in a heavier face
 HEAD_PITCH = 1.6  # × size: two bold lines whose baselines are this close are one headline's
 HEAD_SAME = 0.25  # … when their sizes are this close (relative)
+BYLINE_CHARS = 24  # a byline line is no longer
 SMALL = 0.9  # × body: the size a byline in a heavier face is read at (a scan's sizes are too rough to tell)
 BODY_BAND = (0.93, 1.12)  # × body: a heavy line of this size is a bold line (a brief's title)
 PERCENTILE = 0.3  # of a line's Han character heights: its ink height
@@ -51,6 +52,7 @@ THICK = 4.0  # points: a thicker dark run is a character's stroke or a photo, no
 DARK = 128  # grey level below which a pixel is ink
 CLEAR = 0.25  # share of ink at most beside a rule (just above and below a horizontal one)
 HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+_ROLE = re.compile(r"(本报记者|特约记者|记者|通讯员|实习生|摄影|文/|图/)")  # OCR loses the spaces between a byline's names
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》、。，]")
 
 
@@ -160,7 +162,7 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
         text = _text(line)  # (the last line of a paragraph is no title or byline, whatever its ink)
         return bool(ink and line.density >= DENSE * ink and len(text) >= 2 and not text.endswith("。"))
 
-    plain = [ln for ln in lines if abs(ln.em - body) <= SNAP * body and not heavy(ln)]
+    plain = [ln for ln in lines if abs(ln.em - body) <= SNAP * body and not heavy(ln) and not _byline(ln, body)]
     taken = {id(ln) for ln in plain}
     out = {id(ln): (body, False, "Scan-Body") for ln in plain}
     for number, group in enumerate(_size_groups([ln for ln in lines if id(ln) not in taken])):
@@ -169,7 +171,7 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
             bold = em >= BOLD * body or (heavy(line) and BODY_BAND[0] * body <= em <= BODY_BAND[1] * body)
             face = f"Scan-{number}{'-Heavy' if heavy(line) else ''}{'-Bold' if bold else ''}"
             out[id(line)] = (em, bold, face)
-            if heavy(line) and em <= BODY_BAND[1] * body and parse_byline(_text(line)):
+            if em <= BODY_BAND[1] * body and _byline(line, body):
                 out[id(line)] = (SMALL * body, False, "Scan-Byline")  # small print, as a typeset byline
     for page in pages:
         _unify_headlines(page, out)
@@ -189,6 +191,14 @@ def _unify_headlines(lines: list[OcrLine], sizes: dict) -> None:
             if near and abs(a[0] - b[0]) <= HEAD_SAME * max(a[0], b[0]):
                 sizes[id(lower)] = sizes[id(upper)] = max(a, b)
                 break
+
+
+def _byline(line: OcrLine, body: float) -> bool:
+    """A short line at about body size or smaller that is only a byline (记者 陈玲 通讯员 张志举)."""
+    text = _text(line)
+    if line.em > BODY_BAND[1] * body or len(text) > BYLINE_CHARS:
+        return False
+    return parse_byline(text) is not None or parse_byline(_ROLE.sub(r" \1 ", text).strip()) is not None
 
 
 def _size_groups(lines: list[OcrLine]) -> list[list[OcrLine]]:
@@ -275,9 +285,10 @@ def _is_wide(char: str) -> bool:
     return bool(_HAN.match(char))
 
 
-def page_rules(image, body_px: float, scale: float, lines: list[OcrLine]) -> tuple[list[dict], list[dict]]:
+def page_rules(image, body_px: float, scale: float, lines: list[OcrLine], bands: list = ()) -> tuple[list[dict], list[dict]]:
     """(rules, boxes) drawn on a scanned page, in points, as pdfplumber's ``lines`` and
-    ``rects`` (a box framed: ``stroke`` set)."""
+    ``rects`` (a box framed: ``stroke`` set). A box's label band (``bands``, inverted before
+    OCR) right above its frame is its top."""
     import numpy as np
 
     dark = image < DARK
@@ -290,7 +301,12 @@ def page_rules(image, body_px: float, scale: float, lines: list[OcrLine]) -> tup
     tall = [r for r in tall if _clear(dark.T, r[0], r[1], r[2], r[3])]
     flat, tall = ([r for r in rs if not any(_within(r, w) for w in big)] for rs in (flat, tall))
     rules = [_thin(x0 * scale, x1 * scale, t * scale, b * scale) for x0, x1, t, b in flat + tall]
-    boxes = [{**r, "stroke": True, "fill": False} for r in _boxes(flat, tall, 2 * thick + 2, scale)]
+    slack = 2 * thick + 2
+    boxes = [{**r, "stroke": True, "fill": False} for r in _boxes(flat, tall, slack, scale)]
+    for box in boxes:
+        for x0, x1, top, bottom in bands:
+            if abs(bottom * scale - box["top"]) <= slack * scale and x0 * scale < box["x1"] and box["x0"] < x1 * scale:
+                box["top"] = min(box["top"], top * scale)
     return rules, boxes
 
 
@@ -459,9 +475,10 @@ BAND_CELLS = (2, 8)  # a band is this many cells tall
 BAND_SHAPE = 3.0  # … and at least this many times as wide as tall
 
 
-def invert_bands(image, pictures: list[dict], scale: float):
+def invert_bands(image, pictures: list[dict], scale: float, bands: list | None = None):
     """The page with solid dark bands (the 短消息 label in white on black) turned to black on
-    white, so that tesseract reads their text; photos are left as they are."""
+    white, so that tesseract reads their text; photos are left as they are. Each band's
+    pixel box (x0, x1, top, bottom) is added to ``bands``."""
     h, w = image.shape[0] // CELL * CELL, image.shape[1] // CELL * CELL
     cells = image[:h, :w].reshape(h // CELL, CELL, w // CELL, CELL)
     solid = (cells < DARK).mean(axis=(1, 3)) > BAND
@@ -478,6 +495,8 @@ def invert_bands(image, pictures: list[dict], scale: float):
         y0, y1, x0, x1 = _band_edges(image, max(0, top - 1) * CELL, (bottom + 1) * CELL, max(0, left - 1) * CELL,
                                      (right + 1) * CELL)
         out[y0:y1, x0:x1] = 255 - image[y0:y1, x0:x1]
+        if bands is not None:
+            bands.append((x0, x1, y0, y1))
     return out
 
 
