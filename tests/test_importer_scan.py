@@ -20,14 +20,14 @@ from shequbao.importer.pdf import ocr
 from shequbao.importer.reading import read_issue
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from eval_import import same_ends  # noqa: E402
+from eval_import import same_ends
 
 SANS, SERIF = "Noto Sans CJK SC", "Noto Serif CJK SC"
 
 STORIES = [
     {"title": "银杏坊居民区议事会商定两件实事", "byline": "记者 陈玲  通讯员 张志举",
-     "body": ["本报讯 九月下旬，银杏坊居民区召开议事会，围绕楼道整治和停车管理两件事听取居民意见，"
-              "二十多位居民代表先后发言，会议持续了两个多小时。",
+     "body": [("本报讯 九月下旬，银杏坊居民区召开议事会，围绕楼道整治和停车管理两件事听取居民意见，"
+               "二十多位居民代表先后发言，会议持续了两个多小时。"),
               "会后，居民区把大家的建议整理成清单，逐条明确责任人和完成时限，并在公告栏公示，接受居民监督。"]},
     {"title": "社区广场装上新路灯", "byline": "通讯员 顾建平",
      "body": ["本报讯 夜幕降临，社区广场上的灯亮了起来，跳广场舞的阿姨们排好了队形，孩子们在一旁追逐嬉戏。",
@@ -83,7 +83,6 @@ def test_a_scanned_page_gets_headlines_bylines_and_briefs(tmp_path, capfd):
     parsed = read_issue(scan_of(typeset_page(tmp_path), tmp_path))
     arts = parsed.articles
     assert "文字识别：第 1/1 页" in capfd.readouterr().err  # progress is shown
-    print([(a.kind, a.title, a.byline.names, a.body_text[:12], a.body_text[-12:]) for a in arts])
 
     def found(title: str, body: str):
         want = "".join(body.split()).removeprefix("本报讯")

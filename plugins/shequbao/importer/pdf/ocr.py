@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from ..issue import UserError
-from . import ocrlayout
+from . import ocrimage, ocrlayout
 
 OCR_DPI = 200  # measured on 150-dpi scans (scripts/eval_import.py --scan): see ocr_settings
 OCR_PSM = "3"  # automatic page segmentation (columns, blocks)
@@ -34,7 +34,7 @@ def available() -> bool:
     if exe is None:
         return False
     try:
-        done = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30)
+        done = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
     except (OSError, subprocess.SubprocessError):
         return False
     return "chi_sim" in done.stdout.split()
@@ -59,9 +59,9 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
         images, pictures, bands = [], [], []
         for n, page in enumerate(pdf.pages, start=1):
             grey = render_page(page, dpi)
-            pictures.append(ocrlayout.find_pictures(grey, scale, n))
+            pictures.append(ocrimage.find_pictures(grey, scale, n))
             bands.append([])
-            grey = ocrlayout.invert_bands(grey, pictures[-1], scale, bands[-1])
+            grey = ocrimage.invert_bands(grey, pictures[-1], scale, bands[-1])
             images.append((save_png(grey, Path(tmp) / f"p{n}.png"), grey))
         tsvs = recognise_pages([png for png, _ in images], workers)
     ocr_lines = [ocrlayout.drop_doubles(ocrlayout.drop_covered(ocrlayout.parse_tsv(tsv), pics, scale))
@@ -72,7 +72,7 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
     pages = []
     for page, lines, (_, grey), pics, drawn in zip(pdf.pages, ocr_lines, images, pictures, bands):
         scan = ocrlayout.ScanPage(float(page.width), float(page.height), ocrlayout.page_chars(lines, sizes, scale, grey))
-        scan.lines, scan.rects = ocrlayout.page_rules(grey, body, scale, lines, drawn)
+        scan.lines, scan.rects = ocrimage.page_rules(grey, body, scale, lines, drawn)
         scan.images = pics
         pages.append(scan)
     return read_pages(pages, _read_pages)
@@ -129,7 +129,7 @@ def run_tesseract(image: Path) -> str:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # the pages run in parallel: one thread each
     try:
         done = subprocess.run(["tesseract", str(image), "-", "-l", "chi_sim", "--psm", OCR_PSM, "tsv"],
-                              capture_output=True, text=True, timeout=OCR_TIMEOUT, env=env)
+                              capture_output=True, text=True, timeout=OCR_TIMEOUT, env=env, check=False)
     except (OSError, subprocess.SubprocessError) as exc:
         raise UserError(f"文字识别（tesseract）失败：{exc}") from None
     if done.returncode != 0:
