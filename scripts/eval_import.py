@@ -4,9 +4,12 @@
     python scripts/eval_import.py CORPUS_DIR [-v]
     python scripts/eval_import.py --pdf [CONTENT_DIR] [--size A4] [--furniture] [-v]
                                        # round trip of every issue's print PDF (as the build makes it)
-    python scripts/eval_import.py --pdf --scan [CONTENT_DIR] [--issue ID] [--dpi 150]
-                                       # the same PDFs as scans: pages rasterised (pdftoppm),
-                                       # wrapped back into an image-only PDF, imported by OCR
+    python scripts/eval_import.py --pdf [CONTENT_DIR] --scan [DPI] [--issue ID]
+                                       # the same PDFs as scans (DPI: 150): pages rasterised in
+                                       # grey (pdftoppm), wrapped back into an image-only PDF,
+                                       # imported by OCR (SHEQUBAO_OCR_DPI: the resolution the
+                                       # importer reads a scan at); drafts match allowing
+                                       # misread characters (same_ends), seconds per import
 
 CORPUS_DIR holds extracted issues (``*.txt``) and ``truth.json``, which gives for each
 file every article: headline, subheadline, kind, people, and the first and last 15
@@ -34,9 +37,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from shequbao.importer.drafts import build  # noqa: E402
-from shequbao.importer.reflow import squeeze  # noqa: E402
-from shequbao.importer.segment import segment  # noqa: E402
+from shequbao.importer.drafts import build
+from shequbao.importer.reflow import squeeze
+from shequbao.importer.segment import segment
 
 ROLE_NAMES = {
     "reporters": "reporter",
