@@ -45,7 +45,7 @@ FLAT = "一二三"  # Han characters whose ink is not as tall as the others'
 MIN_ADVANCE = 0.5  # of the size told by the boxes' heights: a smaller advance is not believed
 NARROW = 0.55  # em: the advance of a digit or Latin letter
 SNAP = 0.12  # lines this close (relative) to the body size are body size
-SOLID = 0.7  # share of dark pixels: a single character this solid is a ■ (read as 国 or 口)
+SOLID = 0.85  # share of dark pixels: a single character this solid is a ■ (read as 国 or 口)
 MIN_CONF = 20.0  # tesseract's confidence: a word below it is noise (a photo's texture)
 HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 _ROLE = re.compile(r"(本报记者|特约记者|记者|通讯员|实习生|摄影|文/|图/)")  # OCR loses the spaces between a byline's names
@@ -132,7 +132,7 @@ def measure_ink(lines: list[OcrLine], image) -> None:
         for w in line.words:
             cut = image[w.top:w.top + w.height, w.left:w.left + w.width]
             ink = int((cut < DARK).sum())
-            if len(w.text) == 1 and cut.size and ink >= SOLID * cut.size and w.height >= 0.5 * line.em:
+            if len(w.text) == 1 and cut.size and ink >= SOLID * cut.size and 0.7 <= w.width / max(1, w.height) <= 1.4:
                 w.text = "■"
             dark += ink
             total += cut.size
