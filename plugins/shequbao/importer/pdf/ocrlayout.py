@@ -273,8 +273,18 @@ def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
             char = HALF[char]
         if char == "《" and "》" not in line_text and ("）" in line_text[i:] or ")" in line_text[i:]):
             char = "（"  # a full-width bracket read as a title mark
-        out.append((char, x0, x1))
+        out.append((_wide_mark(char, before, after), x0, x1))
     return out
+
+
+def _wide_mark(char: str, before: str, after: str) -> str:
+    """An ASCII quote or full stop that tesseract read in Chinese text: the full-width mark
+    (a quote opens after a colon, a comma or at the start of a line, else closes)."""
+    if char == '"' and (_is_han(before) or _is_han(after) or before in "：，。"):
+        return "“" if before in ("", "：", "，", "、", "（") and after else "”"
+    if char == "." and _is_han(before) and not after.isdigit():
+        return "。"
+    return char
 
 
 def _is_wide(char: str) -> bool:
