@@ -102,3 +102,20 @@ def test_a_scanned_page_gets_headlines_bylines_and_briefs(tmp_path, capfd):
     assert "陈玲" in stories[0].byline.names  # the byline under it, names apart
     assert all(b is not None and b.kind == "brief" for b in briefs)  # the box cut into its 短消息
     assert same_ends(briefs[0].title, BRIEFS[0][0], tolerant=True)
+
+
+def test_text_on_a_tinted_ground_is_kept_and_a_photos_noise_dropped():
+    """A grey-tinted box full of text looks toned like a photo: its lines stay (no text is lost
+    to a photo that is not one); the few characters read in a real photo's texture go."""
+    from shequbao.importer.pdf.ocrlayout import OcrLine, Word, drop_covered
+
+    def line(text: str, top: int) -> OcrLine:
+        return OcrLine([Word(100 + 30 * i, top, 28, 28, c) for i, c in enumerate(text)], em=30.0, base=top + 28)
+
+    tinted = {"x0": 90.0, "x1": 700.0, "top": 90.0, "bottom": 300.0}
+    photo = {"x0": 90.0, "x1": 700.0, "top": 400.0, "bottom": 700.0}
+    lines = [line("居民区把大家的建议整理成清单", 100 + 45 * n) for n in range(4)] + [line("人<2", 500)]
+    pictures = [tinted, photo]
+    kept = drop_covered(lines, pictures, 1.0)
+    assert pictures == [photo]
+    assert ["".join(w.text for w in ln.words) for ln in kept] == ["居民区把大家的建议整理成清单"] * 4

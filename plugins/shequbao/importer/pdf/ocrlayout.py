@@ -292,10 +292,20 @@ def _is_wide(char: str) -> bool:
 
 
 def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float) -> list[OcrLine]:
-    """The lines without the words read inside a photo (its texture taken for characters)."""
-    def inside(w: Word) -> bool:
+    """The lines without the words read inside a photo (its texture taken for characters).
+    A toned area with lines of Chinese text in it is a tinted box, not a photo: it is taken
+    out of ``pictures`` and its text kept."""
+    def within(w: Word, p: dict) -> bool:
         x, y = (w.left + w.width / 2) * scale, (w.top + w.height / 2) * scale
-        return any(p["x0"] <= x <= p["x1"] and p["top"] <= y <= p["bottom"] for p in pictures)
+        return p["x0"] <= x <= p["x1"] and p["top"] <= y <= p["bottom"]
+
+    def text_lines(p: dict) -> int:
+        return sum(sum(_is_han(c) for w in ln.words if within(w, p) for c in w.text) >= TEXT_LINE for ln in lines)
+
+    pictures[:] = [p for p in pictures if text_lines(p) < TINTED_LINES]
+
+    def inside(w: Word) -> bool:
+        return any(within(w, p) for p in pictures)
 
     out = []
     for line in lines:
@@ -305,6 +315,8 @@ def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float) -> li
     return out
 
 
+TEXT_LINE = 6  # Han characters: a line with this many inside a toned area is text …
+TINTED_LINES = 3  # … and an area with this many such lines is a tinted box, not a photo
 DOUBLE_SIZE = 1.5  # × a line's size: a line this much larger that covers it …
 DOUBLE_SHARE = 0.5  # … by this share of its box read it first
 
