@@ -6,6 +6,12 @@
                                        # round trip of every issue's print PDF (as the build makes it)
     python scripts/eval_import.py --foreign [ENGINE] [-v]
                                        # the corpus set by other engines (scripts/eval_foreign.py)
+    python scripts/eval_import.py --pdf [CONTENT_DIR] --scan [DPI] [--issue ID]
+                                       # the same PDFs as scans (DPI: 150): pages rasterised in
+                                       # grey (pdftoppm), wrapped back into an image-only PDF,
+                                       # imported by OCR (SHEQUBAO_OCR_DPI: the resolution the
+                                       # importer reads a scan at); drafts match allowing
+                                       # misread characters (same_ends), seconds per import
 
 CORPUS_DIR holds extracted issues (``*.txt``) and ``truth.json``, which gives for each
 file every article: headline, subheadline, kind, people, and the first and last 15
@@ -33,9 +39,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from shequbao.importer.drafts import build  # noqa: E402
-from shequbao.importer.reflow import squeeze  # noqa: E402
-from shequbao.importer.segment import segment  # noqa: E402
+from shequbao.importer.drafts import build
+from shequbao.importer.reflow import squeeze
+from shequbao.importer.segment import segment
 
 ROLE_NAMES = {
     "reporters": "reporter",
@@ -203,12 +209,53 @@ def printed_part(body: str, printed: str) -> str:
     return body[:done]
 
 
-def evaluate_pdf(pdf: Path, items: list[dict], verbose: bool = False) -> dict:
-    """Import ``pdf`` and score it against the source ``items`` (see :func:`source_items`)."""
+def make_scan(pdf: Path, out: Path, dpi: int = 150) -> Path:
+    """An image-only copy of ``pdf``: every page rasterised in grey at ``dpi`` (pdftoppm) and
+    wrapped back into a PDF (Pillow), as a scanner would give it."""
+    import subprocess
+    import tempfile
+
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), f"{tmp}/p"], check=True)
+        images = [Image.open(png) for png in sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem[2:]))]
+        images[0].save(out, save_all=True, append_images=images[1:], resolution=float(dpi))
+    return out
+
+
+OCR_SAME = 0.8  # a scan's draft matches when its first and last 15 characters are this similar
+
+
+def same_ends(got: str, want: str, tolerant: bool = False) -> bool:
+    """Whether ``got`` starts and ends as ``want`` does (first and last ``MATCH_CHARS``); with
+    ``tolerant`` (a scan: OCR misreads a character now and then) at least ``OCR_SAME`` alike."""
+    head, tail = want[:MATCH_CHARS], want[-MATCH_CHARS:]
+    if got.startswith(head) and got.endswith(tail):
+        return True
+    if not tolerant:
+        return False
+    from difflib import SequenceMatcher
+
+    def alike(a: str, b: str) -> bool:
+        return SequenceMatcher(None, a, b, autojunk=False).ratio() >= OCR_SAME
+
+    return alike(got[:len(head)], head) and alike(got[-len(tail):], tail)
+
+
+def evaluate_pdf(pdf: Path, items: list[dict], verbose: bool = False, printed_by: Path | None = None,
+                 tolerant: bool = False) -> dict:
+    """Import ``pdf`` and score it against the source ``items`` (see :func:`source_items`);
+    what was printed is read from ``printed_by`` (the PDF a scan was made of) if given;
+    ``tolerant`` matches a scan's drafts allowing for misread characters (:func:`same_ends`)."""
+    import time
+
     from shequbao.importer.reading import read_issue
 
-    printed = printed_text(pdf)
+    printed = printed_text(printed_by or pdf)
+    start = time.monotonic()
     parsed = read_issue(pdf)
+    seconds = time.monotonic() - start
     preds = parsed.articles
     matched, used = {}, set()
     for ti, item in enumerate(items):
@@ -219,11 +266,11 @@ def evaluate_pdf(pdf: Path, items: list[dict], verbose: bool = False) -> dict:
             continue  # the engine left it out (its 版 was full, and it said so): nothing to find
         for pi, art in enumerate(preds):
             got = imported_text(art)
-            if pi not in used and got.startswith(want[:MATCH_CHARS]) and got.endswith(want[-MATCH_CHARS:]):
+            if pi not in used and same_ends(got, want, tolerant):
                 matched[ti], used = pi, used | {pi}
                 break
     shown = [i for i in items if i["expected"]]
-    r = {"truth": len(shown), "pred": len(preds), "match": len(matched)}
+    r = {"truth": len(shown), "pred": len(preds), "match": len(matched), "ms": round(1000 * seconds)}
     got_names = [set(a.byline.names) | {p.credit for p in a.photos if p.credit} for a in preds]
     r["name_tp"] = sum(len(items[ti]["names"] & got_names[pi]) for ti, pi in matched.items())
     r["name_pred"] = sum(len(n) for n in got_names)
@@ -262,7 +309,7 @@ def pdf_line(label: str, r: dict) -> str:
     nr = r["name_tp"] / r["name_truth"] if r["name_truth"] else 1.0
     return (f"{label:<28} seg P {sp:.3f} R {sr:.3f} F1 {f1(sp, sr):.3f} | names F1 {f1(np_, nr):.3f} | "
             f"photos {r['photos_got']}/{r['photos']} | lost {r['lost']} chars "
-            f"(not printed by the engine: {r['unprinted']})")
+            f"(not printed by the engine: {r['unprinted']}) | {r['ms'] / 1000:.1f} s")
 
 
 def print_issues(content: Path, cache: Path, *, size: str | None = None, furniture: bool = False) -> list[tuple]:
@@ -295,14 +342,18 @@ def print_issues(content: Path, cache: Path, *, size: str | None = None, furnitu
     return [(issues[f.issue_id], f.path, f.messages) for f in files]
 
 
-def round_trip(content: Path, verbose: bool = False, **variant) -> Counter:
-    """Print every issue of ``content`` with the project's print engine, import it, score it."""
+def round_trip(content: Path, verbose: bool = False, scan: int = 0, only: str | None = None, **variant) -> Counter:
+    """Print every issue of ``content`` (or the one called ``only``) with the project's print
+    engine, import it (as a ``scan`` at that many dpi, if given), score it."""
     import tempfile
 
     total: Counter = Counter()
     with tempfile.TemporaryDirectory() as cache:
         for issue, pdf, _ in print_issues(content, Path(cache), **variant):
-            r = evaluate_pdf(pdf, source_items(issue, content), verbose)
+            if only and issue.id != only:
+                continue
+            source = make_scan(pdf, Path(cache) / f"{issue.id}-scan.pdf", scan) if scan else pdf
+            r = evaluate_pdf(source, source_items(issue, content), verbose, printed_by=pdf, tolerant=bool(scan))
             print(pdf_line(issue.id, r))
             if r["lost"]:
                 print(f"  lost: {r['lost_chars']}")
@@ -337,6 +388,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--furniture", action="store_true", help="with --pdf: also print 内部资料 and a 报尾")
     ap.add_argument("--foreign", nargs="?", const="all", metavar="ENGINE",
                     help="the corpus and a fixture set by WeasyPrint and reportlab (scripts/eval_foreign.py)")
+    ap.add_argument("--scan", type=int, nargs="?", const=150, default=0, metavar="DPI",
+                    help="with --pdf: import each PDF as an image-only scan made at DPI (150)")
+    ap.add_argument("--issue", help="with --pdf: only this issue")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and mismatches")
     args = ap.parse_args(argv)
     if args.foreign:
@@ -345,7 +399,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return foreign(([] if args.foreign == "all" else [args.foreign]) + (["-v"] if args.verbose else []))
     if args.pdf:
-        round_trip(args.corpus or Path("content"), args.verbose, size=args.size, furniture=args.furniture)
+        round_trip(args.corpus or Path("content"), args.verbose, scan=args.scan, only=args.issue,
+                   size=args.size, furniture=args.furniture)
         return 0
     truth_file = args.corpus / "truth.json"
     if not truth_file.is_file():

@@ -185,7 +185,7 @@ SLOW_MODULES = {
     "test_safe_output", "test_images_render", "test_pageview", "test_reader", "test_browser", "test_people",
     "test_site_rules", "test_scaffold", "test_cli", "test_suggest", "test_feeds", "test_search", "test_images",
     "test_bad_content", "test_fuzz", "test_importer_fuzz", "test_importer_pdf", "test_print_core", "test_plan_issue",
-    "test_branding", "test_importer_foreign",
+    "test_branding", "test_importer_foreign", "test_importer_scan",
 }
 BROWSER_FIXTURES = {"browser", "phone", "desktop", "chromium"}
 

@@ -242,12 +242,28 @@ def test_scan_without_text_layer_is_refused_with_a_message(tmp_path, capsys, mon
 
 
 def test_scan_is_read_by_ocr_when_tesseract_is_there(tmp_path, capsys, monkeypatch):
+    from PIL import ImageDraw, ImageFont
+
+    from shequbao.importer.pdf.ocr import OCR_DPI
+
+    page = Image.new("L", (1600, 2200), "white")  # drawn at the resolution the page is read at
+    draw = ImageDraw.Draw(page)
+    tsv = tmp_path / "page.tsv"  # tesseract's TSV: one word (here one character) a row, with its box
+    rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"]
+    for line, (text, top, size) in enumerate([("社区开展消夏晚会", 100, 60), ("本报讯演出持续了两个小时，", 220, 30),
+                                              ("居民们纷纷叫好。■薛明珠", 270, 30)], start=1):
+        font = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", size)
+        for i, c in enumerate(text):
+            draw.text((60 + i * size, top), c, font=font, fill=0)
+        rows += [f"5\t1\t1\t1\t{line}\t{i + 1}\t{60 + i * size}\t{top}\t{size - 2}\t{size - 2}\t95\t{c}"
+                 for i, c in enumerate(text)]
     scan = tmp_path / "scan.pdf"
-    Image.new("RGB", (600, 800), "white").save(scan)
+    page.save(scan, resolution=float(OCR_DPI))
+    tsv.write_text("\n".join(rows) + "\n", encoding="utf-8")
     fake = tmp_path / "bin" / "tesseract"
     fake.parent.mkdir()
     fake.write_text("#!/bin/sh\nif [ \"$1\" = --list-langs ]; then echo eng; echo chi_sim; exit 0; fi\n"
-                    "printf '社区开展消夏晚会\\n\\n本报讯 演出持续了两个小时，居民们纷纷叫好。 ■薛明珠\\n'\n")
+                    f"cat '{tsv}'\n")
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake.parent}:/usr/bin:/bin")
     assert invoke(scan, "--issue", "2012-07", "--number", 5, "--date", "2012-07-25", "--dry-run",

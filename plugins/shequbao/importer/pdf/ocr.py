@@ -1,19 +1,34 @@
 """A PDF without a text layer (a scan): OCR with Debian's tesseract and its simplified
 Chinese data (``apt-get install tesseract-ocr-chi-sim``) when they are installed; else a
-message saying what to do. OCR text is marked for checking word by word."""
+message saying what to do.
+
+tesseract's TSV gives every word's box; :mod:`.ocrlayout` turns them and the page image
+(its rules and frames) into what the typeset-PDF reader takes, so a scan gets modules,
+headlines, bylines and 短消息 as a typeset PDF does. Pages are recognised in parallel (one
+tesseract process a core, each on one thread), with progress shown. OCR text is marked for
+checking word by word.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from ..issue import UserError
-from ..structure import Line
-from ..units import text_lines
+from . import ocrimage, ocrlayout
 
-OCR_DPI = 300
+# A 150-dpi scan of an A3 版 read at 150 / 200 / 300 dpi: tesseract takes 8.1 / 10.6 / 13.6 s of
+# CPU (one thread); at 150 / 200 dpi the sample issue 2025-11 (scripts/eval_import.py --pdf
+# --scan) lost 104 / 130 characters and had seg F1 0.30 / 0.39: the sizes and spaces read from
+# the page are steadier at 200 dpi, for 30% more time
+OCR_DPI = 200
+OCR_PSM = "3"  # automatic page segmentation (columns, blocks)
 OCR_TIMEOUT = 300  # seconds per page
 MAX_PAGE_SIDE = 2400.0  # points: larger than A1 is not a newspaper page
 
@@ -23,15 +38,16 @@ def available() -> bool:
     if exe is None:
         return False
     try:
-        done = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30)
+        done = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
     except (OSError, subprocess.SubprocessError):
         return False
     return "chi_sim" in done.stdout.split()
 
 
-def read_scanned(path: Path, pdf):
-    """OCR every page of ``pdf`` (a pdfplumber PDF) into Lines, or refuse."""
-    from . import Facts
+def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = None):
+    """OCR every page of ``pdf`` (a pdfplumber PDF) and read it as a typeset PDF is read: the
+    Lines and the facts; or refuse."""
+    from . import _read_pages
 
     if not available():
         raise UserError(
@@ -39,21 +55,72 @@ def read_scanned(path: Path, pdf):
             "sudo apt-get install tesseract-ocr tesseract-ocr-chi-sim，再导入一次（识别结果要逐字核对）；"
             "或者用别的工具把文字提取成 .txt 后导入。"
         )
-    facts = Facts()
-    out: list[Line] = []
+    dpi = dpi or int(os.environ.get("SHEQUBAO_OCR_DPI", OCR_DPI))
+    for number, page in enumerate(pdf.pages, start=1):
+        check_size(path, page, number)
+    scale = 72.0 / dpi
     with tempfile.TemporaryDirectory(prefix="shequbao-ocr-") as tmp:
-        for number, page in enumerate(pdf.pages, start=1):
-            _check_size(path, page, number)
-            image = Path(tmp) / f"p{number}.png"
-            page.to_image(resolution=OCR_DPI).save(image)
-            text = _tesseract(image)
-            out.append(Line(number, f"第{number}版"))
-            out += [Line(number, line.text, level=line.level) for line in text_lines(text)]
-            facts.problems.append((number, "这一页的文字是 OCR 识别出来的，请逐字核对"))
+        images, pictures, bands = [], [], []
+        for n, page in enumerate(pdf.pages, start=1):
+            grey = render_page(page, dpi)
+            pictures.append(ocrimage.find_pictures(grey, scale, n))
+            bands.append([])
+            grey = ocrimage.invert_bands(grey, pictures[-1], scale, bands[-1])
+            images.append((save_png(grey, Path(tmp) / f"p{n}.png"), grey))
+        tsvs = recognise_pages([png for png, _ in images], workers)
+    ocr_lines = [ocrlayout.drop_doubles(ocrlayout.drop_covered(ocrlayout.parse_tsv(tsv), pics, scale))
+                 for tsv, pics in zip(tsvs, pictures)]
+    for lines, (_, grey) in zip(ocr_lines, images):
+        ocrlayout.measure_ink(lines, grey)
+    body, sizes = ocrlayout.group_sizes(ocr_lines)
+    pages = []
+    for page, lines, (_, grey), pics, drawn in zip(pdf.pages, ocr_lines, images, pictures, bands):
+        scan = ocrlayout.ScanPage(float(page.width), float(page.height), ocrlayout.page_chars(lines, sizes, scale, grey))
+        scan.lines, scan.rects = ocrimage.page_rules(grey, body, scale, lines, drawn)
+        scan.images = pics
+        pages.append(scan)
+    return read_pages(pages, _read_pages)
+
+
+def read_pages(pages: list, reader):
+    """The visual pipeline over scanned pages; every page noted as recognised text."""
+    from .glyphs import page_runs
+
+    out, facts = reader([(page, page_runs(page.chars)) for page in pages])
+    facts.problems += [(n, "这一页的文字是 OCR 识别出来的，请逐字核对") for n in range(1, len(pages) + 1)]
     return out, facts
 
 
-def _check_size(path: Path, page, number: int) -> None:
+def render_page(page, dpi: int):
+    """The page in grey as a numpy array."""
+    import numpy as np
+
+    return np.asarray(page.to_image(resolution=dpi).original.convert("L"))
+
+
+def save_png(grey, png: Path) -> Path:
+    from PIL import Image
+
+    Image.fromarray(grey).save(png)
+    return png
+
+
+def recognise_pages(images: list[Path], workers: int | None = None) -> list[str]:
+    """tesseract's TSV of every page image, pages in parallel (one process a core, one
+    thread each), with progress on stderr."""
+    workers = max(1, min(len(images), workers or os.cpu_count() or 1))
+    out: list[str] = [""] * len(images)
+    start = time.monotonic()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        jobs = {pool.submit(run_tesseract, image): i for i, image in enumerate(images)}
+        for done, job in enumerate(as_completed(jobs), start=1):
+            out[jobs[job]] = job.result()
+            print(f"文字识别：第 {done}/{len(images)} 页完成（{time.monotonic() - start:.0f} 秒）",
+                  file=sys.stderr, flush=True)
+    return out
+
+
+def check_size(path: Path, page, number: int) -> None:
     """A page or a picture no scan has (it would be rendered in memory at 300 dpi): refused."""
     from .images import MAX_PIXELS, _pixels
 
@@ -62,10 +129,11 @@ def _check_size(path: Path, page, number: int) -> None:
                         "请用扫描软件重新导出 PDF（300 dpi 即可）")
 
 
-def _tesseract(image: Path) -> str:
+def run_tesseract(image: Path) -> str:
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # the pages run in parallel: one thread each
     try:
-        done = subprocess.run(["tesseract", str(image), "-", "-l", "chi_sim", "--psm", "3"],
-                              capture_output=True, text=True, timeout=OCR_TIMEOUT)
+        done = subprocess.run(["tesseract", str(image), "-", "-l", "chi_sim", "--psm", OCR_PSM, "tsv"],
+                              capture_output=True, text=True, timeout=OCR_TIMEOUT, env=env, check=False)
     except (OSError, subprocess.SubprocessError) as exc:
         raise UserError(f"文字识别（tesseract）失败：{exc}") from None
     if done.returncode != 0:

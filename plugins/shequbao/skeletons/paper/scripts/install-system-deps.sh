@@ -21,6 +21,9 @@ if [ "${1:-}" = "--test" ]; then
   for pkg in libpango-1.0-0 libpangoft2-1.0-0 fonts-arphic-ukai; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
   done
+  for pkg in tesseract-ocr tesseract-ocr-chi-sim; do  # a scanned PDF is imported by OCR (tests/test_importer_scan.py)
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

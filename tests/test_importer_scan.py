@@ -1,0 +1,121 @@
+"""A scanned 版 (an image-only PDF) read by OCR with positions gets the structure a typeset
+PDF gets: headlines, bylines, a 短消息 box cut into its items.
+
+The scan is made here: one A4 page set with Typst, rasterised at 150 dpi (pdftoppm, in grey)
+and wrapped back into a PDF with Pillow, as a scanner gives it. Needs Debian's tesseract
+with its simplified Chinese data (scripts/install-system-deps.sh --test installs them).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from shequbao.importer.pdf import ocr
+from shequbao.importer.reading import read_issue
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from eval_import import same_ends
+
+SANS, SERIF = "Noto Sans CJK SC", "Noto Serif CJK SC"
+
+STORIES = [
+    {"title": "银杏坊居民区议事会商定两件实事", "byline": "记者 陈玲  通讯员 张志举",
+     "body": [("本报讯 九月下旬，银杏坊居民区召开议事会，围绕楼道整治和停车管理两件事听取居民意见，"
+               "二十多位居民代表先后发言，会议持续了两个多小时。"),
+              "会后，居民区把大家的建议整理成清单，逐条明确责任人和完成时限，并在公告栏公示，接受居民监督。"]},
+    {"title": "社区广场装上新路灯", "byline": "通讯员 顾建平",
+     "body": ["本报讯 夜幕降临，社区广场上的灯亮了起来，跳广场舞的阿姨们排好了队形，孩子们在一旁追逐嬉戏。",
+              "负责管理广场的志愿者老周说，今年新装了路灯和座椅，来活动的居民比往年多了一倍，大家都说好。"]},
+]
+BRIEFS = [
+    ("丹桂居民区开展冬季用电安全宣传", "本报讯 十一月上旬，丹桂居民区联合物业走进独居老人家中，检查电线插座，提醒老人睡前关闭电热毯。"),
+    ("金桂苑开通物业报修热线", "本报讯 十一月起，金桂苑居民区开通物业报修热线，居民一个电话就能报修，目前已受理报修六十余件。"),
+]
+
+needs_tesseract = pytest.mark.skipif(
+    not ocr.available() or shutil.which("pdftoppm") is None,
+    reason="需要 tesseract-ocr、tesseract-ocr-chi-sim 和 poppler-utils（scripts/install-system-deps.sh --test 会安装）")
+
+
+def typeset_page(tmp: Path) -> Path:
+    """One A4 版: a masthead rule, two stories in two columns each, a framed 短消息 box with
+    its label white on black."""
+    import typst
+
+    doc = ['#set page(paper: "a4", margin: 1.5cm)',
+           f'#set text(font: "{SERIF}", size: 10pt, lang: "zh")',
+           "#set par(first-line-indent: (amount: 2em, all: true), justify: true, leading: 0.8em, spacing: 0.8em)",
+           f'#text(font: "{SANS}", size: 9pt, weight: "bold")[第2版 · 社区 · 2025年11月26日]',
+           "#line(length: 100%, stroke: 1pt)"]
+    for story in STORIES:
+        body = "\n\n".join(story["body"])
+        doc += [f'#block(above: 1.6em, text(font: "{SANS}", size: 20pt, weight: "bold")[{story["title"]}])',
+                f'#block(text(font: "{SANS}", size: 9pt)[{story["byline"]}])',
+                f"#columns(2, gutter: 1.5em)[{body}]"]
+    items = "\n\n".join(f'#text(font: "{SANS}", weight: "bold")[■{title}]\n\n{text}' for title, text in BRIEFS)
+    doc.append(f'#block(above: 2em, stroke: 0.8pt, width: 100%, inset: (bottom: 8pt))['
+               f'#block(fill: black, width: 100%, inset: 4pt, text(font: "{SANS}", size: 12pt, fill: white,'
+               f' weight: "bold")[短消息])'
+               f'#pad(x: 8pt)[{items}]]')
+    (tmp / "page.typ").write_text("\n".join(doc), encoding="utf-8")
+    pdf = tmp / "page.pdf"
+    pdf.write_bytes(typst.compile(str(tmp / "page.typ")))
+    return pdf
+
+
+def scan_of(pdf: Path, tmp: Path, dpi: int = 150) -> Path:
+    """The PDF as a scanner gives it: grey pages at ``dpi``, no text layer."""
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), str(tmp / "scan")], check=True)
+    pages = [Image.open(png) for png in sorted(tmp.glob("scan-*.png"))]
+    out = tmp / "scan.pdf"
+    pages[0].save(out, save_all=True, append_images=pages[1:], resolution=float(dpi))
+    return out
+
+
+@needs_tesseract
+def test_a_scanned_page_gets_headlines_bylines_and_briefs(tmp_path, capfd):
+    parsed = read_issue(scan_of(typeset_page(tmp_path), tmp_path))
+    arts = parsed.articles
+    assert "文字识别：第 1/1 页" in capfd.readouterr().err  # progress is shown
+
+    def found(title: str, body: str):
+        want = "".join(body.split()).removeprefix("本报讯")
+        for art in arts:
+            got = "".join(art.body_text.split()).removeprefix("本报讯")
+            if same_ends(got, want, tolerant=True):
+                return art
+        return None
+
+    stories = [found(s["title"], "".join(s["body"])) for s in STORIES]
+    briefs = [found(title, text) for title, text in BRIEFS]
+    hits = [a for a in stories + briefs if a is not None]
+    precision, recall = len(hits) / max(1, len(arts)), len(hits) / (len(STORIES) + len(BRIEFS))
+    assert 2 * precision * recall / (precision + recall or 1) >= 0.75, [(a.title, a.body_text[:20]) for a in arts]
+    assert stories[0] is not None and not stories[0].title_generated
+    assert same_ends(stories[0].title, STORIES[0]["title"], tolerant=True)  # the headline, by its size
+    assert "陈玲" in stories[0].byline.names  # the byline under it, names apart
+    assert all(b is not None and b.kind == "brief" for b in briefs)  # the box cut into its 短消息
+    assert same_ends(briefs[0].title, BRIEFS[0][0], tolerant=True)
+
+
+def test_text_on_a_tinted_ground_is_kept_and_a_photos_noise_dropped():
+    """A grey-tinted box full of text looks toned like a photo: its lines stay (no text is lost
+    to a photo that is not one); the few characters read in a real photo's texture go."""
+    from shequbao.importer.pdf.ocrlayout import OcrLine, Word, drop_covered
+
+    def line(text: str, top: int) -> OcrLine:
+        return OcrLine([Word(100 + 30 * i, top, 28, 28, c) for i, c in enumerate(text)], em=30.0, base=top + 28)
+
+    tinted = {"x0": 90.0, "x1": 700.0, "top": 90.0, "bottom": 300.0}
+    photo = {"x0": 90.0, "x1": 700.0, "top": 400.0, "bottom": 700.0}
+    lines = [line("居民区把大家的建议整理成清单", 100 + 45 * n) for n in range(4)] + [line("人<2", 500)]
+    pictures = [tinted, photo]
+    kept = drop_covered(lines, pictures, 1.0)
+    assert pictures == [photo]
+    assert ["".join(w.text for w in ln.words) for ln in kept] == ["居民区把大家的建议整理成清单"] * 4
