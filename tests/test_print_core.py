@@ -379,7 +379,7 @@ def test_a_ban_without_items_says_so(paper, tmp_path):
 def test_each_brief_has_its_own_rectangle(paper, tmp_path):
     (paper / "issues/2024-09/tushujiao2.md").write_text(BRIEF.replace("社区图书角添新书", "社区食堂推出新菜"), encoding="utf-8")
     pdf = render(paper, tmp_path)
-    [one] = pdf.rects["issues/2024-09/tushujiao.md"]
-    [two] = pdf.rects["issues/2024-09/tushujiao2.md"]
+    one = pdf.rects["issues/2024-09/tushujiao.md"][0]  # (a brief over two columns has a rectangle in each)
+    two = pdf.rects["issues/2024-09/tushujiao2.md"][0]
     assert one["page"] == two["page"] == 2 and one != two
     assert one["y"] + one["h"] <= two["y"] + 1e-3 or one["x"] + one["w"] <= two["x"] + 1e-3  # one below or beside the other
