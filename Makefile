@@ -25,14 +25,15 @@ check: $(VENV)/.installed
 install: $(VENV)/.installed
 
 # The permission tests run a second time without root's power over file modes (scripts/test-as-user.sh).
+# Two processes (pytest-xdist), each taking whole test files (a file's built site is made once).
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest --durations=20
+	$(BIN)/python -m pytest -n 2 --dist loadfile --durations=20
 	bash scripts/test-as-user.sh
 
 # The quick loop while working: every test but those marked slow (real builds, print editions,
 # servers) or browser (chromium), and an import of every module; under a minute.
 test-fast: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -m "not slow and not browser"
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not slow and not browser"
 
 $(VENV)/.installed: pyproject.toml scripts/install-system-deps.sh
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "没有 $(PYTHON)：请用管理员身份运行 apt-get install python3 python3-venv" >&2; exit 1; }
