@@ -131,6 +131,17 @@ def _shown(crop: Crop) -> float:
 def make_print_copy(original: Path, target: Path, crop: Crop) -> None:
     """The shown part of a photo at its printed size: upright, no metadata (no EXIF, GPS, XMP,
     ICC or comments: pixels only), so nothing cut away or hidden leaves in the PDF."""
+    from PIL import ImageFile
+
+    relaxed = ImageFile.LOAD_TRUNCATED_IMAGES  # a library (WeasyPrint) may have relaxed it for its process
+    ImageFile.LOAD_TRUNCATED_IMAGES = False  # a truncated photo is an error, never grey stripes in print
+    try:
+        _copy_shown_part(original, target, crop)
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = relaxed
+
+
+def _copy_shown_part(original: Path, target: Path, crop: Crop) -> None:
     from PIL import Image, ImageOps
 
     left, top, right, bottom = crop.box
