@@ -1,0 +1,127 @@
+"""What residents and editors notice in a real browser (Debian's chromium through Playwright), on
+the sample paper built once for the run (conftest.built_sample): the 公众号 edition's copy
+button, 朗读, tap targets at 特大, and axe on every kind of page.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import frontmatter
+import pytest
+from conftest import ROOT
+from test_browser import DESKTOP, PHONE, Visit, base_url, browser  # noqa: F401 - fixtures used by name
+
+ALLOWED_TAGS = {"section", "p", "span", "strong", "em", "br", "img", "h1", "h2", "h3", "blockquote"}
+
+
+@pytest.fixture(scope="module")
+def site(built_sample) -> Path:
+    return built_sample
+
+
+class _Tags(HTMLParser):
+    """Every tag and attribute of an HTML fragment, and its text."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attributes: set[tuple[str, str]] = set()
+        self.images: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        for name, value in attrs:
+            self.attributes.add((tag, name))
+            if tag == "img" and name == "src":
+                self.images.append(value)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def paragraphs(markdown: str) -> list[str]:
+    """The plain paragraphs of an article's Markdown text (what a reader reads, without marks)."""
+    found = []
+    for block in re.split(r"\n\s*\n", markdown):
+        block = block.strip()
+        if not block or block.startswith(("#", "!", "|", "-", "*", ">", "<", "1.")):
+            continue
+        found.append(re.sub(r"\*\*|__|\[([^\]]*)\]\([^)]*\)", r"\1", " ".join(block.split())))
+    return found
+
+
+def copied_html(visit: Visit, url: str) -> str:
+    page = visit.page
+    page.goto(url)
+    page.get_by_role("button", name="复制到公众号").click()
+    page.locator(".sqb-wechat__status").filter(has_text="已复制").wait_for(timeout=5_000)
+    return page.evaluate("""async () => {
+        const items = await navigator.clipboard.read();
+        for (const item of items) if (item.types.includes("text/html")) return await (await item.getType("text/html")).text();
+        return "";
+    }""")
+
+
+@pytest.mark.parametrize("slug", ["yanglao-chuangkou", "guoqing-fuwu-anpai"])
+def test_the_wechat_copy_is_inline_styled_html_the_mp_editor_keeps(browser, base_url, slug):  # noqa: F811
+    """An editor taps 复制到公众号 on an article's page: the clipboard holds the article as HTML
+    with only the tags the mp editor keeps, styles inline, photos at absolute addresses."""
+    source = next((ROOT / "content/issues").glob(f"*/{slug}.md"))
+    post = frontmatter.load(source)
+    issue = source.parent.name
+    visit = Visit(browser, PHONE, permissions=["clipboard-read", "clipboard-write"])
+    try:
+        visit.page.goto(f"{base_url}issues/{issue}/{slug}/")
+        visit.page.get_by_role("link", name="复制到公众号").click()
+        html = copied_html(visit, visit.page.url)
+        parsed = _Tags()
+        parsed.feed(html)
+        assert parsed.tags <= ALLOWED_TAGS, parsed.tags - ALLOWED_TAGS
+        assert {name for tag, name in parsed.attributes} <= {"style", "src", "alt"}
+        assert {name for tag, name in parsed.attributes if tag != "img"} == {"style"}
+        assert "<script" not in html and "class=" not in html and " id=" not in html
+        text = re.sub(r"\s+", "", "".join(parsed.text))
+        assert re.sub(r"\s+", "", post["title"]) in text
+        for role in ("reporters", "authors", "correspondents"):
+            for name in post.get(role, []):
+                assert name in text, (role, name)
+        for paragraph in paragraphs(post.content):
+            assert re.sub(r"\s+", "", paragraph)[:40] in text, paragraph
+        if post.get("source"):
+            assert f"来源：{post['source']}" in text
+        images = [image for image in post.get("images", []) if image.get("src")]
+        assert len(parsed.images) >= len(images)
+        for src in parsed.images:
+            assert src.startswith("https://example.org/"), src  # mkdocs.yml's site_url
+            assert visit.page.request.get(base_url + src.removeprefix("https://example.org/")).ok, src
+        for image in images:
+            assert image.get("caption", "") in text
+        # the preview shows the photos from site_url, as the pasted copy will: the paper's own host
+        assert [u for u in visit.outside() if not u.startswith("https://example.org/")] == []
+        assert visit.errors == []
+    finally:
+        visit.close()
+
+
+def test_the_issue_digest_copies_every_article_and_is_hidden_from_search_engines(browser, base_url, site):  # noqa: F811
+    issue = "2025-11"
+    titles = [frontmatter.load(p).get("title") for p in sorted((ROOT / f"content/issues/{issue}").glob("*.md"))]
+    visit = Visit(browser, DESKTOP, permissions=["clipboard-read", "clipboard-write"])
+    try:
+        visit.page.goto(f"{base_url}issues/{issue}/")
+        visit.page.get_by_role("link", name="本期全部文章复制到公众号").click()
+        assert visit.page.locator('meta[name="robots"]').get_attribute("content").startswith("noindex")
+        html = copied_html(visit, visit.page.url)
+        text = re.sub(r"\s+", "", html)
+        for title in filter(None, titles):
+            assert re.sub(r"\s+", "", title) in text, title
+        assert visit.errors == []
+    finally:
+        visit.close()
+    assert "gongzhonghao" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    page = (site / f"issues/{issue}/gongzhonghao/index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in page
