@@ -125,3 +125,78 @@ def test_the_issue_digest_copies_every_article_and_is_hidden_from_search_engines
     assert "gongzhonghao" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     page = (site / f"issues/{issue}/gongzhonghao/index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in page
+
+
+# A stand-in for the browser's speech (headless chromium has no voices): it records what it is
+# asked to say and at what speed; the test ends an utterance when it likes (window.__speech.end()).
+SPEECH_STUB = """
+(() => {
+  const voices = %s;
+  const log = { said: [], rates: [], paused: false, cancels: 0, current: null };
+  const stub = {
+    getVoices: () => voices,
+    speak(u) { log.said.push(u.text); log.rates.push(u.rate); log.current = u; },
+    pause() { log.paused = true; }, resume() { log.paused = false; },
+    cancel() { log.cancels += 1; const u = log.current; log.current = null;
+               if (u && u.onerror) u.onerror({ type: "error", error: "interrupted" }); },
+    addEventListener() {}, removeEventListener() {},
+    get speaking() { return !!log.current; }, get paused() { return log.paused; },
+  };
+  class Utterance { constructor(text) { Object.assign(this, { text, lang: "", voice: null, rate: 1, onend: null, onerror: null }); } }
+  window.__speech = { log, end() { const u = log.current; log.current = null; if (u && u.onend) u.onend({ type: "end" }); } };
+  Object.defineProperty(window, "speechSynthesis", { value: stub, configurable: true });
+  Object.defineProperty(window, "SpeechSynthesisUtterance", { value: Utterance, configurable: true });
+})();
+"""
+ZH_VOICE = '[{"lang": "zh-CN", "name": "婷婷", "voiceURI": "zh", "default": true, "localService": true}]'
+
+
+def test_read_aloud_reads_highlights_pauses_and_stops(browser, base_url):  # noqa: F811
+    slug, issue = "yanglao-chuangkou", "2025-09"
+    post = frontmatter.load(ROOT / f"content/issues/{issue}/{slug}.md")
+    visit = Visit(browser, PHONE)
+    visit.context.add_init_script(SPEECH_STUB % ZH_VOICE)
+    page = visit.page
+    try:
+        page.goto(f"{base_url}issues/{issue}/{slug}/")
+        controls = page.get_by_role("group", name="朗读")
+        controls.get_by_role("button", name="朗读全文").click()
+        said = lambda: page.evaluate("window.__speech.log.said")  # noqa: E731
+        reading = lambda: page.locator(".sqb-reading").inner_text()  # noqa: E731
+        assert said() == [reading()] and post["title"].replace(" ", "") in said()[0].replace(" ", "")
+        page.evaluate("window.__speech.end()")
+        assert any(name in said()[1] for name in post.get("reporters", []) + post.get("authors", []))  # the byline
+        while not page.locator(".sqb-article__body .sqb-reading").count():  # the photo's caption, then the text
+            page.evaluate("window.__speech.end()")
+        first = paragraphs(post.content)[0]
+        assert said()[-1].replace(" ", "")[:30] == first.replace(" ", "")[:30]
+        assert page.locator(".sqb-reading").evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+        assert page.locator(".sqb-reading").count() == 1
+
+        controls.get_by_role("button", name="暂停").click()
+        assert page.evaluate("window.__speech.log.paused")
+        controls.get_by_role("button", name="继续").click()
+        assert not page.evaluate("window.__speech.log.paused")
+
+        controls.get_by_role("combobox").select_option(label="快")  # the paragraph again, faster
+        assert page.evaluate("window.__speech.log.rates").pop() > 1 and said()[-1] == said()[-2]
+
+        count = len(said())
+        controls.get_by_role("button", name="停止").click()
+        page.evaluate("window.__speech.end()")
+        assert len(said()) == count and page.locator(".sqb-reading").count() == 0
+        assert controls.get_by_role("button", name="朗读全文").is_visible()
+        assert visit.errors == []
+    finally:
+        visit.close()
+
+
+def test_read_aloud_is_hidden_without_a_chinese_voice(browser, base_url):  # noqa: F811
+    visit = Visit(browser, PHONE)
+    visit.context.add_init_script(SPEECH_STUB % '[{"lang": "en-US", "name": "Sam", "voiceURI": "en"}]')
+    try:
+        visit.page.goto(f"{base_url}issues/2025-09/yanglao-chuangkou/")
+        assert visit.page.locator("[data-sqb-readaloud]").is_hidden()
+        assert visit.errors == []
+    finally:
+        visit.close()
