@@ -200,3 +200,40 @@ def test_read_aloud_is_hidden_without_a_chinese_voice(browser, base_url):  # noq
         assert visit.errors == []
     finally:
         visit.close()
+
+
+# Every control and link a reader can tap, with its box; links inside running text are left out
+# (WCAG 2.5.8's inline exception: they grow with the text itself).
+TARGETS = """(least) => {
+  const found = [];
+  let count = 0;
+  const taps = "a[href], button, input:not(.md-toggle), select, textarea, summary, label, [role=button], [tabindex]:not([tabindex='-1'])";
+  for (const e of document.querySelectorAll(taps)) {
+    const box = e.getBoundingClientRect();
+    if (!box.width || !box.height || getComputedStyle(e).visibility === "hidden") continue;
+    if (e.closest(".sqb-article__body p, .sqb-article__body li, .sqb-text p, .sqb-text li")) continue;
+    count += 1;
+    if (box.width < least || box.height < least)
+      found.push(`${e.tagName} "${(e.innerText || e.value || e.getAttribute("aria-label") || "").trim().slice(0, 20)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+  }
+  return { count, found };
+}"""
+
+
+def test_at_the_largest_text_size_every_target_is_at_least_60_px(browser, base_url):  # noqa: F811
+    """适老化 (MIIT): at 特大 every target of the home page and an article's page (header buttons,
+    menu, links to 版 and people, 朗读) is at least 60 × 60 px on a 360-px phone."""
+    visit = Visit(browser, PHONE)
+    visit.context.add_init_script("localStorage.setItem('sqb-size', 'xl');" + SPEECH_STUB % ZH_VOICE)
+    try:
+        for url in ("", "issues/2025-09/yanglao-chuangkou/", "issues/2025-11/yongdian-anquan/"):
+            visit.page.goto(base_url + url)
+            assert visit.page.evaluate("document.documentElement.dataset.sqbSize") == "xl"
+            measured = visit.page.evaluate(TARGETS, 60)
+            assert measured["count"] > 20, url  # the measure sees the page's targets
+            assert measured["found"] == [], url
+        visit.page.get_by_role("button", name="朗读全文").click()  # the 朗读 controls while reading
+        assert visit.page.evaluate(TARGETS, 60)["found"] == []
+        assert visit.errors == []
+    finally:
+        visit.close()
