@@ -237,3 +237,45 @@ def test_at_the_largest_text_size_every_target_is_at_least_60_px(browser, base_u
         assert visit.errors == []
     finally:
         visit.close()
+
+
+AXE_SCRIPT = None
+
+
+def axe_script() -> str:
+    """axe-core's axe.min.js, as the axe-playwright-python wheel ships it (pyproject's test extra)."""
+    axe = pytest.importorskip("axe_playwright_python")
+    return str(Path(axe.__file__).with_name("axe.min.js"))
+
+
+def axe_page_types(site: Path) -> dict[str, str]:
+    """One address of each kind of page a reader or an editor opens (the 13 of test_browser and
+    the 数字报's 版 and the 公众号 edition)."""
+    from test_browser import page_types
+
+    kinds = {kind: url for kind, url in page_types(site).items() if kind != "not-found"}
+    return {**kinds, "ban": "issues/2025-11/1/", "wechat": "issues/2025-11/gongzhonghao/", "not-found": "no/such/page/"}
+
+
+# Colour contrast is measured by test_browser's audit (≥ 8:1 for text, stricter than axe's 4.5:1),
+# and by scripts/audit_axe.py with every rule: here it would take most of the time.
+AXE_RUN = """async () => (await axe.run(document, { resultTypes: ["violations"], rules: { "color-contrast": { enabled: false } } }))
+  .violations.filter(v => v.impact === "serious" || v.impact === "critical")
+  .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")}`)"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
+def test_axe_finds_nothing_serious_on_any_kind_of_page(browser, base_url, site, viewport):  # noqa: F811
+    visit = Visit(browser, viewport)
+    visit.context.add_init_script(path=axe_script())
+    try:
+        found = {}
+        for kind, url in axe_page_types(site).items():
+            visit.page.goto(base_url + url)
+            if kind == "search":
+                visit.page.locator(".sqb-result").first.wait_for()
+            found[kind] = visit.page.evaluate(AXE_RUN)
+        assert {kind: v for kind, v in found.items() if v} == {}
+        assert len(found) == 16 and visit.errors == []
+    finally:
+        visit.close()
