@@ -279,3 +279,35 @@ def test_axe_finds_nothing_serious_on_any_kind_of_page(browser, base_url, site, 
         assert len(found) == 16 and visit.errors == []
     finally:
         visit.close()
+
+
+def test_a_search_fetches_older_parts_of_the_index_only_when_the_results_need_them(browser, base_url, site):  # noqa: F811
+    """A word found often in the newest year costs its part of the index alone; 更多结果 fetches
+    the older parts when the newest is used up, and the dates still never go up the list.
+    (scripts/bench_search.py measures the bytes at 10,000 articles.)"""
+    from test_browser import shown_dates
+
+    parts = re.search(r'data-pagefind-parts="([^"]*)"', (site / "search/index.html").read_text(encoding="utf-8"))[1].split()
+    newest, older = parts[0], parts[1:]
+    assert older, "the sample has articles of two years"
+    visit = Visit(browser, DESKTOP)
+    page = visit.page
+    try:
+        page.goto(f"{base_url}search/?q=社区")
+        page.locator(".sqb-search[data-state=done]").wait_for(state="attached")
+        fetched = lambda part: any(f"/pagefind/{part}/" in url for url in visit.requests)  # noqa: E731
+        assert page.locator(".sqb-result").count() == 10 and fetched(newest)
+        assert not any(fetched(part) for part in older)
+        assert f"{newest}年以来" in page.locator(".sqb-search__status").inner_text()
+        while page.locator(".sqb-results__more").is_visible():
+            count = page.locator(".sqb-result").count()
+            page.locator(".sqb-results__more").click()
+            page.wait_for_function(f"document.querySelectorAll('.sqb-result').length > {count} || "
+                                   "document.querySelector('.sqb-results__more').hidden")
+        assert all(fetched(part) for part in older)
+        dates = shown_dates(visit)
+        assert dates == sorted(dates, reverse=True) and dates[-1][0] < int(newest)
+        assert "以来" not in page.locator(".sqb-search__status").inner_text()
+        assert visit.errors == []
+    finally:
+        visit.close()
