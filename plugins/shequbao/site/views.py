@@ -174,7 +174,12 @@ class SearchView:
         return self.years[year]
 
 
-PART_ARTICLES = 2500  # at most this many articles in a part of the index before the newest year (one year may have more)
+# At most this many articles in a part of the index before the newest year (one year may have more).
+# Measured at 10,000 articles (scripts/bench_search.py): every part fetched costs each query
+# character one more index chunk (~25 KiB) and the part's page list, so few parts are cheapest
+# for a word found nowhere (养老 in two parts: 286 KiB; in six of 2,500: 454 KiB), and the
+# newest part alone answers a common one (垃圾分类 志愿者: 176 KiB, was 533 with both fetched).
+PART_ARTICLES = 10_000
 
 
 def generate_search_view(years: Iterable[int], most: int = PART_ARTICLES) -> SearchView:
@@ -182,8 +187,7 @@ def generate_search_view(years: Iterable[int], most: int = PART_ARTICLES) -> Sea
     year is a part of its own; the years before it are grouped, oldest first, into parts of at
     most ``most`` articles, so a new year changes only the newest group. search.js fetches the
     parts newest first and only while a reader's results need more, so a part's size bounds
-    what one more part costs (at 10,000 articles one part of all the older years cost a phone
-    516 KiB for 垃圾分类 志愿者)."""
+    what one more part costs; fewer parts cost less for a word found nowhere (PART_ARTICLES)."""
     counts = Counter(years)
     ordered = sorted(counts)
     if not ordered:
