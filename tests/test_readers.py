@@ -270,13 +270,16 @@ def test_axe_finds_nothing_serious_on_any_kind_of_page(browser, base_url, site, 
     visit.context.add_init_script(path=axe_script())
     try:
         found = {}
-        for kind, url in axe_page_types(site).items():
+        kinds = axe_page_types(site)
+        if viewport is DESKTOP:  # the kinds whose desktop layout differs most (scripts/audit_axe.py: all 16 at both widths)
+            kinds = {kind: kinds[kind] for kind in ("home", "issue", "ban", "article", "archive", "gallery", "search", "wechat")}
+        for kind, url in kinds.items():
             visit.page.goto(base_url + url)
             if kind == "search":
                 visit.page.locator(".sqb-result").first.wait_for()
             found[kind] = visit.page.evaluate(AXE_RUN)
         assert {kind: v for kind, v in found.items() if v} == {}
-        assert len(found) == 16 and visit.errors == []
+        assert len(found) == (16 if viewport is PHONE else 8) and visit.errors == []
     finally:
         visit.close()
 
