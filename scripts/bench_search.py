@@ -6,8 +6,10 @@ Builds the sample paper into a temporary folder (or uses --site, a built site wi
 pagefind/ index), serves it on 127.0.0.1 as examples/nginx.conf would (scripts and other
 text gzipped; Pagefind's index files are gzipped by Pagefind itself) and opens
 /search/?q=QUERY in a fresh browser context for each query (nothing cached), counting the
-bytes on the wire of every response under pagefind/ and of the search script. Prints one
-line per query and the index size on disk.
+bytes on the wire of every response under pagefind/ and of the search script until the first
+screen of results is shown. Prints one line per query (with the parts of the index it fetched:
+search.js fetches the older parts only while the results need them) and the index size on
+disk; exits 1 when a query costs more than --budget KiB (400, issue 32's goal at 10,000 articles).
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build the sample into a temporary folder)")
     parser.add_argument("--files", action="store_true", help="list the files each query fetched")
+    parser.add_argument("--budget", type=float, default=400, help="KiB a query may cost on the wire (default 400)")
     parser.add_argument("queries", nargs="*", default=QUERIES)
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
@@ -89,7 +92,8 @@ def main(argv=None) -> int:
         print(f"site: {pages} indexed articles, index files {index_bytes / 1024:.0f} KiB on disk")
         print("KiB total: pagefind.js, its worker and wasm, search.js, the filters' choices and the index files the query fetched;"
               " KiB index: the index files only (bytes on the wire, text gzipped as examples/nginx.conf does)")
-        print(f"{'query':<16} {'hits':>4} {'requests':>8} {'KiB total':>9} {'KiB index':>9} {'ms':>6}")
+        print(f"{'query':<16} {'hits':>4} {'requests':>8} {'KiB total':>9} {'KiB index':>9} {'ms':>6}  parts fetched")
+        over = []
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             for query in args.queries:
@@ -115,14 +119,18 @@ def main(argv=None) -> int:
                 hits = page.locator(".sqb-result").count()
                 total = sum(sizes.values())
                 index = sum(v for k, v in sizes.items() if k.endswith((".pf_index", ".pf_fragment", ".pf_filter", ".pf_meta")))
-                print(f"{query:<16} {hits:>4} {len(sizes):>8} {total / 1024:>9.1f} {index / 1024:>9.1f} {elapsed:>6.0f}")
+                parts = sorted({k.split("/")[2] for k in sizes if k.startswith("/pagefind/") and k.count("/") > 2}, reverse=True)
+                print(f"{query:<16} {hits:>4} {len(sizes):>8} {total / 1024:>9.1f} {index / 1024:>9.1f} {elapsed:>6.0f}  {' '.join(parts)}")
+                if total / 1024 > args.budget:
+                    over.append(query)
                 if args.files:
                     for path, size in sorted(sizes.items(), key=lambda item: -item[1]):
                         print(f"    {size / 1024:8.1f}  {path}")
                 context.close()
             browser.close()
         server.shutdown()
-    return 0
+    print(f"over {args.budget:.0f} KiB: {'、'.join(over) if over else 'none'}")
+    return 1 if over else 0
 
 
 if __name__ == "__main__":

@@ -95,6 +95,13 @@ def build(project: Path, *, pdf: bool = False, **overrides) -> Path:
     return Path(overrides["site_dir"])
 
 
+@pytest.fixture(scope="session")
+def built_sample(tmp_path_factory) -> Path:
+    """One strict build of the repository's paper for every browser test module of the run
+    (test_browser, test_readers): the sample is built once, not once per module."""
+    return build(ROOT, site_dir=str(tmp_path_factory.mktemp("browser") / "site"))
+
+
 def tree_digest(folder: Path) -> dict[str, str]:
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -185,7 +192,7 @@ SLOW_MODULES = {
     "test_safe_output", "test_images_render", "test_pageview", "test_reader", "test_browser", "test_people",
     "test_site_rules", "test_scaffold", "test_cli", "test_suggest", "test_feeds", "test_search", "test_images",
     "test_bad_content", "test_fuzz", "test_importer_fuzz", "test_importer_pdf", "test_print_core", "test_plan_issue",
-    "test_branding", "test_importer_foreign", "test_importer_scan",
+    "test_branding", "test_importer_foreign", "test_importer_scan", "test_readers",
 }
 BROWSER_FIXTURES = {"browser", "phone", "desktop", "chromium"}
 

@@ -68,8 +68,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return build(ROOT, site_dir=str(tmp_path_factory.mktemp("browser") / "site"))
+def site(built_sample) -> Path:
+    return built_sample  # conftest: one build of the sample for every browser test module
 
 
 @pytest.fixture(scope="module")

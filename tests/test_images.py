@@ -209,6 +209,8 @@ def test_article_has_picture_with_srcset_sizes_and_dimensions(site):
 def test_every_img_has_width_height_lazy_and_alt(site):
     count = 0
     for page in site.rglob("*.html"):
+        if page.parent.name == "gongzhonghao":  # 复制到公众号: plain <img src alt style>, what the mp editor keeps
+            continue
         for tag in IMG.findall(page.read_text(encoding="utf-8")):
             count += 1
             for attr in ("width=", "height=", 'loading="lazy"', "alt=", "srcset="):

@@ -98,7 +98,8 @@ def test_fixing_a_typo_in_a_story_renders_that_story_and_what_quotes_it(paper, t
     rendered(paper, caplog)
     story = paper / "content/issues/2023-05/jiazhuang-dianti.md"
     edit(story, "据了解，今年梧桐新村", "据了解，今年梧桐新邨")  # a typo fixed after the first paragraph
-    assert rendered(paper, caplog) == MENU | {"issues/2023-05/jiazhuang-dianti.md"}
+    wechat = {"issues/2023-05/jiazhuang-dianti.gongzhonghao.md", "issues/2023-05/gongzhonghao.md"}  # 复制到公众号: the whole text
+    assert rendered(paper, caplog) == MENU | {"issues/2023-05/jiazhuang-dianti.md"} | wechat
     assert tree_digest(paper / "site") == clean_build(paper, tmp_path, "clean")
 
 
@@ -170,7 +171,8 @@ def test_a_typo_fixed_without_changing_the_size_is_seen(paper, tmp_path, caplog)
     rendered(paper, caplog)
     story = paper / "content/issues/2023-06/wuyue.md"
     edit(story, "老邻居", "老街坊")  # the same number of bytes, in the same second
-    quoting = {"issues/2023-06/index.md", "issues/2023-06/2.md"}  # the issue and its 版 show the story's first lines
+    quoting = {"issues/2023-06/index.md", "issues/2023-06/2.md",  # the issue and its 版 show the story's first lines
+               "issues/2023-06/wuyue.gongzhonghao.md", "issues/2023-06/gongzhonghao.md"}  # 复制到公众号: the whole text
     assert rendered(paper, caplog) == MENU | {"issues/2023-06/wuyue.md"} | quoting
     assert "老街坊" in (paper / "site/issues/2023-06/wuyue/index.html").read_text(encoding="utf-8")
     assert tree_digest(paper / "site") == clean_build(paper, tmp_path, "clean")

@@ -11,6 +11,7 @@ import pytest
 from test_pagecache import archive
 
 from shequbao.outputs.sitemap import write_sitemap
+from shequbao.site.kinds import Kind
 from shequbao.site.registry import PlanOptions, plan_pages
 
 
@@ -25,7 +26,9 @@ def test_the_sitemap_lists_every_page_of_the_registry_dated_by_its_content(tmp_p
     write_sitemap(site, site_url, tmp_path)
     xml = (tmp_path / "sitemap.xml").read_text(encoding="utf-8")
     locs = [line.strip()[5:-6] for line in xml.splitlines() if "<loc>" in line]
-    assert locs == sorted(locs) and len(locs) == len(site)
+    listed = [page for page in site if page.kind is not Kind.WECHAT]  # 复制到公众号: a tool for editors, noindex
+    assert locs == sorted(locs) and len(locs) == len(listed) < len(site)
+    assert "gongzhonghao" not in xml
     assert "<loc>https://wutongli.example.org/paper/issues/2025-09/fanghuo/</loc>" in xml
     assert "<loc>https://wutongli.example.org/paper/</loc>" in xml  # the home page
     block = xml.split("<loc>https://wutongli.example.org/paper/issues/2025-08/</loc>\n")[1].split("</url>")[0]

@@ -105,3 +105,14 @@ def test_the_search_index_is_the_newest_year_and_the_years_before_it(years, part
     view = generate_search_view(years)
     assert {year: view.part(year) for year in years} == parts
     assert view.parts == tuple(sorted(set(parts.values()), reverse=True)), "newest first"
+
+
+def test_the_years_before_the_newest_are_parts_of_a_bounded_size_that_a_new_year_leaves_alone():
+    from shequbao.site.views import generate_search_view
+
+    articles = [year for year in range(2010, 2026) for _ in range(600)]  # 16 years of 600 articles
+    view = generate_search_view(articles, most=2000)
+    assert view.parts == ("2025", "2022-2024", "2019-2021", "2016-2018", "2013-2015", "2010-2012")
+    later = generate_search_view(articles + [2026] * 100, most=2000)  # a new year begins
+    assert later.parts[2:] == view.parts[1:] and later.parts[:2] == ("2026", "2025")
+    assert generate_search_view([2020] * 3000 + [2021] * 10 + [2022], most=2000).parts == ("2022", "2021", "2020")

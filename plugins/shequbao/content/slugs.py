@@ -54,7 +54,7 @@ def make_person_slug(name: str) -> str:
 
 
 # Names the site's addresses use for themselves (issues/<id>/gallery/, page/2/, feed.xml …).
-RESERVED_SLUGS = ("index", "page", "gallery", "images", "feed")
+RESERVED_SLUGS = ("index", "page", "gallery", "images", "feed", "gongzhonghao")  # gongzhonghao: 复制到公众号
 
 
 def is_reserved(slug: str, *, article: bool = False) -> bool:

@@ -39,7 +39,7 @@ from ..site.registry import Site, derived_files, plan_pages
 from . import preview
 from .options import ShequbaoConfig
 from .settings import page_base_key, read_settings
-from .steps import add_search_filters, make_feeds, our_extensions, resolve_preview, share_logo, strict_warnings
+from .steps import add_search_filters, make_feeds, our_extensions, resolve_preview, share_logo, strict_warnings, wechat_markdown
 from .siterules import material_loader, nav_sources, prepare_config, resolve_files
 
 log = logging.getLogger("mkdocs.plugins.shequbao")
@@ -64,8 +64,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         self._interrupts = None  # Ctrl-C stops every worker process
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self._command = command
-        self._interrupts = workers.stop_children_on_interrupt() if command != "serve" else None
+        self._command, self._interrupts = command, workers.stop_children_on_interrupt() if command != "serve" else None
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -145,8 +144,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         return files
 
     def on_serve(self, server, *, config, builder):
-        preview.install(server)
-        return server
+        return preview.install(server) or server
 
     def _build_editions(self) -> dict:
         """The print editions, before the pages are planned (issue pages and the 数字报 show them)."""
@@ -186,8 +184,10 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
             page.update_date = planned.date.isoformat()  # the sitemap's <lastmod>: from the content, not the build day
         if planned.template:
             page.meta.update(template=planned.template, title=escape(planned.title), hide=HIDE_SIDEBARS)
-        if planned.kind in (Kind.ARTICLE, Kind.HOME, Kind.PAGE):
+        if planned.kind in (Kind.ARTICLE, Kind.HOME, Kind.PAGE, Kind.WECHAT):
             self._body_images.page = PageImages(planned.src, planned.url, self._images)
+        if planned.kind is Kind.WECHAT:  # the articles' texts (their own pages report their problems)
+            self._safe_html.page, markdown = None, wechat_markdown(planned.view, self._settings.content_dir)
         return clean_body(markdown)  # control characters (the loader has warned about them)
 
     def on_page_context(self, context, *, page, config, nav):
@@ -207,6 +207,8 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         # Our templates and BodyImages make the lightbox links, and shequbao.js loads GLightbox on the
         # first tap: the glightbox plugin neither wraps photos nor adds its script (it serves the files).
         page.meta["glightbox"] = False
+        if self._site and getattr(self._site.get(page.file.src_uri), "kind", None) is Kind.WECHAT:
+            page.toc = []  # its headings lose their ids (the mp editor drops them): no skip link to them
         self._body_images.page = self._safe_html.page = None
         for problem in self._safe_html.problems:
             log.warning(problem.format(self._settings.content_dir.name))

@@ -70,3 +70,12 @@ def our_extensions(options: ShequbaoConfig, body_images, safe_html) -> list:
     and addresses as links and notices set as such (markdown/typeset.py), and the sanitiser unless
     ``raw_html: trusted``."""
     return [body_images, LinearLinks(), ReaderText(), *([safe_html] if options.raw_html != "trusted" else [])]
+
+
+def wechat_markdown(view, content_dir: Path) -> str:
+    """The Markdown of a 复制到公众号 page (``site.wechat.WechatView``): its articles' texts, read
+    from their files (already checked by the loader), each after its marker."""
+    from ..content.reading import read_text, split_front_matter
+    from ..site.wechat import join_bodies
+
+    return join_bodies([split_front_matter(read_text(content_dir / article.src))[1] for article in view.articles])

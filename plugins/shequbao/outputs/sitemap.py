@@ -11,6 +11,7 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape
 
 from ..cache.store import write_atomic
+from ..site.kinds import KINDS
 from ..site.registry import Site
 
 
@@ -20,7 +21,7 @@ def write_sitemap(site: Site, site_url: str, site_dir: Path) -> None:
     base = site_url if site_url.endswith("/") else site_url + "/"
     rows = [f"    <url>\n         <loc>{escape(base + quote(page.url))}</loc>\n" +
             (f"         <lastmod>{page.date.isoformat()}</lastmod>\n" if page.date else "") + "    </url>"
-            for page in sorted(site, key=lambda p: p.url)]
+            for page in sorted(site, key=lambda p: p.url) if KINDS[page.kind].listed]
     xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
            + "\n".join(rows) + "\n</urlset>\n").encode("utf-8")
     write_atomic(site_dir / "sitemap.xml", xml)

@@ -20,8 +20,8 @@ from . import text
 from .epaper import find_spots
 from .kinds import Kind
 from .registry import (Page, Site, asset_path, ban_image_path, ban_pdf_path, lightbox_path, logo_path, masthead_path,
-                       pdf_path,
-                       search_filters_path, search_index_path)
+                       pdf_path, search_filters_path, search_index_path)
+from .wechat import inline_html, split_bodies
 
 FILTERS = {  # and byline_text, bound to the paper's people by filters()
     "byline_parts": text.byline_parts,
@@ -211,6 +211,22 @@ class TemplateContext:
     def ban_thumbnail(self, view, lazy: bool = True) -> Markup:
         """The smallest image of a printed 版 (``lazy``: loaded when scrolled to, for a list of many)."""
         return self.ban_picture(view, "", sizes="6rem", thumbnail=True, lazy=lazy)
+
+    def wechat_url(self, issue: Issue, article: Article | None = None) -> str:
+        """The 复制到公众号 page of ``article`` (or of the whole issue); "" when there is none."""
+        page = self.site.wechat(issue, article)
+        return page.url if page else ""
+
+    def absolute(self, site_url: str, path: str = "") -> str:
+        """A site path as an absolute address (``site_url`` + path): what leaves the site, as the
+        公众号 edition's photos, must not be relative. Without ``site_url``, from the host's root."""
+        return (site_url.rstrip("/") if site_url else "") + "/" + (path or self.page.url)
+
+    def wechat_texts(self, html: str, site_url: str) -> list[Markup]:
+        """The texts of a 复制到公众号 page's articles (``html``: the page's rendered content) as the
+        mp editor keeps them (``wechat.inline_html``), photos at absolute addresses."""
+        texts = split_bodies(html, len(self.page.view.articles))
+        return [inline_html(text, self.absolute(site_url)) for text in texts]
 
     def feed_url(self, person: Person | None = None) -> str:
         """The paper's RSS (or a person's); "" when feeds are off."""

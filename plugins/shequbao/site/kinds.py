@@ -16,6 +16,7 @@ from .epaper import BanView
 from .gallery import GalleryPage, IssueGalleryView
 from .people import PeopleIndex, PersonPage
 from .views import ArchivePage, ArticleView, IssueView, SearchView
+from .wechat import WechatView
 
 
 class Kind(StrEnum):
@@ -32,6 +33,7 @@ class Kind(StrEnum):
     ISSUE_GALLERY = "issue-gallery"
     SEARCH = "search"
     BAN = "ban"  # 数字报: one 版 as the printed page, its stories as link regions
+    WECHAT = "wechat"  # 复制到公众号: an article, or an issue as a digest, as HTML the mp editor keeps
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class PageKind:
     view: type | None  # what its template gets as ``sqb.view``
     recipe: Callable[..., list[str]] | None  # its cache key's inputs (recipes.py); None: rendered on every build
     generated: bool = True  # no file of content/ behind it
+    listed: bool = True  # in the sitemap, for search engines (False: noindex too)
     uncached: str = ""  # why it has no recipe
 
 
@@ -59,4 +62,5 @@ KINDS: dict[Kind, PageKind] = {k.kind: k for k in (
     PageKind(Kind.ISSUE_GALLERY, "shequbao/gallery.html", "本期图片", IssueGalleryView, recipes.issue_gallery_recipe),
     PageKind(Kind.SEARCH, "shequbao/search.html", "搜索", SearchView, recipes.search_recipe),
     PageKind(Kind.BAN, "shequbao/ban.html", "数字报的一版", BanView, recipes.ban_recipe),
+    PageKind(Kind.WECHAT, "shequbao/wechat.html", "复制到公众号", WechatView, recipes.wechat_recipe, listed=False),
 )}

@@ -221,3 +221,10 @@ def issue_gallery_recipe(view, inputs: KeyInputs) -> list[str]:
 
 def search_recipe(view, inputs: KeyInputs) -> list[str]:
     return [stable(view.parts)]
+
+
+def wechat_recipe(view, inputs: KeyInputs) -> list[str]:
+    """The 公众号 edition: every article's whole text, fields, people and photos (front matter and text)."""
+    return [_issue_fields(view.issue, inputs), stable(view.article is None),
+            *(article.digest + _listed(article, inputs) + _renditions(inputs.photos_of.get(article.src, ()), inputs)
+              for article in view.articles)]

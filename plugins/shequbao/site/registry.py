@@ -28,6 +28,7 @@ from .people import PersonPage, generate_people_pages
 from .text import issue_label, issue_number, page_title, section_title
 from .views import (ArchivePage, ArticleView, generate_archive_pages, generate_article_views, generate_issue_views,
                     generate_search_view)
+from .wechat import WechatView, generate_wechat_views
 
 # Names that would collide with a page or folder of the registry (issues/page/2/, people/index/,
 # issues/<id>/gallery/ …): no issue folder, article file or person's slug may be one of these.
@@ -131,6 +132,10 @@ class Site:
     def search(self) -> Page:
         return self._series[(Kind.SEARCH, "", 1)]
 
+    def wechat(self, issue: Issue, article: Article | None = None) -> Page | None:
+        """The 复制到公众号 page of ``article``, or of the whole ``issue``."""
+        return self.get(wechat_src(issue, article))
+
     def ban(self, issue: Issue, page: int) -> Page | None:
         """The page view of 第``page``版 of ``issue``."""
         return self.find(Kind.BAN, issue.id, page)
@@ -161,6 +166,7 @@ def plan_pages(archive: Archive, static: tuple[tuple[str, str], ...], options: P
         pages.append(Page(Kind.ISSUE, _issue_src(issue), _url(_issue_src(issue), urls), issue_label(issue), issue.date, view))
         for article_view in generate_article_views(issue):
             pages.append(_article_page(article_view, urls))
+        pages += [_wechat_page(wv, urls) for wv in generate_wechat_views(issue)]
         for ban in generate_ban_views(issue, (printed or {}).get(issue.id), view.previous, view.next):
             src = f"issues/{issue.id}/{ban.section.page}.md"
             title = f"{section_title(ban.section.page, ban.section.name)} · {issue_number(issue)}"
@@ -332,6 +338,24 @@ def _article_page(view: ArticleView, directory_urls: bool) -> Page:
     return Page(Kind.ARTICLE, article.src, url, article.display_title, view.issue.date, view)
 
 
+WECHAT = "gongzhonghao"  # 复制到公众号 (a reserved slug: content/slugs.py)
+
+
+def wechat_src(issue: Issue, article: Article | None) -> str:
+    """The source of a 复制到公众号 page, in its issue's folder (the texts' links and photos resolve
+    as from the article itself): ``issues/<id>/gongzhonghao.md``, ``issues/<id>/<slug>.gongzhonghao.md``."""
+    return f"issues/{issue.id}/{WECHAT}.md" if article is None else f"issues/{issue.id}/{article.slug}.{WECHAT}.md"
+
+
+def _wechat_page(view: WechatView, directory_urls: bool) -> Page:
+    """``issues/<id>/gongzhonghao/`` (the issue) or ``issues/<id>/<slug>/gongzhonghao/`` (an article)."""
+    issue, article = view.issue, view.article
+    folder = f"issues/{issue.id}" if article is None else f"issues/{issue.id}/{article.slug}"
+    url = f"{folder}/{WECHAT}/" if directory_urls else f"{folder}/{WECHAT}.html"
+    title = f"复制到公众号 · {issue_number(issue)}" if article is None else f"复制到公众号 · {article.display_title}"
+    return Page(Kind.WECHAT, wechat_src(issue, article), url, title, issue.date, view)
+
+
 def _issue_src(issue: Issue) -> str:
     return f"issues/{issue.id}/index.md"
 
@@ -358,7 +382,7 @@ def _series_key(page: Page) -> str:
         return page.view.issue.id
     if page.kind is Kind.PERSON:
         return page.view.person.slug
-    if page.kind in (Kind.ARTICLE, Kind.PAGE):
+    if page.kind in (Kind.ARTICLE, Kind.PAGE, Kind.WECHAT):
         return page.src
     return ""
 

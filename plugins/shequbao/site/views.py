@@ -6,6 +6,8 @@ page lists the whole archive unpaginated.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -154,10 +156,12 @@ def _lead_image(issue: Issue) -> Image | None:
 @dataclass(frozen=True)
 class SearchView:
     """The parts of the search index (``pagefind/<part>/``) and the year each article's part is
-    named by: the newest year of issues is a part of its own, every year before it one more
-    (``2016-2024``). Edits and new issues land in the newest year, so a build reads only its
-    articles again; a reader's search fetches a piece of each part for every word, so two parts
-    cost little more than one (one part per year cost a phone three times the bytes at 10,000)."""
+    named by: the newest year of issues is a part of its own, the years before it grouped into
+    parts of a bounded number of articles (``2016-2019``, ``2020-2024``). Edits and new issues
+    land in the newest year, so a build reads only its articles again. A reader's search
+    fetches the parts newest first, the next one only when the results shown need it
+    (search.js): a common word costs the newest part alone, a rare one every part (one part per
+    year, all fetched at once, cost a phone three times the bytes at 10,000)."""
 
     years: Mapping[int, str]  # year of an issue → the part its articles are in
 
@@ -170,8 +174,29 @@ class SearchView:
         return self.years[year]
 
 
-def generate_search_view(years: Iterable[int]) -> SearchView:
-    """The search page's view, from the years of the issues that have articles."""
-    years = sorted(set(years))
-    older = (f"{years[0]}-{years[-2]}" if len(years) > 2 else str(years[0])) if len(years) > 1 else ""
-    return SearchView({year: str(year) if year == years[-1] else older for year in years})
+# At most this many articles in a part of the index before the newest year (one year may have more).
+# Measured at 10,000 articles (scripts/bench_search.py): every part fetched costs each query
+# character one more index chunk (~25 KiB) and the part's page list, so few parts are cheapest
+# for a word found nowhere (养老 in two parts: 286 KiB; in six of 2,500: 454 KiB), and the
+# newest part alone answers a common one (垃圾分类 志愿者: 176 KiB, was 533 with both fetched).
+PART_ARTICLES = 10_000
+
+
+def generate_search_view(years: Iterable[int], most: int = PART_ARTICLES) -> SearchView:
+    """The search page's view, from the year of every article (one entry per article): the newest
+    year is a part of its own; the years before it are grouped, oldest first, into parts of at
+    most ``most`` articles, so a new year changes only the newest group. search.js fetches the
+    parts newest first and only while a reader's results need more, so a part's size bounds
+    what one more part costs; fewer parts cost less for a word found nowhere (PART_ARTICLES)."""
+    counts = Counter(years)
+    ordered = sorted(counts)
+    if not ordered:
+        return SearchView({})
+    groups: list[list[int]] = []
+    for year in ordered[:-1]:
+        if groups and sum(counts[y] for y in groups[-1]) + counts[year] <= most:
+            groups[-1].append(year)
+        else:
+            groups.append([year])
+    parts = {year: (f"{group[0]}-{group[-1]}" if len(group) > 1 else str(group[0])) for group in groups for year in group}
+    return SearchView({**parts, ordered[-1]: str(ordered[-1])})

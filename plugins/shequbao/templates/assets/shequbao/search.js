@@ -35,9 +35,12 @@ async function searchAll(pagefind, words, options, byScore) {
   return byScore ? results.sort((a, b) => score.get(b.id) - score.get(a.id)) : results;
 }
 
-// The index comes in parts named by their years (search.py): the newest year ("2025") and the years
-// before it ("2016-2024"), newest first in data-pagefind-parts. The newest part's pagefind.js with
-// the other merged into it, or, with a year chosen, the part that has it alone.
+// The index comes in parts named by their years (site/views.py): the newest year ("2025") and the
+// years before it in groups of a bounded size ("2021-2024", "2016-2020"), newest first in
+// data-pagefind-parts. Each part holds older articles than the one before it. The newest part is
+// opened first (its pagefind.js) and the others are merged into it one at a time, only when the
+// results so far do not fill the next screen: a common word costs the newest part alone. With a
+// year chosen, only the part that has it; 相关度 needs every part at once.
 function yearsIn(part) {
   const [first, last = first] = part.split("-").map(Number);
   return Array.from({ length: last - first + 1 }, (_, n) => String(first + n));
@@ -51,20 +54,48 @@ async function openIndex(year) {
   if (!parts.length) return null; // no article of that year: nothing to fetch
   const pagefind = await import(new URL(`${parts[0]}/pagefind.js`, base).href);
   await pagefind.options(options);
-  await Promise.all(parts.slice(1).map((part) => pagefind.mergeIndex(new URL(`${part}/`, base).pathname, options)));
-  return { pagefind, parts };
+  const index = { pagefind, parts, opened: 1, seen: new Set() };
+  index.merge = async () => { // the next part, merged into the search; false when every part is in
+    if (index.opened >= parts.length) return false;
+    await pagefind.mergeIndex(new URL(`${parts[index.opened]}/`, base).pathname, options);
+    index.opened += 1;
+    return true;
+  };
+  return index;
 }
 
-// Newest first: merged results are ordered by score, and under a sort a part's scores are its own
-// ranks, so with two parts each is searched on its own (by its years) and the newer comes first.
-// 相关度: one search of every part, by score.
+// The results of the parts opened so far that were not found before, newest first: a merged
+// search sorted by date ranks each part on its own, and a stable sort keeps each part's order,
+// so the ones not seen are the newly merged part's, in its order. 相关度: every part, by score.
 async function searchIndex(index, words, filters, byScore) {
   if (!index) return [];
-  const newest = { sort: { date: "desc" } };
-  if (byScore || index.parts.length === 1) return searchAll(index.pagefind, words, { filters, ...(byScore ? {} : newest) }, byScore);
-  const parts = await Promise.all(index.parts.map((part) =>
-    searchAll(index.pagefind, words, { filters: { ...filters, year: { any: yearsIn(part) } }, ...newest }, false)));
-  return parts.flat();
+  if (byScore) {
+    while (await index.merge());
+    return searchAll(index.pagefind, words, { filters }, true);
+  }
+  const found = await searchAll(index.pagefind, words, { filters, sort: { date: "desc" } }, false);
+  const fresh = found.filter((r) => !index.seen.has(r.id));
+  fresh.forEach((r) => index.seen.add(r.id));
+  return fresh;
+}
+
+// Results until there are at least ``wanted`` or every part is searched.
+async function searchUntil(index, words, filters, byScore, results, wanted) {
+  if (!index) return results;
+  if (!index.searched) {
+    index.searched = true;
+    results.push(...await searchIndex(index, words, filters, byScore));
+  }
+  while (results.length < wanted && !byScore && await index.merge()) {
+    results.push(...await searchIndex(index, words, filters, byScore));
+  }
+  return results;
+}
+
+// The years a search has looked through so far ("2021年以来"), when older parts are still unread.
+function searchedSince(index) {
+  if (!index || index.opened >= index.parts.length) return "";
+  return `${yearsIn(index.parts[index.opened - 1])[0]}年以来`;
 }
 
 const input = root.querySelector("input[name=q]");
@@ -208,7 +239,7 @@ async function main() {
   const words = query ? query.split(/\s+/).filter(Boolean).slice(0, 8) : [null];
   let results, available;
   try {
-    [results, available] = await Promise.all([searchIndex(index, words, chosen, byScore), showOptions(chosen, params)]);
+    [results, available] = await Promise.all([searchUntil(index, words, chosen, byScore, [], PAGE + 1), showOptions(chosen, params)]);
   } catch (error) {
     say("搜索暂时不能用（搜索索引读不出来），请稍后再试。");
     return;
@@ -220,15 +251,26 @@ async function main() {
     say(`没有找到${what}${where}。${advice(words, chosen)}`);
     return;
   }
-  say(`找到 ${results.length} 篇${what}${where}，${byScore ? "按相关度排列" : "最新的在前"}`);
+  function tell() {
+    const since = searchedSince(index);
+    const count = since ? `${since}的 ${results.length} 篇` : `${results.length} 篇`;
+    say(`找到 ${count}${what}${where}，${byScore ? "按相关度排列" : "最新的在前"}${since ? "；更早的，点“更多结果”接着找" : ""}`);
+  }
+  tell();
   let shown = 0;
   async function showMore() {
     more.disabled = true;
+    try {
+      await searchUntil(index, words, chosen, byScore, results, shown + PAGE + 1);
+    } catch (error) {
+      say("更早的文章暂时搜不到（搜索索引读不出来），请稍后再试。");
+    }
     const next = await Promise.all(results.slice(shown, shown + PAGE).map((r) => r.data()));
     list.append(...next.map(render));
     shown += next.length;
-    more.hidden = shown >= results.length;
+    more.hidden = shown >= results.length && !searchedSince(index);
     more.disabled = false;
+    tell();
   }
   more.addEventListener("click", showMore);
   await showMore();
