@@ -19,7 +19,6 @@ from ..build.finisher import Finisher, ScanError
 from ..build.pagecache import CachePlan, PageStore, photos_by_article, plan_cache
 from ..cache.store import damage_notes, link_files, template_cache
 from ..cache.textmemo import TextMemo
-from ..content.completeness import held_back_message
 from ..content.load import load_archive
 from ..content.people import PEOPLE_FILE
 from ..content.reading import body_first_line, clean_body
@@ -39,7 +38,8 @@ from ..site.registry import Site, derived_files, plan_pages
 from . import preview
 from .options import ShequbaoConfig
 from .settings import page_base_key, read_settings
-from .steps import add_search_filters, make_feeds, our_extensions, resolve_preview, share_logo, strict_warnings, wechat_markdown
+from .steps import (add_search_filters, log_loaded, make_feeds, our_extensions, resolve_preview, share_logo, strict_warnings,
+                    wechat_markdown)
 from .siterules import material_loader, nav_sources, prepare_config, resolve_files
 
 log = logging.getLogger("mkdocs.plugins.shequbao")
@@ -118,9 +118,7 @@ class ShequbaoPlugin(BasePlugin[ShequbaoConfig]):
         preview.clear()
         for problem in warnings:
             log.warning(problem.format(docs_dir.name))
-        for issue in self._archive.held_back:
-            log.info(f"shequbao: {held_back_message(issue)}")
-        log.info(f"shequbao: {self._images.stats.summary()}")
+        log_loaded(log, self._archive, self._images)
         self._pdfs, self._logo = self._build_editions(), share_logo(config, settings)
         self._site = plan_pages(self._archive, self._archive.static_pages, settings.plan, self._pdfs)
         self._cache = self._plan_cache(config, refs)

@@ -79,3 +79,12 @@ def wechat_markdown(view, content_dir: Path) -> str:
     from ..site.wechat import join_bodies
 
     return join_bodies([split_front_matter(read_text(content_dir / article.src))[1] for article in view.articles])
+
+
+def log_loaded(log, archive, images) -> None:
+    """What the loaded content says before the build goes on: issues held back, photos made."""
+    from ..content.completeness import held_back_message
+
+    for issue in archive.held_back:
+        log.info(f"shequbao: {held_back_message(issue)}")
+    log.info(f"shequbao: {images.stats.summary()}")
