@@ -52,7 +52,7 @@ def test_every_ban_shows_its_page_with_one_region_per_story(site, archive, brows
             assert image_box(visit.page)["loaded"], (issue.id, section.page)
             found = regions(visit.page)
             own = [r for r in found if not r.get("continued")]
-            on_ban = [a for a in issue.articles if a.page == section.page]
+            on_ban = [a for a in issue.articles if a.page == section.page and printed(site, issue, a)]
             assert sorted({r["href"] for r in own}) == sorted(f"../{a.slug}/" for a in on_ban), (issue.id, section.page)
             for region in own:  # the region's centre is its own link: a tap there opens the story
                 hit = visit.page.eval_on_selector(f"#{region['id']}", """a => {
@@ -91,6 +91,15 @@ def printed_lines(page, title: str) -> list[tuple[float, float]]:
              (min(c["top"] for c in line) + max(c["bottom"] for c in line)) / 2 / page.height) for line in lines]
 
 
+def printed(site, issue, article) -> bool:
+    """Whether the print edition holds ``article``: a 备用稿 (print: filler) only where its 版 had room."""
+    if not article.print.filler:
+        return True
+    with pdfplumber.open(site / f"issues/{issue.id}/gui-yuan-{issue.id}-{article.page}.pdf") as document:
+        text = re.sub(r"\s", "", document.pages[0].extract_text())
+    return article.display_title.replace("|", "")[:6] in text
+
+
 @pytest.fixture(scope="module")
 def headlines(site, archive) -> dict[tuple[str, int], list[tuple[str, tuple[float, float]]]]:
     """Per 版: each story printed on it, with the middle of every line of its printed headline."""
@@ -98,7 +107,8 @@ def headlines(site, archive) -> dict[tuple[str, int], list[tuple[str, tuple[floa
     for issue, section in bans(archive):
         with pdfplumber.open(site / f"issues/{issue.id}/gui-yuan-{issue.id}-{section.page}.pdf") as document:
             page = document.pages[0]
-            found[issue.id, section.page] = [(article.slug, point) for article in issue.articles if article.page == section.page
+            found[issue.id, section.page] = [(article.slug, point) for article in issue.articles
+                                             if article.page == section.page and printed(site, issue, article)
                                              for point in printed_lines(page, article.display_title)]
     return found
 
@@ -179,7 +189,10 @@ def test_every_page_links_to_the_page_view(site, archive):
             assert f'href="{section.page}/"' in index, (issue.id, section.page)  # the issue links every 版
         for article in issue.articles:
             page = (site / f"issues/{issue.id}/{article.slug}/index.html").read_text(encoding="utf-8")
-            assert f'<a class="sqb-printed-on__ban" href="../{article.page}/#{article.slug}">' in page  # near the top
+            if printed(site, issue, article):
+                assert f'<a class="sqb-printed-on__ban" href="../{article.page}/#{article.slug}">' in page  # near the top
+            else:  # a 备用稿 left out of print says so, and points at no 版 it is not on
+                assert "本篇没有刊登在印刷版上" in page and "sqb-printed-on__ban" not in page
         walked, at = [], issue.sections[0].page
         while at is not None:  # 上一版/下一版 walk every 版 in order, both ways
             walked.append(at)

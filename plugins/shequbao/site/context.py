@@ -181,6 +181,10 @@ class TemplateContext:
         continued on), each with its regions (``epaper.Spot``); none without a print edition."""
         return find_spots(article, [self.site.ban(issue, section.page).view for section in issue.sections])
 
+    def has_print_edition(self, issue: Issue) -> bool:
+        """Whether ``issue``'s 版 have printed pages (a story with no spot on them was not printed)."""
+        return any(self.site.ban(issue, section.page).view.image is not None for section in issue.sections)
+
     def ban_pdf_url(self, issue: Issue, page: int) -> str:
         return ban_pdf_path(self.paper, issue, page)
 
