@@ -25,8 +25,9 @@ def page_texts(pdf: Path) -> list[str]:
 
 
 def flat(text: str) -> str:
-    """Lines joined without breaks: a title broken over two lines still matches."""
-    return re.sub(r"\s*\n\s*", "", text)
+    """Lines joined without breaks: a title broken over two lines still matches (and without
+    the word joiners display lines carry: they print nothing)."""
+    return re.sub(r"\s*\n\s*", "", text.replace("\u2060", ""))
 
 
 def bare(text: str) -> str:

@@ -9,8 +9,9 @@ page (see the print issue's "Done when" for the limits in :data:`LIMITS`):
 - stubs (1–2 body lines alone in a column between a photo, rule, display text or the
   page's foot), widows (a paragraph's short last line at the top of a column), 孤字 (a
   paragraph's last line holding one character and punctuation);
-- display lines (headlines, 引题, 副题, 导读 entries) broken inside a word (jieba) or
-  leaving one character alone;
+- display lines (headlines, 引题, 副题, 导读 entries, the titles of the briefs in a 短消息
+  box) broken inside a word (jieba) or leaving one character alone; a brief's title split
+  over two columns, or left at a column's foot with fewer than 2 lines of its text;
 - whether one headline is clearly the largest (≥ 1.15× the next) and in the upper half;
 - holes: blank stretches taller than 3 body lines in each of 12 vertical strips, anywhere
   (inside boxes too), as a share of the type area's height: the mean and the worst strip;
@@ -40,6 +41,7 @@ class LayoutFigures:
     widows: list[str] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)  # 孤字
     broken: list[str] = field(default_factory=list)  # display lines broken inside a word, or a lone character
+    split: list[str] = field(default_factory=list)  # briefs' titles split over two columns or kept from their text
     stories: int = 0  # headlines on the page
     lead: bool = True  # one headline clearly the largest, in the upper half (or fewer than 3 stories)
     holes_mean: float = 0.0
@@ -70,6 +72,7 @@ class LayoutFigures:
             if len(found) > LIMITS[limit]:
                 out.append(f"{n}{name} {len(found)} 处：{' / '.join(found[:4])}")
         out += [f"{n}标题断行：{b}" for b in self.broken]
+        out += [f"{n}短消息标题跨栏：{b}" for b in self.split]
         if not self.lead:
             out.append(f"{n}没有明确的头条（{self.stories} 个标题）")
         if self.holes_mean > LIMITS["holes_mean"] or self.holes_worst > LIMITS["holes_worst"]:
@@ -134,6 +137,7 @@ def measure_layout(page, number: int, g, bleed: float = 0.0) -> LayoutFigures:
                           if abs(l.size - g.body) < 0.3 and len(bare_text(l.text)) > LIMITS["line_chars"]]
     find_runs(figures, ink, g)
     find_display(figures, ink, g)
+    find_brief_titles(figures, ink, g)
     find_holes(figures, ink, g)
     find_stretched(figures, ink, g)
     return figures
@@ -203,6 +207,52 @@ def find_display(figures: LayoutFigures, ink: PageInk, g) -> None:
         sizes = sorted(((b[0].size, b[0].top) for b in heads), reverse=True)
         middle = (ink.top + ink.bottom) / 2
         figures.lead = sizes[0][0] >= LIMITS["lead_ratio"] * sizes[1][0] - 0.01 and sizes[0][1] < middle
+
+
+def find_brief_titles(figures: LayoutFigures, ink: PageInk, g) -> None:
+    """The briefs' titles in a 短消息 box (bold sans at body size, the first line marked ■):
+    where their lines break, and whether one is split over two columns or ends a column with
+    fewer than 2 lines of its text under it (the brief going on in the next column)."""
+    for frame in ink.frames:
+        inside = [l for l in ink.lines if frame["x0"] - 1 <= l.x0 and l.x1 <= frame["x1"] + 1
+                  and frame["top"] < l.top < frame["bottom"] and abs(l.size - g.body) < 0.3]
+        if not any(bare_text(l.text).startswith("■") for l in inside):
+            continue
+        columns = split_inner_columns(inside, g)
+        for index, column in enumerate(columns):
+            titled = [("Sans" in l.font and "Bold" in l.font) for l in column]
+            at = 0
+            while at < len(column):
+                if not titled[at]:
+                    at += 1
+                    continue
+                end = at
+                while end < len(column) and titled[end] and (end == at or not bare_text(column[end].text).startswith("■")):
+                    end += 1
+                block = [bare_text(l.text).lstrip("■") for l in column[at:end]]
+                figures.broken += display_faults(block)
+                text_under = 0
+                while at + len(block) + text_under < len(column) and not titled[at + len(block) + text_under]:
+                    text_under += 1
+                goes_on = index + 1 < len(columns) and not bare_text(columns[index + 1][0].text).startswith("■")
+                if at == 0 and index > 0 and not bare_text(column[0].text).startswith("■") and titled[0]:
+                    figures.split.append("".join(block))  # the rest of a title begun at a column's foot
+                elif end + text_under == len(column) and text_under < 2 and goes_on:
+                    figures.split.append("".join(block) + f"（下面只有 {text_under} 行）")
+                at = end
+
+
+def split_inner_columns(lines: list[Line], g) -> list[list[Line]]:
+    """The lines of a box in its own text columns (by their left edges; a first line's
+    indent stays in its column), each top to bottom."""
+    starts: list[float] = []
+    for x in sorted(l.x0 for l in lines):
+        if not starts or x > starts[-1] + g.body * 3:
+            starts.append(x)
+    columns: list[list[Line]] = [[] for _ in starts]
+    for line in lines:
+        columns[max(i for i, s in enumerate(starts) if s <= line.x0 + 0.5)].append(line)
+    return [sorted(c, key=lambda l: l.top) for c in columns if c]
 
 
 def group_blocks(lines: list[Line]) -> list[list[Line]]:

@@ -140,3 +140,30 @@ def test_stubs_under_a_photo_are_flagged(tmp_path):
     assert len(stubs.stubs) >= 2 and any("孤行短条" in f for f in stubs.faults())
     deep = [photo("p.png", 0, 60, 4), *[column_block(c, 320, TEXT * 2, height=200) for c in range(4)]]
     assert not measure(tmp_path, deep, {"p.png": (3000, 1000)}).stubs
+
+
+def briefs_box(first: list[str], second: list[str], third: list[str]) -> list[str]:
+    """A 短消息 box two columns wide: ``first`` and ``second`` titles (lines) in column 0, each over
+    3 lines of text, ``second`` last at the column's foot when ``third`` (column 1's first lines,
+    bold) goes on with it."""
+    def title(lines: list[str]) -> str:
+        joined = " \\ ".join(lines)
+        return f'#text(font: "Noto Sans CJK SC", weight: "bold")[{joined}]'
+
+    text = TEXT[:G.chars * 3 - 4]
+    column0 = f"{title(first)}\n\n{text}\n\n{title(second)}" + ("" if third else f"\n\n{text}")
+    column1 = (f"{title(third)}\n\n" if third else "") + text
+    height = G.pitch * (len(first) + len(second) + 3 + (0 if third else 3)) + 20
+    frame = (f"#place(top + left, dx: {G.column_x(0) - 4}pt, dy: 100pt, rect(width: {G.span_width(2) + 8}pt, "
+             f"height: {height}pt, stroke: 0.8pt))")
+    return [frame, column_block(0, 110, column0), column_block(1, 110, column1)]
+
+
+def test_a_brief_s_title_broken_or_split_over_two_columns_is_flagged(tmp_path):
+    """短消息 titles are display lines: …讲|堂 leaves one character alone; a title begun at a
+    column's foot and ended at the next column's top is split."""
+    bad = measure(tmp_path, briefs_box(["■ 社区开设老年手机讲", "堂"], ["■ 设立户外工作者“爱"], ["心驿站”"]))
+    assert any("讲|堂" in b for b in bad.broken) and bad.split
+    assert any("短消息标题跨栏" in f for f in bad.faults())
+    good = measure(tmp_path, briefs_box(["■ 社区开设老年手机讲堂"], ["■ 户外工作者“爱心驿站”"], []))
+    assert good.broken == [] and good.split == []

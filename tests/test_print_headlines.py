@@ -50,3 +50,23 @@ def test_texts_typst_breaks_get_word_joiners_inside_words():
     assert f"5{JOINER}分" in joined  # a number stays with its unit
     assert keep_words("增至七个").endswith(f"七{JOINER}个") or keep_words("增至七个").endswith("七个")
     assert len(pieces) > 1 and keep_words("") == ""
+
+
+def test_a_brief_s_title_keeps_its_last_word_whole_and_a_manual_break():
+    """短消息 titles (Typst breaks them): …手机讲堂 never leaves 堂 alone; a | still breaks the line."""
+    from shequbao.print.content import Brief
+    from shequbao.print.measure import brief_title_runs
+
+    [run] = brief_title_runs(Brief("金桂苑居民区开设老年智能手机讲堂"))
+    assert f"讲{JOINER}堂" in run["s"] and run["s"].replace(JOINER, "") == "金桂苑居民区开设老年智能手机讲堂"
+    runs = brief_title_runs(Brief("社区卫生服务中心 开展流感疫苗接种", parts=("社区卫生服务中心", "开展流感疫苗接种")))
+    assert [r.get("br", False) for r in runs] == [False, True, False]
+
+
+def test_a_brief_s_title_goes_to_the_next_column_with_two_lines_of_its_text():
+    """The box is tall enough when a title moves on rather than end a column (Typst's sticky block)."""
+    from shequbao.print.shape_parts import kept_rows
+
+    lines, titles = [1, 4, 1, 2, 1, 4], [True, False, True, False, True, False]
+    assert kept_rows(lines, titles, 2, 7) == 8  # at 7 rows the third title would end the first column
+    assert kept_rows([1, 4, 1, 4], [True, False, True, False], 2, 5) == 5

@@ -56,6 +56,14 @@ def test_guide_titles_are_not_broken_before_their_last_characters(figures):
         assert f.guide_runts == [], f.issue
 
 
+def test_display_lines_and_briefs_titles_break_between_words_and_keep_with_their_text(figures):
+    """Headlines, 导读 entries and the briefs' titles in the 短消息 box break between words with
+    no character alone (not …手机讲|堂), and a brief's title is not split over two columns nor
+    left at a column's foot with fewer than 2 lines of its text."""
+    faults = {(f.issue, p.page): p.broken + p.split for f in figures.values() for p in f.layout if p.broken or p.split}
+    assert faults == {}
+
+
 def test_every_item_and_photo_is_printed(figures):
     for f in figures.values():
         assert f.missing == [] and f.images == f.photos, f.issue

@@ -44,6 +44,7 @@ class Brief:
     title: str
     blocks: tuple = ()
     key: str = ""
+    parts: tuple[str, ...] = ()  # the title's lines where the editor broke it by hand (|)
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,9 @@ def _page_items(articles: list[Article], archive: Archive, content_dir: Path, se
                 blocks = [*blocks, {"t": "src", "runs": [{"s": f"（{tail}）"}], "first": True}]
             if not briefs:
                 items.append(Item(key=f"briefs:{article.page}", kind="briefs", weight="minor", title="短消息"))
-            briefs.append(Brief(_draft_mark(display_title(article.title), article), tuple(blocks), article.src))
+            parts = title_parts(article.title)
+            hand = (*parts[:-1], _draft_mark(parts[-1], article)) if len(parts) > 1 else ()
+            briefs.append(Brief(_draft_mark(display_title(article.title), article), tuple(blocks), article.src, hand))
             continue
         items.append(_item(article, archive, blocks, inline_photos, photo_size))
     items = [replace(i, briefs=tuple(briefs)) if i.kind == "briefs" else i for i in items]

@@ -77,11 +77,23 @@ def item_blocks(item: Item) -> list[dict]:
     if item.kind in ("briefs", "guide"):
         out = []
         for brief in item.briefs:
-            if item.kind == "briefs":
-                out.append({"t": "bt", "runs": [{"s": brief.title}], "first": True})
-            out.extend(brief.blocks)
+            if item.kind == "briefs":  # the title breaks between words; it keeps with 2 lines of the text
+                out.append({"t": "bt", "runs": brief_title_runs(brief), "first": True})
+                out.extend({**b, "keep": True} if i == 0 else b for i, b in enumerate(brief.blocks))
+            else:
+                out.extend(brief.blocks)
         return out
     return list(item.blocks)
+
+
+def brief_title_runs(brief) -> list[dict]:
+    """A brief's title as set: word joiners inside its words (it breaks between words and
+    leaves no character alone), a line break where the editor put a ``|``."""
+    runs: list[dict] = []
+    for part in brief.parts or (brief.title,):
+        runs += [{"br": True}] if runs else []
+        runs.append({"s": keep_words(part)})
+    return runs
 
 
 class Request:

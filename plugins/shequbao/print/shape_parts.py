@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from .measure import item_blocks
 from .photo_grid import LEAST, grid_rows
 from .shapes import BOXED, MAX_PHOTO_SHARE, Shape
 from .style import (BYLINE, CAPTION, CROP, FOCUS_CROP, KICKER, MIN_PPI, PHOTO_SHARE, SUBTITLE, TEXT_UNDER_PHOTO,
@@ -181,7 +182,37 @@ def body_lines(maker, span: int, inner: int, tracking: int) -> int:
 
 def body_rows(maker, span: int, inner: int, tracking: int) -> int:
     lines = body_lines(maker, span, inner, tracking)
-    return math.ceil(lines / inner) if lines else 0
+    if not lines:
+        return 0
+    rows = math.ceil(lines / inner)
+    if maker.item.kind == "briefs" and inner > 1:
+        titles = [b["t"] == "bt" for b in item_blocks(maker.item)]
+        rows = kept_rows(maker.m.block_lines(f"{span}/{inner}", 0), titles, inner, rows)
+    return rows
+
+
+def kept_rows(lines: list[int], titles: list[bool], inner: int, rows: int) -> int:
+    """The fewest rows (from ``rows`` up) that hold a 短消息 box's blocks in ``inner`` columns
+    filled one after the other, when a brief's title goes to the next column rather than be
+    split or left without 2 lines of its text under it (lib.typ: sticky, 2 lines kept)."""
+    while True:
+        column, used = 0, 0
+        for index, (count, title) in enumerate(zip(lines, titles)):
+            if title:
+                need = count + (min(2, lines[index + 1]) if index + 1 < len(lines) else 0)
+                if used and used + need > rows:
+                    column, used = column + 1, 0
+                used += count
+                continue
+            left = count
+            while left:
+                if used >= rows:
+                    column, used = column + 1, 0
+                take = min(rows - used, left)
+                used, left = used + take, left - take
+        if column < inner:
+            return rows
+        rows += 1
 
 
 def shape_cost(maker, shape: Shape, lines: tuple[str, ...], photo: float, beside: bool) -> float:
