@@ -75,8 +75,11 @@ def printed_lines(page, title: str) -> list[tuple[float, float]]:
     """The middle of each printed line of ``title`` on a PDF page, as fractions of the page: its
     characters found in the text layer (the largest print, not a mention in 导读), split into
     lines where a character starts above its predecessor or left of it (a column's top)."""
-    chars = [c for c in page.chars if c["text"].strip() and unicodedata.category(c["text"][0]) not in ("Cf", "Zs", "Cc")]
-    text = "".join(c["text"] for c in chars)
+    def visible(text: str) -> str:  # a word joiner of a display line may come glued to its character
+        return "".join(ch for ch in text if ch.strip() and unicodedata.category(ch) not in ("Cf", "Zs", "Cc"))
+
+    chars = [c for c in page.chars if len(visible(c["text"])) == 1]
+    text = "".join(visible(c["text"]) for c in chars)
     wanted = re.sub(r"\s", "", title)
     found = [m.start() for m in re.finditer(re.escape(wanted), text)]
     assert found, f"{title} is not in the PDF's text"
@@ -96,8 +99,8 @@ def printed(site, issue, article) -> bool:
     if not article.print.filler:
         return True
     with pdfplumber.open(site / f"issues/{issue.id}/gui-yuan-{issue.id}-{article.page}.pdf") as document:
-        text = re.sub(r"\s", "", document.pages[0].extract_text())
-    return article.display_title.replace("|", "")[:6] in text
+        text = "".join(ch for ch in document.pages[0].extract_text() if ch.strip() and unicodedata.category(ch) != "Cf")
+    return re.sub(r"\s", "", article.display_title.replace("|", "")) in text
 
 
 @pytest.fixture(scope="module")
