@@ -12,9 +12,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..content.load import load_archive
-from ..problems import ContentError
-
 DEFAULT_PAGES = 4  # 版 an imported issue may get when --pages is not given
 
 
@@ -35,29 +32,17 @@ def add_plan(commands) -> None:
 def run_plan(args: argparse.Namespace) -> int:
     """0: the plan fits (and is written with --write); 1: it does not fit, or could not be
     written; 2: no such issue or settings."""
-    from ..mkdocs.settings import load_settings
-    from ..print import PrintError, PrintOptions
+    from ..print import PrintError
     from ..print.archive import is_archive
+    from .printing import load_for_print
 
-    if not args.config.is_file():
-        print(f"找不到 {args.config}：请在报纸的文件夹里运行，或用 --config 写明 mkdocs.yml 的位置", file=sys.stderr)
-        return 2
     if args.pages is not None and not 1 <= args.pages <= 32:
         print(f"--pages {args.pages}：版数应当在 1 到 32 之间", file=sys.stderr)
         return 2
-    try:
-        settings = load_settings(args.config)
-        base = settings.print
-        options = PrintOptions(args.size or base.page_size, base.columns, base.bleed, base.underfull)
-        archive, _ = load_archive(settings.content_dir, settings.paper, drafts=args.drafts)
-    except ValueError as error:
-        print(error, file=sys.stderr)
-        return 2
-    except ContentError as error:
-        for problem in error.problems:
-            print(problem.format(settings.content_dir.name), file=sys.stderr)
-        print("内容有问题，请先按提示修改（./sqb check 可以列出全部问题）", file=sys.stderr)
-        return 1
+    loaded = load_for_print(args)
+    if isinstance(loaded, int):
+        return loaded
+    settings, options, archive = loaded
     issue = _find_issue(archive, args.issue)
     if issue is None:
         return 2

@@ -14,13 +14,13 @@ from ..content.load import load_archive
 from ..problems import ContentError
 from ..site.registry import pdf_filename
 
-
 PRINT_FOLDER = "print"  # ./sqb print's PDFs, listed in the paper's .gitignore (a PDF is made again, not kept)
 
 
-def run_print(args: argparse.Namespace) -> int:
-    """The print edition of one issue, with the settings of mkdocs.yml (as a build makes it).
-    0: every character and photo printed; 1: the PDF leaves text or photos out, or could not be made."""
+def load_for_print(args: argparse.Namespace, columns: int | None = None, bleed: bool = False):
+    """What ``./sqb print`` and ``./sqb plan`` start from: (settings, print options, archive) as
+    mkdocs.yml and ``--size``/``--drafts`` say; or, having said why, the exit code (2: no such
+    settings, 1: the content has problems)."""
     from ..mkdocs.settings import load_settings
     from ..print import PrintOptions
 
@@ -30,8 +30,7 @@ def run_print(args: argparse.Namespace) -> int:
     try:
         settings = load_settings(args.config)
         base = settings.print
-        options = PrintOptions(args.size or base.page_size, args.columns or base.columns, args.bleed or base.bleed,
-                               base.underfull)
+        options = PrintOptions(args.size or base.page_size, columns or base.columns, bleed or base.bleed, base.underfull)
         archive, _ = load_archive(settings.content_dir, settings.paper, drafts=args.drafts)
     except ValueError as error:
         print(error, file=sys.stderr)
@@ -41,6 +40,16 @@ def run_print(args: argparse.Namespace) -> int:
             print(problem.format(settings.content_dir.name), file=sys.stderr)
         print("内容有问题，请先按提示修改（./sqb check 可以列出全部问题）", file=sys.stderr)
         return 1
+    return settings, options, archive
+
+
+def run_print(args: argparse.Namespace) -> int:
+    """The print edition of one issue, with the settings of mkdocs.yml (as a build makes it).
+    0: every character and photo printed; 1: the PDF leaves text or photos out, or could not be made."""
+    loaded = load_for_print(args, args.columns, args.bleed)
+    if isinstance(loaded, int):
+        return loaded
+    settings, options, archive = loaded
     issue = next((i for i in archive.issues if args.issue in (i.id, str(i.number))), None)
     if issue is None:
         have = "、".join(f"{i.id}（第{i.number}期）" for i in archive.issues) or "没有任何一期"
