@@ -254,6 +254,7 @@ def evaluate_pdf(pdf: Path, items: list[dict], verbose: bool = False, printed_by
     from shequbao.importer.reading import read_issue
 
     printed = printed_text(printed_by or pdf)
+    printed_titles = printed.replace("\u2060", "")  # display lines carry word joiners between words
     start = time.monotonic()
     parsed = read_issue(pdf)
     seconds = time.monotonic() - start
@@ -262,7 +263,7 @@ def evaluate_pdf(pdf: Path, items: list[dict], verbose: bool = False, printed_by
     for ti, item in enumerate(items):
         body = printed_part(item["body"], printed)
         title = squeeze(item["title"].replace("|", ""))
-        if len(body) < MATCH_CHARS and title and title not in printed.replace("\u2060", ""):
+        if len(body) < MATCH_CHARS and title and title not in printed_titles:
             body = ""  # never printed (a 备用稿 no 版 had room for): its first words are in another story
         want = (item["captions"] if item["kind"] == "photo" else "") + body
         item["expected"] = want
