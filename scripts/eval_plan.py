@@ -1,6 +1,6 @@
 """From import to print, on every real issue of ../shared/corpus: how ``./sqb plan`` does.
 
-    .venv/bin/python scripts/eval_plan.py [--size A3] [--pages 4] [--corpus DIR]
+    .venv/bin/python scripts/eval_plan.py [--size A3] [--pages 4] [--corpus DIR] [--only NAME] [--keep DIR]
 
 For each text: a new paper (``./sqb init``) in a scratch folder, ``./sqb import``, every draft
 set to ``draft: false`` (as an editor does after checking), ``./sqb plan ISSUE --pages N --write``,
@@ -17,6 +17,7 @@ import contextlib
 import io
 import os
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -81,13 +82,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="A3")
     parser.add_argument("--pages", type=int, default=4)
     parser.add_argument("--corpus", type=Path, default=corpus_folder())
+    parser.add_argument("--only", help="only the texts whose name contains this (e.g. weidong)")
+    parser.add_argument("--keep", type=Path, help="make the papers in this folder and keep them (to look at the PDFs)")
     args = parser.parse_args(argv)
-    texts = sorted(args.corpus.glob("*.txt"))
+    texts = [t for t in sorted(args.corpus.glob("*.txt")) if not args.only or args.only in t.stem]
     if not texts:
         print(f"{args.corpus}: no corpus texts", file=sys.stderr)
         return 2
     honest = True
     with tempfile.TemporaryDirectory(prefix="eval-plan-") as scratch:
+        if args.keep:
+            scratch = str(args.keep.resolve())
+            shutil.rmtree(scratch, ignore_errors=True)
+            Path(scratch).mkdir(parents=True)
         os.environ.setdefault("SHEQUBAO_CACHE_DIR", str(Path(scratch) / "cache"))
         here = Path.cwd()
         try:

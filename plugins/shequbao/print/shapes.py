@@ -71,7 +71,9 @@ class Shape:
 
     def slack_limit(self, style: Style) -> float:
         """Blank a module may have under its text; a box is as tall as its content (a line at most)."""
-        if self.rows <= 0 or self.pad:
+        if self.pad:
+            return style.pitch * 0.5  # a box: blank inside its frame is a stretched box
+        if self.rows <= 0:
             return style.pitch * 1.5
         return style.pitch * max(1.5, min(4, self.rows * self.inner * 0.12))
 
@@ -93,7 +95,7 @@ def shape_costs(shape: Shape, style: Style, cells: int, foot: bool = False) -> n
     grow = delta >= 0
     used = np.minimum(delta[grow], up)
     slack = delta[grow] - used
-    grow_cost = shape.cost + (6 * (used / up) ** 2 if up > 0 else 0) + slack_cost(slack, style)
+    grow_cost = shape.cost + (6 * (used / up) ** 2 if up > 0 else 0) + slack_cost(slack, style, shape.short)
     if foot:
         grow_cost = grow_cost + 4 * np.maximum(0, slack / style.pitch - 0.5)
     beyond = slack - shape.slack_limit(style)
@@ -106,9 +108,17 @@ def shape_costs(shape: Shape, style: Style, cells: int, foot: bool = False) -> n
     return cost
 
 
-def slack_cost(slack, style: Style):
+HOLE_SLACK = 1.25  # lines of blank under a module's text beyond which, with the separator, a reader sees a hole
+
+
+def slack_cost(slack, style: Style, short: int = 0):
+    """Blank under a module's text: cheap up to half a line, then linear, and growing with its
+    square beyond ``HOLE_SLACK`` lines (with the lines its last text column is ``short``), so
+    that blank a page cannot fill is spread over its modules (each gap under 3 lines) rather
+    than left as one hole under one of them."""
     lines = slack / style.pitch
-    return np.where(lines <= 0.5, 2 * lines, 1 + 8 * (lines - 0.5))
+    hole = np.maximum(0, lines + short - HOLE_SLACK) - max(0, short - HOLE_SLACK)
+    return np.where(lines <= 0.5, 2 * lines, 1 + 8 * (lines - 0.5)) + 12 * hole ** 2
 
 
 def fit(shape: Shape, height: float, style: Style) -> tuple[float, float, float]:
