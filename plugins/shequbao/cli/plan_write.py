@@ -28,8 +28,9 @@ class WriteError(Exception):
     """A file the plan could not be written into, with what to do (in Chinese)."""
 
 
-def set_front_matter(path: Path, fields: dict[str, int]) -> bool:
-    """Write ``fields`` (name → number) into the front matter of ``path``; False if already so."""
+def set_front_matter(path: Path, fields: dict[str, object]) -> bool:
+    """Write ``fields`` (name → number, or a flow mapping such as ``{"filler": True}`` for
+    ``print:``) into the front matter of ``path``; False if already so."""
     raw = path.read_bytes().decode("utf-8")
     bom, body = ("\ufeff", raw[1:]) if raw.startswith("\ufeff") else ("", raw)
     newline = "\r\n" if "\r\n" in body else "\n"
@@ -49,21 +50,40 @@ def set_front_matter(path: Path, fields: dict[str, int]) -> bool:
     return True
 
 
-def _set_line(head: str, name: str, value: int) -> str:
+def mark_spare(path: Path) -> bool:
+    """Make an article a 备用稿 (``print: {filler: true}``, keeping its other print hints): it prints
+    only where a 版 has room, and stays on the web. False if it already is one."""
+    text = path.read_bytes().decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+    span = _front_matter(text)
+    try:
+        data = parse_yaml(text[span[0]:span[1]]).data if span else None
+    except ReadError:
+        data = None
+    hints = data.get("print") if isinstance(data, dict) else None
+    return set_front_matter(path, {"print": {**(hints if isinstance(hints, dict) else {}), "filler": True}})
+
+
+def _yaml(value: object) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_yaml(v)}" for k, v in value.items()) + "}"
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def _set_line(head: str, name: str, value: object) -> str:
     line = re.compile(rf"^{name}:[^\n]*$", re.MULTILINE)
     if line.search(head):
         return line.sub(lambda m: _keep_comment(m.group(), name, value), head, count=1)
     after = re.search(r"^kind:[^\n]*\n", head, re.MULTILINE) or re.search(r"^title:[^\n]*\n", head, re.MULTILINE)
     at = after.end() if after else (1 if head.startswith("\n") else 0)
-    return head[:at] + f"{name}: {value}\n" + head[at:]
+    return head[:at] + f"{name}: {_yaml(value)}\n" + head[at:]
 
 
-def _keep_comment(line: str, name: str, value: int) -> str:
+def _keep_comment(line: str, name: str, value: object) -> str:
     comment = re.search(r"[ \t]+#.*$", line)
-    return f"{name}: {value}" + (comment.group() if comment else "")
+    return f"{name}: {_yaml(value)}" + (comment.group() if comment else "")
 
 
-def _check_same(path: Path, head: str, new_head: str, fields: dict[str, int]) -> None:
+def _check_same(path: Path, head: str, new_head: str, fields: dict[str, object]) -> None:
     try:
         old, new = parse_yaml(head).data, parse_yaml(new_head).data
     except ReadError as error:
@@ -73,8 +93,8 @@ def _check_same(path: Path, head: str, new_head: str, fields: dict[str, int]) ->
     rest_old = {k: v for k, v in old.items() if k not in fields}
     rest_new = {k: v for k, v in new.items() if k not in fields}
     if rest_old != rest_new or any(new.get(k) != v for k, v in fields.items()):
-        raise WriteError(f"{path}: 文件头的写法特殊（page 或 order 写成了多行？），没有改动它："
-                         f"请手工写上 " + "、".join(f"{k}: {v}" for k, v in fields.items()))
+        raise WriteError(f"{path}: 文件头的写法特殊（{'、'.join(fields)} 写成了多行？），没有改动它："
+                         f"请手工写上 " + "、".join(f"{k}: {_yaml(v)}" for k, v in fields.items()))
 
 
 def used_pages(folder: Path) -> set[int]:

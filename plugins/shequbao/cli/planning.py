@@ -20,6 +20,8 @@ def add_plan(commands) -> None:
     plan.add_argument("issue", help="哪一期：文件夹名（如 2012-07）或期号（如 36）")
     plan.add_argument("--pages", type=int, metavar="N",
                       help=f"最多几个版（默认：issue.yml 里的版数；只上网站的导入期默认 {DEFAULT_PAGES}）。用得少时只用排得下的最少版数")
+    plan.add_argument("--spare", action="store_true",
+                      help="版不够时，把排不下的稿件改为备用稿（print: {filler: true}：网站照登，印刷版有空才上），最多三成文字")
     plan.add_argument("--replan", action="store_true", help="已出印刷版的一期也全部重排（默认每篇保留已写的 page）")
     plan.add_argument("--write", action="store_true",
                       help="把建议写进去：每篇稿件的 page、order，issue.yml 的版面和版名；导入的一期删掉 print: false")
@@ -73,7 +75,7 @@ def _find_issue(archive, wanted: str):
 
 
 def _plan(args, settings, options, archive, issue) -> int:
-    from ..print.assign import page_names, plan_pages, read_stories
+    from ..print.assign import is_underfull, page_names, plan_pages, plan_with_spares, read_stories
     from ..print.trial import Trier
 
     trier = Trier(archive, issue, settings.content_dir, options, settings.markdown)
@@ -82,19 +84,25 @@ def _plan(args, settings, options, archive, issue) -> int:
     most = args.pages or (len(issue.sections) if issue.print else DEFAULT_PAGES)
     most = max(most, *(s.pinned or 1 for s in stories))
     proposal = plan_pages(stories, most, trier.trial, trier.page_chars())
+    spare: list = []
+    if proposal is not None and not proposal.fits and args.spare:
+        proposal, spare = plan_with_spares(stories, most, trier.trial) or (proposal, [])
     if proposal is None:
         news = sum(s.can_head for s in stories)
         print(f"第{issue.number}期的消息（kind: news）只有 {news} 篇，不够每版一篇头条：请用较少的版（--pages），"
               "或把长一些的稿件改为 kind: news", file=sys.stderr)
         return 1
     names = page_names(proposal.pages, {s.page: s.name for s in issue.sections})
-    messages = trier.confirm(proposal.assignment(), names)
+    messages = trier.confirm(proposal.assignment(), names, frozenset(s.src for s in spare))
     lost = sum(m.lost_chars for m in messages), sum(m.lost_photos for m in messages)
     fits = proposal.fits and not any(lost)
     label = f"《{archive.paper.name}》第{issue.number}期"
     _print_table(label, proposal, names, fits, trier.count, keep)
+    print_spares(spare, f"排不下的 {len(spare)} 篇改为备用稿（网站照登，印刷版有空才上）")
     for message in messages:  # what ./sqb print will say of this plan: 版 with room, an odd number of 版
         print(f"  提示：{message.text}")
+    if fits and proposal.count > 1 and is_underfull(proposal):
+        print_underfull(args, proposal, plan_with_spares(stories, proposal.count - 1, trier.trial))
     if not fits:
         _print_misfit(proposal, most, lost[0], keep)
         return 1
@@ -103,7 +111,7 @@ def _plan(args, settings, options, archive, issue) -> int:
         print(f"这只是建议，什么都没有改。确认后运行 ./sqb plan {args.issue} --pages {most}{size} --write 写进稿件"
               + ("和 issue.yml" if not issue.print or proposal.count > len(issue.sections) else ""))
         return 0
-    return _write(settings.content_dir, issue, proposal, names)
+    return _write(settings.content_dir, issue, proposal, names, spare)
 
 
 def _print_table(label, proposal, names, fits, trials, keep) -> None:
@@ -136,11 +144,16 @@ def _print_misfit(proposal, most: int, lost: int, keep: bool) -> None:
           "（长稿删段落，或把短稿留到下一期），再运行 ./sqb plan。什么都没有写", file=sys.stderr)
 
 
-def _write(content_dir: Path, issue, proposal, names) -> int:
-    from .plan_write import WriteError, set_front_matter, update_issue_yml, used_pages
+def _write(content_dir: Path, issue, proposal, names, spare) -> int:
+    from .plan_write import WriteError, mark_spare, set_front_matter, update_issue_yml, used_pages
 
     changed = 0
     try:
+        for story in spare:
+            changed += mark_spare(content_dir / story.src)
+        beyond = {s.src for s in spare} | {a.src for a in issue.articles if a.print.filler and a.page > proposal.count}
+        for src in sorted(beyond):  # 备用稿 on the last 版 (each tries its own first): no 版 beyond the plan's is left
+            changed += set_front_matter(content_dir / src, {"page": proposal.count})
         for page, stories in sorted(proposal.pages.items()):
             for index, story in enumerate(stories):
                 changed += set_front_matter(content_dir / story.src, {"page": page, "order": (index + 1) * 10})
@@ -149,6 +162,34 @@ def _write(content_dir: Path, issue, proposal, names) -> int:
     except (WriteError, OSError) as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"已写入：{changed} 篇稿件的 page 和 order" + ("；issue.yml " + "，".join(done) if done else ""))
+    print(f"已写入：{changed} 篇稿件的 page 和 order" + (f"（{len(spare)} 篇改为备用稿）" if spare else "") + ("；issue.yml " + "，".join(done) if done else ""))
     print(f"下一步：./sqb print {issue.id} 生成印刷版 PDF 看一看")
     return 0
+
+
+def print_spares(spare, heading: str) -> None:
+    if spare:
+        print(f"{heading}，共 {sum(s.chars for s in spare)} 字：")
+        for story in spare:
+            print(f"        《{story.title[:22]}》（{story.chars} 字）  {Path(story.src).name}")
+
+
+def print_underfull(args, proposal, fewer) -> None:
+    """A plan that fits but leaves 版 more than 10% empty: say how full, and the two ways out
+    a 美编 takes (fill it, or one 版 fewer with named stories as 备用稿)."""
+    fills = [p.fill for p in proposal.trial.pages]
+    room = sum(p.room for p in proposal.trial.pages)
+    count = proposal.count
+    print(f"\n注意：文字只够排满这 {count} 个版的约 {round(sum(fills) / len(fills) * 100)}%（还空约 {room:,} 字），"
+          "这样付印版面会有大片空白。可以：")
+    print(f"  ① 补满：加稿约 {room:,} 字；或在本期加备用稿（文件头写 print: {{filler: true}}），"
+          "在 content/fillers/posters.yml 放公益广告，./sqb print 会拿它们补空")
+    size = f" --size {args.size}" if args.size else ""
+    if fewer is None:
+        print(f"  ② 排成 {count - 1} 个版：要删掉三成以上的文字，不建议")
+        return
+    smaller, spare = fewer
+    full = min(p.fill for p in smaller.trial.pages)
+    print_spares(spare, f"  ② 排成 {count - 1} 个版（最空的版也约 {round(full * 100)}% 满）：把下面 {len(spare)} 篇改为备用稿"
+                        "（网站照登，印刷版有空才上）")
+    print(f"     这样做：./sqb plan {args.issue} --pages {count - 1}{size} --spare --write")

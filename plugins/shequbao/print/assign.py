@@ -88,6 +88,40 @@ def plan_pages(stories: list[Story], most: int, trial, page_chars: int) -> Propo
     return best
 
 
+SPARE_SHARE = 0.35  # at most this share of an issue's text is proposed as 备用稿 to save a 版
+SPARE_TRIES = 6
+
+
+def is_underfull(proposal: Proposal) -> bool:
+    """A plan that fits but leaves a 版 more than 10% empty (a warning that stops a strict build)."""
+    return proposal.fits and min(p.fill for p in proposal.trial.pages) < 1 - UNDERFULL
+
+
+def plan_with_spares(stories: list[Story], count: int, trial) -> tuple[Proposal, list[Story]] | None:
+    """The issue on ``count`` 版 with the stories that do not go on them made 备用稿 (printed only
+    where a 版 has room, always on the web): each time the lightest story that covers what is
+    over, else the longest; never a 版's 头条 or a story the editors pinned. None when that would
+    spare more than a third of the text, or no 版 can be given a 头条."""
+    total = sum(s.load for s in stories)
+    spare: list[Story] = []
+    for _ in range(SPARE_TRIES):
+        kept = [s for s in stories if s not in spare]
+        names = frozenset(s.src for s in spare)
+        proposal = _mend(_sketch(kept, count), lambda assignment: trial(assignment, names))
+        if proposal is None:
+            return None
+        if proposal.fits:
+            return proposal, spare
+        choices = [s for s in kept if not s.pinned and s.src not in proposal.heads.values()]
+        over = proposal.trial.over
+        pick = min((s for s in choices if s.load >= over), key=lambda s: (s.weight, s.src), default=None)
+        pick = pick or max(choices, key=lambda s: (s.load, s.src), default=None)
+        if pick is None or sum(s.load for s in spare) + pick.load > SPARE_SHARE * total:
+            return None
+        spare.append(pick)
+    return None
+
+
 def _sketch(stories: list[Story], count: int) -> dict[int, list[Story]] | None:
     pages: dict[int, list[Story]] = {p: [] for p in range(1, count + 1)}
     for s in stories:
@@ -233,6 +267,8 @@ def read_stories(issue, content, keep_pages: bool) -> list[Story]:
     hinted = not keep_pages and len({a.page for a in issue.articles}) > 1
     stories = []
     for article in issue.articles:
+        if article.print.filler:
+            continue  # a 备用稿 goes in where a 版 has room, its own 版 first: not planned
         chars, photos, lead = measured.get(article.src, (0, 0, False))
         stories.append(Story(article.src, article.title or article.excerpt[:20], article.kind, chars, photos,
                              lead or article.print.weight == "lead", article.page if keep_pages else None,

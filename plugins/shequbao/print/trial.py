@@ -78,10 +78,13 @@ class Trier:
         g = self.style.geometry
         return int((g.bottom - g.top) * g.type_width / (g.body * self.style.pitch))
 
-    def planned_issue(self, assignment: dict[str, Placed], names: dict[int, str]) -> Issue:
-        """The issue with each story on its 版 and in its order, and a section for every 版."""
+    def planned_issue(self, assignment: dict[str, Placed], names: dict[int, str],
+                      spare: frozenset[str] = frozenset()) -> Issue:
+        """The issue with each story on its 版 and in its order, and a section for every 版;
+        ``spare``: stories made 备用稿 (printed only where a 版 has room, as ``print: {filler: true}``)."""
         articles = [replace(a, page=assignment[a.src].page, order=assignment[a.src].order) if a.src in assignment else a
                     for a in self.issue.articles]
+        articles = [replace(a, print=replace(a.print, filler=True)) if a.src in spare else a for a in articles]
         count = max(p.page for p in assignment.values()) if assignment else 1
         known = {s.page: s for s in self.issue.sections}
         sections = tuple(known.get(p) or Section(p, names.get(p, "")) for p in range(1, count + 1))
@@ -96,11 +99,11 @@ class Trier:
             self._sizes[src] = photo_size(self.content_dir / src)
         return self._sizes[src]
 
-    def trial(self, assignment: dict[str, Placed]) -> Trial:
-        key = tuple(sorted((src, p.page, p.order) for src, p in assignment.items()))
+    def trial(self, assignment: dict[str, Placed], spare: frozenset[str] = frozenset()) -> Trial:
+        key = (tuple(sorted((src, p.page, p.order) for src, p in assignment.items())), spare)
         if key not in self._memo:
             self.count += 1
-            self._memo[key] = self._run(self.content(self.planned_issue(assignment, {})))
+            self._memo[key] = self._run(self.content(self.planned_issue(assignment, {}, spare)))
         return self._memo[key]
 
     def _run(self, content: IssueContent) -> Trial:
@@ -143,11 +146,12 @@ class Trier:
         g = self.style.geometry
         return int(math.ceil(area / (g.body * self.style.pitch) / 10) * 10)
 
-    def confirm(self, assignment: dict[str, Placed], names: dict[int, str]) -> list[Message]:
+    def confirm(self, assignment: dict[str, Placed], names: dict[int, str],
+                spare: frozenset[str] = frozenset()) -> list[Message]:
         """The messages of the whole edition made as ``./sqb print`` makes it, with this plan."""
         from .render import render_issue
 
-        content = self.content(self.planned_issue(assignment, names))
+        content = self.content(self.planned_issue(assignment, names, spare))
         with tempfile.TemporaryDirectory(prefix="shequbao-plan-") as scratch:
             done = render_issue(content, self.options, self.content_dir, Path(scratch), "plan.pdf", images=False)
         return list(done.messages)
