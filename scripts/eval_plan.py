@@ -7,7 +7,9 @@ set to ``draft: false`` (as an editor does after checking), ``./sqb plan ISSUE -
 then ``./sqb print ISSUE`` and scripts/measure_print.py's figures of the PDF. Prints one line per
 issue: characters, stories, 版 used, trials and seconds of the plan, each 版's fill as the plan
 says, the print's exit status, and the measure (blank at the foot, holes, stubs, widows, 孤字,
-头条, what is missing). Exit status 1 when a plan said it fits and the print left something out.
+头条, what is missing). When the plan says its 版 are more than 10% empty and offers one 版 fewer
+with named stories as 备用稿, a second line (→) runs that (``--spare --write``) and measures it.
+Exit status 1 when a plan said it fits and the print left something out.
 """
 
 from __future__ import annotations
@@ -42,9 +44,9 @@ def run(argv: list[str]) -> tuple[int, str, str]:
 
 
 def evaluate(text: Path, scratch: Path, size: str, pages: int) -> tuple[str, bool]:
-    """One issue from import to print; (its line, whether it printed everything a fitting plan promised)."""
-    from measure_print import measure_project
-
+    """One issue from import to print; (its lines, whether it printed everything a fitting plan
+    promised). When the plan says the text leaves its 版 underfull and offers one 版 fewer with
+    备用稿, a second line does what it says (``--spare``) and measures that print too."""
     paper = scratch / text.stem
     year = re.search(r"(19|20)\d\d", text.stem).group(0)
     assert run(["init", str(paper), "--name", "试排报"])[0] == 0
@@ -53,17 +55,32 @@ def evaluate(text: Path, scratch: Path, size: str, pages: int) -> tuple[str, boo
     assert code == 0, err
     for draft in (paper / "content/issues/issue").glob("*.md"):
         draft.write_text(draft.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
+    line, ok, out = plan_and_print(paper, ["--pages", str(pages), "--size", size], size)
+    stories = len(list((paper / "content/issues/issue").glob("*.md")))
+    chars = sum(int(n) for n in re.findall(r"^  (?:头条|    )  [^《\s].*?（(\d+) 字", out, re.MULTILINE))
+    lines = f"{text.stem:<20} {chars:>5} 字 {stories:>2} 篇 | {line}"
+    fewer = re.search(r"\./sqb plan issue (--pages \d+.*--spare) --write", out)
+    if fewer:
+        line, more_ok, _ = plan_and_print(paper, fewer.group(1).split(), size)
+        lines += f"\n{'  → 少一个版，加备用稿':<30} | {line}"
+        ok &= more_ok
+    return lines, ok
+
+
+def plan_and_print(paper: Path, options: list[str], size: str) -> tuple[str, bool, str]:
+    """``./sqb plan issue OPTIONS --write``, ``./sqb print`` and the measure: (its line, honest, the plan's output)."""
+    from measure_print import measure_project
+
     start = time.perf_counter()
-    planned, out, err = run(["plan", "issue", "--pages", str(pages), "--size", size, "--write"])
+    planned, out, err = run(["plan", "issue", *options, "--write"])
     seconds = time.perf_counter() - start
     trials = re.search(r"试排了 (\d+) 次", out)
-    fills = re.findall(r"约 (\d+)% 满|超出约 (\d+) 字", out)
+    fills = re.findall(r"^第\d+版 .*?(?:约 (\d+)% 满|(排不下))", out, re.MULTILINE)
+    spare = re.search(r"排不下的 (\d+) 篇改为备用稿", out)
     printed, _, perr = run(["print", "issue", "--size", size])
-    stories = len(list((paper / "content/issues/issue").glob("*.md")))
-    chars = sum(int(n) for n in re.findall(r"（(\d+) 字", out))
-    line = (f"{text.stem:<20} {chars:>5} 字 {stories:>2} 篇 | plan {planned} "
-            f"{len(fills)} 版 {trials.group(1) if trials else '?'} 次 {seconds:4.1f} s 满 "
-            + "/".join(a or f"超{b}" for a, b in fills) + f"% | print {printed}")
+    line = (f"plan {planned} {len(fills)} 版 {trials.group(1) if trials else '?'} 次 {seconds:4.1f} s 满 "
+            + "/".join(a or "超" for a, b in fills) + "%" + (f" 备用稿 {spare.group(1)} 篇" if spare else "")
+            + f" | print {printed}")
     if printed == 0:
         [figures] = [f for f in measure_project(paper, size, images=False) if f.issue == "issue"]
         layout = figures.layout
@@ -74,7 +91,7 @@ def evaluate(text: Path, scratch: Path, size: str, pages: int) -> tuple[str, boo
                  f" 短行 {figures.short_share:.1%} 缺 {len(figures.missing)}")
     elif planned == 0:
         line += " | " + perr.strip().splitlines()[-1]
-    return line, not (planned == 0 and printed != 0)
+    return line, not (planned == 0 and printed != 0), out
 
 
 def main(argv: list[str] | None = None) -> int:

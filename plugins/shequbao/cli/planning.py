@@ -102,7 +102,8 @@ def _plan(args, settings, options, archive, issue) -> int:
     for message in messages:  # what ./sqb print will say of this plan: 版 with room, an odd number of 版
         print(f"  提示：{message.text}")
     if fits and proposal.count > 1 and is_underfull(proposal):
-        print_underfull(args, proposal, plan_with_spares(stories, proposal.count - 1, trier.trial))
+        replan = " --replan" if not keep and (args.write or issue.print) else ""  # the 版 written no longer bind it
+        print_underfull(args, proposal, plan_with_spares(stories, proposal.count - 1, trier.trial), replan)
     if not fits:
         _print_misfit(proposal, most, lost[0], keep)
         return 1
@@ -174,7 +175,7 @@ def print_spares(spare, heading: str) -> None:
             print(f"        《{story.title[:22]}》（{story.chars} 字）  {Path(story.src).name}")
 
 
-def print_underfull(args, proposal, fewer) -> None:
+def print_underfull(args, proposal, fewer, replan: str) -> None:
     """A plan that fits but leaves 版 more than 10% empty: say how full, and the two ways out
     a 美编 takes (fill it, or one 版 fewer with named stories as 备用稿)."""
     fills = [p.fill for p in proposal.trial.pages]
@@ -192,4 +193,4 @@ def print_underfull(args, proposal, fewer) -> None:
     full = min(p.fill for p in smaller.trial.pages)
     print_spares(spare, f"  ② 排成 {count - 1} 个版（最空的版也约 {round(full * 100)}% 满）：把下面 {len(spare)} 篇改为备用稿"
                         "（网站照登，印刷版有空才上）")
-    print(f"     这样做：./sqb plan {args.issue} --pages {count - 1}{size} --spare --write")
+    print(f"     这样做：./sqb plan {args.issue} --pages {count - 1}{size}{replan} --spare --write")
