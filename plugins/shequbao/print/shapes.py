@@ -71,8 +71,8 @@ class Shape:
 
     def slack_limit(self, style: Style) -> float:
         """Blank a module may have under its text; a box is as tall as its content (a line at most)."""
-        if self.pad:
-            return style.pitch * 0.5  # a box: blank inside its frame is a stretched box
+        if self.pad:  # a box: blank inside its frame shows as a stretched box, at once in one of a row or two (导读)
+            return style.pitch * (0.5 if self.rows <= 2 else 1.5)
         if self.rows <= 0:
             return style.pitch * 1.5
         return style.pitch * max(1.5, min(4, self.rows * self.inner * 0.12))
@@ -118,7 +118,7 @@ def slack_cost(slack, style: Style, short: int = 0):
     than left as one hole under one of them."""
     lines = slack / style.pitch
     hole = np.maximum(0, lines + short - HOLE_SLACK) - max(0, short - HOLE_SLACK)
-    return np.where(lines <= 0.5, 2 * lines, 1 + 8 * (lines - 0.5)) + 12 * hole ** 2
+    return np.where(lines <= 0.5, 2 * lines, 1 + 8 * (lines - 0.5)) + 3 * hole ** 2
 
 
 def fit(shape: Shape, height: float, style: Style) -> tuple[float, float, float]:
