@@ -69,6 +69,11 @@ class Shape:
         pitch = max(0, self.rows - 1) * style.pitch * LEADING_FLEX
         return pitch + self.photo * (1 - self.crop_lo), pitch + self.photo * (self.crop_hi - 1)
 
+    @property
+    def text_only(self) -> bool:
+        """A module of text alone (no photo, no frame): its blank is what the page's text could not fill."""
+        return not self.photo and not self.flow and not self.pad and self.rows > 0
+
     def slack_limit(self, style: Style) -> float:
         """Blank a module may have under its text; a box is as tall as its content (a line at most)."""
         if self.pad:  # a box: blank inside its frame shows as a stretched box, at once in one of a row or two (导读)
@@ -95,7 +100,7 @@ def shape_costs(shape: Shape, style: Style, cells: int, foot: bool = False) -> n
     grow = delta >= 0
     used = np.minimum(delta[grow], up)
     slack = delta[grow] - used
-    grow_cost = shape.cost + (6 * (used / up) ** 2 if up > 0 else 0) + slack_cost(slack, style, shape.short)
+    grow_cost = shape.cost + (6 * (used / up) ** 2 if up > 0 else 0) + slack_cost(slack, style, shape.short, shape.text_only)
     if foot:
         grow_cost = grow_cost + 4 * np.maximum(0, slack / style.pitch - 0.5)
     beyond = slack - shape.slack_limit(style)
@@ -109,16 +114,18 @@ def shape_costs(shape: Shape, style: Style, cells: int, foot: bool = False) -> n
 
 
 HOLE_SLACK = 1.25  # lines of blank under a module's text beyond which, with the separator, a reader sees a hole
+HOLE_COST = 3.0  # … costing this times the square of the lines beyond
 
 
-def slack_cost(slack, style: Style, short: int = 0):
-    """Blank under a module's text: cheap up to half a line, then linear, and growing with its
-    square beyond ``HOLE_SLACK`` lines (with the lines its last text column is ``short``), so
-    that blank a page cannot fill is spread over its modules (each gap under 3 lines) rather
-    than left as one hole under one of them."""
+def slack_cost(slack, style: Style, short: int = 0, spread: bool = False):
+    """Blank under a module's text: cheap up to half a line, then linear; in a module of text
+    alone (``spread``) also growing with its square beyond ``HOLE_SLACK`` lines (with the lines
+    its last text column is ``short``), so that blank a page of text cannot fill is spread over
+    its modules (each gap under 3 lines) rather than left as one hole under one of them. (Beside
+    a photo the blank stays where it was: spreading it there only makes more strips hollow.)"""
     lines = slack / style.pitch
     hole = np.maximum(0, lines + short - HOLE_SLACK) - max(0, short - HOLE_SLACK)
-    return np.where(lines <= 0.5, 2 * lines, 1 + 8 * (lines - 0.5)) + 3 * hole ** 2
+    return np.where(lines <= 0.5, 2 * lines, 1 + 8 * (lines - 0.5)) + (HOLE_COST * hole ** 2 if spread else 0)
 
 
 def fit(shape: Shape, height: float, style: Style) -> tuple[float, float, float]:
