@@ -110,6 +110,7 @@ def test_too_little_text_for_two_pages_said_and_spared_onto_one(tmp_path, monkey
     out = capsys.readouterr().out
     assert "文字只够排满这 2 个版的约" in out and "备用稿" in out and "公益广告" in out, out  # … and it says so
     assert "./sqb plan 2012-07 --pages 1 --spare --write" in out  # one 版 fewer, with named 备用稿
+    assert "提示：《平凉社区报》第7期第2版还空着约" in out and "字可补满" in out  # what ./sqb print would warn
     spared = [line.split()[-1] for line in out.splitlines() if line.startswith("        《")]
     assert 1 <= len(spared) <= 3, out
 

@@ -93,8 +93,10 @@ SPARE_TRIES = 6
 
 
 def is_underfull(proposal: Proposal) -> bool:
-    """A plan that fits but leaves a 版 more than 10% empty (a warning that stops a strict build)."""
-    return proposal.fits and min(p.fill for p in proposal.trial.pages) < 1 - UNDERFULL
+    """A plan that fits but whose text leaves its 版 more than 10% empty on average (too little
+    text for them: one 版 that is, among full ones, is only the underfull warning's)."""
+    fills = [p.fill for p in proposal.trial.pages]
+    return proposal.fits and sum(fills) / len(fills) < 1 - UNDERFULL
 
 
 def plan_with_spares(stories: list[Story], count: int, trial) -> tuple[Proposal, list[Story]] | None:
