@@ -105,6 +105,8 @@ def _plan(args, settings, options, archive, issue) -> int:
         replan = " --replan" if not keep and (args.write or issue.print) else ""  # the 版 written no longer bind it
         print_underfull(args, proposal, plan_with_spares(stories, proposal.count - 1, trier.trial), replan)
     if not fits:
+        if args.spare and not spare:
+            print(f"--spare：{most} 个版要把三成以上的文字改为备用稿才排得下，没有这样做", file=sys.stderr)
         _print_misfit(proposal, most, lost[0], keep)
         return 1
     if not args.write:
