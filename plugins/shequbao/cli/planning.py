@@ -184,7 +184,7 @@ def print_underfull(args, proposal, fewer, replan: str) -> None:
     room = sum(p.room for p in proposal.trial.pages)
     count = proposal.count
     print(f"\n注意：文字只够排满这 {count} 个版的约 {round(sum(fills) / len(fills) * 100)}%（还空约 {room:,} 字），"
-          "这样付印版面会有大片空白。可以：")
+          "这样付印版面会有大片空白（空着超过一成的版，make site 会停下）。可以：")
     print(f"  ① 补满：加稿约 {room:,} 字；或在本期加备用稿（文件头写 print: {{filler: true}}），"
           "在 content/fillers/posters.yml 放公益广告，./sqb print 会拿它们补空")
     size = f" --size {args.size}" if args.size else ""
