@@ -70,6 +70,9 @@ ORG_SUFFIX = re.compile(
 )
 _SOURCE_PREFIX = re.compile(r"^(?:供稿单位|供稿|来源|稿件来源|信息来源)[:：\s]*")
 _PAREN = re.compile(r"^[(（](.+)[)）]$")
+# a four-character name with a two-character surname: （欧阳文君） is a byline, not a unit
+_COMPOUND = re.compile(r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木|独孤|南宫|西门|澹台|呼延|轩辕|申屠|万俟|闻人|赫连)"
+                       r"[\u3400-\u9fff]{2}")
 LEAD = re.compile(r"^(?:【本报讯】|\[本报讯\]|本报讯)\s*")
 
 
@@ -204,7 +207,7 @@ def parse_paren(text: str) -> Byline | None:
         if byline is not None and source:
             byline.source, byline.text = source, text.strip()
             return byline
-    if re.fullmatch(r"[\u3400-\u9fff]{4,}", inner) or _SOURCE_PREFIX.match(inner):
+    if (re.fullmatch(r"[\u3400-\u9fff]{4,}", inner) and not _COMPOUND.fullmatch(inner)) or _SOURCE_PREFIX.match(inner):
         source = parse_source(inner)
         return Byline(source=source, text=text.strip()) if source else None
     byline = parse_names(inner)

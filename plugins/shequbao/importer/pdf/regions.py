@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..bylines import parse_byline
 from .elements import Box, Rule
-from .visual import Style, VLine
+from .visual import BODY_SIZE, Style, VLine
 
 BIG = 1.45  # × body: white between stacked modules
 GUTTER = 0.45  # × body: the narrowest gutter (a line never crosses a wider gap, see visual.JOIN)
@@ -28,6 +29,9 @@ RULE_SPAN = 0.9  # share of the region a separating rule spans
 MAX_DEPTH = 40
 CENTRE = 2.0  # × headline size: an 引题 and its headline are centred this alike (quotes hang, lines differ)
 DECK_GAP = 2.5  # × headline size: an 引题 centred over its headline at most this far above it
+DECK_LONGEST = 40  # characters: an 引题 or 副题 line is no longer
+SIDE_WHITE = 1.5  # em: white on either side of a centred line within its column (a ragged line ends 1 em short)
+TAIL_LINES = 3  # a column ending in a headline has at most this many lines under it (its 副题)
 FLOW_SAME = 1.15  # the widest of flowing columns is at most this much wider than the narrowest
 
 
@@ -107,8 +111,29 @@ def _deck_over(ys: list, band: _Band, style: Style) -> bool:
     if not (isinstance(above, VLine) and isinstance(below, VLine) and below.is_headline(style)):
         return False
     centred = abs((above.x0 + above.x1) / 2 - (below.x0 + below.x1) / 2) <= CENTRE * below.size
-    return (above.is_deck(style) and centred and band.width <= DECK_GAP * below.size
-            and not above.text.rstrip().endswith(("。", "！", "？")))
+    deck = (above.is_deck(style) and centred) or centred_deck(above, below, ys, style)
+    return deck and band.width <= DECK_GAP * below.size and not above.text.rstrip().endswith(("。", "！", "？"))
+
+
+def centred_deck(line: VLine, head: VLine, elements: list, style: Style) -> bool:
+    """``line`` set like the body but centred on the headline ``head``, with white on both
+    sides within its column: an 引题 or 副题 in the body's face (a Word document's, set a
+    little larger or not at all), never a byline."""
+    text = line.text.strip()
+    if line.main.bold or line.is_headline(style) or line.size < BODY_SIZE[0] * style.size:
+        return False
+    if not text or len(text) > DECK_LONGEST or text.endswith(("。", "！", "？", "；")) or text.startswith("本报讯") \
+            or parse_byline(text):
+        return False
+    em = line.size
+    if abs((line.x0 + line.x1) / 2 - (head.x0 + head.x1) / 2) > 1.5 * em:
+        return False
+    column = [e for e in elements if isinstance(e, VLine) and e is not line and e is not head and e.is_body(style)
+              and e.x0 < line.x1 and line.x0 < e.x1]
+    if not column:
+        return False
+    left, right = line.x0 - min(e.x0 for e in column), max(e.x1 for e in column) - line.x1
+    return left >= SIDE_WHITE * em and right >= SIDE_WHITE * em and abs(left - right) <= 0.75 * em
 
 
 def _over_deck(band: _Band, bands: list[_Band], ys: list, style: Style) -> _Band | None:
@@ -129,11 +154,24 @@ def _flowing_columns(xs: list, gutters: list[_Band], style: Style) -> list[_Band
     widths = [max(e.x1 for e in p) - min(e.x0 for e in p) for p in parts]
     if len(parts) < 2 or max(widths) > FLOW_SAME * min(widths):
         return []
-    for part in parts[1:]:
+    for before, part in zip(parts, parts[1:]):
         first = min(part, key=lambda e: (e.top, e.x0))
         if isinstance(first, VLine) and first.is_body(style):
             return gutters  # body text at the column's top: the story of the column before goes on
+        if _ends_in_headline(before, style):
+            return gutters  # a column ends in a headline: its story begins in the next column
     return []
+
+
+def _ends_in_headline(part: list, style: Style) -> bool:
+    """The column ``part`` ends in a headline (with its 副题 and at most a few short lines)."""
+    heads = [e for e in part if isinstance(e, VLine) and e.is_headline(style)]
+    if not heads:
+        return False
+    last = max(heads, key=lambda e: e.bottom)
+    under = [e for e in part if e.top >= last.bottom - 1]
+    return len(under) <= TAIL_LINES and all(isinstance(e, VLine) and not e.text.rstrip().endswith(("。", "！", "？"))
+                                            for e in under)
 
 
 def _photo_item(part: list, style: Style) -> bool:
