@@ -164,14 +164,14 @@ def _flowing_columns(xs: list, gutters: list[_Band], style: Style) -> list[_Band
 
 
 def _ends_in_headline(part: list, style: Style) -> bool:
-    """The column ``part`` ends in a headline (with its 副题 and at most a few short lines)."""
+    """The column ``part`` ends in a headline (with at most a few lines of its 副题 under it)."""
     heads = [e for e in part if isinstance(e, VLine) and e.is_headline(style)]
     if not heads:
         return False
     last = max(heads, key=lambda e: e.bottom)
     under = [e for e in part if e.top >= last.bottom - 1]
-    return len(under) <= TAIL_LINES and all(isinstance(e, VLine) and not e.text.rstrip().endswith(("。", "！", "？"))
-                                            for e in under)
+    return len(under) <= TAIL_LINES and all(
+        isinstance(e, VLine) and (e.is_deck(style) or centred_deck(e, last, part, style)) for e in under)
 
 
 def _photo_item(part: list, style: Style) -> bool:
