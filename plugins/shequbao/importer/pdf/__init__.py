@@ -180,9 +180,28 @@ def _read_page(view: _View, style: Style, facts: Facts) -> list[Line]:
     lone = modules[0].elements if len(modules) == 1 and modules[0].box is None else []
     if len(lone) == 1 and isinstance(lone[0], VLine):  # one line alone on a page speaks of the page (本版暂无稿件)
         modules, out = [], out + [Line(number, lone[0].text, hint="furniture")]
+    read: list[Line] = []
     for module in modules:
-        out += read_module(module, style, number)
-    return out + zone_lines(bottom, style, number, facts)
+        read += read_module(module, style, number)
+    return out + join_bare_heads(read) + zone_lines(bottom, style, number, facts)
+
+
+def join_bare_heads(lines: list[Line]) -> list[Line]:
+    """A module that is only a headline (with its 引题/副题) and the module read after it that
+    has none (a photo with its text, or text) are one story: a Word document's headline at
+    the foot of a column, its story in the next."""
+    out: list[Line] = []
+    bare = False
+    for line in lines:
+        if line.hint == "module":
+            if bare and line.title in ("photo", "text"):
+                bare = False
+                continue
+            bare = line.title == "story"
+        elif line.hint != "headline":
+            bare = False
+        out.append(line)
+    return out
 
 
 def _furniture_line(text: str) -> bool:

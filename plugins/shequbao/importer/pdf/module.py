@@ -222,7 +222,8 @@ def _beside(line: VLine, other: VLine) -> bool:
 
 def _adjacent(a: VLine, b: VLine) -> bool:
     gap = max(a.top - b.bottom, b.top - a.bottom)
-    return gap <= NEAR * max(a.size, b.size) and a.x0 < b.x1 and b.x0 < a.x1
+    em = max(a.size, b.size)  # the last line of a 副题 may be a word at the left, under an indented first line
+    return gap <= NEAR * em and a.x0 < b.x1 + 2 * em and b.x0 < a.x1 + 2 * em
 
 
 def _centred_over(deck: VLine, head: VLine) -> bool:

@@ -30,7 +30,7 @@ MAX_DEPTH = 40
 CENTRE = 2.0  # × headline size: an 引题 and its headline are centred this alike (quotes hang, lines differ)
 DECK_GAP = 2.5  # × headline size: an 引题 centred over its headline at most this far above it
 DECK_LONGEST = 40  # characters: an 引题 or 副题 line is no longer
-SIDE_WHITE = 1.5  # em: white on either side of a centred line within its column (a ragged line ends 1 em short)
+SIDE_WHITE = 0.5  # em: white on either side of a centred line within its column (a full line has none on its left)
 TAIL_LINES = 3  # a column ending in a headline has at most this many lines under it (its 副题)
 FLOW_SAME = 1.15  # the widest of flowing columns is at most this much wider than the narrowest
 
@@ -130,10 +130,10 @@ def centred_deck(line: VLine, head: VLine, elements: list, style: Style) -> bool
         return False
     column = [e for e in elements if isinstance(e, VLine) and e is not line and e is not head and e.is_body(style)
               and e.x0 < line.x1 and line.x0 < e.x1]
-    if not column:
-        return False
+    white = SIDE_WHITE * em if column else 0.0  # no text beside it: within the headline's width
+    column = column or [head]
     left, right = line.x0 - min(e.x0 for e in column), max(e.x1 for e in column) - line.x1
-    return left >= SIDE_WHITE * em and right >= SIDE_WHITE * em and abs(left - right) <= 0.75 * em
+    return left >= white and right >= white and abs(left - right) <= 0.5 * em
 
 
 def _over_deck(band: _Band, bands: list[_Band], ys: list, style: Style) -> _Band | None:
