@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared/corpus beside the project (or beside the folder of its worktrees)
 CORPUS = next((p / "shared/corpus" for p in ROOT.parents if (p / "shared/corpus").is_dir()), ROOT.parent / "shared/corpus")
-ENGINES = ("weasy-a3", "weasy-a4", "reportlab", "feiteng-a3", "word2-a4")
+ENGINES = ("weasy-a3", "weasy-a4", "reportlab", "feiteng-a3", "word2-a4", "sikai")
 ROLE_WORDS = {"reporter": "记者", "correspondent": "通讯员", "intern": "实习生"}
 _ENDS = "。！？”」）…)!?"
 
@@ -200,6 +200,10 @@ def foreign_pdf(engine: str, issue: Issue, cache: Path) -> Path:
         from foreign_feiteng import write_feiteng
 
         write_feiteng(issue, out, photo_file(cache))
+    elif engine == "sikai":
+        from foreign_sikai import write_sikai
+
+        write_sikai(issue, out, photo_file(cache))
     elif engine == "word2-a4":
         from foreign_word2 import write_word2
 

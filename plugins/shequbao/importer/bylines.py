@@ -70,6 +70,7 @@ ORG_SUFFIX = re.compile(
 )
 _SOURCE_PREFIX = re.compile(r"^(?:供稿单位|供稿|来源|稿件来源|信息来源)[:：\s]*")
 _PAREN = re.compile(r"^[(（](.+)[)）]$")
+_MARKS = dict.fromkeys(map(ord, "■□◎◆"), " ")  # marks before a byline: ■ 张三, □ 本报记者 张三, ◎ 通讯员 李四
 # a four-character name with a two-character surname: （欧阳文君） is a byline, not a unit
 _COMPOUND = re.compile(r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木|独孤|南宫|西门|澹台|呼延|轩辕|申屠|万俟|闻人|赫连)"
                        r"[\u3400-\u9fff]{2}")
@@ -133,7 +134,7 @@ def parse_names(text: str) -> Byline | None:
 
 
 def _parse_names(text: str) -> Byline | None:
-    chunks = [c for c in _SPLIT.split(text.replace("■", " ").strip()) if c]
+    chunks = [c for c in _SPLIT.split(text.translate(_MARKS).strip()) if c]
     if not chunks or len(chunks) > 16:
         return None
     tokens: list[tuple[str, str]] = []  # ("role", word) or ("name", name)
@@ -236,7 +237,7 @@ def parse_byline(text: str) -> Byline | None:
     byline = parse_names(text)
     if byline is None:
         return None
-    marked = "■" in text or any(w in text for w in ROLE_WORDS if len(w) > 1 or w in "摄图")
+    marked = any(mark in text for mark in "■□◎◆") or any(w in text for w in ROLE_WORDS if len(w) > 1 or w in "摄图")
     marked = marked or bool(re.search(r"(?:^|[\s/])文(?:$|[\s/])|/文|文/", text))
     return byline if marked else None
 

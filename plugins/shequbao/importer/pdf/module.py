@@ -25,7 +25,7 @@ from ..units import is_jump_line
 from .body import join_names, join_text, paragraphs
 from .front import is_marker
 from .images import Figure
-from .regions import CENTRE, DECK_GAP, Module, centred_deck, headline_groups
+from .regions import CENTRE, DECK_GAP, Module, centred_deck, headline_groups, kicker_over
 from .visual import Style, VLine
 
 NEAR = 0.8  # × size: lines of one headline, or a headline and its 引题/副题, this close
@@ -183,7 +183,7 @@ def _head(group: list[VLine], lines: list[VLine], style: Style, used: set[int]) 
             if vl in head or parse_byline(vl.text) is not None:
                 continue
             if any((vl.is_deck(style) or centred_deck(vl, h, lines, style)) and (_adjacent(vl, h) or _centred_over(vl, h))
-                   for h in head):
+                   or kicker_over(vl, h, style) for h in head):
                 head.append(vl)
                 grown = True
     head.sort(key=lambda v: (v.top, v.x0))

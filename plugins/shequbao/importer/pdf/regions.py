@@ -111,8 +111,20 @@ def _deck_over(ys: list, band: _Band, style: Style) -> bool:
     if not (isinstance(above, VLine) and isinstance(below, VLine) and below.is_headline(style)):
         return False
     centred = abs((above.x0 + above.x1) / 2 - (below.x0 + below.x1) / 2) <= CENTRE * below.size
-    deck = (above.is_deck(style) and centred) or centred_deck(above, below, ys, style)
+    deck = (above.is_deck(style) and centred) or centred_deck(above, below, ys, style) or kicker_over(above, below, style)
     return deck and band.width <= DECK_GAP * below.size and not above.text.rstrip().endswith(("。", "！", "？"))
+
+
+def kicker_over(line: VLine, head: VLine, style: Style) -> bool:
+    """``line`` an 引题 right over its headline and within its width (flush left, indented or
+    centred): bold or in another face, smaller than the headline, short, no sentence, no byline."""
+    text = line.text.strip()
+    if line.is_body(style) or line.is_headline(style) or line.size >= head.size or line.size < BODY_SIZE[0] * style.size:
+        return False
+    if not text or len(text) > DECK_LONGEST or text.endswith(("。", "！", "？", "；")) or parse_byline(text):
+        return False
+    within = head.x0 - line.size <= line.x0 and line.x1 <= head.x1 + line.size
+    return within and 0 <= head.top - line.bottom <= DECK_GAP * line.size
 
 
 def centred_deck(line: VLine, head: VLine, elements: list, style: Style) -> bool:
