@@ -298,7 +298,8 @@ _CREDIT_CUT = re.compile(r"[\s■(（]")
 
 # 文/图 杨惠明 陈凯庭 or ■杨惠明 陈凯庭 文/摄 closing a caption, after a sentence or a space
 _NAMES = r"[\u3400-\u9fff·]{2,5}(?:[ 　][\u3400-\u9fff·]{2,5}){0,3}"
-_WRITER_SHOOTER = re.compile(rf"(?<=[\s　■。！？”）)])(?:■?\s*(?:文[/／]图|图[/／]文)\s*{_NAMES}|■?\s*{_NAMES}\s*文[/／][摄图])$")
+_WRITER_SHOOTER = re.compile(rf"(?<=[\s　■。！？”）)])(?:■?\s*(?:文[/／]图|图[/／]文)\s*{_NAMES}|■?\s*{_NAMES}\s*文[/／][摄图]"
+                             rf"|[（(]\s*(?:文[/／]图|图[/／]文)\s*{_NAMES}\s*[)）])$")  # …殊荣。（文/图 杨惠明 陈凯庭）
 
 
 def split_credit(caption: str) -> tuple[str, Byline | None]:
@@ -306,7 +307,7 @@ def split_credit(caption: str) -> tuple[str, Byline | None]:
     (``…活动现场``, photographers), ``（陈凯庭 摄）`` too; ``(caption, None)`` if none."""
     caption = caption.strip()
     if (both := _WRITER_SHOOTER.search(caption)) and (byline := parse_byline(both[0].strip())) \
-            and byline.people.get("photographers"):  # …殊荣。 文/图 杨惠明 陈凯庭
+            and byline.people.get("photographers"):  # …殊荣。 文/图 杨惠明 陈凯庭, or in brackets
         return caption[: both.start()].rstrip(" 　■"), byline
     if not caption.endswith(("摄", "摄)", "摄）", "摄影", "供图")):
         return caption, None

@@ -5,6 +5,7 @@
     责任编辑：王丽  美编：陈晨                     a 版's editors (the 责任编辑 goes to issue.yml)
     编印：…  印刷：…  印数：3000份                  the 报尾 of the last 版
     第 7 页  /  - 7 -  /  第7页 共8页               a page footer of a Word document
+    报送：区委宣传部  …2025年11月20日印发（共印300份）  the distribution block closing a 简报
 
 Masthead facts (第36期, 2012年7月25日) and page headers (第2版 社区) are read by ``masthead``.
 """
