@@ -31,6 +31,7 @@ CENTRE = 2.0  # × headline size: an 引题 and its headline are centred this al
 DECK_GAP = 2.5  # × headline size: an 引题 centred over its headline at most this far above it
 DECK_LONGEST = 40  # characters: an 引题 or 副题 line is no longer
 SIDE_WHITE = 0.5  # em: white on either side of a centred line within its column (a full line has none on its left)
+NEAR_LINES = 0.8  # × size: white between two lines of one 引题
 TAIL_LINES = 3  # a column ending in a headline has at most this many lines under it (its 副题)
 FLOW_SAME = 1.15  # the widest of flowing columns is at most this much wider than the narrowest
 
@@ -149,10 +150,18 @@ def centred_deck(line: VLine, head: VLine, elements: list, style: Style) -> bool
 
 
 def _over_deck(band: _Band, bands: list[_Band], ys: list, style: Style) -> _Band | None:
-    """The band above a headline, or above its 引题 when one is centred over it."""
+    """The band above a headline, or above its 引题 when one is centred over it (all the lines
+    of an 引题 broken over two or three)."""
     if not _deck_over(ys, band, style):
         return band
-    return next((b for b in bands if b.index == band.index - 1), None)
+    above = next((b for b in bands if b.index == band.index - 1), None)
+    while above is not None and above.index >= 1:
+        upper, lower = ys[above.index - 1], ys[above.index]
+        if not (isinstance(upper, VLine) and isinstance(lower, VLine) and upper.is_deck(style) and lower.is_deck(style)
+                and above.width <= NEAR_LINES * lower.size and upper.x0 < lower.x1 and lower.x0 < upper.x1):
+            break
+        above = next((b for b in bands if b.index == above.index - 1), None)  # the 引题 goes on above
+    return above
 
 
 def _flowing_columns(xs: list, gutters: list[_Band], style: Style) -> list[_Band]:
