@@ -216,7 +216,7 @@ def _between_units(gutters: list[_Band], xs: list, heads: list[list[VLine]], sty
     kept, start = [], 0
     for band in gutters:
         rest = xs[band.index:]
-        if whole(xs[start:band.index]) and any(id(e) in tops or isinstance(e, Box) for e in rest):
+        if whole(xs[start:band.index]) and (any(id(e) in tops or isinstance(e, Box) for e in rest) or _photo_item(rest, style)):
             kept.append(band)
             start = band.index
     if kept and not whole(xs[start:]):
