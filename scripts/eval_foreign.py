@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Score the PDF importer on the foreign test set (scripts/foreign_pdfs.py): each corpus issue
-and our fixture set by WeasyPrint (A3 paper, Word-like A4) and reportlab (A4, 3 columns).
+and our fixture set by WeasyPrint (A3 paper in 4 or 6 columns, 4开 in 5, Word-like A4) and
+reportlab (A4 in 3 columns, a Word-like 简报 in 2).
 
     python scripts/eval_foreign.py [ENGINE ...] [--cache DIR] [-v]
     python scripts/eval_import.py --foreign [ENGINE]      # the same

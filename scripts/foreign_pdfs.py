@@ -11,7 +11,15 @@ below are set, at test or eval time, never committed, by:
 - ``weasy-a4``: WeasyPrint, a Word-like A4 document in one column: 第 N 页 footers, bylines
   on a line closing each article, stories running over page breaks;
 - ``reportlab``: reportlab, A4 in 3 columns: boxed headlines, a Kai face (AR PL UKai),
-  bylines in brackets after the body, a long story cut with 下转/上接.
+  bylines in brackets after the body, a long story cut with 下转/上接;
+- ``feiteng-a3`` (``foreign_feiteng``): WeasyPrint, A3 in 6 columns as 方正飞腾 papers are set:
+  headlines over 2–6 columns with 引题 and 副题, bylines flush right, "文/… 图/…", "（…）" or
+  "■ …", captions "… 摄", tinted 社区简讯, 本期导读 by the masthead, a one-line 版眉 with 责任编辑;
+- ``word2-a4`` (``foreign_word2``): reportlab, a Word-like 简报 in 2 columns: red title block,
+  fake-bold Song headlines, Kai body at 10.5 pt, "- N -" footers, 【简讯】, 报送/印发 block;
+- ``sikai`` (``foreign_sikai``): WeasyPrint, a 4开 paper in 5 columns, made as a held-out check
+  after the reader was tuned on the others: 栏目 labels on rules, bold 引题, "□ 本报记者 …" and
+  "◎ 通讯员 …" bylines, ● 一句话新闻, page numbers at the foot.
 
     python scripts/foreign_pdfs.py OUT_DIR [ENGINE ...]   # writes OUT_DIR/<engine>/<issue>.pdf
 
@@ -30,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared/corpus beside the project (or beside the folder of its worktrees)
 CORPUS = next((p / "shared/corpus" for p in ROOT.parents if (p / "shared/corpus").is_dir()), ROOT.parent / "shared/corpus")
-ENGINES = ("weasy-a3", "weasy-a4", "reportlab")
+ENGINES = ("weasy-a3", "weasy-a4", "reportlab", "feiteng-a3", "word2-a4", "sikai")
 ROLE_WORDS = {"reporter": "记者", "correspondent": "通讯员", "intern": "实习生"}
 _ENDS = "。！？”」）…)!?"
 
@@ -196,7 +204,19 @@ def foreign_pdf(engine: str, issue: Issue, cache: Path) -> Path:
     if out.exists():
         return out
     out.parent.mkdir(parents=True, exist_ok=True)
-    if engine.startswith("weasy"):
+    if engine == "feiteng-a3":
+        from foreign_feiteng import write_feiteng
+
+        write_feiteng(issue, out, photo_file(cache))
+    elif engine == "sikai":
+        from foreign_sikai import write_sikai
+
+        write_sikai(issue, out, photo_file(cache))
+    elif engine == "word2-a4":
+        from foreign_word2 import write_word2
+
+        write_word2(issue, out, photo_file(cache))
+    elif engine.startswith("weasy"):
         from foreign_weasy import write_weasy
 
         write_weasy(engine, issue, out, photo_file(cache))

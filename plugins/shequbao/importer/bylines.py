@@ -70,6 +70,10 @@ ORG_SUFFIX = re.compile(
 )
 _SOURCE_PREFIX = re.compile(r"^(?:供稿单位|供稿|来源|稿件来源|信息来源)[:：\s]*")
 _PAREN = re.compile(r"^[(（](.+)[)）]$")
+_MARKS = dict.fromkeys(map(ord, "■□◎◆"), " ")  # marks before a byline: ■ 张三, □ 本报记者 张三, ◎ 通讯员 李四
+# a four-character name with a two-character surname: （欧阳文君） is a byline, not a unit
+_COMPOUND = re.compile(r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木|独孤|南宫|西门|澹台|呼延|轩辕|申屠|万俟|闻人|赫连)"
+                       r"[\u3400-\u9fff]{2}")
 LEAD = re.compile(r"^(?:【本报讯】|\[本报讯\]|本报讯)\s*")
 
 
@@ -130,7 +134,7 @@ def parse_names(text: str) -> Byline | None:
 
 
 def _parse_names(text: str) -> Byline | None:
-    chunks = [c for c in _SPLIT.split(text.replace("■", " ").strip()) if c]
+    chunks = [c for c in _SPLIT.split(text.translate(_MARKS).strip()) if c]
     if not chunks or len(chunks) > 16:
         return None
     tokens: list[tuple[str, str]] = []  # ("role", word) or ("name", name)
@@ -204,7 +208,7 @@ def parse_paren(text: str) -> Byline | None:
         if byline is not None and source:
             byline.source, byline.text = source, text.strip()
             return byline
-    if re.fullmatch(r"[\u3400-\u9fff]{4,}", inner) or _SOURCE_PREFIX.match(inner):
+    if (re.fullmatch(r"[\u3400-\u9fff]{4,}", inner) and not _COMPOUND.fullmatch(inner)) or _SOURCE_PREFIX.match(inner):
         source = parse_source(inner)
         return Byline(source=source, text=text.strip()) if source else None
     byline = parse_names(inner)
@@ -233,7 +237,7 @@ def parse_byline(text: str) -> Byline | None:
     byline = parse_names(text)
     if byline is None:
         return None
-    marked = "■" in text or any(w in text for w in ROLE_WORDS if len(w) > 1 or w in "摄图")
+    marked = any(mark in text for mark in "■□◎◆") or any(w in text for w in ROLE_WORDS if len(w) > 1 or w in "摄图")
     marked = marked or bool(re.search(r"(?:^|[\s/])文(?:$|[\s/])|/文|文/", text))
     return byline if marked else None
 
@@ -294,7 +298,8 @@ _CREDIT_CUT = re.compile(r"[\s■(（]")
 
 # 文/图 杨惠明 陈凯庭 or ■杨惠明 陈凯庭 文/摄 closing a caption, after a sentence or a space
 _NAMES = r"[\u3400-\u9fff·]{2,5}(?:[ 　][\u3400-\u9fff·]{2,5}){0,3}"
-_WRITER_SHOOTER = re.compile(rf"(?<=[\s　■。！？”）)])(?:■?\s*(?:文[/／]图|图[/／]文)\s*{_NAMES}|■?\s*{_NAMES}\s*文[/／][摄图])$")
+_WRITER_SHOOTER = re.compile(rf"(?<=[\s　■。！？”）)])(?:■?\s*(?:文[/／]图|图[/／]文)\s*{_NAMES}|■?\s*{_NAMES}\s*文[/／][摄图]"
+                             rf"|[（(]\s*(?:文[/／]图|图[/／]文)\s*{_NAMES}\s*[)）])$")  # …殊荣。（文/图 杨惠明 陈凯庭）
 
 
 def split_credit(caption: str) -> tuple[str, Byline | None]:
@@ -302,7 +307,7 @@ def split_credit(caption: str) -> tuple[str, Byline | None]:
     (``…活动现场``, photographers), ``（陈凯庭 摄）`` too; ``(caption, None)`` if none."""
     caption = caption.strip()
     if (both := _WRITER_SHOOTER.search(caption)) and (byline := parse_byline(both[0].strip())) \
-            and byline.people.get("photographers"):  # …殊荣。 文/图 杨惠明 陈凯庭
+            and byline.people.get("photographers"):  # …殊荣。 文/图 杨惠明 陈凯庭, or in brackets
         return caption[: both.start()].rstrip(" 　■"), byline
     if not caption.endswith(("摄", "摄)", "摄）", "摄影", "供图")):
         return caption, None

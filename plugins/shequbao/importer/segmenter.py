@@ -12,6 +12,8 @@ from .polish import PHOTO_MAX
 from .reflow import squeeze
 from .structure import Article, Para, Parsed, Photo, Unit
 
+BULLETS = "●◆▲★☆◇□■•"  # marks before the items of a 短消息 column
+
 BRIEF_MAX = 300  # characters: a headline-less item longer than this is not a 短消息
 _PASSIVE = ("page", "masthead", "editor", "furniture")
 
@@ -73,6 +75,10 @@ class Segmenter:
             return
         if not cur.paras and text.startswith("本报讯"):
             cur.lead = True
+        if not cur.paras and self.section == "brief" and text[:1] in BULLETS and len(text) > 2:
+            bare = text[1:].lstrip()  # ● before each item of a 短消息 column: a mark, not text
+            self.markup.append(text[: len(text) - len(bare)])
+            text = bare
         para = cur.open_para
         if u.cont and cur.paras and not cur.paras[-1].heading and not cur.paras[-1].verse:
             cur.paras[-1].append(text)  # the PDF says: this continues the paragraph before

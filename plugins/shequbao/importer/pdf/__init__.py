@@ -17,6 +17,7 @@ tesseract-ocr-chi-sim is installed (``ocr``), else refused with a message.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..issue import UserError
@@ -29,7 +30,7 @@ from .front import Facts, masthead_by_size, masthead_without_rules, names_of, re
 from .glyphs import page_runs
 from .images import clip_to_text, page_figures
 from .module import read_module
-from .regions import find_modules
+from .regions import DECK_GAP, find_modules
 from .visual import Style, VLine, page_lines
 
 MAX_PAGES = 64  # a community paper has 4–16 版; a larger PDF is not one issue
@@ -165,6 +166,8 @@ def _read_page(view: _View, style: Style, facts: Facts) -> list[Line]:
     skip = {id(vl) for vl in top + bottom}
     area = [vl for vl in lines if id(vl) not in skip]
     loose = _furniture_lines(area, style)  # 责任编辑/美编, 报尾, 第 N 页: by their words
+    labels = column_labels(area, view.rules, style)
+    loose += [vl for vl in page_numbers(area, float(page.height)) + labels if vl not in loose]
     area = [vl for vl in area if vl not in loose]
     furniture: list[Line] = []
     if not head:  # no rule bounds the page head: lines that are only a page's name are its furniture
@@ -180,9 +183,28 @@ def _read_page(view: _View, style: Style, facts: Facts) -> list[Line]:
     lone = modules[0].elements if len(modules) == 1 and modules[0].box is None else []
     if len(lone) == 1 and isinstance(lone[0], VLine):  # one line alone on a page speaks of the page (本版暂无稿件)
         modules, out = [], out + [Line(number, lone[0].text, hint="furniture")]
+    read: list[Line] = []
     for module in modules:
-        out += read_module(module, style, number)
-    return out + zone_lines(bottom, style, number, facts)
+        read += read_module(module, style, number)
+    return out + join_bare_heads(read) + zone_lines(bottom, style, number, facts)
+
+
+def join_bare_heads(lines: list[Line]) -> list[Line]:
+    """A module that is only a headline (with its 引题/副题) and the module read after it that
+    has none (a photo with its text, or text) are one story: a Word document's headline at
+    the foot of a column, its story in the next."""
+    out: list[Line] = []
+    bare = False
+    for line in lines:
+        if line.hint == "module":
+            if bare and line.title in ("photo", "text"):
+                bare = False
+                continue
+            bare = line.title == "story"
+        elif line.hint != "headline":
+            bare = False
+        out.append(line)
+    return out
 
 
 def _furniture_line(text: str) -> bool:
@@ -203,6 +225,41 @@ def _furniture_lines(area: list[VLine], style: Style) -> list[VLine]:
                 0 <= vl.top - f.bottom <= 0.8 * vl.size and abs(f.x0 - vl.x0) <= vl.size and f.is_small(style) for f in found):
             found.append(vl)
     return found
+
+
+EDGE = 0.1  # of the page's height: a bare number this near its top or foot is the page number
+LABEL_LONGEST = 6  # characters of a 栏目 label (社区动态, 民生关注)
+
+
+def page_numbers(area: list[VLine], height: float) -> list[VLine]:
+    """Lines that are only a number (3, - 3 -) at the top or foot of the page: its number."""
+    return [vl for vl in area if _BARE_NUMBER.fullmatch(vl.text.strip())
+            and (vl.bottom <= EDGE * height or vl.top >= (1 - EDGE) * height)]
+
+
+def column_labels(area: list[VLine], rules: list, style: Style) -> list[VLine]:
+    """栏目 labels: a word or two (社区动态) set apart from the body, alone in its row, on a rule
+    right over a headline or its 引题: the name of a column, never a story's text (without the
+    rule, such a line over a headline is its 引题)."""
+    out = []
+    for vl in area:
+        text = vl.text.strip()
+        if not (2 <= len(text) <= LABEL_LONGEST and _HAN_WORD.fullmatch(text)) or vl.is_body(style) or vl.is_headline(style):
+            continue
+        if not any(r.horizontal and -0.5 * vl.size <= r.top - vl.bottom <= vl.size and r.x0 <= vl.x0 + 1 and r.x1 >= vl.x1
+                   for r in rules):
+            continue
+        below = [o for o in area if o is not vl and 0 <= o.top - vl.bottom <= DECK_GAP * vl.size
+                 and abs(o.x0 - vl.x0) <= 2.5 * vl.size]
+        beside = any(o is not vl and min(o.bottom, vl.bottom) - max(o.top, vl.top) > 0
+                     and o.x0 - 3 * vl.size < vl.x1 and vl.x0 < o.x1 + 3 * vl.size for o in area)
+        if below and not beside and any(o.is_headline(style) or (not o.is_body(style) and o.size > vl.size) for o in below):
+            out.append(vl)
+    return out
+
+
+_BARE_NUMBER = re.compile(r"[-—－]?\s*\d{1,3}\s*[-—－]?")
+_HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 
 
 def _within(rule, box) -> bool:

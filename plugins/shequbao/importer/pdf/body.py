@@ -23,6 +23,7 @@ HANGING = 1.75  # em: a list item's next lines are indented less than this
 SHORT = 1.5  # em: a line ending this far left of the column's right edge ends its paragraph
 GUTTER = 0.45  # × body: the narrowest gutter between columns
 RAGGED_LINES, RAGGED_SHARE = 4, 0.3  # a column with so few lines reaching its right edge is verse
+OVERRUN = 1.0  # em: lines of loosely justified text run at most this far past the others
 COLUMN = 3.5  # × body: the narrowest column, from one column's left edge to the next
 ROW_SHARE = 0.25  # of a line's height two lines side by side share
 BAND = 0.9  # × body: white across the columns (text above and below a photo in the text)
@@ -149,9 +150,7 @@ def paragraphs(lines: list[VLine], style: Style, page: int, titles: bool = False
     grid = _grid(leaves, style)
     for leaf in leaves:
         left = _left(leaf, grid)
-        right = max(v.x1 for v in leaf)
-        if len(leaf) >= RAGGED_LINES and sum(v.x1 >= right - 0.5 * v.size for v in leaf) < RAGGED_SHARE * len(leaf):
-            right = float("inf")  # lines of every length (a poem): each line stands alone
+        right = right_edge(leaf)
         prev: VLine | None = None
         for vl in leaf:
             text = vl.text
@@ -180,6 +179,21 @@ def paragraphs(lines: list[VLine], style: Style, page: int, titles: bool = False
                     para.text = join_text(para.text, text)
             prev = vl
     return out
+
+
+def right_edge(leaf: list[VLine]) -> float:
+    """Where the lines of a column end: the longest line, or where most long lines end when a
+    few stand out a little (an engine that justifies CJK text loosely lets some lines run
+    past the others); infinite for lines of every length (a poem: each line stands alone)."""
+    right = max(v.x1 for v in leaf)
+    if len(leaf) < RAGGED_LINES or sum(v.x1 >= right - 0.5 * v.size for v in leaf) >= RAGGED_SHARE * len(leaf):
+        return right
+    ends = sorted((v.x1 for v in leaf), reverse=True)
+    usual = ends[int(RAGGED_SHARE * len(leaf))]
+    em = leaf[0].size
+    if right - usual <= OVERRUN * em and sum(abs(v.x1 - usual) <= 0.5 * em for v in leaf) >= RAGGED_SHARE * len(leaf):
+        return usual
+    return float("inf")
 
 
 def _starts(vl: VLine, prev: VLine | None, para: Line, left: float, right: float, style: Style) -> bool:

@@ -25,7 +25,7 @@ from ..units import is_jump_line
 from .body import join_names, join_text, paragraphs
 from .front import is_marker
 from .images import Figure
-from .regions import CENTRE, DECK_GAP, Module, headline_groups
+from .regions import CENTRE, DECK_GAP, Module, centred_deck, headline_groups, kicker_over
 from .visual import Style, VLine
 
 NEAR = 0.8  # × size: lines of one headline, or a headline and its 引题/副题, this close
@@ -180,28 +180,50 @@ def _head(group: list[VLine], lines: list[VLine], style: Style, used: set[int]) 
     while grown:
         grown = False
         for vl in free:
-            if vl in head or not vl.is_deck(style):
+            if vl in head or parse_byline(vl.text) is not None:
                 continue
-            if any(_adjacent(vl, h) or _centred_over(vl, h) for h in head):
+            if any((vl.is_deck(style) or centred_deck(vl, h, lines, style)) and (_adjacent(vl, h) or _centred_over(vl, h))
+                   or kicker_over(vl, h, style) for h in head):
                 head.append(vl)
                 grown = True
     head.sort(key=lambda v: (v.top, v.x0))
+    return head, _bylines(head, free, style, used)
+
+
+def _bylines(head: list[VLine], free: list[VLine], style: Style, used: set[int]) -> list[VLine]:
+    """The byline lines right under a headline (and its 副题): small print under it, or a line
+    that is only names (本报记者 … set flush right, 文/… flush left), anywhere across the module."""
     bylines: list[VLine] = []
     reach = head[-1].bottom
     x0, x1 = min(v.x0 for v in head), max(v.x1 for v in head)
+    left = min(v.x0 for v in free + head)
     for vl in free:
-        if vl in head or not vl.is_small(style) or not (x0 - 1 <= vl.x0 < x1):
+        if vl in head:
+            continue
+        # names in the body's look count when set apart (flush right, centred): else a body line
+        named = parse_byline(vl.text) is not None and (not vl.is_body(style) or vl.x0 >= left + 2 * vl.size) \
+            and not any(_beside(vl, other) for other in free)
+        if not (vl.is_small(style) and x0 - 1 <= vl.x0 < x1) and not named:
             continue
         if -1 <= vl.top - reach <= (CAPTION_GAP * style.size if not bylines else NEAR * vl.size):
             bylines.append(vl)
             reach = vl.bottom
     used.update(id(vl) for vl in head + bylines)
-    return head, bylines
+    return bylines
+
+
+def _beside(line: VLine, other: VLine) -> bool:
+    """``other`` stands on ``line``'s baseline a word space away: both are pieces of one line
+    (justified text spaced out at a space)."""
+    if other is line or min(line.bottom, other.bottom) - max(line.top, other.top) < 0.5 * line.size:
+        return False
+    return 0 <= line.x0 - other.x1 <= 2 * line.size or 0 <= other.x0 - line.x1 <= 2 * line.size
 
 
 def _adjacent(a: VLine, b: VLine) -> bool:
     gap = max(a.top - b.bottom, b.top - a.bottom)
-    return gap <= NEAR * max(a.size, b.size) and a.x0 < b.x1 and b.x0 < a.x1
+    em = max(a.size, b.size)  # the last line of a 副题 may be a word at the left, under an indented first line
+    return gap <= NEAR * em and a.x0 < b.x1 + 2 * em and b.x0 < a.x1 + 2 * em
 
 
 def _centred_over(deck: VLine, head: VLine) -> bool:

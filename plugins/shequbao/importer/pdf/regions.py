@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..bylines import parse_byline
 from .elements import Box, Rule
-from .visual import Style, VLine
+from .visual import BODY_SIZE, Style, VLine
 
 BIG = 1.45  # × body: white between stacked modules
 GUTTER = 0.45  # × body: the narrowest gutter (a line never crosses a wider gap, see visual.JOIN)
@@ -28,6 +29,10 @@ RULE_SPAN = 0.9  # share of the region a separating rule spans
 MAX_DEPTH = 40
 CENTRE = 2.0  # × headline size: an 引题 and its headline are centred this alike (quotes hang, lines differ)
 DECK_GAP = 2.5  # × headline size: an 引题 centred over its headline at most this far above it
+DECK_LONGEST = 40  # characters: an 引题 or 副题 line is no longer
+SIDE_WHITE = 0.5  # em: white on either side of a centred line within its column (a full line has none on its left)
+NEAR_LINES = 0.8  # × size: white between two lines of one 引题
+TAIL_LINES = 3  # a column ending in a headline has at most this many lines under it (its 副题)
 FLOW_SAME = 1.15  # the widest of flowing columns is at most this much wider than the narrowest
 
 
@@ -107,15 +112,56 @@ def _deck_over(ys: list, band: _Band, style: Style) -> bool:
     if not (isinstance(above, VLine) and isinstance(below, VLine) and below.is_headline(style)):
         return False
     centred = abs((above.x0 + above.x1) / 2 - (below.x0 + below.x1) / 2) <= CENTRE * below.size
-    return (above.is_deck(style) and centred and band.width <= DECK_GAP * below.size
-            and not above.text.rstrip().endswith(("。", "！", "？")))
+    deck = (above.is_deck(style) and centred) or centred_deck(above, below, ys, style) or kicker_over(above, below, style)
+    return deck and band.width <= DECK_GAP * below.size and not above.text.rstrip().endswith(("。", "！", "？"))
+
+
+def kicker_over(line: VLine, head: VLine, style: Style) -> bool:
+    """``line`` an 引题 right over its headline and within its width (flush left, indented or
+    centred): bold or in another face, smaller than the headline, short, no sentence, no byline."""
+    text = line.text.strip()
+    if line.is_body(style) or line.is_headline(style) or line.size >= head.size or line.size < BODY_SIZE[0] * style.size:
+        return False
+    if not text or len(text) > DECK_LONGEST or text.endswith(("。", "！", "？", "；")) or parse_byline(text):
+        return False
+    within = head.x0 - line.size <= line.x0 and line.x1 <= head.x1 + line.size
+    return within and 0 <= head.top - line.bottom <= DECK_GAP * line.size
+
+
+def centred_deck(line: VLine, head: VLine, elements: list, style: Style) -> bool:
+    """``line`` set like the body but centred on the headline ``head``, with white on both
+    sides within its column: an 引题 or 副题 in the body's face (a Word document's, set a
+    little larger or not at all), never a byline."""
+    text = line.text.strip()
+    if line.main.bold or line.is_headline(style) or line.size < BODY_SIZE[0] * style.size:
+        return False
+    if not text or len(text) > DECK_LONGEST or text.endswith(("。", "！", "？", "；")) or text.startswith("本报讯") \
+            or parse_byline(text):
+        return False
+    em = line.size
+    if abs((line.x0 + line.x1) / 2 - (head.x0 + head.x1) / 2) > 1.5 * em:
+        return False
+    column = [e for e in elements if isinstance(e, VLine) and e is not line and e is not head and e.is_body(style)
+              and e.x0 < line.x1 and line.x0 < e.x1]
+    white = SIDE_WHITE * em if column else 0.0  # no text beside it: within the headline's width
+    column = column or [head]
+    left, right = line.x0 - min(e.x0 for e in column), max(e.x1 for e in column) - line.x1
+    return left >= white and right >= white and abs(left - right) <= 0.5 * em
 
 
 def _over_deck(band: _Band, bands: list[_Band], ys: list, style: Style) -> _Band | None:
-    """The band above a headline, or above its 引题 when one is centred over it."""
+    """The band above a headline, or above its 引题 when one is centred over it (all the lines
+    of an 引题 broken over two or three)."""
     if not _deck_over(ys, band, style):
         return band
-    return next((b for b in bands if b.index == band.index - 1), None)
+    above = next((b for b in bands if b.index == band.index - 1), None)
+    while above is not None and above.index >= 1:
+        upper, lower = ys[above.index - 1], ys[above.index]
+        if not (isinstance(upper, VLine) and isinstance(lower, VLine) and upper.is_deck(style) and lower.is_deck(style)
+                and above.width <= NEAR_LINES * lower.size and upper.x0 < lower.x1 and lower.x0 < upper.x1):
+            break
+        above = next((b for b in bands if b.index == above.index - 1), None)  # the 引题 goes on above
+    return above
 
 
 def _flowing_columns(xs: list, gutters: list[_Band], style: Style) -> list[_Band]:
@@ -129,11 +175,24 @@ def _flowing_columns(xs: list, gutters: list[_Band], style: Style) -> list[_Band
     widths = [max(e.x1 for e in p) - min(e.x0 for e in p) for p in parts]
     if len(parts) < 2 or max(widths) > FLOW_SAME * min(widths):
         return []
-    for part in parts[1:]:
+    for before, part in zip(parts, parts[1:]):
         first = min(part, key=lambda e: (e.top, e.x0))
         if isinstance(first, VLine) and first.is_body(style):
             return gutters  # body text at the column's top: the story of the column before goes on
+        if _ends_in_headline(before, style):
+            return gutters  # a column ends in a headline: its story begins in the next column
     return []
+
+
+def _ends_in_headline(part: list, style: Style) -> bool:
+    """The column ``part`` ends in a headline (with at most a few lines of its 副题 under it)."""
+    heads = [e for e in part if isinstance(e, VLine) and e.is_headline(style)]
+    if not heads:
+        return False
+    last = max(heads, key=lambda e: e.bottom)
+    under = [e for e in part if e.top >= last.bottom - 1]
+    return len(under) <= TAIL_LINES and all(
+        isinstance(e, VLine) and (e.is_deck(style) or centred_deck(e, last, part, style)) for e in under)
 
 
 def _photo_item(part: list, style: Style) -> bool:
@@ -157,7 +216,7 @@ def _between_units(gutters: list[_Band], xs: list, heads: list[list[VLine]], sty
     kept, start = [], 0
     for band in gutters:
         rest = xs[band.index:]
-        if whole(xs[start:band.index]) and any(id(e) in tops or isinstance(e, Box) for e in rest):
+        if whole(xs[start:band.index]) and (any(id(e) in tops or isinstance(e, Box) for e in rest) or _photo_item(rest, style)):
             kept.append(band)
             start = band.index
     if kept and not whole(xs[start:]):

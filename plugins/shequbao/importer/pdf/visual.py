@@ -16,6 +16,8 @@ from .glyphs import CLOSING, OPENING, Run
 
 HEADLINE_SIZE = 1.25  # × body size: a bold line this large is a headline
 DISPLAY_SIZE = 1.6  # × body size: any line this large is a headline
+PLAIN_HEADLINE = 1.35  # × body size: a line this large in another face than the body's is a headline
+# (a Song or 小标宋 headline that is not bold by its font's name: Word's or 飞腾's fake bold)
 BODY_SIZE = (0.93, 1.07)  # × body size: body text
 SMALL_SIZE = 0.96  # × body size: bylines and captions are smaller
 JOIN = 0.8  # em: runs closer than this on one baseline are one line (a run never crosses a wider gap)
@@ -105,6 +107,8 @@ class VLine:
         """Set large: a headline (the title of a story, a photo item, a continued part)."""
         main = self.main
         if main.size >= DISPLAY_SIZE * style.size:
+            return True
+        if main.font != style.font and main.size >= PLAIN_HEADLINE * style.size:
             return True
         return main.bold and main.size >= HEADLINE_SIZE * style.size
 
