@@ -222,7 +222,7 @@ class _Planner:
 def minplus(a: np.ndarray, b: np.ndarray, offset: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """c[k] = min over i of a[i] + b[k - i - offset], and the i that gives it (the first, on a tie).
     Only the sums that can be finite are formed: the rows i where a is finite, the heights k
-    from the least finite i + j on (a sliding window over b, no index table)."""
+    from the least finite i + j on (windows over b, no index table)."""
     n = len(a)
     c = np.full(n, INF)
     arg = np.full(n, -1)
@@ -235,7 +235,8 @@ def minplus(a: np.ndarray, b: np.ndarray, offset: int = 0) -> tuple[np.ndarray, 
         return c, arg
     low = int(rows[0]) + offset + int(finite_b[0])  # below this height every sum is infinite
     padded = np.concatenate([np.full(n, INF), b])
-    windows = np.lib.stride_tricks.sliding_window_view(padded, n - low)  # windows[s] = padded[s:s + n - low]
+    step = padded.strides[0]  # windows[s] = padded[s:s + n - low], a view (sliding_window_view, without its checks)
+    windows = np.lib.stride_tricks.as_strided(padded, (n + low + 1, n - low), (step, step), writeable=False)
     table = a[rows][:, None] + windows[n + low - offset - rows]  # row i, column k - low: a[i] + b[k - i - offset]
     best = np.argmin(table, axis=0)
     found = table[best, np.arange(n - low)]
