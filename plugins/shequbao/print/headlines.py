@@ -96,13 +96,19 @@ def scored_lines(text: str, fits, max_lines: int = 3) -> tuple[list[str], int] |
             known = fitting[line] = fits(line)
         return known
 
+    alone: dict[str, int] = {}  # line → 1 when it holds one character (and punctuation)
     best: tuple[float, list[str], int] | None = None
     for lines, costs in _splits(text, points, max_lines, fits_once):
         lengths = [len(line) for line in lines]
         cost = sum(costs)
         inside = sum(1 for c in costs if c >= 3)  # a word split: only when nothing else fits
         score = 10 * len(lines) + 4 * cost + 25 * inside + (max(lengths) - min(lengths)) / max(lengths)
-        score += 40 * sum(1 for line in lines if sum(1 for c in line if c not in MARKS) <= 1)
+        lone = 0
+        for line in lines:
+            if line not in alone:
+                alone[line] = int(sum(1 for c in line if c not in MARKS) <= 1)
+            lone += alone[line]
+        score += 40 * lone
         if best is None or score < best[0]:
             best = (score, lines, cost + 9 * inside)  # a word split costs the shape far more than a plain break
     return (best[1], best[2]) if best else None
