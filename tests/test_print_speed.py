@@ -74,7 +74,7 @@ def test_the_fillers_are_measured_only_when_a_page_has_room(issue_103, monkeypat
     class Eager(layout_module.FillerMetrics):  # as before: measured with everything else
         def __init__(self, content, measure):
             super().__init__(content, measure)
-            self.update(measure())
+            self._all()
 
     monkeypatch.setattr(layout_module, "FillerMetrics", Eager)
     eager = layout_module.lay_out(issue_103, PrintOptions("4开"), engine())

@@ -4,6 +4,7 @@ jump or report what does not fit, and compose what Typst will draw."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .compose import ComposedPage, compose_modules
@@ -93,21 +94,30 @@ def measure_items(content: IssueContent, style: Style, engine, fillers: bool = T
     return request.read(engine.measure(request.payload()))
 
 
-class FillerMetrics(dict):
-    """Filler key → ItemMetrics. The posters' (no text) are there from the start; the 备用稿 are
-    measured (one more Typst compile) when one is first asked for: an issue whose 版 are all
-    full never sets their text (第103期's nine took a fifth of the measure)."""
+class FillerMetrics(Mapping):
+    """Filler key → ItemMetrics. The posters' (no text) are known from the start; the 备用稿 are
+    measured (one more Typst compile) when any filler's metrics are first asked for (any key, or
+    iterating): an issue whose 版 are all full never sets their text (第103期's nine took a fifth
+    of the measure)."""
 
     def __init__(self, content: IssueContent, measure):
-        super().__init__((item.key, ItemMetrics()) for item in content.posters)
+        self._known = {item.key: ItemMetrics() for item in content.posters}
         self._measure = measure
 
-    def __missing__(self, key):
-        if self._measure is None:
-            raise KeyError(key)
-        measure, self._measure = self._measure, None
-        self.update(measure())
-        return self[key]
+    def _all(self) -> dict:
+        if self._measure is not None:
+            measure, self._measure = self._measure, None
+            self._known.update(measure())
+        return self._known
+
+    def __getitem__(self, key):
+        return self._known[key] if key in self._known else self._all()[key]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def _measure_fillers(content: IssueContent, style: Style, engine, widths: dict, extra) -> dict:
