@@ -5,7 +5,6 @@ file, before anything is built. The profiles are made here: we ship none (licenc
 from __future__ import annotations
 
 import struct
-from pathlib import Path
 
 import pikepdf
 import pytest
