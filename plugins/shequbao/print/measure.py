@@ -36,6 +36,8 @@ class ItemMetrics:
         """Lines of each block (MIXED: each at the tracking that gives it fewer)."""
         if tracking == MIXED:
             return [min(pair) for pair in zip(self.blocks.get((width, 0), ()), self.blocks.get((width, 1), ()))]
+        if width != "c" and self.blocks and (width, tracking) not in self.blocks:
+            raise KeyError(f"box text columns {width} were not measured (measure.brief_columns)")
         return list(self.blocks.get((width, tracking), ()))
 
     def tight_blocks(self, width: str = "c") -> set[int]:
@@ -63,12 +65,18 @@ def caption_text(item: Item, grid: bool = False) -> str:
     return "　".join(out)
 
 
+def brief_columns(span: int) -> tuple[int, ...]:
+    """The text columns a 短消息 or 导读 box ``span`` grid columns wide may have: one on each grid
+    column, never a line across two (the shapes take these, and only these are measured)."""
+    return (span,)
+
+
 def brief_widths(style: Style) -> dict[str, float]:
-    """Widths of the text columns a framed box of span s with n inner columns has."""
+    """Widths of the text columns a framed box of span s with n inner columns has (``brief_columns``)."""
     g = style.geometry
     widths = {}
     for span in range(1, g.columns + 1):
-        for n in range(1, span + 1):
+        for n in brief_columns(span):
             widths[f"{span}/{n}"] = (g.span_width(span) - (n - 1) * g.gutter) / n
     return widths
 
