@@ -80,3 +80,33 @@ def test_the_fillers_are_measured_only_when_a_page_has_room(issue_103, monkeypat
     eager = layout_module.lay_out(issue_103, PrintOptions("4开"), engine())
     assert eager.typst_input(PrintOptions("4开")) == roomy.typst_input(PrintOptions("4开"))
     assert [m.text for m in eager.messages] == [m.text for m in roomy.messages]
+
+
+def test_a_png_poster_is_sized_upright_without_decoding_its_pixels(tmp_path, monkeypatch):
+    """The pool's posters are PNGs of 3000 px; their EXIF orientation is read before or after the
+    pixels as before, and a PNG with nothing after its pixels is never decoded."""
+    import struct
+
+    from PIL import Image, ImageFile
+
+    exif = Image.Exif()
+    exif[274] = 6  # turned: shown 90° rotated
+    Image.new("RGB", (300, 200), (200, 30, 30)).save(tmp_path / "before.png", exif=exif.tobytes())
+    Image.new("RGB", (300, 200), (200, 30, 30)).save(tmp_path / "plain.png")
+    data = (tmp_path / "before.png").read_bytes()
+    chunks, at = [], 8
+    while at < len(data):
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        chunks.append((kind, data[at:at + 12 + length]))
+        at += 12 + length
+    moved = [c for k, c in chunks if k not in (b"eXIf", b"IEND")] + [c for k, c in chunks if k in (b"eXIf", b"IEND")]
+    (tmp_path / "after.png").write_bytes(data[:8] + b"".join(moved))  # EXIF after the pixels (allowed by PNG)
+    assert photo_size(tmp_path / "before.png") == (200, 300)
+    assert photo_size(tmp_path / "after.png") == (200, 300)
+
+    def no_decoding(self):
+        raise AssertionError("decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", no_decoding)
+    assert photo_size(tmp_path / "plain.png") == (300, 200)
+    assert photo_size(tmp_path / "before.png") == (200, 300)
