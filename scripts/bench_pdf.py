@@ -10,15 +10,23 @@ text made up here from a phrase bank), or takes the bundled sample (``--sample``
   for the PDFs alone (the whole issue and one per 版) and with the page images;
 - the first issue's time, which includes starting Typst and loading the fonts;
 - every issue rendered cold on ``--workers`` processes, then again warm (must render 0).
+
+On a shared machine wall times vary by a quarter; compare code by CPU time, interleaved:
+``--against ../main/plugins --rounds 5`` runs the one-issue measure (PDFs only) in a fresh
+process for this checkout's code and for the other's, alternately, and prints each round and
+the least and median best-of-3 CPU time of each.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -137,6 +145,38 @@ def make_issue(content: Path, number: int, date: dt.date, seed: int) -> None:
             }, "孩子们在新建成的口袋公园里嬉戏。")
 
 
+def one_issue(archive, content: Path, root: Path, options, four: list, images: bool) -> tuple[list, list]:
+    """Wall and CPU seconds of rendering each of the first three 4-版 issues, one after the other."""
+    times, cpu = [], []
+    for index, issue in enumerate(four[:3]):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        build_editions(archive, content, root / f"cache-one-{images}-{index}", options, issues=(issue,),
+                       workers=1, images=images)
+        times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return times, cpu
+
+
+def compare(args) -> int:
+    """This checkout's code against ``args.against``, interleaved, by best-of-3 CPU time (PDFs only)."""
+    mine = ROOT / "plugins"
+    best: dict[str, list[float]] = {"this": [], "other": []}
+    for round_ in range(1, args.rounds + 1):
+        for label, plugins in (("this", mine), ("other", args.against.resolve())):
+            command = [sys.executable, str(Path(__file__).resolve()), "--one", "--issues", str(args.issues),
+                       "--size", args.size, *(["--sample"] if args.sample else [])]
+            env = {**os.environ, "PYTHONPATH": str(plugins)}
+            done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+            figures = json.loads(done.stdout.strip().splitlines()[-1])
+            best[label].append(min(figures["cpu"][1:] or figures["cpu"]))
+            print(f"round {round_} {label:5s} ({plugins}): CPU {', '.join(f'{t:.2f}' for t in figures['cpu'])} s, "
+                  f"wall {', '.join(f'{t:.2f}' for t in figures['wall'])} s", flush=True)
+    for label, values in best.items():
+        print(f"{label:5s}: best-of-3 CPU (the first run left out: it starts Typst) least {min(values):.2f} s, "
+              f"median {statistics.median(values):.2f} s over {len(values)} rounds")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--issues", type=int, default=3)
@@ -144,7 +184,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="A3")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it (default: a temporary one)")
     parser.add_argument("--sample", action="store_true", help="the bundled sample paper instead of generated issues")
+    parser.add_argument("--against", type=Path, help="another checkout's plugins/ folder: compare, interleaved")
+    parser.add_argument("--rounds", type=int, default=5, help="with --against: rounds of (this, other)")
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a process of --against
     args = parser.parse_args(argv)
+    if args.against:
+        return compare(args)
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="bench-pdf-"))
     if root.exists():
@@ -162,13 +207,12 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     for images in (False, True):
-        times, cpu = [], []
-        for index, issue in enumerate(four[:3]):
-            start, start_cpu = time.perf_counter(), time.process_time()
-            build_editions(archive, content, root / f"cache-one-{images}-{index}", options, issues=(issue,),
-                           workers=1, images=images)
-            times.append(time.perf_counter() - start)
-            cpu.append(time.process_time() - start_cpu)
+        times, cpu = one_issue(archive, content, root, options, four, images)
+        if args.one:
+            print(json.dumps({"wall": times, "cpu": cpu}))
+            if not args.keep:
+                shutil.rmtree(root)
+            return 0
         what = "PDF + one PDF per 版 + page images" if images else "PDF + one PDF per 版"
         print(f"one 4-版 {args.size} issue, one core, no cache ({what}): best {min(times):.2f} s wall, "
               f"{min(cpu):.2f} s CPU (runs: {', '.join(f'{t:.2f}' for t in times)} s wall; the first starts Typst "

@@ -93,6 +93,8 @@ def _add_print(commands) -> None:
     printing.add_argument("--columns", type=int, help="每版分几栏（默认 A3 4 栏、A4 3 栏）")
     printing.add_argument("--bleed", action="store_true", default=None,
                           help="给印刷厂：加 3 毫米出血、出血外的裁切线，写入 TrimBox/BleedBox，黑色文字和线条叠印")
+    printing.add_argument("--output-intent", type=Path, metavar="印厂.icc",
+                          help="把印刷厂给的 CMYK ICC 配置文件作为输出意图写进 PDF（例如 Japan Color 2001 Coated；和 --bleed 一起用）")
     printing.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="网站设置文件（默认 mkdocs.yml）")
     printing.add_argument("--drafts", action="store_true", help="草稿也排进去（标“草稿”）")
     printing.set_defaults(run=run_print)

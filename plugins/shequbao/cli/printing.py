@@ -50,6 +50,9 @@ def run_print(args: argparse.Namespace) -> int:
     if isinstance(loaded, int):
         return loaded
     settings, options, archive = loaded
+    profile = _profile(args)
+    if isinstance(profile, int):
+        return profile
     issue = next((i for i in archive.issues if args.issue in (i.id, str(i.number))), None)
     if issue is None:
         have = "、".join(f"{i.id}（第{i.number}期）" for i in archive.issues) or "没有任何一期"
@@ -68,7 +71,12 @@ def run_print(args: argparse.Namespace) -> int:
         output = output / pdf_filename(settings.paper, issue)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(pdf.path, output)
+        if profile is None or pdf.original:  # an original (a scan) is delivered as it was
+            shutil.copyfile(pdf.path, output)
+        else:
+            from ..print.intent import with_output_intent
+
+            output.write_bytes(with_output_intent(pdf.path.read_bytes(), profile))
     except OSError as error:
         print(f"PDF 没能存到 {output}：{error.strerror or error}。请换一个位置（-o）", file=sys.stderr)
         return 1
@@ -80,7 +88,30 @@ def run_print(args: argparse.Namespace) -> int:
     width, height = options.size_mm
     print(f"{output}：{pdf.pages} 页，{pdf.size_text}（{options.size_label}，{width}×{height} 毫米，{options.column_count} 栏）")
     print(pdf.preflight_line())
+    if profile is not None:
+        print(intent_line(profile, options.bleed))
     return verdict(pdf)
+
+
+def _profile(args: argparse.Namespace):
+    """The ``--output-intent`` profile (None without it), or 2 after saying why it cannot be used."""
+    from ..print import PrintError
+    from ..print.intent import read_profile
+
+    if getattr(args, "output_intent", None) is None:
+        return None
+    try:
+        return read_profile(args.output_intent)
+    except PrintError as error:
+        print(error, file=sys.stderr)
+        return 2
+
+
+def intent_line(profile, bleed: bool) -> str:
+    """``输出意图：Japan Color 2001 Coated（…）已写入 …``: what the PDF now says, and what it is not."""
+    boxes = "" if bleed else "；没有加 --bleed，PDF 里没有成品框（TrimBox），给印刷厂的文件请加 --bleed"
+    return (f"输出意图：{profile.name}（{profile.path.name}，CMYK）已写入 PDF；这不是 PDF/X-4 文件："
+            f"照片仍是 RGB，由印刷厂按这份配置文件转 CMYK{boxes}")
 
 
 def _edition(archive, issue, settings, options):

@@ -11,11 +11,11 @@ as they can be, with no character alone on a line. Texts Typst breaks itself (�
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import combinations
 
 MANUAL_BREAKS = ("|", "｜", "\n")
 OPENING = "“‘（《〈「『【〔([{"
 CLOSING = "，。、；：！？”’）》〉」』】〕,.;:!?)]}…—"
+MARKS = frozenset(CLOSING + OPENING)
 MAX_WORD = 6
 JOINER = "\u2060"  # WORD JOINER: no line break on either side (UAX #14), prints nothing
 NUMBER_BEFORE = "第约近超逾"  # 第15届: the character stays with the number after it
@@ -88,34 +88,66 @@ def scored_lines(text: str, fits, max_lines: int = 3) -> tuple[list[str], int] |
     if fits(text):
         return [text], 0
     points = break_points(text)
+    fitting: dict[str, bool] = {}  # a line is tried in many splits: ``fits`` once for each
+
+    def fits_once(line: str) -> bool:
+        known = fitting.get(line)
+        if known is None:
+            known = fitting[line] = fits(line)
+        return known
+
+    alone: dict[str, int] = {}  # line → 1 when it holds one character (and punctuation)
     best: tuple[float, list[str], int] | None = None
-    for lines, costs in _splits(text, points, max_lines):
-        if not all(fits(line) for line in lines):
-            continue
+    for lines, costs in _splits(text, points, max_lines, fits_once):
         lengths = [len(line) for line in lines]
         cost = sum(costs)
         inside = sum(1 for c in costs if c >= 3)  # a word split: only when nothing else fits
         score = 10 * len(lines) + 4 * cost + 25 * inside + (max(lengths) - min(lengths)) / max(lengths)
-        score += 40 * sum(1 for line in lines if len([c for c in line if c not in CLOSING + OPENING]) <= 1)
+        lone = 0
+        for line in lines:
+            if line not in alone:
+                alone[line] = int(sum(1 for c in line if c not in MARKS) <= 1)
+            lone += alone[line]
+        score += 40 * lone
         if best is None or score < best[0]:
             best = (score, lines, cost + 9 * inside)  # a word split costs the shape far more than a plain break
     return (best[1], best[2]) if best else None
 
 
-def _splits(text: str, points: dict[int, int], max_lines: int):
+def _splits(text: str, points: dict[int, int], max_lines: int, fits):
+    """Every way to break ``text`` at ``points`` into 2 to ``max_lines`` lines that all ``fits``
+    (a split whose first line does not fit is not followed further), in a fixed order."""
     cuts = sorted(points)
     for i in cuts:
-        yield [text[:i].strip(), text[i:].strip()], (points[i],)
+        lines = [text[:i].strip(), text[i:].strip()]
+        if fits(lines[0]) and fits(lines[1]):
+            yield lines, (points[i],)
     if max_lines >= 3:
         good = cuts if len(cuts) <= 24 else [i for i in cuts if points[i] < 3] or cuts  # a bad break costs, but may be all there is
         for a in good:
+            first = text[:a].strip()
+            if not fits(first):
+                continue
             for b in good:
                 if b > a:
-                    yield [text[:a].strip(), text[a:b].strip(), text[b:].strip()], (points[a], points[b])
+                    lines = [first, text[a:b].strip(), text[b:].strip()]
+                    if fits(lines[1]) and fits(lines[2]):
+                        yield lines, (points[a], points[b])
     if max_lines >= 4:  # a narrow column: four lines rather than a word split (between words only)
         words = [i for i in cuts if points[i] < 3][:16]
-        for a, b, c in combinations(words, 3):
-            yield [text[:a].strip(), text[a:b].strip(), text[b:c].strip(), text[c:].strip()], (points[a], points[b], points[c])
+        for x, a in enumerate(words):
+            first = text[:a].strip()
+            if not fits(first):
+                continue
+            for y in range(x + 1, len(words)):
+                b = words[y]
+                second = text[a:b].strip()
+                if not fits(second):
+                    continue
+                for c in words[y + 1:]:
+                    lines = [first, second, text[b:c].strip(), text[c:].strip()]
+                    if fits(lines[2]) and fits(lines[3]):
+                        yield lines, (points[a], points[b], points[c])
 
 
 def keep_words(text: str) -> str:

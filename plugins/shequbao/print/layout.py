@@ -4,6 +4,7 @@ jump or report what does not fit, and compose what Typst will draw."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .compose import ComposedPage, compose_modules
@@ -44,14 +45,10 @@ class Layout:
 def lay_out(content: IssueContent, options: PrintOptions, engine, extra: dict[str, int] | None = None) -> Layout:
     """The issue's pages; ``extra``: lines to add to an item's measure (when Typst set more)."""
     style = Style(options.geometry())
-    metrics, widths = measure_items(content, style, engine)
-    fillers = {key: metrics.pop(("f", key), ItemMetrics()) for key in filler_keys(content)}
+    metrics, widths = measure_items(content, style, engine, fillers=False)
     keys = {where: content.pages[where[0]].items[where[1]].key for where in metrics}
-    for where, m in [*metrics.items(), *((key, m) for key, m in fillers.items())]:
-        more = (extra or {}).get(keys.get(where, where), 0)
-        for lines in m.blocks.values():
-            if more and lines:
-                lines[-1] += more
+    _add_lines(metrics, keys, extra)
+    fillers = FillerMetrics(content, lambda: _measure_fillers(content, style, engine, widths, extra))
     layout = Layout(content, style, bleed=press_offset(options.bleed))
     states, furniture, known = [], [], {}
     for index, page in enumerate(content.pages):
@@ -85,13 +82,61 @@ def plan_state(state: PageState, widths, style: Style, known: dict | None = None
     return plan_items(state.items, state.metrics, widths, style, state.area, known)
 
 
-def measure_items(content: IssueContent, style: Style, engine):
+def measure_items(content: IssueContent, style: Style, engine, fillers: bool = True, pages: bool = True):
+    """The metrics of the 版' items (``pages``) and of the 备用稿 (``fillers``, keyed ("f", key)),
+    in one Typst compile, and the widths of their headline pieces."""
     request = Request(style)
     for index, page in enumerate(content.pages):
-        request.add_page(index, page)
-        for item in page.fillers:
+        if pages:
+            request.add_page(index, page)
+        for item in page.fillers if fillers else ():
             request.add_item(("f", item.key), item)
     return request.read(engine.measure(request.payload()))
+
+
+class FillerMetrics(Mapping):
+    """Filler key → ItemMetrics. The posters' (no text) are known from the start; the 备用稿 are
+    measured (one more Typst compile) when any filler's metrics are first asked for (any key, or
+    iterating): an issue whose 版 are all full never sets their text (第103期's nine took a fifth
+    of the measure)."""
+
+    def __init__(self, content: IssueContent, measure):
+        self._known = {item.key: ItemMetrics() for item in content.posters}
+        self._measure = measure
+
+    def _all(self) -> dict:
+        if self._measure is not None:
+            measure, self._measure = self._measure, None
+            self._known.update(measure())
+        return self._known
+
+    def __getitem__(self, key):
+        return self._known[key] if key in self._known else self._all()[key]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def _measure_fillers(content: IssueContent, style: Style, engine, widths: dict, extra) -> dict:
+    """The 备用稿's metrics (their headline pieces' widths go into ``widths``)."""
+    metrics, more_widths = measure_items(content, style, engine, pages=False)
+    widths.update(more_widths)
+    found = {where[1]: m for where, m in metrics.items()}
+    _add_lines(found, {key: key for key in found}, extra)
+    return {key: found.get(key, ItemMetrics()) for key in filler_keys(content) if key not in
+            {item.key for item in content.posters}}
+
+
+def _add_lines(metrics: dict, keys: dict, extra: dict[str, int] | None) -> None:
+    """``extra`` lines (item key → count) onto the last block of the items that need them."""
+    for where, m in metrics.items():
+        more = (extra or {}).get(keys.get(where, where), 0)
+        for lines in m.blocks.values():
+            if more and lines:
+                lines[-1] += more
 
 
 def filler_keys(content: IssueContent) -> list[str]:

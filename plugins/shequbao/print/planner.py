@@ -220,20 +220,28 @@ class _Planner:
 
 
 def minplus(a: np.ndarray, b: np.ndarray, offset: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """c[k] = min over i of a[i] + b[k - i - offset], and the i that gives it."""
+    """c[k] = min over i of a[i] + b[k - i - offset], and the i that gives it (the first, on a tie).
+    Only the sums that can be finite are formed: the rows i where a is finite, the heights k
+    from the least finite i + j on (windows over b, no index table)."""
     n = len(a)
-    rows = np.nonzero(np.isfinite(a))[0]
-    rows = rows[rows + offset < n]
     c = np.full(n, INF)
     arg = np.full(n, -1)
+    finite_b = np.flatnonzero(np.isfinite(b))
+    if not len(finite_b):
+        return c, arg
+    rows = np.flatnonzero(np.isfinite(a))
+    rows = rows[rows + offset + finite_b[0] < n]
     if not len(rows):
         return c, arg
+    low = int(rows[0]) + offset + int(finite_b[0])  # below this height every sum is infinite
     padded = np.concatenate([np.full(n, INF), b])
-    index = n + np.arange(n)[None, :] - rows[:, None] - offset  # b[k - i - offset], inf before 0
-    table = a[rows][:, None] + padded[index]
+    step = padded.strides[0]  # windows[s] = padded[s:s + n - low], a view (sliding_window_view, without its checks)
+    windows = np.lib.stride_tricks.as_strided(padded, (n + low + 1, n - low), (step, step), writeable=False)
+    table = a[rows][:, None] + windows[n + low - offset - rows]  # row i, column k - low: a[i] + b[k - i - offset]
     best = np.argmin(table, axis=0)
-    c = table[best, np.arange(n)]
-    arg = np.where(np.isfinite(c), rows[best], -1)
+    found = table[best, np.arange(n - low)]
+    c[low:] = found
+    arg[low:] = np.where(np.isfinite(found), rows[best], -1)
     return c, arg
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .content import Item
 from .headlines import scored_lines
-from .measure import PIECE_SIZE, ItemMetrics
+from .measure import PIECE_SIZE, ItemMetrics, brief_columns
 from .shape_parts import make_shape
 from .shapes import Shape
 from .style import HEADLINE_STEPS, TRACKINGS, Style
@@ -57,7 +57,7 @@ class ShapeMaker:
 
     def inner_options(self, span: int) -> list[int]:
         if self.item.kind in ("briefs", "guide"):
-            return [span]  # a text column on each grid column: never a line across two
+            return list(brief_columns(span))  # a text column on each grid column: never a line across two
         if self.item.verse and span > 2:
             return []  # a poem's short lines across the page would leave it half empty
         return [span]
