@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from .content import Item
+from .balance import balanced_trackings
 from .headlines import scored_lines
 from .measure import PIECE_SIZE, ItemMetrics
 from .shape_parts import make_shape
-from .shapes import Shape
+from .shapes import BOXED, Shape
 from .style import HEADLINE_STEPS, TRACKINGS, Style
 
 
@@ -66,8 +67,14 @@ class ShapeMaker:
         out = []
         for step in range(len(self.style_steps())):
             shape = make_shape(self, span, photo_cols, tracking, inner, step, mode)
-            if shape is not None:
-                out.append(shape)
+            if shape is None:
+                continue
+            out.append(shape)
+            if shape.short > 1 and self.item.kind not in BOXED:  # its last column ends short: balance it
+                tk = balanced_trackings(self.m, tracking, shape.inner, shape.flow)
+                even = make_shape(self, span, photo_cols, tracking, inner, step, mode, tk) if tk else None
+                if even is not None:
+                    out.append(even)
         return out
 
     def style_steps(self):
