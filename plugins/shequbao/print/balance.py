@@ -47,6 +47,21 @@ def balanced_trackings(m: ItemMetrics, tracking: int, inner: int, skip: int = 0)
     return best
 
 
+def one_moves(m: ItemMetrics, tracking: int) -> list[tuple[int, ...]]:
+    """Every way to set one block a step tighter or looser that changes its lines: what moves a
+    paragraph's short last line off the top of a column (a widow, 寡行) or fills a column."""
+    if ("c", LOOSE) not in m.blocks:
+        return []
+    base = base_trackings(m, tracking)
+    out = []
+    for index, now in enumerate(base):
+        for step in (-1, 1):
+            at = ORDER.index(now) + step
+            if 0 <= at < len(ORDER) and m.blocks[("c", ORDER[at])][index] != m.blocks[("c", now)][index]:
+                out.append((*base[:index], ORDER[at], *base[index + 1:]))
+    return out
+
+
 def shift_blocks(m: ItemMetrics, base: tuple[int, ...], inner: int, skip: int, step: int) -> tuple[int, ...] | None:
     """Move blocks one tracking tighter (``step`` −1) or looser (+1), the longest first, until
     the columns balance; None if they never do before the text's rows change the other way."""

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from .content import Item
-from .balance import balanced_trackings
+from .balance import balanced_trackings, one_moves
 from .headlines import scored_lines
 from .measure import PIECE_SIZE, ItemMetrics
-from .shape_parts import make_shape
+from .shape_parts import column_widows, make_shape
 from .shapes import BOXED, Shape
 from .style import HEADLINE_STEPS, TRACKINGS, Style
 
@@ -70,12 +70,28 @@ class ShapeMaker:
             if shape is None:
                 continue
             out.append(shape)
-            if shape.short > 1 and self.item.kind not in BOXED:  # its last column ends short: balance it
-                tk = balanced_trackings(self.m, tracking, shape.inner, shape.flow)
-                even = make_shape(self, span, photo_cols, tracking, inner, step, mode, tk) if tk else None
-                if even is not None:
-                    out.append(even)
+            even = self.evened(shape, photo_cols, tracking, step, mode)
+            if even is not None:
+                out.append(even)
         return out
+
+    def evened(self, shape: Shape, photo_cols: int, tracking: int, step: int, mode: str) -> Shape | None:
+        """The shape with paragraphs set tighter or looser one by one (balance.py) where its last
+        column ends more than a line short or a paragraph's last line tops a column: the best
+        such shape if it costs less."""
+        if self.item.kind in BOXED or shape.inner < 2:
+            return None
+        widows = column_widows(self, shape.rows, shape.inner, tracking, shape.flow)
+        if shape.short <= 1 and not widows:
+            return None
+        choices = one_moves(self.m, tracking) if widows else []
+        balanced = balanced_trackings(self.m, tracking, shape.inner, shape.flow)
+        best = None
+        for tk in ([balanced] if balanced else []) + choices:
+            even = make_shape(self, shape.span, photo_cols, tracking, shape.inner, step, mode, tk)
+            if even is not None and even.cost < (best or shape).cost:
+                best = even
+        return best
 
     def style_steps(self):
         return HEADLINE_STEPS[self.item.weight] if self.item.kind not in ("briefs", "guide", "poster") else (0,)
