@@ -79,8 +79,8 @@ class ShapeMaker:
         """The shape with paragraphs set tighter or looser one by one (balance.py) where its last
         column ends more than a line short or a paragraph's last line tops a column: the best
         such shape if it costs less."""
-        if self.item.kind in BOXED or shape.inner < 2:
-            return None
+        if self.item.kind in BOXED or shape.inner < 2 or shape.rows <= 2:
+            return None  # 1–2 lines a column are stubs however they end: more lines only make more
         widows = column_widows(self, shape.rows, shape.inner, tracking, shape.flow)
         if shape.short <= 1 and not widows:
             return None
