@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from shequbao.print.balance import balanced_trackings, short_of
+from shequbao.print.balance import balance_columns, count_short
 from shequbao.print.content import Item
 from shequbao.print.measure import ItemMetrics
 from shequbao.print.options import PrintOptions
@@ -36,23 +36,23 @@ def test_paragraphs_set_looser_fill_the_last_column():
     """26 lines in 5 columns end the fifth 4 lines short (6+6+6+6+2); three paragraphs a
     little looser give 29 lines, 6+6+6+6+5."""
     m = metrics([8, 6, 5, 4, 3], [8, 6, 5, 4, 3], [9, 7, 5, 5, 3])
-    assert short_of(26, 5) == 4
-    got = balanced_trackings(m, 0, 5)
-    assert got is not None and short_of(lines_of(m, got), 5) <= 1
+    assert count_short(26, 5) == 4
+    got = balance_columns(m, 0, 5)
+    assert got is not None and count_short(lines_of(m, got), 5) <= 1
     assert sum(t == LOOSE for t in got) == 3 and got[2] == 0  # the third keeps its lines looser: left alone
 
 
 def test_a_row_less_wins_when_fewer_paragraphs_change():
     """21 lines in 5 columns (5+5+5+5+1): one paragraph tighter makes 20, four full columns."""
     m = metrics([9, 6, 3, 3], [8, 6, 3, 3], [10, 7, 4, 3])
-    got = balanced_trackings(m, 0, 5)
-    assert got is not None and lines_of(m, got) == 20 and short_of(20, 5) == 0
+    got = balance_columns(m, 0, 5)
+    assert got is not None and lines_of(m, got) == 20 and count_short(20, 5) == 0
 
 
 def test_nothing_changes_where_the_columns_already_balance_or_no_tracking_helps():
-    assert balanced_trackings(metrics([6, 6, 6, 6, 5], [6] * 4 + [5], [6] * 4 + [5]), 0, 5) is None  # 29 lines: 6×4 + 5
+    assert balance_columns(metrics([6, 6, 6, 6, 5], [6] * 4 + [5], [6] * 4 + [5]), 0, 5) is None  # 29 lines: 6×4 + 5
     stuck = metrics([8, 6, 5, 4, 3], [8, 6, 5, 4, 3], [8, 6, 5, 4, 3])
-    assert balanced_trackings(stuck, 0, 5) is None
+    assert balance_columns(stuck, 0, 5) is None
 
 
 def test_the_planner_takes_the_balanced_module_across_the_page():

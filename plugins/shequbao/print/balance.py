@@ -19,7 +19,7 @@ TIGHT = 1
 ORDER = (TIGHT, 0, LOOSE)  # the measured trackings, tightest first
 
 
-def base_trackings(m: ItemMetrics, tracking: int) -> tuple[int, ...]:
+def list_base_trackings(m: ItemMetrics, tracking: int) -> tuple[int, ...]:
     """Each block's measured tracking in a shape of ``tracking`` (MIXED: tight where it saves a line)."""
     count = len(m.blocks.get(("c", 0), ()))
     if tracking == MIXED:
@@ -28,31 +28,31 @@ def base_trackings(m: ItemMetrics, tracking: int) -> tuple[int, ...]:
     return (tracking,) * count
 
 
-def balanced_trackings(m: ItemMetrics, tracking: int, inner: int, skip: int = 0) -> tuple[int, ...] | None:
+def balance_columns(m: ItemMetrics, tracking: int, inner: int, skip: int = 0) -> tuple[int, ...] | None:
     """Each block's tracking so that its lines (and ``skip`` lines taken by an inset photo) fill
     ``inner`` columns to within one line of each other; None when the shape's own tracking
     already does, or when no choice does. Of the two ways (fewer lines, more lines) the one
     that changes fewer paragraphs wins, fewer lines on a tie."""
     if inner < 2 or ("c", LOOSE) not in m.blocks:
         return None
-    base = base_trackings(m, tracking)
+    base = list_base_trackings(m, tracking)
     total = sum(m.lines_as_set(base)) + skip
-    if short_of(total, inner) <= 1:
+    if count_short(total, inner) <= 1:
         return None
     best = None
     for step in (-1, 1):
         got = shift_blocks(m, base, inner, skip, step)
-        if got is not None and (best is None or moves(got, base) < moves(best, base)):
+        if got is not None and (best is None or count_moves(got, base) < count_moves(best, base)):
             best = got
     return best
 
 
-def one_moves(m: ItemMetrics, tracking: int) -> list[tuple[int, ...]]:
+def list_one_moves(m: ItemMetrics, tracking: int) -> list[tuple[int, ...]]:
     """Every way to set one block a step tighter or looser that changes its lines: what moves a
     paragraph's short last line off the top of a column (a widow, 寡行) or fills a column."""
     if ("c", LOOSE) not in m.blocks:
         return []
-    base = base_trackings(m, tracking)
+    base = list_base_trackings(m, tracking)
     out = []
     for index, now in enumerate(base):
         for step in (-1, 1):
@@ -77,7 +77,7 @@ def shift_blocks(m: ItemMetrics, base: tuple[int, ...], inner: int, skip: int, s
             continue  # this paragraph keeps its lines at that tracking
         current[index], lines[index] = ORDER[at], changed
         total = sum(lines) + skip
-        if short_of(total, inner) <= 1:
+        if count_short(total, inner) <= 1:
             return tuple(current)
         now = math.ceil(total / inner)
         if now > rows or now < rows - 1:
@@ -85,10 +85,10 @@ def shift_blocks(m: ItemMetrics, base: tuple[int, ...], inner: int, skip: int, s
     return None
 
 
-def short_of(total: int, inner: int) -> int:
+def count_short(total: int, inner: int) -> int:
     """Lines the last of ``inner`` columns lacks when ``total`` lines fill them one after the other."""
     return math.ceil(total / inner) * inner - total if total else 0
 
 
-def moves(trackings: tuple[int, ...], base: tuple[int, ...]) -> int:
+def count_moves(trackings: tuple[int, ...], base: tuple[int, ...]) -> int:
     return sum(a != b for a, b in zip(trackings, base))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
+from .balance import balance_columns, count_moves, list_base_trackings, list_one_moves
 from .content import Item
-from .balance import balanced_trackings, base_trackings, moves, one_moves
 from .headlines import scored_lines
 from .measure import PIECE_SIZE, ItemMetrics
 from .shape_parts import column_widows, make_shape
@@ -72,12 +72,12 @@ class ShapeMaker:
             if shape is None:
                 continue
             out.append(shape)
-            even = self.evened(shape, photo_cols, tracking, step, mode)
+            even = self.make_evened(shape, photo_cols, tracking, step, mode)
             if even is not None:
                 out.append(even)
         return out
 
-    def evened(self, shape: Shape, photo_cols: int, tracking: int, step: int, mode: str) -> Shape | None:
+    def make_evened(self, shape: Shape, photo_cols: int, tracking: int, step: int, mode: str) -> Shape | None:
         """The shape with paragraphs set tighter or looser one by one (balance.py) where its last
         column ends more than a line short or a paragraph's last line tops a column: the best
         such choice (judged on its lines alone, then made in full) if the shape costs less."""
@@ -86,24 +86,24 @@ class ShapeMaker:
         widows = column_widows(self, shape.rows, shape.inner, tracking, shape.flow)
         if shape.short <= 1 and not widows:
             return None
-        base = base_trackings(self.m, tracking)
-        balanced = balanced_trackings(self.m, tracking, shape.inner, shape.flow)
-        choices = ([balanced] if balanced else []) + (one_moves(self.m, tracking) if widows else [])
-        best, least = None, self.text_faults(shape.rows, shape.inner, tracking, shape.flow, base, base)
+        base = list_base_trackings(self.m, tracking)
+        balanced = balance_columns(self.m, tracking, shape.inner, shape.flow)
+        choices = ([balanced] if balanced else []) + (list_one_moves(self.m, tracking) if widows else [])
+        best, least = None, self.count_text_faults(shape.rows, shape.inner, tracking, shape.flow, base, base)
         for tk in choices:
             total = sum(self.m.lines_as_set(tk)) + shape.flow
             rows = max(shape.flow, math.ceil(total / shape.inner))
-            faults = self.text_faults(rows, shape.inner, tracking, shape.flow, tk, base) + abs(rows - shape.rows)
+            faults = self.count_text_faults(rows, shape.inner, tracking, shape.flow, tk, base) + abs(rows - shape.rows)
             if faults < least:
                 best, least = tk, faults
         even = make_shape(self, shape.span, photo_cols, tracking, shape.inner, step, mode, best) if best else None
         return even if even is not None and even.cost < shape.cost else None
 
-    def text_faults(self, rows: int, inner: int, tracking: int, skip: int, tk: tuple[int, ...], base) -> float:
+    def count_text_faults(self, rows: int, inner: int, tracking: int, skip: int, tk: tuple[int, ...], base) -> float:
         """What a shape's cost charges its text for: widows, a short last column, paragraphs set apart."""
         short = rows * inner - sum(self.m.lines_as_set(tk)) - skip
         return (4 * column_widows(self, rows, inner, tracking, skip, tk) + 12 * max(0, short - 1)
-                + 0.5 * moves(tk, base))
+                + 0.5 * count_moves(tk, base))
 
     def style_steps(self):
         return HEADLINE_STEPS[self.item.weight] if self.item.kind not in ("briefs", "guide", "poster") else (0,)

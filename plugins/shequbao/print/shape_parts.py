@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from .balance import base_trackings, moves
+from .balance import count_moves, list_base_trackings
 from .measure import item_blocks
 from .photo_grid import LEAST, grid_rows
 from .shapes import BOXED, MAX_PHOTO_SHARE, Shape
@@ -234,7 +234,7 @@ def shape_cost(maker, shape: Shape, lines: tuple[str, ...], photo: float, beside
         cost += 3 * maker.break_costs.get(tuple(lines), 0)  # a headline broken inside a word
         cost += 3 if shape.tracking == 1 else 0.5 * len(maker.m.tight_blocks()) if shape.tracking == 0 else 0
         if shape.tk:  # paragraphs set tighter or looser one by one to balance the columns
-            cost += 0.5 * moves(shape.tk, base_trackings(maker.m, shape.tracking))
+            cost += 0.5 * count_moves(shape.tk, list_base_trackings(maker.m, shape.tracking))
     else:
         cost += 2 * abs(shape.inner - min(shape.span, len(item.briefs)))
         if item.kind == "guide":
