@@ -152,7 +152,9 @@ class Line:
 
 def text_lines(chars: list[dict], g) -> list[Line]:
     """Characters grouped into lines: the same baseline and no gap wider than 3/4 em (the
-    gutter between two columns is wider, even where a line starts with a hanging “)."""
+    gutter between two columns is wider, even where a line starts with a hanging “), nor a gap
+    over a gutter's middle wider than 0.4 em (a narrow gutter where a line ending in ）meets one
+    starting with （: Typst sets both punctuation marks half an em into the gutter)."""
     rows: dict[float, list[dict]] = {}
     for c in chars:
         rows.setdefault(round(c["bottom"] * 2) / 2, []).append(c)
@@ -161,7 +163,7 @@ def text_lines(chars: list[dict], g) -> list[Line]:
         row.sort(key=lambda c: c["x0"])
         start = 0
         for i in range(1, len(row) + 1):
-            if i == len(row) or row[i]["x0"] - row[i - 1]["x1"] > min(row[i]["size"], row[i - 1]["size"]) * 0.75:
+            if i == len(row) or is_line_gap(row[i - 1], row[i], g):
                 part = row[start:i]
                 column = int((part[0]["x1"] - 1 - g.left) // (g.column + g.gutter))
                 lines.append(Line(part[0]["x0"], part[-1]["x1"], part[0]["top"], part[0]["size"],
@@ -169,6 +171,15 @@ def text_lines(chars: list[dict], g) -> list[Line]:
                 start = i
     lines.sort(key=lambda l: (l.column, l.top, l.x0))
     return lines
+
+
+def is_line_gap(left: dict, right: dict, g) -> bool:
+    """Whether the blank between two characters on one baseline separates two lines."""
+    gap, size = right["x0"] - left["x1"], min(left["size"], right["size"])
+    if gap > size * 0.75:
+        return True
+    middles = (g.column_x(k) - g.gutter / 2 for k in range(1, g.columns))
+    return gap > size * 0.4 and any(left["x1"] < middle < right["x0"] for middle in middles)
 
 
 def _column_extents(lines: list[Line], g) -> list[tuple[float, float, float]]:

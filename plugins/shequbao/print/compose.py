@@ -15,7 +15,7 @@ from .measure import caption_text, item_blocks
 from .photo_grid import LEAST, grid_rows
 from .planner import PagePlan, Placement
 from .shapes import BOXED, fit
-from .style import BYLINE, CAPTION, KICKER, MIXED, SUBTITLE, TRACKINGS, Style
+from .style import BYLINE, CAPTION, KICKER, MIXED, SUBTITLE, TRACKING_EM, TRACKINGS, Style
 
 RULE = 0.5  # pt
 
@@ -74,8 +74,8 @@ def _module(placement: Placement, item: Item, m, x: float, y: float, style: Styl
         page.parts.append({
             "t": "body", "x": x, "y": cursor, "w": width, "h": round(body_h + 0.5, 3), "cols": shape.inner,
             "gutter": g.gutter, "size": style.body, "pitch": round(pitch, 4),
-            "tracking": TRACKINGS[shape.tracking] if shape.tracking < MIXED else 0.0,
-            "blocks": _blocks(item, m.tight_blocks() if shape.tracking == MIXED else ()), "key": f"{item.key}#{page.number}:{len(page.parts)}", "inset": inset,
+            "tracking": TRACKINGS[shape.tracking] if shape.tracking < MIXED and not shape.tk else 0.0,
+            "blocks": _blocks(item, _block_trackings(shape, m)), "key": f"{item.key}#{page.number}:{len(page.parts)}", "inset": inset,
         })
 
 
@@ -222,10 +222,19 @@ def _banner(item: Item, x, y, width, style: Style, page: ComposedPage) -> float:
     return y + height
 
 
-def _blocks(item: Item, tight=()) -> list[dict]:
-    """The blocks to set (``tight``: those set 0.05 em tighter, 挤排); a 短消息's title carries its
-    article's key, so the page view can find it."""
-    blocks = [{**b, "tk": TRACKINGS[1]} if index in tight else b for index, b in enumerate(item_blocks(item))]
+def _block_trackings(shape, m) -> dict[int, float]:
+    """The blocks set at their own tracking (em): 挤排 where that saves a short last line (MIXED),
+    or each block as ``shape.tk`` says (balanced columns, balance.py)."""
+    if shape.tk:
+        return {index: TRACKING_EM[t] for index, t in enumerate(shape.tk) if t}
+    return {index: TRACKINGS[1] for index in m.tight_blocks()} if shape.tracking == MIXED else {}
+
+
+def _blocks(item: Item, trackings: dict[int, float] | None = None) -> list[dict]:
+    """The blocks to set (``trackings``: those set tighter or looser than the body, in em); a
+    短消息's title carries its article's key, so the page view can find it."""
+    trackings = trackings or {}
+    blocks = [{**b, "tk": trackings[index]} if index in trackings else b for index, b in enumerate(item_blocks(item))]
     if item.kind == "briefs":
         titles = iter(brief.key for brief in item.briefs)
         blocks = [{**b, "key": next(titles)} if b["t"] == "bt" else b for b in blocks]

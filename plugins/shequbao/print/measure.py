@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .content import Item, PageContent
 from .headlines import candidate_pieces, keep_words
-from .style import BYLINE, CAPTION, KICKER, MIXED, SUBTITLE, TRACKINGS, Style
+from .style import BYLINE, CAPTION, KICKER, LOOSE, MIXED, SUBTITLE, TRACKING_EM, TRACKINGS, Style
 
 PIECE_SIZE = 100.0  # headline pieces are measured at this size; widths scale with the size
 
@@ -39,6 +39,10 @@ class ItemMetrics:
         if width != "c" and self.blocks and (width, tracking) not in self.blocks:
             raise KeyError(f"box text columns {width} were not measured (measure.brief_columns)")
         return list(self.blocks.get((width, tracking), ()))
+
+    def lines_as_set(self, trackings: tuple[int, ...]) -> list[int]:
+        """Lines of each block, block ``i`` set at the measured tracking ``trackings[i]`` (balance.py)."""
+        return [self.blocks[("c", t)][i] for i, t in enumerate(trackings)]
 
     def tight_blocks(self, width: str = "c") -> set[int]:
         """The blocks that set 0.05 em tighter lose a line (their last, short: a 孤字 or a widow)."""
@@ -127,11 +131,11 @@ class Request:
             trackings = (0,)
         else:
             widths = {"c": g.column}
-            trackings = tuple(range(len(TRACKINGS)))
+            trackings = (*range(len(TRACKINGS)), *((LOOSE,) if not item.verse else ()))
         for key, width in widths.items():
             for t in trackings:
                 for b_index, block in enumerate(blocks):
-                    self._block(where, (key, t), b_index, block, width, TRACKINGS[t])
+                    self._block(where, (key, t), b_index, block, width, TRACKING_EM[t])
         weight = item.weight
         for span in range(1, g.columns + 1):
             width = g.span_width(span)

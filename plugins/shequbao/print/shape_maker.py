@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
+from .balance import balance_columns, count_moves, list_base_trackings, list_one_moves
 from .content import Item
 from .headlines import scored_lines
 from .measure import PIECE_SIZE, ItemMetrics, brief_columns
-from .shape_parts import make_shape
-from .shapes import Shape
+from .shape_parts import column_widows, make_shape
+from .shapes import BOXED, Shape
 from .style import HEADLINE_STEPS, TRACKINGS, Style
 
 
@@ -66,9 +69,41 @@ class ShapeMaker:
         out = []
         for step in range(len(self.style_steps())):
             shape = make_shape(self, span, photo_cols, tracking, inner, step, mode)
-            if shape is not None:
-                out.append(shape)
+            if shape is None:
+                continue
+            out.append(shape)
+            even = self.make_evened(shape, photo_cols, tracking, step, mode)
+            if even is not None:
+                out.append(even)
         return out
+
+    def make_evened(self, shape: Shape, photo_cols: int, tracking: int, step: int, mode: str) -> Shape | None:
+        """The shape with paragraphs set tighter or looser one by one (balance.py) where its last
+        column ends more than a line short or a paragraph's last line tops a column: the best
+        such choice (judged on its lines alone, then made in full) if the shape costs less."""
+        if self.item.kind in BOXED or shape.inner < 2 or shape.rows <= 2:
+            return None  # 1–2 lines a column are stubs however they end: more lines only make more
+        widows = column_widows(self, shape.rows, shape.inner, tracking, shape.flow)
+        if shape.short <= 1 and not widows:
+            return None
+        base = list_base_trackings(self.m, tracking)
+        balanced = balance_columns(self.m, tracking, shape.inner, shape.flow)
+        choices = ([balanced] if balanced else []) + (list_one_moves(self.m, tracking) if widows else [])
+        best, least = None, self.count_text_faults(shape.rows, shape.inner, tracking, shape.flow, base, base)
+        for tk in choices:
+            total = sum(self.m.lines_as_set(tk)) + shape.flow
+            rows = max(shape.flow, math.ceil(total / shape.inner))
+            faults = self.count_text_faults(rows, shape.inner, tracking, shape.flow, tk, base) + abs(rows - shape.rows)
+            if faults < least:
+                best, least = tk, faults
+        even = make_shape(self, shape.span, photo_cols, tracking, shape.inner, step, mode, best) if best else None
+        return even if even is not None and even.cost < shape.cost else None
+
+    def count_text_faults(self, rows: int, inner: int, tracking: int, skip: int, tk: tuple[int, ...], base) -> float:
+        """What a shape's cost charges its text for: widows, a short last column, paragraphs set apart."""
+        short = rows * inner - sum(self.m.lines_as_set(tk)) - skip
+        return (4 * column_widows(self, rows, inner, tracking, skip, tk) + 12 * max(0, short - 1)
+                + 0.5 * count_moves(tk, base))
 
     def style_steps(self):
         return HEADLINE_STEPS[self.item.weight] if self.item.kind not in ("briefs", "guide", "poster") else (0,)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from .balance import count_moves, list_base_trackings
 from .measure import item_blocks
 from .photo_grid import LEAST, grid_rows
 from .shapes import BOXED, MAX_PHOTO_SHARE, Shape
@@ -11,13 +12,15 @@ from .style import (BYLINE, CAPTION, CROP, FOCUS_CROP, KICKER, MIN_PPI, PHOTO_SH
                     USUAL_STEPS)
 
 BANNER = 1.9  # a box's banner (短消息, 本期导读), in body sizes
+HOLE_LINES = 3  # blank taller than this many body lines is a hole (the measure's limit)
 PREFERRED_SPAN = {"lead": 1.0, "normal": 0.5, "minor": 0.3}  # × columns
 
 
 def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, step: int,
-               mode: str = "row") -> Shape | None:
+               mode: str = "row", tk: tuple[int, ...] = ()) -> Shape | None:
+    """``tk``: each block's tracking (balance.py), else the shape's ``tracking`` for all."""
     if mode == "flow":
-        return flow_shape(maker, span, tracking, step)
+        return flow_shape(maker, span, tracking, step, tk)
     style, item, m = maker.style, maker.item, maker.m
     beside = 0 < photo_cols < span
     head_span = span - photo_cols if beside else span
@@ -34,32 +37,32 @@ def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, ste
     if item.photos and m.caption.get(photo_cols):
         size, pitch = style.small(CAPTION)
         caption = style.lines_height(m.caption[photo_cols], size, pitch)
-    rows = body_rows(maker, span, inner, tracking)
+    rows = body_rows(maker, span, inner, tracking, tk)
     if photo_cols and 0 < rows < TEXT_UNDER_PHOTO and span > 1:
         photo_cost += 8 * (TEXT_UNDER_PHOTO - rows)  # strips of text under a photo: better a narrower module
     pad = round(style.body * 0.7, 2) * 2 if item.kind in BOXED else 0.0
     if beside:
         side = photo + style.gap / 2 + caption
-        if side > head_h + style.pitch * 6 or head_h > side + style.pitch * 4:
-            return None  # the headline beside the photo would leave a hole
+        if abs(side - head_h) > style.pitch * HOLE_LINES:
+            return None  # the headline beside the photo would leave a hole under the shorter of the two
     shape = Shape(item=maker.index, span=span, photo_cols=photo_cols, step=step, tracking=tracking, inner=inner,
                   title_lines=lines, head=head_h if not beside else max(head_h, photo + style.gap / 2 + caption),
                   photo=photo if not beside else 0.0, crop_lo=lo, crop_hi=hi, caption=caption if not beside else 0.0,
                   rows=rows, pad=pad, cost=0.0, grid=mode == "grid", verse=item.verse,
-                  short=rows * inner - body_lines(maker, span, inner, tracking))
+                  short=rows * inner - body_lines(maker, span, inner, tracking, tk), tk=tk)
     cost = shape_cost(maker, shape, lines, photo, beside) + (1.5 if shape.grid else 0) + photo_cost
-    cost += 4 * column_widows(maker, rows, inner, tracking)
+    cost += 4 * column_widows(maker, rows, inner, tracking, tk=tk)
     return Shape(**{**shape.__dict__, "cost": cost})
 
 
-def column_widows(maker, rows: int, inner: int, tracking: int, skip: int = 0) -> int:
+def column_widows(maker, rows: int, inner: int, tracking: int, skip: int = 0, tk: tuple[int, ...] = ()) -> int:
     """Paragraphs whose short last line would stand alone at the top of a text column (寡行):
     the text fills ``rows`` lines a column, the first ``skip`` lines of the first taken."""
     if inner < 2 or rows < 2 or maker.item.kind in ("briefs", "guide"):
         return 0
     tops = {k * rows - skip for k in range(1, inner)}
     count, at = 0, 0
-    for lines in maker.m.block_lines("c", tracking):
+    for lines in (maker.m.lines_as_set(tk) if tk else maker.m.block_lines("c", tracking)):
         at += lines
         if lines > 1 and at - 1 in tops:
             count += 1
@@ -93,7 +96,7 @@ def photo_bounds(maker, photo_cols: int, grid: bool, lo: float, hi: float) -> tu
     return lo, 1.0, (12.0 if photo_cols == 1 else 40.0) * (1 - most) + (4 if photo_cols == 1 else 25)
 
 
-def flow_shape(maker, span: int, tracking: int, step: int) -> Shape | None:
+def flow_shape(maker, span: int, tracking: int, step: int, tk: tuple[int, ...] = ()) -> Shape | None:
     """The photo one column wide at the top of the first text column; the text flows on."""
     style, m = maker.style, maker.m
     head = head_height(maker, span, step)
@@ -112,14 +115,15 @@ def flow_shape(maker, span: int, tracking: int, step: int) -> Shape | None:
         height = lines * style.pitch - style.lead - caption
         if height / photo > hi:
             return None
-    body = m.body_lines("c", tracking)
+    body = sum(m.lines_as_set(tk)) if tk else m.body_lines("c", tracking)
     rows = max(lines, math.ceil((body + lines) / span))  # the photo stands in the first column
     if rows - lines < TEXT_UNDER_PHOTO:
         photo_cost += 8 * (TEXT_UNDER_PHOTO - rows + lines)  # a strip of text under the photo
     shape = Shape(item=maker.index, span=span, photo_cols=1, step=step, tracking=tracking, inner=span,
                   title_lines=head[1], head=head[0], photo=0.0, crop_lo=1.0, crop_hi=1.0, caption=0.0, rows=rows,
-                  pad=0.0, cost=0.0, flow=lines, flow_photo=round(height, 3), short=rows * span - body - lines)
-    cost = shape_cost(maker, shape, head[1], height, False) + 1.0 + photo_cost + 4 * column_widows(maker, rows, span, tracking, lines)
+                  pad=0.0, cost=0.0, flow=lines, flow_photo=round(height, 3), short=rows * span - body - lines, tk=tk)
+    cost = shape_cost(maker, shape, head[1], height, False) + 1.0 + photo_cost
+    cost += 4 * column_widows(maker, rows, span, tracking, lines, tk)
     return Shape(**{**shape.__dict__, "cost": cost})
 
 
@@ -173,15 +177,15 @@ def photo_row(maker, photo_cols: int, span: int, grid: bool = False) -> tuple[fl
     return round(height, 3), 1 - crop, 1 / (1 - crop)
 
 
-def body_lines(maker, span: int, inner: int, tracking: int) -> int:
+def body_lines(maker, span: int, inner: int, tracking: int, tk: tuple[int, ...] = ()) -> int:
     item, m = maker.item, maker.m
     if item.kind in ("briefs", "guide"):
         return m.body_lines(f"{span}/{inner}", 0)
-    return m.body_lines("c", tracking)
+    return sum(m.lines_as_set(tk)) if tk else m.body_lines("c", tracking)
 
 
-def body_rows(maker, span: int, inner: int, tracking: int) -> int:
-    lines = body_lines(maker, span, inner, tracking)
+def body_rows(maker, span: int, inner: int, tracking: int, tk: tuple[int, ...] = ()) -> int:
+    lines = body_lines(maker, span, inner, tracking, tk)
     if not lines:
         return 0
     rows = math.ceil(lines / inner)
@@ -229,6 +233,8 @@ def shape_cost(maker, shape: Shape, lines: tuple[str, ...], photo: float, beside
         cost += {0: 0, 1: 0, 2: 1.5, 3: 5}.get(len(lines), 9)
         cost += 3 * maker.break_costs.get(tuple(lines), 0)  # a headline broken inside a word
         cost += 3 if shape.tracking == 1 else 0.5 * len(maker.m.tight_blocks()) if shape.tracking == 0 else 0
+        if shape.tk:  # paragraphs set tighter or looser one by one to balance the columns
+            cost += 0.5 * count_moves(shape.tk, list_base_trackings(maker.m, shape.tracking))
     else:
         cost += 2 * abs(shape.inner - min(shape.span, len(item.briefs)))
         if item.kind == "guide":

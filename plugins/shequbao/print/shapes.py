@@ -47,6 +47,7 @@ class Shape:
     grid: bool = False  # the first photo across, the others in a row below it
     verse: bool = False  # a poem: short lines
     short: int = 0  # lines the last text column has fewer than the others
+    tk: tuple[int, ...] = ()  # each block's measured tracking, where set one by one to balance the columns
 
     def natural(self, style: Style) -> float:
         return self.fixed(style) + self.photo + self.body(style.pitch, style)
