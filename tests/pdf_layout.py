@@ -106,6 +106,7 @@ class PageInk:
     frames: list[dict]
     top: float
     bottom: float
+    vrules: list[tuple[float, float, float]] = field(default_factory=list)  # x, top, bottom of vertical rules
 
 
 def read_page(page, g, bleed: float = 0.0) -> PageInk:
@@ -117,11 +118,13 @@ def read_page(page, g, bleed: float = 0.0) -> PageInk:
                           "bottom": c["bottom"] - bleed})
     images = [{"x0": i["x0"] - bleed, "x1": i["x1"] - bleed, "top": i["top"] - bleed, "bottom": i["bottom"] - bleed,
                "px": i["srcsize"]} for i in page.images]
-    rules, frames = [], []
+    rules, frames, vrules = [], [], []
     for r in [*page.lines, *page.rects]:
         x0, x1, top, bottom = r["x0"] - bleed, r["x1"] - bleed, r["top"] - bleed, r["bottom"] - bleed
         if bottom - top < 4:
             rules.append((x0, x1, (top + bottom) / 2))
+        elif x1 - x0 < 4:
+            vrules.append(((x0 + x1) / 2, top, bottom))
         elif r.get("stroke") and x1 - x0 > g.body * 3 and bottom - top > g.pitch * 3:
             frames.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom})
     wide = [y for x0, x1, y in rules if x1 - x0 > g.type_width * 0.9]
@@ -133,7 +136,7 @@ def read_page(page, g, bleed: float = 0.0) -> PageInk:
             break  # a box's banner rule: text goes on under it
         bottom = y  # the 报尾's rule: only small print under it
     inside = [c for c in chars if top < c["top"] and c["top"] + c["size"] * 0.6 < bottom]  # the last line's descent may touch the foot
-    return PageInk(inside, text_lines(inside, g), images, rules, frames, top, bottom)
+    return PageInk(inside, text_lines(inside, g), images, rules, frames, top, bottom, vrules)
 
 
 def measure_layout(page, number: int, g, bleed: float = 0.0) -> LayoutFigures:

@@ -86,24 +86,29 @@ def separated(ink, g, x0: float, x1: float, y0: float, y1: float) -> bool:
 
 def find_strips(figures, ink, g, body: list[Line]) -> None:
     """Text set STRIP_COLUMNS columns wide or more with at most STRIP_LINES lines a column: runs of
-    body lines starting at one height in adjacent columns, each of 1–2 lines."""
+    body lines starting at one height in adjacent columns (no rule between: one module), each of
+    1–2 lines."""
     starts: dict[int, list[list[Line]]] = {}
     for run in column_runs(body, g):
         starts.setdefault(round(run[0].top), []).append(run)
     for top, runs in sorted(starts.items()):
         runs = [r for k, rs in starts.items() if abs(k - top) <= 1 for r in rs]
         short = sorted({r[0].column for r in runs if len(r) <= STRIP_LINES})
-        group = longest_adjacent(short)
+        group = longest_adjacent(short, lambda c: not any(
+            abs(x - g.column_x(c + 1) + g.gutter / 2) < g.gutter / 2 and y0 <= top + 1 and y1 >= top + g.body
+            for x, y0, y1 in ink.vrules))
         if len(group) >= STRIP_COLUMNS and not any(top - 1 <= k < top for k in starts):
             text = "".join(l.text for r in sorted(runs, key=lambda r: r[0].column) for l in r if l.column in group)
             figures.strips.append(f"{len(group)} 栏各 ≤ {STRIP_LINES} 行：{text[:12]}…")
 
 
-def longest_adjacent(columns: list[int]) -> list[int]:
+def longest_adjacent(columns: list[int], joined=lambda column: True) -> list[int]:
+    """The longest run of adjacent columns (``joined(c)``: column c and c + 1 are one module's)."""
     best: list[int] = []
     current: list[int] = []
     for column in columns:
-        current = [*current, column] if current and column == current[-1] + 1 else [column]
+        adjacent = current and column == current[-1] + 1 and joined(current[-1])
+        current = [*current, column] if adjacent else [column]
         best = current if len(current) > len(best) else best
     return best
 
@@ -114,13 +119,14 @@ def find_posters(figures, ink, g, body: list[Line]) -> None:
     adjacent column that goes on beside the poster (one module's columns, the poster in one)."""
     runs = column_runs(body, g)
     for image in ink.images:
-        if caption_under(ink, g, image):
-            continue
+        if caption_under(ink, g, image) or any(i is not image and i["x0"] < image["x1"] and i["x1"] > image["x0"]
+                                               and 0 <= i["top"] - image["bottom"] < g.pitch for i in ink.images):
+            continue  # a photo with its caption, or over another photo (a grid's caption is under its last row)
         if image["bottom"] < ink.bottom - g.pitch * 1.5:
             figures.posters.append(f"公益广告不在版底（下面还空 {(ink.bottom - image['bottom']) / g.pitch:.0f} 行）")
             continue
-        if not any(f["x0"] <= image["x0"] and image["x1"] <= f["x1"] and f["top"] <= image["top"]
-                   and image["bottom"] <= f["bottom"] and f["x1"] - f["x0"] < image["x1"] - image["x0"] + g.gutter * 2
+        if not any(f["x0"] - 1 <= image["x0"] and image["x1"] <= f["x1"] + 1 and f["top"] - 1 <= image["top"]
+                   and image["bottom"] <= f["bottom"] + 1 and f["x1"] - f["x0"] < image["x1"] - image["x0"] + g.gutter * 2
                    for f in ink.frames):
             figures.posters.append("公益广告没有边框（像是塞进空档的图）")
         over = [r for r in runs if image["x0"] - 1 <= r[0].x0 < image["x1"] and r[-1].top < image["top"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 
 from .measure import item_blocks
-from .photo_grid import LEAST, grid_rows
+from .photo_grid import LEAST, grid_rows, row_captions
 from .shapes import BOXED, MAX_PHOTO_SHARE, Shape
-from .style import (BYLINE, CAPTION, CROP, FOCUS_CROP, KICKER, MIN_PPI, PHOTO_SHARE, SUBTITLE, TEXT_UNDER_PHOTO,
-                    USUAL_STEPS)
+from .style import (BYLINE, CAPTION, CROP, FOCUS_CROP, KICKER, LEADING_FLEX, MIN_PPI, PHOTO_SHARE, SUBTITLE, TALL_PHOTO,
+                    TEXT_UNDER_PHOTO, USUAL_STEPS)
 
 BANNER = 1.9  # a box's banner (短消息, 本期导读), in body sizes
 PREFERRED_SPAN = {"lead": 1.0, "normal": 0.5, "minor": 0.3}  # × columns
@@ -33,14 +33,16 @@ def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, ste
     caption = 0.0
     if item.photos and m.caption.get(photo_cols):
         size, pitch = style.small(CAPTION)
-        caption = style.lines_height(m.caption[photo_cols], size, pitch)
+        caption = style.lines_height(caption_lines(maker, photo_cols, mode == "grid"), size, pitch)
     rows = body_rows(maker, span, inner, tracking)
+    if item.kind not in BOXED and not item.columns and 0 < rows < (0 if inner < 2 else 3 if inner == 2 and item.jump_from or inner >= 3 else 0):
+        return None  # a ribbon of a few lines a column across the page (a 上接 part: stubs): fewer columns
     if photo_cols and 0 < rows < TEXT_UNDER_PHOTO and span > 1:
         photo_cost += 8 * (TEXT_UNDER_PHOTO - rows)  # strips of text under a photo: better a narrower module
     pad = round(style.body * 0.7, 2) * 2 if item.kind in BOXED else 0.0
     if beside:
         side = photo + style.gap / 2 + caption
-        if side > head_h + style.pitch * 6 or head_h > side + style.pitch * 4:
+        if side > head_h + style.pitch * 3 or head_h > side + style.pitch * 3:
             return None  # the headline beside the photo would leave a hole
     shape = Shape(item=maker.index, span=span, photo_cols=photo_cols, step=step, tracking=tracking, inner=inner,
                   title_lines=lines, head=head_h if not beside else max(head_h, photo + style.gap / 2 + caption),
@@ -48,8 +50,18 @@ def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, ste
                   rows=rows, pad=pad, cost=0.0, grid=mode == "grid", verse=item.verse,
                   short=rows * inner - body_lines(maker, span, inner, tracking))
     cost = shape_cost(maker, shape, lines, photo, beside) + (1.5 if shape.grid else 0) + photo_cost
-    cost += 4 * column_widows(maker, rows, inner, tracking)
+    cost += 10 * column_widows(maker, rows, inner, tracking)
     return Shape(**{**shape.__dict__, "cost": cost})
+
+
+def caption_lines(maker, photo_cols: int, grid: bool) -> int:
+    """Lines of the caption under photos ``photo_cols`` wide: photos in a row each have their
+    own under them (compose draws them so), else one caption block."""
+    item, style = maker.item, maker.style
+    if len(item.photos) < 2 or grid:
+        return maker.m.caption[photo_cols]
+    width = style.geometry.span_width(photo_cols)
+    return max(n for _, _, n in row_captions(item.photos, width, style.photo_gap, style.small(CAPTION)[0]))
 
 
 def column_widows(maker, rows: int, inner: int, tracking: int, skip: int = 0) -> int:
@@ -81,7 +93,8 @@ def photo_bounds(maker, photo_cols: int, grid: bool, lo: float, hi: float) -> tu
         for p in row:
             printed = p.aspect * row_height  # taller than natural (factor c), the sides are cut: p.width / c pixels
             share = PHOTO_SHARE["lead" if item.kind == "poster" else item.weight]  # a poster: as big as a lead photo
-            most = min(most, share * area / (printed * row_height), p.width * 72 / printed / MIN_PPI)
+            most = min(most, share * area / (printed * row_height), p.width * 72 / printed / MIN_PPI,
+                       TALL_PHOTO * (g.bottom - g.top) / row_height)  # no photo too tall either
     if most >= 1:
         return lo, most, 0.0
     if item.kind == "poster":
@@ -107,10 +120,11 @@ def flow_shape(maker, span: int, tracking: int, step: int) -> Shape | None:
     room = photo + caption + style.lead
     lines = max(1, round(room / style.pitch))
     height = lines * style.pitch - style.lead - caption
-    if not lo <= height / photo <= hi:
+    flex = LEADING_FLEX * lines * style.pitch / photo  # the line pitch's ±5% moves the photo's foot too
+    if not lo + flex <= height / photo <= hi - flex:
         lines = math.ceil(room / style.pitch)
         height = lines * style.pitch - style.lead - caption
-        if height / photo > hi:
+        if not lo <= height / photo <= hi - LEADING_FLEX * lines * style.pitch / photo:
             return None
     body = m.body_lines("c", tracking)
     rows = max(lines, math.ceil((body + lines) / span))  # the photo stands in the first column

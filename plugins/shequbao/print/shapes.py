@@ -73,7 +73,7 @@ class Shape:
         """Blank a module may have under its text; a box is as tall as its content (a line at most)."""
         if self.rows <= 0 or self.pad:
             return style.pitch * 1.5
-        return style.pitch * max(1.5, min(4, self.rows * self.inner * 0.12))
+        return style.pitch * 1.5  # the measure: a hole is over 3 lines, the separator and a last line's blank included
 
 
 @lru_cache(maxsize=50_000)
