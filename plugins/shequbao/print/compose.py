@@ -15,7 +15,7 @@ from .measure import caption_text, item_blocks
 from .photo_grid import LEAST, grid_rows, row_captions
 from .planner import PagePlan, Placement
 from .shapes import BOXED, fit
-from .style import BYLINE, CAPTION, KICKER, MIXED, SUBTITLE, TRACKINGS, Style
+from .style import BYLINE, CAPTION, CROP, KICKER, MIXED, SUBTITLE, TRACKINGS, Style
 
 RULE = 0.5  # pt
 
@@ -86,7 +86,9 @@ def _inset(item: Item, m, shape, style: Style, page: ComposedPage, pitch: float)
     photo = item.photos[0]
     width = style.geometry.column
     scale = pitch / style.pitch
-    height = shape.flow_photo + (scale - 1) * shape.flow * style.pitch
+    lines = shape.flow_photo + (scale - 1) * shape.flow * style.pitch  # the photo's lines, at the pitch set
+    natural = width / photo.aspect  # never cut more than CROP, whatever the pitch's flex does to its lines
+    height = min(max(lines, natural * (1 - CROP)), natural / (1 - CROP))
     box = crop_box(photo, width / height)
     name = crop_name(photo, box, width, height)
     page.crops.append(Crop(name, photo, box, width, height))

@@ -7,7 +7,7 @@ import math
 from .measure import item_blocks
 from .photo_grid import LEAST, grid_rows, row_captions
 from .shapes import BOXED, MAX_PHOTO_SHARE, Shape
-from .style import (BYLINE, CAPTION, CROP, FOCUS_CROP, KICKER, LEADING_FLEX, MIN_PPI, PHOTO_SHARE, SUBTITLE, TALL_PHOTO,
+from .style import (BYLINE, CAPTION, CROP, FOCUS_CROP, KICKER, MIN_PPI, PHOTO_SHARE, SUBTITLE, TALL_PHOTO,
                     TEXT_UNDER_PHOTO, USUAL_STEPS)
 
 BANNER = 1.9  # a box's banner (短消息, 本期导读), in body sizes
@@ -120,11 +120,10 @@ def flow_shape(maker, span: int, tracking: int, step: int) -> Shape | None:
     room = photo + caption + style.lead
     lines = max(1, round(room / style.pitch))
     height = lines * style.pitch - style.lead - caption
-    flex = LEADING_FLEX * lines * style.pitch / photo  # the line pitch's ±5% moves the photo's foot too
-    if not lo + flex <= height / photo <= hi - flex:
+    if not lo <= height / photo <= hi:
         lines = math.ceil(room / style.pitch)
         height = lines * style.pitch - style.lead - caption
-        if not lo <= height / photo <= hi - LEADING_FLEX * lines * style.pitch / photo:
+        if height / photo > hi:
             return None
     body = m.body_lines("c", tracking)
     rows = max(lines, math.ceil((body + lines) / span))  # the photo stands in the first column
