@@ -76,9 +76,10 @@ def test_the_sample_is_a_real_issue_s_worth(figures):
 
 REPRINT = "2025-11"  # the 4-版 issue reprinted at the other sizes (its 备用稿 fill the bigger pages)
 REPRINT_SIZES = ("8开", "4开", "A4")
-# Known and reported (docs/print-measure.md): at 4开 第3版's fifth column ends short in three modules
-# (5-column text), so its worst strip is 16.4% (limit 15%); its mean, 3.4%, is within the limit.
-WORST_STRIP = {("4开", 3): 0.17}
+# Known and reported (docs/print-measure.md): at 4开 (twice A3's area) the issue is too short. No
+# photo is blown up to fill (none over 25% of the type area's height): a 版 with a hole says how
+# much it lacks (the underfull warning), and that is all it says.
+UNDERFULL = ("4开",)
 
 
 @pytest.mark.parametrize("size", REPRINT_SIZES)
@@ -90,17 +91,16 @@ def test_the_four_ban_issue_reprinted_at_another_size_passes_the_measure(size):
     assert f.pages == f.bans == 4 and f.kinsoku == [] and f.short_share <= 0.03
     faults = {}
     for p in f.layout:
-        worst = WORST_STRIP.get((size, p.page))
-        if worst is not None:
-            assert p.holes_mean <= 0.05 and p.holes_worst <= worst, (size, p.page, p.holes_worst)
-            p = replace(p, holes_worst=0.0)
+        if size in UNDERFULL and (p.holes_mean > 0.05 or p.holes_worst > 0.15):
+            assert any(f"第{p.page}版还空着" in m for m in f.messages), (size, p.page, f.messages)
+            p = replace(p, holes_mean=0.0, holes_worst=0.0)
         if p.faults():
             faults[p.page] = p.faults()
     assert faults == {}, (size, faults)
     if size == "A4":  # half the area of A3: what is left out is said, story by story
         assert f.missing and all("超出约" in m for m in f.messages), f.messages
     else:
-        assert f.missing == [] and f.messages == [], f.messages
+        assert f.missing == [] and all(size in UNDERFULL and "还空着" in m for m in f.messages), f.messages
 
 
 def test_fillers_print_only_where_a_page_has_room():

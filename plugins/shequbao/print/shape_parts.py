@@ -11,6 +11,7 @@ from .style import (BYLINE, CAPTION, CROP, FOCUS_CROP, KICKER, MIN_PPI, PHOTO_SH
                     TEXT_UNDER_PHOTO, USUAL_STEPS)
 
 BANNER = 1.9  # a box's banner (短消息, 本期导读), in body sizes
+RIBBON = 200.0  # a shape with 1–2 lines a column across 3 columns or more: only where nothing else goes
 PREFERRED_SPAN = {"lead": 1.0, "normal": 0.5, "minor": 0.3}  # × columns
 
 
@@ -36,7 +37,7 @@ def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, ste
         caption = style.lines_height(caption_lines(maker, photo_cols, mode == "grid"), size, pitch)
     rows = body_rows(maker, span, inner, tracking)
     if item.kind not in BOXED and not item.columns and 0 < rows < (0 if inner < 2 else 3 if inner == 2 and item.jump_from or inner >= 3 else 0):
-        return None  # a ribbon of a few lines a column across the page (a 上接 part: stubs): fewer columns
+        photo_cost += RIBBON  # a ribbon of a few lines a column across the page (a 上接 part: stubs): fewer columns
     if photo_cols and 0 < rows < TEXT_UNDER_PHOTO and span > 1:
         photo_cost += 8 * (TEXT_UNDER_PHOTO - rows)  # strips of text under a photo: better a narrower module
     pad = round(style.body * 0.7, 2) * 2 if item.kind in BOXED else 0.0
