@@ -36,8 +36,9 @@ def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, ste
         size, pitch = style.small(CAPTION)
         caption = style.lines_height(caption_lines(maker, photo_cols, mode == "grid"), size, pitch)
     rows = body_rows(maker, span, inner, tracking)
-    if item.kind not in BOXED and not item.columns and 0 < rows < (0 if inner < 2 else 3 if inner == 2 and item.jump_from or inner >= 3 else 0):
-        photo_cost += RIBBON  # a ribbon of a few lines a column across the page (a 上接 part: stubs): fewer columns
+    least_rows = 3 if inner >= 3 or (inner == 2 and item.jump_from) else 0  # a 上接 part of 2 × 2 lines: stubs
+    if item.kind not in BOXED and not item.columns and 0 < rows < least_rows:
+        photo_cost += RIBBON  # a ribbon of 1–2 lines a column across the page: fewer columns
     if photo_cols and 0 < rows < TEXT_UNDER_PHOTO and span > 1:
         photo_cost += 8 * (TEXT_UNDER_PHOTO - rows)  # strips of text under a photo: better a narrower module
     pad = round(style.body * 0.7, 2) * 2 if item.kind in BOXED else 0.0
