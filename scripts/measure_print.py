@@ -185,7 +185,8 @@ def describe_page(p: LayoutFigures) -> str:
     return (f"第{p.page}版 照片 最大 {p.photo_max:.0%} 合计 {p.photo_total:.0%} {ppi} | 长行 {len(p.long_lines)}"
             f" | 短条 {len(p.stubs)} 寡行 {len(p.widows)} 孤字 {len(p.orphans)} | 断词 {len(p.broken)}"
             f" | 头条 {'有' if p.lead else '无'}（{p.stories} 题） | 空洞 {p.holes_mean:.1%}/{p.holes_worst:.1%}"
-            f" | 撑大的框 {len(p.stretched)}")
+            f" | 撑大的框 {len(p.stretched)} | 太高的照片 {len(p.tall)} | 图说 {len(p.captions)} | 横条 {len(p.strips)}"
+            f" | 公益广告 {len(p.posters)}")
 
 
 def summary(results: list[IssueFigures]) -> list[str]:
@@ -204,6 +205,10 @@ def summary(results: list[IssueFigures]) -> list[str]:
         ("空洞 ≤ 5%", lambda p: p.holes_mean <= LAYOUT["holes_mean"], lambda p: f"{p.holes_mean:.1%}"),
         ("最空条 ≤ 15%", lambda p: p.holes_worst <= LAYOUT["holes_worst"], lambda p: f"{p.holes_worst:.1%}"),
         ("框不撑大", lambda p: not p.stretched, lambda p: f"{len(p.stretched)}"),
+        ("照片高 ≤ 25%", lambda p: not p.tall, lambda p: "/".join(p.tall)),
+        ("图说在照片下", lambda p: not p.captions, lambda p: f"{len(p.captions)}"),
+        ("无横条文字", lambda p: not p.strips, lambda p: f"{len(p.strips)}"),
+        ("公益广告成块", lambda p: not p.posters, lambda p: f"{len(p.posters)}"),
     ]
     out = []
     for name, ok, figure in rows:

@@ -158,12 +158,13 @@ def text_lines(chars: list[dict], g) -> list[Line]:
     rows: dict[float, list[dict]] = {}
     for c in chars:
         rows.setdefault(round(c["bottom"] * 2) / 2, []).append(c)
+    gutters = [g.column_x(c) - g.gutter / 2 for c in range(1, g.columns)]
     lines = []
     for row in rows.values():
         row.sort(key=lambda c: c["x0"])
         start = 0
         for i in range(1, len(row) + 1):
-            if i == len(row) or is_line_gap(row[i - 1], row[i], g):
+            if i == len(row) or _apart(row[i - 1], row[i], gutters):
                 part = row[start:i]
                 column = int((part[0]["x1"] - 1 - g.left) // (g.column + g.gutter))
                 lines.append(Line(part[0]["x0"], part[-1]["x1"], part[0]["top"], part[0]["size"],
@@ -173,13 +174,12 @@ def text_lines(chars: list[dict], g) -> list[Line]:
     return lines
 
 
-def is_line_gap(left: dict, right: dict, g) -> bool:
-    """Whether the blank between two characters on one baseline separates two lines."""
-    gap, size = right["x0"] - left["x1"], min(left["size"], right["size"])
-    if gap > size * 0.75:
-        return True
-    middles = (g.column_x(k) - g.gutter / 2 for k in range(1, g.columns))
-    return gap > size * 0.4 and any(left["x1"] < middle < right["x0"] for middle in middles)
+def _apart(a: dict, b: dict, gutters: list[float]) -> bool:
+    """Two characters of one baseline in different lines: a gap wider than 3/4 em, or a gap over a
+    gutter's middle (a full line, then the next column's line starting with a hanging “)."""
+    size = min(a["size"], b["size"])
+    gap = b["x0"] - a["x1"]
+    return gap > size * 0.75 or (gap > size * 0.3 and any(a["x1"] - 1 <= x <= b["x0"] + size * 0.6 for x in gutters))
 
 
 def _column_extents(lines: list[Line], g) -> list[tuple[float, float, float]]:

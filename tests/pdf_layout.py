@@ -15,7 +15,11 @@ page (see the print issue's "Done when" for the limits in :data:`LIMITS`):
 - whether one headline is clearly the largest (≥ 1.15× the next) and in the upper half;
 - holes: blank stretches taller than 3 body lines in each of 12 vertical strips, anywhere
   (inside boxes too), as a share of the type area's height: the mean and the worst strip;
-- boxes whose content ends more than 3 body lines above their foot.
+- boxes whose content ends more than 3 body lines above their foot;
+- how modules are built (tests/pdf_modules.py): photos taller than a quarter of the type
+  area, captions wider than their photos or over 3 columns, a photo above its own headline,
+  a text 3 columns wide or more with 1–2 lines a column, a poster not at the foot or put in
+  a story's hole.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pdf_helpers import STRIPS, Line, column_runs, text_lines
+from pdf_modules import find_captions, find_posters, find_strips, find_tall
 
 LIMITS = {"photo_max": 0.20, "photo_total": 0.35, "ppi": 180, "line_chars": 32, "stubs": 1, "widows": 1,
           "orphans": 1, "holes_mean": 0.05, "holes_worst": 0.15, "lead_ratio": 1.15, "hole_lines": 3}
@@ -47,6 +52,10 @@ class LayoutFigures:
     holes_mean: float = 0.0
     holes_worst: float = 0.0
     stretched: list[str] = field(default_factory=list)  # boxes: blank under their content, in lines
+    tall: list[str] = field(default_factory=list)  # photos taller than a quarter of the type area
+    captions: list[str] = field(default_factory=list)  # captions too wide, photos above their headline
+    strips: list[str] = field(default_factory=list)  # text ≥ 3 columns wide, ≤ 2 lines a column
+    posters: list[str] = field(default_factory=list)  # posters not at the foot, or in a story's hole
 
     @property
     def photo_max(self) -> float:
@@ -78,6 +87,10 @@ class LayoutFigures:
         if self.holes_mean > LIMITS["holes_mean"] or self.holes_worst > LIMITS["holes_worst"]:
             out.append(f"{n}空洞 {self.holes_mean:.1%}（最空的一条 {self.holes_worst:.1%}）")
         out += [f"{n}框被撑大：{s}" for s in self.stretched]
+        out += [f"{n}照片太高（版心高度的 {s}）" for s in self.tall]
+        out += [f"{n}{s}" for s in self.captions]
+        out += [f"{n}文字排成横条（{s}）" for s in self.strips]
+        out += [f"{n}{s}" for s in self.posters]
         return out
 
 
@@ -93,6 +106,7 @@ class PageInk:
     frames: list[dict]
     top: float
     bottom: float
+    vrules: list[tuple[float, float, float]] = field(default_factory=list)  # x, top, bottom of vertical rules
 
 
 def read_page(page, g, bleed: float = 0.0) -> PageInk:
@@ -104,11 +118,13 @@ def read_page(page, g, bleed: float = 0.0) -> PageInk:
                           "bottom": c["bottom"] - bleed})
     images = [{"x0": i["x0"] - bleed, "x1": i["x1"] - bleed, "top": i["top"] - bleed, "bottom": i["bottom"] - bleed,
                "px": i["srcsize"]} for i in page.images]
-    rules, frames = [], []
+    rules, frames, vrules = [], [], []
     for r in [*page.lines, *page.rects]:
         x0, x1, top, bottom = r["x0"] - bleed, r["x1"] - bleed, r["top"] - bleed, r["bottom"] - bleed
         if bottom - top < 4:
             rules.append((x0, x1, (top + bottom) / 2))
+        elif x1 - x0 < 4:
+            vrules.append(((x0 + x1) / 2, top, bottom))
         elif r.get("stroke") and x1 - x0 > g.body * 3 and bottom - top > g.pitch * 3:
             frames.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom})
     wide = [y for x0, x1, y in rules if x1 - x0 > g.type_width * 0.9]
@@ -119,8 +135,8 @@ def read_page(page, g, bleed: float = 0.0) -> PageInk:
         if any(y < c["top"] < g.bottom and c["size"] > g.body * 0.9 for c in chars):
             break  # a box's banner rule: text goes on under it
         bottom = y  # the 报尾's rule: only small print under it
-    inside = [c for c in chars if top < c["top"] and c["bottom"] < bottom]
-    return PageInk(inside, text_lines(inside, g), images, rules, frames, top, bottom)
+    inside = [c for c in chars if top < c["top"] and c["top"] + c["size"] * 0.6 < bottom]  # the last line's descent may touch the foot
+    return PageInk(inside, text_lines(inside, g), images, rules, frames, top, bottom, vrules)
 
 
 def measure_layout(page, number: int, g, bleed: float = 0.0) -> LayoutFigures:
@@ -140,6 +156,11 @@ def measure_layout(page, number: int, g, bleed: float = 0.0) -> LayoutFigures:
     find_brief_titles(figures, ink, g)
     find_holes(figures, ink, g)
     find_stretched(figures, ink, g)
+    body = [l for l in ink.lines if is_body(l, g)]
+    find_tall(figures, ink, g)
+    find_captions(figures, ink, g)
+    find_strips(figures, ink, g, body)
+    find_posters(figures, ink, g, body)
     return figures
 
 

@@ -167,3 +167,85 @@ def test_a_brief_s_title_broken_or_split_over_two_columns_is_flagged(tmp_path):
     assert any("短消息标题跨栏" in f for f in bad.faults())
     good = measure(tmp_path, briefs_box(["■ 社区开设老年手机讲堂"], ["■ 户外工作者“爱心驿站”"], []))
     assert good.broken == [] and good.split == []
+
+
+def sized_photo(name: str, x: float, y: float, width: float, height: float) -> str:
+    return f'#place(top + left, dx: {x}pt, dy: {y}pt, image("{name}", width: {width}pt, height: {height}pt, fit: "cover"))'
+
+
+def caption(x: float, y: float, width: float, text: str) -> str:
+    return (f'#place(top + left, dx: {x}pt, dy: {y}pt, block(width: {width}pt, text(font: "Noto Sans CJK SC", '
+            f'size: {G.body * 0.85}pt)[{text}]))')
+
+
+CAPTIONS = ["银杏路上的银杏叶黄了，骑车经过的居民放慢了车速 潘建国 摄", "清晨，银杏坊口袋公园里打太极拳的老人们 潘建国 摄",
+            "香樟居民区的老香樟下，老人们坐在树池边晒太阳 潘建国 摄"]
+
+
+def photo_strip(y: float) -> tuple[list[str], list[float], float]:
+    """Three photos in a row across the page at ``y``: the parts, their left edges and width."""
+    width = (G.type_width - 2 * 5) / 3
+    lefts = [G.left + i * (width + 5) for i in range(3)]
+    return [sized_photo(f"s{i}.png", x, y, width, 180) for i, x in enumerate(lefts)], lefts, width
+
+
+def test_a_caption_across_the_page_above_its_headline_is_flagged(tmp_path):
+    """2025-10 第4版: a 3-photo strip, its caption one text across the whole page, then the
+    story's headline under it."""
+    images = {f"s{i}.png": (1000, 720) for i in range(3)}
+    strip, lefts, width = photo_strip(100)
+    across = "　".join(f"{side}：{text}" for side, text in zip(("左图", "中图", "右图"), CAPTIONS))
+    bad = measure(tmp_path, [*strip, caption(G.left, 284, G.type_width, across), headline(0, 320, ["秋日桂园"], size=23.1),
+                             *[column_block(c, 360, TEXT[:60]) for c in range(2)]], images)
+    assert any("图说太宽" in c for c in bad.captions) and any("标题上方" in c for c in bad.captions)
+    assert any("图说" in f for f in bad.faults())
+    strip, lefts, width = photo_strip(140)
+    good = measure(tmp_path, [headline(0, 100, ["秋日桂园"], size=23.1), *strip,
+                              *[caption(x, 324, width, text) for x, text in zip(lefts, CAPTIONS)],
+                              *[column_block(c, 370, TEXT[:120]) for c in range(4)]], images)
+    assert good.captions == []
+
+
+def test_a_story_part_set_as_a_one_line_strip_is_flagged(tmp_path):
+    """2024-12 第2版: a 上接 part of one line a column across the page's four columns."""
+    head = headline(0, 900, ["金桂苑首批四台加装电梯投入使用"], size=17.85, span=4)
+    strip = measure(tmp_path, [head, *[column_block(c, 930, TEXT[c * 17:c * 17 + 17]) for c in range(4)]])
+    assert strip.strips and any("横条" in f for f in strip.faults())
+    module = measure(tmp_path, [head, *[column_block(c, 930, TEXT[c * 70:c * 70 + 70]) for c in range(2)]])
+    assert module.strips == []
+
+
+def test_a_photo_taller_than_a_quarter_of_the_type_area_is_flagged(tmp_path):
+    """4开 第1、2版: a lead illustration 29% of the type area's height, though its area is 15%."""
+    height = G.bottom - G.top
+    width = G.span_width(2)  # the pictures are cut to the printed shape, as the edition's are
+    tall = measure(tmp_path, [sized_photo("t.png", G.left, 80, width, height * 0.3)], {"t.png": (1200, round(1200 * height * 0.3 / width))})
+    assert tall.photo_max < 0.2 and tall.tall and any("照片太高" in f for f in tall.faults())
+    fine = measure(tmp_path, [sized_photo("f.png", G.left, 80, width, height * 0.2)], {"f.png": (1200, round(1200 * height * 0.2 / width))})
+    assert fine.tall == []
+
+
+def poster_page(y: float, framed: bool, beside: bool = False) -> list[str]:
+    """A poster (no caption) in column 3 at ``y`` (its foot at the type area's when y is high);
+    ``beside``: a story's two columns (2 and 3) start together and column 2 goes on beside it."""
+    height = G.bottom - y
+    parts = [sized_photo("poster.png", G.column_x(3), y, G.column, height - 4)]
+    if framed:
+        parts.append(f"#place(top + left, dx: {G.column_x(3) - 3}pt, dy: {y - 3}pt, rect(width: {G.column + 6}pt, "
+                     f"height: {height + 2}pt, stroke: 0.5pt))")
+    if beside:
+        parts += [column_block(2, y - 60, TEXT * 3, height=G.bottom - y + 50), column_block(3, y - 60, TEXT[:40])]
+    return parts
+
+
+def test_a_poster_put_in_a_hole_is_flagged(tmp_path):
+    """4开: 公益广告 with no frame, in the middle of a column, or in a story's hole; a framed poster
+    at the foot of its column passes."""
+    images = {"poster.png": (700, round(700 * (G.bottom - 804) / G.column))}  # its printed shape at y = 800
+    loose = measure(tmp_path, poster_page(800, framed=False), images)
+    assert any("没有边框" in p for p in loose.posters) and any("公益广告" in f for f in loose.faults())
+    high = measure(tmp_path, [sized_photo("poster.png", G.column_x(3), 300, G.column, 300)], images)
+    assert any("不在版底" in p for p in high.posters)
+    hole = measure(tmp_path, poster_page(800, framed=True, beside=True), images)
+    assert any("空档" in p for p in hole.posters)
+    assert measure(tmp_path, poster_page(800, framed=True), images).posters == []

@@ -63,6 +63,16 @@ def test_display_lines_and_briefs_titles_break_between_words_and_keep_with_their
     assert faults == {}
 
 
+def test_modules_are_built_as_a_layout_editor_builds_them(figures):
+    """What a 美编 rejected at a glance (2025-10 第4版: a 3-photo strip's caption across the page,
+    above its headline; 2024-12 第2版: a 上接 part one line a column across the page): every
+    caption under its own photos, every headline over its photos, no ribbon of 1–2 lines across
+    3 columns, no photo over a quarter of the type area's height, posters framed at the foot."""
+    faults = {(f.issue, p.page): p.tall + p.captions + p.strips + p.posters
+              for f in figures.values() for p in f.layout if p.tall or p.captions or p.strips or p.posters}
+    assert faults == {}
+
+
 def test_every_item_and_photo_is_printed(figures):
     for f in figures.values():
         assert f.missing == [] and f.images == f.photos, f.issue

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from .content import Item, Photo
 from .headlines import keep_words
 from .measure import caption_text, item_blocks
-from .photo_grid import LEAST, grid_rows
+from .photo_grid import LEAST, grid_rows, row_captions
 from .planner import PagePlan, Placement
 from .shapes import BOXED, fit
-from .style import BYLINE, CAPTION, KICKER, MIXED, SUBTITLE, TRACKING_EM, TRACKINGS, Style
+from .style import BYLINE, CAPTION, CROP, KICKER, MIXED, SUBTITLE, TRACKING_EM, TRACKINGS, Style
 
 RULE = 0.5  # pt
 
@@ -47,6 +47,8 @@ def compose_modules(plan: PagePlan, items: tuple[Item, ...], metrics: list, styl
         item = items[placement.item]
         x = g.column_x(placement.column)
         y = top + placement.top
+        if item.kind == "poster" and abs(placement.top + placement.height - plan.used) < 1:
+            y += plan.blank  # a 公益广告 stands at the page's foot, what the page lacks above it
         _module(placement, item, metrics[placement.item], x, y, style, page)
     _rules(plan, items, style, top, page)
 
@@ -61,7 +63,7 @@ def _module(placement: Placement, item: Item, m, x: float, y: float, style: Styl
                        "key": item.key, "cols": shape.inner, "gutter": g.gutter})
     if item.kind in BOXED:  # as tall as its content: any blank the plan left stays outside the frame
         _frame(item, x, y, width, placement.height - (blank if blank > style.pitch else 0.0), style, page)
-    cursor = y + shape.pad / 2
+    cursor = y + shape.pad / 2 + (blank if item.kind == "poster" else 0.0)  # a poster stands at its column's foot
     if item.kind in ("briefs", "guide"):
         cursor = _banner(item, x, cursor, width, style, page) + style.gap
     elif shape.photo_cols and shape.photo_cols < shape.span and not shape.flow:
@@ -84,7 +86,9 @@ def _inset(item: Item, m, shape, style: Style, page: ComposedPage, pitch: float)
     photo = item.photos[0]
     width = style.geometry.column
     scale = pitch / style.pitch
-    height = shape.flow_photo + (scale - 1) * shape.flow * style.pitch
+    lines = shape.flow_photo + (scale - 1) * shape.flow * style.pitch  # the photo's lines, at the pitch set
+    natural = width / photo.aspect  # never cut more than CROP, whatever the pitch's flex does to its lines
+    height = min(max(lines, natural * (1 - CROP)), natural / (1 - CROP))
     box = crop_box(photo, width / height)
     name = crop_name(photo, box, width, height)
     page.crops.append(Crop(name, photo, box, width, height))
@@ -94,16 +98,15 @@ def _inset(item: Item, m, shape, style: Style, page: ComposedPage, pitch: float)
 
 
 def _stacked(placement, item: Item, m, x: float, y: float, style: Style, page: ComposedPage, crop: float) -> float:
-    """Headline, then the photo row across the module (a 图片新闻: photos first). Returns the y below."""
+    """Headline, then the photo row across the module and its caption (a 图片新闻 too: its
+    headline over its photos). Returns the y below."""
     shape = placement.shape
     width = style.geometry.span_width(shape.span)
-    if item.kind == "photo" and shape.photo:
-        y = _photos(item, x, y, width, shape.photo * crop, style, page, shape.grid)
-        y = (_caption(item, m, shape.span, x, y + style.gap / 2, width, style, page, shape.grid) if shape.caption else y) + style.gap
-        return _head(item, m, shape, shape.span, x, y, width, style, page) + (style.gap if shape.head else 0)
     y = _head(item, m, shape, shape.span, x, y, width, style, page)
     if shape.photo:
         y = _photos(item, x, y + (style.gap if shape.head else 0), width, shape.photo * crop, style, page, shape.grid)
+        if item.kind == "poster":
+            _poster_frame(x, y - shape.photo * crop, width, shape.photo * crop, style, page)
         y = _caption(item, m, shape.span, x, y + style.gap / 2, width, style, page, shape.grid) if shape.caption else y
     return y + (style.gap if shape.rows and (shape.head or shape.photo) else 0)
 
@@ -153,11 +156,28 @@ def _text(page: ComposedPage, x, y, width, text, lines: int, size, pitch) -> flo
 
 
 def _caption(item: Item, m, photo_cols: int, x, y, width, style: Style, page: ComposedPage, grid: bool = False) -> float:
+    """The caption under the photos: each photo of a row its own, under it and as wide as it
+    (shape_parts.caption_lines counts the same); a single photo or a grid one block."""
     text = caption_text(item, grid)
     if not text:
         return y
     size, pitch = style.small(CAPTION)
-    return _text(page, x, y, width, text, m.caption.get(photo_cols, 1), size, pitch)
+    if len(item.photos) < 2 or grid:
+        return _text(page, x, y, width, text, m.caption.get(photo_cols, 1), size, pitch)
+    bottom = y
+    own = row_captions(item.photos, width, style.photo_gap, size)
+    edges = [left for left, _, _ in own[1:]] + [width + style.photo_gap]
+    for (left, text, lines), right in zip(own, edges):
+        if text:
+            bottom = max(bottom, _text(page, x + left, y, right - style.photo_gap - left, text, lines, size, pitch))
+    return bottom
+
+
+def _poster_frame(x, y, width, height, style: Style, page: ComposedPage) -> None:
+    """A 公益广告 is a module of its own: a thin frame round it (no rules of the modules beside)."""
+    inset = style.geometry.gutter * 0.3
+    page.parts.append({"t": "rect", "x": x - inset, "y": y - inset, "w": width + 2 * inset, "h": height + inset,
+                       "stroke": 0.5, "fill": None})
 
 
 def _photos(item: Item, x, y, width, height, style: Style, page: ComposedPage, grid: bool = False) -> float:
@@ -244,7 +264,7 @@ def _blocks(item: Item, trackings: dict[int, float] | None = None) -> list[dict]
 def _rules(plan: PagePlan, items: tuple[Item, ...], style: Style, top: float, page: ComposedPage) -> None:
     """A hairline between stacked modules and between modules side by side (not beside a frame)."""
     g = style.geometry
-    boxed = [items[p.item].kind in BOXED for p in plan.placements]
+    boxed = [items[p.item].kind in (*BOXED, "poster") for p in plan.placements]  # framed: no rules beside
     for index, p in enumerate(plan.placements):
         x = g.column_x(p.column)
         width = g.span_width(p.shape.span)

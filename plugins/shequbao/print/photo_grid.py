@@ -26,6 +26,22 @@ def grid_rows(photos: tuple, width: float, gap: float, least: float) -> list[tup
     return [photos[i:i + 1] for i in range(len(photos))]
 
 
+def row_captions(photos: tuple, width: float, gap: float, size: float) -> list[tuple[float, str, int]]:
+    """Each photo's own caption under it, for photos in one row ``width`` wide: (its left offset,
+    text and credit, lines). Lines are counted as full-width characters, one less than a line
+    holds (避头尾 may push one on), so never fewer than Typst sets."""
+    room = width - (len(photos) - 1) * gap
+    total = sum(p.aspect for p in photos)
+    out, left = [], 0.0
+    for p in photos:
+        w = room * p.aspect / total
+        text = " ".join(part for part in (p.caption, p.credit) if part)
+        per_line = max(1, int(w / size) - 1)
+        out.append((left, text, -(-len(text) // per_line) if text else 0))
+        left += w + gap
+    return out
+
+
 def _even(photos: tuple, count: int) -> list[tuple]:
     """``photos`` in ``count`` rows whose lengths differ by at most one (longer rows first)."""
     size, extra = divmod(len(photos), count)

@@ -6,13 +6,14 @@ import math
 
 from .balance import count_moves, list_base_trackings
 from .measure import item_blocks
-from .photo_grid import LEAST, grid_rows
+from .photo_grid import LEAST, grid_rows, row_captions
 from .shapes import BOXED, MAX_PHOTO_SHARE, Shape
-from .style import (BYLINE, CAPTION, CROP, FOCUS_CROP, KICKER, MIN_PPI, PHOTO_SHARE, SUBTITLE, TEXT_UNDER_PHOTO,
-                    USUAL_STEPS)
+from .style import (BYLINE, CAPTION, CROP, FOCUS_CROP, KICKER, MIN_PPI, PHOTO_SHARE, SUBTITLE, TALL_PHOTO,
+                    TEXT_UNDER_PHOTO, USUAL_STEPS)
 
 BANNER = 1.9  # a box's banner (短消息, 本期导读), in body sizes
 HOLE_LINES = 3  # blank taller than this many body lines is a hole (the measure's limit)
+RIBBON = 200.0  # a shape with 1–2 lines a column across 3 columns or more: only where nothing else goes
 PREFERRED_SPAN = {"lead": 1.0, "normal": 0.5, "minor": 0.3}  # × columns
 
 
@@ -36,8 +37,11 @@ def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, ste
     caption = 0.0
     if item.photos and m.caption.get(photo_cols):
         size, pitch = style.small(CAPTION)
-        caption = style.lines_height(m.caption[photo_cols], size, pitch)
+        caption = style.lines_height(caption_lines(maker, photo_cols, mode == "grid"), size, pitch)
     rows = body_rows(maker, span, inner, tracking, tk)
+    least_rows = 3 if inner >= 3 or (inner == 2 and item.jump_from) else 0  # a 上接 part of 2 × 2 lines: stubs
+    if item.kind not in BOXED and not item.columns and 0 < rows < least_rows:
+        photo_cost += RIBBON  # a ribbon of 1–2 lines a column across the page: fewer columns
     if photo_cols and 0 < rows < TEXT_UNDER_PHOTO and span > 1:
         photo_cost += 8 * (TEXT_UNDER_PHOTO - rows)  # strips of text under a photo: better a narrower module
     pad = round(style.body * 0.7, 2) * 2 if item.kind in BOXED else 0.0
@@ -51,8 +55,18 @@ def make_shape(maker, span: int, photo_cols: int, tracking: int, inner: int, ste
                   rows=rows, pad=pad, cost=0.0, grid=mode == "grid", verse=item.verse,
                   short=rows * inner - body_lines(maker, span, inner, tracking, tk), tk=tk)
     cost = shape_cost(maker, shape, lines, photo, beside) + (1.5 if shape.grid else 0) + photo_cost
-    cost += 4 * column_widows(maker, rows, inner, tracking, tk=tk)
+    cost += 10 * column_widows(maker, rows, inner, tracking, tk=tk)
     return Shape(**{**shape.__dict__, "cost": cost})
+
+
+def caption_lines(maker, photo_cols: int, grid: bool) -> int:
+    """Lines of the caption under photos ``photo_cols`` wide: photos in a row each have their
+    own under them (compose draws them so), else one caption block."""
+    item, style = maker.item, maker.style
+    if len(item.photos) < 2 or grid:
+        return maker.m.caption[photo_cols]
+    width = style.geometry.span_width(photo_cols)
+    return max(n for _, _, n in row_captions(item.photos, width, style.photo_gap, style.small(CAPTION)[0]))
 
 
 def column_widows(maker, rows: int, inner: int, tracking: int, skip: int = 0, tk: tuple[int, ...] = ()) -> int:
@@ -84,7 +98,8 @@ def photo_bounds(maker, photo_cols: int, grid: bool, lo: float, hi: float) -> tu
         for p in row:
             printed = p.aspect * row_height  # taller than natural (factor c), the sides are cut: p.width / c pixels
             share = PHOTO_SHARE["lead" if item.kind == "poster" else item.weight]  # a poster: as big as a lead photo
-            most = min(most, share * area / (printed * row_height), p.width * 72 / printed / MIN_PPI)
+            most = min(most, share * area / (printed * row_height), p.width * 72 / printed / MIN_PPI,
+                       TALL_PHOTO * (g.bottom - g.top) / row_height)  # no photo too tall either
     if most >= 1:
         return lo, most, 0.0
     if item.kind == "poster":
@@ -255,4 +270,4 @@ def shape_cost(maker, shape: Shape, lines: tuple[str, ...], photo: float, beside
             cost += 8
     if item.kind in BOXED and shape.span > 2:
         cost += 40 * (shape.span - 2)  # 短消息, notices, 导读 on the column grid, never across the page
-    return cost + 12 * max(0, shape.short - 1)  # the last text column more than a line short
+    return cost + 12 * max(0, shape.short - 1) + 3 * min(shape.short, 1)  # the last text column more than a line short

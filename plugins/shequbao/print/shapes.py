@@ -81,7 +81,7 @@ class Shape:
             return style.pitch * (0.5 if self.rows <= 2 else 1.5)
         if self.rows <= 0:
             return style.pitch * 1.5
-        return style.pitch * max(1.5, min(4, self.rows * self.inner * 0.12))
+        return style.pitch * 1.5  # the measure: a hole is over 3 lines, the separator and a last line's blank included
 
 
 @lru_cache(maxsize=50_000)

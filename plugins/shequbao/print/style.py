@@ -15,6 +15,7 @@ HEADLINE_STEPS = {  # headline sizes a weight may get, biggest first (× body); 
 USUAL_STEPS = {"lead": 1, "normal": 0, "minor": 1}  # the usual size of each weight
 PHOTO_SHARE = {"lead": 0.19, "normal": 0.115, "minor": 0.115}  # most of the type area one photo may cover
 MIN_PPI = 180  # a photo is never printed coarser than this
+TALL_PHOTO = 0.25  # no photo (or poster) taller than this share of the type area's height
 TEXT_UNDER_PHOTO = 5  # body lines under a photo in each column, at least
 HEADLINE_PITCH = 1.22
 KICKER = {"lead": 1.3, "normal": 1.1, "minor": 1.0}
