@@ -33,7 +33,9 @@ SPACE = 0.75  # em: a blank this wide between two characters of a body line is a
 NAME_SPACE = 0.38  # em: in other lines (bylines, captions) a narrower blank is a space between names
 HALF_EM = 0.5  # em: a full-width comma or quote has its ink in one half of its box
 SAME = 0.09  # line sizes closer than this (relative) are one size
-BOLD = 1.22  # × body: a size group this large is set bold (a headline)
+DISPLAY = 1.6  # × body: a size group this large is a headline's, bold or not
+BOLD_INK = 1.85  # × the body's ink density: a line this dark is set bold (a 黑体 headline, a brief's title);
+# a 引题, 副题 or byline in a plain sans face is about 1.3–1.75 × as dark as the 宋体 body
 DENSE = 1.3  # × the body's ink density: a line this much darker is set in a heavier face
 HEAD_PITCH = 1.6  # × size: two bold lines whose baselines are this close are one headline's
 HEAD_SAME = 0.25  # … when their sizes are this close (relative)
@@ -106,7 +108,7 @@ def parse_tsv(text: str) -> list[OcrLine]:
 def _measure(line: OcrLine) -> None:
     """The line's em and baseline from its Han characters: tesseract's box of a character is
     now and then as tall as the line pitch, so a low percentile of their heights is taken."""
-    han = [w for w in line.words if len(w.text) == 1 and _is_han(w.text) and w.text not in FLAT]
+    han = [w for w in line.words if any(_is_han(c) for c in w.text) and w.text not in FLAT]
     sample = sorted(han or line.words, key=lambda w: w.height)
     pick = sample[int(PERCENTILE * (len(sample) - 1))]
     line.em = pick.height / (INK if han else 1.0)
@@ -118,6 +120,33 @@ def _measure(line: OcrLine) -> None:
         if advance >= MIN_ADVANCE * line.em:  # (less: boxes out of order, not a narrower type)
             line.em = min(line.em, advance)
     line.base = median(w.top + w.height for w in sample if w.height <= 1.15 * pick.height)
+
+
+GUTTER = 0.9  # em: a blank this wide inside one of tesseract's lines is a column gutter
+PIECE_CHARS = 4  # characters: a shorter piece of a line cut at a gutter keeps the line's size
+
+
+def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
+    """tesseract's lines cut where a blank as wide as a column gutter runs between two of
+    their words (it reads two columns of a box, or a headline and the text beside it, as
+    one line); each piece is measured again, a short one keeps the line's size."""
+    out = []
+    for line in lines:
+        band = image[max(0, int(line.base - INK * line.em)):int(line.base) + 1]
+        pieces, right = [[line.words[0]]], line.words[0].left + line.words[0].width
+        for w in line.words[1:]:
+            if w.left > right and _blank(band, right, w.left) >= GUTTER * line.em:
+                pieces.append([])
+            pieces[-1].append(w)
+            right = max(right, w.left + w.width)
+        for words in pieces if len(pieces) > 1 else ():
+            piece = OcrLine(words, line.em, line.base)
+            if len(_text(piece)) >= PIECE_CHARS:
+                _measure(piece)
+            out.append(piece)
+        if len(pieces) == 1:
+            out.append(line)
+    return out
 
 
 def _is_han(char: str) -> bool:
@@ -164,10 +193,10 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
     for number, group in enumerate(_size_groups([ln for ln in lines if id(ln) not in taken])):
         em = _weighted_em(group)
         for line in group:
-            bold = em >= BOLD * body or (heavy(line) and BODY_BAND[0] * body <= em <= BODY_BAND[1] * body)
-            face = f"Scan-{number}{'-Heavy' if heavy(line) else ''}{'-Bold' if bold else ''}"
+            bold = em >= DISPLAY * body or (bool(ink) and line.density >= BOLD_INK * ink and em >= BODY_BAND[0] * body)
+            face = f"Scan-{number}{'-Dark' if heavy(line) else ''}{'-Bold' if bold else ''}"
             out[id(line)] = (em, bold, face)
-            if em <= BODY_BAND[1] * body and _byline(line, body):
+            if em <= BODY_BAND[1] * body and not bold and _byline(line, body):
                 out[id(line)] = (SMALL * body, False, "Scan-Byline")  # small print, as a typeset byline
     for page in pages:
         _unify_headlines(page, out)
@@ -194,7 +223,19 @@ def _byline(line: OcrLine, body: float) -> bool:
     text = _text(line)
     if line.em > BODY_BAND[1] * body or len(text) > BYLINE_CHARS:
         return False
-    return parse_byline(text) is not None or parse_byline(_ROLE.sub(r" \1 ", text).strip()) is not None
+    spaced = _ROLE.sub(r" \1 ", text).strip()
+    return any(parse_byline(t) is not None for t in (text, spaced, _NAMES.sub(_split_names, spaced)))
+
+
+_NAMES = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{4,6}(?![\u3400-\u9fff])")
+
+
+def _split_names(m: re.Match) -> str:
+    """Four to six Han characters between role words: two names run together by OCR
+    (陈玲王晓峰 → 陈玲 王晓峰; which of two splits is right is read from the image later)."""
+    names = m.group(0)
+    cut = len(names) // 2
+    return f"{names[:cut]} {names[cut:]}"
 
 
 def _size_groups(lines: list[OcrLine]) -> list[list[OcrLine]]:
