@@ -7,11 +7,8 @@ and the page image → characters with positions and sizes, rules and boxes.
   characters of one line are closed when either side is Chinese (tesseract puts a space
   between Han characters), so no space is read into Chinese text; a gap wider than
   ``GUTTER`` em stays (a column gutter).
-- **Sizes and faces.** Line sizes are grouped (``SAME`` apart at most); the group with the
-  most characters is the body. A scan has no font names: the body group reads as one face,
-  every other group as a face of its own (a 引题 or 副题 set at about body size is then
-  another face, as in a typeset PDF), and a group at least ``BOLD`` × the body, or a line
-  whose ink is much denser than the body's, as bold (headlines, a brief's bold title).
+- **Sizes and faces** are read by :mod:`.ocrsizes`; a byline gets spaces around its role
+  words and between two names OCR ran together.
 - **Punctuation.** Half-width , : ; ! ? ( ) next to a Han character become full-width.
 
 What the page image shows besides text (rules, boxes, photos, label bands) is read by
@@ -24,7 +21,6 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
-from ..bylines import parse_byline
 from .glyphs import CLOSING, OPENING
 from .ocrimage import DARK
 
@@ -32,25 +28,13 @@ INK = 0.92  # a Han character's ink height, in em
 SPACE = 0.75  # em: a blank this wide between two characters of a body line is a gap (a gutter)
 NAME_SPACE = 0.38  # em: in other lines (bylines, captions) a narrower blank is a space between names
 HALF_EM = 0.5  # em: a full-width comma or quote has its ink in one half of its box
-SAME = 0.09  # line sizes closer than this (relative) are one size
-DISPLAY = 1.6  # × body: a size group this large is a headline's, bold or not
-BOLD_INK = 1.85  # × the body's ink density: a line this dark is set bold (a 黑体 headline, a brief's title);
-# a 引题, 副题 or byline in a plain sans face is about 1.3–1.75 × as dark as the 宋体 body
-DENSE = 1.3  # × the body's ink density: a line this much darker is set in a heavier face
-HEAD_PITCH = 1.6  # × size: two bold lines whose baselines are this close are one headline's
-HEAD_SAME = 0.25  # … when their sizes are this close (relative)
-BYLINE_CHARS = 24  # a byline line is no longer
-SMALL = 0.9  # × body: the size a byline in a heavier face is read at (a scan's sizes are too rough to tell)
-BODY_BAND = (0.93, 1.12)  # × body: a heavy line of this size is a bold line (a brief's title)
 PERCENTILE = 0.3  # of a line's Han character heights: its ink height
 FLAT = "一二三"  # Han characters whose ink is not as tall as the others'
 MIN_ADVANCE = 0.5  # of the size told by the boxes' heights: a smaller advance is not believed
 NARROW = 0.55  # em: the advance of a digit or Latin letter
-SNAP = 0.12  # lines this close (relative) to the body size are body size
 SOLID = 0.85  # share of dark pixels: a single character this solid is a ■ (read as 国 or 口)
 MIN_CONF = 20.0  # tesseract's confidence: a word below it is noise (a photo's texture)
 HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
-_ROLE = re.compile(r"(本报记者|特约记者|记者|通讯员|实习生|摄影|文/|图/)")  # OCR loses the spaces between a byline's names
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》、。，]")
 
 
@@ -168,92 +152,6 @@ def measure_ink(lines: list[OcrLine], image) -> None:
         line.density = dark / total if total else 0.0
 
 
-def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[float, bool, str]]]:
-    """(body em, {id(line): (em, bold, face)}) for the lines of every page: sizes grouped, the
-    group with the most characters the body. A line whose ink is ``DENSE`` × the body's is
-    set in a heavier face (黑体 next to 宋体): at about body size it reads bold (a brief's
-    title), a little larger as a deck (引题, 副题), smaller as small print (bylines, captions)."""
-    lines = sorted((line for page in pages for line in page), key=lambda ln: ln.em)
-    groups = _size_groups(lines)
-    if not groups:
-        return 10.0, {}
-    weight = [sum(len(_text(ln)) for ln in g) for g in groups]
-    first = groups[weight.index(max(weight))]
-    body = _weighted_em(first)
-    inked = [ln.density for ln in first if ln.density]
-    ink = median(inked) if inked else 0.0
-
-    def heavy(line: OcrLine) -> bool:
-        text = _text(line)  # (the last line of a paragraph is no title or byline, whatever its ink)
-        return bool(ink and line.density >= DENSE * ink and len(text) >= 2 and not text.endswith("。"))
-
-    plain = [ln for ln in lines if abs(ln.em - body) <= SNAP * body and not heavy(ln) and not _byline(ln, body)]
-    taken = {id(ln) for ln in plain}
-    out = {id(ln): (body, False, "Scan-Body") for ln in plain}
-    for number, group in enumerate(_size_groups([ln for ln in lines if id(ln) not in taken])):
-        em = _weighted_em(group)
-        for line in group:
-            bold = em >= DISPLAY * body or (bool(ink) and line.density >= BOLD_INK * ink and em >= BODY_BAND[0] * body)
-            face = f"Scan-{number}{'-Dark' if heavy(line) else ''}{'-Bold' if bold else ''}"
-            out[id(line)] = (em, bold, face)
-            if em <= BODY_BAND[1] * body and not bold and _byline(line, body):
-                out[id(line)] = (SMALL * body, False, "Scan-Byline")  # small print, as a typeset byline
-    for page in pages:
-        _unify_headlines(page, out)
-    return body, out
-
-
-def _unify_headlines(lines: list[OcrLine], sizes: dict) -> None:
-    """The lines of one headline broken over two or three lines get one size and face (their
-    measured sizes differ a little, with the quotes and digits each line has)."""
-    heads = sorted((ln for ln in lines if sizes[id(ln)][1]), key=lambda ln: ln.base)
-    for i, upper in enumerate(heads):
-        for lower in heads[i + 1:]:
-            a, b = sizes[id(upper)], sizes[id(lower)]
-            left = max(upper.words[0].left, lower.words[0].left)
-            right = min(upper.words[-1].left + upper.words[-1].width, lower.words[-1].left + lower.words[-1].width)
-            near = 0 < lower.base - upper.base <= HEAD_PITCH * max(a[0], b[0]) and left < right
-            if near and abs(a[0] - b[0]) <= HEAD_SAME * max(a[0], b[0]):
-                sizes[id(lower)] = sizes[id(upper)] = max(a, b)
-                break
-
-
-def _byline(line: OcrLine, body: float) -> bool:
-    """A short line at about body size or smaller that is only a byline (记者 陈玲 通讯员 张志举)."""
-    text = _text(line)
-    if line.em > BODY_BAND[1] * body or len(text) > BYLINE_CHARS:
-        return False
-    spaced = _ROLE.sub(r" \1 ", text).strip()
-    return any(parse_byline(t) is not None for t in (text, spaced, _NAMES.sub(_split_names, spaced)))
-
-
-_NAMES = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{4,6}(?![\u3400-\u9fff])")
-
-
-def _split_names(m: re.Match) -> str:
-    """Four to six Han characters between role words: two names run together by OCR
-    (陈玲王晓峰 → 陈玲 王晓峰; which of two splits is right is read from the image later)."""
-    names = m.group(0)
-    cut = len(names) // 2
-    return f"{names[:cut]} {names[cut:]}"
-
-
-def _size_groups(lines: list[OcrLine]) -> list[list[OcrLine]]:
-    """Lines (sorted by size) in groups of about one size."""
-    groups: list[list[OcrLine]] = []
-    for line in lines:
-        if groups and line.em <= groups[-1][0].em * (1 + SAME):
-            groups[-1].append(line)
-        else:
-            groups.append([line])
-    return groups
-
-
-def _weighted_em(group: list[OcrLine]) -> float:
-    ems = [ln.em for ln in group for _ in range(max(1, len(_text(ln))))]
-    return median(ems)
-
-
 def _text(line: OcrLine) -> str:
     return "".join(w.text for w in line.words)
 
@@ -264,22 +162,49 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
     them is read from the page: the widest blank stretch of the line's band between them."""
     out = []
     for line in lines:
-        em, _, face = sizes[id(line)]
+        em, bold, face = sizes[id(line)]
         size = round(em * scale, 1)
         bottom = (line.base + (1 - INK) / 2 * em) * scale
         band = image[max(0, int(line.base - INK * line.em)):int(line.base) + 1]
         cells = _cells(line, em)
-        space = (SPACE if face == "Scan-Body" else NAME_SPACE) * line.em
+        blanks = []
+        for (char, x0, x1), nxt in zip(cells, cells[1:]):
+            blank = _blank(band, (x0 + x1) / 2, (nxt[1] + nxt[2]) / 2)
+            blanks.append(blank - (HALF_EM * line.em if char in CLOSING or nxt[0] in OPENING else 0.0))
+        # body text has no spaces (its lines were cut at the gutters); a headline's are wide
+        space = float("inf") if face == "Scan-Body" else (SPACE if bold else NAME_SPACE) * line.em
+        spaced = {i for i, blank in enumerate(blanks) if blank >= space}
+        if face == "Scan-Byline":
+            spaced |= find_name_breaks("".join(c for c, _, _ in cells), blanks)
         for i, (char, x0, x1) in enumerate(cells):
-            if i + 1 < len(cells):
-                nxt = cells[i + 1]
-                blank = _blank(band, (x0 + x1) / 2, (nxt[1] + nxt[2]) / 2)
-                if char in CLOSING or nxt[0] in OPENING:
-                    blank -= HALF_EM * line.em  # the other half of a full-width comma's or quote's box
-                x1 = nxt[1] - blank if blank >= space else nxt[1]  # no space inside Chinese text
+            if i + 1 < len(cells):  # a space stays inside the run: the line was cut at gutters
+                x1 = cells[i + 1][1] - (min(max(blanks[i], WORD_SPACE * line.em), MAX_SPACE * line.em) if i in spaced else 0)
             out.append({"text": char, "x0": x0 * scale, "x1": max(x1, x0 + 0.1) * scale, "top": bottom - size,
                         "bottom": bottom, "size": size, "fontname": face, "upright": True})
     return out
+
+
+WORD_SPACE = 0.3  # em: the least space set between two names of a byline
+MAX_SPACE = 0.6  # em: the most (a wider one would end the run, and the line was cut at gutters already)
+ROLE = re.compile(r"本报记者|特约记者|记者|通讯员|实习生|摄影|文/|图/|摄$")  # OCR loses the spaces around them
+NAME_RUN = (4, 6)  # Han characters between role words: two names run together
+
+
+def find_name_breaks(text: str, blanks: list[float]) -> set[int]:
+    """Where a byline needs a space (after character i): around its role words, and inside
+    a run of two names read as one (陈玲王晓峰) at the widest blank that leaves two names of
+    two or three characters."""
+    breaks = set()
+    for m in ROLE.finditer(text):
+        breaks |= {i for i in (m.start() - 1, m.end() - 1) if 0 <= i < len(text) - 1}
+    start = 0
+    for end in sorted(breaks) + [len(text) - 1]:
+        run = text[start:end + 1]
+        if NAME_RUN[0] <= len(run) <= NAME_RUN[1] and all(_is_han(c) for c in run) and not ROLE.fullmatch(run):
+            cut = max(range(start + 1, end - 1), key=lambda i: (blanks[i], -abs(i - (start + end) / 2)))
+            breaks.add(cut)
+        start = end + 1
+    return breaks
 
 
 def _blank(band, start: float, end: float) -> float:
