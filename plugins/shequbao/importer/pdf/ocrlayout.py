@@ -196,7 +196,8 @@ def find_name_breaks(text: str, blanks: list[float]) -> set[int]:
     two or three characters."""
     breaks = set()
     for m in ROLE.finditer(text):
-        breaks |= {i for i in (m.start() - 1, m.end() - 1) if 0 <= i < len(text) - 1}
+        breaks |= {i for i in (m.start() - 1, m.end() - 1)
+                   if 0 <= i < len(text) - 1 and text[i] not in OPENING and text[i + 1] not in CLOSING}
     start = 0
     for end in sorted(breaks) + [len(text) - 1]:
         run = text[start:end + 1]

@@ -72,11 +72,10 @@ BLOCK_SAME = 0.2  # … with the same left edge, a size this close (relative) an
 
 
 def _unify_blocks(lines: list[OcrLine], sizes: dict) -> None:
-    """The lines of one caption, 引题 or 副题 get one size and face, the longer line's (a
-    short line's size is measured from a few characters: a caption's second line read 5%
-    larger would be taken for other text)."""
-    plain = sorted((ln for ln in lines if sizes[id(ln)][2] not in ("Scan-Body", "Scan-Byline") and not sizes[id(ln)][1]),
-                   key=lambda ln: ln.base)
+    """The lines of one caption, 引题, 副题 or brief's title get one size and face, the longer
+    line's (a short line's size and ink are measured from a few characters: a caption's
+    second line read 5% larger would be taken for other text)."""
+    plain = sorted((ln for ln in lines if sizes[id(ln)][2] not in ("Scan-Body", "Scan-Byline")), key=lambda ln: ln.base)
     for i, upper in enumerate(plain):
         a = sizes[id(upper)]
         for lower in plain[i + 1:]:
@@ -85,7 +84,7 @@ def _unify_blocks(lines: list[OcrLine], sizes: dict) -> None:
             if pitch > BLOCK_PITCH * max(a[0], b[0]):
                 break
             aligned = abs(upper.words[0].left - lower.words[0].left) <= max(a[0], b[0])
-            dark = ("-Dark" in a[2]) == ("-Dark" in b[2])
+            dark = ("-Dark" in a[2] or a[1]) == ("-Dark" in b[2] or b[1])  # (a bold title's short line reads lighter)
             if pitch > 0 and aligned and dark and abs(a[0] - b[0]) <= BLOCK_SAME * max(a[0], b[0]):
                 longer = upper if len(_text(upper)) >= len(_text(lower)) else lower
                 sizes[id(upper)] = sizes[id(lower)] = sizes[id(longer)]
@@ -109,13 +108,14 @@ def _unify_headlines(lines: list[OcrLine], sizes: dict) -> None:
 
 def _byline(line: OcrLine, body: float) -> bool:
     """A short line at about body size or smaller that is only a byline (记者 陈玲 通讯员 张志举)."""
-    text = _text(line)
+    text = _text(line).translate(_BRACKETS)
     if line.em > BODY_BAND[1] * body or len(text) > BYLINE_CHARS:
         return False
     spaced = ROLE.sub(lambda m: f" {m.group(0)} ", text).strip()
     return any(parse_byline(t) is not None for t in (text, spaced, _NAMES.sub(_split_names, spaced)))
 
 
+_BRACKETS = str.maketrans({"《": "（", "(": "（", ")": "）"})  # OCR reads a byline's （ as 《 or (: (通讯员 张志举)
 _NAMES = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{4,6}(?![\u3400-\u9fff])")
 
 
