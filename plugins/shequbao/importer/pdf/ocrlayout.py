@@ -29,12 +29,15 @@ SPACE = 0.75  # em: a blank this wide between two characters of a body line is a
 NAME_SPACE = 0.38  # em: in other lines (bylines, captions) a narrower blank is a space between names
 HALF_EM = 0.5  # em: a full-width comma or quote has its ink in one half of its box
 PERCENTILE = 0.3  # of a line's Han character heights: its ink height
+TINY = 0.6  # × the median height: a character's box this low is a part of it
 FLAT = "一二三"  # Han characters whose ink is not as tall as the others'
 MIN_ADVANCE = 0.5  # of the size told by the boxes' heights: a smaller advance is not believed
 NARROW = 0.55  # em: the advance of a digit or Latin letter
 SOLID = 0.85  # share of dark pixels: a single character this solid is a ■ (read as 国 or 口)
 MIN_CONF = 20.0  # tesseract's confidence: a word below it is noise (a photo's texture)
 HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+_HEADER = re.compile(r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版")  # a 版's header line …
+HEADER_LONGEST = 30  # … is no longer (as masthead.page_marker)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》、。，]")
 
 
@@ -91,9 +94,12 @@ def parse_tsv(text: str) -> list[OcrLine]:
 
 def _measure(line: OcrLine) -> None:
     """The line's em and baseline from its Han characters: tesseract's box of a character is
-    now and then as tall as the line pitch, so a low percentile of their heights is taken."""
+    now and then as tall as the line pitch, so a low percentile of their heights is taken
+    (boxes under ``TINY`` × the median height, a stroke or a dot boxed alone, left out)."""
     han = [w for w in line.words if any(_is_han(c) for c in w.text) and w.text not in FLAT]
     sample = sorted(han or line.words, key=lambda w: w.height)
+    middle = sample[len(sample) // 2].height
+    sample = [w for w in sample if w.height >= TINY * middle]
     pick = sample[int(PERCENTILE * (len(sample) - 1))]
     line.em = pick.height / (INK if han else 1.0)
     inner = [i for i, w in enumerate(line.words) if any(_is_han(c) for c in w.text)]
@@ -227,8 +233,10 @@ def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
         step = w.width / len(w.text)
         raw += [(c, w.left + i * step, w.left + (i + 1) * step) for i, c in enumerate(w.text)]
     line_text = "".join(c for c, _, _ in raw)
-    if line_text.startswith("一一") and len(line_text) > 2 and _is_han(line_text[2]):  # a 副题's dash
+    if line_text.startswith("一一") and len(line_text) > 2 and (_is_han(line_text[2]) or line_text[2].isdigit()):  # a 副题's dash
         raw = [("—", *raw[0][1:]), ("—", *raw[1][1:]), *raw[2:]]
+    if _HEADER.match(line_text) and len(line_text) <= HEADER_LONGEST:  # 第1版 · 要闻: the dot read as a comma
+        raw = [("·" if c in "，,.。" else c, x0, x1) for c, x0, x1 in raw]
     out: list[tuple[str, float, float]] = []
     for i, (char, x0, x1) in enumerate(raw):
         if out and x0 < out[-1][1]:  # a box reaching over the next word's: kept in tesseract's order
