@@ -64,7 +64,24 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
     for page in pages:
         _unify_headlines(page, out)
         _unify_blocks(page, out)
+        _join_small_print(page, out, body)
     return body, out
+
+
+SMALL_PITCH = 1.45  # × a small line's size: a line whose baseline is this close under it is its next line
+
+
+def _join_small_print(lines: list[OcrLine], sizes: dict, body: float) -> None:
+    """A caption's or a note's next line measured at body size takes the size and face of
+    the line above it: body text is set at a wider pitch, so a line this close under small
+    print is small print."""
+    small = [ln for ln in lines if sizes[id(ln)][0] < BODY_BAND[0] * body and not sizes[id(ln)][1]]
+    for lower in (ln for ln in lines if sizes[id(ln)][2] == "Scan-Body"):
+        for upper in small:
+            em = sizes[id(upper)][0]
+            if 0 < lower.base - upper.base <= SMALL_PITCH * em and abs(upper.words[0].left - lower.words[0].left) <= em:
+                sizes[id(lower)] = sizes[id(upper)]
+                break
 
 
 BLOCK_PITCH = 1.9  # × size: a line whose baseline is this close under another's …
