@@ -29,6 +29,7 @@ SPACE = 0.75  # em: a blank this wide between two characters of a body line is a
 NAME_SPACE = 0.38  # em: in other lines (bylines, captions) a narrower blank is a space between names
 HALF_EM = 0.5  # em: a full-width comma or quote has its ink in one half of its box
 PERCENTILE = 0.3  # of a line's Han character heights: its ink height
+TALL = 1.3  # × the ink height: boxes this tall may reach over another line
 TINY = 0.6  # × the median height: a character's box this low is a part of it
 FLAT = "一二三"  # Han characters whose ink is not as tall as the others'
 MIN_ADVANCE = 0.5  # of the size told by the boxes' heights: a smaller advance is not believed
@@ -56,6 +57,7 @@ class OcrLine:
     em: float = 0.0  # pixels
     base: float = 0.0  # the bottom of its Han characters' ink, pixels
     density: float = 0.0  # share of dark pixels in its words' boxes
+    tall: bool = False  # its boxes are much taller than its characters: the baseline is read from the ink
 
 
 @dataclass
@@ -110,6 +112,7 @@ def _measure(line: OcrLine) -> None:
         if advance >= MIN_ADVANCE * line.em:  # (less: boxes out of order, not a narrower type)
             line.em = min(line.em, advance)
     line.base = median(w.top + w.height for w in sample if w.height <= 1.15 * pick.height)
+    line.tall = bool(han) and pick.height > TALL * INK * line.em  # the boxes reach over another line
 
 
 GUTTER = 0.9  # em: a blank this wide inside one of tesseract's lines is a column gutter
@@ -122,6 +125,8 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
     one line); each piece is measured again, a short one keeps the line's size."""
     out = []
     for line in lines:
+        if line.tall:
+            settle_base(line, image)
         band = image[max(0, int(line.base - INK * line.em)):int(line.base) + 1]
         pieces, right = [[line.words[0]]], line.words[0].left + line.words[0].width
         for w in line.words[1:]:
@@ -139,8 +144,42 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
     return out
 
 
+def settle_base(line: OcrLine, image) -> None:
+    """The baseline of a line whose boxes reach over the line above or under it (tesseract
+    boxes a headline's characters down over its 副题): the bottom of the band one
+    character high that holds the most ink within the boxes."""
+    import numpy as np
+
+    top, bottom = min(w.top for w in line.words), max(w.top + w.height for w in line.words)
+    x0, x1 = min(w.left for w in line.words), max(w.left + w.width for w in line.words)
+    high = max(1, int(INK * line.em))
+    rows = (image[top:bottom, x0:x1] < DARK).sum(axis=1)
+    if len(rows) <= high:
+        return
+    sums = np.convolve(rows, np.ones(high, dtype=int), mode="valid")
+    line.base = float(top + int(sums.argmax()) + high)
+
+
 def _is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def _is_square(dark, height: int) -> bool:
+    """Whether the first mark from the left of ``dark`` (a box's pixels, True for ink) is a
+    solid square about as high as the box: a ■ (tesseract's box may reach over the
+    characters after it)."""
+    import numpy as np
+
+    cols = np.flatnonzero(dark.any(axis=0))
+    if not len(cols):
+        return False
+    gaps = np.flatnonzero(np.diff(cols) > 1)
+    end = cols[gaps[0]] + 1 if len(gaps) else cols[-1] + 1
+    mark = dark[:, cols[0]:end]
+    rows = np.flatnonzero(mark.any(axis=1))
+    mark = mark[rows[0]:rows[-1] + 1]
+    high, wide = mark.shape
+    return high >= 0.5 * height and 0.7 <= wide / high <= 1.4 and mark.mean() >= SOLID
 
 
 def measure_ink(lines: list[OcrLine], image) -> None:
@@ -151,7 +190,7 @@ def measure_ink(lines: list[OcrLine], image) -> None:
         for w in line.words:
             cut = image[w.top:w.top + w.height, w.left:w.left + w.width]
             ink = int((cut < DARK).sum())
-            if len(w.text) == 1 and cut.size and ink >= SOLID * cut.size and 0.7 <= w.width / max(1, w.height) <= 1.4:
+            if len(w.text) == 1 and _is_square(cut[:, :int(1.4 * w.height)] < DARK, w.height):
                 w.text = "■"
             dark += ink
             total += cut.size
