@@ -59,6 +59,8 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
             bold = em >= DISPLAY * body or (bool(ink) and line.density >= BOLD_INK * ink and em >= BODY_BAND[0] * body)
             face = f"Scan-{number}{'-Dark' if heavy(line) else ''}{'-Bold' if bold else ''}"
             out[id(line)] = (em, bold, face)
+            if bold and em <= BODY_BAND[1] * body:  # a bold line at body size: one face (briefs' titles)
+                out[id(line)] = (body, True, "Scan-Body-Bold")
             if em <= BODY_BAND[1] * body and not bold and _byline(line, body):
                 out[id(line)] = (SMALL * body, False, "Scan-Byline")  # small print, as a typeset byline
     for page in pages:
