@@ -39,6 +39,7 @@ MIN_CONF = 20.0  # tesseract's confidence: a word below it is noise (a photo's t
 HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 _HEADER = re.compile(r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版")  # a 版's header line …
 HEADER_LONGEST = 30  # … is no longer (as masthead.page_marker)
+_CREDIT = re.compile(r"([”\"　])?[\u4e00-\u9fff]{2,3}报$")  # a photographer's credit at a caption's end, misread
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》、。，]")
 
 
@@ -221,6 +222,17 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
         spaced = {i for i, blank in enumerate(blanks) if blank >= space}
         if face == "Scan-Byline":
             spaced |= find_name_breaks("".join(c for c, _, _ in cells), blanks)
+        credit = _CREDIT.search("".join(c for c, _, _ in cells)) if face != "Scan-Body" else None
+        if credit and not credit.group(1) and credit.start() > 0 and credit.start() - 1 not in spaced:
+            credit = None  # (only a name set apart or alone on its line: 本报, 社区报 stay)
+        if credit:  # a caption's "　陈凯庭 摄" read as "”陈凯庭报": the space taken for a quote, 摄 for 报
+            n = len(cells)
+            cells[n - 1] = ("摄", *cells[n - 1][1:])
+            spaced |= {n - 2} | ({credit.start()} if credit.group(1) else set())
+            if credit.group(1):
+                cells.pop(credit.start())
+                blanks.pop(credit.start())
+                spaced = {i - 1 if i > credit.start() else i for i in spaced}
         for i, (char, x0, x1) in enumerate(cells):
             if i + 1 < len(cells):  # a space stays inside the run: the line was cut at gutters
                 x1 = cells[i + 1][1] - (min(max(blanks[i], WORD_SPACE * line.em), MAX_SPACE * line.em) if i in spaced else 0)
