@@ -33,9 +33,10 @@ SNAP = 0.12  # lines this close (relative) to the body size are body size
 
 def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[float, bool, str]]]:
     """(body em, {id(line): (em, bold, face)}) for the lines of every page: sizes grouped, the
-    group with the most characters the body. A line whose ink is ``DENSE`` × the body's is
-    set in a heavier face (黑体 next to 宋体): at about body size it reads bold (a brief's
-    title), a little larger as a deck (引题, 副题), smaller as small print (bylines, captions)."""
+    group with the most characters the body. A line whose ink is ``BOLD_INK`` × the body's
+    is bold (a headline; at body size a brief's title, all in one face); one ``DENSE`` × as
+    dark is in a plain face other than the body's (a sans 引题, 副题, byline or caption): the
+    face's name says "Dark", never "Heavy" (which :func:`.glyphs.is_bold` takes for bold)."""
     lines = sorted((line for page in pages for line in page), key=lambda ln: ln.em)
     groups = _size_groups(lines)
     if not groups:
