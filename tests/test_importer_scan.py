@@ -25,11 +25,11 @@ from eval_import import same_ends
 SANS, SERIF = "Noto Sans CJK SC", "Noto Serif CJK SC"
 
 STORIES = [
-    {"title": "银杏坊居民区议事会商定两件实事", "byline": "记者 陈玲  通讯员 张志举",
+    {"title": "银杏坊居民区议事会商定两件实事", "deck": "——楼道整治和停车管理有了时间表", "byline": "记者 陈玲  通讯员 张志举",
      "body": [("本报讯 九月下旬，银杏坊居民区召开议事会，围绕楼道整治和停车管理两件事听取居民意见，"
                "二十多位居民代表先后发言，会议持续了两个多小时。"),
               "会后，居民区把大家的建议整理成清单，逐条明确责任人和完成时限，并在公告栏公示，接受居民监督。"]},
-    {"title": "社区广场装上新路灯", "byline": "通讯员 顾建平",
+    {"title": "社区广场装上新路灯", "byline": "记者 顾建平 王晓峰",
      "body": ["本报讯 夜幕降临，社区广场上的灯亮了起来，跳广场舞的阿姨们排好了队形，孩子们在一旁追逐嬉戏。",
               "负责管理广场的志愿者老周说，今年新装了路灯和座椅，来活动的居民比往年多了一倍，大家都说好。"]},
 ]
@@ -44,8 +44,8 @@ needs_tesseract = pytest.mark.skipif(
 
 
 def typeset_page(tmp: Path) -> Path:
-    """One A4 版: a masthead rule, two stories in two columns each, a framed 短消息 box with
-    its label white on black."""
+    """One A4 版: a masthead rule, two stories in two columns each (the first with a 副题), a
+    framed 短消息 box with its label white on black."""
     import typst
 
     doc = ['#set page(paper: "a4", margin: 1.5cm)',
@@ -55,9 +55,10 @@ def typeset_page(tmp: Path) -> Path:
            "#line(length: 100%, stroke: 1pt)"]
     for story in STORIES:
         body = "\n\n".join(story["body"])
-        doc += [f'#block(above: 1.6em, text(font: "{SANS}", size: 20pt, weight: "bold")[{story["title"]}])',
-                f'#block(text(font: "{SANS}", size: 9pt)[{story["byline"]}])',
-                f"#columns(2, gutter: 1.5em)[{body}]"]
+        doc += [f'#block(above: 1.6em, text(font: "{SANS}", size: 20pt, weight: "bold")[{story["title"]}])']
+        if "deck" in story:  # a 副题 in the plain sans face, larger than the body: not a second headline
+            doc.append(f'#block(text(font: "{SANS}", size: 13pt)[{story["deck"]}])')
+        doc += [f'#block(text(font: "{SANS}", size: 9pt)[{story["byline"]}])', f"#columns(2, gutter: 1.5em)[{body}]"]
     items = "\n\n".join(f'#text(font: "{SANS}", weight: "bold")[■{title}]\n\n{text}' for title, text in BRIEFS)
     doc.append(f'#block(above: 2em, stroke: 0.8pt, width: 100%, inset: (bottom: 8pt))['
                f'#block(fill: black, width: 100%, inset: 4pt, text(font: "{SANS}", size: 12pt, fill: white,'
@@ -99,7 +100,9 @@ def test_a_scanned_page_gets_headlines_bylines_and_briefs(tmp_path, capfd):
     assert 2 * precision * recall / (precision + recall or 1) >= 0.75, [(a.title, a.body_text[:20]) for a in arts]
     assert stories[0] is not None and not stories[0].title_generated
     assert same_ends(stories[0].title, STORIES[0]["title"], tolerant=True)  # the headline, by its size
-    assert "陈玲" in stories[0].byline.names  # the byline under it, names apart
+    assert same_ends(stories[0].subtitle.lstrip("—"), STORIES[0]["deck"].lstrip("—"), tolerant=True)  # plain face: a 副题
+    assert {"陈玲", "张志举"} <= set(stories[0].byline.names)  # the byline under it, names apart
+    assert stories[1] is not None and set(stories[1].byline.names) == {"顾建平", "王晓峰"}  # two names OCR runs together
     assert all(b is not None and b.kind == "brief" for b in briefs)  # the box cut into its 短消息
     assert same_ends(briefs[0].title, BRIEFS[0][0], tolerant=True)
 

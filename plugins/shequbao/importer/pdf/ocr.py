@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from ..issue import UserError
-from . import ocrimage, ocrlayout
+from . import ocrimage, ocrlayout, ocrsizes
 
 # A 150-dpi scan of an A3 版 read at 150 / 200 / 300 dpi: tesseract takes 8.1 / 10.6 / 13.6 s of
 # CPU (one thread); at 150 / 200 dpi the sample issue 2025-11 (scripts/eval_import.py --pdf
@@ -68,11 +68,12 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
             grey = ocrimage.invert_bands(grey, pictures[-1], scale, bands[-1])
             images.append((save_png(grey, Path(tmp) / f"p{n}.png"), grey))
         tsvs = recognise_pages([png for png, _ in images], workers)
-    ocr_lines = [ocrlayout.drop_doubles(ocrlayout.drop_covered(ocrlayout.parse_tsv(tsv), pics, scale))
-                 for tsv, pics in zip(tsvs, pictures)]
+    ocr_lines = [ocrlayout.drop_doubles(ocrlayout.drop_covered(ocrlayout.split_gutters(ocrlayout.parse_tsv(tsv), grey),
+                                                               pics, scale))
+                 for tsv, pics, (_, grey) in zip(tsvs, pictures, images)]
     for lines, (_, grey) in zip(ocr_lines, images):
         ocrlayout.measure_ink(lines, grey)
-    body, sizes = ocrlayout.group_sizes(ocr_lines)
+    body, sizes = ocrsizes.group_sizes(ocr_lines)
     pages = []
     for page, lines, (_, grey), pics, drawn in zip(pdf.pages, ocr_lines, images, pictures, bands):
         scan = ocrlayout.ScanPage(float(page.width), float(page.height), ocrlayout.page_chars(lines, sizes, scale, grey))
@@ -130,6 +131,23 @@ def check_size(path: Path, page, number: int) -> None:
 
 
 def run_tesseract(image: Path) -> str:
+    """tesseract's TSV of one page image. With ``SHEQUBAO_OCR_CACHE`` set to a folder (for
+    measuring the reader over and over), the TSV of an image already read is taken from there."""
+    cache = os.environ.get("SHEQUBAO_OCR_CACHE")
+    if cache:
+        import hashlib
+
+        key = Path(cache) / f"{hashlib.sha1(image.read_bytes() + OCR_PSM.encode()).hexdigest()}.tsv"
+        if key.is_file():
+            return key.read_text(encoding="utf-8")
+        text = _tesseract(image)
+        key.parent.mkdir(parents=True, exist_ok=True)
+        key.write_text(text, encoding="utf-8")
+        return text
+    return _tesseract(image)
+
+
+def _tesseract(image: Path) -> str:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # the pages run in parallel: one thread each
     try:
         done = subprocess.run(["tesseract", str(image), "-", "-l", "chi_sim", "--psm", OCR_PSM, "tsv"],

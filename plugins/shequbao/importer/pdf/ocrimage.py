@@ -92,17 +92,24 @@ def _strokes(dark, longest: float, thick: float) -> list[tuple[int, int, int, in
 
 def _boxes(flat: list, tall: list, slack: float, scale: float) -> list[dict]:
     """Rectangles framed by two vertical rules of one height and a horizontal rule joining
-    them at the top or the bottom (a box's top may be a solid band with its name in it)."""
+    them at the top or the bottom (a box's top may be a solid band with its name in it);
+    or by two vertical rules ending at one height, one cut short by a label band standing
+    against it, with horizontal rules joining them at the top and at the bottom."""
+    def joins(left, right, y: float) -> bool:
+        return any(abs(h[0] - left[0]) <= slack and abs(h[1] - right[1]) <= slack and h[2] - slack <= y <= h[3] + slack
+                   for h in flat)
+
     out = []
     for left in tall:
         for right in tall:
-            if right[0] <= left[1] + 4 * slack or abs(right[2] - left[2]) > slack or abs(right[3] - left[3]) > slack:
+            if right[0] <= left[1] + 4 * slack:
                 continue
-            joined = any(abs(h[0] - left[0]) <= slack and abs(h[1] - right[1]) <= slack
-                         and (abs(h[2] - left[2]) <= slack or abs(h[3] - left[3]) <= slack) for h in flat)
-            if joined:
-                out.append({"x0": left[0] * scale, "x1": right[1] * scale, "top": min(left[2], right[2]) * scale,
-                            "bottom": max(left[3], right[3]) * scale})
+            top, bottom = min(left[2], right[2]), max(left[3], right[3])
+            tops, bottoms = abs(right[2] - left[2]) <= slack, abs(right[3] - left[3]) <= slack
+            framed = (tops and bottoms and (joins(left, right, left[2]) or joins(left, right, left[3]))) or (
+                (tops or bottoms) and joins(left, right, top) and joins(left, right, bottom))
+            if framed:
+                out.append({"x0": left[0] * scale, "x1": right[1] * scale, "top": top * scale, "bottom": bottom * scale})
                 break
     return out
 

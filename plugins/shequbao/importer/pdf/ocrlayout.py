@@ -7,11 +7,8 @@ and the page image → characters with positions and sizes, rules and boxes.
   characters of one line are closed when either side is Chinese (tesseract puts a space
   between Han characters), so no space is read into Chinese text; a gap wider than
   ``GUTTER`` em stays (a column gutter).
-- **Sizes and faces.** Line sizes are grouped (``SAME`` apart at most); the group with the
-  most characters is the body. A scan has no font names: the body group reads as one face,
-  every other group as a face of its own (a 引题 or 副题 set at about body size is then
-  another face, as in a typeset PDF), and a group at least ``BOLD`` × the body, or a line
-  whose ink is much denser than the body's, as bold (headlines, a brief's bold title).
+- **Sizes and faces** are read by :mod:`.ocrsizes`; a byline gets spaces around its role
+  words and between two names OCR ran together.
 - **Punctuation.** Half-width , : ; ! ? ( ) next to a Han character become full-width.
 
 What the page image shows besides text (rules, boxes, photos, label bands) is read by
@@ -24,7 +21,6 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
-from ..bylines import parse_byline
 from .glyphs import CLOSING, OPENING
 from .ocrimage import DARK
 
@@ -32,23 +28,18 @@ INK = 0.92  # a Han character's ink height, in em
 SPACE = 0.75  # em: a blank this wide between two characters of a body line is a gap (a gutter)
 NAME_SPACE = 0.38  # em: in other lines (bylines, captions) a narrower blank is a space between names
 HALF_EM = 0.5  # em: a full-width comma or quote has its ink in one half of its box
-SAME = 0.09  # line sizes closer than this (relative) are one size
-BOLD = 1.22  # × body: a size group this large is set bold (a headline)
-DENSE = 1.3  # × the body's ink density: a line this much darker is set in a heavier face
-HEAD_PITCH = 1.6  # × size: two bold lines whose baselines are this close are one headline's
-HEAD_SAME = 0.25  # … when their sizes are this close (relative)
-BYLINE_CHARS = 24  # a byline line is no longer
-SMALL = 0.9  # × body: the size a byline in a heavier face is read at (a scan's sizes are too rough to tell)
-BODY_BAND = (0.93, 1.12)  # × body: a heavy line of this size is a bold line (a brief's title)
 PERCENTILE = 0.3  # of a line's Han character heights: its ink height
+TALL = 1.3  # × the ink height: boxes this tall may reach over another line
+TINY = 0.6  # × the median height: a character's box this low is a part of it
 FLAT = "一二三"  # Han characters whose ink is not as tall as the others'
 MIN_ADVANCE = 0.5  # of the size told by the boxes' heights: a smaller advance is not believed
 NARROW = 0.55  # em: the advance of a digit or Latin letter
-SNAP = 0.12  # lines this close (relative) to the body size are body size
 SOLID = 0.85  # share of dark pixels: a single character this solid is a ■ (read as 国 or 口)
 MIN_CONF = 20.0  # tesseract's confidence: a word below it is noise (a photo's texture)
 HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
-_ROLE = re.compile(r"(本报记者|特约记者|记者|通讯员|实习生|摄影|文/|图/)")  # OCR loses the spaces between a byline's names
+_HEADER = re.compile(r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版")  # a 版's header line …
+HEADER_LONGEST = 30  # … is no longer (as masthead.page_marker)
+_CREDIT = re.compile(r"([”\"　])?[\u4e00-\u9fff]{2,3}报$")  # a photographer's credit at a caption's end, misread
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》、。，]")
 
 
@@ -67,6 +58,7 @@ class OcrLine:
     em: float = 0.0  # pixels
     base: float = 0.0  # the bottom of its Han characters' ink, pixels
     density: float = 0.0  # share of dark pixels in its words' boxes
+    tall: bool = False  # its boxes are much taller than its characters: the baseline is read from the ink
 
 
 @dataclass
@@ -105,9 +97,12 @@ def parse_tsv(text: str) -> list[OcrLine]:
 
 def _measure(line: OcrLine) -> None:
     """The line's em and baseline from its Han characters: tesseract's box of a character is
-    now and then as tall as the line pitch, so a low percentile of their heights is taken."""
-    han = [w for w in line.words if len(w.text) == 1 and _is_han(w.text) and w.text not in FLAT]
+    now and then as tall as the line pitch, so a low percentile of their heights is taken
+    (boxes under ``TINY`` × the median height, a stroke or a dot boxed alone, left out)."""
+    han = [w for w in line.words if any(_is_han(c) for c in w.text) and w.text not in FLAT]
     sample = sorted(han or line.words, key=lambda w: w.height)
+    middle = sample[len(sample) // 2].height
+    sample = [w for w in sample if w.height >= TINY * middle]
     pick = sample[int(PERCENTILE * (len(sample) - 1))]
     line.em = pick.height / (INK if han else 1.0)
     inner = [i for i, w in enumerate(line.words) if any(_is_han(c) for c in w.text)]
@@ -118,10 +113,74 @@ def _measure(line: OcrLine) -> None:
         if advance >= MIN_ADVANCE * line.em:  # (less: boxes out of order, not a narrower type)
             line.em = min(line.em, advance)
     line.base = median(w.top + w.height for w in sample if w.height <= 1.15 * pick.height)
+    line.tall = bool(han) and pick.height > TALL * INK * line.em  # the boxes reach over another line
+
+
+GUTTER = 0.9  # em: a blank this wide inside one of tesseract's lines is a column gutter
+PIECE_CHARS = 4  # characters: a shorter piece of a line cut at a gutter keeps the line's size
+
+
+def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
+    """tesseract's lines cut where a blank as wide as a column gutter runs between two of
+    their words (it reads two columns of a box, or a headline and the text beside it, as
+    one line); each piece is measured again, a short one keeps the line's size."""
+    out = []
+    for line in lines:
+        if line.tall:
+            settle_base(line, image)
+        band = image[max(0, int(line.base - INK * line.em)):int(line.base) + 1]
+        pieces, right = [[line.words[0]]], line.words[0].left + line.words[0].width
+        for w in line.words[1:]:
+            if w.left > right and _blank(band, right, w.left) >= GUTTER * line.em:
+                pieces.append([])
+            pieces[-1].append(w)
+            right = max(right, w.left + w.width)
+        for words in pieces if len(pieces) > 1 else ():
+            piece = OcrLine(words, line.em, line.base)
+            if len(_text(piece)) >= PIECE_CHARS:
+                _measure(piece)
+            out.append(piece)
+        if len(pieces) == 1:
+            out.append(line)
+    return out
+
+
+def settle_base(line: OcrLine, image) -> None:
+    """The baseline of a line whose boxes reach over the line above or under it (tesseract
+    boxes a headline's characters down over its 副题): the bottom of the band one
+    character high that holds the most ink within the boxes."""
+    import numpy as np
+
+    top, bottom = min(w.top for w in line.words), max(w.top + w.height for w in line.words)
+    x0, x1 = min(w.left for w in line.words), max(w.left + w.width for w in line.words)
+    high = max(1, int(INK * line.em))
+    rows = (image[top:bottom, x0:x1] < DARK).sum(axis=1)
+    if len(rows) <= high:
+        return
+    sums = np.convolve(rows, np.ones(high, dtype=int), mode="valid")
+    line.base = float(top + int(sums.argmax()) + high)
 
 
 def _is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def _is_square(dark, height: int) -> bool:
+    """Whether the first mark from the left of ``dark`` (a box's pixels, True for ink) is a
+    solid square about as high as the box: a ■ (tesseract's box may reach over the
+    characters after it)."""
+    import numpy as np
+
+    cols = np.flatnonzero(dark.any(axis=0))
+    if not len(cols):
+        return False
+    gaps = np.flatnonzero(np.diff(cols) > 1)
+    end = cols[gaps[0]] + 1 if len(gaps) else cols[-1] + 1
+    mark = dark[:, cols[0]:end]
+    rows = np.flatnonzero(mark.any(axis=1))
+    mark = mark[rows[0]:rows[-1] + 1]
+    high, wide = mark.shape
+    return high >= 0.5 * height and 0.7 <= wide / high <= 1.4 and mark.mean() >= SOLID
 
 
 def measure_ink(lines: list[OcrLine], image) -> None:
@@ -132,85 +191,11 @@ def measure_ink(lines: list[OcrLine], image) -> None:
         for w in line.words:
             cut = image[w.top:w.top + w.height, w.left:w.left + w.width]
             ink = int((cut < DARK).sum())
-            if len(w.text) == 1 and cut.size and ink >= SOLID * cut.size and 0.7 <= w.width / max(1, w.height) <= 1.4:
+            if len(w.text) == 1 and _is_square(cut[:, :int(1.4 * w.height)] < DARK, w.height):
                 w.text = "■"
             dark += ink
             total += cut.size
         line.density = dark / total if total else 0.0
-
-
-def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[float, bool, str]]]:
-    """(body em, {id(line): (em, bold, face)}) for the lines of every page: sizes grouped, the
-    group with the most characters the body. A line whose ink is ``DENSE`` × the body's is
-    set in a heavier face (黑体 next to 宋体): at about body size it reads bold (a brief's
-    title), a little larger as a deck (引题, 副题), smaller as small print (bylines, captions)."""
-    lines = sorted((line for page in pages for line in page), key=lambda ln: ln.em)
-    groups = _size_groups(lines)
-    if not groups:
-        return 10.0, {}
-    weight = [sum(len(_text(ln)) for ln in g) for g in groups]
-    first = groups[weight.index(max(weight))]
-    body = _weighted_em(first)
-    inked = [ln.density for ln in first if ln.density]
-    ink = median(inked) if inked else 0.0
-
-    def heavy(line: OcrLine) -> bool:
-        text = _text(line)  # (the last line of a paragraph is no title or byline, whatever its ink)
-        return bool(ink and line.density >= DENSE * ink and len(text) >= 2 and not text.endswith("。"))
-
-    plain = [ln for ln in lines if abs(ln.em - body) <= SNAP * body and not heavy(ln) and not _byline(ln, body)]
-    taken = {id(ln) for ln in plain}
-    out = {id(ln): (body, False, "Scan-Body") for ln in plain}
-    for number, group in enumerate(_size_groups([ln for ln in lines if id(ln) not in taken])):
-        em = _weighted_em(group)
-        for line in group:
-            bold = em >= BOLD * body or (heavy(line) and BODY_BAND[0] * body <= em <= BODY_BAND[1] * body)
-            face = f"Scan-{number}{'-Heavy' if heavy(line) else ''}{'-Bold' if bold else ''}"
-            out[id(line)] = (em, bold, face)
-            if em <= BODY_BAND[1] * body and _byline(line, body):
-                out[id(line)] = (SMALL * body, False, "Scan-Byline")  # small print, as a typeset byline
-    for page in pages:
-        _unify_headlines(page, out)
-    return body, out
-
-
-def _unify_headlines(lines: list[OcrLine], sizes: dict) -> None:
-    """The lines of one headline broken over two or three lines get one size and face (their
-    measured sizes differ a little, with the quotes and digits each line has)."""
-    heads = sorted((ln for ln in lines if sizes[id(ln)][1]), key=lambda ln: ln.base)
-    for i, upper in enumerate(heads):
-        for lower in heads[i + 1:]:
-            a, b = sizes[id(upper)], sizes[id(lower)]
-            left = max(upper.words[0].left, lower.words[0].left)
-            right = min(upper.words[-1].left + upper.words[-1].width, lower.words[-1].left + lower.words[-1].width)
-            near = 0 < lower.base - upper.base <= HEAD_PITCH * max(a[0], b[0]) and left < right
-            if near and abs(a[0] - b[0]) <= HEAD_SAME * max(a[0], b[0]):
-                sizes[id(lower)] = sizes[id(upper)] = max(a, b)
-                break
-
-
-def _byline(line: OcrLine, body: float) -> bool:
-    """A short line at about body size or smaller that is only a byline (记者 陈玲 通讯员 张志举)."""
-    text = _text(line)
-    if line.em > BODY_BAND[1] * body or len(text) > BYLINE_CHARS:
-        return False
-    return parse_byline(text) is not None or parse_byline(_ROLE.sub(r" \1 ", text).strip()) is not None
-
-
-def _size_groups(lines: list[OcrLine]) -> list[list[OcrLine]]:
-    """Lines (sorted by size) in groups of about one size."""
-    groups: list[list[OcrLine]] = []
-    for line in lines:
-        if groups and line.em <= groups[-1][0].em * (1 + SAME):
-            groups[-1].append(line)
-        else:
-            groups.append([line])
-    return groups
-
-
-def _weighted_em(group: list[OcrLine]) -> float:
-    ems = [ln.em for ln in group for _ in range(max(1, len(_text(ln))))]
-    return median(ems)
 
 
 def _text(line: OcrLine) -> str:
@@ -223,22 +208,61 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
     them is read from the page: the widest blank stretch of the line's band between them."""
     out = []
     for line in lines:
-        em, _, face = sizes[id(line)]
+        em, bold, face = sizes[id(line)]
         size = round(em * scale, 1)
         bottom = (line.base + (1 - INK) / 2 * em) * scale
         band = image[max(0, int(line.base - INK * line.em)):int(line.base) + 1]
         cells = _cells(line, em)
-        space = (SPACE if face == "Scan-Body" else NAME_SPACE) * line.em
+        blanks = []
+        for (char, x0, x1), nxt in zip(cells, cells[1:]):
+            blank = _blank(band, (x0 + x1) / 2, (nxt[1] + nxt[2]) / 2)
+            blanks.append(blank - (HALF_EM * line.em if char in CLOSING or nxt[0] in OPENING else 0.0))
+        # body text has no spaces (its lines were cut at the gutters); a headline's are wide
+        space = float("inf") if face == "Scan-Body" else (SPACE if bold else NAME_SPACE) * line.em
+        spaced = {i for i, blank in enumerate(blanks) if blank >= space}
+        if face == "Scan-Byline":
+            spaced |= find_name_breaks("".join(c for c, _, _ in cells), blanks)
+        credit = _CREDIT.search("".join(c for c, _, _ in cells)) if face != "Scan-Body" else None
+        if credit and not credit.group(1) and credit.start() > 0 and credit.start() - 1 not in spaced:
+            credit = None  # (only a name set apart or alone on its line: 本报, 社区报 stay)
+        if credit:  # a caption's "　陈凯庭 摄" read as "”陈凯庭报": the space taken for a quote, 摄 for 报
+            n = len(cells)
+            cells[n - 1] = ("摄", *cells[n - 1][1:])
+            spaced |= {n - 2} | ({credit.start()} if credit.group(1) else set())
+            if credit.group(1):
+                cells.pop(credit.start())
+                blanks.pop(credit.start())
+                spaced = {i - 1 if i > credit.start() else i for i in spaced}
         for i, (char, x0, x1) in enumerate(cells):
-            if i + 1 < len(cells):
-                nxt = cells[i + 1]
-                blank = _blank(band, (x0 + x1) / 2, (nxt[1] + nxt[2]) / 2)
-                if char in CLOSING or nxt[0] in OPENING:
-                    blank -= HALF_EM * line.em  # the other half of a full-width comma's or quote's box
-                x1 = nxt[1] - blank if blank >= space else nxt[1]  # no space inside Chinese text
+            if i + 1 < len(cells):  # a space stays inside the run: the line was cut at gutters
+                x1 = cells[i + 1][1] - (min(max(blanks[i], WORD_SPACE * line.em), MAX_SPACE * line.em) if i in spaced else 0)
             out.append({"text": char, "x0": x0 * scale, "x1": max(x1, x0 + 0.1) * scale, "top": bottom - size,
                         "bottom": bottom, "size": size, "fontname": face, "upright": True})
     return out
+
+
+WORD_SPACE = 0.3  # em: the least space set between two names of a byline
+MAX_SPACE = 0.6  # em: the most (a wider one would end the run, and the line was cut at gutters already)
+ROLE = re.compile(r"本报记者|特约记者|记者|通讯员|实习生|摄影|文/|图/|摄$")  # OCR loses the spaces around them
+NAME_RUN = (4, 6)  # Han characters between role words: two names run together
+
+
+def find_name_breaks(text: str, blanks: list[float]) -> set[int]:
+    """Where a byline needs a space (after character i): around its role words, and inside
+    a run of two names read as one (陈玲王晓峰) at the widest blank that leaves two names of
+    two or three characters."""
+    breaks = set()
+    for m in ROLE.finditer(text):
+        breaks |= {i for i in (m.start() - 1, m.end() - 1)
+                   if 0 <= i < len(text) - 1 and text[i] not in OPENING and text[i + 1] not in CLOSING}
+    start = 0
+    for end in sorted(breaks) + [len(text) - 1]:
+        run = text[start:end + 1]
+        if NAME_RUN[0] <= len(run) <= NAME_RUN[1] and all(_is_han(c) for c in run) and not ROLE.fullmatch(run):
+            cut = max(range(start + 1, end - 1), key=lambda i: (blanks[i], -abs(i - (start + end) / 2)))
+            breaks.add(cut)
+        start = end + 1
+    return breaks
 
 
 def _blank(band, start: float, end: float) -> float:
@@ -260,8 +284,10 @@ def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
         step = w.width / len(w.text)
         raw += [(c, w.left + i * step, w.left + (i + 1) * step) for i, c in enumerate(w.text)]
     line_text = "".join(c for c, _, _ in raw)
-    if line_text.startswith("一一") and len(line_text) > 2 and _is_han(line_text[2]):  # a 副题's dash
+    if line_text.startswith("一一") and len(line_text) > 2 and (_is_han(line_text[2]) or line_text[2].isdigit()):  # a 副题's dash
         raw = [("—", *raw[0][1:]), ("—", *raw[1][1:]), *raw[2:]]
+    if _HEADER.match(line_text) and len(line_text) <= HEADER_LONGEST:  # 第1版 · 要闻: the dot read as a comma
+        raw = [("·" if c in "，,.。" else c, x0, x1) for c, x0, x1 in raw]
     out: list[tuple[str, float, float]] = []
     for i, (char, x0, x1) in enumerate(raw):
         if out and x0 < out[-1][1]:  # a box reaching over the next word's: kept in tesseract's order

@@ -1,0 +1,163 @@
+"""Sizes and faces of a scan's OCR lines (:mod:`.ocrlayout`): a scan has no font names, so
+they are read from the lines' measured sizes and the darkness of their ink.
+
+Line sizes are grouped (``SAME`` apart at most); the group with the most characters is the
+body. The body group reads as one face, every other group as a face of its own (a 引题 or
+副题 set at about body size is then another face, as in a typeset PDF). A line whose ink is
+``BOLD_INK`` × as dark as the body's is bold (a 黑体 headline, a brief's title), as is any
+line ``DISPLAY`` × the body size; a line ``DENSE`` × as dark is in a heavier, plain face (a
+sans 引题, 副题, byline or caption next to a 宋体 body). The lines of one headline, caption
+or deck get one size and face.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from ..bylines import parse_byline
+from .ocrlayout import ROLE, OcrLine, _text
+
+SAME = 0.09  # line sizes closer than this (relative) are one size
+DISPLAY = 1.6  # × body: a size group this large is a headline's, bold or not
+BOLD_INK = 1.85  # × the body's ink density: a line this dark is set bold (a 黑体 headline, a brief's title);
+# a 引题, 副题 or byline in a plain sans face is about 1.3–1.75 × as dark as the 宋体 body
+DENSE = 1.3  # × the body's ink density: a line this much darker is set in a heavier face
+HEAD_PITCH = 1.6  # × size: two bold lines whose baselines are this close are one headline's
+HEAD_SAME = 0.25  # … when their sizes are this close (relative)
+BYLINE_CHARS = 24  # a byline line is no longer
+SMALL = 0.9  # × body: the size a byline in a heavier face is read at (a scan's sizes are too rough to tell)
+BODY_BAND = (0.93, 1.12)  # × body: a heavy line of this size is a bold line (a brief's title)
+SNAP = 0.12  # lines this close (relative) to the body size are body size
+
+
+def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[float, bool, str]]]:
+    """(body em, {id(line): (em, bold, face)}) for the lines of every page: sizes grouped, the
+    group with the most characters the body. A line whose ink is ``BOLD_INK`` × the body's
+    is bold (a headline; at body size a brief's title, all in one face); one ``DENSE`` × as
+    dark is in a plain face other than the body's (a sans 引题, 副题, byline or caption): the
+    face's name says "Dark", never "Heavy" (which :func:`.glyphs.is_bold` takes for bold)."""
+    lines = sorted((line for page in pages for line in page), key=lambda ln: ln.em)
+    groups = _size_groups(lines)
+    if not groups:
+        return 10.0, {}
+    weight = [sum(len(_text(ln)) for ln in g) for g in groups]
+    first = groups[weight.index(max(weight))]
+    body = _weighted_em(first)
+    inked = [ln.density for ln in first if ln.density]
+    ink = median(inked) if inked else 0.0
+
+    def heavy(line: OcrLine) -> bool:
+        text = _text(line)  # (the last line of a paragraph is no title or byline, whatever its ink)
+        return bool(ink and line.density >= DENSE * ink and len(text) >= 2 and not text.endswith("。"))
+
+    plain = [ln for ln in lines if abs(ln.em - body) <= SNAP * body and not heavy(ln) and not _byline(ln, body)]
+    taken = {id(ln) for ln in plain}
+    out = {id(ln): (body, False, "Scan-Body") for ln in plain}
+    for number, group in enumerate(_size_groups([ln for ln in lines if id(ln) not in taken])):
+        em = _weighted_em(group)
+        for line in group:
+            bold = em >= DISPLAY * body or (bool(ink) and line.density >= BOLD_INK * ink and em >= BODY_BAND[0] * body)
+            face = f"Scan-{number}{'-Dark' if heavy(line) else ''}{'-Bold' if bold else ''}"
+            out[id(line)] = (em, bold, face)
+            if bold and em <= BODY_BAND[1] * body:  # a bold line at body size: one face (briefs' titles)
+                out[id(line)] = (body, True, "Scan-Body-Bold")
+            if em <= BODY_BAND[1] * body and not bold and _byline(line, body):
+                out[id(line)] = (SMALL * body, False, "Scan-Byline")  # small print, as a typeset byline
+    for page in pages:
+        _unify_headlines(page, out)
+        _unify_blocks(page, out)
+        _join_small_print(page, out, body)
+    return body, out
+
+
+SMALL_PITCH = 1.45  # × a small line's size: a line whose baseline is this close under it is its next line
+
+
+def _join_small_print(lines: list[OcrLine], sizes: dict, body: float) -> None:
+    """A caption's or a note's next line measured at body size takes the size and face of
+    the line above it: body text is set at a wider pitch, so a line this close under small
+    print is small print."""
+    small = [ln for ln in lines if sizes[id(ln)][0] < BODY_BAND[0] * body and not sizes[id(ln)][1]]
+    for lower in (ln for ln in lines if sizes[id(ln)][2] == "Scan-Body"):
+        for upper in small:
+            em = sizes[id(upper)][0]
+            if 0 < lower.base - upper.base <= SMALL_PITCH * em and abs(upper.words[0].left - lower.words[0].left) <= em:
+                sizes[id(lower)] = sizes[id(upper)]
+                break
+
+
+BLOCK_PITCH = 1.9  # × size: a line whose baseline is this close under another's …
+BLOCK_SAME = 0.2  # … with the same left edge, a size this close (relative) and as dark is the same block's
+
+
+def _unify_blocks(lines: list[OcrLine], sizes: dict) -> None:
+    """The lines of one caption, 引题, 副题 or brief's title get one size and face, the longer
+    line's (a short line's size and ink are measured from a few characters: a caption's
+    second line read 5% larger would be taken for other text)."""
+    plain = sorted((ln for ln in lines if sizes[id(ln)][2] not in ("Scan-Body", "Scan-Byline")), key=lambda ln: ln.base)
+    for i, upper in enumerate(plain):
+        a = sizes[id(upper)]
+        for lower in plain[i + 1:]:
+            b = sizes[id(lower)]
+            pitch = lower.base - upper.base
+            if pitch > BLOCK_PITCH * max(a[0], b[0]):
+                break
+            aligned = abs(upper.words[0].left - lower.words[0].left) <= max(a[0], b[0])
+            dark = ("-Dark" in a[2] or a[1]) == ("-Dark" in b[2] or b[1])  # (a bold title's short line reads lighter)
+            if pitch > 0 and aligned and dark and abs(a[0] - b[0]) <= BLOCK_SAME * max(a[0], b[0]):
+                longer = upper if len(_text(upper)) >= len(_text(lower)) else lower
+                sizes[id(upper)] = sizes[id(lower)] = sizes[id(longer)]
+                break
+
+
+def _unify_headlines(lines: list[OcrLine], sizes: dict) -> None:
+    """The lines of one headline broken over two or three lines get one size and face (their
+    measured sizes differ a little, with the quotes and digits each line has)."""
+    heads = sorted((ln for ln in lines if sizes[id(ln)][1]), key=lambda ln: ln.base)
+    for i, upper in enumerate(heads):
+        for lower in heads[i + 1:]:
+            a, b = sizes[id(upper)], sizes[id(lower)]
+            left = max(upper.words[0].left, lower.words[0].left)
+            right = min(upper.words[-1].left + upper.words[-1].width, lower.words[-1].left + lower.words[-1].width)
+            near = 0 < lower.base - upper.base <= HEAD_PITCH * max(a[0], b[0]) and left < right
+            if near and abs(a[0] - b[0]) <= HEAD_SAME * max(a[0], b[0]):
+                sizes[id(lower)] = sizes[id(upper)] = max(a, b)
+                break
+
+
+def _byline(line: OcrLine, body: float) -> bool:
+    """A short line at about body size or smaller that is only a byline (记者 陈玲 通讯员 张志举)."""
+    text = _text(line).translate(_BRACKETS)
+    if line.em > BODY_BAND[1] * body or len(text) > BYLINE_CHARS:
+        return False
+    spaced = ROLE.sub(lambda m: f" {m.group(0)} ", text).strip()
+    return any(parse_byline(t) is not None for t in (text, spaced, _NAMES.sub(_split_names, spaced)))
+
+
+_BRACKETS = str.maketrans({"《": "（", "(": "（", ")": "）"})  # OCR reads a byline's （ as 《 or (: (通讯员 张志举)
+_NAMES = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{4,6}(?![\u3400-\u9fff])")
+
+
+def _split_names(m: re.Match) -> str:
+    """Four to six Han characters between role words: two names run together by OCR
+    (陈玲王晓峰 → 陈玲 王晓峰; which of two splits is right is read from the image later)."""
+    names = m.group(0)
+    cut = len(names) // 2
+    return f"{names[:cut]} {names[cut:]}"
+
+
+def _size_groups(lines: list[OcrLine]) -> list[list[OcrLine]]:
+    """Lines (sorted by size) in groups of about one size."""
+    groups: list[list[OcrLine]] = []
+    for line in lines:
+        if groups and line.em <= groups[-1][0].em * (1 + SAME):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _weighted_em(group: list[OcrLine]) -> float:
+    ems = [ln.em for ln in group for _ in range(max(1, len(_text(ln))))]
+    return median(ems)
