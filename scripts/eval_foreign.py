@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"没有这种排版引擎：{', '.join(unknown)}（可选：{', '.join(ENGINES)}）", file=sys.stderr)
         return 1
-    run(args.engines or list(ENGINES), args.cache, args.verbose)
+    run(args.engines or list(ENGINES), args.cache.resolve(), args.verbose)  # WeasyPrint needs an absolute base
     return 0
 
 
