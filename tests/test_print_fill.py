@@ -57,7 +57,7 @@ def test_a_coarse_photo_is_never_printed_wider_than_its_pixels_allow():
 
 
 def test_briefs_are_set_on_the_column_grid_and_as_tall_as_their_content():
-    items = [story("a", 80, photos=1, weight="lead"), story("b", 60), briefs(4)]
+    items = [story("a", 80, photos=1, weight="lead"), story("b", 60), story("c", 15), briefs(4)]  # a full 版
     result = plan(items)
     assert result.overflow == 0
     box = next(p for p in result.placements if items[p.item][0].kind == "briefs")

@@ -269,5 +269,5 @@ def shape_cost(maker, shape: Shape, lines: tuple[str, ...], photo: float, beside
         if item.weight == "lead" and shape.photo_cols < min(2, columns):
             cost += 8
     if item.kind in BOXED and shape.span > 2:
-        cost += 40 * (shape.span - 2)  # 短消息, notices, 导读 on the column grid, never across the page
+        cost += 120 * (shape.span - 2)  # 短消息, notices, 导读 on the column grid, never across the page
     return cost + 12 * max(0, shape.short - 1) + 3 * min(shape.short, 1)  # the last text column more than a line short
