@@ -93,8 +93,10 @@ class ShapeMaker:
         if not any(tk):
             return None
         taller = make_shape(self, shape.span, photo_cols, tracking, shape.inner, step, mode, tk)
-        if taller is None or taller.rows <= shape.rows:
-            return None
+        if taller is None or taller.rows <= shape.rows or (
+                column_widows(self, taller.rows, taller.inner, tracking, taller.flow, tk)
+                > column_widows(self, shape.rows, shape.inner, tracking, shape.flow)):
+            return None  # no taller story bought with a paragraph's last line atop a column
         return Shape(**{**taller.__dict__, "cost": taller.cost + LOOSE_COST * sum(1 for t in tk if t)})
 
     def make_evened(self, shape: Shape, photo_cols: int, tracking: int, step: int, mode: str) -> Shape | None:
