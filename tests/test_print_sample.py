@@ -125,4 +125,4 @@ def test_fillers_print_only_where_a_page_has_room():
     assert sum("没有印（网站上照常刊登）" in m.text for m in a3_pdf.messages) == len(fillers)
     k4, k4_pdf = texts["4开"]
     assert all(bare(a.title) in k4 for a in fillers)
-    assert sum(m.text.count("公益广告《") for m in k4_pdf.messages) >= 2
+    assert sum(m.text.count("公益广告《") for m in k4_pdf.messages) >= 1  # a story set looser (a variant) comes first
