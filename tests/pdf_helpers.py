@@ -12,6 +12,7 @@ from pathlib import Path
 CLOSING = "，。、；：？！”’）》」』〕】…"
 OPENING = "“‘（《「『〔【"
 STRIPS = 12
+HANGING = "，。、；：！？”’）》」』"  # a line ending in one of these reaches half an em past the column's edge (Typst's overhang)
 SHORT = 1.5  # pt: a justified line ending further than this from its column's edge is short
 
 
@@ -201,8 +202,9 @@ def _short(figures: PageFigures, lines: list[Line], g) -> None:
     for segment in column_runs(body, g):
         if len(segment) < 2:
             continue
-        ends = [round(l.x1) for l in segment]
-        edge = max(set(ends), key=lambda x: (ends.count(x), x)) if len(segment) > 2 else max(l.x1 for l in segment)
+        flush = [l for l in segment if l.text[-1:] not in HANGING] or segment  # punctuation hangs past the edge
+        ends = [round(l.x1) for l in flush]
+        edge = max(set(ends), key=lambda x: (ends.count(x), x)) if len(flush) > 2 else max(l.x1 for l in flush)
         left = min(l.x0 for l in segment)
         for line, after in zip(segment, segment[1:]):
             if after.x0 > left + g.body * 0.5 or after.x1 < edge - g.body * 2:

@@ -70,3 +70,25 @@ def test_the_planner_takes_the_balanced_module_across_the_page():
     lines = sum(m.lines_as_set(shape.tk)) if shape.tk else m.body_lines("c", shape.tracking)
     assert shape.span == 5 and shape.rows == math.ceil(lines / 5)
     assert shape.rows * 5 - lines <= 1, (shape.rows, lines)
+
+
+def test_a_page_with_room_takes_the_story_set_looser_rather_than_blank():
+    """20 lines across 5 columns are 4 rows; the paragraphs that gain lines at 0.05 em looser
+    (松排) make 30, six rows. Where the 版 has those rows to spare, the planner sets the story
+    looser instead of leaving a blank strip under it; where it has not, normally."""
+    item = Item(key="nuanqi", kind="news", weight="normal", title="老旧小区暖气管道完成检修",
+                byline="桂园街道城建办", blocks=paragraphs(5), columns=5)
+    m = metrics([6, 5, 4, 3, 2], [6, 5, 4, 3, 2], [8, 7, 6, 5, 4])
+    maker = ShapeMaker(STYLE, item, m, {item.title: 100.0 * 12}, 0, AREA)
+    shapes = maker.shapes(5)
+    loose = [s for s in shapes if s.tk and all(t == LOOSE for t in s.tk)]
+    normal = [s for s in shapes if not s.tk and s.tracking == 0]
+    assert loose and normal and min(s.rows for s in loose) == 6 and min(s.rows for s in normal) == 4
+    for s in loose:
+        assert s.rows * 5 - sum(m.lines_as_set(s.tk)) <= 1  # 30 lines: every column ends together
+    roomy = max(s.natural(STYLE) for s in loose)  # two rows more than the story set normally
+    [placed] = plan_page([{5: shapes}], STYLE, roomy).placements
+    assert placed.shape.rows == 6 and placed.shape.tk
+    tight = min(s.natural(STYLE) for s in normal)
+    [placed] = plan_page([{5: shapes}], STYLE, tight).placements
+    assert placed.shape.rows == 4

@@ -10,7 +10,10 @@ from .headlines import scored_lines
 from .measure import PIECE_SIZE, ItemMetrics, brief_columns
 from .shape_parts import column_widows, make_shape
 from .shapes import BOXED, Shape
-from .style import HEADLINE_STEPS, TRACKINGS, Style
+from .style import HEADLINE_STEPS, LOOSE, TRACKINGS, Style
+
+
+LOOSE_COST = 1.5  # a paragraph set looser to fill (on top of a balance move's 0.5): its lines may end ragged
 
 
 class ShapeMaker:
@@ -75,7 +78,26 @@ class ShapeMaker:
             even = self.make_evened(shape, photo_cols, tracking, step, mode)
             if even is not None:
                 out.append(even)
+            loose = self.make_loose(shape, photo_cols, tracking, step, mode)
+            if loose is not None:
+                out.append(loose)
         return out
+
+    def make_loose(self, shape: Shape, photo_cols: int, tracking: int, step: int, mode: str) -> Shape | None:
+        """The shape with every paragraph that gains a line at 0.05 em looser (松排) so set: a
+        taller variant of the same story for a 版 that has room (a 美编 fills it so, not with blank)."""
+        if tracking != 0 or self.item.kind in BOXED or ("c", LOOSE) not in self.m.blocks or shape.rows <= 2:
+            return None
+        normal, loose = self.m.blocks[("c", 0)], self.m.blocks[("c", LOOSE)]
+        tk = tuple(LOOSE if b > a else 0 for a, b in zip(normal, loose))
+        if not any(tk):
+            return None
+        taller = make_shape(self, shape.span, photo_cols, tracking, shape.inner, step, mode, tk)
+        if taller is None or taller.rows <= shape.rows or (
+                column_widows(self, taller.rows, taller.inner, tracking, taller.flow, tk)
+                > column_widows(self, shape.rows, shape.inner, tracking, shape.flow)):
+            return None  # no taller story bought with a paragraph's last line atop a column
+        return Shape(**{**taller.__dict__, "cost": taller.cost + LOOSE_COST * sum(1 for t in tk if t)})
 
     def make_evened(self, shape: Shape, photo_cols: int, tracking: int, step: int, mode: str) -> Shape | None:
         """The shape with paragraphs set tighter or looser one by one (balance.py) where its last
