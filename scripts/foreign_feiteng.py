@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from foreign_pdfs import Issue, Story, plan_pages
+from foreign_pdfs import Issue, Story, set_bans
 
 CAPACITY = 3900  # characters a 版 of 6 columns takes (with headlines, photos and white)
 EDITORS = ("周伟", "李红梅")
@@ -26,11 +26,8 @@ WEEKDAYS = "一二三四五六日"
 def write_feiteng(issue: Issue, out: Path, photo: Path) -> None:
     import weasyprint
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "foreign"), autoescape=True)
-    module = env.get_template("feiteng_module.html.j2")
-    pages = plan_pages(issue.stories, CAPACITY, names=("要闻", "社区动态", "民生", "文化广角"))
-    bans = [{"name": name, "editor": EDITORS[i % 2], "rows": _rows(stories, module, photo.as_uri(), i)}
-            for i, (name, stories) in enumerate(pages)]
+    env, pages, bans = set_bans(issue, CAPACITY, ("要闻", "社区动态", "民生", "文化广角"), EDITORS, "feiteng_module.html.j2",
+                                _rows, photo)
     guide = [f"{s.headline}（第{i + 1}版）" for i, (_, stories) in enumerate(pages) if i for s in stories[:2] if s.headline]
     html = env.get_template("feiteng_a3.html.j2").render(issue=issue, bans=bans, guide=guide[:4], weekday=weekday(issue.date))
     weasyprint.HTML(string=html, base_url=str(photo.parent)).write_pdf(out)

@@ -169,6 +169,21 @@ def _fill_body(story: Story, lines: list[str], starts: list[int], joined: str, s
     story.paragraphs = paras
 
 
+def set_bans(issue: "Issue", capacity: int, names: tuple[str, ...], editors: tuple[str, ...], module: str,
+             rows, photo: Path):
+    """What a WeasyPrint layout of many 版 renders: its Jinja environment (``foreign/``), the 版
+    planned at ``capacity`` characters and, for each, its name, editor and ``rows`` of modules
+    (``rows(stories, module_template, photo_uri, index)``)."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "foreign"), autoescape=True)
+    template = env.get_template(module)
+    pages = plan_pages(issue.stories, capacity, names=names)
+    bans = [{"name": name, "editor": editors[i % len(editors)], "rows": rows(stories, template, photo.as_uri(), i)}
+            for i, (name, stories) in enumerate(pages)]
+    return env, pages, bans
+
+
 def plan_pages(stories: list[Story], capacity: int, names: tuple[str, ...] = ("要闻", "社区", "综合", "文化")) -> list[tuple[str, list[Story]]]:
     """Stories by 版, in order: a 版 takes stories until ``capacity`` characters."""
     pages: list[tuple[str, list[Story]]] = []

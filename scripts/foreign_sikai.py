@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from foreign_pdfs import Issue, Story, plan_pages
+from foreign_pdfs import Issue, Story, set_bans
 
 CAPACITY = 5200  # characters a 版 of 5 columns takes
 EDITORS = ("孙敏", "吴国华")
@@ -22,11 +22,7 @@ LABELS = ("社区动态", "民生关注", "文明创建", "基层党建")
 def write_sikai(issue: Issue, out: Path, photo: Path) -> None:
     import weasyprint
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "foreign"), autoescape=True)
-    module = env.get_template("sikai_module.html.j2")
-    pages = plan_pages(issue.stories, CAPACITY, names=("要闻", "社区", "综合", "副刊"))
-    bans = [{"name": name, "editor": EDITORS[i % 2], "rows": _rows(stories, module, photo.as_uri(), i)}
-            for i, (name, stories) in enumerate(pages)]
+    env, _, bans = set_bans(issue, CAPACITY, ("要闻", "社区", "综合", "副刊"), EDITORS, "sikai_module.html.j2", _rows, photo)
     html = env.get_template("sikai.html.j2").render(issue=issue, bans=bans)
     weasyprint.HTML(string=html, base_url=str(photo.parent)).write_pdf(out)
 
