@@ -159,7 +159,7 @@ def photo_blocks(figures: list[Figure], lines: list[VLine], style: Style, used: 
         near = [g for g in groups if any(_touch(fig, other, PHOTO_GAP * style.size) for other in g)]
         merged = [fig] + [f for g in near for f in g]
         groups = [g for g in groups if g not in near] + [merged]
-    blocks = [PhotoBlock(g) for g in groups]
+    blocks = [PhotoBlock(part) for g in groups for part in split_captioned_row(g, lines, style)]
     for block in sorted(blocks, key=lambda b: b.top):
         reach, size = block.bottom, None
         for vl in sorted(lines, key=lambda v: v.top):
@@ -173,6 +173,18 @@ def photo_blocks(figures: list[Figure], lines: list[VLine], style: Style, used: 
                 used.add(id(vl))
                 reach, size = vl.bottom, vl.size
     return sorted(blocks, key=lambda b: (b.top, b.x0))
+
+
+def split_captioned_row(group: list[Figure], lines: list[VLine], style: Style) -> list[list[Figure]]:
+    """Photos of a row each with its own caption right under it (within its width): one
+    block each; else the group as one block (one caption under the row)."""
+    if len(group) < 2:
+        return [group]
+
+    def captioned(fig: Figure) -> bool:
+        return any(_caption_look(vl, style) and fig.x0 - style.size <= vl.x0 and vl.x1 <= fig.x1 + style.size
+                   and -2 <= vl.top - fig.bottom <= CAPTION_GAP * style.size for vl in lines)
+    return [[fig] for fig in group] if all(captioned(fig) for fig in group) else [group]
 
 
 def _touch(a, b, gap: float) -> bool:
