@@ -144,7 +144,14 @@ def _deck_over(ys: list, band: _Band, style: Style) -> bool:
         return False
     centred = abs((above.x0 + above.x1) / 2 - (below.x0 + below.x1) / 2) <= CENTRE * below.size
     deck = (above.is_deck(style) and centred) or centred_deck(above, below, ys, style) or kicker_over(above, below, style)
-    return deck and band.width <= DECK_GAP * below.size and not above.text.rstrip().endswith(("。", "！", "？"))
+    return deck and not _under_text(above, ys, style) and band.width <= DECK_GAP * below.size and not above.text.rstrip().endswith(("。", "！", "？"))
+
+
+def _under_text(line: VLine, elements: list, style: Style) -> bool:
+    """Body text right over ``line`` in its column (closer than the white between modules):
+    ``line`` goes on a column of text (a 小标题), it starts no module (an 引题 does)."""
+    return any(isinstance(e, VLine) and e.is_body(style) and e.x0 < line.x1 and line.x0 < e.x1
+               and 0 <= line.top - e.bottom <= style.size for e in elements)
 
 
 def kicker_over(line: VLine, head: VLine, style: Style) -> bool:
