@@ -148,10 +148,11 @@ def _deck_over(ys: list, band: _Band, style: Style) -> bool:
 
 
 def _under_text(line: VLine, elements: list, style: Style) -> bool:
-    """Body text right over ``line`` in its column (closer than the white between modules):
-    ``line`` goes on a column of text (a 小标题), it starts no module (an 引题 does)."""
-    return any(isinstance(e, VLine) and e.is_body(style) and e.x0 < line.x1 and line.x0 < e.x1
-               and 0 <= line.top - e.bottom <= style.size for e in elements)
+    """``line`` a 小标题 going on a column of text: bold at body size, flush with the body
+    line right over it (closer than the white between modules). It starts no module."""
+    return line.is_bold_line(style) and any(
+        isinstance(e, VLine) and e.is_body(style) and abs(e.x0 - line.x0) <= 0.5 * style.size
+        and 0 <= line.top - e.bottom <= style.size for e in elements)
 
 
 def kicker_over(line: VLine, head: VLine, style: Style) -> bool:
