@@ -28,7 +28,7 @@ from .. import furniture as keywords
 from .elements import Rule, fill_boxes, headline_frames, page_boxes, page_rules, zones
 from .front import Facts, masthead_by_size, masthead_without_rules, names_of, read_masthead, zone_lines
 from .glyphs import page_runs
-from .images import clip_to_text, page_figures
+from .images import clip_to_text, find_posters, page_figures
 from .module import read_module
 from .regions import DECK_GAP, find_modules
 from .visual import Style, VLine, page_lines
@@ -176,7 +176,10 @@ def _read_page(view: _View, style: Style, facts: Facts) -> list[Line]:
                      if squeeze(vl.text) in names and not vl.is_body(style)]
         area = [vl for vl in area if not (squeeze(vl.text) in names and not vl.is_body(style))]
     inside = [f for f in view.figures if f.bottom > head and f.top < view.foot]
-    elements = fill_boxes(view.boxes, [*area, *inside])
+    posters = find_posters(inside, view.boxes, area, view.foot)  # 公益广告: no story's photo
+    inside = [f for f in inside if f not in posters]
+    boxes = [b for b in view.boxes if not any(_within(p, b) for p in posters)]
+    elements = fill_boxes(boxes, [*area, *inside])
     out = zone_lines(top, style, number, facts) + furniture
     out += [Line(number, vl.text, hint="" if keywords.editor_line(vl.text) is not None else "furniture") for vl in loose]
     modules = find_modules(elements, view.rules, style)

@@ -115,3 +115,26 @@ def clip_to_text(fig: Figure, runs: list) -> None:
         fig.top, fig.bottom = middle - half, middle + half
 
 
+
+
+POSTER_FRAME = 12.0  # points: a poster's frame stands this close around it
+
+
+def find_posters(figures: list[Figure], boxes: list, lines: list, foot: float) -> list[Figure]:
+    """Posters (公益广告): a photo alone in a thin frame, no caption or text in the frame, at the
+    foot of its column (no text under it before the page foot). Not a photo of any story:
+    its words are pixels, not text."""
+    out = []
+    for fig in figures:
+        frame = next((b for b in boxes if b.x0 - 1 <= fig.x0 and fig.x1 <= b.x1 + 1 and b.top - 1 <= fig.top
+                      and fig.bottom <= b.bottom + 1), None)
+        if frame is None or max(fig.x0 - frame.x0, frame.x1 - fig.x1, fig.top - frame.top,
+                                frame.bottom - fig.bottom) > POSTER_FRAME:
+            continue
+        inside = any(frame.x0 <= vl.x1 and vl.x0 <= frame.x1 and frame.top <= vl.bottom and vl.top <= frame.bottom
+                     for vl in lines)
+        under = any(vl.top >= frame.bottom and vl.bottom <= foot and vl.x0 < frame.x1 and frame.x0 < vl.x1
+                    for vl in lines)
+        if not inside and not under:
+            out.append(fig)
+    return out

@@ -31,6 +31,7 @@ from .visual import Style, VLine
 NEAR = 0.8  # × size: lines of one headline, or a headline and its 引题/副题, this close
 CAPTION_GAP = 1.5  # × body: a caption starts this close under its photos
 PHOTO_GAP = 1.2  # × body: photos this close are one block (a row, a grid)
+HEADED_GAP = 2.5  # × body: a photo item's photos start this close under its headline
 LABEL_AMONG = 3  # a box's column label is among its first lines
 GUIDE_SHARE = 0.6  # of a box's lines that start with “2版” to make it a 导读
 _GUIDE_ENTRY = re.compile(r"^(?:第?\s*[0-9一二三四五六七八九十]{1,3}\s*版)(?!\s*[·:：]?\s*$)")
@@ -113,7 +114,8 @@ def _story(lines: list[VLine], figures: list[Figure], group: list[VLine], style:
     head, bylines = _head(group, lines, style, used)
     body = [vl for vl in lines if id(vl) not in used]
     head_top = min((vl.top for vl in head), default=None)
-    photo_item = bool(blocks) and (head_top is None or any(b.bottom <= head_top + 1 for b in blocks))
+    photo_item = bool(blocks) and (head_top is None or any(b.bottom <= head_top + 1 for b in blocks)
+                                   or is_headed_photos(head, bylines, blocks, body, style))
     kind = "photo" if photo_item else "story" if head else "text" if not blocks else "photo"
     if kind == "text" and boxed:
         kind = "box"  # a framed module is never the rest of the story before it
@@ -137,6 +139,19 @@ def _story(lines: list[VLine], figures: list[Figure], group: list[VLine], style:
     return out
 
 
+def is_headed_photos(head: list[VLine], bylines: list[VLine], blocks: list[PhotoBlock], body: list[VLine],
+                     style: Style) -> bool:
+    """A headline (with its 引题, no byline) standing right over the module's first photos, no
+    text between: a 图片新闻 set headline first (its credit closes its text, a story's byline
+    stands under its headline)."""
+    if not head or bylines:
+        return False
+    bottom = max(vl.bottom for vl in head)
+    first = min(blocks, key=lambda b: b.top)
+    between = any(vl.top >= bottom - 1 and vl.bottom <= first.top + 1 for vl in body)
+    return not between and -1 <= first.top - bottom <= HEADED_GAP * style.size
+
+
 def photo_blocks(figures: list[Figure], lines: list[VLine], style: Style, used: set[int]) -> list[PhotoBlock]:
     """Touching photos as blocks, top to bottom, each with its caption lines (marked used)."""
     groups: list[list[Figure]] = []
@@ -144,7 +159,7 @@ def photo_blocks(figures: list[Figure], lines: list[VLine], style: Style, used: 
         near = [g for g in groups if any(_touch(fig, other, PHOTO_GAP * style.size) for other in g)]
         merged = [fig] + [f for g in near for f in g]
         groups = [g for g in groups if g not in near] + [merged]
-    blocks = [PhotoBlock(g) for g in groups]
+    blocks = [PhotoBlock(part) for g in groups for part in split_captioned_row(g, lines, style)]
     for block in sorted(blocks, key=lambda b: b.top):
         reach, size = block.bottom, None
         for vl in sorted(lines, key=lambda v: v.top):
@@ -158,6 +173,18 @@ def photo_blocks(figures: list[Figure], lines: list[VLine], style: Style, used: 
                 used.add(id(vl))
                 reach, size = vl.bottom, vl.size
     return sorted(blocks, key=lambda b: (b.top, b.x0))
+
+
+def split_captioned_row(group: list[Figure], lines: list[VLine], style: Style) -> list[list[Figure]]:
+    """Photos of a row each with its own caption right under it (within its width): one
+    block each; else the group as one block (one caption under the row)."""
+    if len(group) < 2:
+        return [group]
+
+    def captioned(fig: Figure) -> bool:
+        return any(_caption_look(vl, style) and fig.x0 - style.size <= vl.x0 and vl.x1 <= fig.x1 + style.size
+                   and -2 <= vl.top - fig.bottom <= CAPTION_GAP * style.size for vl in lines)
+    return [[fig] for fig in group] if all(captioned(fig) for fig in group) else [group]
 
 
 def _touch(a, b, gap: float) -> bool:

@@ -66,6 +66,9 @@ def _cut(elements: list, rules: list[Rule], style: Style, out: list[Module], dep
         out.append(Module(list(elements[0].inner), box=elements[0]))
         return
     parts = _parts(elements, rules, style) if depth < MAX_DEPTH else None
+    if parts is not None:
+        parts = join_photo_text(parts, style)
+        parts = None if len(parts) == 1 else parts
     if parts is None:  # one module, and any box that could not be cut off stands on its own
         rest = sorted((e for e in elements if not isinstance(e, Box)), key=lambda e: (e.top, e.x0))
         modules = [Module(rest)] if rest else []
@@ -74,6 +77,34 @@ def _cut(elements: list, rules: list[Rule], style: Style, out: list[Module], dep
         return
     for part in parts:
         _cut(part, rules, style, out, depth + 1)
+
+
+def join_photo_text(parts: list[list], style: Style) -> list[list]:
+    """A part that is a headline over photos with their captions and no text, and the part
+    right under it with no headline: one photo item (its text set a band below its photos)."""
+    out: list[list] = []
+    for part in parts:
+        if out and _photos_only(out[-1], style) and min(e.top for e in part) >= max(e.bottom for e in out[-1]) - 1 \
+                and not any(isinstance(e, Box) for e in part) \
+                and not headline_groups([e for e in part if isinstance(e, VLine)], style):
+            out[-1] = out[-1] + part
+        else:
+            out.append(part)
+    return out
+
+
+def _photos_only(part: list, style: Style) -> bool:
+    figures = [e for e in part if not isinstance(e, (VLine, Box))]
+    lines = [e for e in part if isinstance(e, VLine)]
+    if not figures or any(isinstance(e, Box) for e in part):
+        return False
+    groups = headline_groups(lines, style)
+    if len(groups) != 1:
+        return False
+    head = {id(vl) for vl in groups[0]}
+    lowest = max(f.bottom for f in figures)
+    return all(id(vl) in head or (vl.top >= lowest - 1 and vl.is_small(style)) or vl.bottom <= groups[0][0].top + 1
+               for vl in lines)
 
 
 def _parts(elements: list, rules: list[Rule], style: Style) -> list[list] | None:
@@ -113,7 +144,15 @@ def _deck_over(ys: list, band: _Band, style: Style) -> bool:
         return False
     centred = abs((above.x0 + above.x1) / 2 - (below.x0 + below.x1) / 2) <= CENTRE * below.size
     deck = (above.is_deck(style) and centred) or centred_deck(above, below, ys, style) or kicker_over(above, below, style)
-    return deck and band.width <= DECK_GAP * below.size and not above.text.rstrip().endswith(("。", "！", "？"))
+    return deck and not _under_text(above, ys, style) and band.width <= DECK_GAP * below.size and not above.text.rstrip().endswith(("。", "！", "？"))
+
+
+def _under_text(line: VLine, elements: list, style: Style) -> bool:
+    """``line`` a 小标题 going on a column of text: bold at body size, flush with the body
+    line right over it (closer than the white between modules). It starts no module."""
+    return line.is_bold_line(style) and any(
+        isinstance(e, VLine) and e.is_body(style) and abs(e.x0 - line.x0) <= 0.5 * style.size
+        and 0 <= line.top - e.bottom <= style.size for e in elements)
 
 
 def kicker_over(line: VLine, head: VLine, style: Style) -> bool:
