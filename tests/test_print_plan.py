@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 
+import pytest
 from conftest import make_photo
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -16,6 +17,7 @@ from shequbao.print.measure import ItemMetrics
 from shequbao.print.options import PrintOptions
 from shequbao.print.planner import plan_page
 from shequbao.print.shape_maker import ShapeMaker
+from shequbao.print.shapes import fit
 from shequbao.print.style import Style
 
 STYLE = Style(PrintOptions("A3").geometry())
@@ -100,6 +102,19 @@ def test_too_much_text_overflows_and_too_little_leaves_the_page_empty():
     under = plan([story("a", 20)])
     assert under.empty_share > 0.3
     assert_sound(under, 1)
+
+
+@pytest.mark.parametrize("lead,second,third", [(60, 20, 40), (60, 30, 40), (80, 20, 30), (100, 20, 30)])
+def test_the_blank_of_a_page_is_never_an_empty_slot_under_a_box(lead, second, third):
+    """A 导读 or 短消息 box above other modules is as tall as its content: the blank a page's text
+    cannot fill goes to the foot of a text column, not below the box's frame (where it was 6–12
+    lines on these pages, and 4 lines under the 导读 of a real 2-版 issue)."""
+    stories = [story("a", lead, weight="lead"), briefs(2), story("b", second), story("c", third), briefs(3)]
+    result = plan(stories)
+    assert_sound(result, len(stories))
+    for p in result.placements:
+        if p.shape.pad and p.top + p.height < AREA - 1:
+            assert fit(p.shape, p.height, STYLE)[2] <= p.shape.slack_limit(STYLE) + 1e-6, (lead, second, third, p)
 
 
 @settings(max_examples=25, derandomize=True, deadline=None)

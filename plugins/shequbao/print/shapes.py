@@ -105,7 +105,8 @@ def shape_costs(shape: Shape, style: Style, cells: int, foot: bool = False) -> n
     if foot:
         grow_cost = grow_cost + 4 * np.maximum(0, slack / style.pitch - 0.5)
     beyond = slack - shape.slack_limit(style)
-    grow_cost = np.where(beyond > 0, grow_cost + 40 + 4 * beyond / style.pitch, grow_cost)  # a hole: last resort
+    hole = HOLE_UNDER_BOX if shape.pad else HOLE_UNDER_TEXT
+    grow_cost = np.where(beyond > 0, grow_cost + hole + 4 * beyond / style.pitch, grow_cost)  # a hole: last resort
     cost[grow] = np.minimum(cost[grow], grow_cost)
     if foot and shape.verse:
         cost = cost + 40  # a poem's short lines at the page's foot leave it looking empty
@@ -114,6 +115,10 @@ def shape_costs(shape: Shape, style: Style, cells: int, foot: bool = False) -> n
     return cost
 
 
+HOLE_UNDER_TEXT = 40.0  # blank under a module beyond its slack limit: a hole, the last resort …
+HOLE_UNDER_BOX = 120.0  # … under a box (导读, 短消息, notice) an empty slot below its frame, which no text
+# beside or below it explains: rather grow the modules around it (leading, photo crop) and leave
+# the blank at the foot of a text column (a 2-版 issue of real text had a 4-line hole under its 导读)
 HOLE_SLACK = 1.25  # lines of blank under a module's text beyond which, with the separator, a reader sees a hole
 HOLE_COST = 3.0  # … costing this times the square of the lines beyond
 
