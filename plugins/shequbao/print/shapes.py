@@ -116,7 +116,7 @@ def shape_costs(shape: Shape, style: Style, cells: int, foot: bool = False) -> n
 
 
 HOLE_UNDER_TEXT = 40.0  # blank under a module beyond its slack limit: a hole, the last resort …
-HOLE_UNDER_BOX = 120.0  # … under a box (导读, 短消息, notice) an empty slot below its frame, which no text
+HOLE_UNDER_BOX = 50.0  # … under a box (导读, 短消息, notice) an empty slot below its frame, which no text
 # beside or below it explains: rather grow the modules around it (leading, photo crop) and leave
 # the blank at the foot of a text column (a 2-版 issue of real text had a 4-line hole under its 导读)
 HOLE_SLACK = 1.25  # lines of blank under a module's text beyond which, with the separator, a reader sees a hole
