@@ -129,20 +129,34 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
         if line.tall:
             settle_base(line, image)
         band = image[max(0, int(line.base - INK * line.em)):int(line.base) + 1]
-        pieces, right = [[line.words[0]]], line.words[0].left + line.words[0].width
-        for w in line.words[1:]:
-            if w.left > right and _blank(band, right, w.left) >= GUTTER * line.em:
+        words = [w for w in line.words if _is_solid(w) or _has_ink(band, w)]  # punctuation read in a blank: noise
+        if not words:
+            continue
+        pieces, right = [[words[0]]], words[0].left + words[0].width
+        for w in words[1:]:
+            if _is_solid(w) and w.left > right and _blank(band, right, w.left) >= GUTTER * line.em:
                 pieces.append([])
             pieces[-1].append(w)
-            right = max(right, w.left + w.width)
+            if _is_solid(w):  # (a stray mark in the gutter does not narrow it)
+                right = max(right, w.left + w.width)
         for words in pieces if len(pieces) > 1 else ():
             piece = OcrLine(words, line.em, line.base)
             if len(_text(piece)) >= PIECE_CHARS:
                 _measure(piece)
             out.append(piece)
         if len(pieces) == 1:
+            line.words = words
             out.append(line)
     return out
+
+
+def _is_solid(w: Word) -> bool:
+    """A word with a character or digit in it (not punctuation alone)."""
+    return any(c.isalnum() for c in w.text)
+
+
+def _has_ink(band, w: Word) -> bool:
+    return bool(band.size) and bool((band[:, max(0, w.left):w.left + w.width] < DARK).any())
 
 
 def settle_base(line: OcrLine, image) -> None:
