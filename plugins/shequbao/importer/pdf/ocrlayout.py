@@ -101,7 +101,7 @@ def _measure(line: OcrLine) -> None:
     (boxes under ``TINY`` × the median height, a stroke or a dot boxed alone, left out)."""
     han = [w for w in line.words if any(_is_han(c) for c in w.text) and w.text not in FLAT]
     sample = sorted(han or line.words, key=lambda w: w.height)
-    middle = sample[len(sample) // 2].height
+    middle = sample[(len(sample) - 1) // 2].height  # (of two, the lower: one box as tall as the pitch is common)
     sample = [w for w in sample if w.height >= TINY * middle]
     pick = sample[int(PERCENTILE * (len(sample) - 1))]
     line.em = pick.height / (INK if han else 1.0)
