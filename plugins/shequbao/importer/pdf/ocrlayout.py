@@ -34,6 +34,7 @@ TINY = 0.6  # × the median height: a character's box this low is a part of it
 FLAT = "一二三"  # Han characters whose ink is not as tall as the others'
 MIN_ADVANCE = 0.5  # of the size told by the boxes' heights: a smaller advance is not believed
 NARROW = 0.55  # em: the advance of a digit or Latin letter
+SQUARE = 0.5  # em: the least height of a ■ (a middle dot · is solid too)
 SOLID = 0.85  # share of dark pixels: a single character this solid is a ■ (read as 国 or 口)
 MIN_CONF = 20.0  # tesseract's confidence: a word below it is noise (a photo's texture)
 HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -205,7 +206,8 @@ def measure_ink(lines: list[OcrLine], image) -> None:
         for w in line.words:
             cut = image[w.top:w.top + w.height, w.left:w.left + w.width]
             ink = int((cut < DARK).sum())
-            if len(w.text) == 1 and _is_square(cut[:, :int(1.4 * w.height)] < DARK, w.height):
+            high = w.height >= SQUARE * line.em
+            if len(w.text) == 1 and high and _is_square(cut[:, :int(1.4 * w.height)] < DARK, w.height):
                 w.text = "■"
             dark += ink
             total += cut.size
