@@ -60,6 +60,7 @@ class OcrLine:
     base: float = 0.0  # the bottom of its Han characters' ink, pixels
     density: float = 0.0  # share of dark pixels in its words' boxes
     tall: bool = False  # its boxes are much taller than its characters: the baseline is read from the ink
+    advance: float = 0.0  # pixels: the characters' advance, when it was not believed
 
 
 @dataclass
@@ -93,7 +94,28 @@ def parse_tsv(text: str) -> list[OcrLine]:
     out = [line for line in lines.values() if line.words]
     for line in out:  # tesseract's order (a word's box may reach over the next one's)
         _measure(line)
+    for line in out:
+        if line.advance and line.em > _pitch(line, out):
+            _believe_advance(line)
     return out
+
+
+def _pitch(line: OcrLine, lines: list[OcrLine]) -> float:
+    """How far the line's baseline is under the nearest baseline above it in its column."""
+    x0, x1 = line.words[0].left, line.words[-1].left + line.words[-1].width
+    above = [o.base for o in lines if o.base < line.base and o.words[0].left < x1
+             and o.words[-1].left + o.words[-1].width > x0]
+    return line.base - max(above) if above else float("inf")
+
+
+def _believe_advance(line: OcrLine) -> None:
+    """A line whose boxes' height would reach over the line above it (tesseract boxed its
+    characters as tall as two lines; its advance, not believed then, said the truth): its em
+    is the advance, its baseline read from the boxes about that high."""
+    line.em, line.tall = line.advance, True
+    low = [w.top + w.height for w in line.words if w.height <= 1.15 * INK * line.em]
+    if low:
+        line.base = median(low)
 
 
 def _measure(line: OcrLine) -> None:
@@ -113,6 +135,8 @@ def _measure(line: OcrLine) -> None:
         advance = (words[-1].left + words[-1].width - words[0].left) / units
         if advance >= MIN_ADVANCE * line.em:  # (less: boxes out of order, not a narrower type)
             line.em = min(line.em, advance)
+        else:
+            line.advance = advance  # (believed if the line would reach over the one above it)
     line.base = median(w.top + w.height for w in sample if w.height <= 1.15 * pick.height)
     line.tall = bool(han) and pick.height > TALL * INK * line.em  # the boxes reach over another line
 
