@@ -110,7 +110,8 @@ def test_a_scanned_page_gets_headlines_bylines_and_briefs(tmp_path, capfd):
 def test_text_on_a_tinted_ground_is_kept_and_a_photos_noise_dropped():
     """A grey-tinted box full of text looks toned like a photo: its lines stay (no text is lost
     to a photo that is not one); the few characters read in a real photo's texture go."""
-    from shequbao.importer.pdf.ocrlayout import OcrLine, Word, drop_covered
+    from shequbao.importer.pdf.ocrlayout import OcrLine, Word
+    from shequbao.importer.pdf.ocrlines import drop_covered
 
     def line(text: str, top: int) -> OcrLine:
         return OcrLine([Word(100 + 30 * i, top, 28, 28, c) for i, c in enumerate(text)], em=30.0, base=top + 28)
