@@ -153,7 +153,7 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
     for line in lines:
         if line.tall:
             settle_base(line, image)
-        band = image[max(0, int(line.base - INK * line.em)):int(line.base) + 1]
+        band = _without_rules(image, line)
         words = [w for w in line.words if _is_solid(w) or _has_ink(band, w)]  # punctuation read in a blank: noise
         if not words:
             continue
@@ -173,6 +173,23 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
             line.words = words
             out.append(line)
     return out
+
+
+RULE_REACH = 2.5  # em: ink running this far up from a line's baseline, unbroken, is a vertical rule
+
+
+def _without_rules(image, line: OcrLine):
+    """The line's band of the page image, a box's vertical rule in it whitened (tesseract
+    reads it as | between two columns: the gutter is no narrower for it)."""
+    top = int(line.base - INK * line.em)
+    band = image[max(0, top):int(line.base) + 1]
+    reach = image[max(0, int(line.base - RULE_REACH * line.em)):int(line.base + 0.5 * line.em) + 1]
+    rules = (reach < DARK).all(axis=0) if reach.size else None
+    if rules is None or not rules.any():
+        return band
+    band = band.copy()
+    band[:, rules] = 255
+    return band
 
 
 def _is_solid(w: Word) -> bool:
