@@ -153,8 +153,8 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
     for line in lines:
         if line.tall:
             settle_base(line, image)
-        band = _without_rules(image, line)
-        words = [w for w in line.words if _is_solid(w) or _has_ink(band, w)]  # punctuation read in a blank: noise
+        band, rules = _without_rules(image, line)
+        words = [w for w in line.words if _is_solid(w) or _has_ink(image, rules, w)]  # punctuation read in a blank
         if not words:
             continue
         pieces, right = [[words[0]]], words[0].left + words[0].width
@@ -180,16 +180,16 @@ RULE_REACH = 2.5  # em: ink running this far up from a line's baseline, unbroken
 
 def _without_rules(image, line: OcrLine):
     """The line's band of the page image, a box's vertical rule in it whitened (tesseract
-    reads it as | between two columns: the gutter is no narrower for it)."""
+    reads it as | between two columns: the gutter is no narrower for it), and the rule's columns."""
     top = int(line.base - INK * line.em)
     band = image[max(0, top):int(line.base) + 1]
     reach = image[max(0, int(line.base - RULE_REACH * line.em)):int(line.base + 0.5 * line.em) + 1]
     rules = (reach < DARK).all(axis=0) if reach.size else None
     if rules is None or not rules.any():
-        return band
+        return band, None
     band = band.copy()
     band[:, rules] = 255
-    return band
+    return band, rules
 
 
 def _is_solid(w: Word) -> bool:
@@ -197,8 +197,12 @@ def _is_solid(w: Word) -> bool:
     return any(c.isalnum() for c in w.text)
 
 
-def _has_ink(band, w: Word) -> bool:
-    return bool(band.size) and bool((band[:, max(0, w.left):w.left + w.width] < DARK).any())
+def _has_ink(image, rules, w: Word) -> bool:
+    """Whether the word's box holds ink other than a vertical rule's."""
+    dark = (image[max(0, w.top):w.top + w.height, max(0, w.left):w.left + w.width] < DARK).any(axis=0)
+    if rules is not None:
+        dark &= ~rules[max(0, w.left):max(0, w.left) + len(dark)]
+    return bool(dark.any())
 
 
 def settle_base(line: OcrLine, image) -> None:
