@@ -143,15 +143,19 @@ def _row(text: str, left: int, top: int = 100, size: int = 28, pitch: int = 30) 
 
 def test_a_mark_read_in_the_gutter_does_not_join_two_columns():
     """Two 短消息 titles side by side in a box: tesseract reads them as one line, with a 。。 it
-    saw in the blank gutter; they stay two titles, without the 。。."""
+    saw in the blank gutter (and doubted); they stay two titles, without the 。。."""
     from shequbao.importer.pdf.ocrlayout import OcrLine, Word, split_gutters
 
     left, right = _row("开展书法义写", 100), _row("设立爱心驿站", 100 + 30 * 6 + 50)
-    noise = Word(100 + 30 * 6 + 8, 100, 24, 28, "。。")
+    noise = Word(100 + 30 * 6 + 8, 100, 24, 28, "。。", conf=0.0)  # (tesseract doubts it)
     image = _page_with_ink([(w.left, w.top, w.width, w.height) for w in left + right])
     line = OcrLine(left + [noise] + right, em=30.0, base=128.0)
     pieces = split_gutters([line], image)
     assert ["".join(w.text for w in p.words) for p in pieces] == ["开展书法义写", "设立爱心驿站"]
+    comma = Word(100 + 30 * 3, 100, 10, 28, "，", conf=90.0)  # a sure comma whose box misses its ink stays
+    words = left[:3] + [comma] + left[3:]
+    kept = split_gutters([OcrLine(words, em=30.0, base=128.0)], image)
+    assert ["".join(w.text for w in p.words) for p in kept] == ["开展书，法义写"]
 
 
 def test_a_short_line_boxed_two_lines_tall_is_read_at_body_size():

@@ -51,6 +51,7 @@ class Word:
     width: int
     height: int
     text: str
+    conf: float = 100.0  # tesseract's confidence
 
 
 @dataclass
@@ -90,7 +91,7 @@ def parse_tsv(text: str) -> list[OcrLine]:
         if conf < MIN_CONF and not _HAN.search(cells[11]):
             continue
         key = tuple(cells[1:5])
-        lines.setdefault(key, OcrLine()).words.append(Word(*box, cells[11].strip()))
+        lines.setdefault(key, OcrLine()).words.append(Word(*box, cells[11].strip(), conf))
     out = [line for line in lines.values() if line.words]
     for line in out:  # tesseract's order (a word's box may reach over the next one's)
         _measure(line)
@@ -154,7 +155,7 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
         if line.tall:
             settle_base(line, image)
         band, rules = _without_rules(image, line)
-        words = [w for w in line.words if _is_solid(w) or _has_ink(image, rules, w)]  # punctuation read in a blank
+        words = [w for w in line.words if _is_solid(w) or not (_on_rule(rules, w) or _is_noise(band, w))]
         if not words:
             continue
         pieces, right = [[words[0]]], words[0].left + words[0].width
@@ -197,12 +198,16 @@ def _is_solid(w: Word) -> bool:
     return any(c.isalnum() for c in w.text)
 
 
-def _has_ink(image, rules, w: Word) -> bool:
-    """Whether the word's box holds ink other than a vertical rule's."""
-    dark = (image[max(0, w.top):w.top + w.height, max(0, w.left):w.left + w.width] < DARK).any(axis=0)
-    if rules is not None:
-        dark &= ~rules[max(0, w.left):max(0, w.left) + len(dark)]
-    return bool(dark.any())
+def _is_noise(band, w: Word) -> bool:
+    """Punctuation tesseract doubts, with no ink under it in the line's band: read in a blank
+    (a column gutter). (Its boxes of sure punctuation are often beside the ink: those stay.)"""
+    return w.conf < MIN_CONF and not (band[:, max(0, w.left):w.left + w.width] < DARK).any()
+
+
+def _on_rule(rules, w: Word) -> bool:
+    """Whether a vertical rule runs through the word's box (tesseract's boxes of punctuation
+    are often beside its ink, so the ink in them tells nothing)."""
+    return rules is not None and bool(rules[max(0, w.left):w.left + w.width].any())
 
 
 def settle_base(line: OcrLine, image) -> None:
