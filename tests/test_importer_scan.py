@@ -110,7 +110,8 @@ def test_a_scanned_page_gets_headlines_bylines_and_briefs(tmp_path, capfd):
 def test_text_on_a_tinted_ground_is_kept_and_a_photos_noise_dropped():
     """A grey-tinted box full of text looks toned like a photo: its lines stay (no text is lost
     to a photo that is not one); the few characters read in a real photo's texture go."""
-    from shequbao.importer.pdf.ocrlayout import OcrLine, Word, drop_covered
+    from shequbao.importer.pdf.ocrlayout import OcrLine, Word
+    from shequbao.importer.pdf.ocrlines import drop_covered
 
     def line(text: str, top: int) -> OcrLine:
         return OcrLine([Word(100 + 30 * i, top, 28, 28, c) for i, c in enumerate(text)], em=30.0, base=top + 28)
@@ -122,3 +123,66 @@ def test_text_on_a_tinted_ground_is_kept_and_a_photos_noise_dropped():
     kept = drop_covered(lines, pictures, 1.0)
     assert pictures == [photo]
     assert ["".join(w.text for w in ln.words) for ln in kept] == ["居民区把大家的建议整理成清单"] * 4
+
+
+def _page_with_ink(boxes: list[tuple[int, int, int, int]]):
+    """A white page image (numpy, grey) with black boxes (left, top, width, height) for characters."""
+    import numpy as np
+
+    image = np.full((400, 1200), 255, dtype=np.uint8)
+    for left, top, width, height in boxes:
+        image[top:top + height, left:left + width] = 0
+    return image
+
+
+def _row(text: str, left: int, top: int = 100, size: int = 28, pitch: int = 30) -> list:
+    from shequbao.importer.pdf.ocrlayout import Word
+
+    return [Word(left + pitch * i, top, size, size, c) for i, c in enumerate(text)]
+
+
+def test_a_mark_read_in_the_gutter_does_not_join_two_columns():
+    """Two 短消息 titles side by side in a box: tesseract reads them as one line, with a 。。 it
+    saw in the blank gutter (and doubted); they stay two titles, without the 。。."""
+    from shequbao.importer.pdf.ocrlayout import OcrLine, Word, split_gutters
+
+    left, right = _row("开展书法义写", 100), _row("设立爱心驿站", 100 + 30 * 6 + 50)
+    noise = Word(100 + 30 * 6 + 8, 100, 24, 28, "。。", conf=0.0)  # (tesseract doubts it)
+    image = _page_with_ink([(w.left, w.top, w.width, w.height) for w in left + right])
+    line = OcrLine(left + [noise] + right, em=30.0, base=128.0)
+    pieces = split_gutters([line], image)
+    assert ["".join(w.text for w in p.words) for p in pieces] == ["开展书法义写", "设立爱心驿站"]
+    comma = Word(100 + 30 * 3, 100, 10, 28, "，", conf=90.0)  # a sure comma whose box misses its ink stays
+    words = left[:3] + [comma] + left[3:]
+    kept = split_gutters([OcrLine(words, em=30.0, base=128.0)], image)
+    assert ["".join(w.text for w in p.words) for p in kept] == ["开展书，法义写"]
+
+
+def test_a_short_line_boxed_two_lines_tall_is_read_at_body_size():
+    """A paragraph's last line whose character boxes tesseract drew two lines tall (心过节。) is
+    read at the size of the line above it, not as a headline's large type."""
+    from shequbao.importer.pdf.ocrlayout import parse_tsv
+
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [f"5\t1\t1\t1\t1\t{i}\t{100 + 30 * i}\t100\t28\t28\t95\t{c}" for i, c in enumerate("让居民们都能安安心心")]
+    tall = [(100, 144, 96, 26, "心"), (140, 128, 26, 60, "过"), (170, 128, 26, 60, "节")]
+    rows += [f"5\t1\t1\t1\t2\t{i}\t{x}\t{y}\t{w}\t{h}\t95\t{c}" for i, (x, y, w, h, c) in enumerate(tall)]
+    lines = parse_tsv("\n".join([head, *rows]))
+    body, last = lines
+    assert abs(last.em - body.em) <= 0.15 * body.em
+    assert last.base - body.base >= 0.9 * body.em  # still the line under it
+
+
+def test_a_headline_cut_where_a_quote_was_lost_is_one_line_again():
+    """银杏坊 | 共享书屋”借书不用卡: tesseract left out the “ between them and read two lines on
+    one baseline; with ink (the quote) between them they are one line, with a blank gutter two."""
+    from shequbao.importer.pdf.ocrlayout import OcrLine
+    from shequbao.importer.pdf.ocrlines import join_neighbours
+
+    first, second = _row("银杏坊", 100, size=56, pitch=60), _row("共享书屋", 100 + 60 * 3 + 40, size=56, pitch=60)
+    ink = [(w.left, w.top, w.width, w.height) for w in first + second]
+    quote = (100 + 60 * 3 + 15, 100, 14, 14)
+    joined = join_neighbours([OcrLine(first, 60.0, 156.0), OcrLine(second, 60.0, 156.0)], _page_with_ink([*ink, quote]))
+    assert ["".join(w.text for w in ln.words) for ln in joined] == ["银杏坊共享书屋"]
+    apart = join_neighbours([OcrLine(first, 60.0, 156.0), OcrLine(second, 60.0, 156.0)], _page_with_ink(ink))
+    assert len(apart) == 2

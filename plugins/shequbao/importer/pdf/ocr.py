@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from ..issue import UserError
-from . import ocrimage, ocrlayout, ocrsizes
+from . import ocrimage, ocrlayout, ocrlines, ocrsizes
 
 # A 150-dpi scan of an A3 版 read at 150 / 200 / 300 dpi: tesseract takes 8.1 / 10.6 / 13.6 s of
 # CPU (one thread); at 150 / 200 dpi the sample issue 2025-11 (scripts/eval_import.py --pdf
@@ -68,8 +68,8 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
             grey = ocrimage.invert_bands(grey, pictures[-1], scale, bands[-1])
             images.append((save_png(grey, Path(tmp) / f"p{n}.png"), grey))
         tsvs = recognise_pages([png for png, _ in images], workers)
-    ocr_lines = [ocrlayout.drop_doubles(ocrlayout.drop_covered(ocrlayout.split_gutters(ocrlayout.parse_tsv(tsv), grey),
-                                                               pics, scale))
+    ocr_lines = [ocrlines.drop_doubles(ocrlines.drop_covered(
+                     ocrlines.join_neighbours(ocrlayout.split_gutters(ocrlayout.parse_tsv(tsv), grey), grey), pics, scale))
                  for tsv, pics, (_, grey) in zip(tsvs, pictures, images)]
     for lines, (_, grey) in zip(ocr_lines, images):
         ocrlayout.measure_ink(lines, grey)

@@ -34,6 +34,7 @@ TINY = 0.6  # × the median height: a character's box this low is a part of it
 FLAT = "一二三"  # Han characters whose ink is not as tall as the others'
 MIN_ADVANCE = 0.5  # of the size told by the boxes' heights: a smaller advance is not believed
 NARROW = 0.55  # em: the advance of a digit or Latin letter
+SQUARE = 0.5  # em: the least height of a ■ (a middle dot · is solid too)
 SOLID = 0.85  # share of dark pixels: a single character this solid is a ■ (read as 国 or 口)
 MIN_CONF = 20.0  # tesseract's confidence: a word below it is noise (a photo's texture)
 HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -50,6 +51,7 @@ class Word:
     width: int
     height: int
     text: str
+    conf: float = 100.0  # tesseract's confidence
 
 
 @dataclass
@@ -59,6 +61,7 @@ class OcrLine:
     base: float = 0.0  # the bottom of its Han characters' ink, pixels
     density: float = 0.0  # share of dark pixels in its words' boxes
     tall: bool = False  # its boxes are much taller than its characters: the baseline is read from the ink
+    advance: float = 0.0  # pixels: the characters' advance, when it was not believed
 
 
 @dataclass
@@ -88,11 +91,32 @@ def parse_tsv(text: str) -> list[OcrLine]:
         if conf < MIN_CONF and not _HAN.search(cells[11]):
             continue
         key = tuple(cells[1:5])
-        lines.setdefault(key, OcrLine()).words.append(Word(*box, cells[11].strip()))
+        lines.setdefault(key, OcrLine()).words.append(Word(*box, cells[11].strip(), conf))
     out = [line for line in lines.values() if line.words]
     for line in out:  # tesseract's order (a word's box may reach over the next one's)
         _measure(line)
+    for line in out:
+        if line.advance and line.em > _pitch(line, out):
+            _believe_advance(line)
     return out
+
+
+def _pitch(line: OcrLine, lines: list[OcrLine]) -> float:
+    """How far the line's baseline is under the nearest baseline above it in its column."""
+    x0, x1 = line.words[0].left, line.words[-1].left + line.words[-1].width
+    above = [o.base for o in lines if o.base < line.base and o.words[0].left < x1
+             and o.words[-1].left + o.words[-1].width > x0]
+    return line.base - max(above) if above else float("inf")
+
+
+def _believe_advance(line: OcrLine) -> None:
+    """A line whose boxes' height would reach over the line above it (tesseract boxed its
+    characters as tall as two lines; its advance, not believed then, said the truth): its em
+    is the advance, its baseline read from the boxes about that high."""
+    line.em, line.tall = line.advance, True
+    low = [w.top + w.height for w in line.words if w.height <= 1.15 * INK * line.em]
+    if low:
+        line.base = median(low)
 
 
 def _measure(line: OcrLine) -> None:
@@ -101,7 +125,7 @@ def _measure(line: OcrLine) -> None:
     (boxes under ``TINY`` × the median height, a stroke or a dot boxed alone, left out)."""
     han = [w for w in line.words if any(_is_han(c) for c in w.text) and w.text not in FLAT]
     sample = sorted(han or line.words, key=lambda w: w.height)
-    middle = sample[len(sample) // 2].height
+    middle = sample[(len(sample) - 1) // 2].height  # (of two, the lower: one box as tall as the pitch is common)
     sample = [w for w in sample if w.height >= TINY * middle]
     pick = sample[int(PERCENTILE * (len(sample) - 1))]
     line.em = pick.height / (INK if han else 1.0)
@@ -112,6 +136,8 @@ def _measure(line: OcrLine) -> None:
         advance = (words[-1].left + words[-1].width - words[0].left) / units
         if advance >= MIN_ADVANCE * line.em:  # (less: boxes out of order, not a narrower type)
             line.em = min(line.em, advance)
+        else:
+            line.advance = advance  # (believed if the line would reach over the one above it)
     line.base = median(w.top + w.height for w in sample if w.height <= 1.15 * pick.height)
     line.tall = bool(han) and pick.height > TALL * INK * line.em  # the boxes reach over another line
 
@@ -128,21 +154,60 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
     for line in lines:
         if line.tall:
             settle_base(line, image)
-        band = image[max(0, int(line.base - INK * line.em)):int(line.base) + 1]
-        pieces, right = [[line.words[0]]], line.words[0].left + line.words[0].width
-        for w in line.words[1:]:
-            if w.left > right and _blank(band, right, w.left) >= GUTTER * line.em:
+        band, rules = _without_rules(image, line)
+        words = [w for w in line.words if _is_solid(w) or not (_on_rule(rules, w) or _is_noise(band, w))]
+        if not words:
+            continue
+        pieces, right = [[words[0]]], words[0].left + words[0].width
+        for w in words[1:]:
+            if _is_solid(w) and w.left > right and _blank(band, right, w.left) >= GUTTER * line.em:
                 pieces.append([])
             pieces[-1].append(w)
-            right = max(right, w.left + w.width)
+            if _is_solid(w):  # (a stray mark in the gutter does not narrow it)
+                right = max(right, w.left + w.width)
         for words in pieces if len(pieces) > 1 else ():
             piece = OcrLine(words, line.em, line.base)
             if len(_text(piece)) >= PIECE_CHARS:
                 _measure(piece)
             out.append(piece)
         if len(pieces) == 1:
+            line.words = words
             out.append(line)
     return out
+
+
+RULE_REACH = 2.5  # em: ink running this far up from a line's baseline, unbroken, is a vertical rule
+
+
+def _without_rules(image, line: OcrLine):
+    """The line's band of the page image, a box's vertical rule in it whitened (tesseract
+    reads it as | between two columns: the gutter is no narrower for it), and the rule's columns."""
+    top = int(line.base - INK * line.em)
+    band = image[max(0, top):int(line.base) + 1]
+    reach = image[max(0, int(line.base - RULE_REACH * line.em)):int(line.base + 0.5 * line.em) + 1]
+    rules = (reach < DARK).all(axis=0) if reach.size else None
+    if rules is None or not rules.any():
+        return band, None
+    band = band.copy()
+    band[:, rules] = 255
+    return band, rules
+
+
+def _is_solid(w: Word) -> bool:
+    """A word with a character or digit in it (not punctuation alone)."""
+    return any(c.isalnum() for c in w.text)
+
+
+def _is_noise(band, w: Word) -> bool:
+    """Punctuation tesseract doubts, with no ink under it in the line's band: read in a blank
+    (a column gutter). (Its boxes of sure punctuation are often beside the ink: those stay.)"""
+    return w.conf < MIN_CONF and not (band[:, max(0, w.left):w.left + w.width] < DARK).any()
+
+
+def _on_rule(rules, w: Word) -> bool:
+    """Whether a vertical rule runs through the word's box (tesseract's boxes of punctuation
+    are often beside its ink, so the ink in them tells nothing)."""
+    return rules is not None and bool(rules[max(0, w.left):w.left + w.width].any())
 
 
 def settle_base(line: OcrLine, image) -> None:
@@ -191,7 +256,8 @@ def measure_ink(lines: list[OcrLine], image) -> None:
         for w in line.words:
             cut = image[w.top:w.top + w.height, w.left:w.left + w.width]
             ink = int((cut < DARK).sum())
-            if len(w.text) == 1 and _is_square(cut[:, :int(1.4 * w.height)] < DARK, w.height):
+            high = w.height >= SQUARE * line.em
+            if len(w.text) == 1 and high and _is_square(cut[:, :int(1.4 * w.height)] < DARK, w.height):
                 w.text = "■"
             dark += ink
             total += cut.size
@@ -315,56 +381,3 @@ def _wide_mark(char: str, before: str, after: str) -> str:
 
 def _is_wide(char: str) -> bool:
     return bool(_HAN.match(char))
-
-
-def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float) -> list[OcrLine]:
-    """The lines without the words read inside a photo (its texture taken for characters).
-    A toned area with lines of Chinese text in it is a tinted box, not a photo: it is taken
-    out of ``pictures`` and its text kept."""
-    def within(w: Word, p: dict) -> bool:
-        x, y = (w.left + w.width / 2) * scale, (w.top + w.height / 2) * scale
-        return p["x0"] <= x <= p["x1"] and p["top"] <= y <= p["bottom"]
-
-    def text_lines(p: dict) -> int:
-        return sum(sum(_is_han(c) for w in ln.words if within(w, p) for c in w.text) >= TEXT_LINE for ln in lines)
-
-    pictures[:] = [p for p in pictures if text_lines(p) < TINTED_LINES]
-
-    def inside(w: Word) -> bool:
-        return any(within(w, p) for p in pictures)
-
-    out = []
-    for line in lines:
-        line.words = [w for w in line.words if not inside(w)]
-        if line.words:
-            out.append(line)
-    return out
-
-
-TEXT_LINE = 6  # Han characters: a line with this many inside a toned area is text …
-TINTED_LINES = 3  # … and an area with this many such lines is a tinted box, not a photo
-DOUBLE_SIZE = 1.5  # × a line's size: a line this much larger that covers it …
-DOUBLE_SHARE = 0.5  # … by this share of its box read it first
-
-
-def drop_doubles(lines: list[OcrLine]) -> list[OcrLine]:
-    """Without the lines tesseract read again inside a larger line's box (a headline's ink
-    read a second time as small noise)."""
-    def box(line: OcrLine) -> tuple[float, float, float, float]:
-        return (min(w.left for w in line.words), max(w.left + w.width for w in line.words),
-                line.base - INK * line.em, line.base)
-
-    keep = []
-    for line in lines:
-        x0, x1, top, bottom = box(line)
-        area = max(1.0, (x1 - x0) * (bottom - top))
-        covered = False
-        for other in lines:
-            if other is line or other.em < DOUBLE_SIZE * line.em:
-                continue
-            ox0, ox1, otop, obottom = box(other)
-            overlap = max(0.0, min(x1, ox1) - max(x0, ox0)) * max(0.0, min(bottom, obottom) - max(top, otop))
-            covered = covered or overlap >= DOUBLE_SHARE * area
-        if not covered:
-            keep.append(line)
-    return keep

@@ -64,6 +64,8 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
                 out[id(line)] = (body, True, "Scan-Body-Bold")
             if em <= BODY_BAND[1] * body and not bold and _byline(line, body):
                 out[id(line)] = (SMALL * body, False, "Scan-Byline")  # small print, as a typeset byline
+                for w in line.words:  # (its brackets as printed: OCR reads （ as 《 or ()
+                    w.text = w.text.translate(_BRACKETS)
     for page in pages:
         _unify_headlines(page, out)
         _unify_blocks(page, out)
