@@ -833,12 +833,15 @@ def requests_of(browser, site: Path, url: str) -> dict[str, int]:
         visit.page.wait_for_load_state("networkidle")
         if "search/" in url:
             visit.page.locator(".sqb-search[data-state=done]").wait_for(state="attached")
-        visit.page.mouse.wheel(0, 20000)  # lazy photos too
+        visit.page.mouse.wheel(0, 20000)  # lazy photos too, down to the page's very end
+        visit.page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        visit.page.wait_for_timeout(300)
         visit.page.wait_for_load_state("networkidle")
     finally:
         visit.close()
         server.shutdown()
         server.server_close()
+    sizes.pop("/assets/images/favicon.png", None)  # asked for by the browser when it likes, never larger
     return sizes
 
 
