@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from foreign_pdfs import Issue, Story, set_bans
+from foreign_pdfs import Issue, Story, list_units, pack_rows, set_bans
 
 CAPACITY = 3900  # characters a 版 of 6 columns takes (with headlines, photos and white)
 EDITORS = ("周伟", "李红梅")
@@ -77,28 +77,14 @@ def _width(story_chars: int) -> int:
 def _rows(stories: list[Story], template, photo: str, page: int) -> list[list]:
     """Modules packed into rows of 6 columns; the last module of a row widened to fill it."""
     units: list[list] = []  # [width, render(width)]
-    index = 0
-    while index < len(stories):
-        story = stories[index]
-        if story.kind == "brief":
-            group = [story]
-            while index + 1 < len(stories) and stories[index + 1].kind == "brief":
-                index += 1
-                group.append(stories[index])
-            chars = sum(s.chars for s in group)
-            units.append([max(2, _width(chars) - 1), lambda w, g=group: template.render(briefs=g, width=w)])
+    for index, story in list_units(stories):
+        if isinstance(story, list):
+            chars = sum(s.chars for s in story)
+            units.append([max(2, _width(chars) - 1), lambda w, g=story: template.render(briefs=g, width=w)])
         else:
             turn = page * 3 + index
             width = _width(story.chars + (250 if story.captions or story.kind == "photo" else 0))
             units.append([width, lambda w, s=story, t=turn: template.render(
                 s=s, width=w, photo=photo, side=w == 2 and s.kind == "news", **bylines(s, t))])
-        index += 1
-    rows: list[list] = []
-    for unit in units:
-        if rows and sum(u[0] for u in rows[-1]) + unit[0] <= 6:
-            rows[-1].append(unit)
-        else:
-            rows.append([unit])
-    for row in rows:
-        row[-1][0] += 6 - sum(u[0] for u in row)
+    rows = pack_rows(units, 6)
     return [[jinja2.utils.markupsafe.Markup(render(width)) for width, render in row] for row in rows]

@@ -169,6 +169,31 @@ def _fill_body(story: Story, lines: list[str], starts: list[int], joined: str, s
     story.paragraphs = paras
 
 
+def list_units(stories: list[Story]) -> list[tuple[int, "Story | list[Story]"]]:
+    """The modules of a 版 in order, as (index, story), consecutive briefs joined into one
+    (index of the last, list of briefs): they are set in one boxed 短消息."""
+    units: list[tuple[int, Story | list[Story]]] = []
+    for index, story in enumerate(stories):
+        if story.kind == "brief" and units and isinstance(units[-1][1], list):
+            units[-1] = (index, [*units[-1][1], story])
+        else:
+            units.append((index, [story] if story.kind == "brief" else story))
+    return units
+
+
+def pack_rows(units: list[list], columns: int) -> list[list]:
+    """Modules ``[width, …]`` packed into rows of ``columns``, the last of a row widened to fill it."""
+    rows: list[list] = []
+    for unit in units:
+        if rows and sum(u[0] for u in rows[-1]) + unit[0] <= columns:
+            rows[-1].append(unit)
+        else:
+            rows.append([unit])
+    for row in rows:
+        row[-1][0] += columns - sum(u[0] for u in row)
+    return rows
+
+
 def set_bans(issue: "Issue", capacity: int, names: tuple[str, ...], editors: tuple[str, ...], module: str,
              rows, photo: Path):
     """What a WeasyPrint layout of many 版 renders: its Jinja environment (``foreign/``), the 版

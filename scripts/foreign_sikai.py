@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from foreign_pdfs import Issue, Story, set_bans
+from foreign_pdfs import Issue, Story, list_units, pack_rows, set_bans
 
 CAPACITY = 5200  # characters a 版 of 5 columns takes
 EDITORS = ("孙敏", "吴国华")
@@ -51,29 +51,15 @@ def placements(story: Story, turn: int) -> dict:
 
 def _rows(stories: list[Story], template, photo: str, page: int) -> list[list]:
     units: list[list] = []
-    index = 0
-    while index < len(stories):
-        story = stories[index]
-        if story.kind == "brief":
-            group = [story]
-            while index + 1 < len(stories) and stories[index + 1].kind == "brief":
-                index += 1
-                group.append(stories[index])
-            units.append([2, template.render(briefs=group, width=2)])
+    for index, story in list_units(stories):
+        if isinstance(story, list):
+            units.append([2, template.render(briefs=story, width=2)])
         else:
             width = 5 if story.chars >= 1300 else 3 if story.chars >= 600 else 2
             label = LABELS[(page + index) % len(LABELS)] if index % 2 == 0 else ""
             units.append([width, None, story, label, page * 2 + index])
-        index += 1
-    rows: list[list] = []
-    for unit in units:
-        if rows and sum(u[0] for u in rows[-1]) + unit[0] <= 5:
-            rows[-1].append(unit)
-        else:
-            rows.append([unit])
     out = []
-    for row in rows:
-        row[-1][0] += 5 - sum(u[0] for u in row)
+    for row in pack_rows(units, 5):
         out.append([jinja2.utils.markupsafe.Markup(u[1] if u[1] is not None else template.render(
             s=u[2], width=u[0], photo=photo, label=u[3], **placements(u[2], u[4]))) for u in row])
     return out

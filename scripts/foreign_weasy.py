@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from foreign_pdfs import Issue, Story, plan_pages
+from foreign_pdfs import Issue, Story, list_units, plan_pages
 
 SHORT = 900  # characters: a story this short is a module of half the page's width
 A3_CAPACITY = 6200  # characters a 版 of 4 columns takes (with headlines and white)
@@ -35,19 +35,12 @@ def _rows(stories: list[Story], template, photo: str) -> list[list]:
     """Modules in rows: short ones two side by side, long ones across the page; consecutive
     briefs in one boxed 短消息."""
     units: list[tuple[bool, object]] = []  # (short, markup)
-    index = 0
-    while index < len(stories):
-        story = stories[index]
-        if story.kind == "brief":
-            briefs = [story]
-            while index + 1 < len(stories) and stories[index + 1].kind == "brief":
-                index += 1
-                briefs.append(stories[index])
-            units.append((True, template.render(briefs=briefs, photo=photo)))
+    for _, story in list_units(stories):
+        if isinstance(story, list):
+            units.append((True, template.render(briefs=story, photo=photo)))
         else:
             short = story.chars < SHORT
             units.append((short, template.render(s=story, briefs=None, photo=photo, cols="cols2" if short else "cols4")))
-        index += 1
     rows: list[list] = []
     waiting = None
     for short, markup in units:

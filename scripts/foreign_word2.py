@@ -177,7 +177,7 @@ def _flowables(issue: Issue, photo: Path, column: float) -> list:
             out.append(Paragraph(_set("".join(story.paragraphs) + f"（{roles(story)}）"), styles["body"]))
         else:
             out += _story(story, index, styles, photo, column)
-    sent = Table([[Paragraph(f"报送：区委宣传部、区文明办　　发：各居民区党总支、居委会", styles["small"])],
+    sent = Table([[Paragraph("报送：区委宣传部、区文明办　　发：各居民区党总支、居委会", styles["small"])],
                   [Paragraph(f"{issue.publisher}办事处　　　{issue.date}印发（共印300份）", styles["small"])]],
                  colWidths=[column])
     sent.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 1, "black"), ("LINEBELOW", (0, -1), (-1, -1), 1, "black"),

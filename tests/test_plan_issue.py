@@ -38,19 +38,26 @@ def measure_issue(paper, issue_id: str):
     return measure_edition(pdf, issue, settings.content_dir, settings.print.geometry())
 
 
+def import_checked(tmp_path, monkeypatch, text, name: str, issue: str, year: str, number: str):
+    """A paper made by ``./sqb init`` that imported ``text`` as ``issue``, every draft checked by
+    the editor (``draft: false``); the working folder is the paper."""
+    paper = tmp_path / "paper"
+    assert main(["init", str(paper), "--name", name]) == 0
+    monkeypatch.chdir(paper)
+    assert main(["import", str(text), "--issue", issue, "--year", year, "--number", number]) == 0
+    for draft in (paper / "content/issues" / issue).glob("*.md"):
+        draft.write_text(draft.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
+    return paper
+
+
 def snapshot(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.skipif(not TEXT.is_file(), reason="../shared/corpus is not beside the project")
 def test_imported_issue_planned_then_printed_whole(tmp_path, monkeypatch, capsys):
-    paper = tmp_path / "paper"
-    assert main(["init", str(paper), "--name", "卫东社区报"]) == 0
-    monkeypatch.chdir(paper)
-    assert main(["import", str(TEXT), "--issue", "2015-12", "--year", "2015", "--number", "50"]) == 0
+    paper = import_checked(tmp_path, monkeypatch, TEXT, "卫东社区报", "2015-12", "2015", "50")
     folder = paper / "content/issues/2015-12"
-    for draft in folder.glob("*.md"):  # the editor has checked every draft
-        draft.write_text(draft.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
     before = snapshot(paper / "content")
     capsys.readouterr()
 
@@ -97,13 +104,8 @@ SHORT = CORPUS / "pingliang-2012-07.txt"  # about 3,900 characters: more than on
 
 @pytest.mark.skipif(not SHORT.is_file(), reason="../shared/corpus is not beside the project")
 def test_too_little_text_for_two_pages_said_and_spared_onto_one(tmp_path, monkeypatch, capsys):
-    paper = tmp_path / "paper"
-    assert main(["init", str(paper), "--name", "平凉社区报"]) == 0
-    monkeypatch.chdir(paper)
-    assert main(["import", str(SHORT), "--issue", "2012-07", "--year", "2012", "--number", "7"]) == 0
+    paper = import_checked(tmp_path, monkeypatch, SHORT, "平凉社区报", "2012-07", "2012", "7")
     folder = paper / "content/issues/2012-07"
-    for draft in folder.glob("*.md"):
-        draft.write_text(draft.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
     capsys.readouterr()
 
     assert main(["plan", "2012-07", "--pages", "2"]) == 0  # it fits on two 版, a quarter of each left empty …
