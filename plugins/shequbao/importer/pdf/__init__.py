@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .. import furniture as keywords
 from ..issue import UserError
 from ..reflow import squeeze
 from ..structure import Line
 from . import limits
-from .. import furniture as keywords
 from .elements import Rule, fill_boxes, headline_frames, page_boxes, page_rules, zones
 from .front import Facts, masthead_by_size, masthead_without_rules, names_of, read_masthead, zone_lines
 from .glyphs import page_runs

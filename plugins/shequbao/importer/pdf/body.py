@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from .. import masthead
-
 from ..structure import Line
 from ..units import is_jump_line
 from .visual import Style, VLine

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from ..issue import UserError
-from . import ocrimage, ocrlayout, ocrlines, ocrsizes
+from . import ocrchars, ocrimage, ocrlayout, ocrlines, ocrsizes
 
 # A 150-dpi scan of an A3 版 read at 150 / 200 / 300 dpi: tesseract takes 8.1 / 10.6 / 13.6 s of
 # CPU (one thread); at 150 / 200 dpi the sample issue 2025-11 (scripts/eval_import.py --pdf
@@ -76,7 +76,7 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
     body, sizes = ocrsizes.group_sizes(ocr_lines)
     pages = []
     for page, lines, (_, grey), pics, drawn in zip(pdf.pages, ocr_lines, images, pictures, bands):
-        scan = ocrlayout.ScanPage(float(page.width), float(page.height), ocrlayout.page_chars(lines, sizes, scale, grey))
+        scan = ocrlayout.ScanPage(float(page.width), float(page.height), ocrchars.page_chars(lines, sizes, scale, grey))
         scan.lines, scan.rects = ocrimage.page_rules(grey, body, scale, lines, drawn)
         scan.images = pics
         pages.append(scan)

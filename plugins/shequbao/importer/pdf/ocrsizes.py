@@ -16,7 +16,8 @@ import re
 from statistics import median
 
 from ..bylines import parse_byline
-from .ocrlayout import ROLE, OcrLine, _text
+from .ocrchars import ROLE
+from .ocrlayout import OcrLine, _text
 
 SAME = 0.09  # line sizes closer than this (relative) are one size
 DISPLAY = 1.6  # × body: a size group this large is a headline's, bold or not

@@ -1,0 +1,126 @@
+"""An OCR line's characters as pdfplumber gives a typeset page's: positions (points), size
+and face, with the spaces a byline or a headline has read from the page image, and
+punctuation made full-width.
+
+- **Characters.** Each word's characters share its box evenly; all characters of one OCR
+  line stand on the line's baseline at the line's size. Gaps between characters of one line
+  are closed when either side is Chinese (tesseract puts a space between Han characters),
+  so no space is read into Chinese text.
+- **Bylines** get spaces around their role words and between two names OCR ran together.
+- **Punctuation.** Half-width , : ; ! ? ( ) next to a Han character become full-width.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .glyphs import CLOSING, OPENING
+from .ocrlayout import INK, OcrLine, _blank, _is_han
+
+SPACE = 0.75  # em: a blank this wide between two characters of a body line is a gap (a gutter)
+NAME_SPACE = 0.38  # em: in other lines (bylines, captions) a narrower blank is a space between names
+HALF_EM = 0.5  # em: a full-width comma or quote has its ink in one half of its box
+HALF = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+_HEADER = re.compile(r"第\s*[0-9一二三四五六七八九十]{1,3}\s*版")  # a 版's header line …
+HEADER_LONGEST = 30  # … is no longer (as masthead.page_marker)
+_CREDIT = re.compile(r"([”\"　])?[\u4e00-\u9fff]{2,3}报$")  # a photographer's credit at a caption's end, misread
+
+
+def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[dict]:
+    """pdfplumber-like characters (points) of one page's OCR lines. tesseract's boxes often
+    overlap or leave gaps that are not there, so whether two neighbours have a space between
+    them is read from the page: the widest blank stretch of the line's band between them."""
+    out = []
+    for line in lines:
+        em, bold, face = sizes[id(line)]
+        size = round(em * scale, 1)
+        bottom = (line.base + (1 - INK) / 2 * em) * scale
+        band = image[max(0, int(line.base - INK * line.em)):int(line.base) + 1]
+        cells = _cells(line, em)
+        blanks = []
+        for (char, x0, x1), nxt in zip(cells, cells[1:]):
+            blank = _blank(band, (x0 + x1) / 2, (nxt[1] + nxt[2]) / 2)
+            blanks.append(blank - (HALF_EM * line.em if char in CLOSING or nxt[0] in OPENING else 0.0))
+        # body text has no spaces (its lines were cut at the gutters); a headline's are wide
+        space = float("inf") if face == "Scan-Body" else (SPACE if bold else NAME_SPACE) * line.em
+        spaced = {i for i, blank in enumerate(blanks) if blank >= space}
+        if face == "Scan-Byline":
+            spaced |= find_name_breaks("".join(c for c, _, _ in cells), blanks)
+        credit = _CREDIT.search("".join(c for c, _, _ in cells)) if face != "Scan-Body" else None
+        if credit and not credit.group(1) and credit.start() > 0 and credit.start() - 1 not in spaced:
+            credit = None  # (only a name set apart or alone on its line: 本报, 社区报 stay)
+        if credit:  # a caption's "　陈凯庭 摄" read as "”陈凯庭报": the space taken for a quote, 摄 for 报
+            n = len(cells)
+            cells[n - 1] = ("摄", *cells[n - 1][1:])
+            spaced |= {n - 2} | ({credit.start()} if credit.group(1) else set())
+            if credit.group(1):
+                cells.pop(credit.start())
+                blanks.pop(credit.start())
+                spaced = {i - 1 if i > credit.start() else i for i in spaced}
+        for i, (char, x0, x1) in enumerate(cells):
+            if i + 1 < len(cells):  # a space stays inside the run: the line was cut at gutters
+                x1 = cells[i + 1][1] - (min(max(blanks[i], WORD_SPACE * line.em), MAX_SPACE * line.em) if i in spaced else 0)
+            out.append({"text": char, "x0": x0 * scale, "x1": max(x1, x0 + 0.1) * scale, "top": bottom - size,
+                        "bottom": bottom, "size": size, "fontname": face, "upright": True})
+    return out
+
+
+WORD_SPACE = 0.3  # em: the least space set between two names of a byline
+MAX_SPACE = 0.6  # em: the most (a wider one would end the run, and the line was cut at gutters already)
+ROLE = re.compile(r"本报记者|特约记者|记者|通讯员|实习生|摄影|文/|图/|摄$")  # OCR loses the spaces around them
+NAME_RUN = (4, 6)  # Han characters between role words: two names run together
+
+
+def find_name_breaks(text: str, blanks: list[float]) -> set[int]:
+    """Where a byline needs a space (after character i): around its role words, and inside
+    a run of two names read as one (陈玲王晓峰) at the widest blank that leaves two names of
+    two or three characters."""
+    breaks = set()
+    for m in ROLE.finditer(text):
+        breaks |= {i for i in (m.start() - 1, m.end() - 1)
+                   if 0 <= i < len(text) - 1 and text[i] not in OPENING and text[i + 1] not in CLOSING}
+    start = 0
+    for end in sorted(breaks) + [len(text) - 1]:
+        run = text[start:end + 1]
+        if NAME_RUN[0] <= len(run) <= NAME_RUN[1] and all(_is_han(c) for c in run) and not ROLE.fullmatch(run):
+            cut = max(range(start + 1, end - 1), key=lambda i: (blanks[i], -abs(i - (start + end) / 2)))
+            breaks.add(cut)
+        start = end + 1
+    return breaks
+
+
+def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
+    """(character, x0, x1) in pixels: a word's characters share its box; punctuation made
+    full-width where it stands next to Chinese."""
+    raw = []
+    for w in line.words:
+        step = w.width / len(w.text)
+        raw += [(c, w.left + i * step, w.left + (i + 1) * step) for i, c in enumerate(w.text)]
+    line_text = "".join(c for c, _, _ in raw)
+    if line_text.startswith("一一") and len(line_text) > 2 and (_is_han(line_text[2]) or line_text[2].isdigit()):  # a 副题's dash
+        raw = [("—", *raw[0][1:]), ("—", *raw[1][1:]), *raw[2:]]
+    if _HEADER.match(line_text) and len(line_text) <= HEADER_LONGEST:  # 第1版 · 要闻: the dot read as a comma
+        raw = [("·" if c in "，,.。" else c, x0, x1) for c, x0, x1 in raw]
+    out: list[tuple[str, float, float]] = []
+    for i, (char, x0, x1) in enumerate(raw):
+        if out and x0 < out[-1][1]:  # a box reaching over the next word's: kept in tesseract's order
+            x0 = max(x0, out[-1][1])
+            x1 = max(x1, x0 + 0.1)
+        before = raw[i - 1][0] if i else ""
+        after = raw[i + 1][0] if i + 1 < len(raw) else ""
+        if char in HALF and (_is_han(before) or _is_han(after)) and not (before.isdigit() and after.isdigit()):
+            char = HALF[char]
+        if char == "《" and "》" not in line_text and ("）" in line_text[i:] or ")" in line_text[i:]):
+            char = "（"  # a full-width bracket read as a title mark
+        out.append((_wide_mark(char, before, after), x0, x1))
+    return out
+
+
+def _wide_mark(char: str, before: str, after: str) -> str:
+    """An ASCII quote or full stop that tesseract read in Chinese text: the full-width mark
+    (a quote opens after a colon, a comma or at the start of a line, else closes)."""
+    if char == '"' and (_is_han(before) or _is_han(after) or before in "：，。"):
+        return "“" if before in ("", "：", "，", "、", "（") and after else "”"
+    if char == "." and _is_han(before) and not after.isdigit():
+        return "。"
+    return char
