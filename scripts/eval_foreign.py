@@ -3,8 +3,12 @@
 and our fixture set by WeasyPrint (A3 paper in 4 or 6 columns, 4开 in 5, Word-like A4) and
 reportlab (A4 in 3 columns, a Word-like 简报 in 2).
 
-    python scripts/eval_foreign.py [ENGINE ...] [--cache DIR] [-v]
+    python scripts/eval_foreign.py [ENGINE ...] [--cache DIR] [--scan [DPI]] [-v]
     python scripts/eval_import.py --foreign [ENGINE]      # the same
+
+With ``--scan`` each PDF is first made an image-only scan (pages rasterised in grey at DPI,
+150 by default) and imported by OCR; a draft then matches allowing misread characters, as
+in ``eval_import.py --pdf --scan``.
 
 Per engine and issue: segmentation F1 (a draft matches a story when its body, captions
 first for a photo item, starts and ends with the key's first/last 15 characters; a leading
@@ -30,6 +34,7 @@ from foreign_pdfs import ENGINES, Issue, Story, foreign_pdf, load_issues  # noqa
 from shequbao.importer.reflow import squeeze  # noqa: E402
 
 KEY = 15
+WIDE = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"})
 
 
 def expected_body(story: Story) -> str:
@@ -64,15 +69,18 @@ def printed_text(pdf: Path) -> str:
         doc.close()
 
 
-def score(parsed, issue: Issue, verbose: bool = False, printed: str | None = None) -> dict:
+def score(parsed, issue: Issue, verbose: bool = False, printed: str | None = None, tolerant: bool = False) -> dict:
     """Compare an import (``read_issue``'s result) with the stories of ``issue`` (``printed``:
-    the PDF's text, to leave out what the engine did not print)."""
+    the PDF's text, to leave out what the engine did not print; ``tolerant``: a scan's, whose
+    ends may hold misread characters)."""
+    from eval_import import same_ends
+
     preds = parsed.articles
     matched: dict[int, int] = {}
     for ti, story in enumerate(issue.stories):
-        first, last = squeeze(story.first), squeeze(story.last)
+        want = squeeze(story.first) + squeeze(story.last)  # same_ends compares the first and last 15
         for pi, art in enumerate(preds):
-            if pi not in matched.values() and any(b.startswith(first) and b.endswith(last) for b in draft_bodies(art)):
+            if pi not in matched.values() and any(same_ends(b, want, tolerant) for b in draft_bodies(art)):
                 matched[ti] = pi
                 break
     r_head = sum(_headline_ok(preds[pi], issue.stories[ti]) for ti, pi in matched.items())
@@ -88,6 +96,9 @@ def score(parsed, issue: Issue, verbose: bool = False, printed: str | None = Non
         source &= Counter(printed)
     drafts = "".join(a.title + a.kicker + a.subtitle + a.body_text + "".join(a.captions) for a in preds)
     kept = Counter(squeeze(drafts + "".join(p.text for p in parsed.leftover)))
+    if tolerant:  # a scan's , and ( read in Chinese text are made full-width: the same marks, not lost
+        source = Counter(squeeze("".join(source.elements()).translate(WIDE)))
+        kept = Counter("".join(kept.elements()).translate(WIDE))
     lost = source - kept
     r["lost"] = sum(lost.values())
     r["lost_chars"] = "".join(sorted(lost.elements()))[:60]
@@ -139,7 +150,9 @@ def row(label: str, r: dict) -> str:
             f"{r.get('seconds', 0):.1f} s")
 
 
-def run(engines: list[str], cache: Path, verbose: bool = False) -> dict[str, Counter]:
+def run(engines: list[str], cache: Path, verbose: bool = False, scan: int = 0) -> dict[str, Counter]:
+    from eval_import import make_scan
+
     from shequbao.importer.reading import read_issue
 
     issues = load_issues()
@@ -148,10 +161,11 @@ def run(engines: list[str], cache: Path, verbose: bool = False) -> dict[str, Cou
         total: Counter = Counter()
         for issue in issues:
             pdf = foreign_pdf(engine, issue, cache)
+            source = make_scan(pdf, pdf.with_name(f"{pdf.stem}-scan{scan}.pdf"), scan) if scan else pdf
             start = time.perf_counter()
-            parsed = read_issue(pdf)
+            parsed = read_issue(source)
             seconds = time.perf_counter() - start
-            r = score(parsed, issue, verbose, printed_text(pdf))
+            r = score(parsed, issue, verbose, printed_text(pdf), tolerant=bool(scan))
             r["seconds"] = seconds
             print(row(f"{engine} {Path(issue.key).stem}", r), flush=True)
             if r["lost"]:
@@ -166,13 +180,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("engines", nargs="*", help=f"of {', '.join(ENGINES)} (default: all)")
     ap.add_argument("--cache", type=Path, default=Path(".cache/foreign"), help="where the PDFs are made (kept)")
+    ap.add_argument("--scan", type=int, nargs="?", const=150, default=0, metavar="DPI",
+                    help="import each PDF as an image-only scan made at DPI (150), by OCR")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
     unknown = [e for e in args.engines if e not in ENGINES]
     if unknown:
         print(f"没有这种排版引擎：{', '.join(unknown)}（可选：{', '.join(ENGINES)}）", file=sys.stderr)
         return 1
-    run(args.engines or list(ENGINES), args.cache.resolve(), args.verbose)  # WeasyPrint needs an absolute base
+    run(args.engines or list(ENGINES), args.cache.resolve(), args.verbose, args.scan)  # WeasyPrint needs an absolute base
     return 0
 
 
