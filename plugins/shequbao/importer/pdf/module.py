@@ -21,7 +21,7 @@ import re
 from .. import masthead
 from ..bylines import parse_byline
 from ..structure import Line
-from ..units import is_jump_line
+from ..units import is_jump_line, jump_of
 from .body import join_names, join_text, paragraphs
 from .front import is_marker
 from .images import Figure
@@ -210,11 +210,18 @@ def _head(group: list[VLine], lines: list[VLine], style: Style, used: set[int]) 
             if vl in head or parse_byline(vl.text) is not None:
                 continue
             if any((vl.is_deck(style) or centred_deck(vl, h, lines, style)) and (_adjacent(vl, h) or _centred_over(vl, h))
-                   or kicker_over(vl, h, style) for h in head):
+                   or kicker_over(vl, h, style) or _jump_over(vl, h) for h in head):
                 head.append(vl)
                 grown = True
     head.sort(key=lambda v: (v.top, v.x0))
     return head, _bylines(head, free, style, used)
+
+
+def _jump_over(line: VLine, head: VLine) -> bool:
+    """``line`` is 上接第1版 right over the headline of a continued story, in whatever face
+    the paper sets it (it goes with the headline, never with the text above)."""
+    jump = jump_of(line.text)
+    return jump is not None and jump[0] == "from" and _adjacent(line, head) and line.bottom <= head.top + 1
 
 
 def _bylines(head: list[VLine], free: list[VLine], style: Style, used: set[int]) -> list[VLine]:

@@ -1,0 +1,93 @@
+"""A scan's pages, continuations and photos, from synthetic OCR lines and page images (no
+tesseract): a line tesseract reads across a box's side is two lines, a story continued on
+another 版 is one draft even when OCR misreads its repeated headline, and a photo is found
+whole (its pale sky too) without the caption under it."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from shequbao.importer.pdf.ocrlayout import OcrLine, Word, split_gutters
+from shequbao.importer.segment import segment
+
+
+def _row(text: str, left: int, top: int = 100, size: int = 28, pitch: int = 30) -> list[Word]:
+    return [Word(left + pitch * i, top, size, size, c) for i, c in enumerate(text)]
+
+
+def _ink(image, words: list[Word]) -> None:
+    for w in words:
+        image[w.top + 2:w.top + w.height - 2, w.left + 2:w.left + w.width - 2] = 0
+
+
+def test_a_line_read_across_a_boxs_side_is_cut_there():
+    """The last line of a 短消息 box and, beyond the box's side, the first line of a headline
+    on one baseline: tesseract reads one line with a | for the rule. The blank on either side
+    of the rule is narrower than a gutter, yet the rule parts them, and the | is no text."""
+    image = np.full((400, 1400), 255, dtype=np.uint8)
+    brief = _row("社区卫生服务中心为辖区居民提供", 100)
+    rule_x = brief[-1].left + brief[-1].width + 8
+    image[20:380, rule_x:rule_x + 3] = 0  # the box's side, many lines tall
+    head = _row("金桂苑首批四台", rule_x + 14, top=96, size=34, pitch=36)
+    _ink(image, brief + head)
+    bar = Word(rule_x + 3, 100, 6, 30, "|", conf=93.0)  # (boxed beside the rule, and sure of itself)
+    line = OcrLine(brief + [bar] + head, em=30.0, base=130.0)
+    pieces = split_gutters([line], image)
+    assert ["".join(w.text for w in p.words) for p in pieces] == ["社区卫生服务中心为辖区居民提供", "金桂苑首批四台"]
+    without = np.full((400, 1400), 255, dtype=np.uint8)  # no rule: one line, as the blank is narrow
+    _ink(without, brief + head)
+    assert len(split_gutters([OcrLine(brief + head, em=30.0, base=130.0)], without)) == 1
+
+
+CONTINUED = """第1版
+
+金桂苑首批四台加装电梯投入使用
+
+本报讯 12月16日上午，金桂苑小区12号楼前格外热闹，小区首批四台加装电梯正式投入使用。
+12号楼推选的“梯长”是退休会计老吴，每月把电费单贴在一楼的公示栏里。
+（下转第2版）
+
+第2版
+
+上接第1版
+金桂苑首批四台加装电悌投入使用
+据悉，金桂苑小区还有7个门洞已完成意见征询，预计明年上半年陆续开工。
+"""
+
+
+def test_a_continued_story_is_one_draft_though_its_repeated_headline_is_misread():
+    """下转第2版 … 上接第1版 and the headline printed again, one character of it misread (悌
+    for 梯, as OCR does): one article holding both parts, the repeated headline not in it."""
+    parsed = segment(CONTINUED)
+    assert len(parsed.articles) == 1, [a.title for a in parsed.articles]
+    art = parsed.articles[0]
+    assert art.title == "金桂苑首批四台加装电梯投入使用"
+    assert art.body_text.rstrip().endswith("预计明年上半年陆续开工。")
+    assert "电悌" not in art.body_text and "上接" not in art.body_text
+
+
+def test_ocr_misreads_of_a_jump_line_are_still_jump_lines():
+    from shequbao.importer.units import jump_of
+
+    assert jump_of("（下转第2版）") == ("to", 2)
+    assert jump_of("上按第1版") == ("from", 1)  # 接 read as 按
+    assert jump_of("(下传第4板)") == ("to", 4)
+    assert jump_of("下转第2版的故事") is None
+
+
+def test_a_photo_with_a_pale_sky_is_found_whole_and_its_caption_stays_out():
+    """A photo whose upper part is a pale sky (a grey just darker than the paper) is one
+    picture from its top edge; the caption set right under it is not inside it."""
+    from shequbao.importer.pdf.ocrimage import find_pictures
+
+    image = np.full((900, 900), 250, dtype=np.uint8)  # the paper of a scan is not pure white
+    image[100:300, 100:700] = 236  # the sky
+    image[300:500, 100:700] = 120  # the ground
+    caption = _row("银杏坊居民区居民在睦邻点一起包冬至馄饨", 100, top=510, size=20, pitch=24)
+    _ink(image, caption)
+    pictures = find_pictures(image, 1.0, 1)
+    assert len(pictures) == 1
+    photo = pictures[0]
+    assert abs(photo["top"] - 100) <= 4 and abs(photo["bottom"] - 500) <= 4
+    assert abs(photo["x0"] - 100) <= 4 and abs(photo["x1"] - 700) <= 4
+    assert photo["srcsize"] == (int(photo["x1"] - photo["x0"]), int(photo["bottom"] - photo["top"]))
