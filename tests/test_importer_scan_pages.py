@@ -91,3 +91,29 @@ def test_a_photo_with_a_pale_sky_is_found_whole_and_its_caption_stays_out():
     assert abs(photo["top"] - 100) <= 4 and abs(photo["bottom"] - 500) <= 4
     assert abs(photo["x0"] - 100) <= 4 and abs(photo["x1"] - 700) <= 4
     assert photo["srcsize"] == (int(photo["x1"] - photo["x0"]), int(photo["bottom"] - photo["top"]))
+
+
+def test_a_part_tesseract_garbled_is_found_and_read_again_in_place():
+    """A poem beside a column of text, its short lines read by tesseract into the text's
+    lines as characters it doubts: the doubted lines near each other make one part of the
+    page (a lone doubted word does not), and the lines read again there take the place of
+    the garbled words, the text's own words beside it kept."""
+    from shequbao.importer.pdf.ocrredo import garbled_parts, replace_part, shifted
+
+    def line(text: str, left: int, top: int, conf: float) -> OcrLine:
+        return OcrLine([Word(left + 30 * i, top, 28, 28, c, conf) for i, c in enumerate(text)], em=30.0, base=top + 28)
+
+    text = [line("河边的老人收起鱼竿", 100, 100 + 45 * n, 93.0) for n in range(6)]
+    garbled = [line(t, 500, 100 + 45 * n, 9.0) for n, t in enumerate(["了于", "全丰了", "千二四作", "人下得", "的到和"])]
+    lone = line("尝", 100, 700, 5.0)
+    lines = text + garbled + [lone]
+    parts = garbled_parts(lines, (1000, 1200))
+    assert len(parts) == 1
+    x0, x1, top, bottom = parts[0]
+    assert x0 <= 500 and x1 >= 590 and top <= 100 and bottom >= 308 and x0 > 100 + 30 * 9  # the text beside stays out
+    redone = shifted([line("一夜秋风，", 10, 10, 90.0), line("银杏路换了衣裳。", 10, 55, 90.0)], parts[0])
+    kept = replace_part(lines, parts[0], redone)
+    texts = ["".join(w.text for w in ln.words) for ln in kept]
+    assert texts.count("河边的老人收起鱼竿") == 6 and "尝" in texts
+    assert "一夜秋风，" in texts and not any(t in texts for t in ["了于", "全丰了", "千二四作"])
+    assert kept[-2].words[0].left == x0 + 10 and kept[-2].base == top + 38  # placed where the part is on the page
