@@ -117,3 +117,23 @@ def test_a_part_tesseract_garbled_is_found_and_read_again_in_place():
     assert texts.count("河边的老人收起鱼竿") == 6 and "尝" in texts
     assert "一夜秋风，" in texts and not any(t in texts for t in ["了于", "全丰了", "千二四作"])
     assert kept[-2].words[0].left == x0 + 10 and kept[-2].base == top + 38  # placed where the part is on the page
+
+
+def test_a_posters_slogans_stay_pixels_of_its_picture():
+    """A 公益广告 poster is a toned area with lines of large slogans in it: unlike a tinted box
+    of text at the page's usual size, it stays a picture and its slogans are not read as an
+    article (a typeset PDF has them as pixels too)."""
+    from shequbao.importer.pdf.ocrlines import drop_covered
+
+    def line(text: str, top: int, size: int) -> OcrLine:
+        return OcrLine([Word(100 + size * i, top, size, size, c) for i, c in enumerate(text)], em=size / 0.92,
+                       base=top + size)
+
+    body = [line("居民区把大家的建议整理成清单", 40 + 34 * n, 28) for n in range(12)]
+    poster = {"x0": 90.0, "x1": 1100.0, "top": 500.0, "bottom": 900.0}
+    slogans = [line("讲文明树新风", 520, 120), line("文明从我做起和谐靠你我共建", 660, 56),
+               line("礼让一步微笑一下随手一捡", 730, 56), line("桂园街道精神文明建设办公室宣", 820, 28)]
+    pictures = [poster]
+    kept = drop_covered(body + slogans, pictures, 1.0)
+    assert pictures == [poster]
+    assert ["".join(w.text for w in ln.words) for ln in kept] == ["居民区把大家的建议整理成清单"] * 12
