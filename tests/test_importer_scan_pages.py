@@ -137,3 +137,51 @@ def test_a_posters_slogans_stay_pixels_of_its_picture():
     kept = drop_covered(body + slogans, pictures, 1.0)
     assert pictures == [poster]
     assert ["".join(w.text for w in ln.words) for ln in kept] == ["居民区把大家的建议整理成清单"] * 12
+
+
+def _vline(text: str, x0: float, top: float, size: float, font: str = "Scan-Body", bold: bool = False):
+    from shequbao.importer.pdf.glyphs import Run
+    from shequbao.importer.pdf.visual import VLine
+
+    line = VLine()
+    line.add(Run(x0, x0 + size * len(text), top, top + size, size, font, bold, list(text),
+                 [x0 + size * i for i in range(len(text))]))
+    return line
+
+
+def test_an_intro_line_set_right_on_its_headline_is_its_kicker_whatever_its_face():
+    """盼了多年的“独门独户”有望实现 set on top of its headline: a scan reads its size as the
+    body's, yet it is the 引题, not a story's last line before the headline."""
+    from shequbao.importer.pdf.module import read_module
+    from shequbao.importer.pdf.regions import Module
+    from shequbao.importer.pdf.visual import Style
+
+    style = Style(10.2, "Scan-Body")
+    kicker = _vline("盼了多年的“独门独户”有望实现", 624, 159, 10.2)
+    head = _vline("桂园新村成套改造意愿征询同意率达", 623, 172, 17.6, "Scan-8-Dark-Bold", bold=True)
+    body = [_vline("本报讯12月12日，桂园新村旧住房成套改造项", 624, 200 + 17 * n, 10.2) for n in range(3)]
+    out = read_module(Module([kicker, head, *body]), style, 1)
+    heads = [(ln.hint, ln.level, ln.text) for ln in out if ln.hint == "headline"]
+    assert heads == [("headline", 2, kicker.text), ("headline", 1, head.text)]
+    assert [ln.title for ln in out if ln.hint == "module"] == ["story"]
+    apart = _vline("居民们说，这下终于盼到了头", 624, 140, 10.2)  # a line a module's white away: no kicker
+    out = read_module(Module([apart, head, *body]), style, 1)
+    assert [ln.title for ln in out if ln.hint == "module"] == ["text", "story"]
+
+
+def test_a_briefs_title_marked_with_a_square_is_a_title_though_not_read_bold():
+    """In a box of 短消息, a title whose face a scan did not read as bold (■社区卫生服务中心开展
+    流感疫苗 | 接种) is still the item's title, both its lines, by the ■ that marks the items."""
+    from shequbao.importer.pdf.elements import Box
+    from shequbao.importer.pdf.module import read_module
+    from shequbao.importer.pdf.regions import Module
+    from shequbao.importer.pdf.visual import Style
+
+    style = Style(10.2, "Scan-Body")
+    lines = [_vline("短消息", 240, 813, 12.9, "Scan-6-Dark-Bold", bold=True),
+             _vline("■社区卫生服务中心开展流感疫苗", 430, 838, 10.6, "Scan-4-Dark"),
+             _vline("接种", 429, 855, 10.6, "Scan-4-Dark"),
+             _vline("本报讯即日起至明年1月，桂园", 450, 872, 10.2),
+             _vline("社区卫生服务中心为辖区居民提供流感", 429, 889, 10.2)]
+    out = read_module(Module(lines, box=Box(229, 613, 802, 1000)), style, 2)
+    assert [ln.text for ln in out if ln.hint == "headline"] == ["■社区卫生服务中心开展流感疫苗接种"]

@@ -25,7 +25,7 @@ from ..units import is_jump_line, jump_of
 from .body import join_names, join_text, paragraphs
 from .front import is_marker
 from .images import Figure
-from .regions import CENTRE, DECK_GAP, Module, centred_deck, headline_groups, kicker_over
+from .regions import CENTRE, DECK_GAP, DECK_LONGEST, Module, centred_deck, headline_groups, kicker_over
 from .visual import Style, VLine
 
 NEAR = 0.8  # × size: lines of one headline, or a headline and its 引题/副题, this close
@@ -210,11 +210,29 @@ def _head(group: list[VLine], lines: list[VLine], style: Style, used: set[int]) 
             if vl in head or parse_byline(vl.text) is not None:
                 continue
             if any((vl.is_deck(style) or centred_deck(vl, h, lines, style)) and (_adjacent(vl, h) or _centred_over(vl, h))
-                   or kicker_over(vl, h, style) or _jump_over(vl, h) for h in head):
+                   or kicker_over(vl, h, style) or _jump_over(vl, h) or _touching_kicker(vl, h, style) for h in head):
                 head.append(vl)
                 grown = True
     head.sort(key=lambda v: (v.top, v.x0))
     return head, _bylines(head, free, style, used)
+
+
+TOUCHING = 0.4  # × size: an 引题 set this close over its headline, in whatever face
+
+
+def _touching_kicker(line: VLine, head: VLine, style: Style) -> bool:
+    """``line`` an 引题 set right on top of its headline and within its width: no sentence, no
+    byline, smaller than the headline. Its face may be the body's (a scan's sizes cannot
+    tell 1.1 × the body from the body); the last line of a story is never this close to
+    the next headline."""
+    text = line.text.strip()
+    if not text or len(text) > DECK_LONGEST or text.endswith(_SENTENCE_END) or parse_byline(text) is not None:
+        return False
+    return (head.is_headline(style) and line.size < head.size and 0 <= head.top - line.bottom <= TOUCHING * line.size
+            and head.x0 - line.size <= line.x0 and line.x1 <= head.x1 + line.size)
+
+
+_SENTENCE_END = ("。", "！", "？", "；", "，", "、", "：")
 
 
 def _jump_over(line: VLine, head: VLine) -> bool:
