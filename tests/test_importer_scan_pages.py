@@ -185,3 +185,24 @@ def test_a_briefs_title_marked_with_a_square_is_a_title_though_not_read_bold():
              _vline("社区卫生服务中心为辖区居民提供流感", 429, 889, 10.2)]
     out = read_module(Module(lines, box=Box(229, 613, 802, 1000)), style, 2)
     assert [ln.text for ln in out if ln.hint == "headline"] == ["■社区卫生服务中心开展流感疫苗接种"]
+
+
+def test_a_caption_whose_credit_stands_apart_on_its_line_is_one_caption():
+    """A caption and its credit (“…祝寿会　徐立新 摄”) read by OCR as two pieces of one line,
+    the credit a little larger: one caption under the photo, read left to right, none of
+    it taken for the story's text."""
+    from shequbao.importer.pdf.images import Figure
+    from shequbao.importer.pdf.module import read_module
+    from shequbao.importer.pdf.regions import Module
+    from shequbao.importer.pdf.visual import Style
+
+    style = Style(10.2, "Scan-Body")
+    head = _vline("重阳节里话敬老", 430, 82, 23.0, "Scan-14-Dark-Bold", bold=True)
+    photo = Figure(429, 802, 113, 377, object())
+    credit = _vline("徐立新 摄", 635, 381.2, 9.2, "Scan-Byline")
+    caption = _vline("金桂苑居民区为辖区老人举办集体祝寿会", 429, 381, 8.8, "Scan-4-Dark")
+    body = [_vline("10月29日重阳节，金桂苑居民区为辖区", 450, 398 + 17 * n, 10.2) for n in range(3)]
+    out = read_module(Module([head, photo, credit, caption, *body]), style, 2)
+    figures = [ln.text for ln in out if ln.hint == "figure"]
+    assert figures == ["金桂苑居民区为辖区老人举办集体祝寿会 徐立新 摄"]
+    assert not any("祝寿会" in ln.text for ln in out if ln.hint in ("para", "cont"))

@@ -165,14 +165,35 @@ def photo_blocks(figures: list[Figure], lines: list[VLine], style: Style, used: 
         for vl in sorted(lines, key=lambda v: v.top):
             if id(vl) in used or not _caption_look(vl, style) or vl.x0 < block.x0 - style.size:
                 continue
-            if vl.x1 > block.x1 + style.size or (size is not None and abs(vl.size - size) > 0.3):
+            if vl.x1 > block.x1 + style.size:
+                continue
+            if any(_one_row(vl, c) for c in block.caption):  # a piece of a caption's line (its credit set apart)
+                block.caption.append(vl)
+                used.add(id(vl))
                 continue
             limit = CAPTION_GAP * style.size if size is None else NEAR * vl.size
-            if -2 <= vl.top - reach <= limit:
+            if (size is None or abs(vl.size - size) <= 0.3) and -2 <= vl.top - reach <= limit:
                 block.caption.append(vl)
                 used.add(id(vl))
                 reach, size = vl.bottom, vl.size
+        block.caption = _rows_in_order(block.caption)
     return sorted(blocks, key=lambda b: (b.top, b.x0))
+
+
+def _one_row(a: VLine, b: VLine) -> bool:
+    return min(a.bottom, b.bottom) - max(a.top, b.top) >= 0.5 * min(a.bottom - a.top, b.bottom - b.top)
+
+
+def _rows_in_order(lines: list[VLine]) -> list[VLine]:
+    """Lines top to bottom, pieces of one row left to right."""
+    rows: list[list[VLine]] = []
+    for vl in sorted(lines, key=lambda v: v.top):
+        row = next((r for r in rows if _one_row(vl, r[0])), None)
+        if row is None:
+            rows.append([vl])
+        else:
+            row.append(vl)
+    return [vl for row in rows for vl in sorted(row, key=lambda v: v.x0)]
 
 
 def split_captioned_row(group: list[Figure], lines: list[VLine], style: Style) -> list[list[Figure]]:
