@@ -206,3 +206,7 @@ def test_a_caption_whose_credit_stands_apart_on_its_line_is_one_caption():
     figures = [ln.text for ln in out if ln.hint == "figure"]
     assert figures == ["金桂苑居民区为辖区老人举办集体祝寿会 徐立新 摄"]
     assert not any("祝寿会" in ln.text for ln in out if ln.hint in ("para", "cont"))
+    wrapped = [_vline("11月20日晚，平安夜巡队队员在银杏路沿线", 429, 381, 8.8, "Scan-4-Dark"),
+               _vline("徐立新 摄", 457, 393.2, 9.2, "Scan-Byline"), _vline("巡逻", 429, 393, 8.8, "Scan-4-Dark")]
+    out = read_module(Module([head, photo, *wrapped, *[_vline(vl.text, vl.x0, vl.top + 12, 10.2) for vl in body]]), style, 2)
+    assert [ln.text for ln in out if ln.hint == "figure"] == ["11月20日晚，平安夜巡队队员在银杏路沿线巡逻 徐立新 摄"]

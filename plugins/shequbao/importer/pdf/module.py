@@ -165,18 +165,17 @@ def photo_blocks(figures: list[Figure], lines: list[VLine], style: Style, used: 
         for vl in sorted(lines, key=lambda v: v.top):
             if id(vl) in used or not _caption_look(vl, style) or vl.x0 < block.x0 - style.size:
                 continue
-            if vl.x1 > block.x1 + style.size:
-                continue
-            if any(_one_row(vl, c) for c in block.caption):  # a piece of a caption's line (its credit set apart)
-                block.caption.append(vl)
-                used.add(id(vl))
+            if vl.x1 > block.x1 + style.size or (size is not None and abs(vl.size - size) > 0.3):
                 continue
             limit = CAPTION_GAP * style.size if size is None else NEAR * vl.size
-            if (size is None or abs(vl.size - size) <= 0.3) and -2 <= vl.top - reach <= limit:
+            if -2 <= vl.top - reach <= limit:
                 block.caption.append(vl)
                 used.add(id(vl))
                 reach, size = vl.bottom, vl.size
-        block.caption = _rows_in_order(block.caption)
+        pieces = [vl for vl in lines if id(vl) not in used and _caption_look(vl, style) and block.x0 - style.size <= vl.x0
+                  and vl.x1 <= block.x1 + style.size and any(_one_row(vl, c) for c in block.caption)]
+        used.update(id(vl) for vl in pieces)  # pieces of a caption's lines (a credit set apart, read as a line of its own)
+        block.caption = _rows_in_order(block.caption + pieces)
     return sorted(blocks, key=lambda b: (b.top, b.x0))
 
 
