@@ -210,3 +210,10 @@ def test_a_caption_whose_credit_stands_apart_on_its_line_is_one_caption():
                _vline("徐立新 摄", 457, 393.2, 9.2, "Scan-Byline"), _vline("巡逻", 429, 393, 8.8, "Scan-4-Dark")]
     out = read_module(Module([head, photo, *wrapped, *[_vline(vl.text, vl.x0, vl.top + 12, 10.2) for vl in body]]), style, 2)
     assert [ln.text for ln in out if ln.hint == "figure"] == ["11月20日晚，平安夜巡队队员在银杏路沿线巡逻 徐立新 摄"]
+    from shequbao.importer.pdf.glyphs import Run
+
+    second = _vline("吃午饭，", 429, 393, 8.8, "Scan-4-Dark")
+    second.add(Run(464.5, 510, 393, 402.2, 9.2, "Scan-Byline", False, list("张志举 摄"), [464.5 + 9 * i for i in range(5)]))
+    out = read_module(Module([head, photo, _vline("开张当天，老人们在丹桂居民区“银龄食堂”", 429, 381, 8.8, "Scan-4-Dark"),
+                              second, *[_vline(vl.text, vl.x0, vl.top + 12, 10.2) for vl in body]]), style, 2)
+    assert [ln.text for ln in out if ln.hint == "figure"] == ["开张当天，老人们在丹桂居民区“银龄食堂”吃午饭，张志举 摄"]

@@ -165,7 +165,7 @@ def photo_blocks(figures: list[Figure], lines: list[VLine], style: Style, used: 
         for vl in sorted(lines, key=lambda v: v.top):
             if id(vl) in used or not _caption_look(vl, style) or vl.x0 < block.x0 - style.size:
                 continue
-            if vl.x1 > block.x1 + style.size or (size is not None and abs(vl.size - size) > 0.3):
+            if vl.x1 > block.x1 + style.size or (size is not None and not _same_size(vl, size)):
                 continue
             limit = CAPTION_GAP * style.size if size is None else NEAR * vl.size
             if -2 <= vl.top - reach <= limit:
@@ -177,6 +177,13 @@ def photo_blocks(figures: list[Figure], lines: list[VLine], style: Style, used: 
         used.update(id(vl) for vl in pieces)  # pieces of a caption's lines (a credit set apart, read as a line of its own)
         block.caption = _rows_in_order(block.caption + pieces)
     return sorted(blocks, key=lambda b: (b.top, b.x0))
+
+
+def _same_size(vl: VLine, size: float) -> bool:
+    """The line goes on in the caption's size (its start does: a credit at its end may be
+    read in a byline's size)."""
+    first = min(vl.runs, key=lambda r: r.x0)
+    return abs(vl.size - size) <= 0.3 or abs(first.size - size) <= 0.3
 
 
 def _one_row(a: VLine, b: VLine) -> bool:
