@@ -244,7 +244,7 @@ def _head(group: list[VLine], lines: list[VLine], style: Style, used: set[int]) 
     return head, _bylines(head, free, style, used)
 
 
-TOUCHING = 0.4  # × size: an 引题 set this close over its headline, in whatever face
+TOUCHING = 0.6  # × size: an 引题 set this close over its headline, in whatever face (a module's white is wider)
 
 
 def _touching_kicker(line: VLine, head: VLine, style: Style) -> bool:
