@@ -75,7 +75,8 @@ def on_jump(seg: Segmenter, u: Unit, i: int) -> None:
     if waiting is None:  # its beginning comes later (a story may go on on an earlier 版)
         seg.jump_from = page
         return
-    if waiting is seg.cur:
+    if waiting is seg.cur:  # nothing between the two parts (a text file's 第2版 line): its headline may follow
+        waiting.jump_to, seg.resume = 0, waiting
         return
     cur = seg.cur
     if cur is not None and not cur.paras and not cur.photos and cur is seg.articles[-1]:
@@ -100,13 +101,33 @@ def on_module(seg: Segmenter, u: Unit, i: int) -> None:
     seg.resume = None
 
 
-def _repeated(seg: Segmenter, group: list[Unit]) -> bool:
-    """The headline of a story continued from another 版, printed again over its second part."""
+def _repeated(seg: Segmenter, group: list[Unit]) -> int:
+    """How many of the lines of ``group``, from its first, are the headline of a story
+    continued from another 版, printed again over its second part (a misread character or
+    two allowed: a scan's OCR reads the two printings apart)."""
     art = seg.resume
     if art is None or seg.cur is not art or not art.heads:
-        return False
+        return 0
     printed = squeeze("".join(h.text for h in art.heads))
-    return all(squeeze(g.text).lstrip("■") in printed for g in group)
+    count = 0
+    while count < len(group) and _printed_in(squeeze(group[count].text).lstrip("■"), printed):
+        count += 1
+    return count
+
+
+REPEAT_SAME = 0.8  # share of a line's characters found in order in the printed headline
+REPEAT_TOLERANT = 4  # characters: a shorter line must be found exactly
+
+
+def _printed_in(line: str, printed: str) -> bool:
+    if line in printed:
+        return bool(line)
+    if len(line) < REPEAT_TOLERANT:
+        return False
+    from difflib import SequenceMatcher
+
+    blocks = SequenceMatcher(None, line, printed, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) >= REPEAT_SAME * len(line)
 
 
 def on_figure(seg: Segmenter, u: Unit, i: int) -> None:
@@ -141,9 +162,13 @@ def headline_group(seg: Segmenter, i: int) -> int:
     """Handle the headline candidates starting at ``i``; the index after them."""
     j = _group_end(seg, i)
     group = seg.units[i:j]
-    if _repeated(seg, group):
-        seg.markup.extend(g.text for g in group)
+    repeated = _repeated(seg, group)
+    if repeated:
+        seg.markup.extend(g.text for g in group[:repeated])
         seg.resume = None
+        for g in group[repeated:]:  # a 小标题 read with it: the continued text's
+            g.whole = True
+            seg.add_text(g)
         return j
     seg.resume = None
     for extra in group[1:]:

@@ -12,14 +12,21 @@ from .reflow import MD_HEADING, is_headline_like
 from .structure import Line, Unit
 from .wrapped import join_wrapped_bylines, mark_centred_names
 
-# 下转第3版 / 转第3版 (continued on) and 上接第1版 / 接第1版 (continued from)
-_JUMP = re.compile(r"[(（]?\s*(下转|转|上接|接)\s*第?\s*([0-9一二三四五六七八九十]{1,3})\s*版\s*[)）]?$")
+# 下转第3版 / 转第3版 (continued on) and 上接第1版 / 接第1版 (continued from); a scan's OCR
+# may read 转 as 传, 接 as 按, 版 as 板
+_JUMP = re.compile(r"[(（]?\s*(下\s*[转传]|转|上\s*[接按]|接)\s*第?\s*([0-9一二三四五六七八九十]{1,3})\s*[版板]\s*[)）]?$")
 _JUNK = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ufeff]")  # not whitespace, never text
 
 
 def is_jump_line(text: str) -> bool:
     """The whole line says where a story goes on or comes from: ``（下转第3版）``, ``上接第1版``."""
     return len(text) <= 20 and bool(_JUMP.fullmatch(text.strip()))
+
+
+def jump_of(text: str) -> tuple[str, int] | None:
+    """("to" | "from", page) of a jump line, or None."""
+    m = _JUMP.fullmatch(text.strip()) if len(text) <= 20 else None
+    return _jump(m) if m else None
 
 
 def text_lines(text: str) -> list[Line]:
@@ -146,4 +153,4 @@ def _classify_text(u: Unit, whole: bool) -> None:
 def _jump(m: re.Match) -> tuple[str, int]:
     """("to" | "from", page) of a jump line."""
     page = masthead.cn_number(m[2]) or 0
-    return ("from" if "接" in m[1] else "to"), page
+    return ("from" if m[1][0] in "上接" else "to"), page

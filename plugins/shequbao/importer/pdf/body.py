@@ -138,6 +138,19 @@ def all_bold(vl: VLine, style: Style) -> bool:
     return all(r.bold for r in vl.runs if r.text.strip("■□◆●▲★☆◇ ")) and vl.size >= low and not vl.is_headline(style)
 
 
+_TITLE_MARKS = "■□◆●▲★☆◇"
+
+
+def _marked_title(vl: VLine, title: Line | None, prev: VLine | None, style: Style) -> bool:
+    """In a box of 短消息: a line in another face than the body's that starts with the
+    items' mark (■), or goes on right under such a title (a scan may not read the title's
+    face as bold)."""
+    if vl.is_body(style) or vl.is_headline(style) or vl.text.rstrip().endswith("。"):
+        return False
+    under = title is not None and prev is not None and vl.top - prev.bottom < vl.size
+    return vl.text[:1] in _TITLE_MARKS or (under and title.text[:1] in _TITLE_MARKS)
+
+
 def paragraphs(lines: list[VLine], style: Style, page: int, titles: bool = False) -> list[Line]:
     """The body ``lines`` of one module as Lines: paragraphs (``para``; ``cont`` for one that
     does not start indented, continued from before), section headings (``subhead``), or with
@@ -159,7 +172,7 @@ def paragraphs(lines: list[VLine], style: Style, page: int, titles: bool = False
             elif not vl.is_body(style) and not all_bold(vl, style) and masthead.section_label(text):
                 out.append(Line(page, text))  # a column label (短消息) in another face: read by the text rules
                 para = bold = None
-            elif all_bold(vl, style):
+            elif all_bold(vl, style) or titles and _marked_title(vl, bold, prev, style):
                 para = None
                 if bold is not None and prev is not None and vl.top - prev.bottom < vl.size:
                     bold.text = join_text(bold.text, text)

@@ -21,11 +21,11 @@ import re
 from .. import masthead
 from ..bylines import parse_byline
 from ..structure import Line
-from ..units import is_jump_line
+from ..units import is_jump_line, jump_of
 from .body import join_names, join_text, paragraphs
 from .front import is_marker
 from .images import Figure
-from .regions import CENTRE, DECK_GAP, Module, centred_deck, headline_groups, kicker_over
+from .regions import CENTRE, DECK_GAP, DECK_LONGEST, Module, centred_deck, headline_groups, kicker_over
 from .visual import Style, VLine
 
 NEAR = 0.8  # × size: lines of one headline, or a headline and its 引题/副题, this close
@@ -165,14 +165,41 @@ def photo_blocks(figures: list[Figure], lines: list[VLine], style: Style, used: 
         for vl in sorted(lines, key=lambda v: v.top):
             if id(vl) in used or not _caption_look(vl, style) or vl.x0 < block.x0 - style.size:
                 continue
-            if vl.x1 > block.x1 + style.size or (size is not None and abs(vl.size - size) > 0.3):
+            if vl.x1 > block.x1 + style.size or (size is not None and not _same_size(vl, size)):
                 continue
             limit = CAPTION_GAP * style.size if size is None else NEAR * vl.size
             if -2 <= vl.top - reach <= limit:
                 block.caption.append(vl)
                 used.add(id(vl))
                 reach, size = vl.bottom, vl.size
+        pieces = [vl for vl in lines if id(vl) not in used and _caption_look(vl, style) and block.x0 - style.size <= vl.x0
+                  and vl.x1 <= block.x1 + style.size and any(_one_row(vl, c) for c in block.caption)]
+        used.update(id(vl) for vl in pieces)  # pieces of a caption's lines (a credit set apart, read as a line of its own)
+        block.caption = _rows_in_order(block.caption + pieces)
     return sorted(blocks, key=lambda b: (b.top, b.x0))
+
+
+def _same_size(vl: VLine, size: float) -> bool:
+    """The line goes on in the caption's size (its start does: a credit at its end may be
+    read in a byline's size)."""
+    first = min(vl.runs, key=lambda r: r.x0)
+    return abs(vl.size - size) <= 0.3 or abs(first.size - size) <= 0.3
+
+
+def _one_row(a: VLine, b: VLine) -> bool:
+    return min(a.bottom, b.bottom) - max(a.top, b.top) >= 0.5 * min(a.bottom - a.top, b.bottom - b.top)
+
+
+def _rows_in_order(lines: list[VLine]) -> list[VLine]:
+    """Lines top to bottom, pieces of one row left to right."""
+    rows: list[list[VLine]] = []
+    for vl in sorted(lines, key=lambda v: v.top):
+        row = next((r for r in rows if _one_row(vl, r[0])), None)
+        if row is None:
+            rows.append([vl])
+        else:
+            row.append(vl)
+    return [vl for row in rows for vl in sorted(row, key=lambda v: v.x0)]
 
 
 def split_captioned_row(group: list[Figure], lines: list[VLine], style: Style) -> list[list[Figure]]:
@@ -210,11 +237,36 @@ def _head(group: list[VLine], lines: list[VLine], style: Style, used: set[int]) 
             if vl in head or parse_byline(vl.text) is not None:
                 continue
             if any((vl.is_deck(style) or centred_deck(vl, h, lines, style)) and (_adjacent(vl, h) or _centred_over(vl, h))
-                   or kicker_over(vl, h, style) for h in head):
+                   or kicker_over(vl, h, style) or _jump_over(vl, h) or _touching_kicker(vl, h, style) for h in head):
                 head.append(vl)
                 grown = True
     head.sort(key=lambda v: (v.top, v.x0))
     return head, _bylines(head, free, style, used)
+
+
+TOUCHING = 0.6  # × size: an 引题 set this close over its headline, in whatever face (a module's white is wider)
+
+
+def _touching_kicker(line: VLine, head: VLine, style: Style) -> bool:
+    """``line`` an 引题 set right on top of its headline and within its width: no sentence, no
+    byline, smaller than the headline. Its face may be the body's (a scan's sizes cannot
+    tell 1.1 × the body from the body); the last line of a story is never this close to
+    the next headline."""
+    text = line.text.strip()
+    if not text or len(text) > DECK_LONGEST or text.endswith(_SENTENCE_END) or parse_byline(text) is not None:
+        return False
+    return (head.is_headline(style) and line.size < head.size and 0 <= head.top - line.bottom <= TOUCHING * line.size
+            and head.x0 - line.size <= line.x0 and line.x1 <= head.x1 + line.size)
+
+
+_SENTENCE_END = ("。", "！", "？", "；", "，", "、", "：")
+
+
+def _jump_over(line: VLine, head: VLine) -> bool:
+    """``line`` is 上接第1版 right over the headline of a continued story, in whatever face
+    the paper sets it (it goes with the headline, never with the text above)."""
+    jump = jump_of(line.text)
+    return jump is not None and jump[0] == "from" and _adjacent(line, head) and line.bottom <= head.top + 1
 
 
 def _bylines(head: list[VLine], free: list[VLine], style: Style, used: set[int]) -> list[VLine]:

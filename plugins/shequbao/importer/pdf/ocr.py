@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from ..issue import UserError
-from . import ocrchars, ocrimage, ocrlayout, ocrlines, ocrsizes
+from . import ocrchars, ocrimage, ocrlayout, ocrlines, ocrredo, ocrsizes
 
 # A 150-dpi scan of an A3 版 read at 150 / 200 / 300 dpi: tesseract takes 8.1 / 10.6 / 13.6 s of
 # CPU (one thread); at 150 / 200 dpi the sample issue 2025-11 (scripts/eval_import.py --pdf
@@ -68,9 +68,10 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
             grey = ocrimage.invert_bands(grey, pictures[-1], scale, bands[-1])
             images.append((save_png(grey, Path(tmp) / f"p{n}.png"), grey))
         tsvs = recognise_pages([png for png, _ in images], workers)
-    ocr_lines = [ocrlines.drop_doubles(ocrlines.drop_covered(
-                     ocrlines.join_neighbours(ocrlayout.split_gutters(ocrlayout.parse_tsv(tsv), grey), grey), pics, scale))
-                 for tsv, pics, (_, grey) in zip(tsvs, pictures, images)]
+        ocr_lines = [clean_lines(ocrlayout.parse_tsv(tsv), grey, pics, scale)
+                     for tsv, pics, (_, grey) in zip(tsvs, pictures, images)]
+        redo_garbled(ocr_lines, [grey for _, grey in images], pictures, scale, Path(tmp), workers)
+    ocr_lines = [ocrlines.drop_doubles(lines) for lines in ocr_lines]
     for lines, (_, grey) in zip(ocr_lines, images):
         ocrlayout.measure_ink(lines, grey)
     body, sizes = ocrsizes.group_sizes(ocr_lines)
@@ -81,6 +82,27 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
         scan.images = pics
         pages.append(scan)
     return read_pages(pages, _read_pages)
+
+
+def clean_lines(lines: list, grey, pictures: list[dict], scale: float) -> list:
+    """tesseract's lines of a page cut at gutters and rules, joined where it cut one, without
+    the words read inside photos."""
+    return ocrlines.drop_covered(ocrlines.join_neighbours(ocrlayout.split_gutters(lines, grey), grey), pictures, scale)
+
+
+def redo_garbled(pages: list[list], greys: list, pictures: list[list[dict]], scale: float, tmp: Path,
+                 workers: int | None) -> None:
+    """The parts of pages tesseract garbled (:mod:`.ocrredo`) read again, each alone, their
+    lines put in place of the garbled ones (``pages`` changed in place)."""
+    parts = [(n, part) for n, (lines, grey) in enumerate(zip(pages, greys))
+             for part in ocrredo.garbled_parts(lines, grey.shape)]
+    if not parts:
+        return
+    crops = [save_png(greys[n][top:bottom, x0:x1], tmp / f"part{i}.png") for i, (n, (x0, x1, top, bottom)) in enumerate(parts)]
+    tsvs = recognise_pages(crops, workers, psm=ocrredo.REDO_PSM, quiet=True)
+    for (n, part), tsv in zip(parts, tsvs):
+        redone = ocrredo.shifted(ocrlayout.parse_tsv(tsv), part)
+        pages[n] = ocrredo.replace_part(pages[n], part, clean_lines(redone, greys[n], pictures[n], scale))
 
 
 def read_pages(pages: list, reader):
@@ -106,18 +128,19 @@ def save_png(grey, png: Path) -> Path:
     return png
 
 
-def recognise_pages(images: list[Path], workers: int | None = None) -> list[str]:
+def recognise_pages(images: list[Path], workers: int | None = None, psm: str = OCR_PSM, quiet: bool = False) -> list[str]:
     """tesseract's TSV of every page image, pages in parallel (one process a core, one
-    thread each), with progress on stderr."""
+    thread each), with progress on stderr (unless ``quiet``)."""
     workers = max(1, min(len(images), workers or os.cpu_count() or 1))
     out: list[str] = [""] * len(images)
     start = time.monotonic()
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        jobs = {pool.submit(run_tesseract, image): i for i, image in enumerate(images)}
+        jobs = {pool.submit(run_tesseract, image, psm): i for i, image in enumerate(images)}
         for done, job in enumerate(as_completed(jobs), start=1):
             out[jobs[job]] = job.result()
-            print(f"文字识别：第 {done}/{len(images)} 页完成（{time.monotonic() - start:.0f} 秒）",
-                  file=sys.stderr, flush=True)
+            if not quiet:
+                print(f"文字识别：第 {done}/{len(images)} 页完成（{time.monotonic() - start:.0f} 秒）",
+                      file=sys.stderr, flush=True)
     return out
 
 
@@ -130,27 +153,27 @@ def check_size(path: Path, page, number: int) -> None:
                         "请用扫描软件重新导出 PDF（300 dpi 即可）")
 
 
-def run_tesseract(image: Path) -> str:
+def run_tesseract(image: Path, psm: str = OCR_PSM) -> str:
     """tesseract's TSV of one page image. With ``SHEQUBAO_OCR_CACHE`` set to a folder (for
     measuring the reader over and over), the TSV of an image already read is taken from there."""
     cache = os.environ.get("SHEQUBAO_OCR_CACHE")
     if cache:
         import hashlib
 
-        key = Path(cache) / f"{hashlib.sha1(image.read_bytes() + OCR_PSM.encode()).hexdigest()}.tsv"
+        key = Path(cache) / f"{hashlib.sha1(image.read_bytes() + psm.encode()).hexdigest()}.tsv"
         if key.is_file():
             return key.read_text(encoding="utf-8")
-        text = _tesseract(image)
+        text = _tesseract(image, psm)
         key.parent.mkdir(parents=True, exist_ok=True)
         key.write_text(text, encoding="utf-8")
         return text
-    return _tesseract(image)
+    return _tesseract(image, psm)
 
 
-def _tesseract(image: Path) -> str:
+def _tesseract(image: Path, psm: str = OCR_PSM) -> str:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # the pages run in parallel: one thread each
     try:
-        done = subprocess.run(["tesseract", str(image), "-", "-l", "chi_sim", "--psm", OCR_PSM, "tsv"],
+        done = subprocess.run(["tesseract", str(image), "-", "-l", "chi_sim", "--psm", psm, "tsv"],
                               capture_output=True, text=True, timeout=OCR_TIMEOUT, env=env, check=False)
     except (OSError, subprocess.SubprocessError) as exc:
         raise UserError(f"文字识别（tesseract）失败：{exc}") from None

@@ -129,16 +129,62 @@ def find_pictures(image, scale: float, number: int) -> list[dict]:
 
     h, w = image.shape[0] // CELL * CELL, image.shape[1] // CELL * CELL
     cells = image[:h, :w].reshape(h // CELL, CELL, w // CELL, CELL)
+    light = max(GREY[1], paper_level(image) - PAPER_MARGIN)
     toned = (((cells > GREY[0]) & (cells < GREY[1])).mean(axis=(1, 3)) > TONED) | ((cells < DARK).mean(axis=(1, 3)) > INKED)
+    toned |= (cells < light).mean(axis=(1, 3)) > UNPAPERED  # a pale sky or wall is the photo's too
     out = []
     for top, bottom, left, right in _merged([b for b in _components(toned) if (b[1] - b[0]) * (b[3] - b[2]) >= 4]):
-        box = image[top * CELL:bottom * CELL, left * CELL:right * CELL]
-        if min(box.shape) * scale < PICTURE_MIN or toned[top:bottom, left:right].mean() < FILLED:
+        if min(bottom - top, right - left) * CELL * scale < PICTURE_MIN or toned[top:bottom, left:right].mean() < FILLED:
             continue
-        out.append({"x0": left * CELL * scale, "x1": right * CELL * scale, "top": top * CELL * scale,
-                    "bottom": bottom * CELL * scale, "bits": 8, "srcsize": (box.shape[1], box.shape[0]),
-                    "colorspace": "DeviceGray", "stream": _Pixels(np.ascontiguousarray(box).tobytes())})
+        top, bottom, left, right = _trimmed(image, light, top * CELL, bottom * CELL, left * CELL, right * CELL)
+        box = image[top:bottom, left:right]
+        out.append({"x0": left * scale, "x1": right * scale, "top": top * scale, "bottom": bottom * scale, "bits": 8,
+                    "srcsize": (box.shape[1], box.shape[0]), "colorspace": "DeviceGray",
+                    "stream": _Pixels(np.ascontiguousarray(box).tobytes())})
     return out
+
+
+def _trimmed(image, light: int, top: int, bottom: int, left: int, right: int) -> tuple[int, int, int, int]:
+    """A picture's box found at the grain of cells, each edge moved to the picture's own: in
+    (at most two cells) past the white that parts it from the caption under it or the text
+    beside it (whose grey edges touch its cells), or out (at most a cell) over toned rows
+    or columns that go on from it (its edge in a cell half paper)."""
+    y0, x0 = max(0, top - CELL), max(0, left - CELL)
+    y1, x1 = min(image.shape[0], bottom + CELL), min(image.shape[1], right + CELL)
+    tone = image[y0:y1, x0:x1] < light
+    rows, cols = tone.mean(axis=1), tone.mean(axis=0)
+    top, bottom = y0 + _edge(rows, top - y0, 1), y0 + _edge(rows, bottom - y0 - 1, -1) + 1
+    left, right = x0 + _edge(cols, left - x0, 1), x0 + _edge(cols, right - x0 - 1, -1) + 1
+    return top, bottom, left, right
+
+
+EDGE_TONED = 0.5  # share of toned pixels: a row or column going on from a picture's edge is the picture's …
+EDGE_PAPER = 0.05  # … and one with at most this share is the white around it
+
+
+def _edge(shares, start: int, inward: int) -> int:
+    """The picture's edge from ``start`` (an index into the ``shares`` of toned pixels of its
+    rows or columns), going ``inward`` (+1 or -1) past the white around it, else outward."""
+    white = [at for at in range(start, start + inward * 2 * CELL, inward)
+             if 0 <= at < len(shares) and shares[at] <= EDGE_PAPER]
+    if white:
+        return white[-1] + inward
+    at = start
+    while abs(at - start) < CELL and 0 <= at - inward < len(shares) and shares[at - inward] >= EDGE_TONED:
+        at -= inward
+    return at
+
+
+UNPAPERED = 0.9  # share of pixels darker than the paper: a cell this covered is a picture's (text leaves paper between its strokes)
+PAPER_MARGIN = 10  # grey levels: a tone this much darker than the paper is not paper (its noise is less)
+
+
+def paper_level(image) -> int:
+    """The grey of the paper: the commonest of the light levels (a scan's white is not 255)."""
+    import numpy as np
+
+    counts = np.bincount(image.ravel(), minlength=256)
+    return int(DARK + counts[DARK:].argmax())
 
 
 def _components(mask) -> list[tuple[int, int, int, int]]:

@@ -144,16 +144,18 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
         if line.tall:
             settle_base(line, image)
         band, rules = _without_rules(image, line)
-        words = [w for w in line.words if _is_solid(w) or not (_on_rule(rules, w) or _is_noise(band, w))]
+        words = [w for w in line.words if _is_solid(w) or not (
+                 _on_rule(rules, w, RULE_SLACK * line.em if _RULE_MARK.fullmatch(w.text) else 0.0) or _is_noise(band, w))]
         if not words:
             continue
-        pieces, right = [[words[0]]], words[0].left + words[0].width
+        pieces, right, middle = [[words[0]]], words[0].left + words[0].width, words[0].left + words[0].width / 2
         for w in words[1:]:
-            if _is_solid(w) and w.left > right and _blank(band, right, w.left) >= GUTTER * line.em:
-                pieces.append([])
+            if _is_solid(w) and (w.left > right and _blank(band, right, w.left) >= GUTTER * line.em
+                                 or _on_rule(rules, Word(int(middle), 0, int(w.left + w.width / 2 - middle), 0, ""))):
+                pieces.append([])  # a gutter, or a box's side between them (a line never crosses it)
             pieces[-1].append(w)
             if _is_solid(w):  # (a stray mark in the gutter does not narrow it)
-                right = max(right, w.left + w.width)
+                right, middle = max(right, w.left + w.width), w.left + w.width / 2
         for words in pieces if len(pieces) > 1 else ():
             piece = OcrLine(words, line.em, line.base)
             if len(_text(piece)) >= PIECE_CHARS:
@@ -193,10 +195,17 @@ def _is_noise(band, w: Word) -> bool:
     return w.conf < MIN_CONF and not (band[:, max(0, w.left):w.left + w.width] < DARK).any()
 
 
-def _on_rule(rules, w: Word) -> bool:
-    """Whether a vertical rule runs through the word's box (tesseract's boxes of punctuation
-    are often beside its ink, so the ink in them tells nothing)."""
-    return rules is not None and bool(rules[max(0, w.left):w.left + w.width].any())
+RULE_SLACK = 0.3  # em: a stroke mark this near a vertical rule is the rule read as a character
+_RULE_MARK = re.compile(r"[|｜¦!！\[\]]+")
+
+
+def _on_rule(rules, w: Word, slack: float = 0.0) -> bool:
+    """Whether a vertical rule runs through the word's box, or (``slack``, pixels) beside it
+    (tesseract's boxes of punctuation are often beside its ink, so the ink in them tells
+    nothing; a box's side read as | is boxed beside the rule)."""
+    if rules is None:
+        return False
+    return bool(rules[max(0, int(w.left - slack)):max(0, int(w.left + w.width + slack))].any())
 
 
 def settle_base(line: OcrLine, image) -> None:

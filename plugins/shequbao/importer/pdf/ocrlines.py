@@ -3,21 +3,29 @@ lines read twice, and one line tesseract read as two side by side."""
 
 from __future__ import annotations
 
+from statistics import median
+
 from .ocrlayout import INK, OcrLine, Word, _blank, _is_han, _text
 
 
 def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float) -> list[OcrLine]:
     """The lines without the words read inside a photo (its texture taken for characters).
-    A toned area with lines of Chinese text in it is a tinted box, not a photo: it is taken
-    out of ``pictures`` and its text kept."""
+    A toned area with lines of Chinese text in it, most at the page's usual sizes, is a
+    tinted box, not a photo: it is taken out of ``pictures`` and its text kept (a poster's
+    slogans in display type stay the picture's, as a typeset PDF has them)."""
     def within(w: Word, p: dict) -> bool:
         x, y = (w.left + w.width / 2) * scale, (w.top + w.height / 2) * scale
         return p["x0"] <= x <= p["x1"] and p["top"] <= y <= p["bottom"]
 
-    def text_lines(p: dict) -> int:
-        return sum(sum(_is_han(c) for w in ln.words if within(w, p) for c in w.text) >= TEXT_LINE for ln in lines)
+    body = median(ln.em for ln in lines) if lines else 0.0
 
-    pictures[:] = [p for p in pictures if text_lines(p) < TINTED_LINES]
+    def tinted(p: dict) -> bool:
+        counts = [(sum(_is_han(c) for w in ln.words if within(w, p) for c in w.text), ln.em) for ln in lines]
+        han = sum(n for n, _ in counts)
+        plain = sum(n for n, em in counts if em <= DISPLAY_EM * body)
+        return sum(n >= TEXT_LINE for n, _ in counts) >= TINTED_LINES and plain >= PLAIN_SHARE * han
+
+    pictures[:] = [p for p in pictures if not tinted(p)]
 
     def inside(w: Word) -> bool:
         return any(within(w, p) for p in pictures)
@@ -31,7 +39,9 @@ def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float) -> li
 
 
 TEXT_LINE = 6  # Han characters: a line with this many inside a toned area is text …
-TINTED_LINES = 3  # … and an area with this many such lines is a tinted box, not a photo
+TINTED_LINES = 3  # … and an area with this many such lines is a tinted box, not a photo …
+PLAIN_SHARE, DISPLAY_EM = 0.5, 1.25  # … when this share of its characters is set no larger than this × the page's
+# usual size (a poster's slogans in display type are pixels of a picture, as in a typeset PDF: 公益广告)
 DOUBLE_SIZE = 1.5  # × a line's size: a line this much larger that covers it …
 DOUBLE_SHARE = 0.5  # … by this share of its box read it first
 
