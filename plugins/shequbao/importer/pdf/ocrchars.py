@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .glyphs import CLOSING, OPENING
-from .ocrlayout import INK, OcrLine, _blank, _is_han
+from .ocrlayout import INK, OcrLine, _blank, _is_han, _is_wide
 
 SPACE = 0.75  # em: a blank this wide between two characters of a body line is a gap (a gutter)
 NAME_SPACE = 0.38  # em: in other lines (bylines, captions) a narrower blank is a space between names
@@ -81,9 +81,14 @@ def find_name_breaks(text: str, blanks: list[float]) -> set[int]:
                    if 0 <= i < len(text) - 1 and text[i] not in OPENING and text[i + 1] not in CLOSING}
     start = 0
     for end in sorted(breaks) + [len(text) - 1]:
-        run = text[start:end + 1]
+        while start <= end and not _is_han(text[start]):  # (■钱志刚徐立新, （张志举王芳）: the marks are no name)
+            start += 1
+        last = end
+        while last >= start and not _is_han(text[last]):
+            last -= 1
+        run = text[start:last + 1]
         if NAME_RUN[0] <= len(run) <= NAME_RUN[1] and all(_is_han(c) for c in run) and not ROLE.fullmatch(run):
-            cut = max(range(start + 1, end - 1), key=lambda i: (blanks[i], -abs(i - (start + end) / 2)))
+            cut = max(range(start + 1, last - 1), key=lambda i: (blanks[i], -abs(i - (start + last) / 2)))
             breaks.add(cut)
         start = end + 1
     return breaks
@@ -96,6 +101,7 @@ def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
     for w in line.words:
         step = w.width / len(w.text)
         raw += [(c, w.left + i * step, w.left + (i + 1) * step) for i, c in enumerate(w.text)]
+    raw = [cell for i, cell in enumerate(raw) if not _is_stroke(raw, i)]
     line_text = "".join(c for c, _, _ in raw)
     if line_text.startswith("一一") and len(line_text) > 2 and (_is_han(line_text[2]) or line_text[2].isdigit()):  # a 副题's dash
         raw = [("—", *raw[0][1:]), ("—", *raw[1][1:]), *raw[2:]]
@@ -114,6 +120,12 @@ def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
             char = "（"  # a full-width bracket read as a title mark
         out.append((_wide_mark(char, before, after), x0, x1))
     return out
+
+
+def _is_stroke(raw: list, i: int) -> bool:
+    """A | next to Chinese: a stroke of a character (or a rule, or a gutter's edge) read
+    apart, never text."""
+    return raw[i][0] == "|" and any(0 <= j < len(raw) and _is_wide(raw[j][0]) for j in (i - 1, i + 1))
 
 
 def _wide_mark(char: str, before: str, after: str) -> str:

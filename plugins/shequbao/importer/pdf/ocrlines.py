@@ -75,6 +75,7 @@ def join_neighbours(lines: list[OcrLine], image) -> list[OcrLine]:
             right = max(w.left + w.width for w in left.words)
             em = max(left.em, line.em)
             same = abs(left.em - line.em) <= JOIN_SAME * em and abs(left.base - line.base) <= JOIN_SAME * em
+            same = same or _is_fragment(line, left)
             if not same or not 0 <= line.words[0].left - right <= JOIN_GAP * em or len(_text(left)) < 2:
                 continue
             band = image[max(0, int(left.base - INK * left.em)):int(left.base) + 1]
@@ -84,3 +85,16 @@ def join_neighbours(lines: list[OcrLine], image) -> list[OcrLine]:
         else:
             out.append(line)
     return out
+
+
+FRAGMENT = 2  # characters: a piece this short has no size of its own to tell …
+
+
+def _is_fragment(piece: OcrLine, line: OcrLine) -> bool:
+    """… and stands inside ``line``'s band (tesseract read a character or two of a line as a
+    block apart, measured at a size of their own: （来源：社 | 区 | 治办）)."""
+    return len(_text(piece)) <= FRAGMENT and all(
+        line.base - TALL_BAND * line.em <= w.top and w.top + w.height <= line.base + LOW_BAND * line.em for w in piece.words)
+
+
+TALL_BAND, LOW_BAND = 1.2, 0.3  # em: a line's band above and under its baseline

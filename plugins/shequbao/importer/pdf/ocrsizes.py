@@ -17,7 +17,7 @@ from statistics import median
 
 from ..bylines import parse_byline
 from .ocrchars import ROLE
-from .ocrlayout import OcrLine, _text
+from .ocrlayout import INK, OcrLine, _text
 
 SAME = 0.09  # line sizes closer than this (relative) are one size
 DISPLAY = 1.6  # × body: a size group this large is a headline's, bold or not
@@ -71,7 +71,39 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
         _unify_headlines(page, out)
         _unify_blocks(page, out)
         _join_small_print(page, out, body)
+        mark_kickers(page, out, body)
     return body, out
+
+
+KICKER_LONGEST = 8  # characters: a 栏目 label or 引题 at body size over a headline (身边好人) is no longer
+KICKER_GAP = 1.0  # × body: … and its baseline this close over the headline's ink
+PARAGRAPH_PITCH = 2.0  # × body: a body line this close over it in its column makes it a paragraph's last line
+
+
+def mark_kickers(lines: list[OcrLine], sizes: dict, body: float) -> None:
+    """A short line read at body size in the body's look right over a headline, within its
+    width, with no body line just over it (a 栏目 label or 引题 set in a sans face that is
+    no darker than the 宋体 body: 身边好人): another face, as a typeset PDF gives it, so it
+    goes with the headline and not to the end of the story above."""
+    heads = [ln for ln in lines if sizes[id(ln)][1] and sizes[id(ln)][0] > BODY_BAND[1] * body]
+    for line in (ln for ln in lines if sizes[id(ln)][2] == "Scan-Body"):
+        text = _text(line)
+        if not 2 <= len(text) <= KICKER_LONGEST or not _WORDS.fullmatch(text):
+            continue
+        x0, x1 = _span(line)
+        over = any(-0.2 * body <= head.base - INK * sizes[id(head)][0] - line.base <= KICKER_GAP * body
+                   and _span(head)[0] - body <= x0 and x1 <= _span(head)[1] + body for head in heads)
+        after = any(sizes[id(o)][2] == "Scan-Body" and 0 < line.base - o.base <= PARAGRAPH_PITCH * body
+                    and _span(o)[0] < x1 and x0 < _span(o)[1] for o in lines if o is not line)
+        if over and not after:
+            sizes[id(line)] = (body, False, "Scan-Kicker")
+
+
+_WORDS = re.compile(r"[\u3400-\u9fff·]+")  # a label's words: no punctuation, no digits
+
+
+def _span(line: OcrLine) -> tuple[int, int]:
+    return line.words[0].left, max(w.left + w.width for w in line.words)
 
 
 SMALL_PITCH = 1.45  # × a small line's size: a line whose baseline is this close under it is its next line
