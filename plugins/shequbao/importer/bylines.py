@@ -187,11 +187,13 @@ def _parse_names(text: str) -> Byline | None:
     return byline
 
 
-def parse_source(text: str) -> str:
-    """The unit name if ``text`` names a source unit (社区党群办), else ``""``."""
+def parse_source(text: str, labelled: bool = False) -> str:
+    """The unit name if ``text`` names a source unit (社区党群办), else ``""``; after 来源： (or
+    ``labelled``: it followed one) any name will do (人民网, a unit's name misread by OCR)."""
+    labelled = labelled or bool(_SOURCE_PREFIX.match(text.strip()))
     text = _SOURCE_PREFIX.sub("", text.strip())
     if 2 <= len(text) <= 24 and re.fullmatch(r"[\u3400-\u9fffA-Za-z0-9（）()·]+", text):
-        if ORG_SUFFIX.search(text):
+        if labelled or ORG_SUFFIX.search(text):
             return text
     return ""
 
@@ -204,7 +206,7 @@ def parse_paren(text: str) -> Byline | None:
     inner = m[1].strip()
     names, mark, unit = inner.partition("来源")
     if mark and names.strip():  # (通讯员 王芳 来源：香樟居民区党支部)
-        byline, source = parse_names(names), parse_source(unit.lstrip(":：;； "))
+        byline, source = parse_names(names), parse_source(unit.lstrip(":：;； "), labelled=True)
         if byline is not None and source:
             byline.source, byline.text = source, text.strip()
             return byline

@@ -45,7 +45,9 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
         space = float("inf") if face == "Scan-Body" else (SPACE if bold else NAME_SPACE) * line.em
         spaced = {i for i, blank in enumerate(blanks) if blank >= space}
         if face == "Scan-Byline":
-            spaced |= find_name_breaks("".join(c for c, _, _ in cells), blanks)
+            text = "".join(c for c, _, _ in cells)
+            breaks = find_name_breaks(text, blanks)
+            spaced = drop_lone_characters(text, spaced - breaks, breaks) | breaks
         credit = _CREDIT.search("".join(c for c, _, _ in cells)) if face != "Scan-Body" else None
         if credit and not credit.group(1) and credit.start() > 0 and credit.start() - 1 not in spaced:
             credit = None  # (only a name set apart or alone on its line: 本报, 社区报 stay)
@@ -92,6 +94,22 @@ def find_name_breaks(text: str, blanks: list[float]) -> set[int]:
             breaks.add(cut)
         start = end + 1
     return breaks
+
+
+def drop_lone_characters(text: str, spaces: set[int], keep: set[int]) -> set[int]:
+    """The ``spaces`` (after character i) read from blanks in a byline, without those that
+    would leave one Han character alone between two spaces (潘建 国 摄: tesseract's box of
+    two characters was wider than their ink, so a blank seemed to fall inside a name); a
+    role word alone (摄) is no such character. ``keep``: the spaces set by the role words."""
+    out = set(spaces)
+    for i in sorted(spaces):
+        cuts = sorted(out | keep)
+        at = cuts.index(i)
+        before = text[(cuts[at - 1] + 1 if at else 0):i + 1]
+        after = text[i + 1:(cuts[at + 1] + 1 if at + 1 < len(cuts) else len(text))]
+        if any(len(piece) == 1 and _is_han(piece) and not ROLE.fullmatch(piece) for piece in (before, after)):
+            out.discard(i)
+    return out
 
 
 def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:

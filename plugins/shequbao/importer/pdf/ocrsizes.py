@@ -75,7 +75,7 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
     return body, out
 
 
-KICKER_LONGEST = 8  # characters: a 栏目 label or 引题 at body size over a headline (身边好人) is no longer
+KICKER_LONGEST = 20  # characters: a 栏目 label or 引题 at body size over a headline (身边好人) is no longer
 KICKER_GAP = 1.0  # × body: … and its baseline this close over the headline's ink
 PARAGRAPH_PITCH = 2.0  # × body: a body line this close over it in its column makes it a paragraph's last line
 
@@ -88,7 +88,7 @@ def mark_kickers(lines: list[OcrLine], sizes: dict, body: float) -> None:
     heads = [ln for ln in lines if sizes[id(ln)][1] and sizes[id(ln)][0] > BODY_BAND[1] * body]
     for line in (ln for ln in lines if sizes[id(ln)][2] == "Scan-Body"):
         text = _text(line)
-        if not 2 <= len(text) <= KICKER_LONGEST or not _WORDS.fullmatch(text):
+        if not 2 <= len(text) <= KICKER_LONGEST or not _WORDS.fullmatch(text) or parse_byline(text) is not None:
             continue
         x0, x1 = _span(line)
         over = any(-0.2 * body <= head.base - INK * sizes[id(head)][0] - line.base <= KICKER_GAP * body
@@ -99,7 +99,7 @@ def mark_kickers(lines: list[OcrLine], sizes: dict, body: float) -> None:
             sizes[id(line)] = (body, False, "Scan-Kicker")
 
 
-_WORDS = re.compile(r"[\u3400-\u9fff·]+")  # a label's words: no punctuation, no digits
+_WORDS = re.compile(r"[\u3400-\u9fff0-9“”‘’《》、，·—]+")  # a label's words: no sentence
 
 
 def _span(line: OcrLine) -> tuple[int, int]:
