@@ -45,16 +45,18 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
         space = float("inf") if face == "Scan-Body" else (SPACE if bold else NAME_SPACE) * line.em
         spaced = {i for i, blank in enumerate(blanks) if blank >= space}
         if face == "Scan-Byline":
+            cells = mend_credit(cells)
             text = "".join(c for c, _, _ in cells)
             breaks = find_name_breaks(text, blanks)
             spaced = drop_lone_characters(text, spaced - breaks, breaks) | breaks
         credit = _CREDIT.search("".join(c for c, _, _ in cells)) if face != "Scan-Body" else None
-        if credit and not credit.group(1) and credit.start() > 0 and credit.start() - 1 not in spaced:
-            credit = None  # (only a name set apart or alone on its line: 本报, 社区报 stay)
+        ended = bool(credit) and credit.start() > 0 and cells[credit.start() - 1][0] in "。！？"
+        if credit and not credit.group(1) and credit.start() > 0 and credit.start() - 1 not in spaced and not ended:
+            credit = None  # (only a name set apart, after a sentence or alone on its line: 本报, 社区报 stay)
         if credit:  # a caption's "　陈凯庭 摄" read as "”陈凯庭报": the space taken for a quote, 摄 for 报
             n = len(cells)
             cells[n - 1] = ("摄", *cells[n - 1][1:])
-            spaced |= {n - 2} | ({credit.start()} if credit.group(1) else set())
+            spaced |= {n - 2} | ({credit.start()} if credit.group(1) else set()) | ({credit.start() - 1} if ended else set())
             if credit.group(1):
                 cells.pop(credit.start())
                 blanks.pop(credit.start())
@@ -94,6 +96,24 @@ def find_name_breaks(text: str, blanks: list[float]) -> set[int]:
             breaks.add(cut)
         start = end + 1
     return breaks
+
+
+_BYLINE_CREDIT = re.compile(r"[\u4e00-\u9fff]{2}报$")
+NEWSPAPER = ("本报", "日报", "晚报", "晨报", "商报", "社区报", "周报")
+
+
+def mend_credit(cells: list) -> list:
+    """The cells of a byline whose last 报 is 摄 (:func:`mend_credit_text`)."""
+    text = "".join(c for c, _, _ in cells)
+    return [*cells[:-1], ("摄", *cells[-1][1:])] if mend_credit_text(text) != text else cells
+
+
+def mend_credit_text(text: str) -> str:
+    """A byline with role words that ends in a name and 报 (记者 陈玲 通讯员 张志举 陈凯庭 摄, the
+    names run together and 摄 read as 报): the 报 is 摄. A paper's name (本报, 日报) stays."""
+    if _BYLINE_CREDIT.search(text) and not text.endswith(NEWSPAPER) and ROLE.search(text[:-1]):
+        return text[:-1] + "摄"
+    return text
 
 
 def drop_lone_characters(text: str, spaces: set[int], keep: set[int]) -> set[int]:

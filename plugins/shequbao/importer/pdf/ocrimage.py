@@ -132,13 +132,38 @@ def find_pictures(image, scale: float, number: int) -> list[dict]:
     toned = (((cells > GREY[0]) & (cells < GREY[1])).mean(axis=(1, 3)) > TONED) | ((cells < DARK).mean(axis=(1, 3)) > INKED)
     out = []
     for top, bottom, left, right in _merged([b for b in _components(toned) if (b[1] - b[0]) * (b[3] - b[2]) >= 4]):
-        box = image[top * CELL:bottom * CELL, left * CELL:right * CELL]
-        if min(box.shape) * scale < PICTURE_MIN or toned[top:bottom, left:right].mean() < FILLED:
+        if toned[top:bottom, left:right].mean() < FILLED:
             continue
-        out.append({"x0": left * CELL * scale, "x1": right * CELL * scale, "top": top * CELL * scale,
-                    "bottom": bottom * CELL * scale, "bits": 8, "srcsize": (box.shape[1], box.shape[0]),
+        top, bottom, left, right = trim_edges(image, top * CELL, bottom * CELL, left * CELL, right * CELL)
+        box = image[top:bottom, left:right]
+        if min(box.shape) * scale < PICTURE_MIN:
+            continue
+        out.append({"x0": left * scale, "x1": right * scale, "top": top * scale,
+                    "bottom": bottom * scale, "bits": 8, "srcsize": (box.shape[1], box.shape[0]),
                     "colorspace": "DeviceGray", "stream": _Pixels(np.ascontiguousarray(box).tobytes())})
     return out
+
+
+TRIM = 2 * CELL  # pixels: how far a picture's edge found by cells may move in to its pixels
+BLANK_ROW = 0.05  # share of not-white pixels: a row or column this bare is no photo's
+
+
+def trim_edges(image, top: int, bottom: int, left: int, right: int) -> tuple[int, int, int, int]:
+    """A picture's box (pixels) found cell by cell, each edge moved in (by ``TRIM`` at most) past
+    the blank row or column nearest the photo: a cell reaching past the photo would take in
+    the top of the caption under it (its words then dropped as a photo's texture)."""
+    toned = image[top:bottom, left:right] < GREY[1]
+    rows, cols = toned.mean(axis=1) > BLANK_ROW, toned.mean(axis=0) > BLANK_ROW
+
+    def inner(flags, start: int, end: int) -> tuple[int, int]:
+        reach = min(TRIM, len(flags) // 4)
+        head = [i for i in range(reach) if not flags[i]]
+        tail = [i for i in range(reach) if not flags[len(flags) - 1 - i]]
+        return start + (max(head) + 1 if head else 0), end - (max(tail) + 1 if tail else 0)
+
+    top, bottom = inner(rows, top, bottom)
+    left, right = inner(cols, left, right)
+    return top, bottom, left, right
 
 
 def _components(mask) -> list[tuple[int, int, int, int]]:

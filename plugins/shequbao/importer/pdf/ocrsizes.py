@@ -16,7 +16,7 @@ import re
 from statistics import median
 
 from ..bylines import parse_byline
-from .ocrchars import ROLE
+from .ocrchars import ROLE, mend_credit_text
 from .ocrlayout import INK, OcrLine, _text
 
 SAME = 0.09  # line sizes closer than this (relative) are one size
@@ -123,6 +123,7 @@ def _join_small_print(lines: list[OcrLine], sizes: dict, body: float) -> None:
 
 
 BLOCK_PITCH = 1.9  # × size: a line whose baseline is this close under another's …
+SHORT_LAST = 0.6  # of the line above: a block's last line this short may read lighter or darker
 BLOCK_SAME = 0.2  # … with the same left edge, a size this close (relative) and as dark is the same block's
 
 
@@ -140,6 +141,7 @@ def _unify_blocks(lines: list[OcrLine], sizes: dict) -> None:
                 break
             aligned = abs(upper.words[0].left - lower.words[0].left) <= max(a[0], b[0])
             dark = ("-Dark" in a[2] or a[1]) == ("-Dark" in b[2] or b[1])  # (a bold title's short line reads lighter)
+            dark = dark or len(_text(lower)) <= SHORT_LAST * len(_text(upper))  # (so does a caption's short last line)
             if pitch > 0 and aligned and dark and abs(a[0] - b[0]) <= BLOCK_SAME * max(a[0], b[0]):
                 longer = upper if len(_text(upper)) >= len(_text(lower)) else lower
                 sizes[id(upper)] = sizes[id(lower)] = sizes[id(longer)]
@@ -163,7 +165,7 @@ def _unify_headlines(lines: list[OcrLine], sizes: dict) -> None:
 
 def _byline(line: OcrLine, body: float) -> bool:
     """A short line at about body size or smaller that is only a byline (记者 陈玲 通讯员 张志举)."""
-    text = _text(line).translate(_BRACKETS)
+    text = mend_credit_text(_text(line).translate(_BRACKETS))
     if line.em > BODY_BAND[1] * body or len(text) > BYLINE_CHARS:
         return False
     spaced = ROLE.sub(lambda m: f" {m.group(0)} ", text).strip()
