@@ -87,3 +87,37 @@ def test_a_character_boxed_apart_inside_a_line_joins_it():
         image[w.top:w.top + w.height, w.left:w.left + w.width] = 0
     joined = join_neighbours([first, piece, rest], image)
     assert ["".join(w.text for w in ln.words) for ln in joined] == ["（来源：社区治办）"]
+
+
+def test_a_credit_after_a_captions_text_stays_with_the_caption():
+    """巡逻　徐立新 摄: the wide space before the credit looks like a gutter to OCR; the credit
+    still joins the caption's line (else it closes the story as a byline of its own)."""
+    text, credit = _line("沿线巡逻", 100, 200, em=24), _line("徐立新摄", 100 + 24 * 4 + 30, 200, em=24)
+    image = np.full((400, 1600), 255, dtype=np.uint8)
+    joined = join_neighbours([text, credit], image)
+    assert ["".join(w.text for w in ln.words) for ln in joined] == ["沿线巡逻徐立新摄"]
+    column = _line("居民们都说好", 100 + 24 * 4 + 30, 200, em=24)  # the next column's text: a gutter
+    assert len(join_neighbours([_line("沿线巡逻", 100, 200, em=24), column], image)) == 2
+
+
+def test_a_byline_with_its_credit_misread_is_a_byline():
+    """记者 陈玲 通讯员 张志举 陈凯庭 摄, read with the names run together and 摄 as 报: still a
+    byline (not a headline over the story), with its names and roles."""
+    byline = _line("记者陈玲通讯员张志举陈凯庭报", 100, 100, em=25, density=0.28, gaps={10: 6})
+    _, sizes = group_sizes([[byline, *_column(100, 150, 8)]])
+    assert sizes[id(byline)][2] == "Scan-Byline"
+    assert parse_byline(_text_of(byline, "Scan-Byline")).people == {
+        "reporters": ["陈玲"], "correspondents": ["张志举"], "photographers": ["陈凯庭"]}
+
+
+def test_a_photos_box_ends_where_its_pixels_end():
+    """A photo found cell by cell reaches a cell past its last row; moved in to its pixels it
+    no longer covers the caption's first line under it."""
+    from shequbao.importer.pdf.ocrimage import find_pictures
+
+    image = np.full((600, 600), 255, dtype=np.uint8)
+    image[40:297, 40:500] = 150  # the photo
+    for x in range(40, 480, 30):  # the caption's characters (grey at their edges, as scanned), under it
+        image[306:330, x:x + 24] = 100
+    (photo,) = find_pictures(image, 1.0, 1)
+    assert 296 <= photo["bottom"] <= 300

@@ -144,7 +144,7 @@ def find_pictures(image, scale: float, number: int) -> list[dict]:
     return out
 
 
-TRIM = 2 * CELL  # pixels: how far a picture's edge found by cells may move in to its pixels
+TRIM = 3 * CELL  # pixels: how far a picture's edge found by cells may move in to its pixels
 BLANK_ROW = 0.05  # share of not-white pixels: a row or column this bare is no photo's
 
 

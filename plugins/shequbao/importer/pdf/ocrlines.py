@@ -3,6 +3,8 @@ lines read twice, and one line tesseract read as two side by side."""
 
 from __future__ import annotations
 
+import re
+
 from .ocrlayout import INK, OcrLine, Word, _blank, _is_han, _text
 
 
@@ -61,6 +63,7 @@ def drop_doubles(lines: list[OcrLine]) -> list[OcrLine]:
 
 JOIN_SAME = 0.15  # relative: two lines side by side this close in size and baseline …
 JOIN_GAP = 1.5  # … at most this many em apart, with no gutter-wide blank between them, are one line
+_CREDIT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s、][\u4e00-\u9fff]{2,4})*\s?摄")  # … or a credit set after a caption's text
 
 
 def join_neighbours(lines: list[OcrLine], image) -> list[OcrLine]:
@@ -79,7 +82,7 @@ def join_neighbours(lines: list[OcrLine], image) -> list[OcrLine]:
             if not same or not 0 <= line.words[0].left - right <= JOIN_GAP * em or len(_text(left)) < 2:
                 continue
             band = image[max(0, int(left.base - INK * left.em)):int(left.base) + 1]
-            if _blank(band, right, line.words[0].left) < GUTTER * em:
+            if _blank(band, right, line.words[0].left) < GUTTER * em or _CREDIT.fullmatch(_text(line)):
                 left.words += line.words
                 break
         else:

@@ -112,10 +112,12 @@ SMALL_PITCH = 1.45  # × a small line's size: a line whose baseline is this clos
 def _join_small_print(lines: list[OcrLine], sizes: dict, body: float) -> None:
     """A caption's or a note's next line measured at body size takes the size and face of
     the line above it: body text is set at a wider pitch, so a line this close under small
-    print is small print."""
+    print is small print. So is a credit read as a byline right under a caption's line (巡逻　徐立新 摄:
+    its last line)."""
     small = [ln for ln in lines if sizes[id(ln)][0] < BODY_BAND[0] * body and not sizes[id(ln)][1]]
-    for lower in (ln for ln in lines if sizes[id(ln)][2] == "Scan-Body"):
-        for upper in small:
+    credits = [ln for ln in lines if sizes[id(ln)][2] == "Scan-Byline" and _text(ln).endswith("摄")]
+    for lower in [ln for ln in lines if sizes[id(ln)][2] == "Scan-Body"] + credits:
+        for upper in (ln for ln in small if sizes[id(ln)][2] != "Scan-Byline"):
             em = sizes[id(upper)][0]
             if 0 < lower.base - upper.base <= SMALL_PITCH * em and abs(upper.words[0].left - lower.words[0].left) <= em:
                 sizes[id(lower)] = sizes[id(upper)]
