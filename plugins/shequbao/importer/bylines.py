@@ -68,7 +68,7 @@ ORG_SUFFIX = re.compile(
     r"(?:办公室|办|部|科|局|委员会|委|会|中心|站|所|室|处|队|院|校|馆|组|司|厅|团|社|联|"
     r"协会|支部|党委|总支|街道|镇|居委|居民区|公司|医院|学校|服务社|工作室|宣传部)$"
 )
-_SOURCE_PREFIX = re.compile(r"^(?:供稿单位|供稿|来源|稿件来源|信息来源)[:：\s]*")
+_SOURCE_PREFIX = re.compile(r"^(?:供稿单位|供稿|来源|稿件来源|信息来源)[:：;；\s]*")  # (；: a colon misread)
 _PAREN = re.compile(r"^[(（](.+)[)）]$")
 _MARKS = dict.fromkeys(map(ord, "■□◎◆"), " ")  # marks before a byline: ■ 张三, □ 本报记者 张三, ◎ 通讯员 李四
 # a four-character name with a two-character surname: （欧阳文君） is a byline, not a unit
@@ -187,11 +187,13 @@ def _parse_names(text: str) -> Byline | None:
     return byline
 
 
-def parse_source(text: str) -> str:
-    """The unit name if ``text`` names a source unit (社区党群办), else ``""``."""
+def parse_source(text: str, labelled: bool = False) -> str:
+    """The unit name if ``text`` names a source unit (社区党群办), else ``""``; after 来源： (or
+    ``labelled``: it followed one) any name will do (人民网, a unit's name misread by OCR)."""
+    labelled = labelled or bool(_SOURCE_PREFIX.match(text.strip()))
     text = _SOURCE_PREFIX.sub("", text.strip())
     if 2 <= len(text) <= 24 and re.fullmatch(r"[\u3400-\u9fffA-Za-z0-9（）()·]+", text):
-        if ORG_SUFFIX.search(text):
+        if labelled or ORG_SUFFIX.search(text):
             return text
     return ""
 
@@ -204,7 +206,7 @@ def parse_paren(text: str) -> Byline | None:
     inner = m[1].strip()
     names, mark, unit = inner.partition("来源")
     if mark and names.strip():  # (通讯员 王芳 来源：香樟居民区党支部)
-        byline, source = parse_names(names), parse_source(unit.lstrip(":： "))
+        byline, source = parse_names(names), parse_source(unit.lstrip(":：;； "), labelled=True)
         if byline is not None and source:
             byline.source, byline.text = source, text.strip()
             return byline

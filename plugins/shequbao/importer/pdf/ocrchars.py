@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .glyphs import CLOSING, OPENING
-from .ocrlayout import INK, OcrLine, _blank, _is_han
+from .ocrlayout import INK, OcrLine, _blank, _is_han, _is_wide
 
 SPACE = 0.75  # em: a blank this wide between two characters of a body line is a gap (a gutter)
 NAME_SPACE = 0.38  # em: in other lines (bylines, captions) a narrower blank is a space between names
@@ -45,14 +45,18 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
         space = float("inf") if face == "Scan-Body" else (SPACE if bold else NAME_SPACE) * line.em
         spaced = {i for i, blank in enumerate(blanks) if blank >= space}
         if face == "Scan-Byline":
-            spaced |= find_name_breaks("".join(c for c, _, _ in cells), blanks)
+            cells = mend_credit(cells)
+            text = "".join(c for c, _, _ in cells)
+            breaks = find_name_breaks(text, blanks)
+            spaced = drop_lone_characters(text, spaced - breaks, breaks) | breaks
         credit = _CREDIT.search("".join(c for c, _, _ in cells)) if face != "Scan-Body" else None
-        if credit and not credit.group(1) and credit.start() > 0 and credit.start() - 1 not in spaced:
-            credit = None  # (only a name set apart or alone on its line: 本报, 社区报 stay)
+        ended = bool(credit) and credit.start() > 0 and cells[credit.start() - 1][0] in "。！？"
+        if credit and not credit.group(1) and credit.start() > 0 and credit.start() - 1 not in spaced and not ended:
+            credit = None  # (only a name set apart, after a sentence or alone on its line: 本报, 社区报 stay)
         if credit:  # a caption's "　陈凯庭 摄" read as "”陈凯庭报": the space taken for a quote, 摄 for 报
             n = len(cells)
             cells[n - 1] = ("摄", *cells[n - 1][1:])
-            spaced |= {n - 2} | ({credit.start()} if credit.group(1) else set())
+            spaced |= {n - 2} | ({credit.start()} if credit.group(1) else set()) | ({credit.start() - 1} if ended else set())
             if credit.group(1):
                 cells.pop(credit.start())
                 blanks.pop(credit.start())
@@ -81,12 +85,51 @@ def find_name_breaks(text: str, blanks: list[float]) -> set[int]:
                    if 0 <= i < len(text) - 1 and text[i] not in OPENING and text[i + 1] not in CLOSING}
     start = 0
     for end in sorted(breaks) + [len(text) - 1]:
-        run = text[start:end + 1]
+        while start <= end and not _is_han(text[start]):  # (■钱志刚徐立新, （张志举王芳）: the marks are no name)
+            start += 1
+        last = end
+        while last >= start and not _is_han(text[last]):
+            last -= 1
+        run = text[start:last + 1]
         if NAME_RUN[0] <= len(run) <= NAME_RUN[1] and all(_is_han(c) for c in run) and not ROLE.fullmatch(run):
-            cut = max(range(start + 1, end - 1), key=lambda i: (blanks[i], -abs(i - (start + end) / 2)))
+            cut = max(range(start + 1, last - 1), key=lambda i: (blanks[i], -abs(i - (start + last) / 2)))
             breaks.add(cut)
         start = end + 1
     return breaks
+
+
+_BYLINE_CREDIT = re.compile(r"[\u4e00-\u9fff]{2}报$")
+NEWSPAPER = ("本报", "日报", "晚报", "晨报", "商报", "社区报", "周报")
+
+
+def mend_credit(cells: list) -> list:
+    """The cells of a byline whose last 报 is 摄 (:func:`mend_credit_text`)."""
+    text = "".join(c for c, _, _ in cells)
+    return [*cells[:-1], ("摄", *cells[-1][1:])] if mend_credit_text(text) != text else cells
+
+
+def mend_credit_text(text: str) -> str:
+    """A byline with role words that ends in a name and 报 (记者 陈玲 通讯员 张志举 陈凯庭 摄, the
+    names run together and 摄 read as 报): the 报 is 摄. A paper's name (本报, 日报) stays."""
+    if _BYLINE_CREDIT.search(text) and not text.endswith(NEWSPAPER) and ROLE.search(text[:-1]):
+        return text[:-1] + "摄"
+    return text
+
+
+def drop_lone_characters(text: str, spaces: set[int], keep: set[int]) -> set[int]:
+    """The ``spaces`` (after character i) read from blanks in a byline, without those that
+    would leave one Han character alone between two spaces (潘建 国 摄: tesseract's box of
+    two characters was wider than their ink, so a blank seemed to fall inside a name); a
+    role word alone (摄) is no such character. ``keep``: the spaces set by the role words."""
+    out = set(spaces)
+    for i in sorted(spaces):
+        cuts = sorted(out | keep)
+        at = cuts.index(i)
+        before = text[(cuts[at - 1] + 1 if at else 0):i + 1]
+        after = text[i + 1:(cuts[at + 1] + 1 if at + 1 < len(cuts) else len(text))]
+        if any(len(piece) == 1 and _is_han(piece) and not ROLE.fullmatch(piece) for piece in (before, after)):
+            out.discard(i)
+    return out
 
 
 def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
@@ -96,6 +139,7 @@ def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
     for w in line.words:
         step = w.width / len(w.text)
         raw += [(c, w.left + i * step, w.left + (i + 1) * step) for i, c in enumerate(w.text)]
+    raw = [cell for i, cell in enumerate(raw) if not _is_stroke(raw, i)]
     line_text = "".join(c for c, _, _ in raw)
     if line_text.startswith("一一") and len(line_text) > 2 and (_is_han(line_text[2]) or line_text[2].isdigit()):  # a 副题's dash
         raw = [("—", *raw[0][1:]), ("—", *raw[1][1:]), *raw[2:]]
@@ -114,6 +158,12 @@ def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
             char = "（"  # a full-width bracket read as a title mark
         out.append((_wide_mark(char, before, after), x0, x1))
     return out
+
+
+def _is_stroke(raw: list, i: int) -> bool:
+    """A | next to Chinese: a stroke of a character (or a rule, or a gutter's edge) read
+    apart, never text."""
+    return raw[i][0] == "|" and any(0 <= j < len(raw) and _is_wide(raw[j][0]) for j in (i - 1, i + 1))
 
 
 def _wide_mark(char: str, before: str, after: str) -> str:

@@ -3,6 +3,7 @@ lines read twice, and one line tesseract read as two side by side."""
 
 from __future__ import annotations
 
+import re
 from statistics import median
 
 from .ocrlayout import INK, OcrLine, Word, _blank, _is_han, _text
@@ -71,6 +72,7 @@ def drop_doubles(lines: list[OcrLine]) -> list[OcrLine]:
 
 JOIN_SAME = 0.15  # relative: two lines side by side this close in size and baseline …
 JOIN_GAP = 1.5  # … at most this many em apart, with no gutter-wide blank between them, are one line
+_CREDIT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s、][\u4e00-\u9fff]{2,4})*\s?摄")  # … or a credit set after a caption's text
 
 
 def join_neighbours(lines: list[OcrLine], image) -> list[OcrLine]:
@@ -85,12 +87,26 @@ def join_neighbours(lines: list[OcrLine], image) -> list[OcrLine]:
             right = max(w.left + w.width for w in left.words)
             em = max(left.em, line.em)
             same = abs(left.em - line.em) <= JOIN_SAME * em and abs(left.base - line.base) <= JOIN_SAME * em
+            same = same or _is_fragment(line, left)
             if not same or not 0 <= line.words[0].left - right <= JOIN_GAP * em or len(_text(left)) < 2:
                 continue
             band = image[max(0, int(left.base - INK * left.em)):int(left.base) + 1]
-            if _blank(band, right, line.words[0].left) < GUTTER * em:
+            if _blank(band, right, line.words[0].left) < GUTTER * em or _CREDIT.fullmatch(_text(line)):
                 left.words += line.words
                 break
         else:
             out.append(line)
     return out
+
+
+FRAGMENT = 2  # characters: a piece this short has no size of its own to tell …
+
+
+def _is_fragment(piece: OcrLine, line: OcrLine) -> bool:
+    """… and stands inside ``line``'s band (tesseract read a character or two of a line as a
+    block apart, measured at a size of their own: （来源：社 | 区 | 治办）)."""
+    return len(_text(piece)) <= FRAGMENT and all(
+        line.base - TALL_BAND * line.em <= w.top and w.top + w.height <= line.base + LOW_BAND * line.em for w in piece.words)
+
+
+TALL_BAND, LOW_BAND = 1.2, 0.3  # em: a line's band above and under its baseline

@@ -16,8 +16,8 @@ import re
 from statistics import median
 
 from ..bylines import parse_byline
-from .ocrchars import ROLE
-from .ocrlayout import OcrLine, _text
+from .ocrchars import ROLE, mend_credit_text
+from .ocrlayout import INK, OcrLine, _text
 
 SAME = 0.09  # line sizes closer than this (relative) are one size
 DISPLAY = 1.6  # × body: a size group this large is a headline's, bold or not
@@ -71,7 +71,39 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
         _unify_headlines(page, out)
         _unify_blocks(page, out)
         _join_small_print(page, out, body)
+        mark_kickers(page, out, body)
     return body, out
+
+
+KICKER_LONGEST = 20  # characters: a 栏目 label or 引题 at body size over a headline (身边好人) is no longer
+KICKER_GAP = 1.0  # × body: … and its baseline this close over the headline's ink
+PARAGRAPH_PITCH = 2.0  # × body: a body line this close over it in its column makes it a paragraph's last line
+
+
+def mark_kickers(lines: list[OcrLine], sizes: dict, body: float) -> None:
+    """A short line read at body size in the body's look right over a headline, within its
+    width, with no body line just over it (a 栏目 label or 引题 set in a sans face that is
+    no darker than the 宋体 body: 身边好人): another face, as a typeset PDF gives it, so it
+    goes with the headline and not to the end of the story above."""
+    heads = [ln for ln in lines if sizes[id(ln)][1] and sizes[id(ln)][0] > BODY_BAND[1] * body]
+    for line in (ln for ln in lines if sizes[id(ln)][2] == "Scan-Body"):
+        text = _text(line)
+        if not 2 <= len(text) <= KICKER_LONGEST or not _WORDS.fullmatch(text) or parse_byline(text) is not None:
+            continue
+        x0, x1 = _span(line)
+        over = any(-0.2 * body <= head.base - INK * sizes[id(head)][0] - line.base <= KICKER_GAP * body
+                   and _span(head)[0] - body <= x0 and x1 <= _span(head)[1] + body for head in heads)
+        after = any(sizes[id(o)][2] == "Scan-Body" and 0 < line.base - o.base <= PARAGRAPH_PITCH * body
+                    and _span(o)[0] < x1 and x0 < _span(o)[1] for o in lines if o is not line)
+        if over and not after:
+            sizes[id(line)] = (body, False, "Scan-Kicker")
+
+
+_WORDS = re.compile(r"[\u3400-\u9fff0-9“”‘’《》、，·—]+")  # a label's words: no sentence
+
+
+def _span(line: OcrLine) -> tuple[int, int]:
+    return line.words[0].left, max(w.left + w.width for w in line.words)
 
 
 SMALL_PITCH = 1.45  # × a small line's size: a line whose baseline is this close under it is its next line
@@ -80,10 +112,12 @@ SMALL_PITCH = 1.45  # × a small line's size: a line whose baseline is this clos
 def _join_small_print(lines: list[OcrLine], sizes: dict, body: float) -> None:
     """A caption's or a note's next line measured at body size takes the size and face of
     the line above it: body text is set at a wider pitch, so a line this close under small
-    print is small print."""
+    print is small print. So is a credit read as a byline right under a caption's line (巡逻　徐立新 摄:
+    its last line)."""
     small = [ln for ln in lines if sizes[id(ln)][0] < BODY_BAND[0] * body and not sizes[id(ln)][1]]
-    for lower in (ln for ln in lines if sizes[id(ln)][2] == "Scan-Body"):
-        for upper in small:
+    credits = [ln for ln in lines if sizes[id(ln)][2] == "Scan-Byline" and _text(ln).endswith("摄")]
+    for lower in [ln for ln in lines if sizes[id(ln)][2] == "Scan-Body"] + credits:
+        for upper in (ln for ln in small if sizes[id(ln)][2] != "Scan-Byline"):
             em = sizes[id(upper)][0]
             if 0 < lower.base - upper.base <= SMALL_PITCH * em and abs(upper.words[0].left - lower.words[0].left) <= em:
                 sizes[id(lower)] = sizes[id(upper)]
@@ -91,6 +125,7 @@ def _join_small_print(lines: list[OcrLine], sizes: dict, body: float) -> None:
 
 
 BLOCK_PITCH = 1.9  # × size: a line whose baseline is this close under another's …
+SHORT_LAST = 0.6  # of the line above: a block's last line this short may read lighter or darker
 BLOCK_SAME = 0.2  # … with the same left edge, a size this close (relative) and as dark is the same block's
 
 
@@ -108,6 +143,7 @@ def _unify_blocks(lines: list[OcrLine], sizes: dict) -> None:
                 break
             aligned = abs(upper.words[0].left - lower.words[0].left) <= max(a[0], b[0])
             dark = ("-Dark" in a[2] or a[1]) == ("-Dark" in b[2] or b[1])  # (a bold title's short line reads lighter)
+            dark = dark or len(_text(lower)) <= SHORT_LAST * len(_text(upper))  # (so does a caption's short last line)
             if pitch > 0 and aligned and dark and abs(a[0] - b[0]) <= BLOCK_SAME * max(a[0], b[0]):
                 longer = upper if len(_text(upper)) >= len(_text(lower)) else lower
                 sizes[id(upper)] = sizes[id(lower)] = sizes[id(longer)]
@@ -131,7 +167,7 @@ def _unify_headlines(lines: list[OcrLine], sizes: dict) -> None:
 
 def _byline(line: OcrLine, body: float) -> bool:
     """A short line at about body size or smaller that is only a byline (记者 陈玲 通讯员 张志举)."""
-    text = _text(line).translate(_BRACKETS)
+    text = mend_credit_text(_text(line).translate(_BRACKETS))
     if line.em > BODY_BAND[1] * body or len(text) > BYLINE_CHARS:
         return False
     spaced = ROLE.sub(lambda m: f" {m.group(0)} ", text).strip()
