@@ -44,6 +44,8 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
         # body text has no spaces (its lines were cut at the gutters); a headline's are wide
         space = float("inf") if face == "Scan-Body" else (SPACE if bold else NAME_SPACE) * line.em
         spaced = {i for i, blank in enumerate(blanks) if blank >= space}
+        if face == "Scan-Body" and (lead := _LEAD.match("".join(c for c, _, _ in cells))):
+            spaced |= _lead_spaces(cells, blanks, lead, line.em)
         if face == "Scan-Byline":
             spaced |= find_name_breaks("".join(c for c, _, _ in cells), blanks)
         credit = _CREDIT.search("".join(c for c, _, _ in cells)) if face != "Scan-Body" else None
@@ -63,6 +65,21 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
             out.append({"text": char, "x0": x0 * scale, "x1": max(x1, x0 + 0.1) * scale, "top": bottom - size,
                         "bottom": bottom, "size": size, "fontname": face, "upright": True})
     return out
+
+
+# 本报讯(通讯员 张志举 胡晓千 记者 毛玺玺)“… opening a body: the names' spaces (OCR loses them)
+_LEAD = re.compile(r"本报讯[(（《]([^)）]*)")
+
+
+def _lead_spaces(cells: list, blanks: list[float], lead: re.Match, em: float) -> set[int]:
+    """Where the byline in brackets after 本报讯 has a space: a blank ``NAME_SPACE`` em wide,
+    or around a role word, or inside two names run together (:func:`find_name_breaks`).
+    Its bracket read as 《 is made （."""
+    if cells[lead.start(1) - 1][0] == "《":
+        cells[lead.start(1) - 1] = ("（", *cells[lead.start(1) - 1][1:])
+    start, end = lead.start(1), lead.end(1)
+    inner = {start + i for i in find_name_breaks(lead[1], blanks[start:end])} if end > start else set()
+    return inner | {i for i in range(start, min(end, len(blanks))) if blanks[i] >= NAME_SPACE * em}
 
 
 WORD_SPACE = 0.3  # em: the least space set between two names of a byline

@@ -145,6 +145,7 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
             settle_base(line, image)
         band, rules = _without_rules(image, line)
         words = [w for w in line.words if _is_solid(w) or not (_on_rule(rules, w) or _is_noise(band, w))]
+        words = [w for w in words if not _drop_phantom_quote(band, w, line.em)]
         if not words:
             continue
         pieces, right = [[words[0]]], words[0].left + words[0].width
@@ -193,6 +194,30 @@ def _is_noise(band, w: Word) -> bool:
     return w.conf < MIN_CONF and not (band[:, max(0, w.left):w.left + w.width] < DARK).any()
 
 
+QUOTES = "“”\"‘’'"
+PHANTOM_CONF = 10.0  # tesseract's confidence: a lone quote mark read in a blank (a gutter) is below it
+PHANTOM_BLANK = 0.8  # em: a quote opening a word this far left of the word's ink was read in a blank
+
+
+def _drop_phantom_quote(band, w: Word, em: float) -> bool:
+    """A quote mark tesseract read in a blank: a space of small print, a column gutter (it
+    then joins two columns' lines across the gutter). True when the word is only that mark,
+    doubted, with no ink in the left half of its box (its boxes are tight round real ink);
+    a word that opens with one whose ink starts ``PHANTOM_BLANK`` em to the right loses the
+    mark and its box starts at the ink."""
+    if not w.text or w.text[0] not in QUOTES:
+        return False
+    inked = (band[:, max(0, w.left):w.left + w.width] < DARK).any(axis=0) if band.size else None
+    if inked is None or not inked.any():
+        return w.conf < PHANTOM_CONF
+    first = int(inked.argmax())
+    if len(w.text.strip(QUOTES)) == 0:
+        return w.conf < PHANTOM_CONF and first >= max(1, w.width // 2)
+    if first >= PHANTOM_BLANK * em:
+        w.text, w.left, w.width = w.text[1:], w.left + first, w.width - first
+    return False
+
+
 def _on_rule(rules, w: Word) -> bool:
     """Whether a vertical rule runs through the word's box (tesseract's boxes of punctuation
     are often beside its ink, so the ink in them tells nothing)."""
@@ -239,18 +264,30 @@ def _is_square(dark, height: int) -> bool:
 
 def measure_ink(lines: list[OcrLine], image) -> None:
     """Each line's share of dark pixels inside its words' boxes (``image``: a greyscale numpy
-    array); a single character that is nearly solid ink is the ■ before a name."""
+    array), a ■ left out; a single character that is nearly solid ink is the ■ before a name."""
     for line in lines:
         dark = total = 0
         for w in line.words:
             cut = image[w.top:w.top + w.height, w.left:w.left + w.width]
             ink = int((cut < DARK).sum())
             high = w.height >= SQUARE * line.em
-            if len(w.text) == 1 and high and _is_square(cut[:, :int(1.4 * w.height)] < DARK, w.height):
+            if len(w.text) == 1 and high and _is_square(_square_cut(image, w) < DARK, w.height):
                 w.text = "■"
+            if w.text.startswith("■"):  # its solid ink would make a ■name byline look bold
+                if len(w.text) == 1:
+                    continue
+                cut = cut[:, w.width // len(w.text):]
+                ink = int((cut < DARK).sum())
             dark += ink
             total += cut.size
         line.density = dark / total if total else 0.0
+
+
+def _square_cut(image, w: Word):
+    """Where a ■ read as one character may be: its box, widened to the left by half its
+    height (tesseract's box of a ■ is often narrower than the ■ and starts inside it)."""
+    left = max(0, w.left - w.height // 2)
+    return image[w.top:w.top + w.height, left:w.left + int(1.4 * w.height)]
 
 
 def _text(line: OcrLine) -> str:
