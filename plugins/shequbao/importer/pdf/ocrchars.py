@@ -44,11 +44,14 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
         # body text has no spaces (its lines were cut at the gutters); a headline's are wide
         space = float("inf") if face == "Scan-Body" else (SPACE if bold else NAME_SPACE) * line.em
         spaced = {i for i, blank in enumerate(blanks) if blank >= space}
-        if face == "Scan-Body" and (lead := _LEAD.match("".join(c for c, _, _ in cells))):
+        text = "".join(c for c, _, _ in cells)
+        if face == "Scan-Body" and (lead := _LEAD.match(text)):
             spaced |= _lead_spaces(cells, blanks, lead, line.em)
-        if face == "Scan-Byline":
-            spaced |= find_name_breaks("".join(c for c, _, _ in cells), blanks)
-        credit = _CREDIT.search("".join(c for c, _, _ in cells)) if face != "Scan-Body" else None
+        elif credit_line := _CREDIT_LINE.match(text):  # 文/图 杨惠明 陈凯庭: the names apart, whatever the face
+            spaced = _credit_spaces(credit_line, blanks)
+        elif face == "Scan-Byline":
+            spaced |= find_name_breaks(text, blanks)
+        credit = _CREDIT.search(text) if face != "Scan-Body" else None
         if credit and not credit.group(1) and credit.start() > 0 and credit.start() - 1 not in spaced:
             credit = None  # (only a name set apart or alone on its line: 本报, 社区报 stay)
         if credit:  # a caption's "　陈凯庭 摄" read as "”陈凯庭报": the space taken for a quote, 摄 for 报
@@ -68,6 +71,15 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
 
 
 # 本报讯(通讯员 张志举 胡晓千 记者 毛玺玺)“… opening a body: the names' spaces (OCR loses them)
+_CREDIT_LINE = re.compile(r"^([“”\"]?(?:文[/／]图|图[/／]文))([\u3400-\u9fff]{2,12})$|^()([\u3400-\u9fff]{2,12})(?:文[/／])?摄$")
+
+
+def _credit_spaces(m: re.Match, blanks: list[float]) -> set[int]:
+    """A credit line's spaces: after 文/图 (or before 摄), and between two names run together."""
+    group = 2 if m.group(2) else 4
+    start, end = m.start(group), m.end(group)
+    spaces = {i + start for i in find_name_breaks(m.group(group), blanks[start:end])}
+    return spaces | ({start - 1} if start else {end - 1})
 _LEAD = re.compile(r"本报讯[(（《]([^)）]*)")
 
 

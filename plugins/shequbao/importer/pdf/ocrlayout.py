@@ -155,6 +155,7 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
             pieces[-1].append(w)
             if _is_solid(w):  # (a stray mark in the gutter does not narrow it)
                 right = max(right, w.left + w.width)
+        pieces = [_without_open_end(words) for words in pieces]
         for words in pieces if len(pieces) > 1 else ():
             piece = OcrLine(words, line.em, line.base)
             if len(_text(piece)) >= PIECE_CHARS:
@@ -196,15 +197,16 @@ def _is_noise(band, w: Word) -> bool:
 
 QUOTES = "“”\"‘’'"
 PHANTOM_CONF = 10.0  # tesseract's confidence: a lone quote mark read in a blank (a gutter) is below it
-PHANTOM_BLANK = 0.8  # em: a quote opening a word this far left of the word's ink was read in a blank
+PHANTOM_BLANK = 0.5  # em: a doubted quote opening a word this far left of the word's ink was read in a blank
+PHANTOM_DOUBT = 70.0  # … doubted: the word's confidence is below this (real ones there read 90 and more)
 
 
 def _drop_phantom_quote(band, w: Word, em: float) -> bool:
     """A quote mark tesseract read in a blank: a space of small print, a column gutter (it
     then joins two columns' lines across the gutter). True when the word is only that mark,
     doubted, with no ink in the left half of its box (its boxes are tight round real ink);
-    a word that opens with one whose ink starts ``PHANTOM_BLANK`` em to the right loses the
-    mark and its box starts at the ink."""
+    a doubted word that opens with one whose ink starts ``PHANTOM_BLANK`` em to the right
+    loses the mark and its box starts at the ink."""
     if not w.text or w.text[0] not in QUOTES:
         return False
     inked = (band[:, max(0, w.left):w.left + w.width] < DARK).any(axis=0) if band.size else None
@@ -213,9 +215,20 @@ def _drop_phantom_quote(band, w: Word, em: float) -> bool:
     first = int(inked.argmax())
     if len(w.text.strip(QUOTES)) == 0:
         return w.conf < PHANTOM_CONF and first >= max(1, w.width // 2)
-    if first >= PHANTOM_BLANK * em:
+    if first >= PHANTOM_BLANK * em and w.conf < PHANTOM_DOUBT:
         w.text, w.left, w.width = w.text[1:], w.left + first, w.width - first
     return False
+
+
+def _without_open_end(words: list[Word]) -> list[Word]:
+    """A doubted lone “ ending a line (or a piece of one cut at a gutter) was read in the
+    blank after it: an opening quote never ends a line (行尾禁则)."""
+    while len(words) > 1 and words[-1].text[-1:] in ("“", "‘", '"') and words[-1].conf < PHANTOM_DOUBT:
+        if len(words[-1].text) == 1:
+            words = words[:-1]
+        else:  # 。“ : the full stop stays
+            words[-1].text = words[-1].text[:-1]
+    return words
 
 
 def _on_rule(rules, w: Word) -> bool:
