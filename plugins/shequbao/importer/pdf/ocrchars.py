@@ -13,6 +13,7 @@ punctuation made full-width.
 from __future__ import annotations
 
 import re
+from statistics import median
 
 from .glyphs import CLOSING, OPENING
 from .ocrlayout import INK, OcrLine, _blank, _is_han
@@ -80,18 +81,26 @@ def _credit_spaces(m: re.Match, blanks: list[float]) -> set[int]:
     start, end = m.start(group), m.end(group)
     spaces = {i + start for i in find_name_breaks(m.group(group), blanks[start:end])}
     return spaces | ({start - 1} if start else {end - 1})
+LEAD_SPACE = 0.3  # em
 _LEAD = re.compile(r"本报讯[(（《]([^)）]*)")
 
 
 def _lead_spaces(cells: list, blanks: list[float], lead: re.Match, em: float) -> set[int]:
-    """Where the byline in brackets after 本报讯 has a space: a blank ``NAME_SPACE`` em wide,
-    or around a role word, or inside two names run together (:func:`find_name_breaks`).
+    """Where the byline in brackets after 本报讯 has a space: a blank ``LEAD_SPACE`` em wider
+    than the line's usual one (lines of narrow columns are set loose), around a role word,
+    and, when the bracket closes on this line, inside two names run together
+    (:func:`find_name_breaks`; a name at the line's end may go on on the next line).
     Its bracket read as 《 is made （."""
     if cells[lead.start(1) - 1][0] == "《":
         cells[lead.start(1) - 1] = ("（", *cells[lead.start(1) - 1][1:])
     start, end = lead.start(1), lead.end(1)
-    inner = {start + i for i in find_name_breaks(lead[1], blanks[start:end])} if end > start else set()
-    return inner | {i for i in range(start, min(end, len(blanks))) if blanks[i] >= NAME_SPACE * em}
+    text = lead[1]
+    if end < len(cells) and end > start:
+        inner = {start + i for i in find_name_breaks(text, blanks[start:end])}
+    else:
+        inner = {start + i for m in ROLE.finditer(text) for i in (m.start() - 1, m.end() - 1) if 0 <= i < len(text) - 1}
+    wide = max(NAME_SPACE * em, median(blanks) + LEAD_SPACE * em) if blanks else NAME_SPACE * em
+    return inner | {i for i in range(start, min(end, len(blanks))) if blanks[i] >= wide}
 
 
 WORD_SPACE = 0.3  # em: the least space set between two names of a byline
@@ -119,11 +128,13 @@ def find_name_breaks(text: str, blanks: list[float]) -> set[int]:
 
 
 def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
-    """(character, x0, x1) in pixels: a word's characters share its box; punctuation made
-    full-width where it stands next to Chinese."""
+    """(character, x0, x1) in pixels: a word's characters share its box (up to the next
+    word's box, which tesseract's box of a word may reach over); punctuation made full-width
+    where it stands next to Chinese."""
     raw = []
-    for w in line.words:
-        step = w.width / len(w.text)
+    for w, nxt in zip(line.words, [*line.words[1:], None]):
+        width = min(w.width, nxt.left - w.left) if nxt is not None and nxt.left > w.left else w.width
+        step = width / len(w.text)
         raw += [(c, w.left + i * step, w.left + (i + 1) * step) for i, c in enumerate(w.text)]
     line_text = "".join(c for c, _, _ in raw)
     if line_text.startswith("一一") and len(line_text) > 2 and (_is_han(line_text[2]) or line_text[2].isdigit()):  # a 副题's dash
