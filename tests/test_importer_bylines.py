@@ -53,3 +53,14 @@ def test_closing_bylines():
     text, byline = split_tail("解决生活困难。 庞小明 摄")
     assert byline.people == {"photographers": ["庞小明"]}
     assert split_tail("他说:“很好。”张三说") == ("他说:“很好。”张三说", None)
+
+
+def test_a_lead_byline_whose_closing_bracket_ocr_lost_still_leaves_the_body():
+    """A scan's 本报讯(通讯员 … 记者 毛玺玺“…: OCR read the thin half-width ) as nothing. The
+    byline still comes off (up to the quote no name has); a bracket that never closes in front
+    of plain text is left alone."""
+    byline, body, removed = split_lead("本报讯(通讯员 周晓岚 吴建国 记者毛玺玺“街道组织的平安建设活动很好。”")
+    assert byline is not None and byline.people == {"correspondents": ["周晓岚", "吴建国"], "reporters": ["毛玺玺"]}
+    assert body.startswith("“街道组织")
+    assert removed == "本报讯(通讯员 周晓岚 吴建国 记者毛玺玺"
+    assert split_lead("本报讯(记者 陈玲 近日街道开展“四点半课堂”活动")[0] is None

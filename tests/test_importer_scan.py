@@ -186,3 +186,61 @@ def test_a_headline_cut_where_a_quote_was_lost_is_one_line_again():
     assert ["".join(w.text for w in ln.words) for ln in joined] == ["银杏坊共享书屋"]
     apart = join_neighbours([OcrLine(first, 60.0, 156.0), OcrLine(second, 60.0, 156.0)], _page_with_ink(ink))
     assert len(apart) == 2
+
+
+def test_a_quote_read_in_a_gutter_is_dropped_and_a_real_one_kept():
+    """tesseract reads the blank gutter between two columns as a ” opening the next column's
+    first word (”夜间): the mark goes and the line is cut at the gutter; a quote whose word
+    starts at its ink (“夜间) stays."""
+    from shequbao.importer.pdf.ocrlayout import OcrLine, Word, split_gutters
+
+    left = _row("全程跟", 100)
+    right = _row("夜间停工", 100 + 30 * 3 + 60)
+    phantom = Word(100 + 30 * 3 + 5, 100, 55 + 2 * 30, 28, "”夜间", conf=44.0)
+    image = _page_with_ink([(w.left, w.top, w.width, w.height) for w in left + right])
+    pieces = split_gutters([OcrLine(left + [phantom] + right[2:], em=30.0, base=128.0)], image)
+    assert ["".join(w.text for w in p.words) for p in pieces] == ["全程跟", "夜间停工"]
+    real = Word(right[0].left, 100, 90, 28, "“夜间", conf=60.0)
+    quoted = _page_with_ink([(w.left, w.top, w.width, w.height) for w in right])
+    kept = split_gutters([OcrLine([real] + right[2:], em=30.0, base=128.0)], quoted)
+    assert "".join(w.text for p in kept for w in p.words) == "“夜间停工"
+
+
+def test_a_square_boxed_from_its_middle_is_a_square_and_not_bold():
+    """■高培峰 closing a brief: tesseract boxes the ■ from its middle (and reads it as 国); it is
+    a ■, and its solid ink does not make the line look bold (a title)."""
+    from shequbao.importer.pdf.ocrlayout import OcrLine, Word, measure_ink
+
+    names = _row("高培峰", 140)
+    mark = Word(116, 100, 15, 28, "国", conf=49.0)  # the ■ is at 100–128
+    strokes = [(w.left + 4, w.top + 4 * k, w.width - 8, 2) for w in names for k in range(7)]
+    image = _page_with_ink([(100, 100, 28, 28), *strokes])
+    line = OcrLine([mark, *names], em=30.0, base=128.0)
+    plain = OcrLine(_row("高培峰", 140), em=30.0, base=128.0)
+    measure_ink([line, plain], image)
+    assert mark.text == "■"
+    assert abs(line.density - plain.density) < 0.05
+
+
+def _spaced_text(chars: list[dict]) -> str:
+    """The characters of one line, with a space where a blank is left between two of them."""
+    out = chars[0]["text"]
+    for a, b in zip(chars, chars[1:]):
+        out += (" " if b["x0"] - a["x1"] > 0.05 else "") + b["text"]
+    return out
+
+
+def test_a_photo_credit_line_gets_its_names_apart_and_a_stray_quote_before_it_goes():
+    """文/图杨惠明陈凯庭 under a caption (OCR loses the spaces): 文/图 and each name apart, so the
+    credit leaves the caption; the “ tesseract read in the blank after the caption's 。 goes."""
+    from shequbao.importer.pdf.ocrchars import page_chars
+    from shequbao.importer.pdf.ocrlayout import OcrLine, Word, split_gutters
+
+    words = _row("文/图杨惠明", 100) + _row("陈凯庭", 100 + 30 * 6 + 14)  # a wider blank between the names
+    image = _page_with_ink([(w.left + 2, w.top, w.width - 4, w.height) for w in words])
+    line = OcrLine(words, em=30.0, base=128.0)
+    chars = page_chars([line], {id(line): (30.0, False, "Scan-Byline")}, 1.0, image)
+    assert _spaced_text(chars) == "文/图 杨惠明 陈凯庭"
+    caption = _row("殊荣", 100) + [Word(160, 100, 46, 40, "。“", conf=0.0)]
+    kept = split_gutters([OcrLine(caption, em=30.0, base=128.0)], _page_with_ink([(100, 100, 56, 28), (162, 120, 8, 6)]))
+    assert "".join(w.text for p in kept for w in p.words) == "殊荣。"

@@ -159,6 +159,7 @@ def test_headline_under_the_masthead_is_kept():
 @pytest.mark.parametrize("line, editor", [
     ("责任编辑：王丽　美编：陈晨", "王丽"), ("本版责编：王丽", "王丽"), ("编辑/王丽", "王丽"),
     ("责任编辑 王丽 校对 李明", "王丽"), ("（本版编辑：王丽）", "王丽"), ("美编：陈晨", None),
+    ("责任编辑：王丽美编：陈晨", "王丽"),  # the space lost (OCR)
 ])
 def test_editor_lines_give_the_editor_of_the_ban(line, editor):
     parsed = segment(f"第3版 文体\n\n广场舞比赛落幕\n\n5月6日，街道广场舞比赛落幕，十二支队伍参赛。\n\n{line}\n")

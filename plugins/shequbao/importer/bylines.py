@@ -283,6 +283,8 @@ def split_lead(text: str) -> tuple[Byline | None, str, str] | None:
         if byline is not None:
             return byline, rest[paren.end():], text[: m.end() + paren.end()]
         return None, rest, text[: m.end()]
+    if (unclosed := _UNCLOSED.match(rest)) and (byline := parse_names(unclosed[1])) and _has_role(unclosed[1]):
+        return byline, rest[unclosed.end():].lstrip(), text[: m.end() + unclosed.end()]
     # 本报讯 记者 陈玲 通讯员 张三 近日,…… : space-separated chunks up to the body
     words = rest.split(" ")
     for n in range(min(len(words) - 1, 8), 0, -1):
@@ -293,6 +295,15 @@ def split_lead(text: str) -> tuple[Byline | None, str, str] | None:
                 body = " ".join(words[n:]).lstrip()
                 return byline, body, text[: len(text) - len(body)]
     return None, rest, text[: m.end()]
+
+
+# 本报讯(记者 张三 毛玺玺“街道…: the closing bracket lost (OCR reads a thin half-width ")" as
+# nothing); the byline runs to the first mark no name has (a quote, a digit) within 40 characters
+_UNCLOSED = re.compile(r"^[(（]([\u3400-\u9fff·\s]{4,40}?)\s*(?=[“\"‘「《0-9])")
+
+
+def _has_role(text: str) -> bool:
+    return any(word in text for word in ROLE_WORDS if len(word) > 1)
 
 
 _CREDIT_CUT = re.compile(r"[\s■(（]")

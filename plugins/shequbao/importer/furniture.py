@@ -19,16 +19,17 @@ from .structure import Unit
 # Words of the masthead's and the 报尾's small print, each followed by a colon (or a space).
 _STRONG = r"报送|抄送|抄报|准印证号?|内部资料(?:准印证)?|编印|承印|印数|国内统一刊号|刊号|邮发代号|内部资料，?免费交流"
 _WEAK = r"主办(?:单位)?|协办|承办|主管|印刷|发行|发送对象|赠阅|编辑部|地址|电话|邮编|网址|投稿邮箱|电子邮箱|社长|总编辑|主编|副主编"
-_STRONG_RE = re.compile(rf"(?:^|\s)(?:{_STRONG})(?:[:：\s]|$)|\d日\s*印发|共印\s*\d+\s*份")
-_WEAK_RE = re.compile(rf"(?:^|\s)(?:{_WEAK})[:：]")
+_STRONG_RE = re.compile(rf"(?:^|[\s“”\"])(?:{_STRONG})(?:[:：\s]|$)|\d日\s*印发|共印\s*\d+\s*份")
+_WEAK_RE = re.compile(rf"(?:^|[\s“”\"])(?:{_WEAK})[:：]")
 _FOOTER = re.compile(
     r"^(?:第\s*\d{1,3}\s*页(?:\s*[/／,，]?\s*共\s*\d{1,3}\s*页)?|[-—－]\s*\d{1,3}\s*[-—－]|\d{1,3}\s*/\s*\d{1,3}"
     r"|Page\s*\d{1,3}(?:\s*of\s*\d{1,3})?)$", re.IGNORECASE)
 # 责任编辑：王丽 美编：陈晨 / 本版编辑 王丽 / (编辑：王丽) — every part a role and a name
 _ROLE = r"责任编辑|本版责编|本版编辑|责编|编辑|美编|美术编辑|责任校对|校对|版式设计|版式|组版|排版|校审|审核|终审"
 # a separator between the role and the name, unless the role is a long one (责任编辑王丽): 编辑部的故事 is a headline
+# (or the next role: OCR loses the space in 责任编辑：王丽 美编：陈晨)
 _EDITOR_PART = re.compile(rf"(?:(责任编辑|本版编辑|本版责编)|({_ROLE})(?=[:：/\s]))\s*[:：/]?\s*([\u3400-\u9fff]{{2,4}})"
-                          r"(?=$|[\s,，;；、/|])")
+                          rf"(?=$|[\s,，;；、/|]|(?:{_ROLE})[:：])")
 _PAPER_NAME = re.compile(r"(?:报|之声|通讯|周刊|月刊)$")
 _SENTENCE = re.compile(r"[。！？!?；;]")
 _BY = re.compile(r"(?:主办|协办|承办|编印|主管)$")

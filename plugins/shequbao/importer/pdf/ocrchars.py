@@ -13,6 +13,7 @@ punctuation made full-width.
 from __future__ import annotations
 
 import re
+from statistics import median
 
 from .glyphs import CLOSING, OPENING
 from .ocrlayout import INK, OcrLine, _blank, _is_han, _is_wide
@@ -44,12 +45,17 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
         # body text has no spaces (its lines were cut at the gutters); a headline's are wide
         space = float("inf") if face == "Scan-Body" else (SPACE if bold else NAME_SPACE) * line.em
         spaced = {i for i, blank in enumerate(blanks) if blank >= space}
-        if face == "Scan-Byline":
+        text = "".join(c for c, _, _ in cells)
+        if face == "Scan-Body" and (lead := _LEAD.match(text)):
+            spaced |= _lead_spaces(cells, blanks, lead, line.em)
+        elif credit_line := _CREDIT_LINE.match(text):  # 文/图 杨惠明 陈凯庭: the names apart, whatever the face
+            spaced = _credit_spaces(credit_line, blanks)
+        elif face == "Scan-Byline":
             cells = mend_credit(cells)
             text = "".join(c for c, _, _ in cells)
             breaks = find_name_breaks(text, blanks)
             spaced = drop_lone_characters(text, spaced - breaks, breaks) | breaks
-        credit = _CREDIT.search("".join(c for c, _, _ in cells)) if face != "Scan-Body" else None
+        credit = _CREDIT.search(text) if face != "Scan-Body" else None
         ended = bool(credit) and credit.start() > 0 and cells[credit.start() - 1][0] in "。！？"
         if credit and not credit.group(1) and credit.start() > 0 and credit.start() - 1 not in spaced and not ended:
             credit = None  # (only a name set apart, after a sentence or alone on its line: 本报, 社区报 stay)
@@ -67,6 +73,38 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
             out.append({"text": char, "x0": x0 * scale, "x1": max(x1, x0 + 0.1) * scale, "top": bottom - size,
                         "bottom": bottom, "size": size, "fontname": face, "upright": True})
     return out
+
+
+# 本报讯(通讯员 张志举 胡晓千 记者 毛玺玺)“… opening a body: the names' spaces (OCR loses them)
+_CREDIT_LINE = re.compile(r"^([“”\"]?(?:文[/／]图|图[/／]文))([\u3400-\u9fff]{2,12})$|^()([\u3400-\u9fff]{2,12})(?:文[/／])?摄$")
+
+
+def _credit_spaces(m: re.Match, blanks: list[float]) -> set[int]:
+    """A credit line's spaces: after 文/图 (or before 摄), and between two names run together."""
+    group = 2 if m.group(2) else 4
+    start, end = m.start(group), m.end(group)
+    spaces = {i + start for i in find_name_breaks(m.group(group), blanks[start:end])}
+    return spaces | ({start - 1} if start else {end - 1})
+LEAD_SPACE = 0.3  # em
+_LEAD = re.compile(r"本报讯[(（《]([^)）]*)")
+
+
+def _lead_spaces(cells: list, blanks: list[float], lead: re.Match, em: float) -> set[int]:
+    """Where the byline in brackets after 本报讯 has a space: a blank ``LEAD_SPACE`` em wider
+    than the line's usual one (lines of narrow columns are set loose), around a role word,
+    and, when the bracket closes on this line, inside two names run together
+    (:func:`find_name_breaks`; a name at the line's end may go on on the next line).
+    Its bracket read as 《 is made （."""
+    if cells[lead.start(1) - 1][0] == "《":
+        cells[lead.start(1) - 1] = ("（", *cells[lead.start(1) - 1][1:])
+    start, end = lead.start(1), lead.end(1)
+    text = lead[1]
+    if end < len(cells) and end > start:
+        inner = {start + i for i in find_name_breaks(text, blanks[start:end])}
+    else:
+        inner = {start + i for m in ROLE.finditer(text) for i in (m.start() - 1, m.end() - 1) if 0 <= i < len(text) - 1}
+    wide = max(NAME_SPACE * em, median(blanks) + LEAD_SPACE * em) if blanks else NAME_SPACE * em
+    return inner | {i for i in range(start, min(end, len(blanks))) if blanks[i] >= wide}
 
 
 WORD_SPACE = 0.3  # em: the least space set between two names of a byline
@@ -133,11 +171,13 @@ def drop_lone_characters(text: str, spaces: set[int], keep: set[int]) -> set[int
 
 
 def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
-    """(character, x0, x1) in pixels: a word's characters share its box; punctuation made
-    full-width where it stands next to Chinese."""
+    """(character, x0, x1) in pixels: a word's characters share its box (up to the next
+    word's box, which tesseract's box of a word may reach over); punctuation made full-width
+    where it stands next to Chinese."""
     raw = []
-    for w in line.words:
-        step = w.width / len(w.text)
+    for w, nxt in zip(line.words, [*line.words[1:], None]):
+        width = min(w.width, nxt.left - w.left) if nxt is not None and nxt.left > w.left else w.width
+        step = width / len(w.text)
         raw += [(c, w.left + i * step, w.left + (i + 1) * step) for i, c in enumerate(w.text)]
     raw = [cell for i, cell in enumerate(raw) if not _is_stroke(raw, i)]
     line_text = "".join(c for c, _, _ in raw)

@@ -146,6 +146,7 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
         band, rules = _without_rules(image, line)
         words = [w for w in line.words if _is_solid(w) or not (
                  _on_rule(rules, w, RULE_SLACK * line.em if _RULE_MARK.fullmatch(w.text) else 0.0) or _is_noise(band, w))]
+        words = [w for w in words if not _drop_phantom_quote(band, w, line.em)]
         if not words:
             continue
         pieces, right, middle = [[words[0]]], words[0].left + words[0].width, words[0].left + words[0].width / 2
@@ -156,6 +157,7 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
             pieces[-1].append(w)
             if _is_solid(w):  # (a stray mark in the gutter does not narrow it)
                 right, middle = max(right, w.left + w.width), w.left + w.width / 2
+        pieces = [_without_open_end(words) for words in pieces]
         for words in pieces if len(pieces) > 1 else ():
             piece = OcrLine(words, line.em, line.base)
             if len(_text(piece)) >= PIECE_CHARS:
@@ -193,6 +195,42 @@ def _is_noise(band, w: Word) -> bool:
     """Punctuation tesseract doubts, with no ink under it in the line's band: read in a blank
     (a column gutter). (Its boxes of sure punctuation are often beside the ink: those stay.)"""
     return w.conf < MIN_CONF and not (band[:, max(0, w.left):w.left + w.width] < DARK).any()
+
+
+QUOTES = "“”\"‘’'"
+PHANTOM_CONF = 10.0  # tesseract's confidence: a lone quote mark read in a blank (a gutter) is below it
+PHANTOM_BLANK = 0.5  # em: a doubted quote opening a word this far left of the word's ink was read in a blank
+PHANTOM_DOUBT = 70.0  # … doubted: the word's confidence is below this (real ones there read 90 and more)
+
+
+def _drop_phantom_quote(band, w: Word, em: float) -> bool:
+    """A quote mark tesseract read in a blank: a space of small print, a column gutter (it
+    then joins two columns' lines across the gutter). True when the word is only that mark,
+    doubted, with no ink in the left half of its box (its boxes are tight round real ink);
+    a doubted word that opens with one whose ink starts ``PHANTOM_BLANK`` em to the right
+    loses the mark and its box starts at the ink."""
+    if not w.text or w.text[0] not in QUOTES:
+        return False
+    inked = (band[:, max(0, w.left):w.left + w.width] < DARK).any(axis=0) if band.size else None
+    if inked is None or not inked.any():
+        return w.conf < PHANTOM_CONF
+    first = int(inked.argmax())
+    if len(w.text.strip(QUOTES)) == 0:
+        return w.conf < PHANTOM_CONF and first >= max(1, w.width // 2)
+    if first >= PHANTOM_BLANK * em and w.conf < PHANTOM_DOUBT:
+        w.text, w.left, w.width = w.text[1:], w.left + first, w.width - first
+    return False
+
+
+def _without_open_end(words: list[Word]) -> list[Word]:
+    """A doubted lone “ ending a line (or a piece of one cut at a gutter) was read in the
+    blank after it: an opening quote never ends a line (行尾禁则)."""
+    while len(words) > 1 and words[-1].text[-1:] in ("“", "‘", '"') and words[-1].conf < PHANTOM_DOUBT:
+        if len(words[-1].text) == 1:
+            words = words[:-1]
+        else:  # 。“ : the full stop stays
+            words[-1].text = words[-1].text[:-1]
+    return words
 
 
 RULE_SLACK = 0.3  # em: a stroke mark this near a vertical rule is the rule read as a character
@@ -248,18 +286,30 @@ def _is_square(dark, height: int) -> bool:
 
 def measure_ink(lines: list[OcrLine], image) -> None:
     """Each line's share of dark pixels inside its words' boxes (``image``: a greyscale numpy
-    array); a single character that is nearly solid ink is the ■ before a name."""
+    array), a ■ left out; a single character that is nearly solid ink is the ■ before a name."""
     for line in lines:
         dark = total = 0
         for w in line.words:
             cut = image[w.top:w.top + w.height, w.left:w.left + w.width]
             ink = int((cut < DARK).sum())
             high = w.height >= SQUARE * line.em
-            if len(w.text) == 1 and high and _is_square(cut[:, :int(1.4 * w.height)] < DARK, w.height):
+            if len(w.text) == 1 and high and _is_square(_square_cut(image, w) < DARK, w.height):
                 w.text = "■"
+            if w.text.startswith("■"):  # its solid ink would make a ■name byline look bold
+                if len(w.text) == 1:
+                    continue
+                cut = cut[:, w.width // len(w.text):]
+                ink = int((cut < DARK).sum())
             dark += ink
             total += cut.size
         line.density = dark / total if total else 0.0
+
+
+def _square_cut(image, w: Word):
+    """Where a ■ read as one character may be: its box, widened to the left by half its
+    height (tesseract's box of a ■ is often narrower than the ■ and starts inside it)."""
+    left = max(0, w.left - w.height // 2)
+    return image[w.top:w.top + w.height, left:w.left + int(1.4 * w.height)]
 
 
 def _text(line: OcrLine) -> str:
