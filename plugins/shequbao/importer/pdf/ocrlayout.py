@@ -162,6 +162,8 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
         if len(pieces) == 1:
             line.words = words
             out.append(line)
+    for line in out:
+        settle_ink(line, image)
     return out
 
 
@@ -213,6 +215,34 @@ def settle_base(line: OcrLine, image) -> None:
         return
     sums = np.convolve(rows, np.ones(high, dtype=int), mode="valid")
     line.base = float(top + int(sums.argmax()) + high)
+
+
+INK_GAP = 3  # pixels: blank rows this few inside one line's ink (a 三's strokes) do not part it
+TOO_TALL = 0.85  # a line whose ink band is under this share of the height its boxes tell …
+
+
+def settle_ink(line: OcrLine, image) -> None:
+    """The size and baseline of a line whose boxes are much taller than its ink (tesseract
+    boxes a paragraph's short last line, 260份。, as tall as a line and a half: read as larger
+    type it would be taken for a headline): the band of rows with the most ink within the
+    boxes, the blank between two lines parting it from a neighbour's ink, gives the height."""
+    import numpy as np
+
+    han = [w for w in line.words if any(_is_han(c) for c in w.text) and w.text not in FLAT]
+    if not han:
+        return
+    top, bottom = min(w.top for w in line.words), max(w.top + w.height for w in line.words)
+    x0, x1 = min(w.left for w in line.words), max(w.left + w.width for w in line.words)
+    rows = (image[max(0, top):bottom, max(0, x0):x1] < DARK).sum(axis=1)
+    inked = np.flatnonzero(rows)
+    if not len(inked):
+        return
+    cuts = np.flatnonzero(np.diff(inked) > INK_GAP + 1)
+    runs = np.split(inked, cuts + 1)
+    run = max(runs, key=lambda r: int(rows[r[0]:r[-1] + 1].sum()))
+    em = (run[-1] - run[0] + 1) / INK
+    if em < TOO_TALL * line.em:
+        line.em, line.base = float(em), float(top + run[-1] + 1)
 
 
 def _is_han(char: str) -> bool:

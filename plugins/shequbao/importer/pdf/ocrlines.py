@@ -3,7 +3,7 @@ lines read twice, and one line tesseract read as two side by side."""
 
 from __future__ import annotations
 
-from .ocrlayout import INK, OcrLine, Word, _blank, _is_han, _text
+from .ocrlayout import INK, OcrLine, Word, _blank, _is_han, _is_solid, _text
 
 
 def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float) -> list[OcrLine]:
@@ -72,7 +72,8 @@ def join_neighbours(lines: list[OcrLine], image) -> list[OcrLine]:
     out: list[OcrLine] = []
     for line in sorted(lines, key=lambda ln: ln.words[0].left):
         for left in out:
-            right = max(w.left + w.width for w in left.words)
+            right = max(w.left + w.width for w in left.words if _is_solid(w) or w is left.words[0])  # (a box of
+            # punctuation often reaches past its ink, into the gutter)
             em = max(left.em, line.em)
             same = abs(left.em - line.em) <= JOIN_SAME * em and abs(left.base - line.base) <= JOIN_SAME * em
             if not same or not 0 <= line.words[0].left - right <= JOIN_GAP * em or len(_text(left)) < 2:
