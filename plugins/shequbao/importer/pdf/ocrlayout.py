@@ -154,6 +154,7 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
             pieces[-1].append(w)
             if _is_solid(w):  # (a stray mark in the gutter does not narrow it)
                 right = max(right, w.left + w.width)
+        pieces = [_without_stray_end(band, words, line.em) for words in pieces]
         for words in pieces if len(pieces) > 1 else ():
             piece = OcrLine(words, line.em, line.base)
             if len(_text(piece)) >= PIECE_CHARS:
@@ -165,6 +166,21 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
     for line in out:
         settle_ink(line, image)
     return out
+
+
+def _without_stray_end(band, words: list[Word], em: float) -> list[Word]:
+    """The words without the punctuation at their end whose box has no ink under it and
+    starts a gutter's width past the line's last ink (tesseract reads the blank of a gutter
+    as 。。: a headline read as ending in 。 would be taken for a paragraph's last line)."""
+    import numpy as np
+
+    solid = [i for i, w in enumerate(words) if _is_solid(w)]
+    for i in range(solid[-1] + 1 if solid else len(words), len(words)):
+        w = words[i]
+        inked = np.flatnonzero((band[:, :max(0, w.left + w.width)] < DARK).any(axis=0))
+        if len(inked) and w.left - inked[-1] >= GUTTER * em:
+            return words[:i]
+    return words
 
 
 RULE_REACH = 2.5  # em: ink running this far up from a line's baseline, unbroken, is a vertical rule
