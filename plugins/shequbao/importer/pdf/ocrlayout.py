@@ -147,13 +147,13 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
         words = [w for w in line.words if _is_solid(w) or not (_on_rule(rules, w) or _is_noise(band, w))]
         if not words:
             continue
-        pieces, right = [[words[0]]], words[0].left + words[0].width
-        for w in words[1:]:
-            if _is_solid(w) and w.left > right and _blank(band, right, w.left) >= GUTTER * line.em:
+        pieces, right, mid = [[words[0]]], words[0].left + words[0].width, words[0].left + words[0].width / 2
+        for w in words[1:]:  # (the blank is looked for between the boxes' middles: a box often reaches past its ink)
+            if _is_solid(w) and w.left > right and _blank(band, mid, w.left + w.width / 2) >= GUTTER * line.em:
                 pieces.append([])
             pieces[-1].append(w)
-            if _is_solid(w):  # (a stray mark in the gutter does not narrow it)
-                right = max(right, w.left + w.width)
+            if _is_solid(w) and w.left + w.width > right:  # (a stray mark in the gutter does not narrow it)
+                right, mid = w.left + w.width, w.left + w.width / 2
         pieces = [_without_stray_end(band, words, line.em) for words in pieces]
         for words in pieces if len(pieces) > 1 else ():
             piece = OcrLine(words, line.em, line.base)
