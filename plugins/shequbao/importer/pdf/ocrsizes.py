@@ -71,7 +71,25 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
         _unify_headlines(page, out)
         _unify_blocks(page, out)
         _join_small_print(page, out, body)
+        _join_credits(page, out, body)
     return body, out
+
+
+CREDIT_GAP = 1.5  # em: a byline this close after a caption's words on its baseline is the caption's credit
+
+
+def _join_credits(lines: list[OcrLine], sizes: dict, body: float) -> None:
+    """A photo credit (张志举摄) read as a piece of its own after a caption's last words on
+    the same baseline (a caption's space before its credit is as wide as a gutter) takes the
+    caption's size and face: the caption is one block, as when it was typeset."""
+    small = [ln for ln in lines if sizes[id(ln)][0] < BODY_BAND[0] * body and sizes[id(ln)][2] != "Scan-Byline"]
+    for line in (ln for ln in lines if sizes[id(ln)][2] == "Scan-Byline"):
+        for left in small:
+            em = sizes[id(left)][0]
+            gap = line.words[0].left - (left.words[-1].left + left.words[-1].width)
+            if abs(line.base - left.base) <= SNAP * em and -0.5 * em <= gap <= CREDIT_GAP * em:
+                sizes[id(line)] = sizes[id(left)]
+                break
 
 
 SMALL_PITCH = 1.45  # × a small line's size: a line whose baseline is this close under it is its next line
