@@ -161,7 +161,7 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
                 _measure(piece)
             out.append(piece)
         if len(pieces) == 1:
-            line.words = words
+            line.words = pieces[0]
             out.append(line)
     for line in out:
         settle_ink(line, image)
