@@ -97,15 +97,18 @@ def test_a_comma_box_in_the_gutter_does_not_join_two_columns():
 
 def test_a_photo_credit_beside_a_caption_is_the_captions():
     """开张当天…吃午饭　张志举 摄: the caption's second line was cut at the wide space before
-    the credit; the credit, read alone, looks like a byline. It takes the caption's size and
-    face, so the caption stays one block (a body-looking line under the photo began a new story)."""
+    the credit; the credit, read alone, looks like a byline. It is joined to the caption's
+    line, so the caption stays one block (a body-looking line under the photo began a new
+    story). A credit far from any caption stays a line of its own."""
     body = [OcrLine(row("本报讯十二月五日中午十一点位于丹桂路的食堂", 100, 100 + 45 * i), 28.0, 128.0 + 45 * i, 0.2)
             for i in range(6)]
     caption = OcrLine(row("开张当天老人们在食堂", 100, 400, size=22, pitch=24), 24.0, 422.0, 0.26)
     second = OcrLine(row("吃午饭", 100, 434, size=22, pitch=24), 24.0, 456.0, 0.26)
     credit = OcrLine(row("张志举摄", 100 + 24 * 3 + 28, 434, size=24, pitch=26), 26.0, 456.0, 0.22)
-    _, sizes = group_sizes([[*body, caption, second, credit]])
-    assert sizes[id(credit)] == sizes[id(second)]
+    lines = [*body, caption, second, credit]
+    group_sizes([lines])
+    assert credit not in lines and texts([second]) == ["吃午饭张志举摄"]  # (its space is read from the page)
     alone = OcrLine(row("张志举摄", 600, 434, size=24, pitch=26), 26.0, 456.0, 0.22)  # far from any caption
-    _, sizes = group_sizes([[*body, caption, second, alone]])
-    assert sizes[id(alone)][2] == "Scan-Byline"
+    lines = [*body, caption, second, alone]
+    _, sizes = group_sizes([lines])
+    assert alone in lines and sizes[id(alone)][2] == "Scan-Byline"

@@ -132,6 +132,7 @@ def _measure(line: OcrLine) -> None:
 
 
 GUTTER = 0.9  # em: a blank this wide inside one of tesseract's lines is a column gutter
+OPENING = ("“", "‘", "《", "（", "「", "(")  # marks that never end a line (GB/T 15834 line breaking)
 PIECE_CHARS = 4  # characters: a shorter piece of a line cut at a gutter keeps the line's size
 
 
@@ -149,7 +150,9 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
             continue
         pieces, right, mid = [[words[0]]], words[0].left + words[0].width, words[0].left + words[0].width / 2
         for w in words[1:]:  # (the blank is looked for between the boxes' middles: a box often reaches past its ink)
-            if _is_solid(w) and w.left > right and _blank(band, mid, w.left + w.width / 2) >= GUTTER * line.em:
+            opening = pieces[-1][-1].text.endswith(OPENING)  # (no line ends in “: its ink sits by the next word)
+            blank = _blank(band, mid, w.left + w.width / 2) if _is_solid(w) and w.left > right and not opening else 0.0
+            if blank >= GUTTER * line.em:
                 pieces.append([])
             pieces[-1].append(w)
             if _is_solid(w) and w.left + w.width > right:  # (a stray mark in the gutter does not narrow it)

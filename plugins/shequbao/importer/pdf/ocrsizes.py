@@ -80,15 +80,16 @@ CREDIT_GAP = 1.5  # em: a byline this close after a caption's words on its basel
 
 def _join_credits(lines: list[OcrLine], sizes: dict, body: float) -> None:
     """A photo credit (张志举摄) read as a piece of its own after a caption's last words on
-    the same baseline (a caption's space before its credit is as wide as a gutter) takes the
-    caption's size and face: the caption is one block, as when it was typeset."""
-    small = [ln for ln in lines if sizes[id(ln)][0] < BODY_BAND[0] * body and sizes[id(ln)][2] != "Scan-Byline"]
-    for line in (ln for ln in lines if sizes[id(ln)][2] == "Scan-Byline"):
+    the same baseline (a caption's space before its credit is as wide as a gutter) is the
+    caption line's end: the caption is one block, as when it was typeset."""
+    small = [ln for ln in lines if sizes[id(ln)][0] < BODY_BAND[0] * body and not sizes[id(ln)][1]]
+    for line in [ln for ln in small if _byline(ln, body)]:
         for left in small:
             em = sizes[id(left)][0]
             gap = line.words[0].left - (left.words[-1].left + left.words[-1].width)
-            if abs(line.base - left.base) <= SNAP * em and -0.5 * em <= gap <= CREDIT_GAP * em:
-                sizes[id(line)] = sizes[id(left)]
+            if left is not line and abs(line.base - left.base) <= SNAP * em and -0.5 * em <= gap <= CREDIT_GAP * em:
+                left.words += line.words  # (one line, its space before the credit read from the page)
+                lines.remove(line)
                 break
 
 
