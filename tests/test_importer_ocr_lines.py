@@ -112,3 +112,19 @@ def test_a_photo_credit_beside_a_caption_is_the_captions():
     lines = [*body, caption, second, alone]
     _, sizes = group_sizes([lines])
     assert alone in lines and sizes[id(alone)][2] == "Scan-Byline"
+
+
+def test_a_short_label_right_over_a_headline_is_not_body_text():
+    """身边好人 over 修车摊前的“老娘舅”: a column label set in a sans face a little larger than
+    the body, measured at about body size. Right over a headline, flush with it, it is read
+    in a face of its own (an 引题), not as the last line of the story above — the same four
+    characters in a column of body text stay body text."""
+    body = [OcrLine(row("香樟居民区门口有个修车摊摊主姓马大家都叫他", 100, 100 + 45 * i), 28.0, 128.0 + 45 * i, 0.2)
+            for i in range(6)]
+    label = OcrLine(row("身边好人", 100, 400, size=29, pitch=31), 29.5, 429.0, 0.21)
+    head = OcrLine(row("修车摊前的老娘舅", 100, 440, size=55, pitch=60), 60.0, 495.0, 0.4)
+    _, sizes = group_sizes([[*body, label, head]])
+    assert sizes[id(label)][2] != "Scan-Body"
+    inside = OcrLine(row("身边好人", 100, 370, size=29, pitch=31), 29.5, 399.0, 0.21)  # body lines under it
+    _, sizes = group_sizes([[*body, inside]])
+    assert sizes[id(inside)][2] == "Scan-Body"

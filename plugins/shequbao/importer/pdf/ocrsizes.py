@@ -17,7 +17,7 @@ from statistics import median
 
 from ..bylines import parse_byline
 from .ocrchars import ROLE
-from .ocrlayout import OcrLine, _text
+from .ocrlayout import INK, OcrLine, _text
 
 SAME = 0.09  # line sizes closer than this (relative) are one size
 DISPLAY = 1.6  # × body: a size group this large is a headline's, bold or not
@@ -52,7 +52,9 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
         text = _text(line)  # (the last line of a paragraph is no title or byline, whatever its ink)
         return bool(ink and line.density >= DENSE * ink and len(text) >= 2 and not text.endswith("。"))
 
-    plain = [ln for ln in lines if abs(ln.em - body) <= SNAP * body and not heavy(ln) and not _byline(ln, body)]
+    over = _over_headlines(pages, body)
+    plain = [ln for ln in lines if abs(ln.em - body) <= SNAP * body and not heavy(ln) and not _byline(ln, body)
+             and id(ln) not in over]
     taken = {id(ln) for ln in plain}
     out = {id(ln): (body, False, "Scan-Body") for ln in plain}
     for number, group in enumerate(_size_groups([ln for ln in lines if id(ln) not in taken])):
@@ -73,6 +75,27 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
         _join_small_print(page, out, body)
         _join_credits(page, out, body)
     return body, out
+
+
+LABEL_CHARS = 6  # characters: a line this short …
+LABEL_GAP = 0.8  # … whose ink ends this close (× its size) over a headline's is its 引题 or label
+
+
+def _over_headlines(pages: list[list[OcrLine]], body: float) -> set[int]:
+    """The short lines right over a headline (a line ``DISPLAY`` × the body size), flush with
+    it: a column label or 引题 (身边好人) set in another face at about body size, told from
+    the body by where it stands (a body line is never that close over a headline)."""
+    out = set()
+    for page in pages:
+        heads = [ln for ln in page if ln.em >= DISPLAY * body]
+        for line in page:
+            if len(_text(line)) > LABEL_CHARS or line.em >= DISPLAY * body:
+                continue
+            for head in heads:
+                gap = head.base - INK * head.em - line.base
+                if 0 <= gap <= LABEL_GAP * line.em and abs(head.words[0].left - line.words[0].left) <= line.em:
+                    out.add(id(line))
+    return out
 
 
 CREDIT_GAP = 1.5  # em: a byline this close after a caption's words on its baseline is the caption's credit
