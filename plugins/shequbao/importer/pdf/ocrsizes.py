@@ -77,7 +77,7 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
     return body, out
 
 
-LABEL_CHARS = 6  # characters: a line this short …
+LABEL_CHARS = 16  # characters: a line this short …
 LABEL_GAP = 0.8  # … whose ink ends this close (× its size) over a headline's is its 引题 or label
 
 
