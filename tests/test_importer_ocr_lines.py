@@ -128,3 +128,16 @@ def test_a_short_label_right_over_a_headline_is_not_body_text():
     inside = OcrLine(row("身边好人", 100, 370, size=29, pitch=31), 29.5, 399.0, 0.21)  # body lines under it
     _, sizes = group_sizes([[*body, inside]])
     assert sizes[id(inside)][2] == "Scan-Body"
+
+
+def test_a_marked_brief_title_in_a_heavier_face_is_bold():
+    """■金桂苑开通物业报修“一码通”: a 短消息's title set bold at body size, whose ink reads
+    lighter than a 黑体 headline's (its ■, quotes and thin strokes). Marked with ■ and in a
+    heavier face than the body, it is read bold — a brief's title, starting a new brief;
+    ■钱志刚 (a name) and an unmarked line as dark stay what they were."""
+    body = [OcrLine(row("本报讯十一月起金桂苑居民区在每个楼道张贴物业", 100, 100 + 45 * i), 28.0, 128.0 + 45 * i, 0.2)
+            for i in range(6)]
+    title = OcrLine(row("■金桂苑开通物业报修一码通", 100, 400), 28.0, 428.0, 0.32)
+    unmarked = OcrLine(row("金桂苑开通物业报修一码通", 100, 500), 28.0, 528.0, 0.32)
+    _, sizes = group_sizes([[*body, title, unmarked]])
+    assert sizes[id(title)][1] and not sizes[id(unmarked)][1]

@@ -17,7 +17,7 @@ from statistics import median
 
 from ..bylines import parse_byline
 from .ocrchars import ROLE
-from .ocrlayout import INK, OcrLine, _text
+from .ocrlayout import INK, OcrLine, _is_han, _text
 
 SAME = 0.09  # line sizes closer than this (relative) are one size
 DISPLAY = 1.6  # × body: a size group this large is a headline's, bold or not
@@ -60,7 +60,9 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
     for number, group in enumerate(_size_groups([ln for ln in lines if id(ln) not in taken])):
         em = _weighted_em(group)
         for line in group:
-            bold = em >= DISPLAY * body or (bool(ink) and line.density >= BOLD_INK * ink and em >= BODY_BAND[0] * body)
+            at_body = BODY_BAND[0] * body <= em <= BODY_BAND[1] * body
+            bold = em >= DISPLAY * body or (bool(ink) and line.density >= BOLD_INK * ink and em >= BODY_BAND[0] * body) \
+                or (heavy(line) and _marked_title(line) and at_body)
             face = f"Scan-{number}{'-Dark' if heavy(line) else ''}{'-Bold' if bold else ''}"
             out[id(line)] = (em, bold, face)
             if bold and em <= BODY_BAND[1] * body:  # a bold line at body size: one face (briefs' titles)
@@ -169,6 +171,16 @@ def _unify_headlines(lines: list[OcrLine], sizes: dict) -> None:
             if near and abs(a[0] - b[0]) <= HEAD_SAME * max(a[0], b[0]):
                 sizes[id(lower)] = sizes[id(upper)] = max(a, b)
                 break
+
+
+TITLE_CHARS = 6  # Han characters after a ■: a brief's title (■谷文君 is a name)
+
+
+def _marked_title(line: OcrLine) -> bool:
+    """A line that starts with ■ and goes on with a title's words, not a name: in a heavier face
+    it is a brief's bold title (its ■ and short strokes read lighter than a 黑体 headline's ink)."""
+    text = _text(line)
+    return text.startswith("■") and sum(_is_han(c) for c in text) >= TITLE_CHARS
 
 
 def _byline(line: OcrLine, body: float) -> bool:
