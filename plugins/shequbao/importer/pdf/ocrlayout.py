@@ -132,6 +132,7 @@ def _measure(line: OcrLine) -> None:
 
 
 GUTTER = 0.9  # em: a blank this wide inside one of tesseract's lines is a column gutter
+OPENING = ("“", "‘", "《", "（", "「", "(")  # marks that never end a line (GB/T 15834 line breaking)
 PIECE_CHARS = 4  # characters: a shorter piece of a line cut at a gutter keeps the line's size
 
 
@@ -149,24 +150,43 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
         words = [w for w in words if not _drop_phantom_quote(band, w, line.em)]
         if not words:
             continue
-        pieces, right, middle = [[words[0]]], words[0].left + words[0].width, words[0].left + words[0].width / 2
-        for w in words[1:]:
-            if _is_solid(w) and (w.left > right and _blank(band, right, w.left) >= GUTTER * line.em
-                                 or _on_rule(rules, Word(int(middle), 0, int(w.left + w.width / 2 - middle), 0, ""))):
+        pieces, right, mid = [[words[0]]], words[0].left + words[0].width, words[0].left + words[0].width / 2
+        for w in words[1:]:  # (the blank is looked for between the boxes' middles: a box often reaches past its ink)
+            last = pieces[-1][-1]  # (no line ends in “: its ink sits by the next word; unless tesseract doubts it)
+            opening = last.text.endswith(OPENING) and last.conf >= PHANTOM_DOUBT
+            blank = _blank(band, mid, w.left + w.width / 2) if _is_solid(w) and w.left > right and not opening else 0.0
+            if blank >= GUTTER * line.em or _is_solid(w) and _on_rule(rules, Word(int(mid), 0, int(w.left + w.width / 2 - mid), 0, "")):
                 pieces.append([])  # a gutter, or a box's side between them (a line never crosses it)
             pieces[-1].append(w)
-            if _is_solid(w):  # (a stray mark in the gutter does not narrow it)
-                right, middle = max(right, w.left + w.width), w.left + w.width / 2
-        pieces = [_without_open_end(words) for words in pieces]
+            if _is_solid(w) and w.left + w.width > right:  # (a stray mark in the gutter does not narrow it)
+                right, mid = w.left + w.width, w.left + w.width / 2
+        pieces = [_without_stray_end(band, _without_open_end(words), line.em) for words in pieces]
         for words in pieces if len(pieces) > 1 else ():
             piece = OcrLine(words, line.em, line.base)
             if len(_text(piece)) >= PIECE_CHARS:
                 _measure(piece)
             out.append(piece)
         if len(pieces) == 1:
-            line.words = words
+            line.words = pieces[0]
             out.append(line)
+    for line in out:
+        settle_ink(line, image)
     return out
+
+
+def _without_stray_end(band, words: list[Word], em: float) -> list[Word]:
+    """The words without the punctuation at their end whose box has no ink under it and
+    starts a gutter's width past the line's last ink (tesseract reads the blank of a gutter
+    as 。。: a headline read as ending in 。 would be taken for a paragraph's last line)."""
+    import numpy as np
+
+    solid = [i for i, w in enumerate(words) if _is_solid(w)]
+    for i in range(solid[-1] + 1 if solid else len(words), len(words)):
+        w = words[i]
+        inked = np.flatnonzero((band[:, :max(0, w.left + w.width)] < DARK).any(axis=0))
+        if len(inked) and w.left - inked[-1] >= GUTTER * em:
+            return words[:i]
+    return words
 
 
 RULE_REACH = 2.5  # em: ink running this far up from a line's baseline, unbroken, is a vertical rule
@@ -260,6 +280,34 @@ def settle_base(line: OcrLine, image) -> None:
         return
     sums = np.convolve(rows, np.ones(high, dtype=int), mode="valid")
     line.base = float(top + int(sums.argmax()) + high)
+
+
+INK_GAP = 3  # pixels: blank rows this few inside one line's ink (a 三's strokes) do not part it
+TOO_TALL = 0.85  # a line whose ink band is under this share of the height its boxes tell …
+
+
+def settle_ink(line: OcrLine, image) -> None:
+    """The size and baseline of a line whose boxes are much taller than its ink (tesseract
+    boxes a paragraph's short last line, 260份。, as tall as a line and a half: read as larger
+    type it would be taken for a headline): the band of rows with the most ink within the
+    boxes, the blank between two lines parting it from a neighbour's ink, gives the height."""
+    import numpy as np
+
+    han = [w for w in line.words if any(_is_han(c) for c in w.text) and w.text not in FLAT]
+    if not han:
+        return
+    top, bottom = min(w.top for w in line.words), max(w.top + w.height for w in line.words)
+    x0, x1 = min(w.left for w in line.words), max(w.left + w.width for w in line.words)
+    rows = (image[max(0, top):bottom, max(0, x0):x1] < DARK).sum(axis=1)
+    inked = np.flatnonzero(rows)
+    if not len(inked):
+        return
+    cuts = np.flatnonzero(np.diff(inked) > INK_GAP + 1)
+    runs = np.split(inked, cuts + 1)
+    run = max(runs, key=lambda r: int(rows[r[0]:r[-1] + 1].sum()))
+    em = (run[-1] - run[0] + 1) / INK
+    if em < TOO_TALL * line.em:
+        line.em, line.base = float(em), float(top + run[-1] + 1)
 
 
 def _is_han(char: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from .ocrlayout import INK, OcrLine, Word, _blank, _is_han, _text
+from .ocrlayout import INK, OcrLine, Word, _blank, _is_han, _is_solid, _text
 
 
 def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float) -> list[OcrLine]:
@@ -84,7 +84,8 @@ def join_neighbours(lines: list[OcrLine], image) -> list[OcrLine]:
     out: list[OcrLine] = []
     for line in sorted(lines, key=lambda ln: ln.words[0].left):
         for left in out:
-            right = max(w.left + w.width for w in left.words)
+            right = max(w.left + w.width for w in left.words if _is_solid(w) or w is left.words[0])  # (a box of
+            # punctuation often reaches past its ink, into the gutter)
             em = max(left.em, line.em)
             same = abs(left.em - line.em) <= JOIN_SAME * em and abs(left.base - line.base) <= JOIN_SAME * em
             same = same or _is_fragment(line, left)

@@ -17,7 +17,7 @@ from statistics import median
 
 from ..bylines import parse_byline
 from .ocrchars import ROLE, mend_credit_text
-from .ocrlayout import INK, OcrLine, _text
+from .ocrlayout import INK, OcrLine, _is_han, _text
 
 SAME = 0.09  # line sizes closer than this (relative) are one size
 DISPLAY = 1.6  # × body: a size group this large is a headline's, bold or not
@@ -52,13 +52,17 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
         text = _text(line)  # (the last line of a paragraph is no title or byline, whatever its ink)
         return bool(ink and line.density >= DENSE * ink and len(text) >= 2 and not text.endswith("。"))
 
-    plain = [ln for ln in lines if abs(ln.em - body) <= SNAP * body and not heavy(ln) and not _byline(ln, body)]
+    over = _over_headlines(pages, body)
+    plain = [ln for ln in lines if abs(ln.em - body) <= SNAP * body and not heavy(ln) and not _byline(ln, body)
+             and id(ln) not in over]
     taken = {id(ln) for ln in plain}
     out = {id(ln): (body, False, "Scan-Body") for ln in plain}
     for number, group in enumerate(_size_groups([ln for ln in lines if id(ln) not in taken])):
         em = _weighted_em(group)
         for line in group:
-            bold = em >= DISPLAY * body or (bool(ink) and line.density >= BOLD_INK * ink and em >= BODY_BAND[0] * body)
+            at_body = BODY_BAND[0] * body <= em <= BODY_BAND[1] * body
+            bold = em >= DISPLAY * body or (bool(ink) and line.density >= BOLD_INK * ink and em >= BODY_BAND[0] * body) \
+                or (heavy(line) and _marked_title(line) and at_body)
             face = f"Scan-{number}{'-Dark' if heavy(line) else ''}{'-Bold' if bold else ''}"
             out[id(line)] = (em, bold, face)
             if bold and em <= BODY_BAND[1] * body:  # a bold line at body size: one face (briefs' titles)
@@ -71,6 +75,7 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
         _unify_headlines(page, out)
         _unify_blocks(page, out)
         _join_small_print(page, out, body)
+        _join_credits(page, out, body)
         mark_kickers(page, out, body)
     return body, out
 
@@ -104,6 +109,55 @@ _WORDS = re.compile(r"[\u3400-\u9fff0-9“”‘’《》、，·—]+")  # a la
 
 def _span(line: OcrLine) -> tuple[int, int]:
     return line.words[0].left, max(w.left + w.width for w in line.words)
+
+
+LABEL_CHARS = 16  # characters: a line this short …
+LABEL_GAP = 0.8  # … whose ink ends this close (× its size) over a headline's is its 引题 or label
+
+
+def _over_headlines(pages: list[list[OcrLine]], body: float) -> set[int]:
+    """The short lines right over a headline (a line ``DISPLAY`` × the body size), flush with
+    it: a column label or 引题 (身边好人) set in another face at about body size, told from
+    the body by where it stands (a body line is never that close over a headline)."""
+    out = set()
+    for page in pages:
+        heads = [ln for ln in page if ln.em >= DISPLAY * body]
+        for line in page:
+            if len(_text(line)) > LABEL_CHARS or line.em >= DISPLAY * body:
+                continue
+            if _ends_paragraph(line, page, body):
+                continue
+            for head in heads:
+                gap = head.base - INK * head.em - line.base
+                if 0 <= gap <= LABEL_GAP * line.em and abs(head.words[0].left - line.words[0].left) <= line.em:
+                    out.add(id(line))
+    return out
+
+
+def _ends_paragraph(line: OcrLine, lines: list[OcrLine], body: float) -> bool:
+    """Whether a line of body size stands at most ``PARAGRAPH_PITCH`` × the body size over
+    ``line`` in its column: then ``line`` is a paragraph's last line, whatever stands under it."""
+    x0, x1 = _span(line)
+    return any(o is not line and abs(o.em - body) <= SNAP * body and 0 < line.base - o.base <= PARAGRAPH_PITCH * body
+               and _span(o)[0] < x1 and x0 < _span(o)[1] for o in lines)
+
+
+CREDIT_GAP = 1.5  # em: a byline this close after a caption's words on its baseline is the caption's credit
+
+
+def _join_credits(lines: list[OcrLine], sizes: dict, body: float) -> None:
+    """A photo credit (张志举摄) read as a piece of its own after a caption's last words on
+    the same baseline (a caption's space before its credit is as wide as a gutter) is the
+    caption line's end: the caption is one block, as when it was typeset."""
+    small = [ln for ln in lines if sizes[id(ln)][0] < BODY_BAND[0] * body and not sizes[id(ln)][1]]
+    for line in [ln for ln in small if _byline(ln, body)]:
+        for left in small:
+            em = sizes[id(left)][0]
+            gap = line.words[0].left - (left.words[-1].left + left.words[-1].width)
+            if left is not line and abs(line.base - left.base) <= SNAP * em and -0.5 * em <= gap <= CREDIT_GAP * em:
+                left.words += line.words  # (one line, its space before the credit read from the page)
+                lines.remove(line)
+                break
 
 
 SMALL_PITCH = 1.45  # × a small line's size: a line whose baseline is this close under it is its next line
@@ -163,6 +217,16 @@ def _unify_headlines(lines: list[OcrLine], sizes: dict) -> None:
             if near and abs(a[0] - b[0]) <= HEAD_SAME * max(a[0], b[0]):
                 sizes[id(lower)] = sizes[id(upper)] = max(a, b)
                 break
+
+
+TITLE_CHARS = 6  # Han characters after a ■: a brief's title (■谷文君 is a name)
+
+
+def _marked_title(line: OcrLine) -> bool:
+    """A line that starts with ■ and goes on with a title's words, not a name: in a heavier face
+    it is a brief's bold title (its ■ and short strokes read lighter than a 黑体 headline's ink)."""
+    text = _text(line)
+    return text.startswith("■") and sum(_is_han(c) for c in text) >= TITLE_CHARS
 
 
 def _byline(line: OcrLine, body: float) -> bool:
