@@ -53,7 +53,8 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
         elif face == "Scan-Byline":
             cells = mend_credit(cells)
             text = "".join(c for c, _, _ in cells)
-            breaks = find_name_breaks(text, blanks)
+            named = ROLE.search(text) or "■" in text  # (（社区党群办） is a source, not two names)
+            breaks = find_name_breaks(text, blanks) if named else set()
             spaced = drop_lone_characters(text, spaced - breaks, breaks) | breaks
         credit = _CREDIT.search(text) if face != "Scan-Body" else None
         ended = bool(credit) and credit.start() > 0 and cells[credit.start() - 1][0] in "。！？"
