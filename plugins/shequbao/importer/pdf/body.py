@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .. import masthead
+from ..bylines import parse_byline
 from ..structure import Line
 from ..units import is_jump_line
 from .visual import Style, VLine
@@ -144,8 +145,10 @@ _TITLE_MARKS = "■□◆●▲★☆◇"
 def _marked_title(vl: VLine, title: Line | None, prev: VLine | None, style: Style) -> bool:
     """In a box of 短消息: a line in another face than the body's that starts with the
     items' mark (■), or goes on right under such a title (a scan may not read the title's
-    face as bold)."""
+    face as bold); a ■ with a name only is an item's byline."""
     if vl.is_body(style) or vl.is_headline(style) or vl.text.rstrip().endswith("。"):
+        return False
+    if parse_byline(vl.text.strip()) is not None:  # ■谷文君 closing an item is its byline
         return False
     under = title is not None and prev is not None and vl.top - prev.bottom < vl.size
     return vl.text[:1] in _TITLE_MARKS or (under and title.text[:1] in _TITLE_MARKS)
