@@ -270,6 +270,11 @@ def test_scan_is_read_by_ocr_when_tesseract_is_there(tmp_path, capsys, monkeypat
                   "--content", tmp_path / "content") == 0
     out = capsys.readouterr().out
     assert "社区开展消夏晚会" in out and "OCR" in out
+    assert invoke(scan, "--issue", "2012-07", "--number", 5, "--date", "2012-07-25", "--content", tmp_path / "content") == 0
+    original = yaml.safe_load((tmp_path / "content" / "issues" / "2012-07" / "original.yml").read_text(encoding="utf-8"))
+    (region,) = next(iter(original["regions"].values()))  # the story's 数字报 region, from the OCR'd letters
+    assert region["page"] == 1 and region["x"] < 60 / 1600 + 0.01 and region["y"] < 220 / 2200 + 0.01
+    assert region["w"] > 0.2 and region["y"] + region["h"] > 290 / 2200 and region["y"] + region["h"] < 0.2
 
 
 def test_no_character_of_a_synthetic_pdf_is_lost(tmp_path):

@@ -98,7 +98,7 @@ def _run(args: argparse.Namespace) -> int:
     shown_file = args.file.name
     warnings = [f"{_review.place(shown_file, parsed.unit, line)}: {msg}" for line, msg in points]
     warnings += [f"{folder.as_posix()}/{w}" for w in _issue.add_pages(facts, [d.meta["page"] for d in drafts], parsed.pages)]
-    original = _original(args.file, drafts, facts) if facts.archive else {}
+    original = _original(args.file, drafts, facts, parsed.scan_pages) if facts.archive else {}
     files = _files(folder, drafts, facts)
     files.update({folder / name: data for name, data in original.items()})
     facts.notes += _proofread(files)
@@ -106,11 +106,11 @@ def _run(args: argparse.Namespace) -> int:
     return _write(files, folder, args)
 
 
-def _original(path: Path, drafts: list, facts) -> dict[str, str | bytes]:
+def _original(path: Path, drafts: list, facts, scan_pages: list) -> dict[str, str | bytes]:
     """The files that keep the PDF's pages as the issue's 数字报 (原报); none, and a web-only
     issue, when the PDF cannot be shown."""
     try:
-        original, notes = original_files(path, drafts, list(facts.pages))
+        original, notes = original_files(path, drafts, list(facts.pages), scan_pages)
     except NoOriginal as exc:
         facts.archive = False
         facts.notes.append(f"原报：{path.name} 能读出文字，但没法把它的版面做成图（{exc}），所以没有保存原报，"

@@ -40,10 +40,12 @@ class NoOriginal(Exception):
     """The PDF was read, but the build could not show or strip it: it is not kept as the 原报."""
 
 
-def original_files(path: Path, drafts: list, bans: list[int]) -> tuple[dict[str, str | bytes], list[str]]:
+def original_files(path: Path, drafts: list, bans: list[int], scan_pages: list | None = None
+                   ) -> tuple[dict[str, str | bytes], list[str]]:
     """``original.pdf`` (the file's bytes) and ``original.yml`` for the issue folder, and notes for
-    the report; ``bans`` are the issue's 版. :class:`NoOriginal` when PDFium (which renders its
-    pages) or pikepdf (which strips its metadata) cannot open it."""
+    the report; ``bans`` are the issue's 版; ``scan_pages``: a scan's letters and photos as OCR
+    read them (its pages have no text for PDFium). :class:`NoOriginal` when PDFium (which
+    renders its pages) or pikepdf (which strips its metadata) cannot open it."""
     import pikepdf
     import pypdfium2 as pdfium
 
@@ -56,6 +58,8 @@ def original_files(path: Path, drafts: list, bans: list[int]) -> tuple[dict[str,
         raise NoOriginal(f"{type(exc).__name__}: {exc}") from None
     try:
         pages = [_page_letters(pdf[i]) for i in range(len(pdf))]
+        if scan_pages and len(scan_pages) == len(pages) and not any(chars for chars, _ in pages):
+            pages = scan_pages  # (a scan: its one photo a page is the page itself)
     finally:
         pdf.close()
     heads = {d.name: len(letters(d.article.kicker + d.article.title + d.article.subtitle)) for d in drafts if d.article}

@@ -154,3 +154,4 @@ class Parsed:
     sections: list[tuple[int, str]] = field(default_factory=list)  # (line, label)
     unit: str = "行"  # what ``no`` counts: 行 (text) or 页 (PDF)
     furniture: list[str] = field(default_factory=list)  # lines of page furniture left out (报头, 报尾, 版脚 …)
+    scan_pages: list = field(default_factory=list)  # a scan's pages: OCR letters and photos, for the 原报's regions

@@ -27,12 +27,14 @@ class Facts:
     paper: str = ""
     markers: bool = False  # the PDF has 第N版 page headers
     problems: list[tuple[int, str]] = field(default_factory=list)  # (page, message)
+    scan_pages: list = field(default_factory=list)  # a scan: each page's OCR letters and photos (ocr.page_letters)
 
     def apply(self, parsed: Parsed) -> None:
         parsed.number = parsed.number or self.number
         parsed.total = parsed.total or self.total
         parsed.date = parsed.date or self.date
         parsed.warnings.extend(self.problems)
+        parsed.scan_pages = self.scan_pages
 
 
 def is_marker(vl: VLine, style: Style) -> bool:

@@ -111,7 +111,20 @@ def read_pages(pages: list, reader):
 
     out, facts = reader([(page, page_runs(page.chars)) for page in pages])
     facts.problems += [(n, "这一页的文字是 OCR 识别出来的，请逐字核对") for n in range(1, len(pages) + 1)]
+    facts.scan_pages = [page_letters(page) for page in pages]
     return out, facts
+
+
+def page_letters(page) -> tuple[list, list]:
+    """The letters a scanned page was read as, with their boxes, and its photos, in fractions
+    of the page (top-down), as :mod:`..originals` reads a typeset page's from PDFium: the
+    stories' regions on the 原报 are found from them."""
+    w, h = page.width or 1.0, page.height or 1.0
+
+    def frac(box: dict) -> tuple[float, float, float, float]:
+        return box["x0"] / w, box["top"] / h, box["x1"] / w, box["bottom"] / h
+
+    return [(c["text"], frac(c)) for c in page.chars if c["text"].isalnum()], [frac(img) for img in page.images]
 
 
 def render_page(page, dpi: int):

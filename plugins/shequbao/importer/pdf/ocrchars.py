@@ -56,6 +56,7 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
             named = ROLE.search(text) or "■" in text  # (（社区党群办） is a source, not two names)
             breaks = find_name_breaks(text, blanks) if named else set()
             spaced = drop_lone_characters(text, spaced - breaks, breaks) | breaks
+        spaced = {i for i in spaced if not (text[i].isdigit() and text[i + 1:i + 2].isdigit())}  # (2 025: one number)
         credit = _CREDIT.search(text) if face != "Scan-Body" else None
         ended = bool(credit) and credit.start() > 0 and cells[credit.start() - 1][0] in "。！？"
         if credit and not credit.group(1) and credit.start() > 0 and credit.start() - 1 not in spaced and not ended:
