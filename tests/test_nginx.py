@@ -152,7 +152,12 @@ def check_served(port: int, base: str, site: Path) -> None:
 def workers_are_not_root(process) -> None:
     if os.getuid() != 0:
         return
-    users = subprocess.run(["ps", "-o", "user=", "--ppid", str(process.pid)], capture_output=True, text=True).stdout.split()
+    deadline = time.monotonic() + 10  # (on a busy machine the master forks its workers a moment after it listens)
+    while True:
+        users = subprocess.run(["ps", "-o", "user=", "--ppid", str(process.pid)], capture_output=True, text=True).stdout.split()
+        if users or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
     assert users and "root" not in users, users
 
 
