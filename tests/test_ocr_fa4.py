@@ -107,6 +107,9 @@ def test_a_brief_s_byline_in_brackets_after_its_full_stop_stays_on_its_line():
     columns = _row("社区矫正工作水平。", 100) + _row("街道召开会议", 100 + 30 * 9 + 45)
     lines = split_gutters([OcrLine(columns, 30.0, 128.0)], _page(_ink(columns)))
     assert len(lines) == 2
+    comma = _row("社区矫正工作水平，", 100) + _row("街道召开会议", 100 + 30 * 9 + 20)  # a narrow gutter
+    lines = split_gutters([OcrLine(comma, 30.0, 128.0)], _page(_ink(comma)))
+    assert len(lines) == 2
 
 
 def _body_text(text: str) -> str:

@@ -177,14 +177,15 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
 
 def _marks_blank(left: str, right: str) -> float:
     """The blank (em) that full-width marks leave inside their own boxes between two words:
-    a 。 or ， has its ink in its box's left half, a （ or “ in its right half (工作。（通讯员 …）
-    is one line, not cut at a gutter)."""
-    return MARK_HALF * (left.endswith(tuple(CLOSING_MARKS)) + right.startswith(tuple(OPENING_MARKS)))
+    a 。 has its ink in its box's left half, a （ after a mark in its right half (工作。（通讯员 …）
+    and 进行。 陈凯庭 摄 are one line, not cut at a gutter). A ，or 、 is not counted: a column's
+    line ending in one has only a narrow gutter after it."""
+    return MARK_HALF * (left.endswith("。") + right.startswith(tuple(OPENING_MARKS))) if left.endswith(tuple(CLOSING_MARKS)) else 0.0
 
 
 MARK_HALF = 0.5  # em
 CLOSING_MARKS = "，。、；：！？）》〉"  # (not a closing quote: a headline's ” is set against its gutter as often)
-OPENING_MARKS = "（《〈"
+OPENING_MARKS = "（《〈("
 
 
 def _without_stray_end(band, words: list[Word], em: float) -> list[Word]:
