@@ -224,10 +224,29 @@ def _furniture_lines(area: list[VLine], style: Style) -> list[VLine]:
     of a 报尾 set in a column: 印数：3000份)."""
     found = [vl for vl in area if _furniture_line(vl.text)]
     for vl in sorted(area, key=lambda v: v.top):
-        if vl not in found and vl.is_small(style) and len(vl.text) <= MARKER_LONGEST and any(
-                0 <= vl.top - f.bottom <= 0.8 * vl.size and abs(f.x0 - vl.x0) <= vl.size and f.is_small(style) for f in found):
+        if vl not in found and len(vl.text) <= MARKER_LONGEST and any(
+                0 <= vl.top - f.bottom <= 0.8 * vl.size and abs(f.x0 - vl.x0) <= vl.size and _wraps(f, vl, style)
+                for f in found):
             found.append(vl)
     return found
+
+
+def _wraps(line: VLine, under: VLine, style: Style) -> bool:
+    """Whether ``under`` is the rest of the furniture ``line`` wrapped: both small print; or
+    set alike and not in the body's style (a scan reads a 报尾's 黑体 larger than the body);
+    or a short rest of a ``line`` broken off mid-phrase (…印发（共 | 印300份）), whatever
+    face OCR read it in."""
+    if line.is_small(style) and under.is_small(style):
+        return True
+    a, b = line.main, under.main
+    if not under.is_body(style) and a.font == b.font and a.bold == b.bold and abs(a.size - b.size) < 0.3:
+        return True
+    return _OPEN_END.search(line.text) is not None and _SHORT_REST.fullmatch(under.text.strip()) is not None \
+        and b.size <= 1.15 * a.size
+
+
+_OPEN_END = re.compile(r"[\u3400-\u9fff、（(：:]$")  # broken off mid-phrase: …发：各居民区党 | …印发（共
+_SHORT_REST = re.compile(r"[^。！？!?（(]{1,14}")  # 总支、居委会 / 印300份）: no sentence, nothing opened
 
 
 EDGE = 0.1  # of the page's height: a bare number this near its top or foot is the page number

@@ -40,8 +40,11 @@ class Facts:
 def is_marker(vl: VLine, style: Style) -> bool:
     """A page header, masthead facts or the page's editor (read by the text rules)."""
     text = vl.text
-    if len(text) > MARKER_MAX or vl.is_body(style) or is_jump_line(text):
+    if len(text) > MARKER_MAX or is_jump_line(text):
         return False
+    if vl.is_body(style):  # a scan may read the masthead's facts at body size: only all of them then
+        info = masthead.masthead(text, False)
+        return bool(info and info.number and info.date)
     return bool(masthead.page_marker(text) or masthead.masthead(text, False) or masthead.editor(text))
 
 

@@ -48,6 +48,8 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
         text = "".join(c for c, _, _ in cells)
         if face == "Scan-Body" and (lead := _LEAD.match(text)):
             spaced |= _lead_spaces(cells, blanks, lead, line.em)
+        elif face == "Scan-Body" and (tail := _TAIL.search(text)):
+            spaced |= _tail_spaces(blanks, tail)
         elif credit_line := _CREDIT_LINE.match(text):  # 文/图 杨惠明 陈凯庭: the names apart, whatever the face
             spaced = _credit_spaces(credit_line, blanks)
         elif face == "Scan-Byline":
@@ -107,6 +109,20 @@ def _lead_spaces(cells: list, blanks: list[float], lead: re.Match, em: float) ->
         inner = {start + i for m in ROLE.finditer(text) for i in (m.start() - 1, m.end() - 1) if 0 <= i < len(text) - 1}
     wide = max(NAME_SPACE * em, median(blanks) + LEAD_SPACE * em) if blanks else NAME_SPACE * em
     return inner | {i for i in range(start, min(end, len(blanks))) if blanks[i] >= wide}
+
+
+# …工作水平。（通讯员 谷文君） closing a brief: its byline's spaces (OCR loses them in body text)
+_TAIL = re.compile(r"[（(]((?:本报记者|特约记者|记者|通讯员|实习生)[\u3400-\u9fff\s]*)([）)])?$")
+
+
+def _tail_spaces(blanks: list[float], tail: re.Match) -> set[int]:
+    """Where the byline in brackets at a body line's end has a space: around its role words
+    and, when the bracket closes on this line, inside two names run together (a name at
+    the line's end may go on on the next line)."""
+    start, end, text = tail.start(1), tail.end(1), tail[1]
+    if tail[2]:
+        return {start + i for i in find_name_breaks(text, blanks[start:end])}
+    return {start + i for m in ROLE.finditer(text) for i in (m.start() - 1, m.end() - 1) if 0 <= i < len(text) - 1}
 
 
 WORD_SPACE = 0.3  # em: the least space set between two names of a byline
@@ -196,6 +212,8 @@ def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
         after = raw[i + 1][0] if i + 1 < len(raw) else ""
         if char in HALF and (_is_han(before) or _is_han(after)) and not (before.isdigit() and after.isdigit()):
             char = HALF[char]
+        if char == "〈" and "〉" not in line_text[i:]:
+            char = "（"  # a bracket read as the rare single angle mark, its ） maybe on the next line
         if char == "《" and "》" not in line_text and ("）" in line_text[i:] or ")" in line_text[i:]):
             char = "（"  # a full-width bracket read as a title mark
         out.append((_wide_mark(char, before, after), x0, x1))

@@ -132,7 +132,7 @@ def _measure(line: OcrLine) -> None:
 
 
 GUTTER = 0.9  # em: a blank this wide inside one of tesseract's lines is a column gutter
-OPENING = ("“", "‘", "《", "（", "「", "(")  # marks that never end a line (GB/T 15834 line breaking)
+OPENING = ("“", "‘", "《", "〈", "（", "「", "(")  # marks that never end a line (GB/T 15834 line breaking)
 PIECE_CHARS = 4  # characters: a shorter piece of a line cut at a gutter keeps the line's size
 
 
@@ -155,6 +155,7 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
             last = pieces[-1][-1]  # (no line ends in “: its ink sits by the next word; unless tesseract doubts it)
             opening = last.text.endswith(OPENING) and last.conf >= PHANTOM_DOUBT
             blank = _blank(band, mid, w.left + w.width / 2) if _is_solid(w) and w.left > right and not opening else 0.0
+            blank -= _marks_blank(last.text, w.text) * line.em
             if blank >= GUTTER * line.em or _is_solid(w) and _on_rule(rules, Word(int(mid), 0, int(w.left + w.width / 2 - mid), 0, "")):
                 pieces.append([])  # a gutter, or a box's side between them (a line never crosses it)
             pieces[-1].append(w)
@@ -172,6 +173,19 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
     for line in out:
         settle_ink(line, image)
     return out
+
+
+def _marks_blank(left: str, right: str) -> float:
+    """The blank (em) that full-width marks leave inside their own boxes between two words:
+    a 。 has its ink in its box's left half, a （ after a mark in its right half (工作。（通讯员 …）
+    and 进行。 陈凯庭 摄 are one line, not cut at a gutter). A ，or 、 is not counted: a column's
+    line ending in one has only a narrow gutter after it."""
+    return MARK_HALF * (left.endswith("。") + right.startswith(tuple(OPENING_MARKS))) if left.endswith(tuple(CLOSING_MARKS)) else 0.0
+
+
+MARK_HALF = 0.5  # em
+CLOSING_MARKS = "，。、；：！？）》〉"  # (not a closing quote: a headline's ” is set against its gutter as often)
+OPENING_MARKS = "（《〈("
 
 
 def _without_stray_end(band, words: list[Word], em: float) -> list[Word]:
