@@ -41,6 +41,7 @@ class Word:
     height: int
     text: str
     conf: float = 100.0  # tesseract's confidence
+    ink: tuple[float, float] = (float("-inf"), float("inf"))  # x: a gutter's white on either side (ocrlines.fit_gutters)
 
 
 @dataclass
@@ -154,7 +155,9 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
         for w in words[1:]:  # (the blank is looked for between the boxes' middles: a box often reaches past its ink)
             last = pieces[-1][-1]  # (no line ends in “: its ink sits by the next word; unless tesseract doubts it)
             opening = last.text.endswith(OPENING) and last.conf >= PHANTOM_DOUBT
-            blank = _blank(band, mid, w.left + w.width / 2) if _is_solid(w) and w.left > right and not opening else 0.0
+            blank = _blank(band, mid, w.left + w.width / 2) if _is_solid(w) and not opening else 0.0
+            if blank >= GUTTER * line.em:  # (boxes of loosely spaced text overlap across it: ocrlines.fit_gutters)
+                _mark_gutter(pieces[-1], w, _blank_span(band, mid, w.left + w.width / 2))
             if blank >= GUTTER * line.em or _is_solid(w) and _on_rule(rules, Word(int(mid), 0, int(w.left + w.width / 2 - mid), 0, "")):
                 pieces.append([])  # a gutter, or a box's side between them (a line never crosses it)
             pieces[-1].append(w)
@@ -172,6 +175,13 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
     for line in out:
         settle_ink(line, image)
     return out
+
+
+def _mark_gutter(left: list[Word], right: Word, span: tuple[float, float]) -> None:
+    """The words on either side of a gutter told where its white ``span`` lies."""
+    for w in left:
+        w.ink = (w.ink[0], min(w.ink[1], span[0]))
+    right.ink = (max(right.ink[0], span[1]), right.ink[1])
 
 
 def _without_stray_end(band, words: list[Word], em: float) -> list[Word]:
@@ -372,6 +382,18 @@ def _blank(band, start: float, end: float) -> float:
     inked = (band[:, int(start):int(end)] < DARK).any(axis=0)
     edges = np.flatnonzero(np.diff(np.concatenate(([1], inked.view(np.int8), [1]))))
     return float((edges[1::2] - edges[::2]).max()) if len(edges) else 0.0
+
+
+def _blank_span(band, start: float, end: float) -> tuple[float, float]:
+    """Where the widest blank of ``band`` between x ``start`` and ``end`` lies, up to the ink on either side."""
+    import numpy as np
+
+    inked = (band < DARK).any(axis=0)
+    edges = np.flatnonzero(np.diff(np.concatenate(([1], inked[int(start):int(end)].view(np.int8), [1]))))
+    widest = int((edges[1::2] - edges[::2]).argmax())
+    left, right = int(start) + int(edges[2 * widest]), int(start) + int(edges[2 * widest + 1])
+    ink_left, ink_right = np.flatnonzero(inked[:left]), np.flatnonzero(inked[right:])
+    return float(ink_left[-1] + 1) if len(ink_left) else 0.0, float(right + ink_right[0]) if len(ink_right) else len(inked)
 
 
 def _is_wide(char: str) -> bool:
