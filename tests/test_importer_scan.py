@@ -209,7 +209,8 @@ def test_a_quote_read_in_a_gutter_is_dropped_and_a_real_one_kept():
 def test_a_square_boxed_from_its_middle_is_a_square_and_not_bold():
     """■高培峰 closing a brief: tesseract boxes the ■ from its middle (and reads it as 国); it is
     a ■, and its solid ink does not make the line look bold (a title)."""
-    from shequbao.importer.pdf.ocrlayout import OcrLine, Word, measure_ink
+    from shequbao.importer.pdf.ocrink import measure_ink
+    from shequbao.importer.pdf.ocrlayout import OcrLine, Word
 
     names = _row("高培峰", 140)
     mark = Word(116, 100, 15, 28, "国", conf=49.0)  # the ■ is at 100–128

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from ..issue import UserError
-from . import ocrchars, ocrimage, ocrlayout, ocrlines, ocrredo, ocrsizes
+from . import ocrchars, ocrimage, ocrink, ocrlayout, ocrlines, ocrredo, ocrsizes
 
 # A 150-dpi scan of an A3 版 read at 150 / 200 / 300 dpi: tesseract takes 8.1 / 10.6 / 13.6 s of
 # CPU (one thread); at 150 / 200 dpi the sample issue 2025-11 (scripts/eval_import.py --pdf
@@ -60,34 +60,37 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
         check_size(path, page, number)
     scale = 72.0 / dpi
     with tempfile.TemporaryDirectory(prefix="shequbao-ocr-") as tmp:
-        images, pictures, bands = [], [], []
+        images, pictures, bands, tints = [], [], [], []
         for n, page in enumerate(pdf.pages, start=1):
             grey = render_page(page, dpi)
             pictures.append(ocrimage.find_pictures(grey, scale, n))
             bands.append([])
+            tints.append([])
             grey = ocrimage.invert_bands(grey, pictures[-1], scale, bands[-1])
             images.append((save_png(grey, Path(tmp) / f"p{n}.png"), grey))
         tsvs = recognise_pages([png for png, _ in images], workers)
-        ocr_lines = [clean_lines(ocrlayout.parse_tsv(tsv), grey, pics, scale)
-                     for tsv, pics, (_, grey) in zip(tsvs, pictures, images)]
+        ocr_lines = [clean_lines(ocrlayout.parse_tsv(tsv), grey, pics, scale, tinted)
+                     for tsv, pics, (_, grey), tinted in zip(tsvs, pictures, images, tints)]
         redo_garbled(ocr_lines, [grey for _, grey in images], pictures, scale, Path(tmp), workers)
     ocr_lines = [ocrlines.drop_doubles(lines) for lines in ocr_lines]
     for lines, (_, grey) in zip(ocr_lines, images):
-        ocrlayout.measure_ink(lines, grey)
+        ocrink.measure_ink(lines, grey)
     body, sizes = ocrsizes.group_sizes(ocr_lines)
     pages = []
-    for page, lines, (_, grey), pics, drawn in zip(pdf.pages, ocr_lines, images, pictures, bands):
+    for page, lines, (_, grey), pics, drawn, tinted in zip(pdf.pages, ocr_lines, images, pictures, bands, tints):
         scan = ocrlayout.ScanPage(float(page.width), float(page.height), ocrchars.page_chars(lines, sizes, scale, grey))
         scan.lines, scan.rects = ocrimage.page_rules(grey, body, scale, lines, drawn)
+        scan.rects += tinted  # (a tinted box is a module of its own, as on a typeset page)
         scan.images = pics
         pages.append(scan)
     return read_pages(pages, _read_pages)
 
 
-def clean_lines(lines: list, grey, pictures: list[dict], scale: float) -> list:
+def clean_lines(lines: list, grey, pictures: list[dict], scale: float, tints: list | None = None) -> list:
     """tesseract's lines of a page cut at gutters and rules, joined where it cut one, without
     the words read inside photos."""
-    return ocrlines.drop_covered(ocrlines.join_neighbours(ocrlayout.split_gutters(lines, grey), grey), pictures, scale)
+    return ocrlines.drop_covered(ocrlines.fit_gutters(ocrlines.join_neighbours(ocrlayout.split_gutters(lines, grey), grey)),
+                                pictures, scale, tints)
 
 
 def redo_garbled(pages: list[list], greys: list, pictures: list[list[dict]], scale: float, tmp: Path,

@@ -5,7 +5,7 @@ and the page image → OCR lines with their baseline, size and ink.
   character fills about ``INK`` of its em), checked against the characters' advance; a
   blank wider than ``GUTTER`` em inside one of tesseract's lines is a column gutter, and the
   line is cut there.
-- **Sizes and faces** are read by :mod:`.ocrsizes`, the characters with their positions by
+- **Sizes and faces** are read by :mod:`.ocrsizes` (from the ink :mod:`.ocrink` measures), the characters with their positions by
   :mod:`.ocrchars`.
 
 What the page image shows besides text (rules, boxes, photos, label bands) is read by
@@ -27,8 +27,6 @@ TINY = 0.6  # × the median height: a character's box this low is a part of it
 FLAT = "一二三"  # Han characters whose ink is not as tall as the others'
 MIN_ADVANCE = 0.5  # of the size told by the boxes' heights: a smaller advance is not believed
 NARROW = 0.55  # em: the advance of a digit or Latin letter
-SQUARE = 0.5  # em: the least height of a ■ (a middle dot · is solid too)
-SOLID = 0.85  # share of dark pixels: a single character this solid is a ■ (read as 国 or 口)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》、。，]")
 MIN_CONF = 20.0  # tesseract's confidence: a word below it is noise (a photo's texture)
 
@@ -41,6 +39,7 @@ class Word:
     height: int
     text: str
     conf: float = 100.0  # tesseract's confidence
+    ink: tuple[float, float] = (float("-inf"), float("inf"))  # x: a gutter's white on either side (ocrlines.fit_gutters)
 
 
 @dataclass
@@ -154,8 +153,10 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
         for w in words[1:]:  # (the blank is looked for between the boxes' middles: a box often reaches past its ink)
             last = pieces[-1][-1]  # (no line ends in “: its ink sits by the next word; unless tesseract doubts it)
             opening = last.text.endswith(OPENING) and last.conf >= PHANTOM_DOUBT
-            blank = _blank(band, mid, w.left + w.width / 2) if _is_solid(w) and w.left > right and not opening else 0.0
+            blank = _blank(band, mid, w.left + w.width / 2) if _is_solid(w) and not opening else 0.0
             blank -= _marks_blank(last.text, w.text) * line.em
+            if blank >= GUTTER * line.em:  # (boxes of loosely spaced text overlap across it: ocrlines.fit_gutters)
+                _mark_gutter(pieces[-1], w, _blank_span(band, mid, w.left + w.width / 2))
             if blank >= GUTTER * line.em or _is_solid(w) and _on_rule(rules, Word(int(mid), 0, int(w.left + w.width / 2 - mid), 0, "")):
                 pieces.append([])  # a gutter, or a box's side between them (a line never crosses it)
             pieces[-1].append(w)
@@ -186,6 +187,13 @@ def _marks_blank(left: str, right: str) -> float:
 MARK_HALF = 0.5  # em
 CLOSING_MARKS = "，。、；：！？）》〉"  # (not a closing quote: a headline's ” is set against its gutter as often)
 OPENING_MARKS = "（《〈("
+
+
+def _mark_gutter(left: list[Word], right: Word, span: tuple[float, float]) -> None:
+    """The words on either side of a gutter told where its white ``span`` lies."""
+    for w in left:
+        w.ink = (w.ink[0], min(w.ink[1], span[0]))
+    right.ink = (max(right.ink[0], span[1]), right.ink[1])
 
 
 def _without_stray_end(band, words: list[Word], em: float) -> list[Word]:
@@ -328,52 +336,6 @@ def _is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
-def _is_square(dark, height: int) -> bool:
-    """Whether the first mark from the left of ``dark`` (a box's pixels, True for ink) is a
-    solid square about as high as the box: a ■ (tesseract's box may reach over the
-    characters after it)."""
-    import numpy as np
-
-    cols = np.flatnonzero(dark.any(axis=0))
-    if not len(cols):
-        return False
-    gaps = np.flatnonzero(np.diff(cols) > 1)
-    end = cols[gaps[0]] + 1 if len(gaps) else cols[-1] + 1
-    mark = dark[:, cols[0]:end]
-    rows = np.flatnonzero(mark.any(axis=1))
-    mark = mark[rows[0]:rows[-1] + 1]
-    high, wide = mark.shape
-    return high >= 0.5 * height and 0.7 <= wide / high <= 1.4 and mark.mean() >= SOLID
-
-
-def measure_ink(lines: list[OcrLine], image) -> None:
-    """Each line's share of dark pixels inside its words' boxes (``image``: a greyscale numpy
-    array), a ■ left out; a single character that is nearly solid ink is the ■ before a name."""
-    for line in lines:
-        dark = total = 0
-        for w in line.words:
-            cut = image[w.top:w.top + w.height, w.left:w.left + w.width]
-            ink = int((cut < DARK).sum())
-            high = w.height >= SQUARE * line.em
-            if len(w.text) == 1 and high and _is_square(_square_cut(image, w) < DARK, w.height):
-                w.text = "■"
-            if w.text.startswith("■"):  # its solid ink would make a ■name byline look bold
-                if len(w.text) == 1:
-                    continue
-                cut = cut[:, w.width // len(w.text):]
-                ink = int((cut < DARK).sum())
-            dark += ink
-            total += cut.size
-        line.density = dark / total if total else 0.0
-
-
-def _square_cut(image, w: Word):
-    """Where a ■ read as one character may be: its box, widened to the left by half its
-    height (tesseract's box of a ■ is often narrower than the ■ and starts inside it)."""
-    left = max(0, w.left - w.height // 2)
-    return image[w.top:w.top + w.height, left:w.left + int(1.4 * w.height)]
-
-
 def _text(line: OcrLine) -> str:
     return "".join(w.text for w in line.words)
 
@@ -386,6 +348,18 @@ def _blank(band, start: float, end: float) -> float:
     inked = (band[:, int(start):int(end)] < DARK).any(axis=0)
     edges = np.flatnonzero(np.diff(np.concatenate(([1], inked.view(np.int8), [1]))))
     return float((edges[1::2] - edges[::2]).max()) if len(edges) else 0.0
+
+
+def _blank_span(band, start: float, end: float) -> tuple[float, float]:
+    """Where the widest blank of ``band`` between x ``start`` and ``end`` lies, up to the ink on either side."""
+    import numpy as np
+
+    inked = (band < DARK).any(axis=0)
+    edges = np.flatnonzero(np.diff(np.concatenate(([1], inked[int(start):int(end)].view(np.int8), [1]))))
+    widest = int((edges[1::2] - edges[::2]).argmax())
+    left, right = int(start) + int(edges[2 * widest]), int(start) + int(edges[2 * widest + 1])
+    ink_left, ink_right = np.flatnonzero(inked[:left]), np.flatnonzero(inked[right:])
+    return float(ink_left[-1] + 1) if len(ink_left) else 0.0, float(right + ink_right[0]) if len(ink_right) else len(inked)
 
 
 def _is_wide(char: str) -> bool:

@@ -9,11 +9,12 @@ from statistics import median
 from .ocrlayout import INK, OcrLine, Word, _blank, _is_han, _is_solid, _text
 
 
-def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float) -> list[OcrLine]:
+def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float, tints: list | None = None) -> list[OcrLine]:
     """The lines without the words read inside a photo (its texture taken for characters).
     A toned area with lines of Chinese text in it, most at the page's usual sizes, is a
     tinted box, not a photo: it is taken out of ``pictures`` and its text kept (a poster's
-    slogans in display type stay the picture's, as a typeset PDF has them)."""
+    slogans in display type stay the picture's, as a typeset PDF has them); such a box is
+    added to ``tints``, as a typeset page's tinted rectangle."""
     def within(w: Word, p: dict) -> bool:
         x, y = (w.left + w.width / 2) * scale, (w.top + w.height / 2) * scale
         return p["x0"] <= x <= p["x1"] and p["top"] <= y <= p["bottom"]
@@ -26,6 +27,9 @@ def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float) -> li
         plain = sum(n for n, em in counts if em <= DISPLAY_EM * body)
         return sum(n >= TEXT_LINE for n, _ in counts) >= TINTED_LINES and plain >= PLAIN_SHARE * han
 
+    if tints is not None:
+        tints += [{"x0": p["x0"], "x1": p["x1"], "top": p["top"], "bottom": p["bottom"], "stroke": False, "fill": True}
+                  for p in pictures if tinted(p)]
     pictures[:] = [p for p in pictures if not tinted(p)]
 
     def inside(w: Word) -> bool:
@@ -111,3 +115,16 @@ def _is_fragment(piece: OcrLine, line: OcrLine) -> bool:
 
 
 TALL_BAND, LOW_BAND = 1.2, 0.3  # em: a line's band above and under its baseline
+
+
+def fit_gutters(lines: list[OcrLine]) -> list[OcrLine]:
+    """The boxes beside a gutter drawn back to its white, once the lines are cut and joined
+    (:func:`.ocrlayout.split_gutters`, :func:`join_neighbours`): tesseract's boxes of loosely
+    spaced text reach into a narrow gutter, over the next column's, and a column's edge is
+    read from them (two columns whose boxes meet in the gutter are read as one)."""
+    for line in lines:
+        for w in line.words:
+            right, left = min(w.left + w.width, w.ink[1]), max(w.left, w.ink[0])
+            if right - left >= 1:
+                w.left, w.width = int(left), int(right - left)
+    return lines
