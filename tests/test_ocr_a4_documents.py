@@ -1,4 +1,4 @@
-"""Scans of Word-like A4 简报 (branch fa4): what OCR makes of their page furniture."""
+"""Scans of Word-like A4 简报: what OCR makes of their page furniture, briefs' bylines and masthead facts."""
 
 from __future__ import annotations
 
