@@ -41,3 +41,46 @@ def test_a_role_read_with_a_semicolon_is_still_an_editors_line():
     assert furniture.editor_line("责任编辑：张建国 美编;陈晨") == "张建国"
     assert furniture.editor_line("居民区；党委会议") is None
     assert furniture.editor_line("美编；陈晨来到居委会了解情况") is None
+
+
+def _line(text: str, left: int, base: int, em: int = 28):
+    from shequbao.importer.pdf.ocrlayout import OcrLine, Word
+
+    words = [Word(left + i * em, base - int(0.92 * em), em - 2, int(0.92 * em), c) for i, c in enumerate(text)]
+    return OcrLine(words, em=float(em), base=float(base))
+
+
+def test_a_caption_set_right_under_a_photo_is_kept_as_text():
+    """文明社区测评迎检工作动员大会 set 2 points under its photo, whose box (found at the grain of
+    cells) took in the caption's upper half: the caption is read, the photo ends above it (its
+    pixels too), and what tesseract read inside the photo is still dropped."""
+    from shequbao.importer.pdf.ocrimage import _Pixels
+    from shequbao.importer.pdf.ocrlines import drop_covered
+
+    scale = 0.5  # points per pixel
+    wide, high = 200, 120  # the photo's pixels: 100 × 60 points at (20, 100)
+    photo = {"x0": 20.0, "x1": 120.0, "top": 100.0, "bottom": 160.0, "srcsize": (wide, high),
+             "stream": _Pixels(bytes(wide * high))}
+    caption = _line("文明社区测评迎检工作动员大会", 40, 330)  # ink from 304 to 330 px: 152 to 165 pt
+    texture = _line("口口目目", 60, 260)  # inside the photo
+    body = _line("近日街道召开了上海市文明社区测", 40, 380)
+    kept = drop_covered([caption, texture, body], [photo], scale)
+    assert [ln for ln in kept if ln is caption] and not [ln for ln in kept if ln is texture]
+    assert len(caption.words) == 14
+    assert photo["bottom"] <= 152.5 and photo["bottom"] > 150
+    w, h = photo["srcsize"]
+    assert w == wide and h < high and len(photo["stream"].get_data()) == w * h
+
+
+def test_a_jump_line_with_a_misread_character_or_bracket_is_still_a_jump():
+    """（下转第2版） read as (下塌第2版), {下转第4版) or 【下转第5版): still where the story goes
+    on, so its two parts are joined; （上期第3版） names an issue, not a jump; a sentence
+    ending in 第2版 is text."""
+    from shequbao.importer.units import jump_of
+
+    assert jump_of("(下塌第2版)") == ("to", 2)
+    assert jump_of("{下转第4版)") == ("to", 4)
+    assert jump_of("【下转第5版)") == ("to", 5)
+    assert jump_of("（上按第1版）") == ("from", 1)
+    assert jump_of("（上期第3版）") is None
+    assert jump_of("详情见下期第2版") is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
+from .ocrimage import crop_bottom
 from .ocrlayout import INK, OcrLine, Word, _blank, _is_han, _is_solid, _text
 
 
@@ -27,6 +28,8 @@ def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float) -> li
         return sum(n >= TEXT_LINE for n, _ in counts) >= TINTED_LINES and plain >= PLAIN_SHARE * han
 
     pictures[:] = [p for p in pictures if not tinted(p)]
+    for p in pictures:
+        _free_caption(p, lines, scale)
 
     def inside(w: Word) -> bool:
         return any(within(w, p) for p in pictures)
@@ -37,6 +40,19 @@ def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float) -> li
         if line.words:
             out.append(line)
     return out
+
+
+def _free_caption(p: dict, lines: list[OcrLine], scale: float) -> None:
+    """A line of text read across a photo's bottom edge (a caption set right under it, whose
+    ink the photo's box took in): the photo ends above it, and the line stays text."""
+    def han(line: OcrLine) -> int:
+        return sum(_is_han(c) for w in line.words for c in w.text)
+
+    for line in lines:
+        x0, x1 = line.words[0].left * scale, (line.words[-1].left + line.words[-1].width) * scale
+        top = (line.base - INK * line.em) * scale
+        if han(line) >= TEXT_LINE and x0 < p["x1"] and x1 > p["x0"] and top < p["bottom"] < line.base * scale:
+            crop_bottom(p, top)
 
 
 TEXT_LINE = 6  # Han characters: a line with this many inside a toned area is text …
