@@ -84,3 +84,76 @@ def test_a_jump_line_with_a_misread_character_or_bracket_is_still_a_jump():
     assert jump_of("（上按第1版）") == ("from", 1)
     assert jump_of("（上期第3版）") is None
     assert jump_of("详情见下期第2版") is None
+
+
+def test_a_page_header_whose_number_ocr_lost_names_its_page():
+    """The header of a scan's pages read as 第]版 要闻 (page 1), 第版 社区 (page 2) or 第3浅 综合
+    (page 3): each page is its 版 again, so 下转第2版 finds page 2. The masthead's 第42期
+    and a header lower on the page are left as read."""
+    from shequbao.importer.pdf.ocrlines import mend_header
+
+    def text(line) -> str:
+        return "".join(w.text for w in line.words)
+
+    first, second, third = _line("第]版要闻", 80, 100), _line("第版”社区", 80, 100), _line("第3浅”综合", 80, 100)
+    issue, low = _line("第42期2019年12月25日", 900, 150), _line("第版", 80, 600)
+    mend_header([first, issue], 1, 2339)
+    mend_header([second, low], 2, 2339)
+    mend_header([third], 3, 2339)
+    assert (text(first), text(second), text(third)) == ("第1版要闻", "第2版”社区", "第3版”综合")
+    assert (text(issue), text(low)) == ("第42期2019年12月25日", "第版")
+    assert first.words[0].left == 80 and first.words[1].text == "要"
+
+
+def test_a_jump_line_read_over_the_next_headline_ends_the_story_before():
+    """（下转第2版） at the foot of a column, right over the next story's headline box, is read
+    as the start of that story's module: it still says where the story above goes on, so
+    its second part on 版2 (under the repeated headline and 上接第1版) joins it."""
+    from shequbao.importer.segment import segment_lines
+    from shequbao.importer.structure import Line
+
+    lines = [
+        Line(1, "第1版 要闻"),
+        Line(1, "", gap=2, hint="module", title="story"),
+        Line(1, "凝聚石二力量 做好迎检准备", level=1, hint="headline"),
+        Line(1, "近日，街道召开了文明社区测评迎检工作动员大会，对迎检工作进行再动员、再部署。", hint="para"),
+        Line(1, "", gap=2, hint="module", title="story"),
+        Line(1, "（下转第2版）"),
+        Line(1, "街道开展业委会实务培训", level=1, hint="headline"),
+        Line(1, "为进一步加强和完善党建引领业委会规范化建设，街道开展了业委会实务培训。", hint="para"),
+        Line(2, "第2版 社区"),
+        Line(2, "", gap=2, hint="module", title="story"),
+        Line(2, "凝聚石二力量 做好迎检准备", level=1, hint="headline"),
+        Line(2, "（上接第1版）"),
+        Line(2, "会上，街道党工委副书记传达了本次测评的工作部署，持续引领文明创建新风尚。", hint="para"),
+    ]
+    parsed = segment_lines(lines)
+    texts = {a.title: "".join(p.text for p in a.paras) for a in parsed.articles}
+    assert len(parsed.articles) == 2, texts
+    story = next(t for title, t in texts.items() if "凝聚" in title)
+    assert story.startswith("近日") and story.endswith("新风尚。")
+
+
+def test_a_line_in_another_face_right_under_a_photo_is_its_caption():
+    """文明社区测评迎检工作动员大会 set right under its photo in another face than the body, at
+    the size a scan reads for both (OCR tells the caption's 8 pt from the body's 9 pt apart no
+    more): the photo's caption, not the first line of the story under it. The body's own
+    line right under a photo stays body text."""
+    from shequbao.importer.pdf.glyphs import Run
+    from shequbao.importer.pdf.images import Figure
+    from shequbao.importer.pdf.module import photo_blocks
+    from shequbao.importer.pdf.visual import Style, VLine
+
+    def vline(text: str, top: float, font: str) -> VLine:
+        line = VLine()
+        line.add(Run(40, 40 + 9 * len(text), top, top + 9, 9.0, font, False, list(text)))
+        return line
+
+    style = Style(9.0, "Scan-Body")
+    photo = Figure(40, 204, 237, 345, None)
+    caption = vline("文明社区测评迎检工作动员大会", 347, "Scan-1")
+    body = vline("近日，街道召开了上海市文明社区测", 359, "Scan-Body")
+    (block,) = photo_blocks([photo], [caption, body], style, set())
+    assert block.caption == [caption]
+    (block,) = photo_blocks([photo], [vline("近日，街道召开了上海市文明社区测", 347, "Scan-Body")], style, set())
+    assert block.caption == []
