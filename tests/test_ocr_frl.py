@@ -157,3 +157,27 @@ def test_a_line_in_another_face_right_under_a_photo_is_its_caption():
     assert block.caption == [caption]
     (block,) = photo_blocks([photo], [vline("近日，街道召开了上海市文明社区测", 347, "Scan-Body")], style, set())
     assert block.caption == []
+
+
+def test_a_round_dot_before_an_item_is_a_bullet_not_a_character():
+    """The ● before each item of 一句话新闻, read by tesseract as 二 or 重: a solid round mark
+    at the start of a line is ●, so each item starts a brief. A real character there
+    (its strokes leave paper between them) stays as read."""
+    import numpy as np
+
+    from shequbao.importer.pdf.ocrlayout import Word, measure_ink
+
+    em = 40
+    image = np.full((100, 600), 255, dtype=np.uint8)
+    yy, xx = np.mgrid[0:100, 0:600]
+    image[(yy - 30) ** 2 + (xx - 30) ** 2 <= 12 ** 2] = 0  # a ● 24 px across
+    image[15:45, 60:90:6] = 0  # the next character's strokes
+    image[70:72, 10:50] = 0  # 二 on the second line: two strokes
+    image[88:90, 10:50] = 0
+    dotted = _line("二七月二日", 18, 48, em=em)
+    dotted.words[0] = Word(18, 16, 26, 26, "二", 0.0)
+    plain = _line("二日街道", 10, 92, em=em)
+    plain.words[0] = Word(10, 68, 40, 24, "二", 90.0)
+    measure_ink([dotted, plain], image)
+    assert dotted.words[0].text == "●"
+    assert plain.words[0].text == "二"
