@@ -27,8 +27,9 @@ _FOOTER = re.compile(
 # 责任编辑：王丽 美编：陈晨 / 本版编辑 王丽 / (编辑：王丽) — every part a role and a name
 _ROLE = r"责任编辑|本版责编|本版编辑|责编|编辑|美编|美术编辑|责任校对|校对|版式设计|版式|组版|排版|校审|审核|终审"
 # a separator between the role and the name, unless the role is a long one (责任编辑王丽): 编辑部的故事 is a headline
-# (or the next role: OCR loses the space in 责任编辑：王丽 美编：陈晨)
-_EDITOR_PART = re.compile(rf"(?:(责任编辑|本版编辑|本版责编)|({_ROLE})(?=[:：/\s]))\s*[:：/]?\s*([\u3400-\u9fff]{{2,4}})"
+# (or the next role: OCR loses the space in 责任编辑：王丽 美编：陈晨); a scan's OCR may read the colon
+# as a semicolon (美编；陈晨): a role word is never followed by a clause
+_EDITOR_PART = re.compile(rf"(?:(责任编辑|本版编辑|本版责编)|({_ROLE})(?=[:：;；/\s]))\s*[:：;；/]?\s*([\u3400-\u9fff]{{2,4}})"
                           rf"(?=$|[\s,，;；、/|]|(?:{_ROLE})[:：])")
 _PAPER_NAME = re.compile(r"(?:报|之声|通讯|周刊|月刊)$")
 _SENTENCE = re.compile(r"[。！？!?；;]")

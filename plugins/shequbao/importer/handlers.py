@@ -68,8 +68,9 @@ def on_jump(seg: Segmenter, u: Unit, i: int) -> None:
     become one article again (a repeated headline above the second part is dropped)."""
     direction, page = u.value
     if direction == "to":
-        if seg.cur is not None:
-            seg.cur.jump_to = page
+        story = seg.cur if seg.cur is not None else _story_before(seg)
+        if story is not None:
+            story.jump_to = page
         return
     waiting = next((a for a in reversed(seg.articles) if a.jump_to and a.jump_to == seg.page), None)
     if waiting is None:  # its beginning comes later (a story may go on on an earlier 版)
@@ -86,6 +87,13 @@ def on_jump(seg: Segmenter, u: Unit, i: int) -> None:
     waiting.jump_to, waiting.closed = 0, False
     seg.cur = waiting
     seg.resume = waiting
+
+
+def _story_before(seg: Segmenter):
+    """下转第3版 read at the start of the next module (it stands right over the next story's
+    headline box): the story it ends is the last one of this 版, unless that one goes on already."""
+    last = seg.articles[-1] if seg.articles else None
+    return last if last is not None and last.page == seg.page and not last.jump_to and last.paras else None
 
 
 def on_module(seg: Segmenter, u: Unit, i: int) -> None:

@@ -15,17 +15,25 @@ from .wrapped import join_wrapped_bylines, mark_centred_names
 # 下转第3版 / 转第3版 (continued on) and 上接第1版 / 接第1版 (continued from); a scan's OCR
 # may read 转 as 传, 接 as 按, 版 as 板
 _JUMP = re.compile(r"[(（]?\s*(下\s*[转传]|转|上\s*[接按]|接)\s*第?\s*([0-9一二三四五六七八九十]{1,3})\s*[版板]\s*[)）]?$")
+# in brackets (which OCR may read as { or 【), 下 or 上 and one character before 第N版 is a jump
+# line whatever that character was read as (下塌第2版), unless it is 期 (上期第3版 names an issue)
+_JUMP_READ = re.compile(r"[(（{【\[]\s*([上下]\s*(?!期)[\u4e00-\u9fff])\s*第?\s*([0-9一二三四五六七八九十]{1,3})"
+                        r"\s*[版板]\s*[)）}】\]]$")
 _JUNK = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ufeff]")  # not whitespace, never text
+
+
+def _full_jump(text: str) -> re.Match | None:
+    return _JUMP.fullmatch(text) or _JUMP_READ.fullmatch(text)
 
 
 def is_jump_line(text: str) -> bool:
     """The whole line says where a story goes on or comes from: ``（下转第3版）``, ``上接第1版``."""
-    return len(text) <= 20 and bool(_JUMP.fullmatch(text.strip()))
+    return len(text) <= 20 and bool(_full_jump(text.strip()))
 
 
 def jump_of(text: str) -> tuple[str, int] | None:
     """("to" | "from", page) of a jump line, or None."""
-    m = _JUMP.fullmatch(text.strip()) if len(text) <= 20 else None
+    m = _full_jump(text.strip()) if len(text) <= 20 else None
     return _jump(m) if m else None
 
 
@@ -97,7 +105,7 @@ def _classify(u: Unit, line: Line, before_first_article: bool) -> None:
         return
     elif (label := masthead.section_label(u.text)) is not None:
         u.kind, u.value = "section", label
-    elif u.level == 0 and (jump := _JUMP.fullmatch(u.text)):
+    elif u.level == 0 and (jump := _full_jump(u.text)):
         u.kind, u.value = "jump", _jump(jump)
     elif u.level == 0 and (page := masthead.page_marker(u.text)):
         u.kind, u.value = "page", page
@@ -116,7 +124,7 @@ def _classify(u: Unit, line: Line, before_first_article: bool) -> None:
 
 
 def _classify_body(u: Unit, line: Line) -> None:
-    if jump := _JUMP.fullmatch(u.text):
+    if jump := _full_jump(u.text):
         u.kind, u.value = "jump", _jump(jump)
         u.markup.append(u.text)
     elif byline := parse_byline(u.text):
@@ -138,7 +146,7 @@ def _classify_text(u: Unit, whole: bool) -> None:
             if u.lead is not None:  # 本报讯 stays in the body, as new articles have it
                 u.markup.append(removed[len("本报讯"):] if removed.startswith("本报讯") else removed)
                 body = ("本报讯 " + rest) if removed.startswith("本报讯") else rest
-        if (jump := _JUMP.search(body)) and jump.start() > 0:
+        if (jump := _JUMP.search(body) or _JUMP_READ.search(body)) and jump.start() > 0:
             u.value = _jump(jump)
             u.markup.append(jump[0])
             body = body[: jump.start()].rstrip()

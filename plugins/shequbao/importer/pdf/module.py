@@ -163,7 +163,9 @@ def photo_blocks(figures: list[Figure], lines: list[VLine], style: Style, used: 
     for block in sorted(blocks, key=lambda b: b.top):
         reach, size = block.bottom, None
         for vl in sorted(lines, key=lambda v: v.top):
-            if id(vl) in used or not _caption_look(vl, style) or vl.x0 < block.x0 - style.size:
+            if id(vl) in used or vl.x0 < block.x0 - style.size:
+                continue
+            if not _caption_look(vl, style) and not (size is None and vl.is_deck(style)):
                 continue
             if vl.x1 > block.x1 + style.size or (size is not None and not _same_size(vl, size)):
                 continue

@@ -227,6 +227,16 @@ def _merged(boxes: list[tuple]) -> list[tuple]:
     return boxes
 
 
+def crop_bottom(p: dict, bottom: float) -> None:
+    """The picture ``p`` (of :func:`find_pictures`) ending at ``bottom`` (points), its pixels too."""
+    if not p["top"] < bottom < p["bottom"]:
+        return
+    wide, high = p["srcsize"]
+    rows = max(1, min(high, round(high * (bottom - p["top"]) / (p["bottom"] - p["top"]))))
+    p["stream"] = _Pixels(p["stream"].get_data()[:rows * wide])
+    p["srcsize"], p["bottom"] = (wide, rows), bottom
+
+
 class _Pixels:
     """What :func:`.images.extract` asks of a PDF image stream: raw 8-bit grey pixels."""
 

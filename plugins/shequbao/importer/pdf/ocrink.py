@@ -1,32 +1,45 @@
 """How dark a scan's OCR lines are (:mod:`.ocrlayout`): each line's share of ink inside its
-words' boxes, which :mod:`.ocrsizes` reads faces from (bold, a heavier sans), and the ■
-before a name, which tesseract reads as 国 or 口."""
+words' boxes, which :mod:`.ocrsizes` reads faces from (bold, a heavier sans), the ■ before a
+name, which tesseract reads as 国 or 口, and the ● before an item of 一句话新闻 (read as 二)."""
 
 from __future__ import annotations
 
 from .ocrimage import DARK
-from .ocrlayout import OcrLine, Word
+from .ocrlayout import OcrLine, Word, _is_han
 
 SQUARE = 0.5  # em: the least height of a ■ (a middle dot · is solid too)
 SOLID = 0.85  # share of dark pixels: a single character this solid is a ■ (read as 国 or 口)
+DISC, DISC_FILL = 0.3, 0.68  # em, share of dark pixels: a round mark this high and solid is a ● (π/4 of its box)
 
 
 def _is_square(dark, height: int) -> bool:
     """Whether the first mark from the left of ``dark`` (a box's pixels, True for ink) is a
     solid square about as high as the box: a ■ (tesseract's box may reach over the
     characters after it)."""
-    import numpy as np
-
-    cols = np.flatnonzero(dark.any(axis=0))
-    if not len(cols):
+    mark = _first_mark(dark)
+    if mark is None:
         return False
-    gaps = np.flatnonzero(np.diff(cols) > 1)
-    end = cols[gaps[0]] + 1 if len(gaps) else cols[-1] + 1
-    mark = dark[:, cols[0]:end]
-    rows = np.flatnonzero(mark.any(axis=1))
-    mark = mark[rows[0]:rows[-1] + 1]
     high, wide = mark.shape
     return high >= 0.5 * height and 0.7 <= wide / high <= 1.4 and mark.mean() >= SOLID
+
+
+def _is_disc(dark, em: float) -> bool:
+    """The first mark of ``dark`` is a solid round dot: the ● before an item of 一句话新闻 (read as 二)."""
+    mark = _first_mark(dark)
+    high, wide = mark.shape if mark is not None else (0, 0)
+    return high >= max(1.0, DISC * em) and 0.75 <= wide / high <= 1.33 and DISC_FILL <= mark.mean() < SOLID
+
+
+def _first_mark(dark):
+    """The first mark from the left of ``dark`` (True for ink), cut to its ink; None if blank."""
+    import numpy as np
+    cols = np.flatnonzero(dark.any(axis=0))
+    if not len(cols):
+        return None
+    gaps = np.flatnonzero(np.diff(cols) > 1)
+    mark = dark[:, cols[0]:cols[gaps[0]] + 1 if len(gaps) else cols[-1] + 1]
+    rows = np.flatnonzero(mark.any(axis=1))
+    return mark[rows[0]:rows[-1] + 1]
 
 
 def measure_ink(lines: list[OcrLine], image) -> None:
@@ -40,6 +53,8 @@ def measure_ink(lines: list[OcrLine], image) -> None:
             high = w.height >= SQUARE * line.em
             if len(w.text) == 1 and high and _is_square(_square_cut(image, w) < DARK, w.height):
                 w.text = "■"
+            elif w is line.words[0] and len(w.text) == 1 and _is_han(w.text) and _is_disc(_square_cut(image, w) < DARK, line.em):
+                w.text = "●"
             if w.text.startswith("■"):  # its solid ink would make a ■name byline look bold
                 if len(w.text) == 1:
                     continue

@@ -24,6 +24,7 @@ INK = 0.92  # a Han character's ink height, in em
 PERCENTILE = 0.3  # of a line's Han character heights: its ink height
 TALL = 1.3  # × the ink height: boxes this tall may reach over another line
 TINY = 0.6  # × the median height: a character's box this low is a part of it
+SLIVER = 0.3  # × the median height: a one-character box this narrow is a stroke of it
 FLAT = "一二三"  # Han characters whose ink is not as tall as the others'
 MIN_ADVANCE = 0.5  # of the size told by the boxes' heights: a smaller advance is not believed
 NARROW = 0.55  # em: the advance of a digit or Latin letter
@@ -110,11 +111,12 @@ def _believe_advance(line: OcrLine) -> None:
 def _measure(line: OcrLine) -> None:
     """The line's em and baseline from its Han characters: tesseract's box of a character is
     now and then as tall as the line pitch, so a low percentile of their heights is taken
-    (boxes under ``TINY`` × the median height, a stroke or a dot boxed alone, left out)."""
+    (boxes under ``TINY`` × the median height, a stroke or a dot boxed alone, left out, and
+    so are slivers: one character boxed far narrower than it is high)."""
     han = [w for w in line.words if any(_is_han(c) for c in w.text) and w.text not in FLAT]
     sample = sorted(han or line.words, key=lambda w: w.height)
     middle = sample[(len(sample) - 1) // 2].height  # (of two, the lower: one box as tall as the pitch is common)
-    sample = [w for w in sample if w.height >= TINY * middle]
+    sample = [w for w in sample if w.height >= TINY * middle and not _is_sliver(w, middle)]
     pick = sample[int(PERCENTILE * (len(sample) - 1))]
     line.em = pick.height / (INK if han else 1.0)
     inner = [i for i, w in enumerate(line.words) if any(_is_han(c) for c in w.text)]
@@ -128,6 +130,11 @@ def _measure(line: OcrLine) -> None:
             line.advance = advance  # (believed if the line would reach over the one above it)
     line.base = median(w.top + w.height for w in sample if w.height <= 1.15 * pick.height)
     line.tall = bool(han) and pick.height > TALL * INK * line.em  # the boxes reach over another line
+
+
+def _is_sliver(w: Word, middle: float) -> bool:
+    """One character boxed as a sliver (编 2 pixels wide: its left stroke), whose height tells no size."""
+    return len(w.text) == 1 and w.width < SLIVER * middle
 
 
 GUTTER = 0.9  # em: a blank this wide inside one of tesseract's lines is a column gutter

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
+from .ocrimage import crop_bottom
 from .ocrlayout import INK, OcrLine, Word, _blank, _is_han, _is_solid, _text
 
 
@@ -31,6 +32,8 @@ def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float, tints
         tints += [{"x0": p["x0"], "x1": p["x1"], "top": p["top"], "bottom": p["bottom"], "stroke": False, "fill": True}
                   for p in pictures if tinted(p)]
     pictures[:] = [p for p in pictures if not tinted(p)]
+    for p in pictures:
+        _free_caption(p, lines, scale)
 
     def inside(w: Word) -> bool:
         return any(within(w, p) for p in pictures)
@@ -41,6 +44,19 @@ def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float, tints
         if line.words:
             out.append(line)
     return out
+
+
+def _free_caption(p: dict, lines: list[OcrLine], scale: float) -> None:
+    """A line of text read across a photo's bottom edge (a caption set right under it, whose
+    ink the photo's box took in): the photo ends above it, and the line stays text."""
+    def han(line: OcrLine) -> int:
+        return sum(_is_han(c) for w in line.words for c in w.text)
+
+    for line in lines:
+        x0, x1 = line.words[0].left * scale, (line.words[-1].left + line.words[-1].width) * scale
+        top = (line.base - INK * line.em) * scale
+        if han(line) >= TEXT_LINE and x0 < p["x1"] and x1 > p["x0"] and top < p["bottom"] < line.base * scale:
+            crop_bottom(p, top)
 
 
 TEXT_LINE = 6  # Han characters: a line with this many inside a toned area is text …
@@ -128,3 +144,38 @@ def fit_gutters(lines: list[OcrLine]) -> list[OcrLine]:
             if right - left >= 1:
                 w.left, w.width = int(left), int(right - left)
     return lines
+HEADER_BAND = 0.08  # of the page's height: a 版's header line (第1版 要闻) stands this high
+# 第1版 read with its number lost or garbled (第]版, 第版) or its 版 misread (第3浅): not 第42期
+_GARBLED_HEADER = re.compile(r"第([^\w\u4e00-\u9fff]?)版|第(\d{1,2})([\u4e00-\u9fff])")
+_NOT_BAN = "版期页号卷年章节条届次"
+
+
+def mend_header(lines: list[OcrLine], number: int, height: int) -> None:
+    """The header of the ``number``-th page of a scan whose 版 number OCR lost (第]版 要闻)
+    or whose 版 it misread (第3浅 综合, on the third page): read as 第N版, so the page is told
+    apart and a story 下转第N版 finds its second part."""
+    for line in lines:
+        text = _text(line)
+        if line.base > HEADER_BAND * height or not text.startswith("第") or re.match(r"第\s*\d{1,3}\s*版", text):
+            continue
+        m = _GARBLED_HEADER.match(text)
+        if m is None or (m[2] and (int(m[2]) != number or m[3] in _NOT_BAN)):
+            continue
+        _retext_start(line, m.end(), f"第{number}版")
+
+
+def _retext_start(line: OcrLine, count: int, text: str) -> None:
+    """The line's first ``count`` characters read as ``text`` (their words made one)."""
+    taken, words = 0, []
+    while line.words and taken < count:
+        w = line.words.pop(0)
+        if taken + len(w.text) > count:  # the word goes on past them: its rest stays a word
+            cut = count - taken
+            line.words.insert(0, Word(w.left + w.width * cut // len(w.text), w.top, w.width - w.width * cut // len(w.text),
+                                      w.height, w.text[cut:], w.conf))
+            w = Word(w.left, w.top, w.width * cut // len(w.text), w.height, w.text[:cut], w.conf)
+        words.append(w)
+        taken += len(w.text)
+    left, right = min(w.left for w in words), max(w.left + w.width for w in words)
+    top, bottom = min(w.top for w in words), max(w.top + w.height for w in words)
+    line.words.insert(0, Word(left, top, right - left, bottom - top, text, min(w.conf for w in words)))
