@@ -31,10 +31,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
 from foreign_pdfs import ENGINES, Issue, Story, foreign_pdf, load_issues  # noqa: E402
+
+from shequbao.importer.pdf.ocrchars import HALF  # noqa: E402
 from shequbao.importer.reflow import squeeze  # noqa: E402
 
 KEY = 15
-WIDE = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"})
+WIDE = str.maketrans(HALF)  # the half-width marks OCR reads in Chinese text, as the reader makes them
 
 
 def expected_body(story: Story) -> str:

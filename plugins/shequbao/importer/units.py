@@ -28,7 +28,7 @@ def _full_jump(text: str) -> re.Match | None:
 
 def is_jump_line(text: str) -> bool:
     """The whole line says where a story goes on or comes from: ``（下转第3版）``, ``上接第1版``."""
-    return len(text) <= 20 and bool(_full_jump(text.strip()))
+    return jump_of(text) is not None
 
 
 def jump_of(text: str) -> tuple[str, int] | None:

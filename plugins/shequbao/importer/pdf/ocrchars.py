@@ -79,7 +79,6 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
     return out
 
 
-# 本报讯(通讯员 张志举 胡晓千 记者 毛玺玺)“… opening a body: the names' spaces (OCR loses them)
 _CREDIT_LINE = re.compile(r"^([“”\"]?(?:文[/／]图|图[/／]文))([\u3400-\u9fff]{2,12})$|^()([\u3400-\u9fff]{2,12})(?:文[/／])?摄$")
 
 
@@ -89,7 +88,10 @@ def _credit_spaces(m: re.Match, blanks: list[float]) -> set[int]:
     start, end = m.start(group), m.end(group)
     spaces = {i + start for i in find_name_breaks(m.group(group), blanks[start:end])}
     return spaces | ({start - 1} if start else {end - 1})
+
+
 LEAD_SPACE = 0.3  # em
+# 本报讯(通讯员 张志举 胡晓千 记者 毛玺玺)“… opening a body: the names' spaces (OCR loses them)
 _LEAD = re.compile(r"本报讯[(（《]([^)）]*)")
 
 
@@ -102,11 +104,7 @@ def _lead_spaces(cells: list, blanks: list[float], lead: re.Match, em: float) ->
     if cells[lead.start(1) - 1][0] == "《":
         cells[lead.start(1) - 1] = ("（", *cells[lead.start(1) - 1][1:])
     start, end = lead.start(1), lead.end(1)
-    text = lead[1]
-    if end < len(cells) and end > start:
-        inner = {start + i for i in find_name_breaks(text, blanks[start:end])}
-    else:
-        inner = {start + i for m in ROLE.finditer(text) for i in (m.start() - 1, m.end() - 1) if 0 <= i < len(text) - 1}
+    inner = {start + i for i in find_name_breaks(lead[1], blanks[start:end], runs=start < end < len(cells))}
     wide = max(NAME_SPACE * em, median(blanks) + LEAD_SPACE * em) if blanks else NAME_SPACE * em
     return inner | {i for i in range(start, min(end, len(blanks))) if blanks[i] >= wide}
 
@@ -119,10 +117,8 @@ def _tail_spaces(blanks: list[float], tail: re.Match) -> set[int]:
     """Where the byline in brackets at a body line's end has a space: around its role words
     and, when the bracket closes on this line, inside two names run together (a name at
     the line's end may go on on the next line)."""
-    start, end, text = tail.start(1), tail.end(1), tail[1]
-    if tail[2]:
-        return {start + i for i in find_name_breaks(text, blanks[start:end])}
-    return {start + i for m in ROLE.finditer(text) for i in (m.start() - 1, m.end() - 1) if 0 <= i < len(text) - 1}
+    start, end = tail.start(1), tail.end(1)
+    return {start + i for i in find_name_breaks(tail[1], blanks[start:end], runs=bool(tail[2]))}
 
 
 WORD_SPACE = 0.3  # em: the least space set between two names of a byline
@@ -131,14 +127,16 @@ ROLE = re.compile(r"本报记者|特约记者|记者|通讯员|实习生|摄影|
 NAME_RUN = (4, 6)  # Han characters between role words: two names run together
 
 
-def find_name_breaks(text: str, blanks: list[float]) -> set[int]:
-    """Where a byline needs a space (after character i): around its role words, and inside
-    a run of two names read as one (陈玲王晓峰) at the widest blank that leaves two names of
-    two or three characters."""
+def find_name_breaks(text: str, blanks: list[float], runs: bool = True) -> set[int]:
+    """Where a byline needs a space (after character i): around its role words, and (with
+    ``runs``; not when the byline goes on on the next line) inside a run of two names read
+    as one (陈玲王晓峰) at the widest blank that leaves two names of two or three characters."""
     breaks = set()
     for m in ROLE.finditer(text):
         breaks |= {i for i in (m.start() - 1, m.end() - 1)
                    if 0 <= i < len(text) - 1 and text[i] not in OPENING and text[i + 1] not in CLOSING}
+    if not runs:
+        return breaks
     start = 0
     for end in sorted(breaks) + [len(text) - 1]:
         while start <= end and not _is_han(text[start]):  # (■钱志刚徐立新, （张志举王芳）: the marks are no name)

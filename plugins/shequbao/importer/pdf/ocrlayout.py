@@ -348,13 +348,10 @@ def _text(line: OcrLine) -> str:
 
 def _blank(band, start: float, end: float) -> float:
     """The widest run of ink-free columns of ``band`` between x ``start`` and ``end`` (pixels)."""
-    import numpy as np
-
     if end - start < 2 or not band.size:
         return 0.0
-    inked = (band[:, int(start):int(end)] < DARK).any(axis=0)
-    edges = np.flatnonzero(np.diff(np.concatenate(([1], inked.view(np.int8), [1]))))
-    return float((edges[1::2] - edges[::2]).max()) if len(edges) else 0.0
+    runs = _blank_runs((band[:, int(start):int(end)] < DARK).any(axis=0))
+    return float((runs[:, 1] - runs[:, 0]).max()) if len(runs) else 0.0
 
 
 def _blank_span(band, start: float, end: float) -> tuple[float, float]:
@@ -362,11 +359,18 @@ def _blank_span(band, start: float, end: float) -> tuple[float, float]:
     import numpy as np
 
     inked = (band < DARK).any(axis=0)
-    edges = np.flatnonzero(np.diff(np.concatenate(([1], inked[int(start):int(end)].view(np.int8), [1]))))
-    widest = int((edges[1::2] - edges[::2]).argmax())
-    left, right = int(start) + int(edges[2 * widest]), int(start) + int(edges[2 * widest + 1])
+    runs = _blank_runs(inked[int(start):int(end)])
+    left, right = (int(start) + int(x) for x in runs[int((runs[:, 1] - runs[:, 0]).argmax())])
     ink_left, ink_right = np.flatnonzero(inked[:left]), np.flatnonzero(inked[right:])
     return float(ink_left[-1] + 1) if len(ink_left) else 0.0, float(right + ink_right[0]) if len(ink_right) else len(inked)
+
+
+def _blank_runs(inked):
+    """The runs of ink-free columns of ``inked`` (a row of flags, True for ink): (start, end) rows."""
+    import numpy as np
+
+    edges = np.flatnonzero(np.diff(np.concatenate(([1], inked.view(np.int8), [1]))))
+    return edges.reshape(-1, 2)
 
 
 def _is_wide(char: str) -> bool:

@@ -28,10 +28,11 @@ def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float, tints
         plain = sum(n for n, em in counts if em <= DISPLAY_EM * body)
         return sum(n >= TEXT_LINE for n, _ in counts) >= TINTED_LINES and plain >= PLAIN_SHARE * han
 
+    boxes = [p for p in pictures if tinted(p)]
     if tints is not None:
         tints += [{"x0": p["x0"], "x1": p["x1"], "top": p["top"], "bottom": p["bottom"], "stroke": False, "fill": True}
-                  for p in pictures if tinted(p)]
-    pictures[:] = [p for p in pictures if not tinted(p)]
+                  for p in boxes]
+    pictures[:] = [p for p in pictures if p not in boxes]
     for p in pictures:
         _free_caption(p, lines, scale)
 
@@ -144,6 +145,8 @@ def fit_gutters(lines: list[OcrLine]) -> list[OcrLine]:
             if right - left >= 1:
                 w.left, w.width = int(left), int(right - left)
     return lines
+
+
 HEADER_BAND = 0.08  # of the page's height: a 版's header line (第1版 要闻) stands this high
 # 第1版 read with its number lost or garbled (第]版, 第版) or its 版 misread (第3浅): not 第42期
 _GARBLED_HEADER = re.compile(r"第([^\w\u4e00-\u9fff]?)版|第(\d{1,2})([\u4e00-\u9fff])")

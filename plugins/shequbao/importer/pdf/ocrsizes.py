@@ -98,9 +98,7 @@ def mark_kickers(lines: list[OcrLine], sizes: dict, body: float) -> None:
         x0, x1 = _span(line)
         over = any(-0.2 * body <= head.base - INK * sizes[id(head)][0] - line.base <= KICKER_GAP * body
                    and _span(head)[0] - body <= x0 and x1 <= _span(head)[1] + body for head in heads)
-        after = any(sizes[id(o)][2] == "Scan-Body" and 0 < line.base - o.base <= PARAGRAPH_PITCH * body
-                    and _span(o)[0] < x1 and x0 < _span(o)[1] for o in lines if o is not line)
-        if over and not after:
+        if over and not _ends_paragraph(line, lines, body):
             sizes[id(line)] = (body, False, "Scan-Kicker")
 
 
