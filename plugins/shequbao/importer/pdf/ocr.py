@@ -77,8 +77,9 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
         ocrink.measure_ink(lines, grey)
     body, sizes = ocrsizes.group_sizes(ocr_lines)
     pages = []
-    for number, (lines, (_, grey)) in enumerate(zip(ocr_lines, images), start=1):
+    for number, (lines, (_, grey), pics) in enumerate(zip(ocr_lines, images, pictures), start=1):
         ocrlines.mend_header(lines, number, grey.shape[0])
+        ocrsizes.plain_captions(lines, pics, scale, sizes, body)
     for page, lines, (_, grey), pics, drawn, tinted in zip(pdf.pages, ocr_lines, images, pictures, bands, tints):
         scan = ocrlayout.ScanPage(float(page.width), float(page.height), ocrchars.page_chars(lines, sizes, scale, grey))
         scan.lines, scan.rects = ocrimage.page_rules(grey, body, scale, lines, drawn)
