@@ -54,6 +54,8 @@ def test_a_closing_byline_with_its_bracket_misread_or_lost_leaves_the_body():
     body, byline = split_tail("有效维护妇女儿童的合法权益。【通讯员 张志举 魏有梅 记者 毛玺玺")
     assert body == "有效维护妇女儿童的合法权益。"
     assert byline.people == {"correspondents": ["张志举", "魏有梅"], "reporters": ["毛玺玺"]}
+    body, byline = split_tail("“到底什么是公益项目？”的专题培训。【社区发展办）")
+    assert body.endswith("培训。") and byline.source == "社区发展办"
     body, byline = split_tail("《关于进一步加强业委会建设的意见》。《物业管理条例")
     assert byline is None and body.endswith("条例")
 

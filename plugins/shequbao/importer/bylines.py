@@ -270,12 +270,13 @@ def split_tail(text: str) -> tuple[str, Byline | None]:
 
 
 def _misread_paren(tail: str) -> Byline | None:
-    """A closing byline in brackets as a scan reads it: its （ as 【 or 《, its ） lost
-    (…依据。【通讯员 张志举 胡晓千 记者 毛玺玺); only with a role word in it."""
+    """A closing byline or source in brackets as a scan reads it: its （ as 【 or 《, its ）
+    lost (…依据。【通讯员 张志举 胡晓千 记者 毛玺玺, …培训。【社区发展办）); only with a role
+    word or a unit's name in it."""
     tail = tail.strip()
-    if len(tail) < 4 or tail[0] not in "(（【《" or not _has_role(tail):
-        return None
     inner = tail[1:].rstrip(")）】》 ")
+    if len(tail) < 4 or tail[0] not in "(（【《" or not (_has_role(inner) or parse_source(inner)):
+        return None
     return parse_paren(f"（{inner}）")
 
 

@@ -81,8 +81,10 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
         ocrlines.mend_header(lines, number, grey.shape[0])
         ocrsizes.plain_captions(lines, pics, scale, sizes, body)
     for page, lines, (_, grey), pics, drawn, tinted in zip(pdf.pages, ocr_lines, images, pictures, bands, tints):
+        rules, boxes = ocrimage.page_rules(grey, body, scale, lines, drawn)
+        ocrsizes.header_faces(lines, rules, scale, grey.shape[0], sizes, body)
         scan = ocrlayout.ScanPage(float(page.width), float(page.height), ocrchars.page_chars(lines, sizes, scale, grey))
-        scan.lines, scan.rects = ocrimage.page_rules(grey, body, scale, lines, drawn)
+        scan.lines, scan.rects = rules, boxes
         scan.rects += tinted  # (a tinted box is a module of its own, as on a typeset page)
         scan.images = pics
         pages.append(scan)

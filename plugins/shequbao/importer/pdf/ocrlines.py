@@ -93,6 +93,7 @@ def drop_doubles(lines: list[OcrLine]) -> list[OcrLine]:
 
 JOIN_SAME = 0.15  # relative: two lines side by side this close in size and baseline …
 JOIN_GAP = 1.5  # … at most this many em apart, with no gutter-wide blank between them, are one line
+OVERLAP = 0.4  # em: … or their boxes overlapping this much at most (信访压力。(通讯 | 员张志举陶青运))
 _CREDIT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s、][\u4e00-\u9fff]{2,4})*\s?摄")  # … or a credit set after a caption's text
 
 
@@ -110,7 +111,7 @@ def join_neighbours(lines: list[OcrLine], image) -> list[OcrLine]:
             em = max(left.em, line.em)
             same = abs(left.em - line.em) <= JOIN_SAME * em and abs(left.base - line.base) <= JOIN_SAME * em
             same = same or _is_fragment(line, left)
-            if not same or not 0 <= line.words[0].left - right <= JOIN_GAP * em or len(_text(left)) < 2:
+            if not same or not -OVERLAP * em <= line.words[0].left - right <= JOIN_GAP * em or len(_text(left)) < 2:
                 continue
             band = image[max(0, int(left.base - INK * left.em)):int(left.base) + 1]
             if _blank(band, right, line.words[0].left) < GUTTER * em or _CREDIT.fullmatch(_text(line)):

@@ -283,3 +283,27 @@ def plain_captions(lines: list[OcrLine], pictures: list[dict], scale: float, siz
                 break  # the caption ends at the first line that is not one
             sizes[id(line)] = (SMALL * body, False, "Scan-Caption")
             reach = bottom
+
+
+HEADER_SHARE = 0.3  # of the page's height: a 版眉 stands over a rule in its top part …
+HEADER_SPAN = 0.9  # … that spans this share of the text's width …
+HEADER_ROW = 1.0  # × body: … as one row of text (its lines' baselines this close)
+
+
+def header_faces(lines: list[OcrLine], rules: list[dict], scale: float, height: float, sizes: dict, body: float) -> None:
+    """The one row of text over the first full-width rule at the top of the page (第3版 综合 …
+    2019年12月25日): the 版眉, read in a face of its own, never the body's (OCR reads its date
+    at body size, and a page head has no body text over its rule)."""
+    if not lines:
+        return
+    left, right = min(_span(ln)[0] for ln in lines), max(_span(ln)[1] for ln in lines)
+    full = [r for r in rules if r["x1"] - r["x0"] >= HEADER_SPAN * (right - left) * scale
+            and r["bottom"] - r["top"] < r["x1"] - r["x0"] and r["bottom"] <= HEADER_SHARE * height * scale]
+    if not full:
+        return
+    rule = min(full, key=lambda r: r["top"])
+    above = [ln for ln in lines if max(w.top + w.height for w in ln.words) * scale <= rule["top"] + 1]
+    if above and max(ln.base for ln in above) - min(ln.base for ln in above) <= HEADER_ROW * body:
+        for line in above:
+            if sizes[id(line)][2] == "Scan-Body":
+                sizes[id(line)] = (sizes[id(line)][0], False, "Scan-Header")
