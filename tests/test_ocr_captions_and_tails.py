@@ -60,6 +60,27 @@ def test_a_closing_byline_with_its_bracket_misread_or_lost_leaves_the_body():
     assert byline is None and body.endswith("条例")
 
 
+def test_a_byline_line_whose_bracket_opened_on_the_line_before_is_a_byline():
+    """…权益。【 | 通讯员 张志举 魏有梅 记者 毛玺玺）: the byline's own line, its （ left at the end
+    of the line before, is still a byline; a line of text ending in ） is not."""
+    assert parse_byline("通讯员 张志举 魏有梅 记者 毛玺玺）").people == {
+        "correspondents": ["张志举", "魏有梅"], "reporters": ["毛玺玺"]}
+    assert parse_byline("街道联合派出所开展整治）") is None
+
+
+def test_a_wrapped_bracketed_byline_gets_apart_the_names_a_role_word_follows():
+    """（通讯员郑海弟马春梅实习生 | 谢玉兰）: the bracket closes on the next line, yet the two names
+    before 实习生 are whole on this one, so they come apart; the last run may go on and stays."""
+    from shequbao.importer.pdf.ocrchars import find_name_breaks
+
+    text = "（通讯员郑海弟马春梅实习生"
+    breaks = find_name_breaks(text, [0.0] * (len(text) - 1), runs=False)
+    spaced = "".join(c + (" " if i in breaks else "") for i, c in enumerate(text))
+    assert spaced == "（通讯员 郑海弟 马春梅 实习生"
+    text = "（记者陈玲王晓"
+    assert find_name_breaks(text, [0.0] * (len(text) - 1), runs=False) == {2}
+
+
 def test_a_source_unit_read_with_a_space_inside_is_a_source():
     """（社区 自治办）: OCR put a space inside the unit's name; it is still the source."""
     assert parse_byline("（社区 自治办）").source == "社区自治办"

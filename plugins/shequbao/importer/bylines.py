@@ -238,6 +238,8 @@ def parse_byline(text: str) -> Byline | None:
     if m:
         source = parse_source(text)
         return Byline(source=source, text=text) if source else None
+    if text[-1] in ")）" and not any(c in text for c in "(（【") and _has_role(text):
+        return parse_paren("（" + text)  # 通讯员 张三）: its bracket opened at the line before's end (or lost)
     byline = parse_names(text)
     if byline is None:
         return None

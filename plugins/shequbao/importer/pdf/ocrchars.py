@@ -130,15 +130,14 @@ NAME_RUN = (4, 6)  # Han characters between role words: two names run together
 def find_name_breaks(text: str, blanks: list[float], runs: bool = True) -> set[int]:
     """Where a byline needs a space (after character i): around its role words, and (with
     ``runs``; not when the byline goes on on the next line) inside a run of two names read
-    as one (陈玲王晓峰) at the widest blank that leaves two names of two or three characters."""
+    as one (陈玲王晓峰) at the widest blank that leaves two names of two or three characters;
+    without ``runs`` only the runs a role word follows on the line ((通讯员 郑海弟马春梅 实习生)."""
     breaks = set()
     for m in ROLE.finditer(text):
         breaks |= {i for i in (m.start() - 1, m.end() - 1)
                    if 0 <= i < len(text) - 1 and text[i] not in OPENING and text[i + 1] not in CLOSING}
-    if not runs:
-        return breaks
     start = 0
-    for end in sorted(breaks) + [len(text) - 1]:
+    for end in sorted(breaks) + ([len(text) - 1] if runs else []):
         while start <= end and not _is_han(text[start]):  # (■钱志刚徐立新, （张志举王芳）: the marks are no name)
             start += 1
         last = end
