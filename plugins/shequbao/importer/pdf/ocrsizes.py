@@ -268,20 +268,23 @@ CAPTION_GAP = 1.5  # × body: a caption's first line starts this close under its
 
 
 def plain_captions(lines: list[OcrLine], pictures: list[dict], scale: float, sizes: dict, body: float) -> None:
-    """Lines read bold at body size right under a photo, within its width, one under the other:
-    its caption in a heavier face (a 黑体 caption under a 宋体 or 楷体 body reads as dark as a
-    brief's bold title), made small print as a typeset caption is, not a bold title."""
+    """Lines at about body size or smaller in another face than the body's right under a photo,
+    within its width, one under the other: its caption (a 黑体 caption under a 宋体 or 楷体
+    body reads as dark as a brief's bold title, or at the body's size, which a scan measures
+    roughly), made small print as a typeset caption is: not a bold title, nor an 引题 over the
+    headline under it. A line in the body's face ends it (text going on under the photo)."""
     for pic in pictures:
         x0, x1, reach = pic["x0"] / scale - body, pic["x1"] / scale + body, pic["bottom"] / scale
         for line in sorted(lines, key=lambda ln: min(w.top for w in ln.words)):
-            top, bottom = min(w.top for w in line.words), max(w.top + w.height for w in line.words)
+            top, bottom = line.base - INK * line.em, line.base  # (from its ink: a garbled word's box may be tall)
             left, right = _span(line)
-            em, bold, _ = sizes[id(line)]
-            if not -0.2 * body <= top - reach <= CAPTION_GAP * body:
-                continue
-            if not (bold and em <= BODY_BAND[1] * body and x0 <= left and right <= x1):
+            em, _, face = sizes[id(line)]
+            if not -0.2 * body <= top - reach <= CAPTION_GAP * body or right <= x0 + body or left >= x1 - body:
+                continue  # (a line of another column)
+            if face == "Scan-Body" or em > BODY_BAND[1] * body or not (x0 <= left and right <= x1):
                 break  # the caption ends at the first line that is not one
-            sizes[id(line)] = (SMALL * body, False, "Scan-Caption")
+            if face != "Scan-Byline":  # (a credit under it is small print already)
+                sizes[id(line)] = (SMALL * body, False, "Scan-Caption")
             reach = bottom
 
 
