@@ -109,8 +109,9 @@ def redo_garbled(pages: list[list], greys: list, pictures: list[list[dict]], sca
     crops = [save_png(greys[n][top:bottom, x0:x1], tmp / f"part{i}.png") for i, (n, (x0, x1, top, bottom)) in enumerate(parts)]
     tsvs = recognise_pages(crops, workers, psm=ocrredo.REDO_PSM, quiet=True)
     for (n, part), tsv in zip(parts, tsvs):
-        redone = ocrredo.shifted(ocrlayout.parse_tsv(tsv), part)
-        pages[n] = ocrredo.replace_part(pages[n], part, clean_lines(redone, greys[n], pictures[n], scale))
+        redone = clean_lines(ocrredo.shifted(ocrlayout.parse_tsv(tsv), part), greys[n], pictures[n], scale)
+        if ocrredo.surer(pages[n], part, redone):
+            pages[n] = ocrredo.replace_part(pages[n], part, redone)
 
 
 def read_pages(pages: list, reader):
