@@ -116,7 +116,9 @@ def join_neighbours(lines: list[OcrLine], image) -> list[OcrLine]:
             if not same or not -OVERLAP * em <= line.words[0].left - right <= JOIN_GAP * em or len(_text(left)) < 2:
                 continue
             band = image[max(0, int(left.base - INK * left.em)):int(left.base) + 1]
-            if _blank(band, right, line.words[0].left) < GUTTER * em or _CREDIT.fullmatch(_text(line)):
+            first = line.words[0]  # (boxes overlapping: no gutter's white between the two words' ink either)
+            span = (right, first.left) if first.left >= right else (left.words[-1].left, first.left + first.width)
+            if _blank(band, *span) < GUTTER * em or _CREDIT.fullmatch(_text(line)):
                 left.words += line.words
                 break
         else:
