@@ -77,3 +77,16 @@ def test_a_line_tesseract_cut_with_overlapping_boxes_is_joined():
             image[w.top:w.top + w.height, w.left + 3:w.left + w.width - 3] = 0
     joined = join_neighbours([left, right, other], image)
     assert ["".join(w.text for w in ln.words) for ln in joined] == ["信访压力。（通讯员张志举陶青运）", "居民区把大家的建议"]
+
+
+def test_a_headlines_quotation_misread_by_ocr_opens_again():
+    """重新”走下楼” (its “ read as ”, the headline wrapped before 走下楼), 安培社区″5点钟… (read as a
+    double prime), 两中心”推进作风建设 (its “ at the start lost): each quotation opens with “.
+    A headline set right stays as it is."""
+    from shequbao.importer.pdf.glyphs import open_quotes
+
+    assert open_quotes("加装电梯让老人重新”走下楼”") == "加装电梯让老人重新“走下楼”"
+    assert open_quotes("安培社区″5点钟义务课堂”唱响全省") == "安培社区“5点钟义务课堂”唱响全省"
+    assert open_quotes("两中心”推进作风建设") == "“两中心”推进作风建设"
+    for right in ("蒲城街道党建工作从“实”处着手", "“两中心”推进作风建设", "居委会换届选举有序推进"):
+        assert open_quotes(right) == right
