@@ -5,7 +5,7 @@ OCR lines (no tesseract)."""
 from __future__ import annotations
 
 from shequbao.importer.pdf.ocrlayout import OcrLine, Word, _text
-from shequbao.importer.pdf.ocrredo import garbled_parts, replace_part, surer, shifted
+from shequbao.importer.pdf.ocrredo import garbled_parts, is_surer, replace_part, shifted
 
 EM = 22
 
@@ -37,14 +37,13 @@ def test_what_is_read_again_replaces_the_garbled_line_only_if_surer_and_whole():
     garbled = _line("刀芭天和于往区评机机各汕际在区", 100, 300 + 38 * 3, conf=20.0, high=30)
     lines = _column(garbled)
     part = garbled_parts(lines, (3000, 2000))[0]
-    x0, _, top, _ = part
     good = shifted([_line("为坚决打击辖区群租乱象消除社区", 6, 30, conf=90.0)], part)
-    assert surer(lines, part, good)
+    assert is_surer(lines, part, good)
     out = replace_part(lines, part, good)
     assert "为坚决打击辖区群租乱象消除社区" in [_text(ln) for ln in out]
     assert not any("芭" in _text(ln) or "机" in _text(ln) for ln in out)  # (its tall words boxed past the part too)
     assert len(out) == len(lines)
     few = shifted([_line("用天", 6, 30, conf=90.0)], part)  # a part cut across two lines: a few odd characters
-    assert not surer(lines, part, few)
+    assert not is_surer(lines, part, few)
     unsure = shifted([_line("为坚决打击辖区群租乱象消除社区", 6, 30, conf=15.0)], part)
-    assert not surer(lines, part, unsure)
+    assert not is_surer(lines, part, unsure)

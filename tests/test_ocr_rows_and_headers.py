@@ -7,7 +7,7 @@ from __future__ import annotations
 from shequbao.importer.pdf.body import columns
 from shequbao.importer.pdf.glyphs import Run
 from shequbao.importer.pdf.ocrlayout import OcrLine, Word
-from shequbao.importer.pdf.ocrsizes import group_sizes, header_faces
+from shequbao.importer.pdf.ocrsizes import group_sizes, mark_page_head
 from shequbao.importer.pdf.visual import Style, VLine
 
 EM = 28
@@ -52,11 +52,11 @@ def test_the_row_over_the_first_rule_is_the_page_head_not_body_text():
     lines = [*head, *body]
     em, sizes = group_sizes([lines])
     assert sizes[id(date)][2] == "Scan-Body"  # by its size alone: body text
-    header_faces(lines, [_rule(125)], SCALE, 3300, sizes, em)
+    mark_page_head(lines, [_rule(125)], SCALE, 3300, sizes, em)
     assert sizes[id(date)][2] != "Scan-Body" and not sizes[id(date)][1]
     assert all(sizes[id(ln)][2] == "Scan-Body" for ln in body)
     em, sizes = group_sizes([body])
-    header_faces(body, [_rule(200 + 46 * 3 + 10)], SCALE, 3300, sizes, em)  # four rows over the rule: no page head
+    mark_page_head(body, [_rule(200 + 46 * 3 + 10)], SCALE, 3300, sizes, em)  # four rows over the rule: no page head
     assert all(sizes[id(ln)][2] == "Scan-Body" for ln in body)
 
 

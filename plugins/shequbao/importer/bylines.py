@@ -264,14 +264,14 @@ def split_tail(text: str) -> tuple[str, Byline | None]:
     # the tail after the last sentence end: "……困难。 庞浩然 摄", "……压力。(张志举 陶青运)"
     cut = max(text.rfind(c) for c in "。！？!?…”")
     if cut >= 0 and cut + 1 < len(text):
-        byline = parse_byline(text[cut + 1:]) or _misread_paren(text[cut + 1:])
+        byline = parse_byline(text[cut + 1:]) or _parse_misread_paren(text[cut + 1:])
         if byline:
             byline.text = text[cut + 1:].strip()
             return text[: cut + 1], byline
     return text, None
 
 
-def _misread_paren(tail: str) -> Byline | None:
+def _parse_misread_paren(tail: str) -> Byline | None:
     """A closing byline or source in brackets as a scan reads it: its （ as 【 or 《, its ）
     lost (…依据。【通讯员 张志举 胡晓千 记者 毛玺玺, …培训。【社区发展办）); only with a role
     word or a unit's name in it."""

@@ -47,7 +47,7 @@ def columns(lines: list[VLine], style: Style) -> list[list[VLine]]:
 
 def _cut(lines: list[VLine], body: float, out: list, depth: int) -> None:
     if len(lines) <= 1 or depth > 30:
-        out.append(in_rows(lines))
+        out.append(order_rows(lines))
         return
     for axis, least in (("x", GUTTER), ("y", BAND)):
         parts = _split(lines, axis, least * body)
@@ -57,10 +57,10 @@ def _cut(lines: list[VLine], body: float, out: list, depth: int) -> None:
             for part in parts:
                 _cut(part, body, out, depth + 1)
             return
-    out.append(in_rows(lines))
+    out.append(order_rows(lines))
 
 
-def in_rows(lines: list[VLine]) -> list[VLine]:
+def order_rows(lines: list[VLine]) -> list[VLine]:
     """A column's lines top to bottom, two on one row left to right (a ■byline set smaller
     after a paragraph's last line: a scan reads its top higher than the line's)."""
     rows: list[list[VLine]] = []

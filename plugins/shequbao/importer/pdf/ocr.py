@@ -79,10 +79,10 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
     pages = []
     for number, (lines, (_, grey), pics) in enumerate(zip(ocr_lines, images, pictures), start=1):
         ocrlines.mend_header(lines, number, grey.shape[0])
-        ocrsizes.plain_captions(lines, pics, scale, sizes, body)
+        ocrsizes.mark_captions(lines, pics, scale, sizes, body)
     for page, lines, (_, grey), pics, drawn, tinted in zip(pdf.pages, ocr_lines, images, pictures, bands, tints):
         rules, boxes = ocrimage.page_rules(grey, body, scale, lines, drawn)
-        ocrsizes.header_faces(lines, rules, scale, grey.shape[0], sizes, body)
+        ocrsizes.mark_page_head(lines, rules, scale, grey.shape[0], sizes, body)
         scan = ocrlayout.ScanPage(float(page.width), float(page.height), ocrchars.page_chars(lines, sizes, scale, grey))
         scan.lines, scan.rects = rules, boxes
         scan.rects += tinted  # (a tinted box is a module of its own, as on a typeset page)
@@ -110,7 +110,7 @@ def redo_garbled(pages: list[list], greys: list, pictures: list[list[dict]], sca
     tsvs = recognise_pages(crops, workers, psm=ocrredo.REDO_PSM, quiet=True)
     for (n, part), tsv in zip(parts, tsvs):
         redone = clean_lines(ocrredo.shifted(ocrlayout.parse_tsv(tsv), part), greys[n], pictures[n], scale)
-        if ocrredo.surer(pages[n], part, redone):
+        if ocrredo.is_surer(pages[n], part, redone):
             pages[n] = ocrredo.replace_part(pages[n], part, redone)
 
 

@@ -72,7 +72,7 @@ def _line_part(line: OcrLine, shape: tuple[int, int]) -> tuple[int, int, int, in
             max(0, int(top)), min(shape[0], int(bottom)))
 
 
-def surer(lines: list[OcrLine], part: tuple[int, int, int, int], redone: list[OcrLine]) -> bool:
+def is_surer(lines: list[OcrLine], part: tuple[int, int, int, int], redone: list[OcrLine]) -> bool:
     """Whether the words read again in ``part`` are surer (tesseract's confidence in their Han
     characters) than those first read there, and about as many (a part cut across two lines
     of text reads as a few odd characters): what was read again is kept only then."""

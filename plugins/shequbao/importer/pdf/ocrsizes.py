@@ -267,7 +267,7 @@ def _weighted_em(group: list[OcrLine]) -> float:
 CAPTION_GAP = 1.5  # × body: a caption's first line starts this close under its photo (as module.CAPTION_GAP)
 
 
-def plain_captions(lines: list[OcrLine], pictures: list[dict], scale: float, sizes: dict, body: float) -> None:
+def mark_captions(lines: list[OcrLine], pictures: list[dict], scale: float, sizes: dict, body: float) -> None:
     """Lines at about body size or smaller in another face than the body's right under a photo,
     within its width, one under the other: its caption (a 黑体 caption under a 宋体 or 楷体
     body reads as dark as a brief's bold title, or at the body's size, which a scan measures
@@ -293,7 +293,7 @@ HEADER_SPAN = 0.9  # … that spans this share of the text's width …
 HEADER_ROW = 1.0  # × body: … as one row of text (its lines' baselines this close)
 
 
-def header_faces(lines: list[OcrLine], rules: list[dict], scale: float, height: float, sizes: dict, body: float) -> None:
+def mark_page_head(lines: list[OcrLine], rules: list[dict], scale: float, height: float, sizes: dict, body: float) -> None:
     """The one row of text over the first full-width rule at the top of the page (第3版 综合 …
     2019年12月25日): the 版眉, read in a face of its own, never the body's (OCR reads its date
     at body size, and a page head has no body text over its rule)."""
