@@ -216,6 +216,8 @@ def parse_paren(text: str) -> Byline | None:
     byline = parse_names(inner)
     if byline:
         byline.text = text.strip()
+    elif " " in inner and (source := parse_source(inner.replace(" ", ""))):  # (社区 自治办): a scan's space
+        return Byline(source=source, text=text.strip())
     return byline
 
 
@@ -236,6 +238,8 @@ def parse_byline(text: str) -> Byline | None:
     if m:
         source = parse_source(text)
         return Byline(source=source, text=text) if source else None
+    if text[-1] in ")）" and not any(c in text for c in "(（【") and _has_role(text):
+        return parse_paren("（" + text)  # 通讯员 张三）: its bracket opened at the line before's end (or lost)
     byline = parse_names(text)
     if byline is None:
         return None
@@ -260,11 +264,22 @@ def split_tail(text: str) -> tuple[str, Byline | None]:
     # the tail after the last sentence end: "……困难。 庞浩然 摄", "……压力。(张志举 陶青运)"
     cut = max(text.rfind(c) for c in "。！？!?…”")
     if cut >= 0 and cut + 1 < len(text):
-        byline = parse_byline(text[cut + 1:])
+        byline = parse_byline(text[cut + 1:]) or _parse_misread_paren(text[cut + 1:])
         if byline:
             byline.text = text[cut + 1:].strip()
             return text[: cut + 1], byline
     return text, None
+
+
+def _parse_misread_paren(tail: str) -> Byline | None:
+    """A closing byline or source in brackets as a scan reads it: its （ as 【 or 《, its ）
+    lost (…依据。【通讯员 张志举 胡晓千 记者 毛玺玺, …培训。【社区发展办）); only with a role
+    word or a unit's name in it."""
+    tail = tail.strip()
+    inner = tail[1:].rstrip(")）】》 ")
+    if len(tail) < 4 or tail[0] not in "(（【《" or not (_has_role(inner) or parse_source(inner)):
+        return None
+    return parse_paren(f"（{inner}）")
 
 
 def split_lead(text: str) -> tuple[Byline | None, str, str] | None:

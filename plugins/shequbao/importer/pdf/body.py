@@ -47,7 +47,7 @@ def columns(lines: list[VLine], style: Style) -> list[list[VLine]]:
 
 def _cut(lines: list[VLine], body: float, out: list, depth: int) -> None:
     if len(lines) <= 1 or depth > 30:
-        out.append(sorted(lines, key=lambda v: (v.top, v.x0)))
+        out.append(order_rows(lines))
         return
     for axis, least in (("x", GUTTER), ("y", BAND)):
         parts = _split(lines, axis, least * body)
@@ -57,7 +57,20 @@ def _cut(lines: list[VLine], body: float, out: list, depth: int) -> None:
             for part in parts:
                 _cut(part, body, out, depth + 1)
             return
-    out.append(sorted(lines, key=lambda v: (v.top, v.x0)))
+    out.append(order_rows(lines))
+
+
+def order_rows(lines: list[VLine]) -> list[VLine]:
+    """A column's lines top to bottom, two on one row left to right (a ■byline set smaller
+    after a paragraph's last line: a scan reads its top higher than the line's)."""
+    rows: list[list[VLine]] = []
+    for vl in sorted(lines, key=lambda v: (v.top, v.x0)):
+        row = rows[-1] if rows else None
+        if row and min(vl.bottom, row[0].bottom) - max(vl.top, row[0].top) >= 0.5 * min(vl.bottom - vl.top, row[0].bottom - row[0].top):
+            row.append(vl)
+        else:
+            rows.append([vl])
+    return [vl for row in rows for vl in sorted(row, key=lambda v: v.x0)]
 
 
 def _split(lines: list[VLine], axis: str, least: float) -> list[list[VLine]]:

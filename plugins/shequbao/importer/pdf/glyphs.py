@@ -110,3 +110,26 @@ def page_runs(chars: list[dict]) -> list[Run]:
         if run.xs:
             run.x0 = run.xs[0]
     return [r for r in runs if r.chars]
+
+
+def open_quotes(text: str) -> str:
+    """A headline's quotation whose opening mark a scan read as ” or ″ (a double prime): a ” or
+    ″ with another ” after it and no “ between them opens it (重新”走下楼” → 重新“走下楼”); a
+    ” closing a short word at its start with no “ before it had its “ there (两中心”推进 → “两中心”推进).
+    A typeset headline has its marks right: unchanged."""
+    chars = list(text)
+    for i, char in enumerate(chars):
+        if char not in "”″":
+            continue
+        rest = "".join(chars[i + 1:])
+        close = rest.find("”")
+        if close > 0 and "“" not in rest[:close]:
+            chars[i] = "“"
+    text = "".join(chars)
+    first = text.find("”")
+    if 0 < first <= LOST_OPENING and "“" not in text[:first] and all(c.isalnum() for c in text[:first]):
+        text = "“" + text  # (its opening mark at the headline's start lost: “两中心”推进作风建设)
+    return text
+
+
+LOST_OPENING = 8  # characters: a quoted word this short at a headline's start whose “ a scan lost

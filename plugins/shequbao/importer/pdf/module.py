@@ -24,6 +24,7 @@ from ..structure import Line
 from ..units import is_jump_line, jump_of
 from .body import join_names, join_text, paragraphs
 from .front import is_marker
+from .glyphs import open_quotes
 from .images import Figure
 from .regions import CENTRE, DECK_GAP, DECK_LONGEST, Module, centred_deck, headline_groups, kicker_over
 from .visual import Style, VLine
@@ -326,6 +327,8 @@ def _head_lines(head: list[VLine], style: Style, page: int) -> list[Line]:
             continue
         out.append((vl, Line(page, vl.text, level=2, hint="headline")))
     heads = [(vl, line) for vl, line in out if line.hint == "headline"]
+    for _, line in heads:
+        line.text = open_quotes(line.text)
     if heads:
         top = max((vl.main.size, vl.main.bold) for vl, _ in heads)
         for vl, line in heads:

@@ -77,11 +77,14 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
         ocrink.measure_ink(lines, grey)
     body, sizes = ocrsizes.group_sizes(ocr_lines)
     pages = []
-    for number, (lines, (_, grey)) in enumerate(zip(ocr_lines, images), start=1):
+    for number, (lines, (_, grey), pics) in enumerate(zip(ocr_lines, images, pictures), start=1):
         ocrlines.mend_header(lines, number, grey.shape[0])
+        ocrsizes.mark_captions(lines, pics, scale, sizes, body)
     for page, lines, (_, grey), pics, drawn, tinted in zip(pdf.pages, ocr_lines, images, pictures, bands, tints):
+        rules, boxes = ocrimage.page_rules(grey, body, scale, lines, drawn)
+        ocrsizes.mark_page_head(lines, rules, scale, grey.shape[0], sizes, body)
         scan = ocrlayout.ScanPage(float(page.width), float(page.height), ocrchars.page_chars(lines, sizes, scale, grey))
-        scan.lines, scan.rects = ocrimage.page_rules(grey, body, scale, lines, drawn)
+        scan.lines, scan.rects = rules, boxes
         scan.rects += tinted  # (a tinted box is a module of its own, as on a typeset page)
         scan.images = pics
         pages.append(scan)
@@ -106,8 +109,9 @@ def redo_garbled(pages: list[list], greys: list, pictures: list[list[dict]], sca
     crops = [save_png(greys[n][top:bottom, x0:x1], tmp / f"part{i}.png") for i, (n, (x0, x1, top, bottom)) in enumerate(parts)]
     tsvs = recognise_pages(crops, workers, psm=ocrredo.REDO_PSM, quiet=True)
     for (n, part), tsv in zip(parts, tsvs):
-        redone = ocrredo.shifted(ocrlayout.parse_tsv(tsv), part)
-        pages[n] = ocrredo.replace_part(pages[n], part, clean_lines(redone, greys[n], pictures[n], scale))
+        redone = clean_lines(ocrredo.shifted(ocrlayout.parse_tsv(tsv), part), greys[n], pictures[n], scale)
+        if ocrredo.is_surer(pages[n], part, redone):
+            pages[n] = ocrredo.replace_part(pages[n], part, redone)
 
 
 def read_pages(pages: list, reader):

@@ -52,6 +52,8 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
             spaced |= _tail_spaces(blanks, tail)
         elif credit_line := _CREDIT_LINE.match(text):  # 文/图 杨惠明 陈凯庭: the names apart, whatever the face
             spaced = _credit_spaces(credit_line, blanks)
+        elif face == "Scan-Caption" and (closing := _CLOSING_CREDIT.search(text)):  # …进行。 陈凯庭 摄
+            spaced |= _closing_credit_spaces(closing, blanks)
         elif face == "Scan-Byline":
             cells = mend_credit(cells)
             text = "".join(c for c, _, _ in cells)
@@ -88,6 +90,18 @@ def _credit_spaces(m: re.Match, blanks: list[float]) -> set[int]:
     start, end = m.start(group), m.end(group)
     spaces = {i + start for i in find_name_breaks(m.group(group), blanks[start:end])}
     return spaces | ({start - 1} if start else {end - 1})
+
+
+# a credit closing a caption after its last sentence (…殊荣。文/图杨惠明陈凯庭, …进行。陈凯庭摄)
+_CLOSING_CREDIT = re.compile(r"(?<=[。！？”）)])(?:(?:文[/／]图|图[/／]文)([\u3400-\u9fff]{2,12})|([\u3400-\u9fff]{2,12})(?:文[/／])?摄)$")
+
+
+def _closing_credit_spaces(m: re.Match, blanks: list[float]) -> set[int]:
+    """A closing credit's spaces: before it, after 文/图 or before 摄, and between two names run together."""
+    group = 1 if m.group(1) else 2
+    start, end = m.start(group), m.end(group)
+    spaces = {i + start for i in find_name_breaks(m.group(group), blanks[start:end])}
+    return spaces | {m.start() - 1, start - 1 if group == 1 else end - 1}
 
 
 LEAD_SPACE = 0.3  # em
@@ -130,15 +144,14 @@ NAME_RUN = (4, 6)  # Han characters between role words: two names run together
 def find_name_breaks(text: str, blanks: list[float], runs: bool = True) -> set[int]:
     """Where a byline needs a space (after character i): around its role words, and (with
     ``runs``; not when the byline goes on on the next line) inside a run of two names read
-    as one (陈玲王晓峰) at the widest blank that leaves two names of two or three characters."""
+    as one (陈玲王晓峰) at the widest blank that leaves two names of two or three characters;
+    without ``runs`` only the runs a role word follows on the line ((通讯员 郑海弟马春梅 实习生)."""
     breaks = set()
     for m in ROLE.finditer(text):
         breaks |= {i for i in (m.start() - 1, m.end() - 1)
                    if 0 <= i < len(text) - 1 and text[i] not in OPENING and text[i + 1] not in CLOSING}
-    if not runs:
-        return breaks
     start = 0
-    for end in sorted(breaks) + [len(text) - 1]:
+    for end in sorted(breaks) + ([len(text) - 1] if runs else []):
         while start <= end and not _is_han(text[start]):  # (■钱志刚徐立新, （张志举王芳）: the marks are no name)
             start += 1
         last = end

@@ -56,10 +56,12 @@ def _free_caption(p: dict, lines: list[OcrLine], scale: float) -> None:
     for line in lines:
         x0, x1 = line.words[0].left * scale, (line.words[-1].left + line.words[-1].width) * scale
         top = (line.base - INK * line.em) * scale
-        if han(line) >= TEXT_LINE and x0 < p["x1"] and x1 > p["x0"] and top < p["bottom"] < line.base * scale:
+        reach = (line.base + EDGE_INK * line.em) * scale  # (a photo's box may end where the line's ink ends)
+        if han(line) >= TEXT_LINE and x0 < p["x1"] and x1 > p["x0"] and top < p["bottom"] <= reach:
             crop_bottom(p, top)
 
 
+EDGE_INK = 0.15  # em: a photo's edge this far under a line's baseline still cuts the line (its lowest strokes)
 TEXT_LINE = 6  # Han characters: a line with this many inside a toned area is text …
 TINTED_LINES = 3  # … and an area with this many such lines is a tinted box, not a photo …
 PLAIN_SHARE, DISPLAY_EM = 0.5, 1.25  # … when this share of its characters is set no larger than this × the page's
@@ -93,6 +95,7 @@ def drop_doubles(lines: list[OcrLine]) -> list[OcrLine]:
 
 JOIN_SAME = 0.15  # relative: two lines side by side this close in size and baseline …
 JOIN_GAP = 1.5  # … at most this many em apart, with no gutter-wide blank between them, are one line
+OVERLAP = 0.4  # em: … or their boxes overlapping this much at most (信访压力。(通讯 | 员张志举陶青运))
 _CREDIT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s、][\u4e00-\u9fff]{2,4})*\s?摄")  # … or a credit set after a caption's text
 
 
@@ -110,10 +113,12 @@ def join_neighbours(lines: list[OcrLine], image) -> list[OcrLine]:
             em = max(left.em, line.em)
             same = abs(left.em - line.em) <= JOIN_SAME * em and abs(left.base - line.base) <= JOIN_SAME * em
             same = same or _is_fragment(line, left)
-            if not same or not 0 <= line.words[0].left - right <= JOIN_GAP * em or len(_text(left)) < 2:
+            if not same or not -OVERLAP * em <= line.words[0].left - right <= JOIN_GAP * em or len(_text(left)) < 2:
                 continue
             band = image[max(0, int(left.base - INK * left.em)):int(left.base) + 1]
-            if _blank(band, right, line.words[0].left) < GUTTER * em or _CREDIT.fullmatch(_text(line)):
+            first = line.words[0]  # (boxes overlapping: no gutter's white between the two words' ink either)
+            span = (right, first.left) if first.left >= right else (left.words[-1].left, first.left + first.width)
+            if _blank(band, *span) < GUTTER * em or _CREDIT.fullmatch(_text(line)):
                 left.words += line.words
                 break
         else:
@@ -149,8 +154,10 @@ def fit_gutters(lines: list[OcrLine]) -> list[OcrLine]:
 
 HEADER_BAND = 0.08  # of the page's height: a 版's header line (第1版 要闻) stands this high
 # 第1版 read with its number lost or garbled (第]版, 第版) or its 版 misread (第3浅): not 第42期
-_GARBLED_HEADER = re.compile(r"第([^\w\u4e00-\u9fff]?)版|第(\d{1,2})([\u4e00-\u9fff])")
+_GARBLED_HEADER = re.compile(r"第([^\w\u4e00-\u9fff]?)版|第(\d{1,2})([\u4e00-\u9fff])|第([\u4e00-\u9fff])(?=[”“\"|｜\s])")
+# (or its number and 版 read as one character before the mark or space that parts it from the 版's name: 第到”文化)
 _NOT_BAN = "版期页号卷年章节条届次"
+_NUMERALS = "一二三四五六七八九十"
 
 
 def mend_header(lines: list[OcrLine], number: int, height: int) -> None:
@@ -162,7 +169,7 @@ def mend_header(lines: list[OcrLine], number: int, height: int) -> None:
         if line.base > HEADER_BAND * height or not text.startswith("第") or re.match(r"第\s*\d{1,3}\s*版", text):
             continue
         m = _GARBLED_HEADER.match(text)
-        if m is None or (m[2] and (int(m[2]) != number or m[3] in _NOT_BAN)):
+        if m is None or (m[2] and (int(m[2]) != number or m[3] in _NOT_BAN)) or (m[4] and m[4] in _NOT_BAN + _NUMERALS):
             continue
         _retext_start(line, m.end(), f"第{number}版")
 

@@ -56,7 +56,44 @@ def garbled_parts(lines: list[OcrLine], shape: tuple[int, int]) -> list[tuple[in
         x0, x1 = min(b[0] for b in boxes) - MARGIN[0] * em, max(b[1] for b in boxes) + MARGIN[0] * em
         top, bottom = min(b[2] for b in boxes) - MARGIN[1] * em, max(b[3] for b in boxes) + MARGIN[1] * em
         out.append((max(0, int(x0)), min(shape[1], int(x1)), max(0, int(top)), min(shape[0], int(bottom))))
-    return out
+    return out + [_line_part(ln, shape) for c in clusters if len(c) < GARBLED_LINES for ln in c
+                  if sum(_is_han(ch) for ch in _text(ln)) >= LINE_HAN]
+
+
+LINE_HAN = 6  # Han characters: a garbled line this long alone (not in a garbled part) is read again by itself …
+LINE_BAND = (1.1, 0.35)  # … cut out this many of its em over and under its baseline (a rule or a photo's edge
+# right over it, which tesseract read into its characters, left out)
+
+
+def _line_part(line: OcrLine, shape: tuple[int, int]) -> tuple[int, int, int, int]:
+    x0, x1, _, _ = _box(line)
+    top, bottom = line.base - LINE_BAND[0] * line.em, line.base + LINE_BAND[1] * line.em
+    return (max(0, int(x0 - 0.5 * line.em)), min(shape[1], int(x1 + 0.5 * line.em)),
+            max(0, int(top)), min(shape[0], int(bottom)))
+
+
+def is_surer(lines: list[OcrLine], part: tuple[int, int, int, int], redone: list[OcrLine]) -> bool:
+    """Whether the words read again in ``part`` are surer (tesseract's confidence in their Han
+    characters) than those first read there, and about as many (a part cut across two lines
+    of text reads as a few odd characters): what was read again is kept only then."""
+    def sure(words: list) -> float:
+        han = [w.conf for w in words if any(_is_han(c) for c in w.text)]
+        return sum(han) / len(han) if han else 0.0
+
+    def count(words: list) -> int:
+        return sum(_is_han(c) for w in words for c in w.text)
+
+    x0, x1, top, bottom = part
+    first = [w for ln in lines for w in ln.words
+             if x0 <= w.left + w.width / 2 <= x1 and top <= w.top + w.height / 2 <= bottom]
+    again = [w for ln in redone for w in ln.words]
+    return sure(again) > sure(first) and count(again) >= SAME_COUNT * count(first)
+
+
+SAME_COUNT = 0.8  # share of the Han characters first read that a part read again holds at least
+
+
+HALF_KEPT = 0.5  # share of a line's words: a line keeping no more outside a part read again is the part's
 
 
 def replace_part(lines: list[OcrLine], part: tuple[int, int, int, int], redone: list[OcrLine]) -> list[OcrLine]:
@@ -72,6 +109,8 @@ def replace_part(lines: list[OcrLine], part: tuple[int, int, int, int], redone: 
     out = []
     for line in lines:
         kept = [w for w in line.words if not inside(w)]
+        if len(kept) <= HALF_KEPT * len(line.words):  # (its rest: the garbled line's words boxed past the part)
+            kept = []
         if len(kept) < len(line.words) and kept:
             line.words = kept
             _measure(line)

@@ -262,3 +262,51 @@ def _size_groups(lines: list[OcrLine]) -> list[list[OcrLine]]:
 def _weighted_em(group: list[OcrLine]) -> float:
     ems = [ln.em for ln in group for _ in range(max(1, len(_text(ln))))]
     return median(ems)
+
+
+CAPTION_GAP = 1.5  # × body: a caption's first line starts this close under its photo (as module.CAPTION_GAP)
+
+
+def mark_captions(lines: list[OcrLine], pictures: list[dict], scale: float, sizes: dict, body: float) -> None:
+    """Lines at about body size or smaller in another face than the body's right under a photo,
+    within its width, one under the other: its caption (a 黑体 caption under a 宋体 or 楷体
+    body reads as dark as a brief's bold title, or at the body's size, which a scan measures
+    roughly), made small print as a typeset caption is: not a bold title, nor an 引题 over the
+    headline under it. A line in the body's face ends it (text going on under the photo)."""
+    for pic in pictures:
+        x0, x1, reach = pic["x0"] / scale - body, pic["x1"] / scale + body, pic["bottom"] / scale
+        for line in sorted(lines, key=lambda ln: min(w.top for w in ln.words)):
+            top, bottom = line.base - INK * line.em, line.base  # (from its ink: a garbled word's box may be tall)
+            left, right = _span(line)
+            em, _, face = sizes[id(line)]
+            if not -0.2 * body <= top - reach <= CAPTION_GAP * body or right <= x0 + body or left >= x1 - body:
+                continue  # (a line of another column)
+            if face == "Scan-Body" or em > BODY_BAND[1] * body or not (x0 <= left and right <= x1):
+                break  # the caption ends at the first line that is not one
+            if face != "Scan-Byline":  # (a credit under it is small print already)
+                sizes[id(line)] = (SMALL * body, False, "Scan-Caption")
+            reach = bottom
+
+
+HEADER_SHARE = 0.3  # of the page's height: a 版眉 stands over a rule in its top part …
+HEADER_SPAN = 0.9  # … that spans this share of the text's width …
+HEADER_ROW = 1.0  # × body: … as one row of text (its lines' baselines this close)
+
+
+def mark_page_head(lines: list[OcrLine], rules: list[dict], scale: float, height: float, sizes: dict, body: float) -> None:
+    """The one row of text over the first full-width rule at the top of the page (第3版 综合 …
+    2019年12月25日): the 版眉, read in a face of its own, never the body's (OCR reads its date
+    at body size, and a page head has no body text over its rule)."""
+    if not lines:
+        return
+    left, right = min(_span(ln)[0] for ln in lines), max(_span(ln)[1] for ln in lines)
+    full = [r for r in rules if r["x1"] - r["x0"] >= HEADER_SPAN * (right - left) * scale
+            and r["bottom"] - r["top"] < r["x1"] - r["x0"] and r["bottom"] <= HEADER_SHARE * height * scale]
+    if not full:
+        return
+    rule = min(full, key=lambda r: r["top"])
+    above = [ln for ln in lines if max(w.top + w.height for w in ln.words) * scale <= rule["top"] + 1]
+    if above and max(ln.base for ln in above) - min(ln.base for ln in above) <= HEADER_ROW * body:
+        for line in above:
+            if sizes[id(line)][2] == "Scan-Body":
+                sizes[id(line)] = (sizes[id(line)][0], False, "Scan-Header")
