@@ -3,6 +3,7 @@ array), in the terms of a pdfplumber page (points):
 
 - **rules**: dark runs at least ``RULE_MIN`` body sizes long, at most ``THICK`` points thick,
   with white along both sides (the strokes of touching characters have ink beside them);
+  a column rule in light grey, found along a line's band (:func:`faint_rules`);
 - **boxes**: two vertical rules of one height joined by a horizontal one (the frame of the
   短消息 or of a notice), topped by the box's label band when it has one;
 - **label bands**: solid dark bands (a label in white on black), turned black on white so
@@ -41,6 +42,25 @@ def page_rules(image, body_px: float, scale: float, lines: list, bands: list = (
             if abs(bottom * scale - box["top"]) <= slack * scale and x0 * scale < box["x1"] and box["x0"] < x1 * scale:
                 box["top"] = min(box["top"], top * scale)
     return rules, boxes
+
+
+FAINT = 16  # grey levels: a column rule printed in light grey is this much darker than the paper beside it …
+FAINT_SIDE = 3  # … a few pixels away on either side (a hairline is a pixel or two wide)
+
+
+def faint_rules(reach):
+    """The columns of ``reach`` (a band of the page) a light grey rule runs down, whole: each
+    pixel darker by ``FAINT`` than the pixels ``FAINT_SIDE`` to its left and right (the grey
+    hairline between the columns of a box, which tesseract reads as ，or 。 joining them)."""
+    import numpy as np
+
+    out = np.zeros(reach.shape[1], dtype=bool)
+    if reach.shape[1] <= 2 * FAINT_SIDE:
+        return out
+    grey = reach.astype(np.int16)
+    mid, left, right = grey[:, FAINT_SIDE:-FAINT_SIDE], grey[:, :-2 * FAINT_SIDE], grey[:, 2 * FAINT_SIDE:]
+    out[FAINT_SIDE:-FAINT_SIDE] = ((mid + FAINT <= left) & (mid + FAINT <= right)).all(axis=0)
+    return out
 
 
 def _thin(x0: float, x1: float, top: float, bottom: float) -> dict:
