@@ -58,6 +58,8 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
             named = ROLE.search(text) or "■" in text  # (（社区党群办） is a source, not two names)
             breaks = find_name_breaks(text, blanks) if named else set()
             spaced = drop_lone_characters(text, spaced - breaks, breaks) | breaks
+        elif (marked := _MARKED_NAMES.fullmatch(text)) and not ROLE.search(text):  # ■ 郑海燕 马春梅 谢玉兰, in any face
+            spaced = _marked_spaces(marked, blanks, line.em)
         spaced = {i for i in spaced if not (text[i].isdigit() and text[i + 1:i + 2].isdigit())}  # (2 025: one number)
         credit = _CREDIT.search(text) if face != "Scan-Body" else None
         ended = bool(credit) and credit.start() > 0 and cells[credit.start() - 1][0] in "。！？"
@@ -88,6 +90,22 @@ def _credit_spaces(m: re.Match, blanks: list[float]) -> set[int]:
     start, end = m.start(group), m.end(group)
     spaces = {i + start for i in find_name_breaks(m.group(group), blanks[start:end])}
     return spaces | ({start - 1} if start else {end - 1})
+
+
+# ■ and names only (a story's byline set flush right under its last line): OCR reads it in any face
+_MARKED_NAMES = re.compile(r"■\s?([\u3400-\u9fff]{2,12})")
+
+
+def _marked_spaces(m: re.Match, blanks: list[float], em: float) -> set[int]:
+    """The spaces of a ■ byline: after the ■, and at the blanks as wide as a space between
+    two names, when they leave names of two to four characters (else none: a 短消息's title
+    starting with ■ keeps its words together)."""
+    start, end = m.start(1), m.end(1)
+    cuts = [i for i in range(start, end - 1) if blanks[i] >= NAME_SPACE * em]
+    ends = [start - 1, *cuts, end - 1]
+    if not cuts or any(not 2 <= b - a <= 4 for a, b in zip(ends, ends[1:])):
+        return set()
+    return {start - 1, *cuts}
 
 
 LEAD_SPACE = 0.3  # em
