@@ -77,6 +77,8 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
         ocrink.measure_ink(lines, grey)
     ocr_lines = [ocrlines.join_marks(lines) for lines in ocr_lines]
     body, sizes = ocrsizes.group_sizes(ocr_lines)
+    for lines, pics in zip(ocr_lines, pictures):
+        ocrsizes.mark_captions(lines, sizes, pics, scale, body)
     pages = []
     for number, (lines, (_, grey)) in enumerate(zip(ocr_lines, images), start=1):
         ocrlines.mend_header(lines, number, grey.shape[0])

@@ -80,6 +80,44 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
     return body, out
 
 
+CAPTION_GAP = 1.5  # × body: a caption's first line starts this close under its photo …
+CAPTION_LINES = 3  # … it has at most this many lines, this close one under the other …
+CAPTION_PITCH = 1.75  # … (× body, baseline to baseline) …
+CAPTION_APART = 1.9  # … and the text under it starts at least this far under its last line (× body)
+
+
+def mark_captions(lines: list[OcrLine], sizes: dict, pictures: list[dict], scale: float, body: float) -> None:
+    """Lines read at body size right under a photo, flush with its left edge and within its
+    width, a short block set apart from any text under it: the photo's caption, set in a
+    face at about body size (楷体 at 0.95 × the body, which a scan's sizes cannot tell) and
+    read as small print, as a typeset PDF gives it (in the size and face of a line of the
+    block read as small print, if one was). Text going on under a photo runs on at the
+    body's pitch; its first line is indented."""
+    plain = [ln for ln in lines if sizes[id(ln)][2] == "Scan-Body"]
+    small = [ln for ln in lines if sizes[id(ln)][0] < BODY_BAND[0] * body and not sizes[id(ln)][1]]
+    for p in pictures:
+        left, right, bottom = p["x0"] / scale, p["x1"] / scale, p["bottom"] / scale
+        block: list[OcrLine] = []
+        for line in sorted(plain + small, key=lambda ln: ln.base):
+            x0, x1 = _span(line)
+            if x0 > left + 0.5 * body or x0 < left - body or x1 > right + body:
+                continue
+            top = line.base - INK * line.em
+            if not block and -0.3 * body <= top - bottom <= CAPTION_GAP * body or \
+                    block and 0 < line.base - block[-1].base <= CAPTION_PITCH * body:
+                block.append(line)
+        read = [ln for ln in block if ln in plain]
+        if not read or len(block) > CAPTION_LINES:
+            continue
+        x0, x1 = _span(block[0])
+        if any(0 < ln.base - block[-1].base < CAPTION_APART * body and _span(ln)[0] < x1 and x0 < _span(ln)[1]
+               for ln in plain if ln not in block):
+            continue
+        look = next((sizes[id(ln)] for ln in block if ln not in plain), (SMALL * body, False, "Scan-Caption"))
+        for line in read:
+            sizes[id(line)] = look
+
+
 KICKER_LONGEST = 20  # characters: a 栏目 label or 引题 at body size over a headline (身边好人) is no longer
 KICKER_GAP = 1.0  # × body: … and its baseline this close over the headline's ink
 PARAGRAPH_PITCH = 2.0  # × body: a body line this close over it in its column makes it a paragraph's last line
