@@ -260,11 +260,17 @@ def split_tail(text: str) -> tuple[str, Byline | None]:
     # the tail after the last sentence end: "……困难。 庞浩然 摄", "……压力。(张志举 陶青运)"
     cut = max(text.rfind(c) for c in "。！？!?…”")
     if cut >= 0 and cut + 1 < len(text):
-        byline = parse_byline(text[cut + 1:])
+        tail = text[cut + 1:]
+        byline = parse_byline(tail)
+        if byline is None and _UNOPENED.fullmatch(tail):  # …通话。欧阳文君）: a scan's OCR lost the （
+            byline = parse_byline(f"（{tail}")
         if byline:
             byline.text = text[cut + 1:].strip()
             return text[: cut + 1], byline
     return text, None
+
+
+_UNOPENED = re.compile(r"[\u3400-\u9fff\s]{2,12}[)）]")
 
 
 def split_lead(text: str) -> tuple[Byline | None, str, str] | None:
