@@ -49,3 +49,21 @@ def test_a_line_without_a_hairline_stays_whole():
     image[305:322, 100 + PITCH * 8 + 2] = HAIRLINE  # a short light stroke inside the line
     lines = split_gutters([OcrLine(left + right, float(PITCH), 328.0)], image)
     assert _texts(lines) == ["区司法局矫正科长题活动部署了高温"]
+
+
+def test_a_grey_rule_between_stacked_modules_is_a_rule_of_the_page():
+    """A full-width hairline in 60% grey (154 on the paper's 255 when scanned) between two
+    stacked stories, and a grey column rule: both are rules of the page, as the typeset
+    PDF has them, so the story above ends there; a row of characters is none."""
+    from shequbao.importer.pdf.ocrimage import page_rules
+
+    image = np.full((900, 1400), 255, dtype=np.uint8)
+    image[400:402, 100:1300] = 154  # the rule between the modules
+    image[450:850, 700:702] = 187  # a column rule, lighter still
+    for n in range(30):  # a line of characters: dark strokes with white between them
+        image[200:225, 100 + 30 * n:100 + 30 * n + 25] = 30
+    rules, _ = page_rules(image, 28.0, 72 / 200, [])
+    flat = [r for r in rules if r["x1"] - r["x0"] > r["bottom"] - r["top"]]
+    tall = [r for r in rules if r not in flat]
+    assert len(flat) == 1 and abs(flat[0]["top"] - 401 * 72 / 200) < 1 and flat[0]["x1"] - flat[0]["x0"] > 400
+    assert len(tall) == 1 and abs(tall[0]["x0"] - 701 * 72 / 200) < 1

@@ -29,8 +29,8 @@ def page_rules(image, body_px: float, scale: float, lines: list, bands: list = (
     longest = RULE_MIN * body_px
     thick = THICK / scale
     big = [w for ln in lines if ln.em > 1.6 * body_px for w in ln.words]  # a headline's strokes are no rules
-    flat = _strokes(dark, longest, thick)
-    tall = _strokes(np.ascontiguousarray(dark.T), longest, thick)  # (x0, x1, top, bottom)
+    flat = _strokes(dark | _faint(image, 0), longest, thick)  # (a rule printed in light grey is one too)
+    tall = _strokes(np.ascontiguousarray((dark | _faint(image, 1)).T), longest, thick)  # (x0, x1, top, bottom)
     flat = [(x0, x1, t, b) for t, b, x0, x1 in flat if _clear(dark, t, b, x0, x1)]
     tall = [r for r in tall if _clear(dark.T, r[0], r[1], r[2], r[3])]
     flat, tall = ([r for r in rs if not any(_within(r, w) for w in big)] for rs in (flat, tall))
@@ -46,6 +46,23 @@ def page_rules(image, body_px: float, scale: float, lines: list, bands: list = (
 
 FAINT = 16  # grey levels: a column rule printed in light grey is this much darker than the paper beside it …
 FAINT_SIDE = 3  # … a few pixels away on either side (a hairline is a pixel or two wide)
+
+
+def _faint(image, axis: int):
+    """Pixels ``FAINT`` darker than those ``FAINT_SIDE`` away on both sides across ``axis``
+    (0: above and below, where a horizontal rule has paper; 1: left and right)."""
+    import numpy as np
+
+    grey = image.astype(np.int16)
+    out = np.zeros(image.shape, dtype=bool)
+    k = FAINT_SIDE
+    if image.shape[axis] <= 2 * k:
+        return out
+    if axis == 0:
+        out[k:-k] = (grey[k:-k] + FAINT <= grey[:-2 * k]) & (grey[k:-k] + FAINT <= grey[2 * k:])
+    else:
+        out[:, k:-k] = (grey[:, k:-k] + FAINT <= grey[:, :-2 * k]) & (grey[:, k:-k] + FAINT <= grey[:, 2 * k:])
+    return out
 
 
 def faint_rules(reach):
