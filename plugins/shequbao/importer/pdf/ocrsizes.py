@@ -53,8 +53,8 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
         return bool(ink and line.density >= DENSE * ink and len(text) >= 2 and not text.endswith("。"))
 
     over = _over_headlines(pages, body)
-    plain = [ln for ln in lines if abs(ln.em - body) <= SNAP * body and not heavy(ln) and not _byline(ln, body)
-             and id(ln) not in over]
+    plain = [ln for ln in lines if (abs(ln.em - body) <= SNAP * body or _opens_story(ln, body)) and not heavy(ln)
+             and not _byline(ln, body) and id(ln) not in over]
     taken = {id(ln) for ln in plain}
     out = {id(ln): (body, False, "Scan-Body") for ln in plain}
     for number, group in enumerate(_size_groups([ln for ln in lines if id(ln) not in taken])):
@@ -118,8 +118,17 @@ def mark_captions(lines: list[OcrLine], sizes: dict, pictures: list[dict], scale
             sizes[id(line)] = look
 
 
+LEAD_SIZE = 1.25  # × body: a story's first line (本报讯…) read at most this large is body text
+
+
+def _opens_story(line: OcrLine, body: float) -> bool:
+    """A story's first line, 本报讯（通讯员 …: body text, though tesseract's boxes of the names
+    in brackets may reach up into the white over it, so that it is measured larger."""
+    return line.em <= LEAD_SIZE * body and _text(line).startswith("本报讯")
+
+
 KICKER_LONGEST = 20  # characters: a 栏目 label or 引题 at body size over a headline (身边好人) is no longer
-KICKER_GAP = 1.0  # × body: … and its baseline this close over the headline's ink
+KICKER_GAP = 1.3  # × body: … and its baseline this close over the headline's ink
 PARAGRAPH_PITCH = 2.0  # × body: a body line this close over it in its column makes it a paragraph's last line
 
 
