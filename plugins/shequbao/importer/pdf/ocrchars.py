@@ -16,7 +16,7 @@ import re
 from statistics import median
 
 from .glyphs import CLOSING, OPENING
-from .ocrlayout import INK, OcrLine, _blank, _is_han, _is_wide
+from .ocrlayout import INK, OcrLine, _blank, _is_han, _is_solid, _is_wide
 
 SPACE = 0.75  # em: a blank this wide between two characters of a body line is a gap (a gutter)
 NAME_SPACE = 0.38  # em: in other lines (bylines, captions) a narrower blank is a space between names
@@ -211,8 +211,9 @@ def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
     raw = []
     for w, nxt in zip(line.words, [*line.words[1:], None]):
         width = min(w.width, nxt.left - w.left) if nxt is not None and nxt.left > w.left else w.width
-        step = width / len(w.text)
-        raw += [(c, w.left + i * step, w.left + (i + 1) * step) for i, c in enumerate(w.text)]
+        text = _OPENERS.sub(lambda m: m[0][-1], w.text) if w.conf < DOUBTED and not _is_solid(w) else w.text
+        step = width / len(text)
+        raw += [(c, w.left + i * step, w.left + (i + 1) * step) for i, c in enumerate(text)]
     raw = [cell for i, cell in enumerate(raw) if not _is_stroke(raw, i)]
     line_text = "".join(c for c, _, _ in raw)
     if line_text.startswith("一一") and len(line_text) > 2 and (_is_han(line_text[2]) or line_text[2].isdigit()):  # a 副题's dash
@@ -234,6 +235,10 @@ def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
             char = "（"  # a full-width bracket read as a title mark
         out.append((_wide_mark(char, before, after), x0, x1))
     return out
+
+
+DOUBTED = 20.0  # tesseract's confidence: below it, a run of opening brackets (。《〔〈) is one bracket read over and over
+_OPENERS = re.compile(r"[《〈〔「『【（(]{2,}")
 
 
 def _is_stroke(raw: list, i: int) -> bool:
