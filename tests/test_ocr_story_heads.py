@@ -41,3 +41,15 @@ def test_a_first_line_with_the_byline_measured_large_is_body_text():
     _, sizes = group_sizes([[lead, deck, *text]])
     assert sizes[id(lead)][2] == "Scan-Body"
     assert sizes[id(deck)][2] != "Scan-Body"
+
+
+def test_a_quote_read_in_the_space_of_a_lead_byline_leaves_the_names():
+    """本报讯（记者 林晓燕 通讯员”陈志明）: tesseract read the space before the last name as ”.
+    The byline is still read, so the body starts with its first sentence; words in quotes
+    in brackets after 本报讯 are no byline."""
+    from shequbao.importer.bylines import split_lead
+
+    byline, body, _ = split_lead("本报讯（记者 林晓燕 通讯员”陈志明）桂园路街道今年把加装电梯列为为民办实事项目")
+    assert byline.people == {"reporters": ["林晓燕"], "correspondents": ["陈志明"]}
+    assert body.startswith("桂园路街道")
+    assert split_lead("本报讯（“大手拉小手”活动）桂园路街道")[0] is None

@@ -283,6 +283,8 @@ def split_lead(text: str) -> tuple[Byline | None, str, str] | None:
     paren = re.match(r"^[(（]([^()（）]{1,60})[)）]\s*", rest)
     if paren:
         byline = parse_names(paren[1]) if parse_source(paren[1]) == "" else None
+        if byline is None and (bare := re.sub(r"[“”\"]", " ", paren[1])) != paren[1] and parse_source(bare) == "":
+            byline = parse_names(bare)  # (通讯员”陈志明: a scan's OCR read a quote in the space between)
         if byline is None:
             source = parse_source(paren[1])
             byline = Byline(source=source, text=paren[0].strip()) if source else None
