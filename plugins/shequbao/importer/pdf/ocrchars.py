@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
+from ..bylines import parse_byline
 from .glyphs import CLOSING, OPENING
 from .ocrlayout import INK, OcrLine, _blank, _is_han, _is_solid, _is_wide
 
@@ -58,6 +59,8 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
             named = ROLE.search(text) or "■" in text  # (（社区党群办） is a source, not two names)
             breaks = find_name_breaks(text, blanks) if named else set()
             spaced = drop_lone_characters(text, spaced - breaks, breaks) | breaks
+            if not named and _is_unit(text):  # （社区自治办）: a unit's name has no space (a blank of loose type)
+                spaced = set()
         elif (marked := _MARKED_NAMES.fullmatch(text)) and not ROLE.search(text):  # ■ 郑海燕 马春梅 谢玉兰, in any face
             spaced = _marked_spaces(marked, blanks, line.em)
         spaced = {i for i in spaced if not (text[i].isdigit() and text[i + 1:i + 2].isdigit())}  # (2 025: one number)
@@ -235,6 +238,12 @@ def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
             char = "（"  # a full-width bracket read as a title mark
         out.append((_wide_mark(char, before, after), x0, x1))
     return out
+
+
+def _is_unit(text: str) -> bool:
+    """A source in brackets: the name of a unit (社区自治办), no person's."""
+    byline = parse_byline(text)
+    return byline is not None and bool(byline.source) and not byline.people
 
 
 DOUBTED = 20.0  # tesseract's confidence: below it, a run of opening brackets (。《〔〈) is one bracket read over and over
