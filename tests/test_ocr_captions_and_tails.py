@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from shequbao.importer.bylines import parse_byline, split_tail
 from shequbao.importer.pdf.ocrlayout import OcrLine, Word
-from shequbao.importer.pdf.ocrsizes import group_sizes, mark_captions
+from shequbao.importer.pdf.ocrsizes import group_sizes, mark_face_captions
 
 EM = 28
 SCALE = 72 / 200
@@ -35,7 +35,7 @@ def test_a_dark_line_right_under_a_photo_is_its_caption_not_a_bold_title():
     lines, caption, title, photo = _page(caption_gap=4)
     body, sizes = group_sizes([lines])
     assert sizes[id(caption)][1] and sizes[id(title)][1]  # ink alone: both read bold
-    mark_captions(lines, [photo], SCALE, sizes, body)
+    mark_face_captions(lines, [photo], SCALE, sizes, body)
     em, bold, face = sizes[id(caption)]
     assert not bold and em < body and face != "Scan-Body"
     assert sizes[id(title)][1]
@@ -44,7 +44,7 @@ def test_a_dark_line_right_under_a_photo_is_its_caption_not_a_bold_title():
 def test_a_bold_line_well_below_a_photo_stays_bold():
     lines, caption, _, photo = _page(caption_gap=3 * EM)
     body, sizes = group_sizes([lines])
-    mark_captions(lines, [photo], SCALE, sizes, body)
+    mark_face_captions(lines, [photo], SCALE, sizes, body)
     assert sizes[id(caption)][1]
 
 

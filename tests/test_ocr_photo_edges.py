@@ -12,7 +12,7 @@ from shequbao.importer.pdf.ocrchars import page_chars
 from shequbao.importer.pdf.ocrimage import _Pixels
 from shequbao.importer.pdf.ocrlayout import OcrLine, Word
 from shequbao.importer.pdf.ocrlines import drop_covered, mend_header
-from shequbao.importer.pdf.ocrsizes import group_sizes, mark_captions
+from shequbao.importer.pdf.ocrsizes import group_sizes, mark_face_captions
 
 EM = 28
 SCALE = 72 / 200
@@ -55,7 +55,7 @@ def test_caption_lines_in_another_face_under_a_photo_are_small_print():
     lines, caption, photo = _page(face_density=0.23)
     body, sizes = group_sizes([lines])
     assert all(sizes[id(ln)][2] not in ("Scan-Body",) and sizes[id(ln)][0] >= 0.93 * body for ln in caption)
-    mark_captions(lines, [photo], SCALE, sizes, body)
+    mark_face_captions(lines, [photo], SCALE, sizes, body)
     assert all(sizes[id(ln)][0] < 0.96 * body and sizes[id(ln)][2] == "Scan-Caption" for ln in caption)
     assert all(sizes[id(ln)][2] == "Scan-Body" for ln in lines[12:16])
 

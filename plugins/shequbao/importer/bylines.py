@@ -264,7 +264,10 @@ def split_tail(text: str) -> tuple[str, Byline | None]:
     # the tail after the last sentence end: "……困难。 庞浩然 摄", "……压力。(张志举 陶青运)"
     cut = max(text.rfind(c) for c in "。！？!?…”")
     if cut >= 0 and cut + 1 < len(text):
-        byline = parse_byline(text[cut + 1:]) or _parse_misread_paren(text[cut + 1:])
+        tail = text[cut + 1:]
+        byline = parse_byline(tail) or _parse_misread_paren(tail)
+        if byline is None and _UNOPENED.fullmatch(tail):  # …通话。欧阳文君）: a scan's OCR lost the （
+            byline = parse_byline(f"（{tail}")
         if byline:
             byline.text = text[cut + 1:].strip()
             return text[: cut + 1], byline
@@ -282,6 +285,9 @@ def _parse_misread_paren(tail: str) -> Byline | None:
     return parse_paren(f"（{inner}）")
 
 
+_UNOPENED = re.compile(r"[\u3400-\u9fff\s]{2,12}[)）]")
+
+
 def split_lead(text: str) -> tuple[Byline | None, str, str] | None:
     """Split ``本报讯(通讯员张志举 记者毛玺玺)“……`` into the byline, the body that follows
     and the markup removed; ``None`` if ``text`` does not open with 本报讯."""
@@ -292,6 +298,8 @@ def split_lead(text: str) -> tuple[Byline | None, str, str] | None:
     paren = re.match(r"^[(（]([^()（）]{1,60})[)）]\s*", rest)
     if paren:
         byline = parse_names(paren[1]) if parse_source(paren[1]) == "" else None
+        if byline is None and (bare := re.sub(r"[“”\"]", " ", paren[1])) != paren[1] and parse_source(bare) == "":
+            byline = parse_names(bare)  # (通讯员”陈志明: a scan's OCR read a quote in the space between)
         if byline is None:
             source = parse_source(paren[1])
             byline = Byline(source=source, text=paren[0].strip()) if source else None

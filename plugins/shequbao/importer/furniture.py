@@ -31,6 +31,8 @@ _ROLE = r"责任编辑|本版责编|本版编辑|责编|编辑|美编|美术编�
 # as a semicolon (美编；陈晨): a role word is never followed by a clause
 _EDITOR_PART = re.compile(rf"(?:(责任编辑|本版编辑|本版责编)|({_ROLE})(?=[:：;；/\s]))\s*[:：;；/]?\s*([\u3400-\u9fff]{{2,4}})"
                           rf"(?=$|[\s,，;；、/|]|(?:{_ROLE})[:：])")
+# a scan's OCR may read the colon after such a word as a semicolon (地址；文化路8号, 编辑；…)
+_COLON_MISREAD = re.compile(rf"((?:^|[\s“”\"])(?:{_STRONG}|{_WEAK}|{_ROLE}))[;；]")
 _PAPER_NAME = re.compile(r"(?:报|之声|通讯|周刊|月刊)$")
 _SENTENCE = re.compile(r"[。！？!?；;]")
 _BY = re.compile(r"(?:主办|协办|承办|编印|主管)$")
@@ -39,7 +41,7 @@ _BLOCK = ("masthead", "furniture", "page")
 
 def is_furniture(text: str, before_first_article: bool) -> bool:
     """The masthead's or the 报尾's small print, or a page footer."""
-    text = text.strip()
+    text = _COLON_MISREAD.sub(r"\1：", text.strip())
     if _FOOTER.match(text):
         return True
     if len(text) > 90 or _SENTENCE.search(text):
@@ -49,6 +51,21 @@ def is_furniture(text: str, before_first_article: bool) -> bool:
     if before_first_article and _BY.search(text) and len(text) <= 40:  # 中共平凉路街道工作委员会主办
         return True
     return len(_WEAK_RE.findall(text)) >= (1 if before_first_article else 2)
+
+
+def furniture_words(text: str) -> int:
+    """How many words of the masthead's or the 报尾's small print (印数：, 主办：) ``text`` holds,
+    none if it holds a sentence: a 报尾 set in one row may reach the reader in pieces (a
+    scan's OCR reads the wide spaces between its parts as gaps)."""
+    text = _COLON_MISREAD.sub(r"\1：", text.strip())
+    if not is_phrase(text):
+        return 0
+    return len(_STRONG_RE.findall(text)) + len(_WEAK_RE.findall(text))
+
+
+def is_phrase(text: str) -> bool:
+    """Short and no sentence: what small print between the 报尾's words may be (平凉路街道文化路8号)."""
+    return len(text) <= 90 and not _SENTENCE.search(_COLON_MISREAD.sub(r"\1：", text))
 
 
 def editor_line(text: str) -> str | None:

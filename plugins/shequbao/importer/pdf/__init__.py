@@ -223,12 +223,37 @@ def _furniture_lines(area: list[VLine], style: Style) -> list[VLine]:
     """Lines of furniture by their words, with the small print wrapped under them (the rest
     of a 报尾 set in a column: 印数：3000份)."""
     found = [vl for vl in area if _furniture_line(vl.text)]
+    found += [vl for vl in _furniture_rows(area) if vl not in found]
     for vl in sorted(area, key=lambda v: v.top):
         if vl not in found and len(vl.text) <= MARKER_LONGEST and any(
                 0 <= vl.top - f.bottom <= 0.8 * vl.size and abs(f.x0 - vl.x0) <= vl.size and _wraps(f, vl, style)
                 for f in found):
             found.append(vl)
     return found
+
+
+def _furniture_rows(area: list[VLine]) -> list[VLine]:
+    """A 报尾 set in one row read in pieces (主办：… | 地址：… | 印刷：…: a scan's OCR cuts it at
+    its wide spaces): pieces on one baseline naming at least two parts of the small print
+    together, with the pieces between and beside them (a part whose colon OCR lost) that
+    hold no sentence."""
+    pieces = [vl for vl in area if len(vl.text) <= MARKER_LONGEST and keywords.furniture_words(vl.text)]
+    out: list[VLine] = []
+    for vl in pieces:
+        if vl in out:
+            continue
+        row = sorted((o for o in area if min(o.bottom, vl.bottom) - max(o.top, vl.top) >= 0.5 * min(o.size, vl.size)),
+                     key=lambda o: o.x0)
+        named = [o for o in row if o in pieces]
+        if len(named) < 2 or sum(keywords.furniture_words(o.text) for o in named) < 2:
+            continue
+        found = list(named)
+        for o in row + row[::-1]:  # the phrases beside them, left and right
+            if o not in found and keywords.is_phrase(o.text) and any(
+                    max(o.x0 - f.x1, f.x0 - o.x1) <= 2 * o.size for f in found):
+                found.append(o)
+        out += [o for o in found if o not in out]
+    return out
 
 
 def _wraps(line: VLine, under: VLine, style: Style) -> bool:

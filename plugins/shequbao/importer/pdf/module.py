@@ -37,6 +37,7 @@ LABEL_AMONG = 3  # a box's column label is among its first lines
 GUIDE_SHARE = 0.6  # of a box's lines that start with “2版” to make it a 导读
 _GUIDE_ENTRY = re.compile(r"^(?:第?\s*[0-9一二三四五六七八九十]{1,3}\s*版)(?!\s*[·:：]?\s*$)")
 _CREDIT_START = re.compile(r"^([\u3400-\u9fff·]{2,6}\s*摄)(?=$|\s|(?:左图|中图|右图|上图|下图|下左|下右|图\d+)[：:])")
+_SHARED_CREDIT = re.compile(r"^(?:文[/／]图|图[/／]文)\s*[\u3400-\u9fff]{2}")
 _LABELS = re.compile(r"(左图|中图|右图|上图|下图|下左|下右|图[0-9一二三四五六七八九十]{1,2})[：:]")
 
 
@@ -345,7 +346,8 @@ def _figure_lines(block: PhotoBlock, page: int) -> list[Line]:
     for vl in block.caption:
         credit = _CREDIT_START.match(vl.text)  # a credit broken onto the next line lost its space
         broken_name = re.search(r"[\s　][\u3400-\u9fff]{1,2}$", text)  # 徐 | 立新 摄: a name broken in two
-        if text and credit and not broken_name and (byline := parse_byline(credit[1])) and byline.photo_credit_only:
+        shared = _SHARED_CREDIT.match(vl.text)  # 文/图 杨惠明 陈凯庭 read as a piece of its own after the caption
+        if text and (shared or credit and not broken_name and (byline := parse_byline(credit[1])) and byline.photo_credit_only):
             text += " "
         text = join_text(text, vl.text)
     captions = split_caption(text, len(block.figures))

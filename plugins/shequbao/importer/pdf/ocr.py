@@ -75,11 +75,14 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
     ocr_lines = [ocrlines.drop_doubles(lines) for lines in ocr_lines]
     for lines, (_, grey) in zip(ocr_lines, images):
         ocrink.measure_ink(lines, grey)
+    ocr_lines = [ocrlines.join_marks(lines) for lines in ocr_lines]
     body, sizes = ocrsizes.group_sizes(ocr_lines)
+    for lines, pics in zip(ocr_lines, pictures):
+        ocrsizes.mark_body_captions(lines, sizes, pics, scale, body)
     pages = []
     for number, (lines, (_, grey), pics) in enumerate(zip(ocr_lines, images, pictures), start=1):
         ocrlines.mend_header(lines, number, grey.shape[0])
-        ocrsizes.mark_captions(lines, pics, scale, sizes, body)
+        ocrsizes.mark_face_captions(lines, pics, scale, sizes, body)
     for page, lines, (_, grey), pics, drawn, tinted in zip(pdf.pages, ocr_lines, images, pictures, bands, tints):
         rules, boxes = ocrimage.page_rules(grey, body, scale, lines, drawn)
         ocrsizes.mark_page_head(lines, rules, scale, grey.shape[0], sizes, body)

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from statistics import median
 
+from ..bylines import parse_byline
 from .glyphs import CLOSING, OPENING
-from .ocrlayout import INK, OcrLine, _blank, _is_han, _is_wide
+from .ocrlayout import INK, OcrLine, _blank, _is_han, _is_solid, _is_wide
 
 SPACE = 0.75  # em: a blank this wide between two characters of a body line is a gap (a gutter)
 NAME_SPACE = 0.38  # em: in other lines (bylines, captions) a narrower blank is a space between names
@@ -60,6 +61,10 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
             named = ROLE.search(text) or "■" in text  # (（社区党群办） is a source, not two names)
             breaks = find_name_breaks(text, blanks) if named else set()
             spaced = drop_lone_characters(text, spaced - breaks, breaks) | breaks
+            if not named and _is_unit(text):  # （社区自治办）: a unit's name has no space (a blank of loose type)
+                spaced = set()
+        elif (marked := _MARKED_NAMES.fullmatch(text)) and not ROLE.search(text):  # ■ 郑海燕 马春梅 谢玉兰, in any face
+            spaced = _marked_spaces(marked, blanks, line.em)
         spaced = {i for i in spaced if not (text[i].isdigit() and text[i + 1:i + 2].isdigit())}  # (2 025: one number)
         credit = _CREDIT.search(text) if face != "Scan-Body" else None
         ended = bool(credit) and credit.start() > 0 and cells[credit.start() - 1][0] in "。！？"
@@ -102,6 +107,22 @@ def _closing_credit_spaces(m: re.Match, blanks: list[float]) -> set[int]:
     start, end = m.start(group), m.end(group)
     spaces = {i + start for i in find_name_breaks(m.group(group), blanks[start:end])}
     return spaces | {m.start() - 1, start - 1 if group == 1 else end - 1}
+
+
+# ■ and names only (a story's byline set flush right under its last line): OCR reads it in any face
+_MARKED_NAMES = re.compile(r"■\s?([\u3400-\u9fff]{2,12})")
+
+
+def _marked_spaces(m: re.Match, blanks: list[float], em: float) -> set[int]:
+    """The spaces of a ■ byline: after the ■, and at the blanks as wide as a space between
+    two names, when they leave names of two to four characters (else none: a 短消息's title
+    starting with ■ keeps its words together)."""
+    start, end = m.start(1), m.end(1)
+    cuts = [i for i in range(start, end - 1) if blanks[i] >= NAME_SPACE * em]
+    ends = [start - 1, *cuts, end - 1]
+    if not cuts or any(not 2 <= b - a <= 4 for a, b in zip(ends, ends[1:])):
+        return set()
+    return {start - 1, *cuts}
 
 
 LEAD_SPACE = 0.3  # em
@@ -206,8 +227,9 @@ def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
     raw = []
     for w, nxt in zip(line.words, [*line.words[1:], None]):
         width = min(w.width, nxt.left - w.left) if nxt is not None and nxt.left > w.left else w.width
-        step = width / len(w.text)
-        raw += [(c, w.left + i * step, w.left + (i + 1) * step) for i, c in enumerate(w.text)]
+        text = _OPENERS.sub(lambda m: m[0][-1], w.text) if w.conf < DOUBTED and not _is_solid(w) else w.text
+        step = width / len(text)
+        raw += [(c, w.left + i * step, w.left + (i + 1) * step) for i, c in enumerate(text)]
     raw = [cell for i, cell in enumerate(raw) if not _is_stroke(raw, i)]
     line_text = "".join(c for c, _, _ in raw)
     if line_text.startswith("一一") and len(line_text) > 2 and (_is_han(line_text[2]) or line_text[2].isdigit()):  # a 副题's dash
@@ -229,6 +251,16 @@ def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
             char = "（"  # a full-width bracket read as a title mark
         out.append((_wide_mark(char, before, after), x0, x1))
     return out
+
+
+def _is_unit(text: str) -> bool:
+    """A source in brackets: the name of a unit (社区自治办), no person's."""
+    byline = parse_byline(text)
+    return byline is not None and bool(byline.source) and not byline.people
+
+
+DOUBTED = 20.0  # tesseract's confidence: below it, a run of opening brackets (。《〔〈) is one bracket read over and over
+_OPENERS = re.compile(r"[《〈〔「『【（(]{2,}")
 
 
 def _is_stroke(raw: list, i: int) -> bool:

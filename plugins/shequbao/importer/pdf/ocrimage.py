@@ -3,6 +3,7 @@ array), in the terms of a pdfplumber page (points):
 
 - **rules**: dark runs at least ``RULE_MIN`` body sizes long, at most ``THICK`` points thick,
   with white along both sides (the strokes of touching characters have ink beside them);
+  a column rule in light grey, found along a line's band (:func:`faint_rules`);
 - **boxes**: two vertical rules of one height joined by a horizontal one (the frame of the
   短消息 or of a notice), topped by the box's label band when it has one;
 - **label bands**: solid dark bands (a label in white on black), turned black on white so
@@ -28,8 +29,8 @@ def page_rules(image, body_px: float, scale: float, lines: list, bands: list = (
     longest = RULE_MIN * body_px
     thick = THICK / scale
     big = [w for ln in lines if ln.em > 1.6 * body_px for w in ln.words]  # a headline's strokes are no rules
-    flat = _strokes(dark, longest, thick)
-    tall = _strokes(np.ascontiguousarray(dark.T), longest, thick)  # (x0, x1, top, bottom)
+    flat = _strokes(dark | _faint(image, 0), longest, thick)  # (a rule printed in light grey is one too)
+    tall = _strokes(np.ascontiguousarray((dark | _faint(image, 1)).T), longest, thick)  # (x0, x1, top, bottom)
     flat = [(x0, x1, t, b) for t, b, x0, x1 in flat if _clear(dark, t, b, x0, x1)]
     tall = [r for r in tall if _clear(dark.T, r[0], r[1], r[2], r[3])]
     flat, tall = ([r for r in rs if not any(_within(r, w) for w in big)] for rs in (flat, tall))
@@ -41,6 +42,42 @@ def page_rules(image, body_px: float, scale: float, lines: list, bands: list = (
             if abs(bottom * scale - box["top"]) <= slack * scale and x0 * scale < box["x1"] and box["x0"] < x1 * scale:
                 box["top"] = min(box["top"], top * scale)
     return rules, boxes
+
+
+FAINT = 16  # grey levels: a column rule printed in light grey is this much darker than the paper beside it …
+FAINT_SIDE = 3  # … a few pixels away on either side (a hairline is a pixel or two wide)
+
+
+def _faint(image, axis: int):
+    """Pixels ``FAINT`` darker than those ``FAINT_SIDE`` away on both sides across ``axis``
+    (0: above and below, where a horizontal rule has paper; 1: left and right)."""
+    import numpy as np
+
+    grey = image.astype(np.int16)
+    out = np.zeros(image.shape, dtype=bool)
+    k = FAINT_SIDE
+    if image.shape[axis] <= 2 * k:
+        return out
+    if axis == 0:
+        out[k:-k] = (grey[k:-k] + FAINT <= grey[:-2 * k]) & (grey[k:-k] + FAINT <= grey[2 * k:])
+    else:
+        out[:, k:-k] = (grey[:, k:-k] + FAINT <= grey[:, :-2 * k]) & (grey[:, k:-k] + FAINT <= grey[:, 2 * k:])
+    return out
+
+
+def faint_rules(reach):
+    """The columns of ``reach`` (a band of the page) a light grey rule runs down, whole: each
+    pixel darker by ``FAINT`` than the pixels ``FAINT_SIDE`` to its left and right (the grey
+    hairline between the columns of a box, which tesseract reads as ，or 。 joining them)."""
+    import numpy as np
+
+    out = np.zeros(reach.shape[1], dtype=bool)
+    if reach.shape[1] <= 2 * FAINT_SIDE:
+        return out
+    grey = reach.astype(np.int16)
+    mid, left, right = grey[:, FAINT_SIDE:-FAINT_SIDE], grey[:, :-2 * FAINT_SIDE], grey[:, 2 * FAINT_SIDE:]
+    out[FAINT_SIDE:-FAINT_SIDE] = ((mid + FAINT <= left) & (mid + FAINT <= right)).all(axis=0)
+    return out
 
 
 def _thin(x0: float, x1: float, top: float, bottom: float) -> dict:

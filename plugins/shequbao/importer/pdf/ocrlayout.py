@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
-from .ocrimage import DARK
+from .ocrimage import DARK, faint_rules
 
 INK = 0.92  # a Han character's ink height, in em
 PERCENTILE = 0.3  # of a line's Han character heights: its ink height
@@ -218,16 +218,21 @@ def _without_stray_end(band, words: list[Word], em: float) -> list[Word]:
     return words
 
 
-RULE_REACH = 2.5  # em: ink running this far up from a line's baseline, unbroken, is a vertical rule
+RULE_REACH = 2.5  # em: ink running this far up (or down) from a line's band, unbroken, is a vertical rule
 
 
 def _without_rules(image, line: OcrLine):
     """The line's band of the page image, a box's vertical rule in it whitened (tesseract
-    reads it as | between two columns: the gutter is no narrower for it), and the rule's columns."""
+    reads it as | between two columns, a grey hairline as ，: the gutter is no narrower for
+    it), and the rule's columns."""
     top = int(line.base - INK * line.em)
     band = image[max(0, top):int(line.base) + 1]
-    reach = image[max(0, int(line.base - RULE_REACH * line.em)):int(line.base + 0.5 * line.em) + 1]
-    rules = (reach < DARK).all(axis=0) if reach.size else None
+    up = image[max(0, int(line.base - RULE_REACH * line.em)):int(line.base + 0.5 * line.em) + 1]
+    down = image[max(0, top):int(line.base + RULE_REACH * line.em) + 1]  # (a box's first line: its rules start above it)
+    rules = None
+    for reach in (r for r in (up, down) if r.size):
+        found = (reach < DARK).all(axis=0) | faint_rules(reach)
+        rules = found if rules is None else rules | found
     if rules is None or not rules.any():
         return band, None
     band = band.copy()

@@ -126,6 +126,26 @@ def join_neighbours(lines: list[OcrLine], image) -> list[OcrLine]:
     return out
 
 
+MARK_GAP = 2.0  # em: a lone ■ opens the words on its baseline this near after it
+
+
+def join_marks(lines: list[OcrLine]) -> list[OcrLine]:
+    """A ■ that tesseract read as a line of its own (:mod:`.ocrink` told it from 国 or 口)
+    opens the line standing on its baseline right after it (■ 段汉明: a byline set loose
+    flush right; cut from its name it would be a paragraph of its own, the name another)."""
+    out = list(lines)
+    for mark in [ln for ln in lines if _text(ln) == "■"]:
+        right = mark.words[0].left + mark.words[0].width
+        em = max(mark.words[0].height, mark.em)
+        after = [ln for ln in out if ln is not mark and abs(ln.base - mark.base) <= 0.5 * em
+                 and 0 <= ln.words[0].left - right <= MARK_GAP * max(em, ln.em)]
+        if after:
+            line = min(after, key=lambda ln: ln.words[0].left)
+            line.words.insert(0, mark.words[0])
+            out.remove(mark)
+    return out
+
+
 FRAGMENT = 2  # characters: a piece this short has no size of its own to tell …
 
 

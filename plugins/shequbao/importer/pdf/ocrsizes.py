@@ -53,8 +53,8 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
         return bool(ink and line.density >= DENSE * ink and len(text) >= 2 and not text.endswith("。"))
 
     over = _over_headlines(pages, body)
-    plain = [ln for ln in lines if abs(ln.em - body) <= SNAP * body and not heavy(ln) and not _byline(ln, body)
-             and id(ln) not in over]
+    plain = [ln for ln in lines if (abs(ln.em - body) <= SNAP * body or _opens_story(ln, body)) and not heavy(ln)
+             and not _byline(ln, body) and id(ln) not in over]
     taken = {id(ln) for ln in plain}
     out = {id(ln): (body, False, "Scan-Body") for ln in plain}
     for number, group in enumerate(_size_groups([ln for ln in lines if id(ln) not in taken])):
@@ -80,8 +80,55 @@ def group_sizes(pages: list[list[OcrLine]]) -> tuple[float, dict[int, tuple[floa
     return body, out
 
 
+CAPTION_GAP = 1.5  # × body: a caption's first line starts this close under its photo …
+CAPTION_LINES = 3  # … it has at most this many lines, this close one under the other …
+CAPTION_PITCH = 1.75  # … (× body, baseline to baseline) …
+CAPTION_APART = 1.9  # … and the text under it starts at least this far under its last line (× body)
+
+
+def mark_body_captions(lines: list[OcrLine], sizes: dict, pictures: list[dict], scale: float, body: float) -> None:
+    """Lines read at body size right under a photo, flush with its left edge and within its
+    width, a short block set apart from any text under it: the photo's caption, set in a
+    face at about body size (楷体 at 0.95 × the body, which a scan's sizes cannot tell) and
+    read as small print, as a typeset PDF gives it (in the size and face of a line of the
+    block read as small print, if one was). Text going on under a photo runs on at the
+    body's pitch; its first line is indented."""
+    plain = [ln for ln in lines if sizes[id(ln)][2] == "Scan-Body"]
+    small = [ln for ln in lines if sizes[id(ln)][0] < BODY_BAND[0] * body and not sizes[id(ln)][1]]
+    for p in pictures:
+        left, right, bottom = p["x0"] / scale, p["x1"] / scale, p["bottom"] / scale
+        block: list[OcrLine] = []
+        for line in sorted(plain + small, key=lambda ln: ln.base):
+            x0, x1 = _span(line)
+            if x0 > left + 0.5 * body or x0 < left - body or x1 > right + body:
+                continue
+            top = line.base - INK * line.em
+            if not block and -0.3 * body <= top - bottom <= CAPTION_GAP * body or \
+                    block and 0 < line.base - block[-1].base <= CAPTION_PITCH * body:
+                block.append(line)
+        read = [ln for ln in block if ln in plain]
+        if not read or len(block) > CAPTION_LINES:
+            continue
+        x0, x1 = _span(block[0])
+        if any(0 < ln.base - block[-1].base < CAPTION_APART * body and _span(ln)[0] < x1 and x0 < _span(ln)[1]
+               for ln in plain if ln not in block):
+            continue
+        look = next((sizes[id(ln)] for ln in block if ln not in plain), (SMALL * body, False, "Scan-Caption"))
+        for line in read:
+            sizes[id(line)] = look
+
+
+LEAD_SIZE = 1.25  # × body: a story's first line (本报讯…) read at most this large is body text
+
+
+def _opens_story(line: OcrLine, body: float) -> bool:
+    """A story's first line, 本报讯（通讯员 …: body text, though tesseract's boxes of the names
+    in brackets may reach up into the white over it, so that it is measured larger."""
+    return line.em <= LEAD_SIZE * body and _text(line).startswith("本报讯")
+
+
 KICKER_LONGEST = 20  # characters: a 栏目 label or 引题 at body size over a headline (身边好人) is no longer
-KICKER_GAP = 1.0  # × body: … and its baseline this close over the headline's ink
+KICKER_GAP = 1.3  # × body: … and its baseline this close over the headline's ink
 PARAGRAPH_PITCH = 2.0  # × body: a body line this close over it in its column makes it a paragraph's last line
 
 
@@ -264,10 +311,7 @@ def _weighted_em(group: list[OcrLine]) -> float:
     return median(ems)
 
 
-CAPTION_GAP = 1.5  # × body: a caption's first line starts this close under its photo (as module.CAPTION_GAP)
-
-
-def mark_captions(lines: list[OcrLine], pictures: list[dict], scale: float, sizes: dict, body: float) -> None:
+def mark_face_captions(lines: list[OcrLine], pictures: list[dict], scale: float, sizes: dict, body: float) -> None:
     """Lines at about body size or smaller in another face than the body's right under a photo,
     within its width, one under the other: its caption (a 黑体 caption under a 宋体 or 楷体
     body reads as dark as a brief's bold title, or at the body's size, which a scan measures
