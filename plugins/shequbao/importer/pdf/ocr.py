@@ -75,6 +75,7 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
     ocr_lines = [ocrlines.drop_doubles(lines) for lines in ocr_lines]
     for lines, (_, grey) in zip(ocr_lines, images):
         ocrink.measure_ink(lines, grey)
+    ocr_lines = [ocrlines.join_bullets(lines) for lines in ocr_lines]
     body, sizes = ocrsizes.group_sizes(ocr_lines)
     pages = []
     for number, (lines, (_, grey)) in enumerate(zip(ocr_lines, images), start=1):

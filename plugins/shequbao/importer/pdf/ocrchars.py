@@ -110,6 +110,7 @@ def _lead_spaces(cells: list, blanks: list[float], lead: re.Match, em: float) ->
 
 
 # …工作水平。（通讯员 谷文君） closing a brief: its byline's spaces (OCR loses them in body text)
+_ROLE_TAIL = re.compile(r"(?:本报记者|特约记者|记者|通讯员|实习生)[\u3400-\u9fff\s]*")
 _TAIL = re.compile(r"[（(]((?:本报记者|特约记者|记者|通讯员|实习生)[\u3400-\u9fff\s]*)([）)])?$")
 
 
@@ -130,15 +131,14 @@ NAME_RUN = (4, 6)  # Han characters between role words: two names run together
 def find_name_breaks(text: str, blanks: list[float], runs: bool = True) -> set[int]:
     """Where a byline needs a space (after character i): around its role words, and (with
     ``runs``; not when the byline goes on on the next line) inside a run of two names read
-    as one (陈玲王晓峰) at the widest blank that leaves two names of two or three characters."""
+    as one (陈玲王晓峰) at the widest blank that leaves two names of two or three characters; without
+    ``runs``, only the runs followed by a role word on this line (通讯员 张志举胡晓千 记者 毛|)."""
     breaks = set()
     for m in ROLE.finditer(text):
         breaks |= {i for i in (m.start() - 1, m.end() - 1)
                    if 0 <= i < len(text) - 1 and text[i] not in OPENING and text[i + 1] not in CLOSING}
-    if not runs:
-        return breaks
-    start = 0
-    for end in sorted(breaks) + [len(text) - 1]:
+    start = 0  # (without ``runs`` the last run may go on on the next line: the runs before a role word are whole)
+    for end in sorted(breaks) + ([len(text) - 1] if runs else []):
         while start <= end and not _is_han(text[start]):  # (■钱志刚徐立新, （张志举王芳）: the marks are no name)
             start += 1
         last = end
@@ -212,8 +212,9 @@ def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
             char = HALF[char]
         if char == "〈" and "〉" not in line_text[i:]:
             char = "（"  # a bracket read as the rare single angle mark, its ） maybe on the next line
-        if char == "《" and "》" not in line_text and ("）" in line_text[i:] or ")" in line_text[i:]):
-            char = "（"  # a full-width bracket read as a title mark
+        if char == "《" and "》" not in line_text and ("）" in line_text[i:] or ")" in line_text[i:]
+                                                     or _ROLE_TAIL.fullmatch(line_text[i + 1:])):
+            char = "（"  # a full-width bracket read as a title mark (its ） on the next line after a byline's role word)
         out.append((_wide_mark(char, before, after), x0, x1))
     return out
 

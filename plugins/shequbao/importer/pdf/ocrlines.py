@@ -7,7 +7,7 @@ import re
 from statistics import median
 
 from .ocrimage import crop_bottom
-from .ocrlayout import INK, OcrLine, Word, _blank, _is_han, _is_solid, _text
+from .ocrlayout import GUTTER, INK, OcrLine, Word, _blank, _is_han, _is_solid, _text
 
 
 def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float, tints: list | None = None) -> list[OcrLine]:
@@ -100,7 +100,6 @@ def join_neighbours(lines: list[OcrLine], image) -> list[OcrLine]:
     """Two of tesseract's lines side by side on one baseline, of one size, with no blank as
     wide as a gutter between them (a headline cut where tesseract lost a quote mark: 银杏坊 |
     共享书屋”借书不用卡) are one line."""
-    from .ocrlayout import GUTTER
 
     out: list[OcrLine] = []
     for line in sorted(lines, key=lambda ln: ln.words[0].left):
@@ -113,12 +112,32 @@ def join_neighbours(lines: list[OcrLine], image) -> list[OcrLine]:
             if not same or not 0 <= line.words[0].left - right <= JOIN_GAP * em or len(_text(left)) < 2:
                 continue
             band = image[max(0, int(left.base - INK * left.em)):int(left.base) + 1]
+            if _is_column_gutter(left, line, lines, band, em):
+                continue
             if _blank(band, right, line.words[0].left) < GUTTER * em or _CREDIT.fullmatch(_text(line)):
                 left.words += line.words
                 break
         else:
             out.append(line)
     return out
+
+
+COLUMN_PITCH = 2.5  # em: a line this near above or under …
+COLUMN_ALIGN = 0.6  # … that starts this near where a piece starts tells a column starts there
+
+
+def _is_column_gutter(left: OcrLine, line: OcrLine, lines: list[OcrLine], band, em: float) -> bool:
+    """Whether ``line`` was cut from ``left`` at a column gutter: the white between their ink
+    (boxes beside a gutter reach into it: :func:`.ocrlayout.split_gutters` noted where it lies)
+    is as wide as a gutter, and a line just above or under starts where ``line`` starts
+    (两栏 read as one line: 为民 | 局、规划; not a byline's or a 报尾's wide space)."""
+    right = max(min(w.left + w.width, w.ink[1]) for w in left.words if _is_solid(w) or w is left.words[0])
+    start = max(line.words[0].left, line.words[0].ink[0])
+    if _blank(band, right, start) < GUTTER * em:
+        return False
+    return any(other is not line and 0.5 * em < abs(other.base - line.base) <= COLUMN_PITCH * em
+               and abs(other.em - line.em) <= JOIN_SAME * em
+               and abs(max(other.words[0].left, other.words[0].ink[0]) - start) <= COLUMN_ALIGN * em for other in lines)
 
 
 FRAGMENT = 2  # characters: a piece this short has no size of its own to tell …
@@ -145,6 +164,26 @@ def fit_gutters(lines: list[OcrLine]) -> list[OcrLine]:
             if right - left >= 1:
                 w.left, w.width = int(left), int(right - left)
     return lines
+
+
+BULLET_BASE = 0.5  # em: a ● this near a line's baseline …
+BULLET_REACH = 2.5  # … and at most this far left of its first word starts it
+
+
+def join_bullets(lines: list[OcrLine]) -> list[OcrLine]:
+    """A ● read as a line of its own (the blank set after it is as wide as a gutter, so the
+    line was cut there) put before the text on its right: an item of 一句话新闻 starts with it."""
+    bullets = [ln for ln in lines if _text(ln) == "●"]
+    out = [ln for ln in lines if _text(ln) != "●"]
+    for dot in bullets:
+        end = dot.words[-1].left + dot.words[-1].width
+        right = [ln for ln in out if abs(ln.base - dot.base) <= BULLET_BASE * ln.em
+                 and 0 <= ln.words[0].left - end <= BULLET_REACH * ln.em]
+        if right:
+            min(right, key=lambda ln: ln.words[0].left).words.insert(0, dot.words[0])
+        else:
+            out.append(dot)
+    return out
 
 
 HEADER_BAND = 0.08  # of the page's height: a 版's header line (第1版 要闻) stands this high

@@ -1,0 +1,80 @@
+"""Scans of a 4开 page in five narrow columns: where tesseract reads two columns as one
+line, the OCR lines the visual reader gets must keep the columns apart (their text
+interleaved otherwise, and a story's first and last lines are another column's). Made here
+from synthetic word boxes and page images — no OCR (scripts/eval_foreign.py sikai --scan
+measures the whole).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from shequbao.importer.pdf.ocrlayout import OcrLine, Word, split_gutters
+from shequbao.importer.pdf.ocrlines import fit_gutters, join_neighbours
+
+EM, PITCH, GUTTER_PX = 28, 30, 36  # pixels: a character's ink, its advance, the white between two columns
+
+
+def _page(boxes: list[tuple[int, int, int, int]]):
+    """A white page image (grey) with black boxes (left, top, width, height) as characters' ink."""
+    image = np.full((400, 1200), 255, dtype=np.uint8)
+    for left, top, width, height in boxes:
+        image[top:top + height, left:left + width] = 0
+    return image
+
+
+def _row(text: str, left: int, top: int) -> list[Word]:
+    return [Word(left + PITCH * i, top, EM, EM, c) for i, c in enumerate(text)]
+
+
+def _texts(lines: list[OcrLine]) -> list[str]:
+    return sorted("".join(w.text for w in ln.words) for ln in lines)
+
+
+def _read(lines: list[OcrLine], image) -> list[OcrLine]:
+    return fit_gutters(join_neighbours(split_gutters(lines, image), image))
+
+
+def test_two_columns_read_as_one_line_stay_apart_though_a_box_reaches_into_the_gutter():
+    """明）桂园路街道今年把加装电梯列为为民 | 局、规划资源局建立了联合会审机制: tesseract read
+    both columns as one line and boxed 民 far into the gutter. The line is cut at the
+    gutter's white, and the two pieces are not joined again, since the lines above and
+    under start their second column where the piece does (a column). A byline's wide
+    space on a line of its own (通讯员  潘拯) is no column: it stays one line."""
+    second = 100 + PITCH * 8 + GUTTER_PX
+    above, middle, under = (_row("办实事项目的第一", 100, top) + _row("料齐全的项目十个", second, top) for top in (40, 80, 120))
+    image = _page([(w.left, w.top, w.width, w.height) for w in above + middle + under])
+    middle[7] = Word(middle[7].left, 80, EM + 24, EM, middle[7].text)  # 民's box reaches into the gutter
+    lines = _read([OcrLine(row, 30.0, top + EM) for row, top in ((above, 40), (middle, 80), (under, 120))], image)
+    assert _texts(lines) == sorted(["办实事项目的第一", "料齐全的项目十个"] * 3)
+
+    byline = _row("通讯员", 100, 250) + _row("潘拯", 100 + PITCH * 3 + GUTTER_PX - 2, 250)
+    image = _page([(w.left, w.top, w.width, w.height) for w in byline])
+    byline[2] = Word(byline[2].left, 250, EM + 24, EM, byline[2].text)
+    assert _texts(_read([OcrLine(byline, 30.0, 250 + EM)], image)) == ["通讯员潘拯"]
+
+
+def test_a_doubted_mark_read_in_the_gutter_neither_narrows_it_nor_widens_the_column():
+    """楼里六十岁以。| 预计年底前全部完工: tesseract read a 。 in the gutter's white (no ink under
+    it, doubted). The line is still cut there (the blank a real 。 leaves in its box is not
+    taken off the gutter), and the column ends at its ink, not at the mark's box."""
+    left = _row("楼里六十岁以", 100, 100)
+    right = _row("预计年底前全部", 100 + PITCH * 6 + GUTTER_PX, 100)
+    image = _page([(w.left, w.top, w.width, w.height) for w in left + right])
+    mark = Word(left[-1].left + EM + 12, 100, 10, EM, "。", conf=32.0)
+    lines = _read([OcrLine(left + [mark] + right, 30.0, 100 + EM)], image)
+    assert _texts(lines) == sorted(["楼里六十岁以。", "预计年底前全部"])
+    column = next(ln for ln in lines if ln.words[0].text == "楼")
+    assert max(w.left + w.width for w in column.words) <= left[-1].left + EM + 1
+
+
+def test_a_full_stop_and_an_opening_bracket_read_as_one_word_are_no_gutter():
+    """…文明创建新风尚。（社区党群办）: 。 and （ read as one word 。〈, the white inside their
+    boxes (the 。's right half, the （'s left half) is as wide as a gutter; it is the
+    marks' own, so the source line stays one line after the body's last sentence."""
+    words = _row("新风尚", 100, 100) + [Word(100 + PITCH * 3, 100, 2 * PITCH, EM, "。〈", conf=68.0)]
+    words += _row("社区党群办", 100 + PITCH * 5, 100) + [Word(100 + PITCH * 10, 100, 8, EM, ")")]
+    ink = [(w.left, w.top, w.width, w.height) for w in words if w.text not in ("。〈", ")")]
+    ink += [(100 + PITCH * 3, 120, 8, 8), (100 + PITCH * 5 - 8, 100, 6, EM)]  # 。 low in its box's left half, （ at its right
+    lines = _read([OcrLine(words, 30.0, 100 + EM)], _page(ink))
+    assert _texts(lines) == ["新风尚。〈社区党群办)"]
