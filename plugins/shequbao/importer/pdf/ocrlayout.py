@@ -188,9 +188,8 @@ MARK_LOW = 0.3  # em: a mark's ink may sit this far under the baseline read
 
 
 def _settle_phantom_end(image, line: OcrLine, words: list[Word]) -> None:
-    """A doubted mark ending a piece of a line before a gutter, with no ink under its box even
-    a little under the line (以。| 预计: read in the gutter's white), boxed at the column's edge:
-    the column is no wider for it."""
+    """A doubted mark ending a piece before a gutter, no ink under its box even a little under
+    the line (以。| 预计: read in the gutter's white): boxed at the column's edge."""
     w = words[-1]
     low = image[max(0, int(line.base - INK * line.em)):int(line.base + MARK_LOW * line.em) + 1]
     if len(words) > 1 and w.ink[1] <= w.left and _is_phantom_mark(low, w):
@@ -199,8 +198,7 @@ def _settle_phantom_end(image, line: OcrLine, words: list[Word]) -> None:
 
 def _is_phantom_mark(band, w: Word) -> bool:
     """A mark alone in its box that tesseract doubts, with no ink under the box: read in the
-    blank of a gutter (以。| 预计: the 。 has no ink, so the gutter is no narrower for it, and
-    the column's line does not end in it)."""
+    blank of a gutter (以。| 预计: the gutter is no narrower for it)."""
     return (not _is_solid(w) and w.conf < PHANTOM_DOUBT and band.size > 0
             and not (band[:, max(0, w.left):w.left + w.width] < DARK).any())
 
@@ -208,9 +206,8 @@ def _is_phantom_mark(band, w: Word) -> bool:
 def _marks_blank(left: str, right: str) -> float:
     """The blank (em) that full-width marks leave inside their own boxes between two words:
     a 。 has its ink in its box's left half, a （ after a mark in its right half (工作。（通讯员 …）
-    and 进行。 陈凯庭 摄 are one line, not cut at a gutter; so are 尚。〈 | 社区党群办), the two marks
-    read as one word). A ，or 、 is not counted: a column's line ending in one has only a narrow
-    gutter after it."""
+    and 进行。 陈凯庭 摄 are one line, not cut at a gutter; so are 尚。〈 | 社区党群办)). A ，or 、
+    is not counted: a column's line ending in one has only a narrow gutter after it."""
     if left.endswith(tuple(OPENING_MARKS)) and left[:-1].endswith(tuple(CLOSING_MARKS)):
         return _marks_blank(left[:-1], left[-1])
     return MARK_HALF * (left.endswith("。") + right.startswith(tuple(OPENING_MARKS))) if left.endswith(tuple(CLOSING_MARKS)) else 0.0
