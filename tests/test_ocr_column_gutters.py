@@ -68,13 +68,16 @@ def test_a_doubted_mark_read_in_the_gutter_neither_narrows_it_nor_widens_the_col
     assert max(w.left + w.width for w in column.words) <= left[-1].left + EM + 1
 
 
-def test_a_full_stop_and_an_opening_bracket_read_as_one_word_are_no_gutter():
-    """…文明创建新风尚。（社区党群办）: 。 and （ read as one word 。〈, the white inside their
-    boxes (the 。's right half, the （'s left half) is as wide as a gutter; it is the
-    marks' own, so the source line stays one line after the body's last sentence."""
-    words = _row("新风尚", 100, 100) + [Word(100 + PITCH * 3, 100, 2 * PITCH, EM, "。〈", conf=68.0)]
-    words += _row("社区党群办", 100 + PITCH * 5, 100) + [Word(100 + PITCH * 10, 100, 8, EM, ")")]
-    ink = [(w.left, w.top, w.width, w.height) for w in words if w.text not in ("。〈", ")")]
+def test_a_full_stop_and_an_opening_bracket_are_no_gutter_boxed_together_or_apart():
+    """…文明创建新风尚。（社区党群办）: the white inside the boxes of 。 and （ (the 。's right
+    half, the （'s left half) is as wide as a gutter; it is the marks' own, so the source
+    line stays one line after the body's last sentence, whether tesseract read the two
+    marks as one word 。〈 or as two."""
+    ink = [(100 + PITCH * i, 100, EM, EM) for i in range(3)] + [(100 + PITCH * i, 100, EM, EM) for i in range(5, 10)]
     ink += [(100 + PITCH * 3, 120, 8, 8), (100 + PITCH * 5 - 8, 100, 6, EM)]  # 。 low in its box's left half, （ at its right
-    lines = _read([OcrLine(words, 30.0, 100 + EM)], _page(ink))
-    assert _texts(lines) == ["新风尚。〈社区党群办)"]
+    after = _row("社区党群办", 100 + PITCH * 5, 100) + [Word(100 + PITCH * 10, 100, 8, EM, ")")]
+    together = [Word(100 + PITCH * 3, 100, 2 * PITCH, EM, "。〈", conf=68.0)]
+    apart = [Word(100 + PITCH * 3, 100, 14, EM, "。", conf=54.0), Word(100 + PITCH * 5 - 10, 100, 8, EM, "〈", conf=54.0)]
+    for marks in (together, apart):
+        lines = _read([OcrLine(_row("新风尚", 100, 100) + marks + after, 30.0, 100 + EM)], _page(ink))
+        assert _texts(lines) == ["新风尚。〈社区党群办)"]

@@ -161,7 +161,8 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
             last = pieces[-1][-1]  # (no line ends in “: its ink sits by the next word; unless tesseract doubts it)
             opening = last.text.endswith(OPENING) and last.conf >= PHANTOM_DOUBT
             blank = _blank(band, mid, w.left + w.width / 2) if _is_solid(w) and not opening else 0.0
-            blank -= 0.0 if _is_phantom_mark(band, last) else _marks_blank(last.text, w.text) * line.em
+            tail = "".join(x.text for x in pieces[-1][-2:])  # (。 and 〈 may be boxed apart)
+            blank -= 0.0 if _is_phantom_mark(band, last) else _marks_blank(tail, w.text) * line.em
             if blank >= GUTTER * line.em:  # (boxes of loosely spaced text overlap across it: ocrlines.fit_gutters)
                 _mark_gutter(pieces[-1], w, _blank_span(band, mid, w.left + w.width / 2))
                 _settle_phantom_end(image, line, pieces[-1])

@@ -186,6 +186,24 @@ def join_bullets(lines: list[OcrLine]) -> list[OcrLine]:
     return out
 
 
+LABEL_EM = 1.15  # × the page's usual size: a column label misread by one character is set at least this large
+
+
+def mend_labels(lines: list[OcrLine]) -> None:
+    """A line alone, set larger than the page's text, that reads as a column label of four or
+    more characters with one misread (一名话新闻): the label, so its items are read as its kind."""
+    from ..masthead import SECTION_LABELS
+
+    usual = median(ln.em for ln in lines) if lines else 0.0
+    for line in lines:
+        text = _text(line)
+        if line.em < LABEL_EM * usual or len(text) < 4 or text in SECTION_LABELS:
+            continue
+        near = [label for label in SECTION_LABELS if len(label) == len(text) and sum(a != b for a, b in zip(label, text)) == 1]
+        if len(near) == 1:
+            _retext_start(line, len(text), near[0])
+
+
 HEADER_BAND = 0.08  # of the page's height: a 版's header line (第1版 要闻) stands this high
 # 第1版 read with its number lost or garbled (第]版, 第版) or its 版 misread (第3浅): not 第42期
 _GARBLED_HEADER = re.compile(r"第([^\w\u4e00-\u9fff]?)版|第(\d{1,2})([\u4e00-\u9fff])")
