@@ -81,6 +81,7 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
     for number, (lines, (_, grey)) in enumerate(zip(ocr_lines, images), start=1):
         ocrlines.mend_header(lines, number, grey.shape[0])
         ocrlines.mend_labels(lines)
+        ocrlines.mend_folio(lines, number, grey.shape[0])
     for page, lines, (_, grey), pics, drawn, tinted in zip(pdf.pages, ocr_lines, images, pictures, bands, tints):
         scan = ocrlayout.ScanPage(float(page.width), float(page.height), ocrchars.page_chars(lines, sizes, scale, grey))
         scan.lines, scan.rects = ocrimage.page_rules(grey, body, scale, lines, drawn)

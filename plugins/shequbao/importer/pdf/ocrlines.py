@@ -224,6 +224,22 @@ def mend_header(lines: list[OcrLine], number: int, height: int) -> None:
         _retext_start(line, m.end(), f"第{number}版")
 
 
+FOLIO_BAND = 0.05  # of the page's height: a page number stands this near its bottom, under all text
+
+
+def mend_folio(lines: list[OcrLine], number: int, height: int) -> None:
+    """The page number of the ``number``-th page of a scan misread as a character (2 read as
+    已): one character alone at the page's foot, under every other line, is the number (a
+    typeset page's folio, which the reader knows; else its 已 would end the last story)."""
+    if not lines:
+        return
+    last = max(lines, key=lambda ln: ln.base)
+    text = _text(last)
+    if len(text) == 1 and not text.isdigit() and last.base >= (1 - FOLIO_BAND) * height \
+            and all(ln.base < last.base - 2 * ln.em for ln in lines if ln is not last):
+        _retext_start(last, 1, str(number))
+
+
 def _retext_start(line: OcrLine, count: int, text: str) -> None:
     """The line's first ``count`` characters read as ``text`` (their words made one)."""
     taken, words = 0, []
