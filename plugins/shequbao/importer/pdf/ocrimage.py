@@ -30,7 +30,7 @@ def page_rules(image, body_px: float, scale: float, lines: list, bands: list = (
     big = [w for ln in lines if ln.em > 1.6 * body_px for w in ln.words]  # a headline's strokes are no rules
     flat = _strokes(dark, longest, thick)
     tall = _strokes(np.ascontiguousarray(dark.T), longest, thick)  # (x0, x1, top, bottom)
-    flat = [(x0, x1, t, b) for t, b, x0, x1 in flat if _clear(dark, t, b, x0, x1)]
+    flat = [(x0, x1, t, b) for t, b, x0, x1 in flat if _clear(dark, t, b, x0, x1)] + _faint_rules(image, dark, body_px, thick)
     tall = [r for r in tall if _clear(dark.T, r[0], r[1], r[2], r[3])]
     flat, tall = ([r for r in rs if not any(_within(r, w) for w in big)] for rs in (flat, tall))
     rules = [_thin(x0 * scale, x1 * scale, t * scale, b * scale) for x0, x1, t, b in flat + tall]
@@ -41,6 +41,18 @@ def page_rules(image, body_px: float, scale: float, lines: list, bands: list = (
             if abs(bottom * scale - box["top"]) <= slack * scale and x0 * scale < box["x1"] and box["x0"] < x1 * scale:
                 box["top"] = min(box["top"], top * scale)
     return rules, boxes
+
+
+FAINT = 225  # grey level: a hairline rule in grey (a 报尾's rule) is lighter than ink in a scan …
+FAINT_MIN = 10.0  # … and is taken for a rule when it runs this many × the body size, clear of all else
+
+
+def _faint_rules(image, dark, body_px: float, thick: float) -> list[tuple[int, int, int, int]]:
+    """Long horizontal hairlines in grey, too light to be ink (the rule over a 报尾 set in 60%
+    grey): (x0, x1, top, bottom) rows, as :func:`_strokes` gives the dark ones."""
+    faint = image < FAINT
+    return [(x0, x1, t, b) for t, b, x0, x1 in _strokes(faint, FAINT_MIN * body_px, thick)
+            if _clear(faint, t, b, x0, x1) and not dark[t:b, x0:x1].any()]
 
 
 def _thin(x0: float, x1: float, top: float, bottom: float) -> dict:
