@@ -81,3 +81,33 @@ def test_a_full_stop_and_an_opening_bracket_are_no_gutter_boxed_together_or_apar
     for marks in (together, apart):
         lines = _read([OcrLine(_row("新风尚", 100, 100) + marks + after, 30.0, 100 + EM)], _page(ink))
         assert _texts(lines) == ["新风尚。〈社区党群办)"]
+
+
+def test_a_mark_read_in_the_white_after_a_column_line_does_not_reach_the_next_column():
+    """海洋大学等五” | 馆、百年名校: tesseract read a ” in the gutter after a column's line,
+    its box reaching over the next column's first character; the column's line would then
+    overlap the next column and the two be read as one. The mark's box is drawn back to
+    the line's last ink; a real 。 (its ink in its box's left half) stays where it is, and
+    so does a box bridging the space to a caption's credit beside it (no column starts there)."""
+    from shequbao.importer.pdf.ocrlines import settle_end_marks
+
+    left = _row("海洋大学等五", 100, 100)
+    ink = [(w.left, w.top, w.width, w.height) for w in left] + [(100 + PITCH * 6 + 20, 100, EM, EM)]  # 馆, the next column
+    phantom = Word(100 + PITCH * 6 - 2, 100, 30, EM, "”", conf=83.0)
+    line = OcrLine(left + [phantom], 30.0, 100 + EM)
+    settle_end_marks([line], _page(ink))
+    assert max(w.left + w.width for w in line.words) <= left[-1].left + EM + 1
+    assert "".join(w.text for w in line.words) == "海洋大学等五”"
+
+    end = _row("共建活动", 100, 200)
+    stop = Word(100 + PITCH * 4, 200, PITCH, EM, "。")
+    image = _page([(w.left, w.top, w.width, w.height) for w in end] + [(stop.left + 2, 220, 8, 8)])
+    settle_end_marks([OcrLine(end + [stop], 30.0, 200 + EM)], image)
+    assert (stop.left, stop.width) == (100 + PITCH * 4, PITCH)
+
+    caption = _row("等奖的殊荣", 100, 300)
+    mark = Word(100 + PITCH * 5, 300, 46, EM, "。“", conf=0.0)
+    credit = OcrLine(_row("文/图杨惠明", 100 + PITCH * 5 + 44, 300), 30.0, 300 + EM)
+    image = _page([(w.left, w.top, w.width, w.height) for w in caption + credit.words])
+    settle_end_marks([OcrLine(caption + [mark], 30.0, 300 + EM), credit], image)
+    assert (mark.left, mark.width) == (100 + PITCH * 5, 46)

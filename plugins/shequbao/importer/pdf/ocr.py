@@ -94,8 +94,8 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
 def clean_lines(lines: list, grey, pictures: list[dict], scale: float, tints: list | None = None) -> list:
     """tesseract's lines of a page cut at gutters and rules, joined where it cut one, without
     the words read inside photos."""
-    return ocrlines.drop_covered(ocrlines.fit_gutters(ocrlines.join_neighbours(ocrlayout.split_gutters(lines, grey), grey)),
-                                pictures, scale, tints)
+    lines = ocrlines.fit_gutters(ocrlines.join_neighbours(ocrlayout.split_gutters(lines, grey), grey))
+    return ocrlines.drop_covered(ocrlines.settle_end_marks(lines, grey), pictures, scale, tints)
 
 
 def redo_garbled(pages: list[list], greys: list, pictures: list[list[dict]], scale: float, tmp: Path,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from .ocrimage import crop_bottom
+from .ocrimage import DARK, crop_bottom
 from .ocrlayout import GUTTER, INK, OcrLine, Word, _blank, _is_han, _is_solid, _text
 
 
@@ -164,6 +164,47 @@ def fit_gutters(lines: list[OcrLine]) -> list[OcrLine]:
             if right - left >= 1:
                 w.left, w.width = int(left), int(right - left)
     return lines
+
+
+MARK_LOW = 0.3  # em: a mark's ink may sit this far under the line's baseline
+
+
+def settle_end_marks(lines: list[OcrLine], image) -> list[OcrLine]:
+    """Marks ending a line with no ink in the left half of their boxes, even a little under the
+    line (五” |, 杨树。” | read in the white of the gutter after a column's line): boxed at the
+    line's last ink, so the column is no wider for them (it would reach over the next
+    column's start, and the two be read as one)."""
+    import numpy as np
+
+    for line in lines:
+        band = image[max(0, int(line.base - INK * line.em)):int(line.base + MARK_LOW * line.em) + 1]
+        inked = (band < DARK).any(axis=0) if band.size else None
+        tail = len(line.words)
+        while inked is not None and tail > 1 and not _is_solid(line.words[tail - 1]):
+            tail -= 1
+        ends = line.words[tail:] if inked is not None else []
+        first = ends[0] if ends else None  # (a real mark's ink is in its box's left half, by the character before)
+        if first is None or inked[max(0, first.left):first.left + max(1, min(first.width // 2, int(line.em / 2)))].any():
+            continue
+        edge = np.flatnonzero(inked[:max(0, ends[0].left)])
+        if len(edge) and not _reaches_text_beside(line, ends, lines):
+            for w in ends:
+                w.left, w.width = int(edge[-1]), 1
+    return lines
+
+
+def _reaches_text_beside(line: OcrLine, ends: list[Word], lines: list[OcrLine]) -> bool:
+    """Whether the marks' boxes reach text on the line's baseline that is no column's start
+    (a caption's credit: 殊荣。“ | 文/图 杨惠明, the box read beside the 。 bridging the space)."""
+    reach = ends[-1].left + ends[-1].width
+    for other in lines:
+        start = other.words[0].left
+        if other is line or abs(other.base - line.base) > JOIN_SAME * line.em or not ends[0].left <= start <= reach:
+            continue
+        if not any(o is not other and 0.5 * line.em < abs(o.base - other.base) <= COLUMN_PITCH * line.em
+                   and abs(o.words[0].left - start) <= COLUMN_ALIGN * line.em for o in lines):
+            return True
+    return False
 
 
 BULLET_BASE = 0.5  # em: a ● this near a line's baseline …
