@@ -76,6 +76,7 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
     for lines, (_, grey) in zip(ocr_lines, images):
         ocrink.measure_ink(lines, grey)
     ocr_lines = [ocrlines.join_marks(lines) for lines in ocr_lines]
+    ocr_lines = [ocrlines.join_bullets(lines) for lines in ocr_lines]
     body, sizes = ocrsizes.group_sizes(ocr_lines)
     for lines, pics in zip(ocr_lines, pictures):
         ocrsizes.mark_body_captions(lines, sizes, pics, scale, body)
@@ -83,6 +84,8 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
     for number, (lines, (_, grey), pics) in enumerate(zip(ocr_lines, images, pictures), start=1):
         ocrlines.mend_header(lines, number, grey.shape[0])
         ocrsizes.mark_face_captions(lines, pics, scale, sizes, body)
+        ocrlines.mend_labels(lines)
+        ocrlines.mend_folio(lines, number, grey.shape[0])
     for page, lines, (_, grey), pics, drawn, tinted in zip(pdf.pages, ocr_lines, images, pictures, bands, tints):
         rules, boxes = ocrimage.page_rules(grey, body, scale, lines, drawn)
         ocrsizes.mark_page_head(lines, rules, scale, grey.shape[0], sizes, body)
@@ -97,8 +100,8 @@ def read_scanned(path: Path, pdf, workers: int | None = None, dpi: int | None = 
 def clean_lines(lines: list, grey, pictures: list[dict], scale: float, tints: list | None = None) -> list:
     """tesseract's lines of a page cut at gutters and rules, joined where it cut one, without
     the words read inside photos."""
-    return ocrlines.drop_covered(ocrlines.fit_gutters(ocrlines.join_neighbours(ocrlayout.split_gutters(lines, grey), grey)),
-                                pictures, scale, tints)
+    lines = ocrlines.fit_gutters(ocrlines.join_neighbours(ocrlayout.split_gutters(lines, grey), grey))
+    return ocrlines.drop_covered(ocrlines.settle_end_marks(lines, grey), pictures, scale, tints)
 
 
 def redo_garbled(pages: list[list], greys: list, pictures: list[list[dict]], scale: float, tmp: Path,

@@ -145,6 +145,7 @@ def _lead_spaces(cells: list, blanks: list[float], lead: re.Match, em: float) ->
 
 
 # …工作水平。（通讯员 谷文君） closing a brief: its byline's spaces (OCR loses them in body text)
+_ROLE_TAIL = re.compile(r"(?:本报记者|特约记者|记者|通讯员|实习生)[\u3400-\u9fff\s]*")
 _TAIL = re.compile(r"[（(]((?:本报记者|特约记者|记者|通讯员|实习生)[\u3400-\u9fff\s]*)([）)])?$")
 
 
@@ -247,8 +248,9 @@ def _cells(line: OcrLine, em: float) -> list[tuple[str, float, float]]:
             char = HALF[char]
         if char == "〈" and "〉" not in line_text[i:]:
             char = "（"  # a bracket read as the rare single angle mark, its ） maybe on the next line
-        if char == "《" and "》" not in line_text and ("）" in line_text[i:] or ")" in line_text[i:]):
-            char = "（"  # a full-width bracket read as a title mark
+        if char == "《" and "》" not in line_text and ("）" in line_text[i:] or ")" in line_text[i:]
+                                                     or _ROLE_TAIL.fullmatch(line_text[i + 1:])):
+            char = "（"  # a full-width bracket read as a title mark (its ） on the next line after a byline's role word)
         out.append((_wide_mark(char, before, after), x0, x1))
     return out
 

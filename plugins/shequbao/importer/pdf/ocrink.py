@@ -1,8 +1,11 @@
 """How dark a scan's OCR lines are (:mod:`.ocrlayout`): each line's share of ink inside its
 words' boxes, which :mod:`.ocrsizes` reads faces from (bold, a heavier sans), the ■ before a
-name, which tesseract reads as 国 or 口, and the ● before an item of 一句话新闻 (read as 二)."""
+name, which tesseract reads as 国 or 口, the □ before a role word (read as 口), and the ●
+before an item of 一句话新闻 (read as 二, 鲜 or @@)."""
 
 from __future__ import annotations
+
+import re
 
 from .ocrimage import DARK
 from .ocrlayout import OcrLine, Word, _is_han
@@ -24,7 +27,7 @@ def _is_square(dark, height: int) -> bool:
 
 
 def _is_disc(dark, em: float) -> bool:
-    """The first mark of ``dark`` is a solid round dot: the ● before an item of 一句话新闻 (read as 二)."""
+    """The first mark of ``dark`` is a solid round dot: the ● before an item of 一句话新闻 (read as 二, 鲜 or @@)."""
     mark = _first_mark(dark)
     high, wide = mark.shape if mark is not None else (0, 0)
     return high >= max(1.0, DISC * em) and 0.75 <= wide / high <= 1.33 and DISC_FILL <= mark.mean() < SOLID
@@ -53,8 +56,10 @@ def measure_ink(lines: list[OcrLine], image) -> None:
             high = w.height >= SQUARE * line.em
             if len(w.text) == 1 and high and _is_square(_square_cut(image, w) < DARK, w.height):
                 w.text = "■"
-            elif w is line.words[0] and len(w.text) == 1 and _is_han(w.text) and _is_disc(_square_cut(image, w) < DARK, line.em):
+            elif w is line.words[0] and _may_be_disc(w.text) and _is_disc(_square_cut(image, w) < DARK, line.em):
                 w.text = "●"
+            elif w is line.words[0] and w.text.startswith("口") and _HOLLOW_BYLINE.match("".join(x.text for x in line.words)):
+                w.text = "□" + w.text[1:]
             if w.text.startswith("■"):  # its solid ink would make a ■name byline look bold
                 if len(w.text) == 1:
                     continue
@@ -63,6 +68,18 @@ def measure_ink(lines: list[OcrLine], image) -> None:
             dark += ink
             total += cut.size
         line.density = dark / total if total else 0.0
+
+
+# □ 通讯员 薛明珠: the hollow square before a byline's role word, read as the character 口
+_HOLLOW_BYLINE = re.compile(r"口\s*(?:本报记者|特约记者|记者|通讯员|实习生|摄影)")
+
+
+def _may_be_disc(text: str) -> bool:
+    """A word a ● may have been read as: one Han character (二, 鲜) or marks alone (@@)."""
+    return len(text) == 1 and _is_han(text) or bool(text) and not any(c.isalnum() for c in text) and text not in QUOTES
+
+
+QUOTES = "“”\"‘’'"
 
 
 def _square_cut(image, w: Word):

@@ -161,9 +161,11 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
             last = pieces[-1][-1]  # (no line ends in “: its ink sits by the next word; unless tesseract doubts it)
             opening = last.text.endswith(OPENING) and last.conf >= PHANTOM_DOUBT
             blank = _blank(band, mid, w.left + w.width / 2) if _is_solid(w) and not opening else 0.0
-            blank -= _marks_blank(last.text, w.text) * line.em
+            tail = "".join(x.text for x in pieces[-1][-2:])  # (。 and 〈 may be boxed apart)
+            blank -= 0.0 if _is_noise(band, last, PHANTOM_DOUBT) else _marks_blank(tail, w.text) * line.em
             if blank >= GUTTER * line.em:  # (boxes of loosely spaced text overlap across it: ocrlines.fit_gutters)
                 _mark_gutter(pieces[-1], w, _blank_span(band, mid, w.left + w.width / 2))
+                _settle_phantom_end(image, line, pieces[-1])
             if blank >= GUTTER * line.em or _is_solid(w) and _on_rule(rules, Word(int(mid), 0, int(w.left + w.width / 2 - mid), 0, "")):
                 pieces.append([])  # a gutter, or a box's side between them (a line never crosses it)
             pieces[-1].append(w)
@@ -183,11 +185,24 @@ def split_gutters(lines: list[OcrLine], image) -> list[OcrLine]:
     return out
 
 
+MARK_LOW = 0.3  # em: a mark's ink may sit this far under the baseline read
+
+
+def _settle_phantom_end(image, line: OcrLine, words: list[Word]) -> None:
+    """A doubted mark read in the white (:func:`_is_noise`) ending a piece before a gutter: boxed at its edge."""
+    w = words[-1]
+    low = image[max(0, int(line.base - INK * line.em)):int(line.base + MARK_LOW * line.em) + 1]
+    if len(words) > 1 and w.ink[1] <= w.left and _is_noise(low, w, PHANTOM_DOUBT):
+        w.left, w.width = int(w.ink[1]) - 1, 1
+
+
 def _marks_blank(left: str, right: str) -> float:
     """The blank (em) that full-width marks leave inside their own boxes between two words:
     a 。 has its ink in its box's left half, a （ after a mark in its right half (工作。（通讯员 …）
-    and 进行。 陈凯庭 摄 are one line, not cut at a gutter). A ，or 、 is not counted: a column's
-    line ending in one has only a narrow gutter after it."""
+    and 进行。 陈凯庭 摄 are one line, not cut at a gutter; so are 尚。〈 | 社区党群办)). A ，or 、
+    is not counted: a column's line ending in one has only a narrow gutter after it."""
+    if left.endswith(tuple(OPENING_MARKS)) and left[:-1].endswith(tuple(CLOSING_MARKS)):
+        return _marks_blank(left[:-1], left[-1])
     return MARK_HALF * (left.endswith("。") + right.startswith(tuple(OPENING_MARKS))) if left.endswith(tuple(CLOSING_MARKS)) else 0.0
 
 
@@ -245,10 +260,10 @@ def _is_solid(w: Word) -> bool:
     return any(c.isalnum() for c in w.text)
 
 
-def _is_noise(band, w: Word) -> bool:
-    """Punctuation tesseract doubts, with no ink under it in the line's band: read in a blank
-    (a column gutter). (Its boxes of sure punctuation are often beside the ink: those stay.)"""
-    return w.conf < MIN_CONF and not (band[:, max(0, w.left):w.left + w.width] < DARK).any()
+def _is_noise(band, w: Word, doubt: float = MIN_CONF) -> bool:
+    """Punctuation tesseract doubts (below ``doubt``), with no ink under it in ``band``: read in
+    a blank, a column gutter (以。| 预计). (Its boxes of sure punctuation are often beside the ink.)"""
+    return not _is_solid(w) and w.conf < doubt and band.size > 0 and not (band[:, max(0, w.left):w.left + w.width] < DARK).any()
 
 
 QUOTES = "“”\"‘’'"

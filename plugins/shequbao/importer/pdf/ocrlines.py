@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from .ocrimage import crop_bottom
-from .ocrlayout import INK, OcrLine, Word, _blank, _is_han, _is_solid, _text
+from .ocrimage import DARK, crop_bottom
+from .ocrlayout import GUTTER, INK, MARK_LOW, OcrLine, Word, _blank, _is_han, _is_solid, _text
 
 
 def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float, tints: list | None = None) -> list[OcrLine]:
@@ -103,7 +103,6 @@ def join_neighbours(lines: list[OcrLine], image) -> list[OcrLine]:
     """Two of tesseract's lines side by side on one baseline, of one size, with no blank as
     wide as a gutter between them (a headline cut where tesseract lost a quote mark: 银杏坊 |
     共享书屋”借书不用卡) are one line."""
-    from .ocrlayout import GUTTER
 
     out: list[OcrLine] = []
     for line in sorted(lines, key=lambda ln: ln.words[0].left):
@@ -116,6 +115,8 @@ def join_neighbours(lines: list[OcrLine], image) -> list[OcrLine]:
             if not same or not -OVERLAP * em <= line.words[0].left - right <= JOIN_GAP * em or len(_text(left)) < 2:
                 continue
             band = image[max(0, int(left.base - INK * left.em)):int(left.base) + 1]
+            if _is_column_gutter(left, line, lines, band, em):
+                continue
             first = line.words[0]  # (boxes overlapping: no gutter's white between the two words' ink either)
             span = (right, first.left) if first.left >= right else (left.words[-1].left, first.left + first.width)
             if _blank(band, *span) < GUTTER * em or _CREDIT.fullmatch(_text(line)):
@@ -146,6 +147,24 @@ def join_marks(lines: list[OcrLine]) -> list[OcrLine]:
     return out
 
 
+COLUMN_PITCH = 2.5  # em: a line this near above or under …
+COLUMN_ALIGN = 0.6  # … that starts this near where a piece starts tells a column starts there
+
+
+def _is_column_gutter(left: OcrLine, line: OcrLine, lines: list[OcrLine], band, em: float) -> bool:
+    """Whether ``line`` was cut from ``left`` at a column gutter: the white between their ink
+    (boxes beside a gutter reach into it: :func:`.ocrlayout.split_gutters` noted where it lies)
+    is as wide as a gutter, and a line just above or under starts where ``line`` starts
+    (两栏 read as one line: 为民 | 局、规划; not a byline's or a 报尾's wide space)."""
+    right = max(min(w.left + w.width, w.ink[1]) for w in left.words if _is_solid(w) or w is left.words[0])
+    start = max(line.words[0].left, line.words[0].ink[0])
+    if _blank(band, right, start) < GUTTER * em:
+        return False
+    return any(other is not line and 0.5 * em < abs(other.base - line.base) <= COLUMN_PITCH * em
+               and abs(other.em - line.em) <= JOIN_SAME * em
+               and abs(max(other.words[0].left, other.words[0].ink[0]) - start) <= COLUMN_ALIGN * em for other in lines)
+
+
 FRAGMENT = 2  # characters: a piece this short has no size of its own to tell …
 
 
@@ -172,6 +191,82 @@ def fit_gutters(lines: list[OcrLine]) -> list[OcrLine]:
     return lines
 
 
+def settle_end_marks(lines: list[OcrLine], image) -> list[OcrLine]:
+    """Marks ending a line with no ink in the left half of their boxes, even a little under the
+    line (五” |, 杨树。” | read in the white of the gutter after a column's line): boxed at the
+    line's last ink, so the column is no wider for them (it would reach over the next
+    column's start, and the two be read as one)."""
+    import numpy as np
+
+    for line in lines:
+        band = image[max(0, int(line.base - INK * line.em)):int(line.base + MARK_LOW * line.em) + 1]
+        inked = (band < DARK).any(axis=0) if band.size else None
+        tail = len(line.words)
+        while inked is not None and tail > 1 and not _is_solid(line.words[tail - 1]):
+            tail -= 1
+        ends = line.words[tail:] if inked is not None else []
+        first = ends[0] if ends else None  # (a real mark's ink is in its box's left half, by the character before)
+        if first is None or inked[max(0, first.left):first.left + max(1, min(first.width // 2, int(line.em / 2)))].any():
+            continue
+        edge = np.flatnonzero(inked[:max(0, ends[0].left)])
+        if len(edge) and not _reaches_text_beside(line, ends, lines):
+            for w in ends:
+                w.left, w.width = int(edge[-1]), 1
+    return lines
+
+
+def _reaches_text_beside(line: OcrLine, ends: list[Word], lines: list[OcrLine]) -> bool:
+    """Whether the marks' boxes reach text on the line's baseline that is no column's start
+    (a caption's credit: 殊荣。“ | 文/图 杨惠明, the box read beside the 。 bridging the space)."""
+    reach = ends[-1].left + ends[-1].width
+    for other in lines:
+        start = other.words[0].left
+        if other is line or abs(other.base - line.base) > JOIN_SAME * line.em or not ends[0].left <= start <= reach:
+            continue
+        if not any(o is not other and 0.5 * line.em < abs(o.base - other.base) <= COLUMN_PITCH * line.em
+                   and abs(o.words[0].left - start) <= COLUMN_ALIGN * line.em for o in lines):
+            return True
+    return False
+
+
+BULLET_BASE = 0.5  # em: a ● this near a line's baseline …
+BULLET_REACH = 2.5  # … and at most this far left of its first word starts it
+
+
+def join_bullets(lines: list[OcrLine]) -> list[OcrLine]:
+    """A ● read as a line of its own (the blank set after it is as wide as a gutter, so the
+    line was cut there) put before the text on its right: an item of 一句话新闻 starts with it."""
+    bullets = [ln for ln in lines if _text(ln) == "●"]
+    out = [ln for ln in lines if _text(ln) != "●"]
+    for dot in bullets:
+        end = dot.words[-1].left + dot.words[-1].width
+        right = [ln for ln in out if abs(ln.base - dot.base) <= BULLET_BASE * ln.em
+                 and 0 <= ln.words[0].left - end <= BULLET_REACH * ln.em]
+        if right:
+            min(right, key=lambda ln: ln.words[0].left).words.insert(0, dot.words[0])
+        else:
+            out.append(dot)
+    return out
+
+
+LABEL_EM = 1.15  # × the page's usual size: a column label misread by one character is set at least this large
+
+
+def mend_labels(lines: list[OcrLine]) -> None:
+    """A line alone, set larger than the page's text, that reads as a column label of four or
+    more characters with one misread (一名话新闻): the label, so its items are read as its kind."""
+    from ..masthead import SECTION_LABELS
+
+    usual = median(ln.em for ln in lines) if lines else 0.0
+    for line in lines:
+        text = _text(line)
+        if line.em < LABEL_EM * usual or len(text) < 4 or text in SECTION_LABELS:
+            continue
+        near = [label for label in SECTION_LABELS if len(label) == len(text) and sum(a != b for a, b in zip(label, text)) == 1]
+        if len(near) == 1:
+            _retext_start(line, len(text), near[0])
+
+
 HEADER_BAND = 0.08  # of the page's height: a 版's header line (第1版 要闻) stands this high
 # 第1版 read with its number lost or garbled (第]版, 第版) or its 版 misread (第3浅): not 第42期
 _GARBLED_HEADER = re.compile(r"第([^\w\u4e00-\u9fff]?)版|第(\d{1,2})([\u4e00-\u9fff])|第([\u4e00-\u9fff])(?=[”“\"|｜\s])")
@@ -192,6 +287,22 @@ def mend_header(lines: list[OcrLine], number: int, height: int) -> None:
         if m is None or (m[2] and (int(m[2]) != number or m[3] in _NOT_BAN)) or (m[4] and m[4] in _NOT_BAN + _NUMERALS):
             continue
         _retext_start(line, m.end(), f"第{number}版")
+
+
+FOLIO_BAND = 0.05  # of the page's height: a page number stands this near its bottom, under all text
+
+
+def mend_folio(lines: list[OcrLine], number: int, height: int) -> None:
+    """The page number of the ``number``-th page of a scan misread as a character (2 read as
+    已): one character alone at the page's foot, under every other line, is the number (a
+    typeset page's folio, which the reader knows; else its 已 would end the last story)."""
+    if not lines:
+        return
+    last = max(lines, key=lambda ln: ln.base)
+    text = _text(last)
+    if len(text) == 1 and not text.isdigit() and last.base >= (1 - FOLIO_BAND) * height \
+            and all(ln.base < last.base - 2 * ln.em for ln in lines if ln is not last):
+        _retext_start(last, 1, str(number))
 
 
 def _retext_start(line: OcrLine, count: int, text: str) -> None:
