@@ -81,12 +81,13 @@ def test_a_line_tesseract_cut_with_overlapping_boxes_is_joined():
 
 def test_a_headlines_quotation_misread_by_ocr_opens_again():
     """重新”走下楼” (its “ read as ”, the headline wrapped before 走下楼), 安培社区″5点钟… (read as a
-    double prime), 两中心”推进作风建设 (its “ at the start lost): each quotation opens with “.
+    double prime), 两中心”推进作风建设 (its “ at the start lost), two quotations misread alike: each quotation opens with “ and closes with ”.
     A headline set right stays as it is."""
     from shequbao.importer.pdf.glyphs import open_quotes
 
     assert open_quotes("加装电梯让老人重新”走下楼”") == "加装电梯让老人重新“走下楼”"
     assert open_quotes("安培社区″5点钟义务课堂”唱响全省") == "安培社区“5点钟义务课堂”唱响全省"
     assert open_quotes("两中心”推进作风建设") == "“两中心”推进作风建设"
+    assert open_quotes("把”小事”办成”实事”") == "把“小事”办成“实事”"  # two quotations: each closes
     for right in ("蒲城街道党建工作从“实”处着手", "“两中心”推进作风建设", "居委会换届选举有序推进"):
         assert open_quotes(right) == right

@@ -118,13 +118,15 @@ def open_quotes(text: str) -> str:
     ” closing a short word at its start with no “ before it had its “ there (两中心”推进 → “两中心”推进).
     A typeset headline has its marks right: unchanged."""
     chars = list(text)
+    closing = set()  # (the closing marks of the quotations opened: 把”小事”办成”实事”)
     for i, char in enumerate(chars):
-        if char not in "”″":
+        if char not in "”″" or i in closing:
             continue
         rest = "".join(chars[i + 1:])
         close = rest.find("”")
         if close > 0 and "“" not in rest[:close]:
             chars[i] = "“"
+            closing.add(i + 1 + close)
     text = "".join(chars)
     first = text.find("”")
     if 0 < first <= LOST_OPENING and "“" not in text[:first] and all(c.isalnum() for c in text[:first]):

@@ -101,7 +101,7 @@ def clean_lines(lines: list, grey, pictures: list[dict], scale: float, tints: li
     """tesseract's lines of a page cut at gutters and rules, joined where it cut one, without
     the words read inside photos."""
     lines = ocrlines.fit_gutters(ocrlines.join_neighbours(ocrlayout.split_gutters(lines, grey), grey))
-    return ocrlines.drop_covered(ocrlines.settle_end_marks(lines, grey), pictures, scale, tints)
+    return ocrlines.drop_covered(ocrlines.settle_end_marks(lines, grey), pictures, scale, tints, grey)
 
 
 def redo_garbled(pages: list[list], greys: list, pictures: list[list[dict]], scale: float, tmp: Path,

@@ -212,6 +212,22 @@ def _edge(shares, start: int, inward: int) -> int:
     return at
 
 
+FLAT_LEVEL = 12  # grey levels: a tinted box's ground stays this close to its commonest level (scan noise) …
+
+
+def flat_share(image, x0: int, x1: int, top: int, bottom: int) -> float:
+    """The share of an area's pixels within ``FLAT_LEVEL`` of its commonest grey level: most of
+    a tinted box (its even ground between the strokes of its text), little of a photo."""
+    import numpy as np
+
+    crop = image[max(0, top):bottom, max(0, x0):x1]
+    if crop.size == 0:
+        return 0.0
+    counts = np.bincount(crop.ravel(), minlength=256)
+    level = int(counts.argmax())
+    return float(counts[max(0, level - FLAT_LEVEL):level + FLAT_LEVEL + 1].sum()) / crop.size
+
+
 UNPAPERED = 0.9  # share of pixels darker than the paper: a cell this covered is a picture's (text leaves paper between its strokes)
 PAPER_MARGIN = 10  # grey levels: a tone this much darker than the paper is not paper (its noise is less)
 

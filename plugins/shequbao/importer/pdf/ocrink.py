@@ -76,7 +76,7 @@ _HOLLOW_BYLINE = re.compile(r"口\s*(?:本报记者|特约记者|记者|通讯�
 
 def _may_be_disc(text: str) -> bool:
     """A word a ● may have been read as: one Han character (二, 鲜) or marks alone (@@)."""
-    return len(text) == 1 and _is_han(text) or bool(text) and not any(c.isalnum() for c in text) and text not in QUOTES
+    return len(text) == 1 and _is_han(text) or bool(text) and not any(c.isalnum() for c in text) and not set(text) <= set(QUOTES)
 
 
 QUOTES = "“”\"‘’'"

@@ -6,16 +6,18 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from .ocrimage import DARK, crop_bottom
+from .ocrimage import DARK, crop_bottom, flat_share
 from .ocrlayout import GUTTER, INK, MARK_LOW, OcrLine, Word, _blank, _is_han, _is_solid, _text
 
 
-def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float, tints: list | None = None) -> list[OcrLine]:
+def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float, tints: list | None = None,
+                 image=None) -> list[OcrLine]:
     """The lines without the words read inside a photo (its texture taken for characters).
     A toned area with lines of Chinese text in it, most at the page's usual sizes, is a
     tinted box, not a photo: it is taken out of ``pictures`` and its text kept (a poster's
     slogans in display type stay the picture's, as a typeset PDF has them); such a box is
-    added to ``tints``, as a typeset page's tinted rectangle."""
+    added to ``tints``, as a typeset page's tinted rectangle. A box of one such line will
+    do if its ground is even (``image``: a 本期导读 box; a photo's tones are not)."""
     def within(w: Word, p: dict) -> bool:
         x, y = (w.left + w.width / 2) * scale, (w.top + w.height / 2) * scale
         return p["x0"] <= x <= p["x1"] and p["top"] <= y <= p["bottom"]
@@ -26,7 +28,10 @@ def drop_covered(lines: list[OcrLine], pictures: list[dict], scale: float, tints
         counts = [(sum(_is_han(c) for w in ln.words if within(w, p) for c in w.text), ln.em) for ln in lines]
         han = sum(n for n, _ in counts)
         plain = sum(n for n, em in counts if em <= DISPLAY_EM * body)
-        return sum(n >= TEXT_LINE for n, _ in counts) >= TINTED_LINES and plain >= PLAIN_SHARE * han
+        lined = sum(n >= TEXT_LINE for n, _ in counts)
+        even = image is not None and lined and flat_share(
+            image, *(int(p[k] / scale) for k in ("x0", "x1", "top", "bottom"))) >= FLAT_BOX
+        return (lined >= TINTED_LINES or even) and plain >= PLAIN_SHARE * han
 
     boxes = [p for p in pictures if tinted(p)]
     if tints is not None:
@@ -64,6 +69,7 @@ def _free_caption(p: dict, lines: list[OcrLine], scale: float) -> None:
 EDGE_INK = 0.15  # em: a photo's edge this far under a line's baseline still cuts the line (its lowest strokes)
 TEXT_LINE = 6  # Han characters: a line with this many inside a toned area is text …
 TINTED_LINES = 3  # … and an area with this many such lines is a tinted box, not a photo …
+FLAT_BOX = 0.8  # … or, with fewer, when this share of it is its even ground (ocrimage.flat_share)
 PLAIN_SHARE, DISPLAY_EM = 0.5, 1.25  # … when this share of its characters is set no larger than this × the page's
 # usual size (a poster's slogans in display type are pixels of a picture, as in a typeset PDF: 公益广告)
 DOUBLE_SIZE = 1.5  # × a line's size: a line this much larger that covers it …
@@ -192,10 +198,10 @@ def fit_gutters(lines: list[OcrLine]) -> list[OcrLine]:
 
 
 def settle_end_marks(lines: list[OcrLine], image) -> list[OcrLine]:
-    """Marks ending a line with no ink in the left half of their boxes, even a little under the
-    line (五” |, 杨树。” | read in the white of the gutter after a column's line): boxed at the
-    line's last ink, so the column is no wider for them (it would reach over the next
-    column's start, and the two be read as one)."""
+    """The marks ending a line, when the first of them has no ink in the left half of its box,
+    even a little under the line (五” |, 杨树。” | read in the white of the gutter after a
+    column's line): all boxed at the line's last ink, so the column is no wider for them (it
+    would reach over the next column's start, and the two be read as one)."""
     import numpy as np
 
     for line in lines:
@@ -253,8 +259,9 @@ LABEL_EM = 1.15  # × the page's usual size: a column label misread by one chara
 
 
 def mend_labels(lines: list[OcrLine]) -> None:
-    """A line alone, set larger than the page's text, that reads as a column label of four or
-    more characters with one misread (一名话新闻): the label, so its items are read as its kind."""
+    """A line set larger than the page's text that reads as a column label of four or more
+    characters with one misread, a character tesseract doubted (一名话新闻, 名 at 45): the label,
+    so its items are read as its kind. A headline read surely (社区动员) is left as it is."""
     from ..masthead import SECTION_LABELS
 
     usual = median(ln.em for ln in lines) if lines else 0.0
@@ -263,8 +270,20 @@ def mend_labels(lines: list[OcrLine]) -> None:
         if line.em < LABEL_EM * usual or len(text) < 4 or text in SECTION_LABELS:
             continue
         near = [label for label in SECTION_LABELS if len(label) == len(text) and sum(a != b for a, b in zip(label, text)) == 1]
-        if len(near) == 1:
+        if len(near) == 1 and _doubts(line, next(i for i, (a, b) in enumerate(zip(near[0], text)) if a != b)):
             _retext_start(line, len(text), near[0])
+
+
+LABEL_DOUBT = 70.0  # tesseract's confidence: a label's character read below it may be misread
+
+
+def _doubts(line: OcrLine, index: int) -> bool:
+    """Whether tesseract doubted the word that holds the line's character ``index``."""
+    for w in line.words:
+        if index < len(w.text):
+            return w.conf < LABEL_DOUBT
+        index -= len(w.text)
+    return False
 
 
 HEADER_BAND = 0.08  # of the page's height: a 版's header line (第1版 要闻) stands this high

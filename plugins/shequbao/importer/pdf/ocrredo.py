@@ -5,7 +5,10 @@ block: a poem's short lines beside a column of text, set on another line pitch, 
 into the lines of the text next to them as characters it doubts (了于, 全丰了, 千二四作).
 Such a part shows as a cluster of lines whose characters tesseract is unsure of. The
 part is cut out of the page image and read again as one column (``--psm 4``); its words
-replace the garbled ones, and the lines they were read into are measured again.
+replace the garbled ones, and the lines they were read into are measured again. A line
+of text tesseract doubted alone (a box's frame or a photo's edge right over it, read into
+its characters) is cut out within its own band and read again the same way. What is read
+again is kept only when tesseract is surer of it and it holds about as many characters.
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ def _box(line: OcrLine) -> tuple[float, float, float, float]:
 def garbled_parts(lines: list[OcrLine], shape: tuple[int, int]) -> list[tuple[int, int, int, int]]:
     """The parts of a page (pixel boxes x0, x1, top, bottom within ``shape``) where at least
     ``GARBLED_LINES`` lines tesseract doubted stand near each other (near across and down,
-    or farther across on one baseline: pieces of one line it read over two columns)."""
+    or farther across on one baseline: pieces of one line it read over two columns), then
+    each doubted line of ``LINE_HAN`` Han characters or more that stands in no such part."""
     if not lines:
         return []
     em = median(ln.em for ln in lines)
@@ -109,7 +113,7 @@ def replace_part(lines: list[OcrLine], part: tuple[int, int, int, int], redone: 
     out = []
     for line in lines:
         kept = [w for w in line.words if not inside(w)]
-        if len(kept) <= HALF_KEPT * len(line.words):  # (its rest: the garbled line's words boxed past the part)
+        if len(kept) <= HALF_KEPT * len(line.words) and _unsure(line):  # (its rest: the garbled line's words boxed past the part)
             kept = []
         if len(kept) < len(line.words) and kept:
             line.words = kept
