@@ -53,8 +53,10 @@ def page_chars(lines: list[OcrLine], sizes: dict, scale: float, image) -> list[d
             spaced |= _tail_spaces(blanks, tail)
         elif credit_line := _CREDIT_LINE.match(text):  # 文/图 杨惠明 陈凯庭: the names apart, whatever the face
             spaced = _credit_spaces(credit_line, blanks)
-        elif face == "Scan-Caption" and (closing := _CLOSING_CREDIT.search(text)):  # …进行。 陈凯庭 摄
-            spaced |= _closing_credit_spaces(closing, blanks)
+        elif face == "Scan-Caption":
+            spaced = _caption_spaces(text, spaced, blanks, line.em)
+            if closing := _CLOSING_CREDIT.search(text):  # …进行。 陈凯庭 摄
+                spaced |= _closing_credit_spaces(closing, blanks)
         elif face == "Scan-Byline":
             cells = mend_credit(cells)
             text = "".join(c for c, _, _ in cells)
@@ -95,6 +97,20 @@ def _credit_spaces(m: re.Match, blanks: list[float]) -> set[int]:
     start, end = m.start(group), m.end(group)
     spaces = {i + start for i in find_name_breaks(m.group(group), blanks[start:end])}
     return spaces | ({start - 1} if start else {end - 1})
+
+
+CREDIT_TAIL = 12  # characters: a caption line's tail after its last sentence, or a line this short, may be a credit …
+CREDIT_START = 3  # … and so may a line's last few characters (a credit wrapped: …老人们 潘 | 建国 摄) …
+CREDIT_BLANK = 0.9  # … and what follows a blank this wide (em; …现场 陈凯庭 摄)
+
+
+def _caption_spaces(text: str, spaced: set[int], blanks: list[float], em: float) -> set[int]:
+    """A caption line's spaces: after a sentence's end, before a credit or its start (a tail
+    short enough to be one, a wide blank), and none inside its sentences, where loosely
+    justified type leaves blanks (平凉地区总工会参赛队获得团体三等奖, not 平凉地区 总工会…获得团 体)."""
+    end = max(text.rfind(c) for c in "。！？")
+    kept = end if len(text) - end - 1 <= CREDIT_TAIL else len(text) - 1 - CREDIT_START
+    return {i for i in spaced if i >= kept or text[i] in "。！？" or blanks[i] >= CREDIT_BLANK * em}
 
 
 # a credit closing a caption after its last sentence (…殊荣。文/图杨惠明陈凯庭, …进行。陈凯庭摄)

@@ -1,6 +1,7 @@
 """A scan's small tinted box with one line of text in it (本期导读 over one story's title): a
 box of the page, its text kept, not a photo item showing a picture of text. A photo with a
-line read inside it stays a photo. Synthetic page images and word boxes (no tesseract)."""
+line read inside it stays a photo. A loosely justified caption keeps no spaces inside its
+sentences. Synthetic page images and word boxes (no tesseract)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,31 @@ def test_a_photo_with_a_line_read_inside_stays_a_photo():
     assert len(pictures) == 1 and tints == []
     assert ["".join(w.text for w in ln.words) for ln in kept] == ["近日街道召开了会议"]
 
+
+
+def _caption_text(text: str, wide: dict[int, int]) -> str:
+    """``text`` read as a caption line with ``wide[i]`` more pixels of blank after character i
+    (loose justification, or a credit's space), as page_chars spaces it."""
+    from shequbao.importer.pdf.ocrchars import page_chars
+
+    words, x = [], 100
+    for i, c in enumerate(text):
+        words.append(Word(x, 200 - int(0.92 * EM), EM - 2, int(0.92 * EM), c))
+        x += EM + wide.get(i, 2)
+    line = OcrLine(words, em=float(EM), base=200.0)
+    image = np.full((400, 1400), 255, dtype=np.uint8)
+    _ink(image, [line])
+    chars = page_chars([line], {id(line): (float(EM), False, "Scan-Caption")}, SCALE, image)
+    out = chars[0]["text"]
+    for a, b in zip(chars, chars[1:]):
+        out += (" " if b["x0"] - a["x1"] > 0.05 else "") + b["text"]
+    return out
+
+
+def test_a_loosely_justified_caption_keeps_no_spaces_but_its_credits():
+    """区总工会参赛队获得团体三等奖的殊荣, set loose (blanks of 0.5 em after 区 and 团): one run
+    of text, as the typeset caption is. A line ending in a credit that wraps (…会议室进行。 陈凯 |
+    庭 摄) keeps the space before the credit, so the credit still leaves the caption."""
+    assert _caption_text("区总工会参赛队获得团体三等奖的殊荣", {0: 14, 9: 14}) == "区总工会参赛队获得团体三等奖的殊荣"
+    # (a 。 has its ink in its box's left half: the space after it is a blank of a whole em here)
+    assert _caption_text("中心会议室进行。陈凯", {2: 14, 7: 28}) == "中心会议室进行。 陈凯"
