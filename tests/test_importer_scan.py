@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from ocr_helpers import spaced_text
 from PIL import Image
 
 from shequbao.importer.pdf import ocr
@@ -223,14 +224,6 @@ def test_a_square_boxed_from_its_middle_is_a_square_and_not_bold():
     assert abs(line.density - plain.density) < 0.05
 
 
-def _spaced_text(chars: list[dict]) -> str:
-    """The characters of one line, with a space where a blank is left between two of them."""
-    out = chars[0]["text"]
-    for a, b in zip(chars, chars[1:]):
-        out += (" " if b["x0"] - a["x1"] > 0.05 else "") + b["text"]
-    return out
-
-
 def test_a_photo_credit_line_gets_its_names_apart_and_a_stray_quote_before_it_goes():
     """文/图杨惠明陈凯庭 under a caption (OCR loses the spaces): 文/图 and each name apart, so the
     credit leaves the caption; the “ tesseract read in the blank after the caption's 。 goes."""
@@ -241,7 +234,7 @@ def test_a_photo_credit_line_gets_its_names_apart_and_a_stray_quote_before_it_go
     image = _page_with_ink([(w.left + 2, w.top, w.width - 4, w.height) for w in words])
     line = OcrLine(words, em=30.0, base=128.0)
     chars = page_chars([line], {id(line): (30.0, False, "Scan-Byline")}, 1.0, image)
-    assert _spaced_text(chars) == "文/图 杨惠明 陈凯庭"
+    assert spaced_text(chars) == "文/图 杨惠明 陈凯庭"
     caption = _row("殊荣", 100) + [Word(160, 100, 46, 40, "。“", conf=0.0)]
     kept = split_gutters([OcrLine(caption, em=30.0, base=128.0)], _page_with_ink([(100, 100, 56, 28), (162, 120, 8, 6)]))
     assert "".join(w.text for p in kept for w in p.words) == "殊荣。"

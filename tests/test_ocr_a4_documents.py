@@ -113,16 +113,13 @@ def test_a_brief_s_byline_in_brackets_after_its_full_stop_stays_on_its_line():
 
 
 def _body_text(text: str) -> str:
-    from shequbao.importer.pdf.ocrchars import page_chars
+    from ocr_helpers import read_line
+
     from shequbao.importer.pdf.ocrlayout import OcrLine
 
     words = _row(text, 100)
     line = OcrLine(words, em=30.0, base=128.0)
-    chars = page_chars([line], {id(line): (30.0, False, "Scan-Body")}, 1.0, _page(_ink(words)))
-    out = chars[0]["text"]
-    for a, b in zip(chars, chars[1:]):
-        out += (" " if b["x0"] - a["x1"] > 0.05 else "") + b["text"]
-    return out
+    return read_line(line, "Scan-Body", _page(_ink(words)), 1.0)
 
 
 def test_a_brief_s_closing_byline_read_in_body_text_gets_its_space_and_bracket():

@@ -61,7 +61,7 @@ def test_a_photo_with_a_line_read_inside_stays_a_photo():
 def _caption_text(text: str, wide: dict[int, int]) -> str:
     """``text`` read as a caption line with ``wide[i]`` more pixels of blank after character i
     (loose justification, or a credit's space), as page_chars spaces it."""
-    from shequbao.importer.pdf.ocrchars import page_chars
+    from ocr_helpers import read_line
 
     words, x = [], 100
     for i, c in enumerate(text):
@@ -70,11 +70,7 @@ def _caption_text(text: str, wide: dict[int, int]) -> str:
     line = OcrLine(words, em=float(EM), base=200.0)
     image = np.full((400, 1400), 255, dtype=np.uint8)
     _ink(image, [line])
-    chars = page_chars([line], {id(line): (float(EM), False, "Scan-Caption")}, SCALE, image)
-    out = chars[0]["text"]
-    for a, b in zip(chars, chars[1:]):
-        out += (" " if b["x0"] - a["x1"] > 0.05 else "") + b["text"]
-    return out
+    return read_line(line, "Scan-Caption", image, SCALE)
 
 
 def test_a_loosely_justified_caption_keeps_no_spaces_but_its_credits():

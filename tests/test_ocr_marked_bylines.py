@@ -4,10 +4,9 @@ Synthetic OCR lines and page images (no tesseract)."""
 
 from __future__ import annotations
 
-import numpy as np
+from ocr_helpers import inked_page, read_line
 
 from shequbao.importer.bylines import parse_byline
-from shequbao.importer.pdf.ocrchars import page_chars
 from shequbao.importer.pdf.ocrlayout import OcrLine, Word
 from shequbao.importer.pdf.ocrlines import join_marks
 
@@ -25,14 +24,7 @@ def _line(text: str, left: int, base: int, gaps: dict | None = None) -> OcrLine:
 
 
 def _read(line: OcrLine, face: str) -> str:
-    image = np.full((300, 1200), 255, dtype=np.uint8)
-    for w in line.words:
-        image[w.top:w.top + w.height, w.left + 2:w.left + w.width - 2] = 0
-    chars = page_chars([line], {id(line): (line.em, False, face)}, 72 / 200, image)
-    out = ""
-    for a, b in zip(chars, chars[1:] + [None]):
-        out += a["text"] + (" " if b is not None and b["x0"] - a["x1"] > 0.1 * a["size"] else "")
-    return out
+    return read_line(line, face, inked_page(line.words, (300, 1200)), 72 / 200)
 
 
 def test_a_lone_square_opens_the_name_on_its_baseline():

@@ -5,10 +5,9 @@ as one character. Synthetic OCR lines (no tesseract)."""
 
 from __future__ import annotations
 
-import numpy as np
+from ocr_helpers import inked_page, read_line
 
 from shequbao.importer.bylines import split_credit
-from shequbao.importer.pdf.ocrchars import page_chars
 from shequbao.importer.pdf.ocrimage import _Pixels
 from shequbao.importer.pdf.ocrlayout import OcrLine, Word
 from shequbao.importer.pdf.ocrlines import drop_covered, mend_header
@@ -63,14 +62,7 @@ def test_caption_lines_in_another_face_under_a_photo_are_small_print():
 def _text(line: OcrLine, face: str, gaps: dict) -> str:
     for i, w in enumerate(line.words):
         w.left += sum(v for k, v in gaps.items() if k <= i)
-    image = np.full((400, 2400), 255, dtype=np.uint8)
-    for w in line.words:
-        image[w.top:w.top + w.height, w.left + 2:w.left + w.width - 2] = 0
-    chars = page_chars([line], {id(line): (line.em, False, face)}, SCALE, image)
-    out = ""
-    for a, b in zip(chars, chars[1:] + [None]):
-        out += a["text"] + (" " if b is not None and b["x0"] - a["x1"] > 0.1 * a["size"] else "")
-    return out
+    return read_line(line, face, inked_page(line.words, (400, 2400)), SCALE)
 
 
 def test_a_credit_closing_a_caption_is_set_apart():

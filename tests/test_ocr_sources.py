@@ -4,10 +4,9 @@ and not two names (社区自 | 治办). Synthetic OCR line and page image (no te
 
 from __future__ import annotations
 
-import numpy as np
+from ocr_helpers import inked_page, read_line
 
 from shequbao.importer.bylines import parse_byline
-from shequbao.importer.pdf.ocrchars import page_chars
 from shequbao.importer.pdf.ocrlayout import OcrLine, Word
 
 EM = 22
@@ -19,14 +18,7 @@ def _read(text: str, gap_after: int) -> str:
         words.append(Word(x, 100, EM - 2, EM, char))
         x += EM + (12 if i == gap_after else 0)
     line = OcrLine(words, em=float(EM), base=122.0, density=0.15)
-    image = np.full((300, 600), 255, dtype=np.uint8)
-    for w in words:
-        image[w.top:w.top + w.height, w.left + 3:w.left + w.width - 3] = 0
-    chars = page_chars([line], {id(line): (0.9 * EM, False, "Scan-Byline")}, 72 / 200, image)
-    out = ""
-    for a, b in zip(chars, chars[1:] + [None]):
-        out += a["text"] + (" " if b is not None and b["x0"] - a["x1"] > 0.1 * a["size"] else "")
-    return out
+    return read_line(line, "Scan-Byline", inked_page(words, (300, 600), inset=3), 72 / 200, size=0.9 * EM)
 
 
 def test_a_unit_in_brackets_read_with_a_wide_blank_stays_one_source():

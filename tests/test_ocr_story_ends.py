@@ -4,9 +4,9 @@ bracketed byline whose spaces OCR lost, a source line. Synthetic OCR lines (no t
 from __future__ import annotations
 
 import numpy as np
+from ocr_helpers import inked_page, read_line
 
 from shequbao.importer.bylines import parse_byline
-from shequbao.importer.pdf.ocrchars import page_chars
 from shequbao.importer.pdf.ocrlayout import OcrLine, Word
 from shequbao.importer.pdf.ocrlines import join_neighbours
 from shequbao.importer.pdf.ocrsizes import group_sizes
@@ -47,14 +47,7 @@ def test_a_label_at_body_size_over_a_headline_is_not_body_text():
 
 
 def _text_of(line: OcrLine, face: str) -> str:
-    image = np.full((400, 1600), 255, dtype=np.uint8)
-    for w in line.words:
-        image[w.top:w.top + w.height, w.left + 2:w.left + w.width - 2] = 0
-    chars = page_chars([line], {id(line): (line.em, False, face)}, 72 / 200, image)
-    out = ""
-    for a, b in zip(chars, chars[1:] + [None]):
-        out += a["text"] + (" " if b is not None and b["x0"] - a["x1"] > 0.1 * a["size"] else "")
-    return out
+    return read_line(line, face, inked_page(line.words, (400, 1600)), 72 / 200)
 
 
 def test_a_credit_and_a_bracketed_byline_get_their_names_apart():

@@ -7,8 +7,8 @@ names out of the body. Made here from synthetic word boxes — no OCR
 from __future__ import annotations
 
 import numpy as np
+from ocr_helpers import read_line
 
-from shequbao.importer.pdf.ocrchars import page_chars
 from shequbao.importer.pdf.ocrlayout import OcrLine, Word
 
 
@@ -19,11 +19,7 @@ def _spaced(words: list[tuple[str, int]]) -> str:
     for w in line.words:
         for i in range(len(w.text)):
             image[100:128, w.left + 28 * i + 2:w.left + 28 * i + 26] = 0
-    chars = page_chars([line], {id(line): (30.0, False, "Scan-Body")}, 1.0, image)
-    out = chars[0]["text"]
-    for a, b in zip(chars, chars[1:]):
-        out += (" " if b["x0"] - a["x1"] > 0.05 else "") + b["text"]
-    return out
+    return read_line(line, "Scan-Body", image, 1.0)
 
 
 def test_two_names_run_together_before_a_role_word_are_parted_though_the_byline_wraps():

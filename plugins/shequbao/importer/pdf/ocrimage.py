@@ -67,17 +67,9 @@ def _faint(image, axis: int):
 
 def faint_rules(reach):
     """The columns of ``reach`` (a band of the page) a light grey rule runs down, whole: each
-    pixel darker by ``FAINT`` than the pixels ``FAINT_SIDE`` to its left and right (the grey
-    hairline between the columns of a box, which tesseract reads as ，or 。 joining them)."""
-    import numpy as np
-
-    out = np.zeros(reach.shape[1], dtype=bool)
-    if reach.shape[1] <= 2 * FAINT_SIDE:
-        return out
-    grey = reach.astype(np.int16)
-    mid, left, right = grey[:, FAINT_SIDE:-FAINT_SIDE], grey[:, :-2 * FAINT_SIDE], grey[:, 2 * FAINT_SIDE:]
-    out[FAINT_SIDE:-FAINT_SIDE] = ((mid + FAINT <= left) & (mid + FAINT <= right)).all(axis=0)
-    return out
+    pixel :func:`_faint` across them (the grey hairline between the columns of a box, which
+    tesseract reads as ，or 。 joining them)."""
+    return _faint(reach, 1).all(axis=0)
 
 
 def _thin(x0: float, x1: float, top: float, bottom: float) -> dict:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .ocrimage import DARK
-from .ocrlayout import OcrLine, Word, _is_han
+from .ocrlayout import QUOTES, OcrLine, Word, _is_han
 
 SQUARE = 0.5  # em: the least height of a ■ (a middle dot · is solid too)
 SOLID = 0.85  # share of dark pixels: a single character this solid is a ■ (read as 国 or 口)
@@ -77,9 +77,6 @@ _HOLLOW_BYLINE = re.compile(r"口\s*(?:本报记者|特约记者|记者|通讯�
 def _may_be_disc(text: str) -> bool:
     """A word a ● may have been read as: one Han character (二, 鲜) or marks alone (@@)."""
     return len(text) == 1 and _is_han(text) or bool(text) and not any(c.isalnum() for c in text) and not set(text) <= set(QUOTES)
-
-
-QUOTES = "“”\"‘’'"
 
 
 def _square_cut(image, w: Word):
